@@ -46,7 +46,7 @@ function fnv64(text: string): string {
 test('schemaKey is FNV-1a 64 of the canonical JSON, independent of key order', () => {
   fc.assert(
     fc.property(fc.jsonValue(), (v) => {
-      assert.equal(schemaKey(v as object), fnv64(canonicalJson(v)));
+      assert.equal(schemaKey(v as never), fnv64(canonicalJson(v)));
     }),
     { numRuns: 1000 },
   );
