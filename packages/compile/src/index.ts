@@ -1,1 +1,1 @@
-export {};
+export * from './validator-module.ts';
