@@ -1,1 +1,14 @@
-export {};
+/**
+ * What a procedure means for one applicant's data: validation, required documents, fees,
+ * identity, and the list of every schema the browser must have precompiled. Pure; no ajv here
+ * (`validateProcedure`, which compiles schemas, is the separate entry `@motcua/core/validate`).
+ */
+export * from './applicant-data.ts';
+export * from './documents.ts';
+export * from './fees.ts';
+export * from './identity.ts';
+export * from './condition-schemas.ts';
+export * from './schema-issues.ts';
+export * from './form-schema.ts';
+export { UI_ELEMENT_TYPES, RULE_EFFECTS, type UiElementType } from './ui-schema.ts';
+export { formatVnd } from './reasons.ts';

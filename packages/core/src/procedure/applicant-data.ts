@@ -1,0 +1,53 @@
+import type { Procedure } from '../model/procedure.ts';
+import type { Issue } from '../model/issue.ts';
+import type { SchemaEvaluator } from '../conditions/evaluator.ts';
+import { holds } from '../conditions/evaluator.ts';
+import { getAt } from '../model/json-pointer.ts';
+import { schemaIssues } from './schema-issues.ts';
+import { feeIssues } from './fees.ts';
+import { applicantKind } from './identity.ts';
+
+/**
+ * Validates applicant data against the procedure: the form schema (errors collapsed to what a
+ * person can act on), then what the engines need from the data — a name for the applicant (and
+ * for the submitter when someone files on their behalf), so that the logbook never holds a
+ * nameless dossier, and fee quantities that are non-negative integers, so that `computeFees`
+ * cannot fail on data that passed here. Pointers are prefixed with "/data".
+ */
+export function validateApplicantData(procedure: Procedure, data: unknown, evaluator: SchemaEvaluator): Issue[] {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return [{ pointer: '/data', code: 'type', message: { vi: 'Dữ liệu tờ khai phải là một đối tượng JSON', en: 'The form data must be a JSON object' } }];
+  }
+  const issues = schemaIssues(evaluator.validate(procedure.form.schema, data), '/data');
+  const flagged = (pointer: string) => issues.some((i) => i.pointer === pointer || pointer.startsWith(i.pointer + '/'));
+  const add = (issue: Issue) => {
+    if (!flagged(issue.pointer)) issues.push(issue);
+  };
+
+  const kind = applicantKind(procedure, data, evaluator);
+  const namePointer = kind === 'organization' ? procedure.applicant.organization?.name : procedure.applicant.person?.fullName;
+  if (namePointer !== undefined && !isText(getAt(data, namePointer))) {
+    add({
+      pointer: `/data${namePointer}`,
+      code: 'required',
+      message:
+        kind === 'organization'
+          ? { vi: 'Phải nhập tên tổ chức chủ hồ sơ', en: 'The applicant organisation\u2019s name is required' }
+          : { vi: 'Phải nhập họ và tên chủ hồ sơ', en: 'The applicant\u2019s full name is required' },
+    });
+  }
+  const s = procedure.submitter;
+  if (s && s.when !== undefined && holds(evaluator, s.when, data) && !isText(getAt(data, s.fullName))) {
+    add({
+      pointer: `/data${s.fullName}`,
+      code: 'required',
+      message: { vi: 'Phải nhập họ và tên người nộp thay', en: 'The full name of the person filing on the applicant\u2019s behalf is required' },
+    });
+  }
+  for (const issue of feeIssues(procedure, data, evaluator)) add(issue);
+  return issues;
+}
+
+function isText(value: unknown): boolean {
+  return (typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value));
+}

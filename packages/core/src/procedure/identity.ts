@@ -1,0 +1,67 @@
+import type { Procedure } from '../model/procedure.ts';
+import { type SchemaEvaluator, holds } from '../conditions/evaluator.ts';
+import { getAt } from '../model/json-pointer.ts';
+
+/**
+ * The applicant's identity, read only through the definition's pointers (the logbook, search,
+ * slips and notifications use this, never free-form data). Fields the form leaves empty are absent.
+ */
+export interface ApplicantIdentity {
+  kind: 'person' | 'organization';
+  /** person */
+  fullName?: string;
+  idNumber?: string;
+  birthDate?: string;
+  /** organization */
+  name?: string;
+  taxCode?: string;
+  /** both */
+  address?: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface SubmitterIdentity {
+  fullName?: string;
+  idNumber?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  relationship?: string;
+}
+
+/** Which kind of applicant the data describes: the organisation when only it is declared or `isOrganization` holds. */
+export function applicantKind(procedure: Procedure, data: unknown, evaluator: SchemaEvaluator): 'person' | 'organization' {
+  const { person, organization, isOrganization } = procedure.applicant;
+  if (organization && !person) return 'organization';
+  if (organization && person && isOrganization !== undefined && holds(evaluator, isOrganization, data)) return 'organization';
+  return 'person';
+}
+
+export function applicantIdentity(procedure: Procedure, data: unknown, evaluator: SchemaEvaluator): ApplicantIdentity {
+  const kind = applicantKind(procedure, data, evaluator);
+  const pointers: Record<string, string | undefined> =
+    kind === 'organization' ? { ...procedure.applicant.organization } : { ...procedure.applicant.person };
+  return { kind, ...read(data, pointers) };
+}
+
+/** Who filed on the applicant's behalf, or null when nobody did (no submitter, `when` false, or no name given). */
+export function submitterIdentity(procedure: Procedure, data: unknown, evaluator: SchemaEvaluator): SubmitterIdentity | null {
+  const s = procedure.submitter;
+  if (!s || !holds(evaluator, s.when, data)) return null;
+  const { when: _when, ...pointers } = s;
+  const identity = read(data, pointers) as SubmitterIdentity;
+  return identity.fullName ? identity : null;
+}
+
+/** The text at each pointer; values that are not text (or a number) or are blank are left out. */
+function read(data: unknown, pointers: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, pointer] of Object.entries(pointers)) {
+    if (typeof pointer !== 'string') continue;
+    const value = getAt(data, pointer);
+    const text = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+    if (text) out[key] = text;
+  }
+  return out;
+}
