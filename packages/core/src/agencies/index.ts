@@ -1,1 +1,3 @@
-export {};
+export * from './agency-directory.ts';
+export * from './receiving-agency.ts';
+export * from './agency-ref.ts';

@@ -1,1 +1,7 @@
-export {};
+export * from './types.ts';
+export { ACTION_PARAMS, ActionEnvelopeSchema, ActorSchema } from './action-schema.ts';
+export { actionShapeIssues } from './check-action.ts';
+export { decide } from './decide.ts';
+export { evolve, replay } from './evolve.ts';
+export { availableActions } from './available-actions.ts';
+export { isOverdue, supplementExpired, openPause, OPEN_STATUSES } from './deadline-status.ts';
