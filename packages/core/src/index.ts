@@ -19,6 +19,7 @@ export * from './vocabulary/actions.ts';
 export * from './vocabulary/service-levels.ts';
 export * from './vocabulary/agency-kinds.ts';
 export * from './working-time/index.ts';
+export * from './dossier-code/index.ts';
 export * from './agencies/index.ts';
 export * from './procedure/index.ts';
 export * from './workflow/index.ts';
