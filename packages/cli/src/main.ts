@@ -3,6 +3,7 @@ import { type Command, type CommandIO, UsageError } from './io.ts';
 /** Subcommands, loaded on demand so that `motcua validate` does not start a database. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   // (each subcommand adds one line here)
+  deadline: { summary: 'tính hạn giải quyết / compute a due instant', load: async () => (await import('./commands/deadline.ts')).deadline },
 };
 
 function usage(): string {
