@@ -1,0 +1,446 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import {
+  composeWithUi,
+  Generate,
+  NOT_APPLICABLE,
+  type Categorization,
+  type ControlElement,
+  type JsonFormsState,
+  type JsonSchema,
+  type Layout,
+  type UISchemaElement,
+} from '@jsonforms/core';
+import { getAt, pick, resolveDataPointer, schemaIssues, type JsonSchema as CoreSchema, type Issue, type Lang, type SchemaEvaluator } from '@motcua/core';
+import type { DispatchProps, FormContext, RenderedControl, RenderResult, RendererEntry } from '../jsonforms/context.ts';
+import { createValidatorShim } from '../jsonforms/validator-shim.ts';
+import { idForPath, isWithin, pathToPointer, setAt } from '../jsonforms/paths.ts';
+import { motcuaRenderers } from '../renderers/index.ts';
+import { wizardKey } from '../renderers/layouts/wizard.ts';
+import { ruleFailure, unsupported } from '../renderers/unsupported.ts';
+import { langOf, STRINGS, t, type Params, type StringKey } from '../i18n/strings.ts';
+import { theme } from '../styles/theme.ts';
+
+/** Translations of form texts by JSON Forms i18n key (e.g. "applicant.fullName.label"), per language. */
+export type FormTranslations = Partial<Record<Lang, Record<string, string>>>;
+
+export interface FormChangeDetail {
+  data: unknown;
+  errors: Issue[];
+}
+
+export interface StepChangeDetail {
+  step: number;
+  count: number;
+  label: string;
+}
+
+/**
+ * <motcua-jsonforms>: renders a JSON Schema + JSON Forms UI schema with motcua's Lit renderer set.
+ * Standalone use: set `schema`, `uischema` (optional: generated when absent), `data`, and an
+ * `evaluator` (core's SchemaEvaluator — precompiled validators in the browser); listen to
+ * `change` ({ data, errors }). `validate()` shows every error, focuses the error summary and
+ * returns the issues. `issues` adds errors found elsewhere (the server), keyed by data pointer.
+ */
+export class MotcuaJsonForms extends LitElement {
+  static override styles = theme;
+  static override properties = {
+    schema: { attribute: false },
+    uischema: { attribute: false },
+    data: { attribute: false },
+    evaluator: { attribute: false },
+    renderers: { attribute: false },
+    translations: { attribute: false },
+    issues: { attribute: false },
+    lang: { type: String, reflect: true },
+    readonly: { type: Boolean, reflect: true },
+    timeZone: { type: String, attribute: 'time-zone' },
+    _touched: { state: true },
+    _revealed: { state: true },
+    _showAll: { state: true },
+    _steps: { state: true },
+    _summary: { state: true },
+    _local: { state: true },
+    _external: { state: true },
+  };
+
+  declare schema: JsonSchema | undefined;
+  declare uischema: UISchemaElement | undefined;
+  declare data: unknown;
+  declare evaluator: SchemaEvaluator | undefined;
+  declare renderers: readonly RendererEntry[];
+  declare translations: FormTranslations | undefined;
+  declare issues: readonly Issue[];
+  declare readonly: boolean;
+  declare timeZone: string;
+  declare private _touched: ReadonlySet<string>;
+  declare private _revealed: readonly string[];
+  declare private _showAll: boolean;
+  declare private _steps: ReadonlyMap<string, number>;
+  /** null: closed; otherwise the pointers whose errors it lists ([''] = all). */
+  declare private _summary: readonly string[] | null;
+  declare private _local: ReadonlyMap<string, Issue>;
+  declare private _external: readonly Issue[];
+
+  private _validation: Issue[] = [];
+  private _validationFailure: unknown = null;
+  private _rendered: RenderedControl[] = [];
+  private _ids = new Map<string, number>();
+  private _focusId: string | null = null;
+  private _focusSummary = false;
+  private _generatedUi: { schema: JsonSchema; ui: UISchemaElement } | null = null;
+  private _stepReports = new Map<string, StepChangeDetail>();
+  private _stepShown = new Map<string, StepChangeDetail>();
+
+  constructor() {
+    super();
+    this.data = undefined;
+    this.renderers = motcuaRenderers;
+    this.issues = [];
+    this.readonly = false;
+    this.timeZone = 'Asia/Ho_Chi_Minh';
+    this._touched = new Set();
+    this._revealed = [];
+    this._showAll = false;
+    this._steps = new Map();
+    this._summary = null;
+    this._local = new Map();
+    this._external = [];
+  }
+
+  /** Every current issue: schema validation, what inputs could not hold, and `issues` from outside. */
+  get errors(): Issue[] {
+    return [...this._validation, ...this._local.values(), ...this._external];
+  }
+
+  private get language(): Lang {
+    return langOf(this.getAttribute('lang'));
+  }
+
+  /**
+   * Shows every error, opens the error summary (focused) and, in a wizard, goes to the first step
+   * with an error. Returns all issues (empty when the data is valid).
+   */
+  validate(): Issue[] {
+    this._showAll = true;
+    const errors = this.errors;
+    if (errors.length) {
+      this._summary = [''];
+      this._focusSummary = true;
+      this.goToStepOf(errors);
+    } else {
+      this._summary = null;
+    }
+    return errors;
+  }
+
+  /** Forgets what was touched and hides errors again (e.g. after a successful submission). */
+  resetInteraction(): void {
+    this._touched = new Set();
+    this._revealed = [];
+    this._showAll = false;
+    this._summary = null;
+    this._steps = new Map();
+    this._local = new Map();
+    this._stepShown.clear();
+  }
+
+  /** Moves focus to the control showing the issue at `pointer` (or its closest rendered ancestor). */
+  async focusIssue(pointer: string): Promise<void> {
+    this.goToStepOf([{ pointer } as Issue]);
+    await this.updateComplete;
+    const target = this.controlFor(pointer);
+    if (target) this.focusById(target.id);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('issues')) this._external = [...(this.issues ?? [])];
+    if (changed.has('data') || changed.has('schema') || changed.has('evaluator')) this.runValidation();
+  }
+
+  private runValidation(): void {
+    this._validationFailure = null;
+    if (!this.evaluator || !this.schema) {
+      this._validation = [];
+      return;
+    }
+    try {
+      this._validation = schemaIssues(this.evaluator.validate(this.schema as CoreSchema, this.data ?? {}));
+    } catch (err) {
+      // A validator module that does not match the schema: say so, never pretend the data is valid.
+      this._validation = [];
+      this._validationFailure = err;
+    }
+  }
+
+  private get effectiveUi(): UISchemaElement {
+    if (this.uischema) return this.uischema;
+    const schema = this.schema ?? {};
+    if (this._generatedUi?.schema !== schema) this._generatedUi = { schema, ui: Generate.uiSchema(schema, 'VerticalLayout') };
+    return this._generatedUi.ui;
+  }
+
+  private jsonFormsState(): JsonFormsState {
+    const lang = this.language;
+    const dict = this.translations?.[lang];
+    return {
+      jsonforms: {
+        core: {
+          data: this.data ?? {},
+          schema: this.schema ?? {},
+          uischema: this.effectiveUi,
+          errors: [],
+          additionalErrors: [],
+          validationMode: 'NoValidation',
+          ajv: createValidatorShim(this.evaluator),
+        },
+        config: {},
+        renderers: [],
+        uischemas: [],
+        readonly: this.readonly,
+        i18n: {
+          locale: lang,
+          translate: ((key: string, defaultMessage: string | undefined) => dict?.[key] ?? defaultMessage) as never,
+          translateError: (() => undefined) as never,
+        },
+      },
+    };
+  }
+
+  private isShown(issue: Issue, external: boolean): boolean {
+    if (external || this._showAll) return true;
+    if (this._touched.has(issue.pointer)) return true;
+    return this._revealed.some((p) => isWithin(issue.pointer, p));
+  }
+
+  private shownIssues(): Issue[] {
+    return [
+      ...[...this._validation, ...this._local.values()].filter((i) => this.isShown(i, false)),
+      ...this._external,
+    ];
+  }
+
+  private context(state: JsonFormsState, shown: Issue[]): FormContext {
+    const lang = this.language;
+    const rootSchema = this.schema ?? {};
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    const ctx: FormContext = {
+      state,
+      lang,
+      readonly: this.readonly,
+      timeZone: this.timeZone,
+      rendered: this._rendered,
+      text: (key: StringKey, params?: Params) => t(key, lang, params),
+      render: (props: DispatchProps): RenderResult => self.dispatch(props, ctx, rootSchema),
+      change: (path, value) => self.change(path, value),
+      valueAt: (path) => getAt(self.data, pathToPointer(path)),
+      touch: (path) => {
+        const pointer = pathToPointer(path);
+        if (!self._touched.has(pointer)) self._touched = new Set([...self._touched, pointer]);
+      },
+      issuesAt: (path) => {
+        const pointer = pathToPointer(path);
+        return shown.filter((i) => i.pointer === pointer);
+      },
+      setLocalIssue: (path, issue) => {
+        const pointer = pathToPointer(path);
+        const next = new Map(self._local);
+        if (issue) next.set(pointer, { ...issue, pointer });
+        else next.delete(pointer);
+        self._local = next;
+      },
+      control: (path, label) => {
+        const base = idForPath('mc', path);
+        const n = self._ids.get(base) ?? 0;
+        self._ids.set(base, n + 1);
+        const id = n ? `${base}-${n}` : base;
+        self._rendered.push({ pointer: pathToPointer(path), id, label });
+        return id;
+      },
+      step: (key) => self._steps.get(key) ?? 0,
+      goToStep: (key, index) => {
+        self._steps = new Map(self._steps).set(key, index);
+        self._summary = null;
+        self._focusId = '__step__';
+      },
+      reportStep: (key, detail) => {
+        self._stepReports.set(key, detail);
+      },
+      revealWithin: (pointers) => {
+        self._revealed = [...self._revealed, ...pointers];
+        const blocking = [...self._validation, ...self._local.values(), ...self._external].filter((i) =>
+          pointers.some((p) => isWithin(i.pointer, p)),
+        );
+        if (blocking.length) {
+          self._summary = pointers;
+          self._focusSummary = true;
+          return false;
+        }
+        return true;
+      },
+      focusAfterRender: (id) => {
+        self._focusId = id;
+      },
+    };
+    return ctx;
+  }
+
+  private dispatch(props: DispatchProps, ctx: FormContext, rootSchema: JsonSchema): RenderResult {
+    let best: RendererEntry | undefined;
+    let rank = NOT_APPLICABLE;
+    const testerContext = { rootSchema, config: ctx.state.jsonforms.config };
+    try {
+      for (const entry of this.renderers) {
+        const r = entry.tester(props.uischema, props.schema, testerContext);
+        if (r > rank) {
+          rank = r;
+          best = entry;
+        }
+      }
+    } catch (err) {
+      return unsupported(props.uischema, ctx, err instanceof Error ? err.message : undefined);
+    }
+    if (!best || rank <= 0) return unsupported(props.uischema, ctx);
+    try {
+      return best.renderer(props, ctx);
+    } catch (err) {
+      return ruleFailure(ctx, err);
+    }
+  }
+
+  private change(path: string, value: unknown): void {
+    this.data = setAt(this.data ?? {}, path, value);
+    const pointer = pathToPointer(path);
+    // What the server said about this field no longer applies once the person changes it.
+    if (this._external.some((i) => isWithin(i.pointer, pointer))) this._external = this._external.filter((i) => !isWithin(i.pointer, pointer));
+    this.runValidation();
+    this.dispatchEvent(new CustomEvent<FormChangeDetail>('change', { detail: { data: this.data, errors: this.errors }, bubbles: true }));
+  }
+
+  /** In a wizard, goes to the step holding the first of `issues` (in the UI schema's order of steps). */
+  private goToStepOf(issues: readonly Pick<Issue, 'pointer'>[]): void {
+    const ui = this.effectiveUi;
+    if (ui.type !== 'Categorization') return;
+    const elements = (ui as Categorization).elements ?? [];
+    for (let i = 0; i < elements.length; i++) {
+      const pointers = controlPointers(elements[i]!, '');
+      if (issues.some((issue) => pointers.some((p) => isWithin(issue.pointer, p)))) {
+        if ((this._steps.get(wizardKey('')) ?? 0) !== i) this._steps = new Map(this._steps).set(wizardKey(''), i);
+        return;
+      }
+    }
+  }
+
+  private controlFor(pointer: string): RenderedControl | undefined {
+    const exact = this._rendered.find((r) => r.pointer === pointer);
+    if (exact) return exact;
+    let best: RenderedControl | undefined;
+    for (const r of this._rendered) if (isWithin(pointer, r.pointer) && (!best || r.pointer.length > best.pointer.length)) best = r;
+    return best;
+  }
+
+  private focusById(id: string): void {
+    const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    if (!el) return;
+    const focusable = el.matches('input, select, textarea, button')
+      ? el
+      : (el.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])') ?? el);
+    focusable.focus();
+    focusable.scrollIntoView?.({ block: 'center' });
+  }
+
+  protected override render() {
+    this._rendered = [];
+    this._ids = new Map();
+    const lang = this.language;
+    const shown = this.shownIssues();
+    const state = this.jsonFormsState();
+    const ctx = this.context(state, shown);
+    const body = ctx.render({ uischema: this.effectiveUi, schema: this.schema ?? {}, path: '' });
+    return html`<div class="form" part="form">
+      ${this._validationFailure
+        ? html`<div class="alert" role="alert" part="alert">${String((this._validationFailure as Error).message ?? this._validationFailure)}</div>`
+        : nothing}
+      ${this.renderSummary(shown, lang)} ${body}
+    </div>`;
+  }
+
+  private renderSummary(shown: Issue[], lang: Lang) {
+    const scope = this._summary;
+    if (!scope) return nothing;
+    const listed = shown.filter((i) => scope.some((p) => isWithin(i.pointer, p)));
+    if (!listed.length) return nothing;
+    const title = listed.length === 1 ? t('errorSummaryTitleOne', lang) : t('errorSummaryTitle', lang, { count: listed.length });
+    return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="mc-summary-title">
+      <h2 id="mc-summary-title">${title}</h2>
+      <ul>
+        ${listed.map((issue) => {
+          const target = this.controlFor(issue.pointer);
+          const label = target?.label || this.schemaTitle(issue.pointer);
+          const text = `${label ? `${label}: ` : ''}${pick(issue.message, lang)}`;
+          return html`<li>
+            ${target
+              ? html`<a href=${`#${target.id}`} @click=${(e: Event) => {
+                  e.preventDefault();
+                  this.focusById(target.id);
+                }}>${text}</a>`
+              : label
+                ? text
+                : html`${t('errorAtForm', lang)}: ${text}`}
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  /** The schema title of the property at `pointer` (for errors whose control is not on screen). */
+  private schemaTitle(pointer: string): string {
+    if (!this.schema || pointer === '') return '';
+    try {
+      const found = resolveDataPointer(this.schema as CoreSchema, pointer);
+      const title = found.find((s) => typeof s.title === 'string')?.title;
+      return typeof title === 'string' ? title : '';
+    } catch {
+      return '';
+    }
+  }
+
+  protected override updated(): void {
+    for (const [key, detail] of this._stepReports) {
+      const before = this._stepShown.get(key);
+      this._stepShown.set(key, detail);
+      if (before && (before.step !== detail.step || before.count !== detail.count)) {
+        this.dispatchEvent(new CustomEvent<StepChangeDetail>('motcua-step', { detail, bubbles: true, composed: true }));
+      }
+    }
+    this._stepReports.clear();
+    if (this._focusSummary) {
+      this._focusSummary = false;
+      const summary = this.renderRoot.querySelector<HTMLElement>('.summary');
+      if (summary) {
+        summary.focus();
+        summary.scrollIntoView?.({ block: 'start' });
+        this._focusId = null;
+        return;
+      }
+    }
+    if (this._focusId) {
+      const id = this._focusId;
+      this._focusId = null;
+      if (id === '__step__') {
+        const heading = this.renderRoot.querySelector<HTMLElement>('.step-title');
+        heading?.focus();
+        heading?.scrollIntoView?.({ block: 'start' });
+      } else this.focusById(id);
+    }
+  }
+}
+
+/** The data pointers of the controls directly inside `element` (through layouts, not into controls). */
+function controlPointers(element: UISchemaElement, path: string): string[] {
+  if (element.type === 'Control') return [pathToPointer(composeWithUi(element as ControlElement, path))];
+  const kids = (element as Layout).elements;
+  return Array.isArray(kids) ? kids.flatMap((k) => controlPointers(k, path)) : [];
+}
+
+export { STRINGS };

@@ -1,0 +1,13 @@
+/**
+ * @motcua/runtime — embeddable citizen web components. Importing this module defines the custom
+ * elements (and nothing else global): <motcua-jsonforms>, <motcua-form>, <motcua-track>.
+ */
+import { MotcuaJsonForms } from './form/motcua-jsonforms.ts';
+import { define } from './elements/define.ts';
+
+define('motcua-jsonforms', MotcuaJsonForms);
+
+export { MotcuaJsonForms };
+export type { FormChangeDetail, FormTranslations, StepChangeDetail } from './form/motcua-jsonforms.ts';
+export type { DispatchProps, FormContext, Renderer, RendererEntry } from './jsonforms/context.ts';
+export { motcuaRenderers } from './renderers/index.ts';

@@ -1,0 +1,77 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { mapStateToControlProps, type ControlElement, type JsonSchema7, type OwnPropsOfControl, type StatePropsOfControl } from '@jsonforms/core';
+import { pick, type Issue } from '@motcua/core';
+import type { DispatchProps, FormContext, RenderResult } from '../jsonforms/context.ts';
+import { pathToPointer } from '../jsonforms/paths.ts';
+
+/** The control's JSON Forms props plus what every motcua control needs to be accessible. */
+export interface ControlView extends StatePropsOfControl {
+  schema: JsonSchema7;
+  /** DOM id of the input. */
+  inputId: string;
+  /** Space-separated ids for aria-describedby (hint and errors), or undefined. */
+  describedBy: string | undefined;
+  issues: Issue[];
+  invalid: boolean;
+  disabled: boolean;
+  /** The label to read out even when the visible label is hidden (label: false). */
+  accessibleName: string;
+  options: Record<string, unknown>;
+}
+
+export function controlView(props: DispatchProps, ctx: FormContext): ControlView | null {
+  const p = mapStateToControlProps(ctx.state, props as OwnPropsOfControl) as StatePropsOfControl & { schema: JsonSchema7 };
+  if (!p.visible) return null;
+  const uischema = props.uischema as ControlElement;
+  const accessibleName = p.label || fallbackName(uischema, p.schema);
+  const inputId = ctx.control(p.path, accessibleName);
+  const issues = ctx.issuesAt(p.path);
+  const ids = [p.description ? `${inputId}-hint` : '', issues.length ? `${inputId}-err` : ''].filter(Boolean).join(' ');
+  return {
+    ...p,
+    inputId,
+    describedBy: ids || undefined,
+    issues,
+    invalid: issues.length > 0,
+    disabled: !p.enabled || ctx.readonly || !!p.readonly,
+    accessibleName,
+    options: (uischema.options ?? {}) as Record<string, unknown>,
+  };
+}
+
+function fallbackName(uischema: ControlElement, schema: JsonSchema7): string {
+  if (typeof schema?.title === 'string') return schema.title;
+  const scope = uischema.scope ?? '';
+  return scope.slice(scope.lastIndexOf('/') + 1);
+}
+
+/** aria-label for an input whose visible label is hidden (`label: false`). */
+export function ariaLabel(v: ControlView): string | typeof nothing {
+  return v.label ? nothing : v.accessibleName;
+}
+
+export function requiredMark(v: ControlView, ctx: FormContext): TemplateResult | typeof nothing {
+  return v.required
+    ? html`<span class="req" aria-hidden="true">*</span><span class="sr-only"> (${ctx.text('required')})</span>`
+    : nothing;
+}
+
+export function hint(v: ControlView): TemplateResult | typeof nothing {
+  return v.description ? html`<p class="hint" part="hint" id=${`${v.inputId}-hint`}>${v.description}</p>` : nothing;
+}
+
+export function errorText(v: ControlView, ctx: FormContext): TemplateResult | typeof nothing {
+  if (!v.issues.length) return nothing;
+  return html`<p class="error" part="error" id=${`${v.inputId}-err`}>
+    ${v.issues.map((i, n) => html`${n ? html`<br />` : nothing}${pick(i.message, ctx.lang)}`)}
+  </p>`;
+}
+
+/** Label above, hint, input, errors below: the layout of every single-input control. */
+export function field(v: ControlView, ctx: FormContext, input: TemplateResult, kind: string): RenderResult {
+  const showLabel = v.label !== '';
+  return html`<div class="field ${kind} ${v.invalid ? 'invalid' : ''}" part="field" data-pointer=${pathToPointer(v.path)}>
+    ${showLabel ? html`<label class="label" part="label" for=${v.inputId}>${v.label}${requiredMark(v, ctx)}</label>` : nothing}
+    ${hint(v)} ${input} ${errorText(v, ctx)}
+  </div>`;
+}

@@ -1,0 +1,75 @@
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { isIntegerControl, isNumberControl, isRangeControl, rankWith } from '@jsonforms/core';
+import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
+import { ariaLabel, controlView, field } from '../control-shell.ts';
+import { numberValue } from '../number-value.ts';
+import { STRINGS } from '../../i18n/strings.ts';
+
+function numberControl(props: DispatchProps, ctx: FormContext, integer: boolean) {
+  const v = controlView(props, ctx);
+  if (!v) return nothing;
+  const value = typeof v.data === 'number' ? v.data : undefined;
+  const onInput = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    if (input.validity.badInput) {
+      // The text is not a number yet: keep the data empty and say why, rather than guess.
+      ctx.setLocalIssue(v.path, { pointer: '', code: 'type', message: STRINGS.notANumber });
+      ctx.change(v.path, undefined);
+      return;
+    }
+    ctx.setLocalIssue(v.path, undefined);
+    ctx.change(v.path, input.value === '' ? undefined : Number(input.value));
+  };
+  const min = typeof v.schema.minimum === 'number' ? v.schema.minimum : undefined;
+  const max = typeof v.schema.maximum === 'number' ? v.schema.maximum : undefined;
+  const input = html`<input
+    id=${v.inputId}
+    part="input"
+    type="number"
+    inputmode=${integer ? 'numeric' : 'decimal'}
+    step=${integer ? String(typeof v.schema.multipleOf === 'number' ? v.schema.multipleOf : 1) : 'any'}
+    min=${ifDefined(min)}
+    max=${ifDefined(max)}
+    ${numberValue(value)}
+    ?disabled=${v.disabled}
+    aria-required=${v.required ? 'true' : 'false'}
+    aria-invalid=${v.invalid ? 'true' : 'false'}
+    aria-describedby=${ifDefined(v.describedBy)}
+    aria-label=${ariaLabel(v)}
+    @input=${onInput}
+    @blur=${() => ctx.touch(v.path)}
+  />`;
+  return field(v, ctx, input, integer ? 'integer' : 'number');
+}
+
+function rangeControl(props: DispatchProps, ctx: FormContext) {
+  const v = controlView(props, ctx);
+  if (!v) return nothing;
+  const s = v.schema;
+  const value = typeof v.data === 'number' ? v.data : (s.default as number);
+  const input = html`<div class="range">
+    <input
+      id=${v.inputId}
+      part="input range"
+      type="range"
+      min=${String(s.minimum)}
+      max=${String(s.maximum)}
+      step=${String(s.multipleOf ?? (s.type === 'integer' ? 1 : 'any'))}
+      .value=${String(value)}
+      ?disabled=${v.disabled}
+      aria-describedby=${ifDefined(v.describedBy)}
+      aria-label=${ariaLabel(v)}
+      @input=${(e: Event) => ctx.change(v.path, Number((e.target as HTMLInputElement).value))}
+      @blur=${() => ctx.touch(v.path)}
+    />
+    <output for=${v.inputId} aria-hidden="true">${value}</output>
+  </div>`;
+  return field(v, ctx, input, 'range');
+}
+
+export const numberRenderers: RendererEntry[] = [
+  { name: 'number', tester: rankWith(2, isNumberControl), renderer: (p, c) => numberControl(p, c, false) },
+  { name: 'integer', tester: rankWith(2, isIntegerControl), renderer: (p, c) => numberControl(p, c, true) },
+  { name: 'range', tester: rankWith(4, isRangeControl), renderer: rangeControl },
+];

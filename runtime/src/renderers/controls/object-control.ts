@@ -1,0 +1,35 @@
+import { html, nothing } from 'lit';
+import { findUISchema, Generate, isObjectControl, rankWith, type ControlElement, type JsonSchema } from '@jsonforms/core';
+import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
+import { controlView, errorText, hint, requiredMark } from '../control-shell.ts';
+import { pathToPointer } from '../../jsonforms/paths.ts';
+
+/** A nested object: a fieldset named by the control's label, its properties laid out inside. */
+function objectControl(props: DispatchProps, ctx: FormContext) {
+  const v = controlView(props, ctx);
+  if (!v) return nothing;
+  const rootSchema = ctx.state.jsonforms.core!.schema;
+  const uischema = props.uischema as ControlElement;
+  const detail = findUISchema(
+    ctx.state.jsonforms.uischemas ?? [],
+    v.schema,
+    uischema.scope,
+    v.path,
+    () => Generate.uiSchema(v.schema as JsonSchema, 'VerticalLayout', undefined, rootSchema),
+    uischema,
+    rootSchema,
+  );
+  const body = ctx.render({ uischema: detail, schema: v.schema, path: v.path, enabled: !v.disabled });
+  return html`<fieldset
+    class="object ${v.invalid ? 'invalid' : ''}"
+    part="group object"
+    id=${v.inputId}
+    tabindex="-1"
+    data-pointer=${pathToPointer(v.path)}
+    aria-describedby=${v.describedBy ?? nothing}
+  >
+    ${v.label ? html`<legend part="group-label">${v.label}${requiredMark(v, ctx)}</legend>` : nothing} ${hint(v)} ${errorText(v, ctx)} ${body}
+  </fieldset>`;
+}
+
+export const objectRenderers: RendererEntry[] = [{ name: 'object', tester: rankWith(2, isObjectControl), renderer: objectControl }];

@@ -1,0 +1,59 @@
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { and, formatIs, isMultiLineControl, isStringControl, rankWith } from '@jsonforms/core';
+import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
+import { ariaLabel, controlView, field } from '../control-shell.ts';
+
+const AUTOCOMPLETE_BY_FORMAT: Record<string, string> = { email: 'email', uri: 'url' };
+
+function textControl(props: DispatchProps, ctx: FormContext, multi: boolean) {
+  const v = controlView(props, ctx);
+  if (!v) return nothing;
+  const value = typeof v.data === 'string' ? v.data : v.data === undefined || v.data === null ? '' : String(v.data);
+  const onInput = (e: Event) => {
+    const text = (e.target as HTMLInputElement | HTMLTextAreaElement).value;
+    ctx.change(v.path, text === '' ? undefined : text);
+  };
+  const format = typeof v.schema.format === 'string' ? v.schema.format : '';
+  const autocomplete = (v.options.autocomplete as string | undefined) ?? AUTOCOMPLETE_BY_FORMAT[format];
+  const maxLength = typeof v.schema.maxLength === 'number' && v.options.restrict ? v.schema.maxLength : undefined;
+  const input = multi
+    ? html`<textarea
+        id=${v.inputId}
+        part="input textarea"
+        rows=${Number(v.options.rows ?? 4)}
+        .value=${live(value)}
+        ?disabled=${v.disabled}
+        aria-required=${v.required ? 'true' : 'false'}
+        aria-invalid=${v.invalid ? 'true' : 'false'}
+        aria-describedby=${ifDefined(v.describedBy)}
+        aria-label=${ariaLabel(v)}
+        maxlength=${ifDefined(maxLength)}
+        @input=${onInput}
+        @blur=${() => ctx.touch(v.path)}
+      ></textarea>`
+    : html`<input
+        id=${v.inputId}
+        part="input"
+        type=${format === 'email' ? 'email' : format === 'uri' ? 'url' : 'text'}
+        .value=${live(value)}
+        ?disabled=${v.disabled}
+        aria-required=${v.required ? 'true' : 'false'}
+        aria-invalid=${v.invalid ? 'true' : 'false'}
+        aria-describedby=${ifDefined(v.describedBy)}
+        aria-label=${ariaLabel(v)}
+        autocomplete=${ifDefined(autocomplete)}
+        maxlength=${ifDefined(maxLength)}
+        placeholder=${ifDefined(v.options.placeholder as string | undefined)}
+        @input=${onInput}
+        @blur=${() => ctx.touch(v.path)}
+      />`;
+  return field(v, ctx, input, multi ? 'multiline' : format === 'email' ? 'email' : 'text');
+}
+
+export const textRenderers: RendererEntry[] = [
+  { name: 'text', tester: rankWith(1, isStringControl), renderer: (p, c) => textControl(p, c, false) },
+  { name: 'email', tester: rankWith(2, and(isStringControl, formatIs('email'))), renderer: (p, c) => textControl(p, c, false) },
+  { name: 'multiline', tester: rankWith(2, and(isStringControl, isMultiLineControl)), renderer: (p, c) => textControl(p, c, true) },
+];

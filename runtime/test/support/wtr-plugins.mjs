@@ -1,0 +1,81 @@
+// Dev-server plugins for the runtime's browser tests (Node side; run under tsx so that the
+// TypeScript workspaces @motcua/core and @motcua/compile can be imported).
+import { readFile, readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+import { conditionSchemas } from '@motcua/core';
+import { compileValidatorModule } from '@motcua/compile';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const require = createRequire(import.meta.url);
+
+/**
+ * @jsonforms/core imports ajv, ajv-formats and lodash (CommonJS). The production build aliases
+ * ajv/ajv-formats to shims (vite.config.ts); the tests get the same: one ESM bundle of
+ * @jsonforms/core built by esbuild with the same aliases, so a test can never pass because ajv
+ * compiled something the browser bundle could not.
+ */
+export function jsonFormsBundle() {
+  const url = '/__bundled__/jsonforms-core.js';
+  let body;
+  return {
+    name: 'motcua-jsonforms-bundle',
+    resolveImport({ source }) {
+      if (source === '@jsonforms/core') return url;
+    },
+    async serve(context) {
+      if (context.path !== url) return;
+      body ??= (
+        await build({
+          entryPoints: [require.resolve('@jsonforms/core/lib/jsonforms-core.esm.js')],
+          bundle: true,
+          format: 'esm',
+          write: false,
+          platform: 'browser',
+          alias: { ajv: here('../../src/jsonforms/ajv-shim.ts'), 'ajv-formats': here('../../src/jsonforms/ajv-formats-shim.ts') },
+          logLevel: 'silent',
+        })
+      ).outputFiles[0].text;
+      return { body, type: 'js' };
+    },
+  };
+}
+
+/** A fixture's form as a minimal procedure, so that core's conditionSchemas lists its rule schemas. */
+export function formAsProcedure(fixture) {
+  return {
+    form: { schema: fixture.schema, uischema: fixture.uischema ?? { type: 'VerticalLayout', elements: [] } },
+    receiving: { mode: 'fixed', agency: 'X' },
+    applicant: {},
+    documents: [],
+    fees: { collect: 'after', items: [] },
+    workflow: { start: 's', steps: [] },
+  };
+}
+
+/**
+ * GET /__validators/<fixture>.js: the validator module of test/fixtures/<fixture>.json, compiled
+ * exactly as the server compiles a published version (core's conditionSchemas + @motcua/compile).
+ */
+export function fixtureValidators() {
+  const cache = new Map();
+  return {
+    name: 'motcua-fixture-validators',
+    async serve(context) {
+      const m = /^\/__validators\/([\w-]+)\.js$/.exec(context.path);
+      if (!m) return;
+      const name = m[1];
+      if (!cache.has(name)) {
+        const fixture = JSON.parse(await readFile(here(`../fixtures/${name}.json`), 'utf8'));
+        const schemas = conditionSchemas(formAsProcedure(fixture)).map((c) => c.schema);
+        cache.set(name, await compileValidatorModule(schemas));
+      }
+      return { body: cache.get(name), type: 'js' };
+    },
+  };
+}
+
+export async function fixtureNames() {
+  return (await readdir(here('../fixtures'))).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+}

@@ -1,0 +1,42 @@
+// Browser tests of the runtime in Debian's Chromium (CHROME_PATH overrides /usr/bin/chromium).
+// Run with `npm test -w @motcua/runtime` (node --import tsx, see package.json).
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { jsonFormsBundle, fixtureValidators } from './test/support/wtr-plugins.mjs';
+import { mockServer } from './test/support/mock-server.mjs';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export default {
+  rootDir: repoRoot,
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 20_000 } },
+  plugins: [
+    jsonFormsBundle(),
+    fixtureValidators(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
+  middleware: [mockServer()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-setuid-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
