@@ -62,6 +62,15 @@ test('--help prints the usage in both languages and exits 0', async () => {
   assert.match(r.stdout, /Prints the due instant/);
 });
 
+test('--flag=value works like --flag value; -h is --help', async () => {
+  const r = await run(['--calendar=examples/calendars/vn-2025-2026.json', '--from=2026-12-01T16:00+07:00', '--working-days=1']);
+  assert.equal(r.stdout, '2026-12-02T16:00:00+07:00\n');
+  assert.equal((await run(['-h'])).code, 0);
+  const empty = await run(['--calendar=', '--from', '2026-12-01T09:00+07:00', '--working-days', '1']);
+  assert.equal(empty.code, 2);
+  assert.match(empty.stderr, /--calendar needs a value/);
+});
+
 test('motcua --help lists the deadline command', async () => {
   let out = '';
   const code = await main(['--help'], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true } });
