@@ -4,6 +4,8 @@ import { type Command, type CommandIO, UsageError } from './io.ts';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   // (each subcommand adds one line here)
   deadline: { summary: 'tính hạn giải quyết / compute a due instant', load: async () => (await import('./commands/deadline.ts')).deadline },
+  serve: { summary: 'chạy máy chủ / run the server', load: async () => (await import('./commands/serve.ts')).serve },
+  migrate: { summary: 'cập nhật cơ sở dữ liệu / apply database migrations', load: async () => (await import('./commands/migrate.ts')).migrate },
 };
 
 function usage(): string {

@@ -1,0 +1,25 @@
+import { type Command, UsageError } from '../io.ts';
+
+/** `motcua serve [--port N] [--host H] [--no-seed]`: runs the server (logic in @motcua/server). */
+export const serve: Command = async (args, io) => {
+  const options: { port?: number; host?: string; seed?: boolean } = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--port') {
+      const n = Number(args[++i]);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError('--port: cần một số cổng 0–65535 / expects a port number 0–65535');
+      options.port = n;
+    } else if (a === '--host') {
+      const h = args[++i];
+      if (!h) throw new UsageError('--host: thiếu địa chỉ / missing address');
+      options.host = h;
+    } else if (a === '--no-seed') {
+      options.seed = false;
+    } else {
+      throw new UsageError(`Tham số không hợp lệ / unknown argument: ${a}\nmotcua serve [--port N] [--host H] [--no-seed]`);
+    }
+  }
+  const { runServe } = await import('@motcua/server');
+  await runServe(options, io.stdout);
+  return undefined;
+};

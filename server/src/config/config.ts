@@ -1,0 +1,121 @@
+import { resolve } from 'node:path';
+
+/**
+ * The server's configuration, read once from the environment. Every value has a safe default so
+ * that `npm start` works on an empty machine (embedded PGlite under ./.motcua, port 8080).
+ */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** The URL at which browsers reach the server (links in responses, e.g. validator modules). */
+  publicUrl: string | null;
+  /** postgres://… when set; otherwise PGlite under `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Where uploaded bytes live (local directory file store). */
+  filesDir: string;
+  /** Origins allowed to call the public API from a browser; `*` allows any. */
+  corsOrigins: string[];
+  /** Trust X-Forwarded-Proto/For from a reverse proxy (Secure cookies behind HTTPS, client IPs). */
+  trustProxy: boolean;
+  /** Force the Secure flag on cookies even without HTTPS being detected. */
+  secureCookies: boolean;
+  sessionTtlMinutes: number;
+  /** Whole request body limit for uploads (bytes). */
+  maxRequestBytes: number;
+  /** Limit of one uploaded file before its document's own limit is known (bytes). */
+  maxFileBytes: number;
+  maxFilesPerRequest: number;
+  /** Failed logins allowed per account or per client address within the window. */
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  /** Seed the demo province when the database is empty. */
+  seedDemo: boolean;
+  /** Password for the demo accounts; a random one is generated (and printed) when unset. */
+  demoPassword: string | null;
+  logLevel: string;
+  /** The province's default time zone (used for "today" when no agency is involved). */
+  timeZone: string;
+  /** Idempotency keys are remembered this long (hours). */
+  idempotencyTtlHours: number;
+  /** Test-only: freeze the start of the clock at this instant (honoured only with NODE_ENV=test). */
+  fakeNow: number | null;
+  /** Where the runtime bundle and the sample site are served from (built files). */
+  runtimeDist: string;
+  siteDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, dflt: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) {
+    throw new ConfigError(`${name}: phải là số nguyên ≥ ${min} / must be an integer ≥ ${min} (got "${raw}")`);
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, dflt: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name}: phải là true/false / must be true or false (got "${raw}")`);
+}
+
+const REPO_ROOT = resolve(new URL('../../..', import.meta.url).pathname);
+
+/** Reads the configuration; `overrides` win over the environment (tests, CLI flags). */
+export function loadConfig(env: Env = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const dataDir = resolve(env.MOTCUA_DATA_DIR || './.motcua');
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL: phải bắt đầu bằng postgres:// / must start with postgres://');
+  }
+  const timeZone = env.MOTCUA_TIME_ZONE || 'Asia/Ho_Chi_Minh';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(`MOTCUA_TIME_ZONE: múi giờ không hợp lệ / unknown time zone "${timeZone}"`);
+  }
+  let fakeNow: number | null = null;
+  if (env.MOTCUA_FAKE_NOW && env.NODE_ENV === 'test') {
+    fakeNow = Date.parse(env.MOTCUA_FAKE_NOW);
+    if (Number.isNaN(fakeNow)) throw new ConfigError(`MOTCUA_FAKE_NOW: not an ISO instant (${env.MOTCUA_FAKE_NOW})`);
+  }
+  const config: ServerConfig = {
+    port: int(env, 'PORT', 8080),
+    host: env.HOST || '0.0.0.0',
+    publicUrl: env.MOTCUA_PUBLIC_URL ? env.MOTCUA_PUBLIC_URL.replace(/\/+$/, '') : null,
+    databaseUrl,
+    dataDir,
+    filesDir: resolve(env.MOTCUA_FILES_DIR || resolve(dataDir, 'files')),
+    corsOrigins: (env.MOTCUA_CORS_ORIGINS ?? '*').split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: bool(env, 'MOTCUA_TRUST_PROXY', false),
+    secureCookies: bool(env, 'MOTCUA_SECURE_COOKIES', false),
+    sessionTtlMinutes: int(env, 'MOTCUA_SESSION_TTL_MINUTES', 8 * 60, 1),
+    maxRequestBytes: int(env, 'MOTCUA_MAX_REQUEST_BYTES', 100 * 1024 * 1024, 1024),
+    maxFileBytes: int(env, 'MOTCUA_MAX_FILE_BYTES', 20 * 1024 * 1024, 1),
+    maxFilesPerRequest: int(env, 'MOTCUA_MAX_FILES', 50, 1),
+    loginMaxFailures: int(env, 'MOTCUA_LOGIN_MAX_FAILURES', 5, 1),
+    loginWindowMinutes: int(env, 'MOTCUA_LOGIN_WINDOW_MINUTES', 15, 1),
+    seedDemo: bool(env, 'MOTCUA_SEED_DEMO', true),
+    demoPassword: env.MOTCUA_DEMO_PASSWORD || null,
+    logLevel: env.LOG_LEVEL || 'info',
+    timeZone,
+    idempotencyTtlHours: int(env, 'MOTCUA_IDEMPOTENCY_TTL_HOURS', 24, 1),
+    fakeNow,
+    runtimeDist: resolve(env.MOTCUA_RUNTIME_DIST || resolve(REPO_ROOT, 'runtime/dist')),
+    siteDir: resolve(env.MOTCUA_SITE_DIR || resolve(REPO_ROOT, 'examples/site')),
+    ...overrides,
+  };
+  return config;
+}
+
+export const REPOSITORY_ROOT = REPO_ROOT;

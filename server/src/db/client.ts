@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** The drizzle database, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle (same query API as Db). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything queries can run on. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** The postgres.js client (PostgreSQL only): benchmarks and tools that need the raw driver. */
+  sql: postgres.Sql | null;
+  /** The PGlite instance (embedded only). */
+  pglite: PGlite | null;
+  /** The connection URL (PostgreSQL only). */
+  url: string | null;
+  /** A description without secrets, for logs. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… → PostgreSQL; otherwise PGlite. */
+  databaseUrl?: string | null;
+  /** PGlite data directory; null or undefined → in memory. */
+  dataDir?: string | null;
+  /** PostgreSQL pool size. */
+  max?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const sql = postgres(options.databaseUrl, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      // Dates and bigints are mapped by drizzle's column types; raw queries cast what they read.
+      connection: { application_name: 'motcua' },
+    });
+    const db = drizzlePostgres({ client: sql, schema }) as unknown as Db;
+    const url = new URL(options.databaseUrl);
+    return {
+      kind: 'postgres',
+      db,
+      sql,
+      pglite: null,
+      url: options.databaseUrl,
+      describe: `postgresql://${url.host}${url.pathname}`,
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  await pglite.waitReady;
+  const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    sql: null,
+    pglite,
+    url: null,
+    describe: options.dataDir ? `pglite:${options.dataDir}` : 'pglite:memory',
+    close: () => pglite.close(),
+  };
+}
+
+/**
+ * Runs raw SQL and returns its rows. drizzle's `execute` returns an array on postgres.js but
+ * `{ rows }` on PGlite: this is the one place that difference is handled.
+ */
+export async function execute<T extends Record<string, unknown> = Record<string, unknown>>(on: Executor, query: SQL): Promise<T[]> {
+  const result = (await on.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  const rows = (result as { rows?: unknown }).rows;
+  if (Array.isArray(rows)) return rows as T[];
+  throw new Error('execute: unexpected driver result shape');
+}

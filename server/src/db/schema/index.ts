@@ -1,0 +1,7 @@
+/** The database schema, one file per table group. */
+export * from './agencies.ts';
+export * from './staff.ts';
+export * from './procedures.ts';
+export * from './files.ts';
+export * from './dossiers.ts';
+export * from './report.ts';

@@ -1,0 +1,19 @@
+import type { ServerContext } from '../context.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { AnyRoute } from './route.ts';
+
+/** Hono's typed context variables for every request. */
+export interface AppEnv {
+  Variables: {
+    ctx: ServerContext;
+    requestId: string;
+    /** The authenticated staff member, or null for anonymous requests. */
+    principal: Principal | null;
+    /** The route being served (set by the registry before the policy runs). */
+    route: AnyRoute;
+    /** What the policy resolved about the request's target (e.g. the loaded dossier), for handlers. */
+    target: unknown;
+    /** The client address (from the socket, or X-Forwarded-For behind a trusted proxy). */
+    clientIp: string;
+  };
+}

@@ -1,0 +1,30 @@
+import type { TSchema } from '@sinclair/typebox';
+import { createAjv } from '@motcua/core/ajv';
+import { schemaErrorMessage, schemaErrorPointer, type Issue, type SchemaError } from '@motcua/core';
+
+/**
+ * Request input validation against the routes' TypeBox schemas, with core's ajv options (so
+ * formats and messages match everything else) and core's vi/en keyword messages. Path and query
+ * strings are coerced to the declared types; JSON bodies are not.
+ */
+const ajvCoercing = createAjv({ coerceTypes: true, useDefaults: true, removeAdditional: false });
+const ajvStrict = createAjv({ useDefaults: true });
+
+export type Check = (value: unknown) => Issue[];
+
+export function compileCheck(schema: TSchema, prefix: string, coerce: boolean): Check {
+  const fn = (coerce ? ajvCoercing : ajvStrict).compile(schema);
+  return (value) => {
+    if (fn(value)) return [];
+    return ((fn.errors ?? []) as SchemaError[]).map((e) => ({
+      pointer: prefix + schemaErrorPointer(e),
+      code: e.keyword,
+      message: schemaErrorMessage(e),
+    }));
+  };
+}
+
+/** Validates a value once (compiled per call: for rare paths only). */
+export function validateOnce(schema: TSchema, value: unknown, prefix = ''): Issue[] {
+  return compileCheck(schema, prefix, false)(value);
+}

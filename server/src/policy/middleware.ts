@@ -1,0 +1,32 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../http/env.ts';
+import { errors } from '../http/errors.ts';
+import { POLICY } from './table.ts';
+import { matchingGrants, type PolicyRule } from './rules.ts';
+import { resolveTarget } from './targets.ts';
+
+/**
+ * The one enforcement point of the policy table. It runs before the route's input is read, so a
+ * caller without access learns nothing about the body's validity. Unknown operations are denied.
+ */
+export function policyMiddleware(table: Record<string, PolicyRule> = POLICY): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const route = c.get('route');
+    const rule = table[route.operationId];
+    const ctx = c.get('ctx');
+    if (!rule) {
+      ctx.log.error({ operationId: route.operationId }, 'route without a policy row: denied');
+      throw errors.forbidden();
+    }
+    if (rule.access === 'public') return next();
+    const principal = c.get('principal');
+    if (!principal) throw errors.unauthenticated();
+    if (rule.access === 'authenticated') return next();
+    const target = await resolveTarget(ctx, rule.target, c.req.param() as Record<string, string>);
+    c.set('target', target);
+    if (rule.self && target.staffId === principal.staffId) return next();
+    const snap = await ctx.agencies.get();
+    if (matchingGrants(rule, principal, snap.all, target.agencies).length === 0) throw errors.forbidden();
+    return next();
+  };
+}

@@ -1,0 +1,90 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createAjvEvaluator } from '@motcua/core/ajv';
+import { loadConfig, type ServerConfig } from './config/config.ts';
+import { offsetClock, systemClock, type Clock } from './config/clock.ts';
+import { createLogger } from './config/logger.ts';
+import { noFaults, type Faults } from './config/faults.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { createLocalFileStore } from './files/local-store.ts';
+import type { FileStore } from './files/store.ts';
+import { createAgencyCache } from './agencies/cache.ts';
+import type { ServerContext } from './context.ts';
+import { createApp, type AppOptions } from './http/app.ts';
+import { sweepOrphanFiles } from './files/sweep.ts';
+import { seedIfEmpty, type SeedReport } from './seed/seed.ts';
+
+export interface ContextOptions {
+  config?: ServerConfig;
+  database?: Database;
+  clock?: Clock;
+  log?: Logger;
+  files?: FileStore;
+  faults?: Faults;
+}
+
+/** Builds the server context (opens the database unless one is given; does not migrate). */
+export async function createContext(options: ContextOptions = {}): Promise<ServerContext> {
+  const config = options.config ?? loadConfig();
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolvePgliteDir(config) }));
+  const clock = options.clock ?? (config.fakeNow !== null ? offsetClock(config.fakeNow) : systemClock);
+  return {
+    config,
+    database,
+    db: database.db,
+    clock,
+    log: options.log ?? createLogger(config.logLevel),
+    files: options.files ?? createLocalFileStore(config.filesDir),
+    agencies: createAgencyCache(database.db),
+    evaluator: createAjvEvaluator(),
+    faults: options.faults ?? noFaults,
+  };
+}
+
+function resolvePgliteDir(config: ServerConfig): string {
+  return `${config.dataDir}/pgdata`;
+}
+
+export interface RunningServer {
+  ctx: ServerContext;
+  url: string;
+  port: number;
+  seed: SeedReport | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a server: migrations, the orphan-file sweep, the demo seed on an empty database, then
+ * HTTP. Stops cleanly on close() (in-flight requests finish, the database closes).
+ */
+export async function startServer(options: ContextOptions & { app?: AppOptions; port?: number; host?: string } = {}): Promise<RunningServer> {
+  const ctx = await createContext(options);
+  const { config, log } = ctx;
+  await migrateDatabase(ctx.database);
+  const swept = await sweepOrphanFiles(ctx);
+  if (swept.removed.length) log.warn({ removed: swept.removed.length }, 'removed files of interrupted uploads');
+  const seed = config.seedDemo ? await seedIfEmpty(ctx) : null;
+  const app = createApp(ctx, options.app);
+  const port = options.port ?? config.port;
+  const host = options.host ?? config.host;
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const url = config.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
+  log.info({ url, database: ctx.database.describe, files: config.filesDir }, 'motcua server listening');
+  let closing: Promise<void> | null = null;
+  return {
+    ctx,
+    url,
+    port: actualPort,
+    seed,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await ctx.database.close();
+      })()),
+  };
+}

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import type { Hono } from 'hono';
+import { loadConfig, type ServerConfig } from '../../src/config/config.ts';
+import { manualClock, type ManualClock } from '../../src/config/clock.ts';
+import { createContext } from '../../src/server.ts';
+import { createApp, type AppOptions } from '../../src/http/app.ts';
+import type { AppEnv } from '../../src/http/env.ts';
+import type { ServerContext } from '../../src/context.ts';
+import type { Faults } from '../../src/config/faults.ts';
+import { seedIfEmpty } from '../../src/seed/seed.ts';
+import type { TestDatabase } from './databases.ts';
+
+export const DEMO_PASSWORD = 'demo-password-for-tests';
+
+export interface TestServer {
+  ctx: ServerContext;
+  app: Hono<AppEnv>;
+  clock: ManualClock;
+  filesDir: string;
+  /** app.request with a base URL. */
+  request(path: string, init?: RequestInit): Promise<Response>;
+  dispose(): void;
+}
+
+/**
+ * An in-process server on a test database: a temporary file store, a manual clock (default
+ * 2026-03-02 09:00 in Hà Nội), silent logs, the demo province seeded (idempotent).
+ */
+export async function testServer(
+  tdb: TestDatabase,
+  options: { now?: number; config?: Partial<ServerConfig>; faults?: Faults; app?: AppOptions; seed?: boolean } = {},
+): Promise<TestServer> {
+  const filesDir = mkdtempSync(join(tmpdir(), 'motcua-files-'));
+  const config = loadConfig(
+    { NODE_ENV: 'test' },
+    { filesDir, dataDir: filesDir, demoPassword: DEMO_PASSWORD, logLevel: 'silent', ...options.config },
+  );
+  const clock = manualClock(options.now ?? Date.parse('2026-03-02T09:00:00+07:00'));
+  const ctx = await createContext({ config, database: tdb.database, clock, log: pino({ level: 'silent' }), ...(options.faults ? { faults: options.faults } : {}) });
+  if (options.seed !== false) await seedIfEmpty(ctx);
+  const app = createApp(ctx, { rateLimits: { submit: 100_000, track: 100_000, login: 100_000 }, ...options.app });
+  return {
+    ctx,
+    app,
+    clock,
+    filesDir,
+    request: (path, init) => Promise.resolve(app.request(`http://motcua.test${path}`, init)),
+    dispose: () => rmSync(filesDir, { recursive: true, force: true }),
+  };
+}
