@@ -6,6 +6,8 @@ import { getAt } from '../model/json-pointer.ts';
 import { schemaIssues } from './schema-issues.ts';
 import { feeIssues } from './fees.ts';
 import { applicantKind } from './identity.ts';
+import { resolveDataPointer } from './form-schema.ts';
+import { splitDoc } from '../model/doc.ts';
 
 /**
  * Validates applicant data against the procedure: the form schema (errors collapsed to what a
@@ -18,7 +20,7 @@ export function validateApplicantData(procedure: Procedure, data: unknown, evalu
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return [{ pointer: '/data', code: 'type', message: { vi: 'Dữ liệu tờ khai phải là một đối tượng JSON', en: 'The form data must be a JSON object' } }];
   }
-  const issues = schemaIssues(evaluator.validate(procedure.form.schema, data), '/data');
+  const issues = schemaIssues(evaluator.validate(procedure.form.schema, data), '/data').map((i) => withFieldLabel(procedure, i));
   const flagged = (pointer: string) => issues.some((i) => i.pointer === pointer || pointer.startsWith(i.pointer + '/'));
   const add = (issue: Issue) => {
     if (!flagged(issue.pointer)) issues.push(issue);
@@ -50,4 +52,26 @@ export function validateApplicantData(procedure: Procedure, data: unknown, evalu
 
 function isText(value: unknown): boolean {
   return (typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/**
+ * Names the field in the message with its label from the form schema ("Tiếng Việt / English"
+ * titles), so that a list of errors reads "Chưa nhập "Họ và tên"" rather than a property key;
+ * a pattern or format error also quotes the field's description (e.g. "12 chữ số").
+ */
+function withFieldLabel(procedure: Procedure, issue: Issue): Issue {
+  const field = resolveDataPointer(procedure.form.schema, issue.pointer.slice('/data'.length)).find((s) => typeof s.title === 'string' && s.title.trim());
+  if (!field || issue.pointer === '/data') return issue;
+  const { title, description } = splitDoc({ title: field.title, description: typeof field.description === 'string' ? field.description : '' });
+  if (issue.code === 'required') {
+    return { ...issue, message: { vi: `Chưa nhập "${title.vi}"`, en: `"${title.en}" is required` } };
+  }
+  const hint = (issue.code === 'pattern' || issue.code === 'format') && description.vi ? description : null;
+  return {
+    ...issue,
+    message: {
+      vi: `${title.vi}: ${issue.message.vi}${hint ? ` (${hint.vi.replace(/\.$/, '')})` : ''}`,
+      en: `${title.en}: ${issue.message.en}${hint ? ` (${hint.en.replace(/\.$/, '')})` : ''}`,
+    },
+  };
 }

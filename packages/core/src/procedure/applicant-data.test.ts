@@ -1,0 +1,129 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { validateApplicantData, applicantIdentity, submitterIdentity } from '../index.ts';
+import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
+import { everyConditionProcedure, exampleProcedure, minimalProcedure } from '../../test/fixtures/procedures.ts';
+
+const ev = createAjvEvaluator();
+const birth = exampleProcedure('1.001193');
+
+function birthData(): Record<string, unknown> {
+  return {
+    requester: { fullName: 'Nguyễn Văn An', idNumber: '001085012345', relationship: 'cha', address: 'Số 5, đường Lê Lợi, Phường Trung Tâm', phone: '0912345678', email: 'an.nguyen@example.vn' },
+    child: { fullName: 'Nguyễn Minh Khôi', sex: 'nam', birthDate: '2026-02-20', birthPlace: 'Bệnh viện Đa khoa tỉnh', ethnicity: 'Kinh', nationality: 'Việt Nam', hometown: 'Xã Đông Sơn' },
+    mother: { fullName: 'Trần Thị Bình', birthDate: '1990-04-12', ethnicity: 'Kinh', nationality: 'Việt Nam', residence: 'Số 5, đường Lê Lợi, Phường Trung Tâm' },
+    fatherKnown: true,
+    father: { fullName: 'Nguyễn Văn An', birthDate: '1985-01-01', ethnicity: 'Kinh', nationality: 'Việt Nam', residence: 'Số 5, đường Lê Lợi, Phường Trung Tâm' },
+    birthEvidence: 'giay-chung-sinh',
+    registeredOnTime: true,
+    feeExemptionGroup: 'khong',
+    extractCopies: 1,
+    filedByProxy: false,
+  };
+}
+
+const pointers = (data: unknown, p = birth) => validateApplicantData(p, data, ev).map((i) => [i.pointer, i.code]);
+
+describe('validateApplicantData', () => {
+  test('valid data has no issues', () => {
+    assert.deepEqual(validateApplicantData(birth, birthData(), ev), []);
+  });
+
+  test('data that is not an object', () => {
+    for (const d of [null, [], 'x', 3]) assert.deepEqual(pointers(d), [['/data', 'type']]);
+  });
+
+  test('a missing field is named by its label', () => {
+    const d = birthData();
+    delete (d.requester as Record<string, unknown>).fullName;
+    const issues = validateApplicantData(birth, d, ev);
+    assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/data/requester/fullName', 'required']]);
+    assert.deepEqual(issues[0]!.message, { vi: 'Chưa nhập "Họ, chữ đệm và tên"', en: '"Full name" is required' });
+  });
+
+  test('a wrong format quotes the field description', () => {
+    const d = birthData();
+    (d.requester as Record<string, unknown>).idNumber = '12345';
+    (d.requester as Record<string, unknown>).email = 'not-an-email';
+    const issues = validateApplicantData(birth, d, ev);
+    assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/data/requester/idNumber', 'pattern'], ['/data/requester/email', 'format']]);
+    assert.equal(issues[0]!.message.vi, 'Số định danh cá nhân: Không đúng định dạng (12 chữ số trên thẻ căn cước)');
+    assert.equal(issues[0]!.message.en, 'Personal ID number: Does not match the expected pattern (The 12 digits on the identity card)');
+    assert.equal(issues[1]!.message.vi, 'Thư điện tử: Phải là địa chỉ thư điện tử');
+  });
+
+  test('a condition-dependent requirement (if/then) reports the missing part, not the "if"', () => {
+    const d = { ...birthData(), filedByProxy: true };
+    assert.deepEqual(pointers(d), [['/data/proxy', 'required']]);
+    const d2: Record<string, unknown> = { ...birthData(), fatherKnown: false };
+    delete d2.father;
+    assert.deepEqual(pointers(d2), []);
+  });
+
+  test('a value outside a oneOf of constants lists what is allowed', () => {
+    const issues = validateApplicantData(birth, { ...birthData(), birthEvidence: 'khac' }, ev);
+    assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/data/birthEvidence', 'enum']]);
+    assert.match(issues[0]!.message.vi, /^Giấy tờ chứng minh việc sinh: Phải là một trong các giá trị "giay-chung-sinh", "nguoi-lam-chung", "cam-doan"$/);
+  });
+
+  test('the applicant must have a name even when the form schema forgot to require it', () => {
+    const p = minimalProcedure();
+    (p.form.schema as { required: string[] }).required = [];
+    assert.deepEqual(pointers({}, p), [['/data/fullName', 'required']]);
+    // blank text passes minLength 2 but is no name
+    assert.deepEqual(pointers({ fullName: '   ' }, p), [['/data/fullName', 'required']]);
+  });
+
+  test('the submitter needs a name when the submitter condition holds', () => {
+    const p = everyConditionProcedure();
+    assert.deepEqual(pointers({ isCompany: false, fullName: 'A', proxy: true }, p), [['/data/proxyName', 'required']]);
+    assert.deepEqual(pointers({ isCompany: true, companyName: 'Công ty A', proxy: false }, p), []);
+    assert.deepEqual(pointers({ isCompany: true, fullName: 'A', proxy: false }, p), [['/data/companyName', 'required']]);
+  });
+
+  test('fee quantities are checked so that computeFees cannot fail afterwards', () => {
+    const p = everyConditionProcedure();
+    (p.form.schema as { properties: Record<string, unknown> }).properties.copies = { type: 'number' };
+    assert.deepEqual(pointers({ isCompany: false, fullName: 'A', copies: 1.5 }, p), [['/data/copies', 'fee-quantity']]);
+    // the form schema's own error on the same field wins
+    (p.form.schema as { properties: Record<string, unknown> }).properties.copies = { type: 'integer', minimum: 0 };
+    assert.deepEqual(pointers({ isCompany: false, fullName: 'A', copies: 1.5 }, p), [['/data/copies', 'type']]);
+  });
+});
+
+describe('applicantIdentity and submitterIdentity', () => {
+  test('read through the pointers only', () => {
+    const id = applicantIdentity(birth, birthData(), ev);
+    assert.deepEqual(id, {
+      kind: 'person',
+      fullName: 'Nguyễn Văn An',
+      idNumber: '001085012345',
+      address: 'Số 5, đường Lê Lợi, Phường Trung Tâm',
+      phone: '0912345678',
+      email: 'an.nguyen@example.vn',
+    });
+    assert.equal(submitterIdentity(birth, birthData(), ev), null);
+  });
+
+  test('a submitter when someone files on the applicant\u2019s behalf', () => {
+    const d = { ...birthData(), filedByProxy: true, proxy: { fullName: 'Nguyễn Thị Cúc', idNumber: '001190000001', phone: '0987654321', relationship: 'Bà nội' } };
+    assert.deepEqual(submitterIdentity(birth, d, ev), { fullName: 'Nguyễn Thị Cúc', idNumber: '001190000001', phone: '0987654321', relationship: 'Bà nội' });
+    // the proxy's data is ignored while the condition does not hold
+    assert.equal(submitterIdentity(birth, { ...d, filedByProxy: false }, ev), null);
+  });
+
+  test('person or organisation by isOrganization', () => {
+    const p = everyConditionProcedure();
+    assert.deepEqual(applicantIdentity(p, { isCompany: true, fullName: 'A', companyName: ' Công ty TNHH B ', taxCode: '0101234567' }, ev), {
+      kind: 'organization',
+      name: 'Công ty TNHH B',
+      taxCode: '0101234567',
+    });
+    assert.deepEqual(applicantIdentity(p, { isCompany: false, fullName: 'Lê C', companyName: 'X' }, ev), { kind: 'person', fullName: 'Lê C' });
+  });
+
+  test('values that are not text are left out', () => {
+    const p = minimalProcedure();
+    assert.deepEqual(applicantIdentity(p, { fullName: { x: 1 }, idNumber: 1234 }, ev), { kind: 'person', idNumber: '1234' });
+  });
+});
