@@ -32,7 +32,9 @@ export async function retryAfter(db: Executor, username: string, ip: string, now
 
 export async function recordFailure(db: Executor, username: string, ip: string, now: number, cfg: ThrottleConfig): Promise<void> {
   const keys = throttleKeys(username, ip);
-  const windowStart = new Date(now - cfg.windowMinutes * 60_000);
+  // Instants travel as ISO text cast in SQL: the drivers differ in how they type a raw Date parameter.
+  const windowStart = sql`${new Date(now - cfg.windowMinutes * 60_000).toISOString()}::timestamptz`;
+  const nowTs = sql`${new Date(now).toISOString()}::timestamptz`;
   for (const key of [keys.account, keys.address]) {
     await db
       .insert(loginFailures)
@@ -42,7 +44,7 @@ export async function recordFailure(db: Executor, username: string, ip: string, 
         // A window that has passed starts over.
         set: {
           failures: sql`case when ${loginFailures.windowStart} <= ${windowStart} then 1 else ${loginFailures.failures} + 1 end`,
-          windowStart: sql`case when ${loginFailures.windowStart} <= ${windowStart} then ${new Date(now)} else ${loginFailures.windowStart} end`,
+          windowStart: sql`case when ${loginFailures.windowStart} <= ${windowStart} then ${nowTs} else ${loginFailures.windowStart} end`,
         },
       });
   }

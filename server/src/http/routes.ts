@@ -1,9 +1,12 @@
 import type { AnyRoute } from './route.ts';
 import { metaRoutes } from '../openapi/routes.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { agencyRoutes } from '../agencies/routes.ts';
+import { staffRoutes } from '../staff/routes.ts';
 
 /** Every API route of the server, in the order they appear in the OpenAPI document. */
 export function allRoutes(): AnyRoute[] {
   const list: AnyRoute[] = [];
-  list.push(...metaRoutes(() => list));
+  list.push(...metaRoutes(() => list), ...authRoutes(), ...agencyRoutes(), ...staffRoutes());
   return list;
 }

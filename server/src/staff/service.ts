@@ -155,13 +155,28 @@ export async function updateStaff(db: Executor, id: string, patch: StaffPatch, a
 
 export async function staffOfAgency(db: Executor, agencyCodes: string[]): Promise<StaffView[]> {
   if (!agencyCodes.length) return [];
-  const rows = await db.select({ id: staff.id }).from(staff).where(inArray(staff.agencyCode, agencyCodes));
-  const out: StaffView[] = [];
-  for (const r of rows) {
-    const v = await staffView(db, r.id);
-    if (v) out.push(v);
-  }
-  return out.sort((a, b) => a.username.localeCompare(b.username));
+  const rows = await db.select().from(staff).where(inArray(staff.agencyCode, agencyCodes));
+  if (!rows.length) return [];
+  const roles = await db.select().from(staffRoles).where(inArray(staffRoles.staffId, rows.map((r) => r.id)));
+  return rows
+    .map((s) => ({
+      id: s.id,
+      username: s.username,
+      fullName: s.fullName,
+      email: s.email,
+      phone: s.phone,
+      agencyCode: s.agencyCode,
+      active: s.active,
+      hasPassword: s.passwordHash !== null,
+      roles: roles
+        .filter((r) => r.staffId === s.id)
+        .map((r) => ({ agency: r.agencyCode, role: r.role as Role }))
+        .sort((a, b) => a.agency.localeCompare(b.agency) || a.role.localeCompare(b.role)),
+      revision: s.revision,
+      createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
+    }))
+    .sort((a, b) => a.username.localeCompare(b.username));
 }
 
 export async function findStaffByUsername(db: Executor, username: string) {
