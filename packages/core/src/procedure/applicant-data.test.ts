@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateApplicantData, applicantIdentity, submitterIdentity } from '../index.ts';
+import { validateApplicantData, applicantIdentity, submitterIdentity, ApplicantIdentitySchema, SubmitterIdentitySchema } from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
 import { everyConditionProcedure, exampleProcedure, minimalProcedure } from '../../test/fixtures/procedures.ts';
 
@@ -107,7 +107,10 @@ describe('applicantIdentity and submitterIdentity', () => {
 
   test('a submitter when someone files on the applicant\u2019s behalf', () => {
     const d = { ...birthData(), filedByProxy: true, proxy: { fullName: 'Nguyễn Thị Cúc', idNumber: '001190000001', phone: '0987654321', relationship: 'Bà nội' } };
-    assert.deepEqual(submitterIdentity(birth, d, ev), { fullName: 'Nguyễn Thị Cúc', idNumber: '001190000001', phone: '0987654321', relationship: 'Bà nội' });
+    const submitter = submitterIdentity(birth, d, ev);
+    assert.deepEqual(submitter, { fullName: 'Nguyễn Thị Cúc', idNumber: '001190000001', phone: '0987654321', relationship: 'Bà nội' });
+    assert.deepEqual(ev.validate(SubmitterIdentitySchema, submitter), []);
+    assert.deepEqual(ev.validate(ApplicantIdentitySchema, applicantIdentity(birth, d, ev)), []);
     // the proxy's data is ignored while the condition does not hold
     assert.equal(submitterIdentity(birth, { ...d, filedByProxy: false }, ev), null);
   });

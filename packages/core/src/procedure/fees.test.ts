@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { computeFees, feeIssues, FeeQuantityError, formatVnd } from '../index.ts';
+import { computeFees, feeIssues, FeeQuantityError, formatVnd, FeeQuoteSchema } from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
 import { everyConditionProcedure, exampleProcedure, minimalProcedure } from '../../test/fixtures/procedures.ts';
 
@@ -87,6 +87,7 @@ describe('computeFees', () => {
         fc.record({ registeredOnTime: fc.boolean(), feeExemptionGroup: fc.constantFrom('khong', 'co-cong', 'ho-ngheo', 'khuyet-tat'), extractCopies: fc.integer({ min: 0, max: 10 }) }),
         (data) => {
           const q = computeFees(birth, data, ev);
+          assert.deepEqual(ev.validate(FeeQuoteSchema, q), [], 'the quote matches its published schema');
           assert.equal(q.total, q.items.reduce((s, l) => s + l.amount, 0));
           for (const l of q.items) {
             assert.ok(Number.isSafeInteger(l.amount) && l.amount >= 0);

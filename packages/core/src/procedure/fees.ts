@@ -1,34 +1,10 @@
 import type { FeeItem, Procedure } from '../model/procedure.ts';
 import type { LocalizedText, Message } from '../i18n/text.ts';
+import type { FeeLine, FeeQuote } from './result-schemas.ts';
 import type { Issue } from '../model/issue.ts';
 import { type SchemaEvaluator, holds } from '../conditions/evaluator.ts';
 import { getAt } from '../model/json-pointer.ts';
 import { both, conditionLabel, formatVnd } from './reasons.ts';
-
-/** One line of a fee quote. Amounts are integers in VND. */
-export interface FeeLine {
-  id: string;
-  title: LocalizedText;
-  kind: 'fee' | 'charge';
-  /** The item's amount for one unit (the whole amount when it is not multiplied by a field). */
-  unitAmount: number;
-  /** 1 for a fixed item; the field's value for an item multiplied by a field (0 when left empty). */
-  quantity: number;
-  /** The unit of the quantity (e.g. "bản sao"), when the item is multiplied by a field. */
-  unit: LocalizedText | null;
-  /** What is owed for this line: unitAmount × quantity, or 0 when exempted. */
-  amount: number;
-  exemption: { id: string; title: LocalizedText } | null;
-  /** Why this amount, for the applicant and the receipt. */
-  reason: Message;
-}
-
-export interface FeeQuote {
-  collect: 'before' | 'after';
-  /** The items that apply to this dossier (an item whose condition does not hold is left out). */
-  items: FeeLine[];
-  total: number;
-}
 
 /** Raised by `computeFees` when the data cannot give a quantity; `feeIssues` returns the same issues. */
 export class FeeQuantityError extends Error {
@@ -37,6 +13,8 @@ export class FeeQuantityError extends Error {
     this.name = 'FeeQuantityError';
   }
 }
+
+export type { FeeLine, FeeQuote } from './result-schemas.ts';
 
 /**
  * What the applicant owes for `data`. Decisions: an item whose `when` does not hold does not

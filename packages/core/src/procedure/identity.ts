@@ -1,34 +1,13 @@
 import type { Procedure } from '../model/procedure.ts';
 import { type SchemaEvaluator, holds } from '../conditions/evaluator.ts';
 import { getAt } from '../model/json-pointer.ts';
+import type { ApplicantIdentity, SubmitterIdentity } from './result-schemas.ts';
 
 /**
- * The applicant's identity, read only through the definition's pointers (the logbook, search,
- * slips and notifications use this, never free-form data). Fields the form leaves empty are absent.
+ * The applicant's identity is read only through the definition's pointers (the logbook, search,
+ * slips and notifications use it, never free-form data). Fields the form leaves empty are absent.
  */
-export interface ApplicantIdentity {
-  kind: 'person' | 'organization';
-  /** person */
-  fullName?: string;
-  idNumber?: string;
-  birthDate?: string;
-  /** organization */
-  name?: string;
-  taxCode?: string;
-  /** both */
-  address?: string;
-  phone?: string;
-  email?: string;
-}
-
-export interface SubmitterIdentity {
-  fullName?: string;
-  idNumber?: string;
-  phone?: string;
-  email?: string;
-  address?: string;
-  relationship?: string;
-}
+export type { ApplicantIdentity, SubmitterIdentity } from './result-schemas.ts';
 
 /** Which kind of applicant the data describes: the organisation when only it is declared or `isOrganization` holds. */
 export function applicantKind(procedure: Procedure, data: unknown, evaluator: SchemaEvaluator): 'person' | 'organization' {

@@ -8,6 +8,7 @@ export * from './documents.ts';
 export * from './fees.ts';
 export * from './identity.ts';
 export * from './condition-schemas.ts';
+export { FeeLineSchema, FeeQuoteSchema, ApplicantIdentitySchema, SubmitterIdentitySchema } from './result-schemas.ts';
 export * from './schema-issues.ts';
 export * from './form-schema.ts';
 export { UI_ELEMENT_TYPES, RULE_EFFECTS, type UiElementType } from './ui-schema.ts';
