@@ -1,0 +1,44 @@
+import { placeHeader, isInstantCell, type CellValue, type TableSpec } from '../model/table.ts';
+import { vnWallClock } from '../text/vn-time.ts';
+
+/**
+ * CSV for spreadsheets: UTF-8 with a byte-order mark (Excel reads Vietnamese correctly only with
+ * it), CRLF line ends and RFC 4180 quoting. Header rows keep the form's grouping: a spanning
+ * header's text sits in its first column. Numbers stay plain; instants print as Vietnam's
+ * "yyyy-MM-dd HH:mm", which spreadsheets in any locale read as a date. Text that a spreadsheet
+ * would run as a formula (= + - @ at the start) gets a leading apostrophe.
+ */
+export interface CsvOptions {
+  /** "," by default; ";" for spreadsheets set to a locale whose list separator it is. */
+  delimiter?: ',' | ';';
+}
+
+const BOM = '\uFEFF';
+
+export function tableCsv(spec: TableSpec, options: CsvOptions = {}): Uint8Array {
+  const d = options.delimiter ?? ',';
+  const width = spec.columns.length;
+  const header = spec.header.map(() => new Array<string>(width).fill(''));
+  for (const cell of placeHeader(spec)) header[cell.row]![cell.col] = cell.text;
+  const lines = [
+    ...header.map((row) => row.map((v) => quote(v, d)).join(d)),
+    ...spec.rows.map((row) => row.cells.map((v) => quote(csvValue(v), d)).join(d)),
+  ];
+  return new TextEncoder().encode(BOM + lines.join('\r\n') + '\r\n');
+}
+
+function csvValue(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v);
+  if (isInstantCell(v)) {
+    const w = vnWallClock(v.instant);
+    const p = (n: number) => String(n).padStart(2, '0');
+    const date = `${w.year}-${p(w.month)}-${p(w.day)}`;
+    return v.show === 'date' ? date : `${date} ${p(w.hour)}:${p(w.minute)}`;
+  }
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+function quote(v: string, d: string): string {
+  return v.includes(d) || /["\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
