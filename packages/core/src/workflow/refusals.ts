@@ -4,10 +4,10 @@ import { ACTIONS, type ActionKind } from '../vocabulary/actions.ts';
 import { STATUSES, type StatusCode } from '../vocabulary/statuses.ts';
 import type { Refusal } from './types.ts';
 
-/** How an action is named inside a sentence ("không thể tiếp nhận hồ sơ" / "cannot accept"). */
+/** How an action is named inside a sentence: its label, quoted ("Tiếp nhận hồ sơ" / "Accept"). */
 export function actionName(kind: ActionKind): Message {
   const a = ACTIONS[kind];
-  return { vi: a.vi.charAt(0).toLowerCase() + a.vi.slice(1), en: a.en.charAt(0).toLowerCase() + a.en.slice(1) };
+  return { vi: `\u201c${a.vi}\u201d`, en: `\u201c${a.en}\u201d` };
 }
 
 export function statusName(status: StatusCode): Message {
@@ -23,8 +23,8 @@ export function wrongStatus(kind: ActionKind, status: StatusCode, why?: Message)
     httpStatus: 409,
     status,
     message: {
-      vi: `Hồ sơ đang ở trạng thái ${status} (${s.vi}): không thể ${a.vi}${why ? ` — ${why.vi}` : ''}`,
-      en: `The dossier is in status ${status} (${s.en}): cannot ${a.en}${why ? ` — ${why.en}` : ''}`,
+      vi: `Hồ sơ đang ở trạng thái ${status} (${s.vi}): không thể thực hiện ${a.vi}${why ? ` — ${why.vi}` : ''}`,
+      en: `The dossier is in status ${status} (${s.en}): ${a.en} is not possible${why ? ` — ${why.en}` : ''}`,
     },
   };
 }
@@ -49,7 +49,7 @@ export function forbidden(kind: ActionKind, who: Message, status: StatusCode | n
     code: 'forbidden',
     httpStatus: 403,
     status,
-    message: { vi: `Chỉ ${who.vi} mới được ${a.vi}`, en: `Only ${who.en} may ${a.en}` },
+    message: { vi: `Chỉ ${who.vi} mới được thực hiện ${a.vi}`, en: `Only ${who.en} may do ${a.en}` },
   };
 }
 
