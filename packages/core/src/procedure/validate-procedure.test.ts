@@ -326,6 +326,10 @@ describe('validateProcedure', () => {
       );
       assert.deepEqual(issuesOf(p), []);
     });
+    test('a typo in a branch is reported once, not again as a missing outcome upstream', () => {
+      const issues = issuesOf(flow('a', step('a', { next: [{ step: 'b' }] }), step('b', { next: [{ step: 'kk' }] }), step('k', { outcomes: ['approved'] })));
+      assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/workflow/steps/1/next/0/step', 'unknown-step'], ['/workflow/steps/2', 'unreachable-step']]);
+    });
     test('a chain that leads only to a dead end', () => {
       const issues = issuesOf(flow('a', step('a', { next: [{ step: 'b' }] }), step('b')));
       assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/workflow/steps/1', 'dead-end'], ['/workflow/steps/0', 'no-outcome']]);

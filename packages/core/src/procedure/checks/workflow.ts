@@ -19,10 +19,12 @@ export function checkWorkflow(p: Procedure): Issue[] {
   });
 
   const edges: number[][] = steps.map(() => []);
+  const brokenBranch = new Set<number>();
   steps.forEach((s, i) => {
     s.next?.forEach((t, j) => {
       const target = index.get(t.step);
       if (target === undefined) {
+        brokenBranch.add(i);
         issues.push(issue(`/workflow/steps/${i}/next/${j}/step`, 'unknown-step', `Bước tiếp theo "${t.step}" không tồn tại`, `Next step "${t.step}" does not exist`));
       } else {
         edges[i]!.push(target);
@@ -79,8 +81,10 @@ export function checkWorkflow(p: Procedure): Issue[] {
   const reachable = closure([start], (i) => edges[i]!);
   const reverse: number[][] = steps.map(() => []);
   edges.forEach((targets, from) => targets.forEach((to) => reverse[to]!.push(from)));
+  // A step with a branch to a missing step is given the benefit of the doubt (that branch is
+  // reported already), so one typo does not also flag every step upstream.
   const ending = closure(
-    steps.map((_, i) => i).filter(hasOutcome),
+    steps.map((_, i) => i).filter((i) => hasOutcome(i) || brokenBranch.has(i)),
     (i) => reverse[i]!,
   );
 
