@@ -3,11 +3,14 @@
  * elements (and nothing else global): <motcua-jsonforms>, <motcua-form>, <motcua-track>.
  */
 import { MotcuaJsonForms } from './form/motcua-jsonforms.ts';
+import { MotcuaForm } from './elements/form/motcua-form.ts';
 import { define } from './elements/define.ts';
 
 define('motcua-jsonforms', MotcuaJsonForms);
+define('motcua-form', MotcuaForm);
 
-export { MotcuaJsonForms };
+export { MotcuaJsonForms, MotcuaForm };
 export type { FormChangeDetail, FormTranslations, StepChangeDetail } from './form/motcua-jsonforms.ts';
+export type { SubmittedDetail, LoadedDetail, ErrorDetail } from './elements/form/motcua-form.ts';
 export type { DispatchProps, FormContext, Renderer, RendererEntry } from './jsonforms/context.ts';
 export { motcuaRenderers } from './renderers/index.ts';

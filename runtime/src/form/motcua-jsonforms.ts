@@ -19,6 +19,7 @@ import { wizardKey } from '../renderers/layouts/wizard.ts';
 import { ruleFailure, unsupported } from '../renderers/unsupported.ts';
 import { langOf, STRINGS, t, type Params, type StringKey } from '../i18n/strings.ts';
 import { theme } from '../styles/theme.ts';
+import { localTitle, translator } from '../i18n/localize.ts';
 
 /** Translations of form texts by JSON Forms i18n key (e.g. "applicant.fullName.label"), per language. */
 export type FormTranslations = Partial<Record<Lang, Record<string, string>>>;
@@ -120,17 +121,28 @@ export class MotcuaJsonForms extends LitElement {
    * Shows every error, opens the error summary (focused) and, in a wizard, goes to the first step
    * with an error. Returns all issues (empty when the data is valid).
    */
-  validate(): Issue[] {
+  validate(options: { summary?: boolean } = {}): Issue[] {
     this._showAll = true;
     const errors = this.errors;
+    const summary = options.summary ?? true;
     if (errors.length) {
-      this._summary = [''];
-      this._focusSummary = true;
+      this._summary = summary ? [''] : null;
+      this._focusSummary = summary;
       this.goToStepOf(errors);
     } else {
       this._summary = null;
     }
     return errors;
+  }
+
+  /** The label people see for the data at `pointer` (its control, or the schema's title). */
+  labelFor(pointer: string): string {
+    return this.controlFor(pointer)?.label || this.schemaTitle(pointer);
+  }
+
+  /** The wizard's current step at the root, or null when the form is not a wizard. */
+  get currentStep(): StepChangeDetail | null {
+    return this._stepShown.get(wizardKey('')) ?? null;
   }
 
   /** Forgets what was touched and hides errors again (e.g. after a successful submission). */
@@ -199,7 +211,7 @@ export class MotcuaJsonForms extends LitElement {
         readonly: this.readonly,
         i18n: {
           locale: lang,
-          translate: ((key: string, defaultMessage: string | undefined) => dict?.[key] ?? defaultMessage) as never,
+          translate: translator(lang, dict) as never,
           translateError: (() => undefined) as never,
         },
       },
@@ -399,7 +411,7 @@ export class MotcuaJsonForms extends LitElement {
     try {
       const found = resolveDataPointer(this.schema as CoreSchema, pointer);
       const title = found.find((s) => typeof s.title === 'string')?.title;
-      return typeof title === 'string' ? title : '';
+      return typeof title === 'string' ? localTitle(title, this.language) : '';
     } catch {
       return '';
     }

@@ -3,6 +3,7 @@ import { mapStateToControlProps, type ControlElement, type JsonSchema7, type Own
 import { pick, type Issue } from '@motcua/core';
 import type { DispatchProps, FormContext, RenderResult } from '../jsonforms/context.ts';
 import { pathToPointer } from '../jsonforms/paths.ts';
+import { localTitle } from '../i18n/localize.ts';
 
 /** The control's JSON Forms props plus what every motcua control needs to be accessible. */
 export interface ControlView extends StatePropsOfControl {
@@ -23,7 +24,7 @@ export function controlView(props: DispatchProps, ctx: FormContext): ControlView
   const p = mapStateToControlProps(ctx.state, props as OwnPropsOfControl) as StatePropsOfControl & { schema: JsonSchema7 };
   if (!p.visible) return null;
   const uischema = props.uischema as ControlElement;
-  const accessibleName = p.label || fallbackName(uischema, p.schema);
+  const accessibleName = p.label || fallbackName(uischema, p.schema, ctx);
   const inputId = ctx.control(p.path, accessibleName);
   const issues = ctx.issuesAt(p.path);
   const ids = [p.description ? `${inputId}-hint` : '', issues.length ? `${inputId}-err` : ''].filter(Boolean).join(' ');
@@ -39,8 +40,8 @@ export function controlView(props: DispatchProps, ctx: FormContext): ControlView
   };
 }
 
-function fallbackName(uischema: ControlElement, schema: JsonSchema7): string {
-  if (typeof schema?.title === 'string') return schema.title;
+function fallbackName(uischema: ControlElement, schema: JsonSchema7, ctx: FormContext): string {
+  if (typeof schema?.title === 'string') return localTitle(schema.title, ctx.lang);
   const scope = uischema.scope ?? '';
   return scope.slice(scope.lastIndexOf('/') + 1);
 }

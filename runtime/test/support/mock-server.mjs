@@ -1,4 +1,234 @@
-// Placeholder: the mock one-stop server for <motcua-form>/<motcua-track> tests is added with them.
+// A mock of the server's public API (docs/public-api.md) for the browser tests of <motcua-form>
+// and <motcua-track>, as web-test-runner middleware. URLs: /mock/<scenario>/api/v1/public/…
+// Scenarios change how submissions are answered: ok, 400, 413, 415, flaky (POSTs lose their
+// connection until POST /mock/heal), 500, conflict (422 idempotency). /mock/log lists the POSTs
+// received; POST /mock/reset clears them.
+import { readFile, readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { conditionSchemas, STATUSES } from '@motcua/core';
+import { compileValidatorModule } from '@motcua/compile';
+
+const repo = (p) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
+
+async function loadProcedure(code) {
+  for (const dir of ['examples/procedures', 'runtime/test/fixtures/procedures']) {
+    let files = [];
+    try {
+      files = await readdir(repo(dir));
+    } catch {
+      continue;
+    }
+    const file = files.find((f) => f.startsWith(`${code}-`) || f === `${code}.json`);
+    if (file) return JSON.parse(await readFile(repo(`${dir}/${file}`), 'utf8'));
+  }
+  return null;
+}
+
+const json = (ctx, status, body) => {
+  ctx.status = status;
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify(body);
+};
+
+const error = (ctx, status, code, vi, en, issues = []) => json(ctx, status, { error: { status, code, message: { vi, en }, issues } });
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  return Buffer.concat(chunks);
+}
+
 export function mockServer() {
-  return (ctx, next) => next();
+  const validators = new Map();
+  let log = [];
+  const replies = new Map(); // Idempotency-Key → { fingerprint, body }
+  const dossiers = new Map(); // code → { secret, view }
+  let seq = 0;
+  const flakySeen = new Set();
+
+  const seedTracking = () => {
+    dossiers.set('000.20.01.H56-260301-0007', {
+      secret: 'bi-mat-7',
+      view: {
+        code: '000.20.01.H56-260301-0007',
+        procedure: { code: '1.001193', title: { vi: 'Đăng ký khai sinh', en: 'Birth registration' } },
+        status: 5,
+        statusLabel: STATUSES[5],
+        submittedAt: '2026-03-01T08:10:00+07:00',
+        acceptedAt: '2026-03-01T09:00:00+07:00',
+        dueAt: '2026-03-01T17:00:00+07:00',
+        timeline: [
+          { kind: 'submit', label: { vi: 'Nộp trực tuyến', en: 'Submitted online' }, at: '2026-03-01T08:10:00+07:00', comment: null },
+          { kind: 'accept', label: { vi: 'Tiếp nhận', en: 'Accepted' }, at: '2026-03-01T09:00:00+07:00', comment: null },
+          { kind: 'request-supplement', label: { vi: 'Yêu cầu bổ sung', en: 'Supplement requested' }, at: '2026-03-01T10:00:00+07:00', comment: 'Ảnh giấy chứng sinh bị mờ' },
+        ],
+        supplement: {
+          requestedAt: '2026-03-01T10:00:00+07:00',
+          dueBy: '2026-03-06T17:00:00+07:00',
+          items: [{ documentId: 'giay-chung-sinh', reason: 'Ảnh bị mờ, không đọc được' }],
+          provided: false,
+        },
+        canSupplement: true,
+        canWithdraw: true,
+        withdrawalRequested: false,
+      },
+    });
+  };
+  seedTracking();
+
+  return async (ctx, next) => {
+    const url = new URL(ctx.url, 'http://x');
+    if (url.pathname === '/mock/log') return json(ctx, 200, log);
+    if (url.pathname === '/mock/heal' && ctx.method === 'POST') {
+      flakySeen.add('healed');
+      return json(ctx, 200, {});
+    }
+    if (url.pathname === '/mock/reset' && ctx.method === 'POST') {
+      log = [];
+      seq = 0;
+      replies.clear();
+      flakySeen.clear();
+      dossiers.clear();
+      seedTracking();
+      return json(ctx, 200, {});
+    }
+    const m = /^\/mock\/([\w-]+)\/api\/v1\/public\/(.*)$/.exec(url.pathname);
+    if (!m) return next();
+    const [, scenario, rest] = m;
+    let r;
+
+    if ((r = /^procedures\/([^/]+)$/.exec(rest)) && ctx.method === 'GET') {
+      const code = decodeURIComponent(r[1]);
+      const procedure = scenario === 'missing' ? null : await loadProcedure(code);
+      if (!procedure) return error(ctx, 404, 'not_found', 'Không có thủ tục này', 'No such procedure');
+      const province = JSON.parse(await readFile(repo('examples/province/agencies.json'), 'utf8'));
+      const calendar = JSON.parse(await readFile(repo('examples/calendars/vn-2025-2026.json'), 'utf8'));
+      const rule = procedure.receiving;
+      const agencies = province.agencies.filter((a) =>
+        rule.mode === 'choice' ? a.kind === rule.kind : rule.mode === 'fixed' ? a.code === rule.agency : true,
+      );
+      return json(ctx, 200, {
+        code: procedure.code,
+        version: 1,
+        publishedAt: '2026-02-01T00:00:00+07:00',
+        procedure,
+        validators: `${ctx.origin}/mock/${scenario}/api/v1/public/procedures/${encodeURIComponent(code)}/versions/1/validators.js`,
+        agencies: agencies.map(({ code, name, kind, parent }) => ({ code, name, kind, parent })),
+        calendars: Object.fromEntries(agencies.map((a) => [a.code, calendar])),
+      });
+    }
+
+    if ((r = /^procedures\/([^/]+)\/versions\/(\d+)\/validators\.js$/.exec(rest))) {
+      const code = decodeURIComponent(r[1]);
+      if (scenario === 'novalidators') return error(ctx, 404, 'not_found', 'Không có', 'Not found');
+      if (!validators.has(code)) {
+        const procedure = await loadProcedure(code);
+        validators.set(code, await compileValidatorModule(conditionSchemas(procedure).map((c) => c.schema)));
+      }
+      ctx.type = 'text/javascript';
+      ctx.body = validators.get(code);
+      return;
+    }
+
+    if ((r = /^procedures\/([^/]+)\/dossiers$/.exec(rest)) && ctx.method === 'POST') {
+      const raw = await readBody(ctx.req);
+      const form = await new Response(raw, { headers: { 'content-type': ctx.get('content-type') } }).formData();
+      const key = ctx.get('idempotency-key');
+      const submission = JSON.parse(String(form.get('submission')));
+      const files = [];
+      for (const [field, value] of form.entries()) {
+        if (field.startsWith('documents.')) files.push({ field, name: value.name, size: value.size, type: value.type });
+      }
+      const fingerprint = JSON.stringify({ submission, files });
+      log.push({ scenario, key, submission, files });
+      if (scenario === 'flaky' && !flakySeen.has('healed')) {
+        // No answer at all: the connection drops (the browser may retry once by itself).
+        ctx.req.socket.destroy();
+        ctx.respond = false;
+        return;
+      }
+      if (scenario === '400') {
+        return error(ctx, 400, 'invalid_data', 'Dữ liệu không hợp lệ', 'Invalid data', [
+          { pointer: '/data/requester/address', code: 'address_unknown', message: { vi: 'Địa chỉ không có trong cơ sở dữ liệu', en: 'Unknown address' } },
+          { pointer: '/documents/to-khai/0', code: 'unreadable', message: { vi: 'Tệp không đọc được', en: 'The file cannot be read' } },
+          { pointer: '/agency', code: 'agency-closed', message: { vi: 'Cơ quan tạm ngừng tiếp nhận', en: 'The agency is not receiving now' } },
+        ]);
+      }
+      if (scenario === '413') return error(ctx, 413, 'too_large', 'Dữ liệu gửi lên quá lớn', 'Payload too large');
+      if (scenario === '415') {
+        return error(ctx, 415, 'media_type', 'Kiểu tệp không được chấp nhận', 'Unsupported media type', [
+          { pointer: '/documents/to-khai/0', code: 'media-type', message: { vi: 'Tệp không phải PDF hay ảnh', en: 'The file is neither a PDF nor an image' } },
+        ]);
+      }
+      if (scenario === '500') return error(ctx, 500, 'internal', 'Lỗi máy chủ', 'Server error');
+      if (scenario === 'conflict') return error(ctx, 422, 'idempotency_key_reused', 'Mã yêu cầu đã dùng cho nội dung khác', 'Idempotency key reused with another body');
+      const previous = replies.get(key);
+      if (previous) {
+        if (previous.fingerprint !== fingerprint) return error(ctx, 422, 'idempotency_key_reused', 'Mã yêu cầu đã dùng', 'Key reused');
+        return json(ctx, 201, previous.body);
+      }
+      const agencyCode = submission.agency ?? '000.00.00.H56';
+      const code = `${agencyCode}-260302-${String(++seq).padStart(4, '0')}`;
+      const body = {
+        code,
+        secret: `secret-${seq}`,
+        status: 1,
+        statusLabel: STATUSES[1],
+        fees: { items: [], total: 0, collect: 'before' },
+        dueAt: null,
+        expectedDueAt: '2026-03-03T17:00:00+07:00',
+        agency: { code: agencyCode, name: { vi: 'Phường Trung Tâm', en: 'Trung Tâm ward' } },
+      };
+      replies.set(key, { fingerprint, body });
+      dossiers.set(code, {
+        secret: body.secret,
+        view: {
+          code,
+          procedure: { code: '1.001193', title: { vi: 'Đăng ký khai sinh', en: 'Birth registration' } },
+          status: 1,
+          statusLabel: STATUSES[1],
+          submittedAt: '2026-03-02T08:00:00+07:00',
+          acceptedAt: null,
+          dueAt: null,
+          timeline: [{ kind: 'submit', label: { vi: 'Nộp trực tuyến', en: 'Submitted online' }, at: '2026-03-02T08:00:00+07:00', comment: null }],
+          supplement: null,
+          canSupplement: false,
+          canWithdraw: true,
+          withdrawalRequested: false,
+        },
+      });
+      return json(ctx, 201, body);
+    }
+
+    if ((r = /^dossiers\/([^/]+)(\/(supplement|withdrawal))?$/.exec(rest))) {
+      const code = decodeURIComponent(r[1]);
+      const d = dossiers.get(code);
+      if (!d || ctx.get('x-tracking-secret') !== d.secret) return error(ctx, 404, 'not_found', 'Không tìm thấy hồ sơ', 'No such dossier');
+      if (!r[3] && ctx.method === 'GET') return json(ctx, 200, d.view);
+      if (r[3] === 'supplement' && ctx.method === 'POST') {
+        const raw = await readBody(ctx.req);
+        const form = await new Response(raw, { headers: { 'content-type': ctx.get('content-type') } }).formData();
+        const files = [];
+        for (const [field, value] of form.entries()) if (field.startsWith('documents.')) files.push({ field, name: value.name, size: value.size });
+        log.push({ scenario, supplement: JSON.parse(String(form.get('supplement'))), files, code });
+        d.view = {
+          ...d.view,
+          status: 4,
+          statusLabel: STATUSES[4],
+          supplement: { ...d.view.supplement, provided: true },
+          canSupplement: false,
+          timeline: [...d.view.timeline, { kind: 'supplement', label: { vi: 'Đã bổ sung giấy tờ', en: 'Documents supplemented' }, at: '2026-03-02T09:00:00+07:00', comment: null }],
+        };
+        return json(ctx, 200, d.view);
+      }
+      if (r[3] === 'withdrawal' && ctx.method === 'POST') {
+        const body = JSON.parse((await readBody(ctx.req)).toString('utf8'));
+        log.push({ scenario, withdrawal: body, code });
+        if (!body.reason) return error(ctx, 400, 'invalid_data', 'Thiếu lý do', 'Missing reason', [{ pointer: '/reason', code: 'required', message: { vi: 'Thiếu lý do', en: 'Missing reason' } }]);
+        d.view = { ...d.view, canWithdraw: false, withdrawalRequested: true };
+        return json(ctx, 200, d.view);
+      }
+    }
+    return error(ctx, 404, 'not_found', 'Không tìm thấy', 'Not found');
+  };
 }

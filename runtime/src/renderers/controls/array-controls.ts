@@ -14,6 +14,8 @@ import {
 import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
 import { controlView, errorText, hint, requiredMark, type ControlView } from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
+import { localTitle } from '../../i18n/localize.ts';
+import type { Lang } from '@motcua/core';
 
 /**
  * Arrays of objects and of primitive values: one row per item with move up / move down / remove,
@@ -27,7 +29,7 @@ function arrayControl(props: DispatchProps, ctx: FormContext, primitive: boolean
   const uischema = props.uischema as ControlElement;
   const items = Resolve.schema(v.schema, 'items', rootSchema) ?? {};
   const list: unknown[] = Array.isArray(v.data) ? v.data : [];
-  const itemLabel = (typeof items.title === 'string' && items.title) || v.label || ctx.text('arrayDefaultItem');
+  const itemLabel = (typeof items.title === 'string' && localTitle(items.title, ctx.lang)) || v.label || ctx.text('arrayDefaultItem');
   const maxItems = typeof v.schema.maxItems === 'number' ? v.schema.maxItems : Infinity;
   const addId = `${v.inputId}-add`;
   const rowId = (i: number) => `${v.inputId}-row-${i}`;
@@ -109,7 +111,7 @@ function arrayControl(props: DispatchProps, ctx: FormContext, primitive: boolean
 function multiEnumControl(props: DispatchProps, ctx: FormContext) {
   const v = controlView(props, ctx);
   if (!v) return nothing;
-  const options = multiEnumOptions(v);
+  const options = multiEnumOptions(v, ctx.lang);
   const isIn = (list: unknown, value: unknown) => Array.isArray(list) && list.some((s) => JSON.stringify(s) === JSON.stringify(value));
   const has = (value: unknown) => isIn(v.data, value);
   const toggle = (value: unknown, on: boolean) => {
@@ -141,11 +143,11 @@ function multiEnumControl(props: DispatchProps, ctx: FormContext) {
   </fieldset>`;
 }
 
-function multiEnumOptions(v: ControlView): { label: string; value: unknown }[] {
+function multiEnumOptions(v: ControlView, lang: Lang): { label: string; value: unknown }[] {
   const items = (v.schema.items ?? {}) as { enum?: unknown[]; oneOf?: { const?: unknown; title?: string }[]; anyOf?: { const?: unknown; title?: string }[] };
   if (Array.isArray(items.enum)) return items.enum.map((e) => ({ label: String(e), value: e }));
   const alts = items.oneOf ?? items.anyOf ?? [];
-  return alts.map((a) => ({ label: a.title ?? String(a.const), value: a.const }));
+  return alts.map((a) => ({ label: a.title ? localTitle(a.title, lang) : String(a.const), value: a.const }));
 }
 
 const isMultiEnum = (uischema: UISchemaElement, schema: JsonSchema, context: { rootSchema: JsonSchema }): boolean => {

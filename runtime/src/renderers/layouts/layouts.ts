@@ -52,8 +52,8 @@ function label(props: DispatchProps, ctx: FormContext) {
   const data = ctx.state.jsonforms.core?.data;
   if (!isVisible(el as UISchemaElement, data, props.path, ctx.state.jsonforms.core!.ajv!, ctx.state.jsonforms.config)) return nothing;
   const t = ctx.state.jsonforms.i18n?.translate;
-  const key = typeof el.i18n === 'string' ? `${el.i18n}.text` : undefined;
-  const text = key && t ? t(key, el.text) : el.text;
+  const key = typeof el.i18n === 'string' ? `${el.i18n}.text` : 'label.text';
+  const text = t ? (t(key, el.text) ?? el.text) : el.text;
   return html`<p class="text" part="text">${text}</p>`;
 }
 

@@ -43,7 +43,7 @@ function wizard(props: DispatchProps, ctx: FormContext) {
   const current = visible[position]!.c;
   const labelOf = (c: Category) => {
     const text = typeof c.label === 'string' ? c.label : '';
-    return c.i18n && t ? (t(`${c.i18n}.label`, text) ?? text) : text;
+    return t ? (t(`${c.i18n ?? 'category'}.label`, text) ?? text) : text;
   };
   const before = ctx.rendered.length;
   const body = children(flattenNested(current), props.schema, props.path, p.enabled, ctx);

@@ -1,0 +1,92 @@
+import { html, nothing, render, type TemplateResult } from 'lit';
+import { formatVnd, pick, type Lang } from '@motcua/core';
+import type { ProcedureView, SubmitResponse } from '../../api/types.ts';
+import { t } from '../../i18n/strings.ts';
+import { humanDateTime, humanIso } from './format.ts';
+
+export interface Receipt extends SubmitResponse {
+  submittedAt: number;
+}
+
+/** The receipt's facts, shared by the on-screen view and the printed page. */
+function facts(r: Receipt, view: ProcedureView, lang: Lang): [string, string | TemplateResult][] {
+  const rows: [string, string | TemplateResult][] = [
+    [t('receiptProcedure', lang), `${pick(view.procedure.title, lang)} (${view.code})`],
+    [t('receiptCode', lang), html`<strong class="code">${r.code}</strong>`],
+    [t('receiptSecret', lang), html`<strong class="secret">${r.secret}</strong>`],
+    [t('receiptSubmittedAt', lang), humanDateTime(r.submittedAt, lang)],
+    [t('receiptStatus', lang), pick(r.statusLabel, lang)],
+  ];
+  if (r.agency) rows.push([t('receiptAgency', lang), pick(r.agency.name, lang)]);
+  if (r.dueAt) rows.push([t('receiptDue', lang), humanIso(r.dueAt, lang)]);
+  else if (r.expectedDueAt) rows.push([t('receiptExpected', lang), humanIso(r.expectedDueAt, lang)]);
+  if (r.fees) rows.push([t('receiptFees', lang), pick(formatVnd(r.fees.total), lang)]);
+  return rows;
+}
+
+export function receiptTemplate(
+  r: Receipt,
+  view: ProcedureView,
+  lang: Lang,
+  actions: { print(): void; copy(): void; again(): void; copied: boolean; kiosk: boolean },
+): TemplateResult {
+  return html`<section class="receipt" part="receipt" aria-labelledby="mc-receipt-title">
+    <h2 id="mc-receipt-title" tabindex="-1">✓ ${t('receiptTitle', lang)}</h2>
+    <dl class="facts">${facts(r, view, lang).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+    <p class="note" part="receipt-note">${t('receiptSecretNote', lang)}</p>
+    <div class="actions">
+      <button type="button" class="primary" part="button button-primary print" @click=${actions.print}>${t('print', lang)}</button>
+      ${actions.kiosk
+        ? nothing
+        : html`<button type="button" part="button copy" @click=${actions.copy}>${actions.copied ? `✓ ${t('copied', lang)}` : t('copySecret', lang)}</button>`}
+      <button type="button" part="button again" @click=${actions.again}>${t('newDossier', lang)}</button>
+    </div>
+  </section>`;
+}
+
+const PRINT_CSS = `
+  @page { size: A4; margin: 18mm; }
+  body { font-family: 'Times New Roman', 'Noto Serif', serif; font-size: 13pt; color: #000; }
+  h1 { font-size: 15pt; text-align: center; margin: 0 0 6mm; }
+  .procedure { text-align: center; margin: 0 0 8mm; }
+  dl { display: grid; grid-template-columns: 48mm 1fr; gap: 2mm 4mm; }
+  dt { font-weight: bold; }
+  dd { margin: 0; }
+  .note { margin-top: 8mm; font-style: italic; }
+`;
+
+/**
+ * Prints the receipt alone (not the host page) from a hidden same-origin frame, built with DOM
+ * calls and a constructed style sheet: no inline styles or scripts, so a strict CSP allows it.
+ * Returns the frame (tests inspect it; it is removed after printing).
+ */
+export function printReceipt(container: ShadowRoot | HTMLElement, r: Receipt, view: ProcedureView, lang: Lang, doPrint = true): HTMLIFrameElement {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  frame.title = t('print', lang);
+  frame.className = 'print-frame';
+  container.appendChild(frame);
+  const win = frame.contentWindow!;
+  const doc = frame.contentDocument!;
+  doc.documentElement.lang = lang;
+  doc.title = `${t('receiptCode', lang)} ${r.code}`;
+  const sheet = new (win as unknown as typeof globalThis).CSSStyleSheet();
+  sheet.replaceSync(PRINT_CSS);
+  doc.adoptedStyleSheets = [sheet];
+  render(
+    html`<h1>${t('printHeading', lang)}</h1>
+      <p class="procedure">${pick(view.procedure.title, lang)}</p>
+      <dl>${facts(r, view, lang).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+      <p class="note">${t('receiptSecretNote', lang)}</p>`,
+    doc.body,
+  );
+  if (doPrint) {
+    const cleanup = () => setTimeout(() => frame.remove(), 1000);
+    win.addEventListener('afterprint', cleanup, { once: true });
+    win.focus();
+    win.print();
+    cleanup();
+  }
+  return frame;
+}
