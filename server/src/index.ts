@@ -7,3 +7,5 @@ export { migrateDatabase, MIGRATIONS_DIR } from './db/migrate.ts';
 export { runServe, banner, type ServeOptions } from './commands/serve.ts';
 export { runMigrate } from './commands/migrate.ts';
 export type { ServerContext } from './context.ts';
+export { runImport } from './commands/import.ts';
+export { importDefinition } from './procedures/import-definition.ts';

@@ -7,6 +7,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   deadline: { summary: 'tính hạn giải quyết / compute a due instant', load: async () => (await import('./commands/deadline.ts')).deadline },
   serve: { summary: 'chạy máy chủ / run the server', load: async () => (await import('./commands/serve.ts')).serve },
   migrate: { summary: 'cập nhật cơ sở dữ liệu / apply database migrations', load: async () => (await import('./commands/migrate.ts')).migrate },
+  import: { summary: 'công bố thủ tục từ tệp / publish procedure definitions from files', load: async () => (await import('./commands/import.ts')).importCommand },
 };
 
 function usage(): string {

@@ -3,10 +3,12 @@ import { metaRoutes } from '../openapi/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { agencyRoutes } from '../agencies/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
+import { procedureRoutes } from '../procedures/routes.ts';
+import { publicProcedureRoutes } from '../procedures/public-routes.ts';
 
 /** Every API route of the server, in the order they appear in the OpenAPI document. */
 export function allRoutes(): AnyRoute[] {
   const list: AnyRoute[] = [];
-  list.push(...metaRoutes(() => list), ...authRoutes(), ...agencyRoutes(), ...staffRoutes());
+  list.push(...metaRoutes(() => list), ...authRoutes(), ...agencyRoutes(), ...staffRoutes(), ...procedureRoutes(), ...publicProcedureRoutes());
   return list;
 }

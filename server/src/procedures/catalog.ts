@@ -1,0 +1,75 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Procedure } from '@motcua/core';
+import type { ServerContext } from '../context.ts';
+import { procedures, procedureVersions } from '../db/schema/index.ts';
+import { pickInForce, todayFor } from './service.ts';
+
+/** A published version, as intake and the public API use it (the validator module is served separately). */
+export interface PublishedProcedure {
+  code: string;
+  version: number;
+  definition: Procedure;
+  effectiveFrom: string;
+  effectiveUntil: string | null;
+  publishedAt: Date;
+  validatorsSha256: string;
+}
+
+// Published versions never change: they are cached for the life of the process (bounded).
+const MAX_CACHED = 1000;
+const cache = new Map<string, PublishedProcedure>();
+
+export async function loadVersion(ctx: Pick<ServerContext, 'db'>, code: string, version: number): Promise<PublishedProcedure | null> {
+  const key = `${code}@${version}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const rows = await ctx.db
+    .select({
+      code: procedureVersions.code,
+      version: procedureVersions.version,
+      definition: procedureVersions.definition,
+      effectiveFrom: procedureVersions.effectiveFrom,
+      effectiveUntil: procedureVersions.effectiveUntil,
+      publishedAt: procedureVersions.publishedAt,
+      validatorsSha256: procedureVersions.validatorsSha256,
+    })
+    .from(procedureVersions)
+    .where(and(eq(procedureVersions.code, code), eq(procedureVersions.version, version)));
+  const row = rows[0];
+  if (!row) return null;
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+  cache.set(key, row);
+  return row;
+}
+
+export interface InForce {
+  owner: string;
+  retired: boolean;
+  /** The version effective today in the owner's zone, or null (none yet, or all expired). */
+  current: PublishedProcedure | null;
+}
+
+/** A procedure's state for the public: retired or not, and the version in force now. */
+export async function inForce(ctx: Pick<ServerContext, 'db' | 'agencies' | 'clock' | 'config'>, code: string): Promise<InForce | null> {
+  const rows = await ctx.db.select({ owner: procedures.ownerCode, retiredAt: procedures.retiredAt }).from(procedures).where(eq(procedures.code, code));
+  const p = rows[0];
+  if (!p) return null;
+  const versions = await ctx.db
+    .select({ version: procedureVersions.version, effectiveFrom: procedureVersions.effectiveFrom, effectiveUntil: procedureVersions.effectiveUntil })
+    .from(procedureVersions)
+    .where(eq(procedureVersions.code, code));
+  const snap = await ctx.agencies.get();
+  const pick = pickInForce(versions, todayFor(snap, p.owner, ctx.clock.now(), ctx.config.timeZone));
+  return { owner: p.owner, retired: p.retiredAt !== null, current: pick ? await loadVersion(ctx, code, pick.version) : null };
+}
+
+/** Every procedure that is not retired and has a version in force today. */
+export async function publicCatalog(ctx: Pick<ServerContext, 'db' | 'agencies' | 'clock' | 'config'>): Promise<PublishedProcedure[]> {
+  const all = await ctx.db.select({ code: procedures.code }).from(procedures).where(isNull(procedures.retiredAt));
+  const out: PublishedProcedure[] = [];
+  for (const { code } of all.sort((a, b) => a.code.localeCompare(b.code))) {
+    const f = await inForce(ctx, code);
+    if (f?.current) out.push(f.current);
+  }
+  return out;
+}
