@@ -4,12 +4,14 @@
  */
 import { MotcuaJsonForms } from './form/motcua-jsonforms.ts';
 import { MotcuaForm } from './elements/form/motcua-form.ts';
+import { MotcuaTrack } from './elements/track/motcua-track.ts';
 import { define } from './elements/define.ts';
 
 define('motcua-jsonforms', MotcuaJsonForms);
 define('motcua-form', MotcuaForm);
+define('motcua-track', MotcuaTrack);
 
-export { MotcuaJsonForms, MotcuaForm };
+export { MotcuaJsonForms, MotcuaForm, MotcuaTrack };
 export type { FormChangeDetail, FormTranslations, StepChangeDetail } from './form/motcua-jsonforms.ts';
 export type { SubmittedDetail, LoadedDetail, ErrorDetail } from './elements/form/motcua-form.ts';
 export type { DispatchProps, FormContext, Renderer, RendererEntry } from './jsonforms/context.ts';

@@ -98,6 +98,18 @@ export function send<T>(url: string, options: SendOptions = {}): Promise<Respons
   });
 }
 
-export function getJson<T>(url: string, headers?: Record<string, string>, signal?: AbortSignal): Promise<T> {
-  return send<T>(url, { headers, signal, timeoutMs: 30_000 }).then((r) => r.body);
+/**
+ * GET a JSON resource. `cache: 'no-store'` for personal data (tracking): a browser cache keyed by
+ * URL alone must never answer a lookup made with another secret.
+ */
+export async function getJson<T>(url: string, headers?: Record<string, string>, options: { cache?: RequestCache; signal?: AbortSignal } = {}): Promise<T> {
+  let res: globalThis.Response;
+  try {
+    res = await fetch(url, { headers: { Accept: 'application/json', ...headers }, cache: options.cache ?? 'default', signal: options.signal, credentials: 'omit' });
+  } catch {
+    throw new ApiError('network', 0, 'network', STRINGS.networkError);
+  }
+  const text = await res.text().catch(() => '');
+  if (!res.ok) throw toError(res.status, text);
+  return parse<T>(res.status, text).body;
 }

@@ -26,6 +26,7 @@ async function loadProcedure(code) {
 
 const json = (ctx, status, body) => {
   ctx.status = status;
+  ctx.set('Cache-Control', 'no-store');
   ctx.type = 'application/json';
   ctx.body = JSON.stringify(body);
 };

@@ -59,7 +59,7 @@ export interface LoadedDetail {
 }
 
 export interface ErrorDetail {
-  stage: 'load' | 'submit';
+  stage: 'load' | 'submit' | 'lookup' | 'supplement' | 'withdraw';
   kind: 'network' | 'http' | 'invalid-response' | 'validators' | 'conflict';
   status: number;
   code: string;
