@@ -21,8 +21,9 @@ test('keeps runs without a space between them together, measured in their own st
   assert.equal(lines[1]!.width, 1 + 6 + 2);
 });
 
-test('breaks after hyphens and cuts words longer than a line', () => {
-  assert.deepEqual(breakLines([{ text: '000.17.22.H56-251001-0001' }], 15, measure).map(textOf), ['000.17.22.H56-', '251001-0001']);
+test('breaks after a hyphen before a letter, keeps codes whole, cuts words longer than a line', () => {
+  assert.deepEqual(breakLines([{ text: 'tỉnh Bà Rịa-Vũng Tàu' }], 12, measure).map(textOf), ['tỉnh Bà Rịa-', 'Vũng Tàu']);
+  assert.deepEqual(breakLines([{ text: 'Mã hồ sơ: 000.17.22.H56-251001-0001.' }], 30, measure).map(textOf), ['Mã hồ sơ:', '000.17.22.H56-251001-0001.']);
   assert.deepEqual(breakLines([{ text: 'abcdefghij' }], 4, measure).map(textOf), ['abcd', 'efgh', 'ij']);
 });
 
@@ -32,7 +33,7 @@ test('honours hard line breaks and a narrower first line', () => {
 });
 
 test('property: no line overflows and no character is lost', () => {
-  const word = fc.stringMatching(/^[a-zăâđêôơưáàảãạ\-]{1,14}$/);
+  const word = fc.stringMatching(/^[a-z0-9ăâđêôơưáàảãạ\-]{1,14}$/);
   fc.assert(
     fc.property(fc.array(word, { minLength: 1, maxLength: 30 }), fc.integer({ min: 3, max: 40 }), (words, width) => {
       const text = words.join(' ');

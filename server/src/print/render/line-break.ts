@@ -4,7 +4,7 @@ import type { FontStyle } from '../fonts.ts';
 /**
  * Greedy line breaking of styled runs, ours rather than pdfkit's so that table rows can be split
  * across pages line by line and every line's position is known before drawing. Breaks at spaces
- * and after hyphens; a word wider than the line is cut between characters. Text without spaces between runs stays
+ * and after a hyphen before a letter; a word wider than the line is cut between characters. Text without spaces between runs stays
  * together ("(" + bold "x" + ")" never breaks inside).
  */
 export type Measure = (style: FontStyle, text: string) => number;
@@ -106,8 +106,9 @@ function toUnits(runs: Run[], measure: Measure): Unit[] {
         gapBefore += measure(style, token);
         continue;
       }
-      // After a hyphen a line may break too (dossier codes, "Hà Nội - Hải Phòng").
-      token.split(/(?<=-)(?=[^-])/).forEach((part, k) => {
+      // A line may break after a hyphen followed by a letter ("Bà Rịa-Vũng Tàu"), never inside a
+      // code like "H56-251001-0001": text extraction would drop a hyphen that ends a line.
+      token.split(/(?<=-)(?=\p{L})/u).forEach((part, k) => {
         if (k > 0 && pending) {
           units.push(pending);
           pending = null;

@@ -6,7 +6,7 @@ import { breakLines, type Line, type Measure } from './line-break.ts';
 import { drawTable } from './pdf-table.ts';
 
 /**
- * PDF output of a print document with pdfkit: A4, the repository's OFL font embedded (subset),
+ * PDF output of a print document with pdfkit: A4, PDF/A-2b, the repository's OFL font embedded (subset),
  * our own line breaking and page breaking, vector QR codes, and a creation date taken from the
  * document so that the same input always yields the same bytes (an issued slip is hashed and kept).
  */
@@ -42,6 +42,8 @@ export class PdfCanvas {
       bufferPages: true,
       autoFirstPage: true,
       pdfVersion: '1.7',
+      // Archival PDF (ISO 19005-2 level B): fonts embedded, sRGB output intent, XMP metadata.
+      subset: 'PDF/A-2b',
       lang: 'vi-VN',
       displayTitle: true,
       info: {
@@ -66,8 +68,19 @@ export class PdfCanvas {
     this.y = this.top;
   }
 
+  private readonly widths = new Map<string, number>();
+
+  /** Text width in points; cached, as tables measure the same words (dates, names) over and over. */
   measure(size: number): Measure {
-    return (style, text) => this.pdf.font(style).fontSize(size).widthOfString(text);
+    return (style, text) => {
+      const key = `${style}\u0000${size}\u0000${text}`;
+      let w = this.widths.get(key);
+      if (w === undefined) {
+        w = this.pdf.font(style).fontSize(size).widthOfString(text);
+        this.widths.set(key, w);
+      }
+      return w;
+    };
   }
 
   lineHeight(size: number): number {
@@ -100,14 +113,29 @@ export class PdfCanvas {
       // A long unbreakable word (a dossier code) would leave gaps wider than words: stay ragged.
       if (extraGap > size * 0.6) extraGap = 0;
     }
+    // Consecutive words in one style separated by one plain space go out as one text run: fewer
+    // operators, and real spaces for copy and paste.
+    const measure = this.measure(size);
+    let run: { text: string; style: FontStyle; x: number } | null = null;
+    const flush = () => {
+      if (run) this.drawText(run.text, run.style, size, run.x, this.y);
+      run = null;
+    };
     let cx = start;
     line.units.forEach((unit, k) => {
-      if (k > 0) cx += unit.gap + extraGap;
-      for (const piece of unit.pieces) {
-        this.drawText(piece.text, piece.style, size, cx, this.y);
-        cx += piece.width;
-      }
+      const gap = k > 0 ? unit.gap + extraGap : 0;
+      unit.pieces.forEach((piece, p) => {
+        const joinsBySpace = p === 0 && k > 0 && extraGap === 0 && Math.abs(unit.gap - measure(piece.style, ' ')) < 0.01;
+        if (run && run.style === piece.style && (joinsBySpace || p > 0)) {
+          run.text += (p === 0 ? ' ' : '') + piece.text;
+        } else {
+          flush();
+          run = { text: piece.text, style: piece.style, x: cx + (p === 0 ? gap : 0) };
+        }
+        cx += (p === 0 ? gap : 0) + piece.width;
+      });
     });
+    flush();
   }
 
   /** Flowing text: lines break across pages. */

@@ -19,7 +19,7 @@ export function slipHeader(set: TemplateSet, kind: SlipKind, data: SlipBase): He
     agency: data.agency.name,
     ...(data.documentNumber ? { number: `Số: ${data.documentNumber}` } : {}),
     placeDate: formatPlaceDate(data.agency.place, data.issuedAt),
-    formRef: form.formNo ? `${form.formNo} – ${set.circularShort}` : `Theo ${set.circularShort}`,
+    ...(form.formNo ? { formRef: `${form.formNo} – ${set.circularShort}` } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import { SLIP_KINDS, type SlipDataMap, type SlipKind } from './slip-data.ts';
 import { TEMPLATE_SETS, type TemplateVersion } from './templates/index.ts';
 import { PrintInputError } from '../validate.ts';
 import { APPLICANT_NAME, DOSSIER_CODE, slipFixtures } from '../testing/fixtures.ts';
-import { decodeQr, pdfFonts, pdfInfo, pdfText, pdfWords } from '../testing/pdf-tools.ts';
+import { decodeQr, pdfFonts, pdfInfo, pdfMetadata, pdfText, pdfWords } from '../testing/pdf-tools.ts';
 
 const fx = slipFixtures();
 const data = <K extends SlipKind>(kind: K): SlipDataMap[K] => structuredClone(fx[kind]);
@@ -44,6 +44,9 @@ for (const kind of SLIP_KINDS) {
       assert.ok(text.includes('Độc lập - Tự do - Hạnh phúc'));
       assert.ok(text.includes('ỦY BAN NHÂN DÂN XÃ TIÊN DU'));
       assert.ok(text.includes(`Mã hồ sơ: ${DOSSIER_CODE}`));
+      if (kind === 'apology' || kind === 'stop-notice') {
+        assert.equal(text.split(DOSSIER_CODE).length - 1, 2, 'the code in the letter body is never split across lines');
+      }
       assert.deepEqual(decodeQr(slip.bytes), [DOSSIER_CODE]);
       assert.equal(pdfInfo(slip.bytes)['Page size'], '595.28 x 841.89 pts (A4)');
     });
@@ -84,9 +87,12 @@ test('the same input gives the same bytes (an issued slip can be hashed and kept
       assert.deepEqual(a.bytes, b.bytes);
     }
   }
-  // The creation date comes from the data, not the clock.
-  const info = pdfInfo((await renderSlip('receipt', data('receipt'), 'pdf')).bytes);
-  assert.match(info['CreationDate']!, /Oct\s+1 \d\d:30:00 2025/);
+  // The creation date comes from the data, not the clock; the file declares itself PDF/A-2b.
+  const pdf = (await renderSlip('receipt', data('receipt'), 'pdf')).bytes;
+  assert.match(pdfInfo(pdf)['CreationDate']!, /Oct\s+1 \d\d:30:00 2025/);
+  const xmp = pdfMetadata(pdf);
+  assert.match(xmp, /<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/);
+  assert.ok(xmp.includes('<xmp:CreateDate>2025-10-01T01:30:00Z</xmp:CreateDate>'));
   // A different issue time is a different document.
   const later = { ...data('receipt'), issuedAt: '2025-10-01T01:31:00Z' };
   assert.notEqual((await renderSlip('receipt', later, 'pdf')).sha256, (await renderSlip('receipt', data('receipt'), 'pdf')).sha256);
@@ -109,6 +115,10 @@ test('the template set changes with the issue date, or as asked', async () => {
   // The control slip is Mẫu số 05 in 2018 and 06 in 2025.
   assert.equal((await renderSlip('control', in2024('control'), 'html')).formNo, 'Mẫu số 05');
   assert.equal((await renderSlip('control', data('control'), 'html')).formNo, 'Mẫu số 06');
+  // Before 2025 no form existed for stopping: the notice prints without a form reference.
+  const stop2024 = await renderSlip('stop-notice', in2024('stop-notice'), 'pdf');
+  assert.equal(stop2024.formNo, null);
+  assert.ok(!pdfText(stop2024.bytes).includes('Mẫu số'));
   await assert.rejects(renderSlip('receipt', data('receipt'), 'pdf', 'tt99-2030' as TemplateVersion), (e: unknown) => {
     assert.ok(e instanceof PrintInputError);
     assert.equal(e.issues[0]!.code, 'unknown-template-version');

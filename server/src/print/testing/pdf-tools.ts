@@ -52,6 +52,11 @@ export function pdfInfo(bytes: Uint8Array): Record<string, string> {
   );
 }
 
+/** The XMP metadata stream. */
+export function pdfMetadata(bytes: Uint8Array): string {
+  return withFile(bytes, (path) => run('pdfinfo', ['-meta', path]));
+}
+
 /** Every QR code zbarimg finds on the first page rendered at 150 dpi. */
 export function decodeQr(bytes: Uint8Array, page = 1): string[] {
   return withFile(bytes, (path, dir) => {

@@ -10,7 +10,7 @@ export function cleanText(s: string): string {
   return s.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, '');
 }
 
-/** A deep copy of `value` with every string cleaned (keys too). Dates and other objects pass through. */
+/** A deep copy of `value` with every string cleaned (keys too). */
 export function cleanDeep<T>(value: T): T {
   return walk(value) as T;
 }
@@ -18,9 +18,11 @@ export function cleanDeep<T>(value: T): T {
 function walk(v: unknown): unknown {
   if (typeof v === 'string') return cleanText(v);
   if (Array.isArray(v)) return v.map(walk);
-  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+  // Plain records only (database drivers may hand out null-prototype rows); Dates and the like pass.
+  const proto = v !== null && typeof v === 'object' ? Object.getPrototypeOf(v) : undefined;
+  if (proto === Object.prototype || proto === null) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[cleanText(k)] = walk(x);
+    for (const [k, x] of Object.entries(v as object)) out[cleanText(k)] = walk(x);
     return out;
   }
   return v;
