@@ -1,1 +1,2 @@
 export * from './validator-module.ts';
+export * from './strip-annotations.ts';

@@ -14,6 +14,7 @@ import { build, type Plugin } from 'esbuild';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { schemaKey, type JsonSchema } from '@motcua/core';
 import { createAjv } from '@motcua/core/ajv';
+import { stripAnnotations } from './strip-annotations.ts';
 
 // ajv's standalone entry is CommonJS; under ESM its function may sit on `.default`.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refs: Record<string, string>) => string;
@@ -61,7 +62,7 @@ export async function compileValidatorModule(schemas: readonly JsonSchema[], opt
   const refs: Record<string, string> = {};
   for (const [key, schema] of distinct) {
     // Like core's ajv evaluator: a top-level $id would clash in ajv's registry, and the key is the identity.
-    const { $id: _ignored, ...rest } = schema as Record<string, unknown>;
+    const { $id: _ignored, ...rest } = stripAnnotations(schema) as Record<string, unknown>;
     try {
       ajv.addSchema(rest, key);
       ajv.getSchema(key); // compiles now, so that a broken schema is reported with its key
@@ -104,6 +105,8 @@ export async function compileValidatorModule(schemas: readonly JsonSchema[], opt
     target: 'es2020',
     minify: options.minify ?? true,
     legalComments: 'none',
+    // Module scripts are always decoded as UTF-8: no need to escape Vietnamese text.
+    charset: 'utf8',
     logLevel: 'silent',
     plugins: [inline],
   });

@@ -81,7 +81,17 @@ const schemaArb: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ s: Record<s
   ),
 })).s;
 
-const RANDOM: JsonSchema[] = fc.sample(schemaArb, { numRuns: 150, seed: 20261129 }) as JsonSchema[];
+// Annotations sprinkled over the random schemas, including a property *named* "title" (kept).
+const annotate = (s: unknown, i: number): unknown => {
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) return s;
+  const o: Record<string, unknown> = { ...(s as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(o)) if (typeof v === 'object') o[k] = Array.isArray(v) ? v.map((x, j) => annotate(x, i + j)) : k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([n, x]) => [n, annotate(x, i + 1)])) : annotate(v, i + 1);
+  if (i % 2 === 0) Object.assign(o, { title: `Tiêu đề ${i} / Title ${i}`, description: 'Mô tả\n\nDescription' });
+  if (i % 3 === 0) o.default = i;
+  return o;
+};
+const RANDOM: JsonSchema[] = (fc.sample(schemaArb, { numRuns: 150, seed: 20261129 }) as JsonSchema[]).map((s, i) => annotate(s, i) as JsonSchema);
+RANDOM.push({ type: 'object', title: 'T', properties: { title: { type: 'string', title: 'Tên', minLength: 3 }, kind: { enum: [{ title: 'x' }, 'y'], description: 'd' } }, required: ['title'] });
 
 /** Data that exercises the schemas: their property names with tricky values, or anything at all. */
 const interesting = fc.constantFrom<unknown>(
@@ -184,4 +194,14 @@ test('a schema that cannot be compiled is reported with its key', async () => {
     assert.equal(err.key, schemaKey(bad));
     return true;
   });
+});
+
+test('annotations are left out of the module, but never values or property names', async () => {
+  const schema = { type: 'object', title: 'Hồ sơ / Dossier', description: 'Một mô tả rất dài\n\nA very long description', properties: { title: { const: 'Tiêu đề giữ nguyên', title: 'Bỏ / Dropped' } }, required: ['title'] };
+  const src = await compileValidatorModule([schema]);
+  assert.doesNotMatch(src, /Dossier|Một mô tả|Dropped/);
+  assert.match(src, /Tiêu đề giữ nguyên/);
+  const ev = createPrecompiledEvaluator((await load(src)).validators);
+  assert.deepEqual(ev.validate(schema, { title: 'khác' }), reference.validate(schema, { title: 'khác' }));
+  assert.equal(ev.validate(schema, { title: 'Tiêu đề giữ nguyên' }).length, 0);
 });
