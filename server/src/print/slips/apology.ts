@@ -1,6 +1,6 @@
 import { paragraph, type Block, type PrintDocument } from '../model/blocks.ts';
 import { formatVnDayMonthYear, formatVnLongDateTime } from '../text/vn-time.ts';
-import { procedureText, slipDocument, slipHeader, slipTitle } from './common.ts';
+import { procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
 import type { ApologySlipData } from './slip-data.ts';
 import { fill, fillRuns, type TemplateSet } from './templates/index.ts';
 
@@ -29,5 +29,5 @@ export function apologyDocument(data: ApologySlipData, set: TemplateSet): PrintD
     recipients: data.recipients ?? p.defaultRecipients,
     cells: [{ title: data.signer.title, hint: p.sealHint, name: data.signer.name }],
   });
-  return slipDocument(set, 'apology', data, blocks);
+  return slipPrintDocument(set, 'apology', data, blocks);
 }

@@ -66,7 +66,7 @@ export function count2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-export function slipDocument(set: TemplateSet, kind: SlipKind, data: SlipBase, blocks: Block[]): PrintDocument {
+export function slipPrintDocument(set: TemplateSet, kind: SlipKind, data: SlipBase, blocks: Block[]): PrintDocument {
   const form = set.forms[kind];
   return {
     title: `${sentence(form.title)} – ${data.dossierCode}`,

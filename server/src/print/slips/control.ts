@@ -1,7 +1,7 @@
 import type { CellValue } from '../model/table.ts';
 import { field, type Block, type PrintDocument } from '../model/blocks.ts';
 import { formatVnLongDateTime } from '../text/vn-time.ts';
-import { procedureText, slipDocument, slipHeader, slipTitle } from './common.ts';
+import { procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
 import type { ControlSlipData } from './slip-data.ts';
 import type { TemplateSet } from './templates/index.ts';
 
@@ -61,5 +61,5 @@ export function controlDocument(data: ControlSlipData, set: TemplateSet): PrintD
       emptyText: c.noHandovers,
     },
   });
-  return slipDocument(set, 'control', data, blocks);
+  return slipPrintDocument(set, 'control', data, blocks);
 }

@@ -1,7 +1,7 @@
 import { CHANNELS } from '@motcua/core';
 import { b, paragraph, type Block, type PrintDocument } from '../model/blocks.ts';
 import { formatVnLongDateTime } from '../text/vn-time.ts';
-import { applicantBlocks, count2, money, oneStopUnit, procedureText, slipDocument, slipHeader, slipTitle } from './common.ts';
+import { applicantBlocks, count2, money, oneStopUnit, procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
 import type { ReceiptSlipData } from './slip-data.ts';
 import { fillRuns, type TemplateSet } from './templates/index.ts';
 
@@ -55,7 +55,7 @@ export function receiptDocument(data: ReceiptSlipData, set: TemplateSet): PrintD
       { title: r.officerSigns, hint: p.signHint, name: data.receivingOfficer.name },
     ],
   });
-  return slipDocument(set, 'receipt', data, blocks);
+  return slipPrintDocument(set, 'receipt', data, blocks);
 }
 
 function feesText(fees: Array<{ name: string; amount: number }>, none: string): string {

@@ -1,6 +1,6 @@
 import { b, paragraph, type Block, type PrintDocument } from '../model/blocks.ts';
 import { formatVnLongDateTime } from '../text/vn-time.ts';
-import { applicantBlocks, oneStopUnit, procedureText, slipDocument, slipHeader, slipTitle } from './common.ts';
+import { applicantBlocks, oneStopUnit, procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
 import type { RefusalSlipData } from './slip-data.ts';
 import { fill, fillRuns, type TemplateSet } from './templates/index.ts';
 
@@ -19,5 +19,5 @@ export function refusalDocument(data: RefusalSlipData, set: TemplateSet): PrintD
   data.reasons.forEach((reason, k) => blocks.push(paragraph([`${k + 1}. `, b(reason)], { indent: 14, hanging: 14 })));
   blocks.push(paragraph([{ text: r.closing, italic: true }], { spaceBefore: 6 }));
   blocks.push({ kind: 'signatures', cells: [{ title: r.officerSigns, hint: p.signHint, name: data.receivingOfficer.name }] });
-  return slipDocument(set, 'refusal', data, blocks);
+  return slipPrintDocument(set, 'refusal', data, blocks);
 }

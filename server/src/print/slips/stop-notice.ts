@@ -1,6 +1,6 @@
 import { paragraph, type Block, type PrintDocument } from '../model/blocks.ts';
 import { formatVnDayMonthYear, formatVnLongDateTime } from '../text/vn-time.ts';
-import { procedureText, slipDocument, slipHeader, slipTitle } from './common.ts';
+import { procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
 import type { StopNoticeData } from './slip-data.ts';
 import { fillRuns, type TemplateSet } from './templates/index.ts';
 
@@ -23,5 +23,5 @@ export function stopNoticeDocument(data: StopNoticeData, set: TemplateSet): Prin
     recipients: data.recipients ?? p.defaultRecipients,
     cells: [{ title: data.signer.title, hint: p.sealHint, name: data.signer.name }],
   });
-  return slipDocument(set, 'stop-notice', data, blocks);
+  return slipPrintDocument(set, 'stop-notice', data, blocks);
 }

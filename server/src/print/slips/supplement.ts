@@ -1,6 +1,6 @@
 import { b, paragraph, type Block, type PrintDocument } from '../model/blocks.ts';
 import { formatVnLongDateTime } from '../text/vn-time.ts';
-import { applicantBlocks, oneStopUnit, procedureText, slipDocument, slipHeader, slipTitle } from './common.ts';
+import { applicantBlocks, oneStopUnit, procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
 import type { SupplementSlipData } from './slip-data.ts';
 import { fillRuns, type TemplateSet } from './templates/index.ts';
 
@@ -33,6 +33,6 @@ export function supplementDocument(data: SupplementSlipData, set: TemplateSet): 
     }),
   );
   blocks.push({ kind: 'signatures', cells: [{ title: s.officerSigns, hint: p.signHint, name: officer.name }] });
-  return slipDocument(set, 'supplement', data, blocks);
+  return slipPrintDocument(set, 'supplement', data, blocks);
 }
 
