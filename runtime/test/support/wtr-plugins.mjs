@@ -6,15 +6,16 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { conditionSchemas } from '@motcua/core';
 import { compileValidatorModule } from '@motcua/compile';
+import { AJV_SHIMS, lodashReplacement } from '../../lodash-compat.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
 
 /**
- * @jsonforms/core imports ajv, ajv-formats and lodash (CommonJS). The production build aliases
- * ajv/ajv-formats to shims (vite.config.ts); the tests get the same: one ESM bundle of
- * @jsonforms/core built by esbuild with the same aliases, so a test can never pass because ajv
- * compiled something the browser bundle could not.
+ * @jsonforms/core imports ajv, ajv-formats and lodash (CommonJS). The production build replaces
+ * them (vite.config.ts, lodash-compat.mjs); the tests get the same: one ESM bundle of
+ * @jsonforms/core built by esbuild with the same replacements, so a test can never pass because
+ * ajv compiled something, or lodash behaved differently, than in the browser bundle.
  */
 export function jsonFormsBundle() {
   const url = '/__bundled__/jsonforms-core.js';
@@ -33,7 +34,20 @@ export function jsonFormsBundle() {
           format: 'esm',
           write: false,
           platform: 'browser',
-          alias: { ajv: here('../../src/jsonforms/ajv-shim.ts'), 'ajv-formats': here('../../src/jsonforms/ajv-formats-shim.ts') },
+          plugins: [
+            {
+              name: 'motcua-replace-in-jsonforms',
+              setup(b) {
+                b.onResolve({ filter: /^(lodash\/|ajv$|ajv-formats$)/ }, async (args) => {
+                  if (AJV_SHIMS[args.path]) return { path: AJV_SHIMS[args.path] };
+                  const r = lodashReplacement(args.path);
+                  if (r.startsWith('/')) return { path: r };
+                  const found = await b.resolve(r, { kind: 'import-statement', resolveDir: args.resolveDir });
+                  return { path: found.path };
+                });
+              },
+            },
+          ],
           logLevel: 'silent',
         })
       ).outputFiles[0].text;
