@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
-import { AJV_SHIMS, lodashReplacement } from './lodash-compat.mjs';
+import { AJV_SHIMS, lodashReplacement } from './lodash-compat.ts';
 
 /**
  * The embeddable bundle: one ES module, dist/motcua.js, served by the server at /embed/motcua.js.
@@ -13,7 +13,7 @@ function replaceInJsonForms(): Plugin {
     name: 'motcua-replace-in-jsonforms',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      const shim = AJV_SHIMS[source as keyof typeof AJV_SHIMS];
+      const shim = AJV_SHIMS[source];
       if (shim) return shim;
       const replacement = lodashReplacement(source);
       if (replacement) return (await this.resolve(replacement, importer, { ...options, skipSelf: true }))?.id ?? replacement;

@@ -6,14 +6,14 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { conditionSchemas } from '@motcua/core';
 import { compileValidatorModule } from '@motcua/compile';
-import { AJV_SHIMS, lodashReplacement } from '../../lodash-compat.mjs';
+import { AJV_SHIMS, lodashReplacement } from '../../lodash-compat.ts';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
 
 /**
  * @jsonforms/core imports ajv, ajv-formats and lodash (CommonJS). The production build replaces
- * them (vite.config.ts, lodash-compat.mjs); the tests get the same: one ESM bundle of
+ * them (vite.config.ts, lodash-compat.ts); the tests get the same: one ESM bundle of
  * @jsonforms/core built by esbuild with the same replacements, so a test can never pass because
  * ajv compiled something, or lodash behaved differently, than in the browser bundle.
  */

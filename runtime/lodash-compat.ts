@@ -4,21 +4,21 @@
 // ~65 KB of the minified bundle.
 import { fileURLToPath } from 'node:url';
 
-const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
-export const FP = {
+export const FP: Record<string, string> = {
   'lodash/fp/set': here('./src/jsonforms/lodash/fp-set.ts'),
   'lodash/fp/unset': here('./src/jsonforms/lodash/fp-unset.ts'),
 };
 
 /** The module that stands for a lodash import, or undefined when `source` is not lodash. */
-export function lodashReplacement(source) {
+export function lodashReplacement(source: string): string | undefined {
   if (FP[source]) return FP[source];
   const m = /^lodash\/(\w+)(\.js)?$/.exec(source);
   return m ? `es-toolkit/compat/${m[1]}` : undefined;
 }
 
-export const AJV_SHIMS = {
+export const AJV_SHIMS: Record<string, string> = {
   ajv: here('./src/jsonforms/ajv-shim.ts'),
   'ajv-formats': here('./src/jsonforms/ajv-formats-shim.ts'),
 };

@@ -1,0 +1,79 @@
+// npm run bench -w @motcua/runtime (and the root `npm run bench`, when its dispatcher calls it):
+// the bundle's size (minified, gzip) and the render time of a generated 100-field form in
+// Chromium beside the same form hand-written in plain Lit, in the same run.
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { compileValidatorModule } from '@motcua/compile';
+import { embedWeights } from '../test-node/embed-weight.ts';
+import { schema } from './form-100.ts';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+
+if (!existsSync(here('../dist/motcua.js')) || process.env.BENCH_BUILD !== '0') {
+  execFileSync('npm', ['run', 'build'], { cwd: here('..'), stdio: 'ignore' });
+}
+const bundle = readFileSync(here('../dist/motcua.js'));
+const pageJs = (
+  await build({ entryPoints: [here('./page.ts')], bundle: true, format: 'esm', write: false, minify: true, conditions: ['production'], external: ['/dist/motcua.js', '/validators.js'], logLevel: 'silent' })
+).outputFiles[0]!.text;
+const validators = await compileValidatorModule([schema()]);
+
+const files: Record<string, [string, string | Buffer]> = {
+  '/': ['text/html', '<!doctype html><html lang="vi"><meta charset="utf-8"><body><div id="host"></div><script type="module" src="/page.js"></script></body></html>'],
+  '/page.js': ['text/javascript', pageJs],
+  '/dist/motcua.js': ['text/javascript', bundle],
+  '/validators.js': ['text/javascript', validators],
+};
+const server = createServer((req, res) => {
+  const f = files[req.url ?? '/'];
+  if (!f) return void res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': `${f[0]}; charset=utf-8` }).end(f[1]);
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const { port } = server.address() as { port: number };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+});
+let timings: Record<string, { render: number[]; update: number[] }>;
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => 'benchRun' in window);
+  timings = await page.evaluate((n) => (window as unknown as { benchRun(n: number): Promise<typeof timings> }).benchRun(n), ROUNDS);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const stat = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return { median: q(0.5), p90: q(0.9), min: s[0]! };
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const weights = await embedWeights();
+const result = {
+  bundle: { file: 'runtime/dist/motcua.js', minifiedBytes: bundle.length, gzipBytes: gzipSync(bundle, { level: 9 }).length },
+  embed: weights,
+  render100: Object.fromEntries(Object.entries(timings!).map(([k, v]) => [k, { render: stat(v.render), update: stat(v.update) }])),
+  rounds: ROUNDS,
+};
+console.log(`runtime bundle: ${(result.bundle.minifiedBytes / 1000).toFixed(1)} KB minified, ${(result.bundle.gzipBytes / 1000).toFixed(1)} KB gzip`);
+for (const w of weights) console.log(`embed page, ${w.procedure}: ${(w.total / 1000).toFixed(1)} KB gzip (runtime + validators ${(w.validators / 1000).toFixed(1)} KB)`);
+console.log(`\n100-field form in Chromium, ${ROUNDS} rounds interleaved (median / p90):`);
+for (const [name, r] of Object.entries(result.render100)) {
+  console.log(`  ${name.padEnd(18)} first render ${ms(r.render.median)} / ${ms(r.render.p90)}   re-render after typing ${ms(r.update.median)} / ${ms(r.update.p90)}`);
+}
+const ratio = result.render100['motcua-jsonforms']!.render.median / result.render100['plain Lit']!.render.median;
+console.log(`  motcua-jsonforms / plain Lit (first render, median): ×${ratio.toFixed(2)}`);
+mkdirSync(here('../.bench'), { recursive: true });
+writeFileSync(here('../.bench/runtime.json'), JSON.stringify(result, null, 2));
