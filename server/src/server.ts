@@ -15,6 +15,8 @@ import type { ServerContext } from './context.ts';
 import { createApp, type AppOptions } from './http/app.ts';
 import { sweepOrphanFiles } from './files/sweep.ts';
 import { seedIfEmpty, type SeedReport } from './seed/seed.ts';
+import { purgeExpiredKeys } from './intake/idempotency.ts';
+import { purgeExpiredSessions } from './auth/sessions.ts';
 
 export interface ContextOptions {
   config?: ServerConfig;
@@ -66,6 +68,18 @@ export async function startServer(options: ContextOptions & { app?: AppOptions; 
   const swept = await sweepOrphanFiles(ctx);
   if (swept.removed.length) log.warn({ removed: swept.removed.length }, 'removed files of interrupted uploads');
   const seed = config.seedDemo ? await seedIfEmpty(ctx) : null;
+  // Housekeeping: forget expired idempotency keys and sessions (hourly; not kept alive by it).
+  const housekeeping = async () => {
+    try {
+      await purgeExpiredKeys(ctx.db, ctx.clock.now());
+      await purgeExpiredSessions(ctx.db, ctx.clock.now());
+    } catch (err) {
+      log.warn({ err }, 'housekeeping failed');
+    }
+  };
+  await housekeeping();
+  const timer = setInterval(() => void housekeeping(), 3600_000);
+  timer.unref();
   const app = createApp(ctx, options.app);
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
@@ -83,6 +97,7 @@ export async function startServer(options: ContextOptions & { app?: AppOptions; 
     seed,
     close: () =>
       (closing ??= (async () => {
+        clearInterval(timer);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await ctx.database.close();
       })()),

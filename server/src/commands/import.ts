@@ -4,6 +4,7 @@ import { createContext } from '../server.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { HttpError } from '../http/errors.ts';
 import { importDefinition } from '../procedures/import-definition.ts';
+import { importLegacyDossiers } from '../intake/legacy-import.ts';
 import type { Out } from './serve.ts';
 
 /**
@@ -23,6 +24,17 @@ export async function runImport(paths: string[], out: Out, err: Out, env: Record
       } catch (e) {
         failed++;
         err.write(`${path}: không đọc được JSON / cannot read JSON: ${(e as Error).message}\n`);
+        continue;
+      }
+      if (json && typeof json === 'object' && Array.isArray((json as { dossiers?: unknown }).dossiers)) {
+        // A legacy export: dossiers keep their original codes.
+        const outcome = await importLegacyDossiers(ctx, (json as { dossiers: unknown[] }).dossiers, () => true);
+        for (const d of outcome.imported) out.write(`${path}: ${d.code} (trạng thái / status ${d.status}) mã tra cứu / tracking secret ${d.secret}\n`);
+        for (const f of outcome.failed) {
+          failed++;
+          err.write(`${path}: hồ sơ / dossier #${f.index} ${f.code ?? ''}\n`);
+          for (const i of f.issues) err.write(`  ${i.pointer || '/'}: ${i.message.vi} / ${i.message.en}\n`);
+        }
         continue;
       }
       try {

@@ -122,8 +122,8 @@ function lockDataDir(dir: string): () => void {
  */
 export async function execute<T extends Record<string, unknown> = Record<string, unknown>>(on: Executor, query: SQL): Promise<T[]> {
   const result = (await on.execute(query)) as unknown;
-  if (Array.isArray(result)) return result as T[];
-  const rows = (result as { rows?: unknown }).rows;
-  if (Array.isArray(rows)) return rows as T[];
-  throw new Error('execute: unexpected driver result shape');
+  const rows = Array.isArray(result) ? result : (result as { rows?: unknown }).rows;
+  if (!Array.isArray(rows)) throw new Error('execute: unexpected driver result shape');
+  // Plain objects on both drivers (postgres.js rows are not), so results compare and serialise alike.
+  return rows.map((r) => (Object.getPrototypeOf(r) === Object.prototype ? r : { ...r })) as T[];
 }

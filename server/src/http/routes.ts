@@ -5,10 +5,13 @@ import { agencyRoutes } from '../agencies/routes.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { procedureRoutes } from '../procedures/routes.ts';
 import { publicProcedureRoutes } from '../procedures/public-routes.ts';
+import { intakeRoutes, legacyImportRoutes } from '../intake/routes.ts';
+import { trackingRoutes } from '../tracking/routes.ts';
+import { dossierRoutes } from '../dossiers/routes.ts';
 
 /** Every API route of the server, in the order they appear in the OpenAPI document. */
 export function allRoutes(): AnyRoute[] {
   const list: AnyRoute[] = [];
-  list.push(...metaRoutes(() => list), ...authRoutes(), ...agencyRoutes(), ...staffRoutes(), ...procedureRoutes(), ...publicProcedureRoutes());
+  list.push(...metaRoutes(() => list), ...authRoutes(), ...agencyRoutes(), ...staffRoutes(), ...procedureRoutes(), ...publicProcedureRoutes(), ...intakeRoutes(), ...trackingRoutes(), ...dossierRoutes(), ...legacyImportRoutes());
   return list;
 }

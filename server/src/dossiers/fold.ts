@@ -1,0 +1,14 @@
+/**
+ * Lower-case, accent-free text for accent-insensitive search, computed in the application so that
+ * PGlite and PostgreSQL match identically ("Nguyen Van An" finds "Nguyễn Văn An"). Vietnamese đ/Đ
+ * is not a combining mark: it is mapped explicitly.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,113 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { ACTIONS, ledgerDiff, reportFacts, type DossierEvent, type DossierState } from '@motcua/core';
+import type { Executor } from '../db/client.ts';
+import { dossierAgencies, dossierEvents, dossiers, reportLedger } from '../db/schema/index.ts';
+import { errors } from '../http/errors.ts';
+import { eventHash } from './event-hash.ts';
+
+/** The columns of `dossiers` that are derived from core's state (kept with every event). */
+export function stateColumns(state: DossierState) {
+  return {
+    status: state.status,
+    closed: state.closed,
+    channel: state.channel,
+    receivingAgency: state.receivingAgency,
+    responsibleAgency: state.responsibleAgency,
+    locationAgency: state.location.agency,
+    locationStep: state.location.step,
+    locationRole: state.location.role,
+    assigneeId: state.location.assignee && /^[0-9a-f-]{36}$/.test(state.location.assignee) ? state.location.assignee : null,
+    acceptedAt: state.acceptedAt === null ? null : new Date(state.acceptedAt),
+    dueAt: state.dueAt === null ? null : new Date(state.dueAt),
+    resolvedAt: state.resolvedAt === null ? null : new Date(state.resolvedAt),
+    eventCount: state.eventCount,
+    state,
+  };
+}
+
+/** The hashes of `events` chained after `prevHash`, in order. */
+export function chainHashes(dossierId: string, prevHash: string, events: readonly DossierEvent[]): string[] {
+  const out: string[] = [];
+  let prev = prevHash;
+  for (const e of events) {
+    prev = eventHash(dossierId, prev, e);
+    out.push(prev);
+  }
+  return out;
+}
+
+/** Inserts events with their hash chain (multi-row insert); returns the new head hash. */
+export async function insertEvents(tx: Executor, dossierId: string, prevHash: string, events: readonly DossierEvent[], recordedAt: number): Promise<string> {
+  const hashes = chainHashes(dossierId, prevHash, events);
+  if (!events.length) return prevHash;
+  await tx.insert(dossierEvents).values(
+    events.map((e, i) => ({
+      dossierId,
+      seq: e.seq,
+      kind: e.kind,
+      at: new Date(e.at),
+      actorKind: e.actor.kind,
+      actorId: e.actor.id ?? null,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      public: ACTIONS[e.kind].public,
+      event: e,
+      prevHash: i === 0 ? prevHash : hashes[i - 1]!,
+      hash: hashes[i]!,
+      recordedAt: new Date(recordedAt),
+    })),
+  );
+  return hashes.at(-1)!;
+}
+
+/** Records every agency the dossier is at (it has then "passed through" it for good). */
+export async function recordVisit(tx: Executor, dossierId: string, agencies: readonly string[], at: number): Promise<void> {
+  for (const agency of new Set(agencies)) {
+    await tx.insert(dossierAgencies).values({ dossierId, agencyCode: agency, since: new Date(at) }).onConflictDoNothing();
+  }
+}
+
+/** Applies core's ledger difference to the Biểu 06 running totals, in the event's transaction. */
+export async function applyLedger(tx: Executor, field: string, before: DossierState | null, after: DossierState): Promise<void> {
+  const diff = ledgerDiff(before ? reportFacts(before, field) : null, reportFacts(after, field));
+  for (const e of diff) {
+    await tx
+      .insert(reportLedger)
+      .values({ agencyCode: e.agency, fieldCode: e.field, day: e.day, column: e.column, value: e.delta })
+      .onConflictDoUpdate({
+        target: [reportLedger.agencyCode, reportLedger.fieldCode, reportLedger.day, reportLedger.column],
+        set: { value: sql`${reportLedger.value} + ${e.delta}` },
+      });
+  }
+}
+
+export interface DossierHead {
+  id: string;
+  lockVersion: number;
+  headHash: string;
+  fieldCode: string;
+  state: DossierState;
+}
+
+/**
+ * Appends the events a decision produced to an existing dossier: the state columns, the hash
+ * chain, visited agencies and the report ledger, all in the caller's transaction. The update is
+ * conditional on the lock version read: a concurrent writer makes it fail with 409 and the
+ * current state, so no event is lost or duplicated.
+ */
+export async function appendToDossier(tx: Executor, head: DossierHead, events: readonly DossierEvent[], after: DossierState, now: number): Promise<void> {
+  if (!events.length) return;
+  const head2 = chainHashes(head.id, head.headHash, events).at(-1)!;
+  const updated = await tx
+    .update(dossiers)
+    .set({ ...stateColumns(after), lockVersion: head.lockVersion + 1, updatedAt: new Date(now), headHash: head2 })
+    .where(and(eq(dossiers.id, head.id), eq(dossiers.lockVersion, head.lockVersion)))
+    .returning({ id: dossiers.id });
+  if (!updated.length) {
+    const cur = await tx.select({ status: dossiers.status }).from(dossiers).where(eq(dossiers.id, head.id));
+    throw errors.conflict('concurrent_change', { vi: 'Hồ sơ vừa được người khác thay đổi, hãy tải lại', en: 'The dossier was changed meanwhile; reload it' }, { status: cur[0]?.status ?? null });
+  }
+  await insertEvents(tx, head.id, head.headHash, events, now);
+  await recordVisit(tx, head.id, [after.location.agency], now);
+  await applyLedger(tx, head.fieldCode, head.state, after);
+}

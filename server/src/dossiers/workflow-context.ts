@@ -1,0 +1,18 @@
+import type { Procedure, WorkflowContext } from '@motcua/core';
+import type { ServerContext } from '../context.ts';
+import type { AgencySnapshot } from '../agencies/cache.ts';
+
+/**
+ * Core's workflow context for a dossier. New work (`'new'`: intake, routing to a next agency) sees
+ * only active agencies — merged ones take no new dossiers; reading or replaying an existing
+ * dossier (`'all'`) sees the whole tree, merged agencies included.
+ */
+export function workflowContext(ctx: Pick<ServerContext, 'evaluator'>, snap: AgencySnapshot, procedure: Procedure, data: unknown, tree: 'new' | 'all'): WorkflowContext {
+  return {
+    procedure,
+    data,
+    evaluator: ctx.evaluator,
+    directory: tree === 'new' ? snap.active : snap.all,
+    calendarOf: (code) => snap.calendarOf(code),
+  };
+}

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDatabase } from '../../test/support/databases.ts';
+import { testServer, type TestServer } from '../../test/support/server.ts';
+import { json } from '../../test/support/http.ts';
+import { birthData, birthFiles, pngBytes, rowCounts, submitOnline } from '../../test/support/intake.ts';
+
+forEachDatabase('idempotent submissions', (db) => {
+  let server: TestServer;
+  test('setup', async () => {
+    server = await testServer(db());
+  });
+
+  test('10 concurrent requests with one key → one dossier, the same response for all', async () => {
+    const before = await rowCounts(server);
+    const submission = { version: 1, agency: '000.20.04.H56', data: birthData() };
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => submitOnline(server, '1.001193', submission, birthFiles(), { 'idempotency-key': 'key-concurrent-1' })),
+    );
+    const bodies = await Promise.all(responses.map(async (r) => ({ status: r.status, body: await r.text() })));
+    for (const b of bodies) assert.equal(b.status, 201, b.body);
+    assert.equal(new Set(bodies.map((b) => b.body)).size, 1, 'every retry gets the first result, byte for byte');
+    const after = await rowCounts(server);
+    assert.equal(after.dossiers - before.dossiers, 1);
+    assert.equal(after.files - before.files, 2, 'the losers\u2019 uploads were discarded');
+    assert.equal((await server.ctx.files.keys()).length, after.files, 'no stray bytes in the file store');
+  });
+
+  test('the same key with a different body → 422; with the same body later → the same code', async () => {
+    const submission = { version: 1, agency: '000.20.04.H56', data: birthData() };
+    const first = await json<{ code: string }>(await submitOnline(server, '1.001193', submission, birthFiles(), { 'idempotency-key': 'key-2' }));
+    const other = await submitOnline(server, '1.001193', { ...submission, data: birthData({ extractCopies: 1 }) }, birthFiles(), { 'idempotency-key': 'key-2' });
+    assert.equal(other.status, 422);
+    assert.equal((await json<{ error: { code: string } }>(other)).error.code, 'idempotency_key_reused');
+    const otherFile = await submitOnline(server, '1.001193', submission, [birthFiles()[0]!, { document: 'giay-chung-sinh', bytes: pngBytes().slice(0, 60), type: 'image/png' }], { 'idempotency-key': 'key-2' });
+    assert.equal(otherFile.status, 422, 'different file bytes are a different body');
+    // a "restart": a fresh context and app over the same database
+    const restarted = await testServer(db(), { now: server.clock.now() + 3600_000 });
+    try {
+      const again = await submitOnline(restarted, '1.001193', submission, birthFiles(), { 'idempotency-key': 'key-2' });
+      assert.equal(again.status, 201);
+      assert.equal((await json<{ code: string }>(again)).code, first.code);
+    } finally {
+      restarted.dispose();
+    }
+  });
+
+  test('a refused submission does not claim its key', async () => {
+    const bad = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.04.H56', data: birthData({ child: {} }) }, birthFiles(), { 'idempotency-key': 'key-3' });
+    assert.equal(bad.status, 400);
+    const good = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.04.H56', data: birthData() }, birthFiles(), { 'idempotency-key': 'key-3' });
+    assert.equal(good.status, 201, 'the corrected submission goes through with the same key');
+    const bad2 = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.04.H56', data: birthData() }, birthFiles(), { 'idempotency-key': ' spaces are not printable-only ' });
+    assert.equal(bad2.status, 400);
+  });
+
+  test('teardown', () => server.dispose());
+});

@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import { Type, type Static } from '@sinclair/typebox';
+import { eq } from 'drizzle-orm';
+import {
+  STATUSES,
+  applicantIdentity,
+  checkDocuments,
+  computeDue,
+  computeFees,
+  decide,
+  feeIssues,
+  formatInstant,
+  validateApplicantData,
+  type Actor,
+  type FeeQuote,
+  type Issue,
+  type LocalizedText,
+  type Message,
+  type Refusal,
+  submitterIdentity,
+} from '@motcua/core';
+import type { ServerContext } from '../context.ts';
+import { dossierFiles, dossiers, files as filesTable } from '../db/schema/index.ts';
+import { errors, HttpError } from '../http/errors.ts';
+import { validateOnce } from '../http/validation.ts';
+import { inForce, type PublishedProcedure } from '../procedures/catalog.ts';
+import { randomToken, tokenHash } from '../auth/secret.ts';
+import { applyLedger, insertEvents, recordVisit, stateColumns } from '../dossiers/store.ts';
+import { GENESIS_HASH } from '../dossiers/event-hash.ts';
+import { foldText } from '../dossiers/fold.ts';
+import { workflowContext } from '../dossiers/workflow-context.ts';
+import { discardAll, parseMultipart, type UploadedFile } from './multipart.ts';
+import { requestHash } from './request-hash.ts';
+import { checkKey, claimKey, completeKey, storedResult, type StoredResult } from './idempotency.ts';
+import { allocateCode } from './sequence.ts';
+
+/** The `submission` part of the multipart body (docs/public-api.md). */
+export const SubmissionSchema = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'The procedure version the form was filled for' }),
+    agency: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The receiving agency, when the applicant chooses' })),
+    channel: Type.Optional(Type.Union([Type.Literal('direct'), Type.Literal('postal')], { description: 'Counter intake only: at the counter or by post' })),
+    data: Type.Object({}, { additionalProperties: true, description: 'The form data' }),
+  },
+  { additionalProperties: false },
+);
+export type Submission = Static<typeof SubmissionSchema>;
+
+export interface SubmissionResponse {
+  code: string;
+  secret: string;
+  status: number;
+  statusLabel: Message;
+  fees: FeeQuote;
+  dueAt: string | null;
+  expectedDueAt: string | null;
+  agency: { code: string; name: LocalizedText };
+}
+
+export interface IntakeRequest {
+  procedureCode: string;
+  /** online (the public API) or counter (reception staff; the channel comes from the submission). */
+  via: 'online' | 'counter';
+  actor: Actor;
+  /** Counter intake: the agency whose counter receives (the receiving agency must be it). */
+  counterAgency?: string;
+  idempotencyKey?: string | undefined;
+  uploadedBy: string | null;
+}
+
+const notFound = () => errors.notFound({ vi: 'Không tìm thấy thủ tục', en: 'Procedure not found' });
+
+/** 413 beats 415 beats 400 when a submission has several kinds of problem; all issues are returned. */
+function statusFor(issues: Issue[]): 400 | 413 | 415 {
+  if (issues.some((i) => i.code === 'too-large')) return 413;
+  if (issues.some((i) => i.code === 'media-type')) return 415;
+  return 400;
+}
+
+function refusalError(r: Refusal): HttpError {
+  // Problems with the applicant's input (data, chosen agency) are invalid input for the public API.
+  const input = r.issues?.length && r.issues.every((i) => i.pointer === '/agency' || i.pointer.startsWith('/data'));
+  return new HttpError(input ? 400 : r.httpStatus, input ? 'invalid_data' : r.code, r.message, r.issues);
+}
+
+function parseSubmission(raw: string | undefined): Submission {
+  if (raw === undefined) {
+    throw errors.invalid([{ pointer: '/submission', code: 'required', message: { vi: 'Thiếu phần "submission" (JSON)', en: 'The "submission" part (JSON) is missing' } }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw errors.invalid([{ pointer: '/submission', code: 'json', message: { vi: 'Phần "submission" không phải JSON hợp lệ', en: 'The "submission" part is not valid JSON' } }]);
+  }
+  const issues = validateOnce(SubmissionSchema, json).map((i) => ({ ...i, pointer: i.pointer.startsWith('/data') ? i.pointer : `/submission${i.pointer}` }));
+  if (issues.length) throw errors.invalid(issues);
+  return json as Submission;
+}
+
+/**
+ * Receives a dossier, online or at the counter, through one path: stream the files to the store,
+ * validate everything with core (data, documents by their sniffed bytes, fees, receiving agency,
+ * the submit transition), then ONE transaction — idempotency key, dossier, events, document
+ * records, and last the daily sequence and the code. Any failure removes the stored files; a
+ * crash leaves pending files that the start-up sweep removes.
+ */
+export async function submitDossier(ctx: ServerContext, req: IntakeRequest, request: Request): Promise<StoredResult> {
+  const key = checkKey(req.idempotencyKey);
+  const f = await inForce(ctx, req.procedureCode);
+  if (!f || f.retired || !f.current) throw notFound();
+  const current = f.current;
+  const limits = new Map(current.definition.documents.map((d) => [d.id, d.maxSizeBytes]));
+  const upload = await parseMultipart(request, {
+    store: ctx.files,
+    filePrefix: 'documents.',
+    maxFileBytes: (id) => Math.min(limits.get(id) ?? ctx.config.maxFileBytes, ctx.config.maxRequestBytes),
+    maxFiles: ctx.config.maxFilesPerRequest,
+    maxFieldBytes: 2 * 1024 * 1024,
+    afterFile: () => ctx.faults.hit('upload.after-part'),
+  });
+  let settled = false;
+  try {
+    const result = await receive(ctx, req, key, current, upload.fields, upload.files, upload.issues);
+    settled = true;
+    return result;
+  } finally {
+    if (!settled) await discardAll(ctx.files, upload.files);
+  }
+}
+
+async function receive(
+  ctx: ServerContext,
+  req: IntakeRequest,
+  key: string | null,
+  current: PublishedProcedure,
+  fields: Record<string, string>,
+  uploads: UploadedFile[],
+  streamIssues: Issue[],
+): Promise<StoredResult> {
+  const submission = parseSubmission(fields.submission);
+  const scope = req.via === 'online' ? `public:${req.procedureCode}` : `counter:${req.counterAgency}:${req.procedureCode}`;
+  const hash = requestHash(scope, submission, uploads);
+  const now = ctx.clock.now();
+  if (key) {
+    const prior = await storedResult(ctx.db, scope, key, hash, now);
+    if (prior) {
+      await discardAll(ctx.files, uploads);
+      return prior;
+    }
+  }
+  if (submission.version !== current.version) {
+    throw errors.conflict(
+      'version_changed',
+      { vi: `Thủ tục đã có phiên bản mới (${current.version}); hãy tải lại tờ khai`, en: `The procedure has a new version (${current.version}); reload the form` },
+      { currentVersion: current.version },
+    );
+  }
+  if (req.via === 'online' && submission.channel !== undefined) {
+    throw errors.invalid([{ pointer: '/submission/channel', code: 'not-allowed', message: { vi: 'Kênh chỉ dùng khi tiếp nhận tại quầy', en: 'The channel is for counter intake only' } }]);
+  }
+  const procedure = current.definition;
+  const data = submission.data;
+  const snap = await ctx.agencies.get();
+  const wctx = workflowContext(ctx, snap, procedure, data, 'new');
+
+  // Everything is checked before anything is written, and every problem is reported at once.
+  const issues: Issue[] = [...streamIssues];
+  issues.push(...validateApplicantData(procedure, data, ctx.evaluator));
+  const provided: Record<string, { mediaType: string; size: number; name?: string }[]> = {};
+  for (const u of [...uploads].sort((a, b) => a.ordinal - b.ordinal)) {
+    (provided[u.documentId] ??= []).push({ mediaType: u.mediaType, size: u.size, ...(u.name ? { name: u.name } : {}) });
+  }
+  if (!issues.some((i) => i.pointer.startsWith('/data'))) {
+    issues.push(...checkDocuments(procedure, data, ctx.evaluator, provided));
+    issues.push(...feeIssues(procedure, data, ctx.evaluator));
+  }
+  if (issues.length) {
+    const status = statusFor(issues);
+    throw new HttpError(status, status === 400 ? 'invalid_data' : status === 413 ? 'too_large' : 'unsupported_media_type', status === 400 ? { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' } : status === 413 ? { vi: 'Tệp quá lớn', en: 'File too large' } : { vi: 'Kiểu tệp không được chấp nhận', en: 'Unsupported media type' }, issues);
+  }
+  const fees = computeFees(procedure, data, ctx.evaluator);
+  const stored = uploads.filter((u) => u.key);
+  const fileIds = stored.map(() => randomUUID());
+  const decision = decide(wctx, null, {
+    kind: 'submit',
+    actor: req.actor,
+    at: now,
+    params: {
+      channel: req.via === 'online' ? 'online' : (submission.channel ?? 'direct'),
+      ...(submission.agency !== undefined ? { agency: submission.agency } : {}),
+      feesOwed: fees.total,
+    },
+    ...(fileIds.length ? { attachments: fileIds } : {}),
+  });
+  if (!decision.ok) throw refusalError(decision.refusal);
+  const state = decision.state;
+  if (req.via === 'counter' && state.receivingAgency !== req.counterAgency) {
+    throw errors.unprocessable('other_agency', {
+      vi: `Hồ sơ này do cơ quan ${state.receivingAgency} tiếp nhận, không phải ${req.counterAgency}`,
+      en: `This dossier is received by agency ${state.receivingAgency}, not ${req.counterAgency}`,
+    });
+  }
+  const receiving = snap.records.get(state.receivingAgency)!;
+  const tz = receiving.timeZone;
+  const applicant = applicantIdentity(procedure, data, ctx.evaluator);
+  const submitter = submitterIdentity(procedure, data, ctx.evaluator);
+  const applicantName = applicant.kind === 'organization' ? (applicant.name ?? '') : (applicant.fullName ?? '');
+  const expectedDue = state.dueAt === null ? computeDue(snap.calendarOf(state.receivingAgency), now, procedure.deadline) : null;
+  const secret = randomToken(16);
+  const id = randomUUID();
+
+  await ctx.faults.hit('intake.after-file-write', { keys: stored.map((u) => u.key) });
+
+  const outcome = await ctx.db.transaction(async (tx) => {
+    if (key && !(await claimKey(tx, scope, key, hash, now, ctx.config.idempotencyTtlHours))) return null;
+    await tx.insert(dossiers).values({
+      id,
+      code: null,
+      procedureCode: current.code,
+      procedureVersion: current.version,
+      fieldCode: procedure.field.code,
+      submittedAt: new Date(now),
+      applicantKind: applicant.kind,
+      applicantName,
+      applicantIdNumber: applicant.kind === 'organization' ? (applicant.taxCode ?? null) : (applicant.idNumber ?? null),
+      applicantPhone: applicant.phone ?? null,
+      applicantEmail: applicant.email ?? null,
+      applicantAddress: applicant.address ?? null,
+      applicantSearch: foldText([applicantName, applicant.idNumber, applicant.taxCode, applicant.phone, applicant.email].filter(Boolean).join(' ')),
+      applicant,
+      submitter,
+      data,
+      fees,
+      trackingSecretHash: tokenHash(secret),
+      headHash: GENESIS_HASH,
+      createdAt: new Date(now),
+      updatedAt: new Date(now),
+      ...stateColumns(state),
+    });
+    const head = await insertEvents(tx, id, GENESIS_HASH, decision.events, now);
+    if (stored.length) {
+      await tx.insert(filesTable).values(
+        stored.map((u, i) => ({
+          id: fileIds[i]!,
+          storageKey: u.key!,
+          sha256: u.sha256,
+          size: u.size,
+          mediaType: u.mediaType,
+          originalName: u.name?.slice(0, 255) ?? null,
+          provenance: req.via === 'online' ? 'online' : 'counter-scan',
+          uploadedBy: req.uploadedBy,
+          createdAt: new Date(now),
+        })),
+      );
+      await tx.insert(dossierFiles).values(
+        stored.map((u, i) => ({ dossierId: id, fileId: fileIds[i]!, documentId: u.documentId, ordinal: u.ordinal, purpose: 'submission', eventSeq: 1, addedAt: new Date(now) })),
+      );
+    }
+    await recordVisit(tx, id, [state.receivingAgency, state.location.agency], now);
+    await applyLedger(tx, procedure.field.code, null, state);
+    await ctx.faults.hit('intake.after-insert', { dossierId: id });
+    // Last: the hot row. Its lock is held only for the rest of this transaction.
+    const { code } = await allocateCode(tx, state.receivingAgency, now, tz);
+    await tx.update(dossiers).set({ code, headHash: head }).where(eq(dossiers.id, id));
+    const body: SubmissionResponse = {
+      code,
+      secret,
+      status: state.status,
+      statusLabel: STATUSES[state.status],
+      fees,
+      dueAt: state.dueAt === null ? null : formatInstant(state.dueAt, tz),
+      expectedDueAt: expectedDue === null ? null : formatInstant(expectedDue, tz),
+      agency: { code: receiving.code, name: receiving.name },
+    };
+    const result: StoredResult = { status: 201, body };
+    if (key) await completeKey(tx, scope, key, id, result);
+    await ctx.faults.hit('intake.before-commit', { dossierId: id });
+    return result;
+  });
+  if (outcome === null) {
+    // Another request with the same key committed first: answer with its result.
+    await discardAll(ctx.files, uploads);
+    const prior = await storedResult(ctx.db, scope, key!, hash, ctx.clock.now());
+    if (!prior) throw errors.conflict('idempotency_in_progress', { vi: 'Yêu cầu cùng khóa đang được xử lý, hãy thử lại', en: 'A request with this key is in progress; retry' });
+    return prior;
+  }
+  await Promise.all(stored.map((u) => ctx.files.settle(u.key!)));
+  ctx.log.info({ code: (outcome.body as SubmissionResponse).code, procedure: current.code, version: current.version, via: req.via, files: stored.length }, 'dossier received');
+  return outcome;
+}
