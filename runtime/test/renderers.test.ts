@@ -312,3 +312,44 @@ describe('renderer set: i18n', () => {
     expect(norm($(el, `#${byLabel(el, 'Thành viên').id}-add`).textContent)).to.equal('+ Add thành viên');
   });
 });
+
+describe('renderer set: more of what the vanilla set renders', () => {
+  it('$ref to definitions, a Category outside a Categorization (a group), a nested Categorization inside a step (groups)', async () => {
+    const schema = {
+      type: 'object',
+      definitions: { person: { type: 'object', properties: { name: { type: 'string', title: 'Tên' } } } },
+      properties: { owner: { $ref: '#/definitions/person' }, note: { type: 'string', title: 'Ghi chú' }, extra: { type: 'string', title: 'Thêm' } },
+    };
+    const el = await fixture<MotcuaJsonForms>(html`<motcua-jsonforms
+      .schema=${schema}
+      .uischema=${{
+        type: 'Categorization',
+        elements: [
+          {
+            type: 'Category',
+            label: 'Bước một',
+            elements: [
+              { type: 'Control', scope: '#/properties/owner' },
+              { type: 'Categorization', elements: [{ type: 'Category', label: 'Phần con', elements: [{ type: 'Control', scope: '#/properties/note' }] }] },
+            ],
+          },
+          { type: 'Category', label: 'Bước hai', elements: [{ type: 'Control', scope: '#/properties/extra' }] },
+        ],
+      }}
+    ></motcua-jsonforms>`);
+    expect(byLabel(el, 'Tên').tagName).to.equal('INPUT', 'the $ref was resolved');
+    expect($$(el, 'legend').map((l) => norm(l.textContent))).to.include('Phần con');
+    expect(byLabel(el, 'Ghi chú').tagName).to.equal('INPUT');
+    expect($$(el, '.wizard')).to.have.length(1, 'one wizard at a time');
+    const alone = await fixture<MotcuaJsonForms>(html`<motcua-jsonforms .schema=${schema}
+      .uischema=${{ type: 'Category', label: 'Nhóm lẻ', elements: [{ type: 'Control', scope: '#/properties/note' }] }}></motcua-jsonforms>`);
+    expect(norm($(alone, 'fieldset.group > legend').textContent)).to.equal('Nhóm lẻ');
+  });
+
+  it('a validator module that does not match the schema is said, not taken as valid', async () => {
+    const el = await renderForm('basic');
+    el.schema = { type: 'object', properties: { other: { type: 'string' } } } as never;
+    await el.updateComplete;
+    expect(norm($(el, '.alert').textContent)).to.contain('Không kiểm tra được dữ liệu tờ khai');
+  });
+});

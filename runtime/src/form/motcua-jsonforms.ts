@@ -371,7 +371,9 @@ export class MotcuaJsonForms extends LitElement {
     const body = ctx.render({ uischema: this.effectiveUi, schema: this.schema ?? {}, path: '' });
     return html`<div class="form" part="form">
       ${this._validationFailure
-        ? html`<div class="alert" role="alert" part="alert">${String((this._validationFailure as Error).message ?? this._validationFailure)}</div>`
+        ? html`<div class="alert" role="alert" part="alert">
+            ${t('validationUnavailable', lang)} <span class="detail">${String((this._validationFailure as Error).message ?? this._validationFailure)}</span>
+          </div>`
         : nothing}
       ${this.renderSummary(shown, lang)} ${body}
     </div>`;

@@ -408,5 +408,5 @@ export class MotcuaTrack extends LitElement {
 }
 
 function missing(id: string, vi: string, en: string): Issue {
-  return { pointer: `/documents/${id}`, code: 'missing-document', message: { vi: `Thiếu giấy tờ "${vi}"`, en: `Missing document "${en}"` } };
+  return { pointer: `/documents/${id}`, code: 'missing-document', message: { vi: t('documentMissing', 'vi', { title: vi }), en: t('documentMissing', 'en', { title: en }) } };
 }
