@@ -40,6 +40,8 @@ export interface ServerConfig {
   idempotencyTtlHours: number;
   /** Test-only: freeze the start of the clock at this instant (honoured only with NODE_ENV=test). */
   fakeNow: number | null;
+  /** Requests per minute and client address: public submissions, tracking calls, login attempts. */
+  rateLimits: { submit: number; track: number; login: number };
   /** Where the runtime bundle and the sample site are served from (built files). */
   runtimeDist: string;
   siteDir: string;
@@ -111,6 +113,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     timeZone,
     idempotencyTtlHours: int(env, 'MOTCUA_IDEMPOTENCY_TTL_HOURS', 24, 1),
     fakeNow,
+    rateLimits: {
+      submit: int(env, 'MOTCUA_RATE_SUBMIT_PER_MINUTE', 120, 1),
+      track: int(env, 'MOTCUA_RATE_TRACK_PER_MINUTE', 300, 1),
+      login: int(env, 'MOTCUA_RATE_LOGIN_PER_MINUTE', 30, 1),
+    },
     runtimeDist: resolve(env.MOTCUA_RUNTIME_DIST || resolve(REPO_ROOT, 'runtime/dist')),
     siteDir: resolve(env.MOTCUA_SITE_DIR || resolve(REPO_ROOT, 'examples/site')),
     ...overrides,

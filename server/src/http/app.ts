@@ -37,7 +37,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}, routes: 
   });
   app.use('/embed/*', openCors());
 
-  const limits = { submit: 120, track: 300, login: 30, ...options.rateLimits };
+  const limits = { ...ctx.config.rateLimits, ...options.rateLimits };
   const minute = 60_000;
   app.on('POST', '/api/v1/public/procedures/:code/dossiers', rateLimit({ limit: limits.submit, windowMs: minute }));
   app.use('/api/v1/public/dossiers/*', rateLimit({ limit: limits.track, windowMs: minute }));
