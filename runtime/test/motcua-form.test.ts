@@ -111,6 +111,18 @@ describe('<motcua-form>', () => {
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#mc-receipt-title'));
   });
 
+  it('shows upload progress while sending, file by file, and locks the form meanwhile', async () => {
+    const el = await renderMotcuaForm('slow');
+    await fillReady(el);
+    $(el, '[part~="submit"]').click();
+    const progress = await waitFor(() => el.shadowRoot!.querySelector<HTMLProgressElement>('progress[part="upload-progress"]'), 'the progress bar');
+    expect(progress.getAttribute('aria-label')).to.match(/^Đã gửi \d+%$/);
+    expect(($(el, '[part~="submit"]') as HTMLButtonElement).disabled).to.equal(true);
+    expect((innerForm(el) as any).readonly).to.equal(true, 'answers cannot change while they are being sent');
+    await waitFor(() => $$(el, '.file .hint').every((h) => h.textContent!.includes('đã tải lên')), 'every file uploaded');
+    await waitFor(() => el.shadowRoot!.querySelector('.receipt'), 'the receipt');
+  });
+
   it('a receipt prints alone, from a frame built without inline styles', async () => {
     const el = await renderMotcuaForm();
     await fillReady(el);

@@ -162,6 +162,7 @@ export function mockServer() {
         ]);
       }
       if (scenario === '500') return error(ctx, 500, 'internal', 'Lỗi máy chủ', 'Server error');
+      if (scenario === 'slow') await new Promise((r) => setTimeout(r, 800));
       if (scenario === 'conflict') return error(ctx, 422, 'idempotency_key_reused', 'Mã yêu cầu đã dùng cho nội dung khác', 'Idempotency key reused with another body');
       const previous = replies.get(key);
       if (previous) {
