@@ -5,3 +5,4 @@ export * from './procedures.ts';
 export * from './files.ts';
 export * from './dossiers.ts';
 export * from './report.ts';
+export * from './cases.ts';
