@@ -25,17 +25,22 @@ async function once(make: () => El, fieldSelector: string): Promise<{ render: nu
   return { render, update };
 }
 
+const FORM_JSON = JSON.stringify({ schema: schema(), uischema: uischema() });
+const freshForm = (): { schema: unknown; uischema: unknown } => JSON.parse(FORM_JSON);
+
 export async function run(rounds: number): Promise<Record<string, { render: number[]; update: number[] }>> {
   const bundle = '/dist/motcua.js';
   await import(/* @vite-ignore */ bundle);
   const mod = (await import('/validators.js' as string)) as { validators: Record<string, CompiledValidator> };
   const evaluator = createPrecompiledEvaluator(mod.validators);
-  const s = schema();
-  const ui = uischema();
   const out = { 'motcua-jsonforms': { render: [] as number[], update: [] as number[] }, 'plain Lit': { render: [] as number[], update: [] as number[] } };
-  const motcua = () => Object.assign(document.createElement('motcua-jsonforms') as El, { schema: s, uischema: ui, data: {}, evaluator });
+  // Every round gets schemas fresh from JSON, as a page gets them from the server: nothing one
+  // round resolved or cached can serve the next one.
+  let fresh = freshForm();
+  const motcua = () => Object.assign(document.createElement('motcua-jsonforms') as El, { schema: fresh.schema, uischema: fresh.uischema, data: {}, evaluator });
   const plain = () => document.createElement('plain-lit-form') as El;
   for (let i = 0; i < rounds + 3; i++) {
+    fresh = freshForm();
     const a = await once(motcua, 'input[type="text"]');
     const b = await once(plain, 'input[type="text"]');
     if (i < 3) continue; // warm-up
@@ -48,3 +53,35 @@ export async function run(rounds: number): Promise<Record<string, { render: numb
 }
 
 (window as unknown as { benchRun: typeof run }).benchRun = run;
+
+/** For bench/profile.ts: `rounds` first renders (or re-renders after typing) of the motcua form only. */
+export async function profile(rounds: number, what: 'render' | 'update'): Promise<void> {
+  const mod = (await import('/validators.js' as string)) as { validators: Record<string, CompiledValidator> };
+  const evaluator = createPrecompiledEvaluator(mod.validators);
+  const host = document.getElementById('host')!;
+  if (what === 'render') {
+    for (let i = 0; i < rounds; i++) {
+      const f = freshForm();
+      const el = Object.assign(document.createElement('motcua-jsonforms') as El, { schema: f.schema, uischema: f.uischema, data: {}, evaluator });
+      host.append(el);
+      await el.updateComplete;
+      void host.offsetHeight;
+      el.remove();
+    }
+    return;
+  }
+  const f = freshForm();
+  const el = Object.assign(document.createElement('motcua-jsonforms') as El, { schema: f.schema, uischema: f.uischema, data: {}, evaluator });
+  host.append(el);
+  await el.updateComplete;
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="text"]')!;
+  for (let i = 0; i < rounds; i++) {
+    input.value = `Nguyễn Văn ${i}`;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    void host.offsetHeight;
+  }
+  el.remove();
+}
+
+(window as unknown as { benchProfile: typeof profile }).benchProfile = profile;
