@@ -1,11 +1,11 @@
 import { defineConfig, type Plugin } from 'vite';
-import { AJV_SHIMS, lodashReplacement } from './lodash-compat.ts';
+import { AJV_SHIMS, LITE_PREFIX, liteModuleCode, lodashReplacement } from './lodash-compat.ts';
 
 /**
  * The embeddable bundle: one ES module, dist/motcua.js, served by the server at /embed/motcua.js.
  * Inside @jsonforms/core, ajv and ajv-formats are replaced by shims (the runtime never compiles a
  * schema: validators come precompiled per procedure version, and ajv would bring `new Function`
- * and ~40 KB), and lodash by es-toolkit's lodash-compatible modules. Vite 8 needs rolldown's own
+ * and ~40 KB), and lodash by the small functions of lodash-compat.ts. Vite 8 needs rolldown's own
  * minify flag for a fully minified library build.
  */
 function replaceInJsonForms(): Plugin {
@@ -16,8 +16,12 @@ function replaceInJsonForms(): Plugin {
       const shim = AJV_SHIMS[source];
       if (shim) return shim;
       const replacement = lodashReplacement(source);
+      if (replacement?.startsWith(LITE_PREFIX)) return replacement;
       if (replacement) return (await this.resolve(replacement, importer, { ...options, skipSelf: true }))?.id ?? replacement;
       return null;
+    },
+    load(id) {
+      return id.startsWith(LITE_PREFIX) ? liteModuleCode(id.slice(LITE_PREFIX.length)) : null;
     },
   };
 }

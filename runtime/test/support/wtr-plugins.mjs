@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { conditionSchemas } from '@motcua/core';
 import { compileValidatorModule } from '@motcua/compile';
-import { AJV_SHIMS, lodashReplacement } from '../../lodash-compat.ts';
+import { AJV_SHIMS, LITE_PREFIX, liteModuleCode, lodashReplacement } from '../../lodash-compat.ts';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
@@ -41,10 +41,12 @@ export function jsonFormsBundle() {
                 b.onResolve({ filter: /^(lodash\/|ajv$|ajv-formats$)/ }, async (args) => {
                   if (AJV_SHIMS[args.path]) return { path: AJV_SHIMS[args.path] };
                   const r = lodashReplacement(args.path);
+                  if (r.startsWith(LITE_PREFIX)) return { path: r.slice(LITE_PREFIX.length), namespace: 'motcua-lodash-lite' };
                   if (r.startsWith('/')) return { path: r };
                   const found = await b.resolve(r, { kind: 'import-statement', resolveDir: args.resolveDir });
                   return { path: found.path };
                 });
+                b.onLoad({ filter: /.*/, namespace: 'motcua-lodash-lite' }, (args) => ({ contents: liteModuleCode(args.path), loader: 'js', resolveDir: here('.') }));
               },
             },
           ],
