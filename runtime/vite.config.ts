@@ -1,5 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { AJV_SHIMS, LITE_PREFIX, liteModuleCode, lodashReplacement } from './lodash-compat.ts';
+import { TEMPLATE_MINIFY } from './template-minify.ts';
 
 /**
  * The embeddable bundle: one ES module, dist/motcua.js, served by the server at /embed/motcua.js.
@@ -27,7 +29,7 @@ function replaceInJsonForms(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [replaceInJsonForms()],
+  plugins: [replaceInJsonForms(), minifyHtmlLiterals(TEMPLATE_MINIFY) as Plugin],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { jsonFormsBundle, fixtureValidators } from './test/support/wtr-plugins.mjs';
+import { jsonFormsBundle, fixtureValidators, templateMinify } from './test/support/wtr-plugins.mjs';
 import { mockServer } from './test/support/mock-server.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -18,6 +18,7 @@ export default {
   plugins: [
     jsonFormsBundle(),
     fixtureValidators(),
+    templateMinify(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   middleware: [mockServer()],

@@ -6,7 +6,9 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { conditionSchemas } from '@motcua/core';
 import { compileValidatorModule } from '@motcua/compile';
+import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 import { AJV_SHIMS, LITE_PREFIX, liteModuleCode, lodashReplacement } from '../../lodash-compat.ts';
+import { TEMPLATE_MINIFY } from '../../template-minify.ts';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
@@ -54,6 +56,22 @@ export function jsonFormsBundle() {
         })
       ).outputFiles[0].text;
       return { body, type: 'js' };
+    },
+  };
+}
+
+/**
+ * The runtime's html`` and css`` templates minified as the production build minifies them
+ * (template-minify.ts), before esbuild strips the types: the tests see the markup that ships.
+ */
+export function templateMinify() {
+  return {
+    name: 'motcua-template-minify',
+    async transform(context) {
+      const file = here(`../../..${context.path}`);
+      if (!TEMPLATE_MINIFY.filter(file) || typeof context.body !== 'string') return;
+      const result = await minifyHTMLLiterals(context.body, { ...TEMPLATE_MINIFY.options, fileName: file });
+      if (result) return { body: result.code };
     },
   };
 }
