@@ -29,7 +29,7 @@ function replaceInJsonForms(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [replaceInJsonForms(), minifyHtmlLiterals(TEMPLATE_MINIFY) as Plugin],
+  plugins: [replaceInJsonForms(), minifyHtmlLiterals(TEMPLATE_MINIFY) as unknown as Plugin /* a Rollup plugin; rolldown runs its transform hook */],
   build: {
     target: 'es2022',
     outDir: 'dist',
