@@ -8,10 +8,12 @@ import { publicProcedureRoutes } from '../procedures/public-routes.ts';
 import { intakeRoutes, legacyImportRoutes } from '../intake/routes.ts';
 import { trackingRoutes } from '../tracking/routes.ts';
 import { dossierRoutes } from '../dossiers/routes.ts';
+import { caseRoutes } from '../cases/routes.ts';
+import { slipRoutes } from '../slips/routes.ts';
 
 /** Every API route of the server, in the order they appear in the OpenAPI document. */
 export function allRoutes(): AnyRoute[] {
   const list: AnyRoute[] = [];
-  list.push(...metaRoutes(() => list), ...authRoutes(), ...agencyRoutes(), ...staffRoutes(), ...procedureRoutes(), ...publicProcedureRoutes(), ...intakeRoutes(), ...trackingRoutes(), ...dossierRoutes(), ...legacyImportRoutes());
+  list.push(...metaRoutes(() => list), ...authRoutes(), ...agencyRoutes(), ...staffRoutes(), ...procedureRoutes(), ...publicProcedureRoutes(), ...intakeRoutes(), ...trackingRoutes(), ...dossierRoutes(), ...legacyImportRoutes(), ...caseRoutes(), ...slipRoutes());
   return list;
 }

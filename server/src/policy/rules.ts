@@ -20,9 +20,11 @@ export type Target =
   | { kind: 'calendar'; param: string }
   /**
    * A dossier. `visited`: every agency it is at or has passed through (reads);
-   * `current`: only the agency it is at now (actions).
+   * `current`: only the agency it is at now; `handling`: the agency it is at now and its
+   * receiving agency, whose reception still handles supplements, payments and the result
+   * while a liên thông step runs elsewhere (actions; core then checks step, role and assignee).
    */
-  | { kind: 'dossier'; param: string; scope: 'visited' | 'current' };
+  | { kind: 'dossier'; param: string; scope: 'visited' | 'current' | 'handling' };
 
 export interface Allow {
   roles: readonly Role[];

@@ -14,6 +14,8 @@ const CASE_ROLES: readonly Role[] = ['reception', 'specialist', 'leader', 'viewe
 
 const adminOfSubtree: Allow = { roles: ['admin'], relations: ['own', 'ancestor'] };
 const designerOfSubtree: Allow = { roles: ['designer'], relations: ['own', 'ancestor'] };
+/** Staff who act on dossiers (viewers only read). */
+const caseActors: Allow = { roles: ['reception', 'specialist', 'leader'], relations: ['own'] };
 const dossierReaders: readonly Allow[] = [
   { roles: CASE_ROLES, relations: ['own'] },
   { roles: ['leader', 'viewer'], relations: ['ancestor'] },
@@ -88,4 +90,13 @@ export const POLICY: Record<string, PolicyRule> = {
   listDossierEvents: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'visited' }, allow: dossierReaders, why: 'as getDossier' },
   getDossierFile: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'visited' }, allow: dossierReaders, why: 'as getDossier' },
   importLegacyDossiers: { access: 'grants', target: { kind: 'agency', param: 'agencyCode' }, allow: [adminOfSubtree], why: 'admins import the legacy dossiers of their subtree' },
+
+  // case handling (issue 4): staff act on dossiers at their agency (core checks step, role, assignee)
+  listDossierActions: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'visited' }, allow: dossierReaders, why: 'as getDossier; core says which actions the caller may take' },
+  performDossierAction: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'handling' }, allow: [caseActors], why: 'staff act on dossiers at their agency, or received by it; viewers never act' },
+  performDossierActionWithFiles: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'handling' }, allow: [caseActors], why: 'as performDossierAction' },
+  listAgencyHandlers: { access: 'grants', target: { kind: 'agency', param: 'agencyCode' }, allow: dossierReaders, why: 'who can be assigned: case staff of the agency, leaders and viewers above' },
+  listDossierSlips: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'visited' }, allow: dossierReaders, why: 'as getDossier' },
+  issueDossierSlip: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'handling' }, allow: [caseActors], why: 'slips are issued by the staff handling the dossier' },
+  getDossierSlip: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'visited' }, allow: dossierReaders, why: 'as getDossier' },
 };

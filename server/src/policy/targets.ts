@@ -55,10 +55,11 @@ export async function resolveTarget(ctx: ServerContext, target: Target, params: 
       return { agencies: [rows[0].owner] };
     }
     case 'dossier': {
-      const rows = await ctx.db.select({ id: dossiers.id, location: dossiers.locationAgency }).from(dossiers).where(eq(dossiers.code, value));
+      const rows = await ctx.db.select({ id: dossiers.id, location: dossiers.locationAgency, receiving: dossiers.receivingAgency }).from(dossiers).where(eq(dossiers.code, value));
       const d = rows[0];
       if (!d) throw errors.notFound(notFound.dossier);
       if (target.scope === 'current') return { agencies: [d.location], dossierId: d.id };
+      if (target.scope === 'handling') return { agencies: [...new Set([d.location, d.receiving])], dossierId: d.id };
       const visited = await ctx.db.select({ agency: dossierAgencies.agencyCode }).from(dossierAgencies).where(eq(dossierAgencies.dossierId, d.id));
       const set = new Set([d.location, ...visited.map((v) => v.agency)]);
       return { agencies: [...set], dossierId: d.id };

@@ -1,0 +1,94 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ACTIONS, STATUSES, formatInstant, isOverdue, supplementExpired, type DossierState, type StatusCode } from '@motcua/core';
+import type { ServerContext } from '../context.ts';
+import type { AgencySnapshot } from '../agencies/cache.ts';
+import type { DossierRow } from '../dossiers/load.ts';
+import { loadVersion } from '../procedures/catalog.ts';
+
+const Message = Type.Object({ vi: Type.String(), en: Type.String() });
+const Text = Type.Object({ vi: Type.String(), en: Type.Optional(Type.String()) });
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+
+/** What staff see of a dossier in a work queue and after an action (no form data, no files). */
+export const CaseViewSchema = Type.Object(
+  {
+    code: Type.String(),
+    procedure: Type.Object({ code: Type.String(), version: Type.Integer(), title: Text }),
+    field: Type.String(),
+    channel: Type.String(),
+    status: Type.Integer(),
+    statusLabel: Message,
+    closed: Type.Boolean(),
+    overdue: Type.Boolean({ description: 'Derived now from the due instant (core\u2019s isOverdue), never stored' }),
+    supplementExpired: Type.Boolean({ description: 'The applicant\u2019s time limit for a requested supplement has passed' }),
+    receivingAgency: Type.String(),
+    responsibleAgency: NullableString,
+    location: Type.Object({
+      agency: Type.String(),
+      agencyName: Text,
+      step: NullableString,
+      stepTitle: Type.Union([Text, Type.Null()]),
+      role: Type.String(),
+      assignee: NullableString,
+      assigneeName: NullableString,
+    }),
+    submittedAt: Type.String(),
+    acceptedAt: NullableString,
+    dueAt: Type.Union([Type.String(), Type.Null()], { description: 'The appointment; moved only by pause and extension events' }),
+    stepDueAt: NullableString,
+    pausedSince: NullableString,
+    applicant: Type.Object({ kind: Type.String(), name: Type.String(), idNumber: NullableString, phone: NullableString }),
+    lastEventAt: Type.String(),
+    lockVersion: Type.Integer({ description: 'Send it back with an action: a change by someone else meanwhile gives 409' }),
+    eventCount: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+export type CaseView = Static<typeof CaseViewSchema>;
+
+/** The case view of a dossier row at `now`. */
+export async function caseView(ctx: ServerContext, row: DossierRow, snap?: AgencySnapshot, now = ctx.clock.now()): Promise<CaseView> {
+  const s = snap ?? (await ctx.agencies.get());
+  const state = row.state as DossierState;
+  const tz = s.records.get(row.receivingAgency)?.timeZone ?? ctx.config.timeZone;
+  const iso = (t: number | null) => (t === null ? null : formatInstant(t, tz));
+  const version = await loadVersion(ctx, row.procedureCode, row.procedureVersion);
+  const step = state.location.step === null ? null : (version?.definition.workflow.steps.find((x) => x.id === state.location.step) ?? null);
+  const pause = state.pauses.findLast((p) => p.to === null) ?? null;
+  return {
+    code: row.code!,
+    procedure: { code: row.procedureCode, version: row.procedureVersion, title: version?.definition.title ?? { vi: row.procedureCode } },
+    field: row.fieldCode,
+    channel: state.channel,
+    status: state.status,
+    statusLabel: STATUSES[state.status as StatusCode],
+    closed: state.closed,
+    overdue: isOverdue(state, now),
+    supplementExpired: supplementExpired(state, now),
+    receivingAgency: state.receivingAgency,
+    responsibleAgency: state.responsibleAgency,
+    location: {
+      agency: state.location.agency,
+      agencyName: s.records.get(state.location.agency)?.name ?? { vi: state.location.agency },
+      step: state.location.step,
+      stepTitle: step ? step.title : null,
+      role: state.location.role,
+      assignee: state.location.assignee ?? null,
+      assigneeName: state.location.assigneeName ?? null,
+    },
+    submittedAt: iso(state.submittedAt)!,
+    acceptedAt: iso(state.acceptedAt),
+    dueAt: iso(state.dueAt),
+    stepDueAt: iso(state.stepDueAt),
+    pausedSince: iso(pause?.from ?? null),
+    applicant: { kind: row.applicantKind, name: row.applicantName, idNumber: row.applicantIdNumber, phone: row.applicantPhone },
+    lastEventAt: iso(state.lastEventAt)!,
+    lockVersion: row.lockVersion,
+    eventCount: row.eventCount,
+  };
+}
+
+/** The label of an action kind, for lists of what one may do. */
+export function actionLabel(kind: keyof typeof ACTIONS) {
+  return { vi: ACTIONS[kind].vi, en: ACTIONS[kind].en };
+}
