@@ -98,5 +98,6 @@ export const POLICY: Record<string, PolicyRule> = {
   listAgencyHandlers: { access: 'grants', target: { kind: 'agency', param: 'agencyCode' }, allow: dossierReaders, why: 'who can be assigned: case staff of the agency, leaders and viewers above' },
   listDossierSlips: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'visited' }, allow: dossierReaders, why: 'as getDossier' },
   issueDossierSlip: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'handling' }, allow: [caseActors], why: 'slips are issued by the staff handling the dossier' },
+  getInbox: { access: 'grants', target: { kind: 'agency', param: 'agencyCode' }, allow: dossierReaders, why: 'case staff see their agency\u2019s queues; leaders and viewers above see their subtree\u2019s' },
   getDossierSlip: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'visited' }, allow: dossierReaders, why: 'as getDossier' },
 };

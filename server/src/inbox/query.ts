@@ -1,0 +1,115 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { execute } from '../db/client.ts';
+import type { Cursor } from './cursor.ts';
+import type { SearchTerms } from './search.ts';
+
+/**
+ * The work-queue views. `queue`: open dossiers at the agency waiting for the given roles;
+ * `mine`: open dossiers at the agency assigned to the caller; `open`: every open dossier at the
+ * agency; `passed`: every dossier that is at or has passed through the agency, closed ones too.
+ */
+export type InboxView = 'queue' | 'mine' | 'open' | 'passed';
+
+export interface InboxFilter {
+  agency: string;
+  view: InboxView;
+  /** For `queue`: the roles whose queue (at least one). */
+  roles: string[];
+  /** For `mine`. */
+  staffId: string | null;
+  statuses?: number[];
+  procedure?: string;
+  field?: string;
+  channel?: string;
+  /**
+   * `overdue`: past the due instant now and not paused since before it (core's isOverdue);
+   * `soon`: due between now and `soonUntil`, clock running; `paused`: clock paused.
+   */
+  due?: 'overdue' | 'soon' | 'paused';
+  now: number;
+  soonUntil?: number;
+  search?: SearchTerms | null;
+  cursor?: Cursor | null;
+  limit: number;
+}
+
+export interface InboxKey {
+  id: string;
+  /** The sort instant (epoch ms): due (or submission) for queues, arrival for `passed`. */
+  at: number;
+}
+
+const OPEN = sql`(2, 4, 5, 6)`;
+
+/** Conditions every view shares (on the dossier alias `d`). */
+function filters(f: InboxFilter): SQL[] {
+  const out: SQL[] = [];
+  if (f.statuses?.length) out.push(sql`d.status in (${sql.join(f.statuses.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.procedure) out.push(sql`d.procedure_code = ${f.procedure}`);
+  if (f.field) out.push(sql`d.field_code = ${f.field}`);
+  if (f.channel) out.push(sql`d.channel = ${f.channel}`);
+  const now = new Date(f.now).toISOString();
+  switch (f.due) {
+    case 'overdue':
+      // = core's isOverdue: accepted, still open, past due, not paused since before the due instant.
+      out.push(sql`d.due_at is not null and d.accepted_at is not null and d.status in ${OPEN} and d.due_at < ${now}::timestamptz and (d.paused_since is null or d.paused_since >= d.due_at)`);
+      break;
+    case 'soon':
+      out.push(sql`d.due_at is not null and d.status in ${OPEN} and d.paused_since is null and d.due_at >= ${now}::timestamptz and d.due_at <= ${new Date(f.soonUntil ?? f.now).toISOString()}::timestamptz`);
+      break;
+    case 'paused':
+      out.push(sql`d.paused_since is not null`);
+      break;
+  }
+  if (f.search) {
+    const alts: SQL[] = [];
+    if (f.search.words.length) alts.push(sql`d.search_tokens @> ${sql`array[${sql.join(f.search.words.map((w) => sql`${w}`), sql`, `)}]::text[]`}`);
+    for (const p of f.search.codePrefixes) alts.push(sql`d.code like ${`${p}%`}`);
+    out.push(alts.length ? sql`(${sql.join(alts, sql` or `)})` : sql`false`);
+  }
+  return out;
+}
+
+const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
+
+/** One ordered, limited scan over a queue index (location agency [, role] | assignee). */
+function queueScan(lead: SQL, f: InboxFilter): SQL {
+  const parts = [lead, sql`not d.closed`, ...filters(f)];
+  if (f.cursor) parts.push(sql`(d.queue_at, d.id) > (${new Date(f.cursor.at).toISOString()}::timestamptz, ${f.cursor.id}::uuid)`);
+  return sql`select d.id, d.queue_at from dossiers d where ${and(parts)} order by d.queue_at, d.id limit ${f.limit}`;
+}
+
+/** The query of a page (at most `limit` keys, in order), written so each scan walks an index in order. */
+export function inboxQuery(f: InboxFilter): SQL {
+  const ms = (col: SQL) => sql`(extract(epoch from ${col}) * 1000)::bigint`;
+  switch (f.view) {
+    case 'queue': {
+      if (f.roles.length === 1) {
+        const s = queueScan(sql`d.location_agency = ${f.agency} and d.location_role = ${f.roles[0]!}`, f);
+        return sql`select q.id, ${ms(sql`q.queue_at`)} as at from (${s}) q order by q.queue_at, q.id`;
+      }
+      // One ordered scan per role, merged: each reads at most `limit` rows of its index.
+      const scans = f.roles.map((r) => sql`(${queueScan(sql`d.location_agency = ${f.agency} and d.location_role = ${r}`, f)})`);
+      return sql`select q.id, ${ms(sql`q.queue_at`)} as at from (${sql.join(scans, sql` union all `)}) q order by q.queue_at, q.id limit ${f.limit}`;
+    }
+    case 'open': {
+      const s = queueScan(sql`d.location_agency = ${f.agency}`, f);
+      return sql`select q.id, ${ms(sql`q.queue_at`)} as at from (${s}) q order by q.queue_at, q.id`;
+    }
+    case 'mine': {
+      const s = queueScan(sql`d.assignee_id = ${f.staffId}::uuid and d.location_agency = ${f.agency}`, f);
+      return sql`select q.id, ${ms(sql`q.queue_at`)} as at from (${s}) q order by q.queue_at, q.id`;
+    }
+    case 'passed': {
+      const parts = [sql`v.agency_code = ${f.agency}`, ...filters(f)];
+      if (f.cursor) parts.push(sql`(v.since, v.dossier_id) < (${new Date(f.cursor.at).toISOString()}::timestamptz, ${f.cursor.id}::uuid)`);
+      return sql`select d.id, ${ms(sql`v.since`)} as at from dossier_agencies v join dossiers d on d.id = v.dossier_id where ${and(parts)} order by v.since desc, v.dossier_id desc limit ${f.limit}`;
+    }
+  }
+}
+
+export async function inboxKeys(db: Executor, f: InboxFilter): Promise<InboxKey[]> {
+  const rows = await execute<{ id: string; at: string | number | bigint }>(db, inboxQuery(f));
+  return rows.map((r) => ({ id: r.id, at: Number(r.at) }));
+}

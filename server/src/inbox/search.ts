@@ -1,0 +1,22 @@
+import { foldText } from '../dossiers/fold.ts';
+
+/**
+ * What a search box means: accent-folded whole words that must all appear among the applicant's
+ * words (name, ID number, phone, e-mail — folded the same way on write), or the start of a
+ * dossier code. Folding happens here and on write, never in SQL, so PGlite and PostgreSQL agree.
+ */
+export interface SearchTerms {
+  /** Folded words, deduplicated (empty: no word search). */
+  words: string[];
+  /** Code prefixes to try (as typed and upper-cased); LIKE wildcards escaped. */
+  codePrefixes: string[];
+}
+
+export function searchTerms(q: string): SearchTerms | null {
+  const raw = q.normalize('NFC').trim();
+  if (!raw) return null;
+  const words = [...new Set(foldText(raw).split(' ').filter(Boolean))];
+  const escape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const codePrefixes = /\s/.test(raw) ? [] : [...new Set([raw, raw.toUpperCase()])].map(escape);
+  return { words, codePrefixes };
+}
