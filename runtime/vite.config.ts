@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { AJV_SHIMS, LITE_PREFIX, liteModuleCode, lodashReplacement } from './lodash-compat.ts';
 import { TEMPLATE_MINIFY } from './template-minify.ts';
+import { JSONFORMS_FILE, patchJsonForms } from './jsonforms-patch.ts';
 
 /**
  * The embeddable bundle: one ES module, dist/motcua.js, served by the server at /embed/motcua.js.
@@ -24,6 +25,9 @@ function replaceInJsonForms(): Plugin {
     },
     load(id) {
       return id.startsWith(LITE_PREFIX) ? liteModuleCode(id.slice(LITE_PREFIX.length)) : null;
+    },
+    transform(code, id) {
+      return JSONFORMS_FILE.test(id) ? { code: patchJsonForms(code), map: null } : null;
     },
   };
 }

@@ -55,7 +55,18 @@ export async function run(rounds: number): Promise<Record<string, { render: numb
 (window as unknown as { benchRun: typeof run }).benchRun = run;
 
 /** For bench/profile.ts: `rounds` first renders (or re-renders after typing) of the motcua form only. */
-export async function profile(rounds: number, what: 'render' | 'update'): Promise<void> {
+export async function profile(rounds: number, what: 'render' | 'update' | 'plain'): Promise<void> {
+  if (what === 'plain') {
+    const host = document.getElementById('host')!;
+    for (let i = 0; i < rounds; i++) {
+      const el = document.createElement('plain-lit-form') as El;
+      host.append(el);
+      await el.updateComplete;
+      void host.offsetHeight;
+      el.remove();
+    }
+    return;
+  }
   const mod = (await import('/validators.js' as string)) as { validators: Record<string, CompiledValidator> };
   const evaluator = createPrecompiledEvaluator(mod.validators);
   const host = document.getElementById('host')!;

@@ -1,5 +1,5 @@
 // Where the milliseconds go: a Chromium CPU profile (CDP Profiler, 50 µs sampling) of N first
-// renders and N re-renders after typing of the bench's 100-field form, with self and total time
+// renders, N re-renders after typing, or N renders of the plain Lit form (`plain`) of the bench's 100-field form, with self and total time
 // per function mapped back to the source through dist/motcua.js.map.
 // `node --import tsx bench/profile.ts [render|update] [rounds]` after `npm run build`.
 import { createServer } from 'node:http';
@@ -12,7 +12,7 @@ import { compileValidatorModule } from '@motcua/compile';
 import { schema } from './form-100.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const what = (process.argv[2] ?? 'render') as 'render' | 'update';
+const what = (process.argv[2] ?? 'render') as 'render' | 'update' | 'plain';
 const rounds = Number(process.argv[3] ?? 40);
 
 const bundle = readFileSync(here('../dist/motcua.js'));

@@ -40,7 +40,9 @@ describe('renderer set: controls', () => {
     expect(byLabel(el, 'Thành viên').classList.contains('array')).to.equal(true);
     expect(norm($(el, '.text').textContent)).to.equal('Phần I. Thông tin người khai');
     expect(norm($(el, 'fieldset.group > legend').textContent)).to.equal('Số đo');
-    expect($$(el, '.layout.horizontal > .cell').length).to.equal(2);
+    const row = $$(el, '.layout.horizontal > .field');
+    expect(row.length).to.equal(2);
+    expect(row[0]!.getBoundingClientRect().top).to.equal(row[1]!.getBoundingClientRect().top, 'side by side');
     expect($$(el, '.unsupported')).to.have.length(0);
   });
 

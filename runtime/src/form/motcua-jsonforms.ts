@@ -8,11 +8,14 @@ import {
   type JsonFormsState,
   type JsonSchema,
   type Layout,
+  type OwnPropsOfControl,
   type UISchemaElement,
 } from '@jsonforms/core';
 import { getAt, pick, resolveDataPointer, schemaIssues, type JsonSchema as CoreSchema, type Issue, type Lang, type SchemaEvaluator } from '@motcua/core';
 import type { DispatchProps, FormContext, RenderedControl, RenderResult, RendererEntry } from '../jsonforms/context.ts';
 import { createValidatorShim } from '../jsonforms/validator-shim.ts';
+import { ControlPropsCache } from '../jsonforms/control-props.ts';
+import { FormMemo } from '../jsonforms/form-memo.ts';
 import { idForPath, isWithin, pathToPointer, setAt } from '../jsonforms/paths.ts';
 import { motcuaRenderers } from '../renderers/index.ts';
 import { wizardKey } from '../renderers/layouts/wizard.ts';
@@ -91,6 +94,13 @@ export class MotcuaJsonForms extends LitElement {
   private _generatedUi: { schema: JsonSchema; ui: UISchemaElement } | null = null;
   private _stepReports = new Map<string, StepChangeDetail>();
   private _stepShown = new Map<string, StepChangeDetail>();
+  /** What the form derives from its schemas, kept across renders (new when they change, see willUpdate). */
+  private _memo = new FormMemo();
+  private _props = new ControlPropsCache();
+  private _shim: { evaluator: SchemaEvaluator | undefined; ajv: ReturnType<typeof createValidatorShim> } | null = null;
+  private _translate: { lang: Lang; dict: Record<string, string> | undefined; fn: ReturnType<typeof translator> } | null = null;
+  /** JSON Forms' config: one object for the form's life (the memoised props depend on it). */
+  private readonly _config = {};
 
   constructor() {
     super();
@@ -165,6 +175,10 @@ export class MotcuaJsonForms extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (['schema', 'uischema', 'renderers', 'translations', 'lang'].some((k) => (changed as Map<PropertyKey, unknown>).has(k))) {
+      this._memo = new FormMemo();
+      this._props = new ControlPropsCache();
+    }
     if (changed.has('issues')) this._external = [...(this.issues ?? [])];
     if (changed.has('data') || changed.has('schema') || changed.has('evaluator')) this.runValidation();
   }
@@ -194,6 +208,9 @@ export class MotcuaJsonForms extends LitElement {
   private jsonFormsState(): JsonFormsState {
     const lang = this.language;
     const dict = this.translations?.[lang];
+    // The same objects from render to render while nothing changes: JSON Forms' memoised props depend on them.
+    const shim = this._shim && this._shim.evaluator === this.evaluator ? this._shim : (this._shim = { evaluator: this.evaluator, ajv: createValidatorShim(this.evaluator) });
+    const tr = this._translate && this._translate.lang === lang && this._translate.dict === dict ? this._translate : (this._translate = { lang, dict, fn: translator(lang, dict) });
     return {
       jsonforms: {
         core: {
@@ -203,15 +220,15 @@ export class MotcuaJsonForms extends LitElement {
           errors: [],
           additionalErrors: [],
           validationMode: 'NoValidation',
-          ajv: createValidatorShim(this.evaluator),
+          ajv: shim.ajv,
         },
-        config: {},
+        config: this._config,
         renderers: [],
         uischemas: [],
         readonly: this.readonly,
         i18n: {
           locale: lang,
-          translate: translator(lang, dict) as never,
+          translate: tr.fn as never,
           translateError: (() => undefined) as never,
         },
       },
@@ -234,6 +251,10 @@ export class MotcuaJsonForms extends LitElement {
   private context(state: JsonFormsState, shown: Issue[]): FormContext {
     const lang = this.language;
     const rootSchema = this.schema ?? {};
+    const byPointer = new Map<string, Issue[]>();
+    for (const issue of shown) byPointer.set(issue.pointer, [...(byPointer.get(issue.pointer) ?? []), issue]);
+    const memo = this._memo;
+    const props = this._props;
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     const ctx: FormContext = {
@@ -243,6 +264,8 @@ export class MotcuaJsonForms extends LitElement {
       timeZone: this.timeZone,
       rendered: this._rendered,
       text: (key: StringKey, params?: Params) => t(key, lang, params),
+      props: (own, mapper) => props.props(state, own as OwnPropsOfControl, mapper),
+      memo: (owner, key, deps, compute) => memo.get(owner, key, deps, compute),
       render: (props: DispatchProps): RenderResult => self.dispatch(props, ctx, rootSchema),
       change: (path, value) => self.change(path, value),
       valueAt: (path) => getAt(self.data, pathToPointer(path)),
@@ -250,10 +273,7 @@ export class MotcuaJsonForms extends LitElement {
         const pointer = pathToPointer(path);
         if (!self._touched.has(pointer)) self._touched = new Set([...self._touched, pointer]);
       },
-      issuesAt: (path) => {
-        const pointer = pathToPointer(path);
-        return shown.filter((i) => i.pointer === pointer);
-      },
+      issuesAt: (path) => byPointer.get(pathToPointer(path)) ?? [],
       setLocalIssue: (path, issue) => {
         const pointer = pathToPointer(path);
         const next = new Map(self._local);
@@ -298,9 +318,21 @@ export class MotcuaJsonForms extends LitElement {
   }
 
   private dispatch(props: DispatchProps, ctx: FormContext, rootSchema: JsonSchema): RenderResult {
+    // Testers are pure functions of the element and the schemas: each pair is ranked once per form.
+    const choice = this._memo.get(props.uischema, 'renderer', [props.schema], () => this.choose(props, rootSchema));
+    if (!choice.entry) return unsupported(props.uischema, ctx, choice.error);
+    try {
+      return choice.entry.renderer(props, ctx);
+    } catch (err) {
+      return ruleFailure(ctx, err);
+    }
+  }
+
+  /** The highest-ranked renderer for the element (none when no tester applies or one fails). */
+  private choose(props: DispatchProps, rootSchema: JsonSchema): { entry?: RendererEntry; error?: string } {
     let best: RendererEntry | undefined;
     let rank = NOT_APPLICABLE;
-    const testerContext = { rootSchema, config: ctx.state.jsonforms.config };
+    const testerContext = { rootSchema, config: this._config };
     try {
       for (const entry of this.renderers) {
         const r = entry.tester(props.uischema, props.schema, testerContext);
@@ -310,14 +342,9 @@ export class MotcuaJsonForms extends LitElement {
         }
       }
     } catch (err) {
-      return unsupported(props.uischema, ctx, err instanceof Error ? err.message : undefined);
+      return { error: err instanceof Error ? err.message : undefined };
     }
-    if (!best || rank <= 0) return unsupported(props.uischema, ctx);
-    try {
-      return best.renderer(props, ctx);
-    } catch (err) {
-      return ruleFailure(ctx, err);
-    }
+    return best && rank > 0 ? { entry: best } : {};
   }
 
   private change(path: string, value: unknown): void {

@@ -2,6 +2,7 @@ import type { TemplateResult, nothing } from 'lit';
 import type { JsonFormsState, JsonSchema, RankedTester, UISchemaElement } from '@jsonforms/core';
 import type { Issue, Lang } from '@motcua/core';
 import type { Params, StringKey } from '../i18n/strings.ts';
+import type { ControlMapper, ControlProps } from './control-props.ts';
 
 export type RenderResult = TemplateResult | typeof nothing;
 
@@ -38,6 +39,10 @@ export interface FormContext {
   /** IANA time zone for date-time and time values (Asia/Ho_Chi_Minh by default). */
   readonly timeZone: string;
   text(key: StringKey, params?: Params): string;
+  /** JSON Forms' control props (mapStateToControlProps, or its enum / oneOf-enum variant), memoised for the form. */
+  props(own: DispatchProps, mapper?: ControlMapper): ControlProps;
+  /** A value derived from the form's schemas, kept across renders while `deps` stay the same (see FormMemo). */
+  memo<T>(owner: object, key: string, deps: readonly unknown[], compute: () => T): T;
   /** Dispatches an element to the highest-ranked renderer, or says visibly that none fits. */
   render(props: DispatchProps): RenderResult;
   change(path: string, value: unknown): void;

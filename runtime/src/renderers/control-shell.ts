@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { mapStateToControlProps, type ControlElement, type JsonSchema7, type OwnPropsOfControl, type StatePropsOfControl } from '@jsonforms/core';
+import type { ControlElement, EnumOption, JsonSchema7, StatePropsOfControl } from '@jsonforms/core';
 import { pick, type Issue } from '@motcua/core';
 import type { DispatchProps, FormContext, RenderResult } from '../jsonforms/context.ts';
+import type { ControlMapper } from '../jsonforms/control-props.ts';
 import { pathToPointer } from '../jsonforms/paths.ts';
 import { localTitle } from '../i18n/localize.ts';
 
@@ -18,10 +19,12 @@ export interface ControlView extends StatePropsOfControl {
   /** The label to read out even when the visible label is hidden (label: false). */
   accessibleName: string;
   options: Record<string, unknown>;
+  /** The choices of an enum or oneOf-enum control (mapper 'enum' / 'oneOfEnum'). */
+  choices: EnumOption[];
 }
 
-export function controlView(props: DispatchProps, ctx: FormContext): ControlView | null {
-  const p = mapStateToControlProps(ctx.state, props as OwnPropsOfControl) as StatePropsOfControl & { schema: JsonSchema7 };
+export function controlView(props: DispatchProps, ctx: FormContext, mapper: ControlMapper = 'control'): ControlView | null {
+  const p = ctx.props(props, mapper) as StatePropsOfControl & { schema: JsonSchema7; options?: EnumOption[] };
   if (!p.visible) return null;
   const uischema = props.uischema as ControlElement;
   const accessibleName = p.label || fallbackName(uischema, p.schema, ctx);
@@ -37,6 +40,7 @@ export function controlView(props: DispatchProps, ctx: FormContext): ControlView
     disabled: !p.enabled || ctx.readonly || !!p.readonly,
     accessibleName,
     options: (uischema.options ?? {}) as Record<string, unknown>,
+    choices: p.options ?? [],
   };
 }
 
@@ -71,8 +75,7 @@ export function errorText(v: ControlView, ctx: FormContext): TemplateResult | ty
 /** Label above, hint, input, errors below: the layout of every single-input control. */
 export function field(v: ControlView, ctx: FormContext, input: TemplateResult, kind: string): RenderResult {
   const showLabel = v.label !== '';
-  return html`<div class="field ${kind} ${v.invalid ? 'invalid' : ''}" part="field" data-pointer=${pathToPointer(v.path)}>
-    ${showLabel ? html`<label class="label" part="label" for=${v.inputId}>${v.label}${requiredMark(v, ctx)}</label>` : nothing}
-    ${hint(v)} ${input} ${errorText(v, ctx)}
-  </div>`;
+  return html`<div class="field ${kind} ${v.invalid ? 'invalid' : ''}" part="field" data-pointer=${pathToPointer(v.path)}>${
+    showLabel ? html`<label class="label" part="label" for=${v.inputId}>${v.label}${requiredMark(v, ctx)}</label>` : nothing
+  }${hint(v)}${input}${errorText(v, ctx)}</div>`;
 }

@@ -193,7 +193,7 @@ export const theme = css`
     flex-wrap: wrap;
     gap: 0 var(--_space);
   }
-  .layout.horizontal > .cell {
+  .layout.horizontal > * {
     flex: 1 1 14rem;
     min-width: 0;
   }

@@ -9,6 +9,7 @@ import { compileValidatorModule } from '@motcua/compile';
 import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 import { AJV_SHIMS, LITE_PREFIX, liteModuleCode, lodashReplacement } from '../../lodash-compat.ts';
 import { TEMPLATE_MINIFY } from '../../template-minify.ts';
+import { JSONFORMS_FILE, patchJsonForms } from '../../jsonforms-patch.ts';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
@@ -48,6 +49,7 @@ export function jsonFormsBundle() {
                   const found = await b.resolve(r, { kind: 'import-statement', resolveDir: args.resolveDir });
                   return { path: found.path };
                 });
+                b.onLoad({ filter: JSONFORMS_FILE }, async (args) => ({ contents: patchJsonForms(await readFile(args.path, 'utf8')), loader: 'js' }));
                 b.onLoad({ filter: /.*/, namespace: 'motcua-lodash-lite' }, (args) => ({ contents: liteModuleCode(args.path), loader: 'js', resolveDir: here('.') }));
               },
             },

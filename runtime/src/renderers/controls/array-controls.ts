@@ -27,24 +27,27 @@ function arrayControl(props: DispatchProps, ctx: FormContext, primitive: boolean
   if (!v) return nothing;
   const rootSchema = ctx.state.jsonforms.core!.schema;
   const uischema = props.uischema as ControlElement;
-  const items = Resolve.schema(v.schema, 'items', rootSchema) ?? {};
+  const items = ctx.memo(uischema, `items:${v.path}`, [v.schema], () => Resolve.schema(v.schema, 'items', rootSchema) ?? {});
   const list: unknown[] = Array.isArray(v.data) ? v.data : [];
   const itemLabel = (typeof items.title === 'string' && localTitle(items.title, ctx.lang)) || v.label || ctx.text('arrayDefaultItem');
   const maxItems = typeof v.schema.maxItems === 'number' ? v.schema.maxItems : Infinity;
   const addId = `${v.inputId}-add`;
   const rowId = (i: number) => `${v.inputId}-row-${i}`;
 
-  const detail: UISchemaElement = primitive
-    ? { type: 'Control', scope: '#' } as ControlElement
-    : findUISchema(
-        ctx.state.jsonforms.uischemas ?? [],
-        items,
-        uischema.scope,
-        v.path,
-        () => Generate.uiSchema(items as JsonSchema, 'VerticalLayout', undefined, rootSchema),
-        uischema,
-        rootSchema,
-      );
+  // Kept across renders (one per control and schema): fresh UI schema objects would miss every cache below.
+  const detail: UISchemaElement = ctx.memo(uischema, `detail:${v.path}`, [items], () =>
+    primitive
+      ? ({ type: 'Control', scope: '#' } as ControlElement)
+      : findUISchema(
+          ctx.state.jsonforms.uischemas ?? [],
+          items,
+          uischema.scope,
+          v.path,
+          () => Generate.uiSchema(items as JsonSchema, 'VerticalLayout', undefined, rootSchema),
+          uischema,
+          rootSchema,
+        ),
+  );
 
   const current = (): unknown[] => {
     const now = ctx.valueAt(v.path);
@@ -71,7 +74,7 @@ function arrayControl(props: DispatchProps, ctx: FormContext, primitive: boolean
 
   const rows = list.map((_, i) => {
     const name = ctx.text('arrayItem', { label: itemLabel, n: i + 1 });
-    const rowDetail = primitive ? ({ ...(detail as ControlElement), label: name } as ControlElement) : detail;
+    const rowDetail = primitive ? ctx.memo(detail, `row:${name}`, [], () => ({ ...(detail as ControlElement), label: name }) as ControlElement) : detail;
     return html`<li class="row" part="array-row">
       <div class="row-head">
         ${primitive ? nothing : html`<span class="row-title" id=${`${rowId(i)}-title`}>${name}</span>`}

@@ -1,34 +1,17 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import {
-  and,
-  isEnumControl,
-  isOneOfEnumControl,
-  mapStateToEnumControlProps,
-  mapStateToOneOfEnumControlProps,
-  optionIs,
-
-  rankWith,
-  type EnumOption,
-  type OwnPropsOfControl,
-} from '@jsonforms/core';
+import { and, isEnumControl, isOneOfEnumControl, optionIs, rankWith, type EnumOption } from '@jsonforms/core';
 import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
 import { ariaLabel, controlView, errorText, field, hint, requiredMark, type ControlView } from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
-
-function optionsOf(props: DispatchProps, ctx: FormContext, oneOf: boolean): EnumOption[] {
-  const own = props as OwnPropsOfControl;
-  const p = oneOf ? mapStateToOneOfEnumControlProps(ctx.state, own) : mapStateToEnumControlProps(ctx.state, own);
-  return p.options ?? [];
-}
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /** A <select>; option values are indexes so that numbers, booleans and null survive the DOM. */
 function selectControl(props: DispatchProps, ctx: FormContext, oneOf: boolean) {
-  const v = controlView(props, ctx);
+  const v = controlView(props, ctx, oneOf ? 'oneOfEnum' : 'enum');
   if (!v) return nothing;
-  const options = optionsOf(props, ctx, oneOf);
+  const options = v.choices;
   const selected = options.findIndex((o) => same(o.value, v.data));
   const input = html`<select
     id=${v.inputId}
@@ -52,9 +35,9 @@ function selectControl(props: DispatchProps, ctx: FormContext, oneOf: boolean) {
 
 /** Radio buttons in a fieldset whose legend is the label (options.format = "radio"). */
 function radioControl(props: DispatchProps, ctx: FormContext, oneOf: boolean) {
-  const v = controlView(props, ctx);
+  const v = controlView(props, ctx, oneOf ? 'oneOfEnum' : 'enum');
   if (!v) return nothing;
-  return radioGroup(v, ctx, optionsOf(props, ctx, oneOf));
+  return radioGroup(v, ctx, v.choices);
 }
 
 export function radioGroup(v: ControlView, ctx: FormContext, options: EnumOption[]) {

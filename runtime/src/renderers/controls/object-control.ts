@@ -10,14 +10,17 @@ function objectControl(props: DispatchProps, ctx: FormContext) {
   if (!v) return nothing;
   const rootSchema = ctx.state.jsonforms.core!.schema;
   const uischema = props.uischema as ControlElement;
-  const detail = findUISchema(
-    ctx.state.jsonforms.uischemas ?? [],
-    v.schema,
-    uischema.scope,
-    v.path,
-    () => Generate.uiSchema(v.schema as JsonSchema, 'VerticalLayout', undefined, rootSchema),
-    uischema,
-    rootSchema,
+  // Generated once per control and schema: a new UI schema every render would defeat every cache below it.
+  const detail = ctx.memo(uischema, `detail:${v.path}`, [v.schema], () =>
+    findUISchema(
+      ctx.state.jsonforms.uischemas ?? [],
+      v.schema,
+      uischema.scope,
+      v.path,
+      () => Generate.uiSchema(v.schema as JsonSchema, 'VerticalLayout', undefined, rootSchema),
+      uischema,
+      rootSchema,
+    ),
   );
   const body = ctx.render({ uischema: detail, schema: v.schema, path: v.path, enabled: !v.disabled });
   return html`<fieldset

@@ -31,9 +31,8 @@ function vertical(props: DispatchProps, ctx: FormContext) {
 function horizontal(props: DispatchProps, ctx: FormContext) {
   const p = layoutProps(props, ctx);
   if (!p.visible) return nothing;
-  return html`<div class="layout horizontal" part="layout horizontal">
-    ${children(props.uischema as Layout, props.schema, props.path, p.enabled, ctx).map((c) => html`<div class="cell">${c}</div>`)}
-  </div>`;
+  // The children side by side, each one a flex item itself (no wrapper: a hidden child takes no room).
+  return html`<div class="layout horizontal" part="layout horizontal">${children(props.uischema as Layout, props.schema, props.path, p.enabled, ctx)}</div>`;
 }
 
 /** Group (and a Category met outside a Categorization): a fieldset whose legend is the label. */

@@ -46,7 +46,7 @@ function wizard(props: DispatchProps, ctx: FormContext) {
     return t ? (t(`${c.i18n ?? 'category'}.label`, text) ?? text) : text;
   };
   const before = ctx.rendered.length;
-  const body = children(flattenNested(current), props.schema, props.path, p.enabled, ctx);
+  const body = children(ctx.memo(current, 'flattened', [], () => flattenNested(current)), props.schema, props.path, p.enabled, ctx);
   const stepPointers = ctx.rendered.slice(before).map((r) => r.pointer);
 
   ctx.reportStep(key, { step: position, count, label: labelOf(current) });
