@@ -5,7 +5,20 @@ import { formatPointer, parsePointer } from '@motcua/core';
  * pointers ("/members/0/name"). The renderers speak paths, errors and the server speak pointers.
  */
 export function pathToPointer(path: string): string {
-  return path === '' ? '' : formatPointer(path.split('.'));
+  return path === '' ? '' : remembered(pointers, path, () => formatPointer(path.split('.')));
+}
+
+// Every control asks for its pointer and DOM id on every render: the answers are remembered
+// (pure functions of short strings; the maps are emptied if a form ever has very many paths).
+const pointers = new Map<string, string>();
+const ids = new Map<string, string>();
+function remembered(map: Map<string, string>, key: string, compute: () => string): string {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size > 10_000) map.clear();
+    map.set(key, (value = compute()));
+  }
+  return value;
 }
 
 export function pointerToPath(pointer: string): string {
@@ -45,5 +58,5 @@ function setSegments(node: unknown, segments: readonly string[], value: unknown)
 
 /** A DOM id for the control at `path`, safe in any id-based ARIA reference. */
 export function idForPath(prefix: string, path: string): string {
-  return `${prefix}-${path.replace(/[^A-Za-z0-9_-]/g, (c) => (c === '.' ? '--' : `_${c.codePointAt(0)!.toString(16)}_`)) || 'root'}`;
+  return remembered(ids, `${prefix} ${path}`, () => `${prefix}-${path.replace(/[^A-Za-z0-9_-]/g, (c) => (c === '.' ? '--' : `_${c.codePointAt(0)!.toString(16)}_`)) || 'root'}`);
 }
