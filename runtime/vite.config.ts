@@ -32,6 +32,10 @@ function replaceInJsonForms(): Plugin {
   };
 }
 
+/** The modules only a lazily loaded part uses (each part is a dynamic import of its view module). */
+const LAZY_PARTS =
+  /[\\/]src[\\/](elements[\\/]track[\\/]track-view|elements[\\/]form[\\/]receipt|i18n[\\/]strings-(track|receipt)|renderers[\\/]layouts[\\/]wizard-view|renderers[\\/]controls[\\/]array-views)\.ts$/;
+
 export default defineConfig({
   plugins: [replaceInJsonForms(), minifyHtmlLiterals(TEMPLATE_MINIFY) as unknown as Plugin /* a Rollup plugin; rolldown runs its transform hook */],
   build: {
@@ -42,6 +46,16 @@ export default defineConfig({
     sourcemap: true,
     reportCompressedSize: true,
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'motcua.js' },
-    rolldownOptions: { output: { minify: true } },
+    rolldownOptions: {
+      // Lets the group below be the entry chunk itself (the lazy chunks import what they share from it).
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        minify: true,
+        // One entry holding everything a form page needs, plus one chunk per lazily loaded part
+        // (src/lazy.ts). Without this, rolldown would move code shared by the entry and a lazy part
+        // into common chunks that the entry imports statically: more requests, and no longer one module.
+        codeSplitting: { groups: [{ name: 'motcua', test: (id: string) => !LAZY_PARTS.test(id) }] },
+      },
+    },
   },
 });

@@ -93,6 +93,8 @@ export class MotcuaJsonForms extends LitElement {
   private _focusSummary = false;
   private _generatedUi: { schema: JsonSchema; ui: UISchemaElement } | null = null;
   private _stepReports = new Map<string, StepChangeDetail>();
+  /** Parts of the form still loading (lazy renderers' chunks). */
+  private _loading = new Set<Promise<unknown>>();
   private _stepShown = new Map<string, StepChangeDetail>();
   /** What the form derives from its schemas, kept across renders (new when they change, see willUpdate). */
   private _memo = new FormMemo();
@@ -310,6 +312,15 @@ export class MotcuaJsonForms extends LitElement {
         }
         return true;
       },
+      waitFor: (loading) => {
+        if (self._loading.has(loading)) return;
+        self._loading.add(loading);
+        const settle = () => {
+          self._loading.delete(loading);
+          self.requestUpdate();
+        };
+        loading.then(settle, settle);
+      },
       focusAfterRender: (id) => {
         self._focusId = id;
       },
@@ -444,6 +455,16 @@ export class MotcuaJsonForms extends LitElement {
     } catch {
       return '';
     }
+  }
+
+  /** Resolves when the form is rendered in full: lazily loaded renderers included. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this._loading.size) {
+      await Promise.allSettled([...this._loading]);
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   protected override updated(): void {

@@ -1,9 +1,16 @@
 import type { Lang, Message } from '@motcua/core';
+import type { TRACK_STRINGS } from './strings-track.ts';
+import type { RECEIPT_STRINGS } from './strings-receipt.ts';
 
 /**
  * Every string the runtime shows, in Vietnamese (default) and English. Placeholders are `{name}`.
  * Text that comes from a procedure (labels, documents, fees) or from core (validation messages)
  * is localised where it is defined; this table holds only the runtime's own words.
+ *
+ * One table, kept in parts: this module holds what the form needs from its first render; the
+ * words of the tracking views (strings-track.ts) and of the receipt (strings-receipt.ts) travel
+ * with the code that shows them, in the chunks loaded when they are needed, and join the table
+ * when their chunk loads (addStrings). `t` looks every key up in the joined table.
  */
 export const STRINGS = {
   // form and renderers
@@ -14,10 +21,9 @@ export const STRINGS = {
   notANumber: { vi: 'Phải là một số', en: 'Must be a number' },
   unsupported: { vi: 'Không hiển thị được phần này của tờ khai ({what}). Vui lòng liên hệ cơ quan tiếp nhận.', en: 'This part of the form cannot be displayed ({what}). Please contact the receiving agency.' },
   validationUnavailable: { vi: 'Không kiểm tra được dữ liệu tờ khai: bộ kiểm tra không khớp với phiên bản thủ tục. Vui lòng tải lại trang.', en: 'The form data cannot be checked: the checks do not match this procedure version. Please reload the page.' },
+  partUnavailable: { vi: 'Không tải được phần này của tờ khai. Kiểm tra kết nối mạng rồi thử lại.', en: 'This part of the form could not be loaded. Check your connection and try again.' },
   ruleError: { vi: 'Không đánh giá được điều kiện hiển thị của phần này.', en: 'The display condition of this part could not be evaluated.' },
   selectPlaceholder: { vi: '— Chọn —', en: '— Select —' },
-  yes: { vi: 'Có', en: 'Yes' },
-  no: { vi: 'Không', en: 'No' },
   arrayAdd: { vi: 'Thêm {label}', en: 'Add {label}' },
   arrayItem: { vi: '{label} thứ {n}', en: '{label} no. {n}' },
   arrayRemove: { vi: 'Xóa', en: 'Remove' },
@@ -33,7 +39,6 @@ export const STRINGS = {
   wizardBack: { vi: 'Quay lại', en: 'Back' },
   wizardNext: { vi: 'Tiếp tục', en: 'Next' },
   wizardDone: { vi: 'đã xong', en: 'done' },
-  wizardCurrent: { vi: 'bước hiện tại', en: 'current step' },
 
   // network and server
   httpError: { vi: 'Máy chủ báo lỗi. Vui lòng thử lại sau.', en: 'The server reported an error. Please try again later.' },
@@ -46,7 +51,6 @@ export const STRINGS = {
   validatorsFailed: { vi: 'Không tải được bộ kiểm tra dữ liệu của thủ tục.', en: 'The procedure\u2019s data checks could not be loaded.' },
   procedureCode: { vi: 'Mã thủ tục', en: 'Procedure code' },
   procedureField: { vi: 'Lĩnh vực', en: 'Field' },
-  version: { vi: 'phiên bản', en: 'version' },
   // receiving agency
   agencyTitle: { vi: 'Nơi nộp hồ sơ', en: 'Where to file' },
   agencyLabel: { vi: 'Cơ quan tiếp nhận hồ sơ', en: 'Receiving agency' },
@@ -95,59 +99,28 @@ export const STRINGS = {
   badMediaType: { vi: 'Máy chủ không chấp nhận kiểu của một tệp.', en: 'The server does not accept the type of a file.' },
   idempotencyConflict: { vi: 'Một lần gửi trước đó có thể đã tạo hồ sơ với nội dung khác. Hãy tra cứu hồ sơ trước khi nộp lại.', en: 'An earlier attempt may already have created a dossier with other content. Look it up before filing again.' },
   submitAsNew: { vi: 'Nộp thành hồ sơ mới', en: 'File as a new dossier' },
-  general: { vi: 'Chung', en: 'General' },
-  // receipt
-  receiptTitle: { vi: 'Đã nộp hồ sơ thành công', en: 'Your dossier was submitted' },
   receiptCode: { vi: 'Mã hồ sơ', en: 'Dossier code' },
   receiptSecret: { vi: 'Mã tra cứu', en: 'Tracking secret' },
-  receiptSecretNote: { vi: 'Hãy ghi lại mã hồ sơ và mã tra cứu: cần cả hai để tra cứu, bổ sung hoặc rút hồ sơ. Không chia sẻ mã tra cứu.', en: 'Write down the dossier code and the tracking secret: both are needed to look up, supplement or withdraw the dossier. Do not share the secret.' },
-  receiptStatus: { vi: 'Trạng thái', en: 'Status' },
-  receiptAgency: { vi: 'Cơ quan tiếp nhận', en: 'Receiving agency' },
-  receiptDue: { vi: 'Ngày hẹn trả kết quả', en: 'Result date' },
-  receiptExpected: { vi: 'Ngày hẹn trả kết quả dự kiến', en: 'Expected result date' },
-  receiptFees: { vi: 'Phí, lệ phí', en: 'Fees and charges' },
-  receiptProcedure: { vi: 'Thủ tục', en: 'Procedure' },
-  receiptSubmittedAt: { vi: 'Thời điểm nộp', en: 'Submitted at' },
-  print: { vi: 'In giấy biên nhận', en: 'Print the receipt' },
-  copySecret: { vi: 'Sao chép mã tra cứu', en: 'Copy the tracking secret' },
-  copied: { vi: 'Đã sao chép', en: 'Copied' },
-  newDossier: { vi: 'Nộp hồ sơ khác', en: 'File another dossier' },
-  printHeading: { vi: 'GIẤY BIÊN NHẬN HỒ SƠ NỘP TRỰC TUYẾN', en: 'RECEIPT OF AN ONLINE SUBMISSION' },
   kioskReset: { vi: 'Màn hình sẽ tự xóa sau {seconds} giây không thao tác.', en: 'This screen clears itself after {seconds} seconds without activity.' },
-  // tracking
-  trackTitle: { vi: 'Tra cứu hồ sơ', en: 'Look up a dossier' },
-  trackCode: { vi: 'Mã hồ sơ', en: 'Dossier code' },
-  trackSecret: { vi: 'Mã tra cứu', en: 'Tracking secret' },
-  trackSubmit: { vi: 'Tra cứu', en: 'Look up' },
   trackNotFound: { vi: 'Không tìm thấy hồ sơ. Kiểm tra lại mã hồ sơ và mã tra cứu.', en: 'No dossier found. Check the dossier code and the tracking secret.' },
   trackMissing: { vi: 'Nhập mã hồ sơ và mã tra cứu.', en: 'Enter the dossier code and the tracking secret.' },
-  trackStatus: { vi: 'Trạng thái', en: 'Status' },
-  trackSince: { vi: 'từ {at}', en: 'since {at}' },
-  trackSubmittedAt: { vi: 'Ngày nộp', en: 'Submitted' },
-  trackAcceptedAt: { vi: 'Ngày tiếp nhận', en: 'Accepted' },
-  trackDueAt: { vi: 'Hạn trả kết quả', en: 'Due' },
-  trackTimeline: { vi: 'Quá trình xử lý', en: 'History' },
-  trackSupplementTitle: { vi: 'Yêu cầu bổ sung giấy tờ', en: 'Documents requested' },
-  trackSupplementDue: { vi: 'Hạn bổ sung: {at}', en: 'Provide by: {at}' },
-  trackSupplementComment: { vi: 'Ghi chú gửi cơ quan (không bắt buộc)', en: 'Note to the agency (optional)' },
-  trackSupplementSend: { vi: 'Gửi giấy tờ bổ sung', en: 'Send the documents' },
-  trackSupplementSent: { vi: 'Đã gửi giấy tờ bổ sung.', en: 'The documents were sent.' },
   documentMissing: { vi: 'Thiếu giấy tờ "{title}"', en: 'Missing document "{title}"' },
-  trackWithdraw: { vi: 'Yêu cầu rút hồ sơ', en: 'Ask to withdraw the dossier' },
-  trackWithdrawReason: { vi: 'Lý do rút hồ sơ', en: 'Why do you withdraw it?' },
-  trackWithdrawConfirm: { vi: 'Xác nhận rút hồ sơ', en: 'Confirm the withdrawal' },
-  trackWithdrawCancel: { vi: 'Không rút nữa', en: 'Keep the dossier' },
-  trackWithdrawReasonMissing: { vi: 'Hãy ghi lý do rút hồ sơ.', en: 'Please give a reason.' },
-  trackWithdrawRequested: { vi: 'Đã gửi yêu cầu rút hồ sơ; cơ quan sẽ xem xét.', en: 'Your withdrawal request was sent; the agency will review it.' },
-  trackWithdrawWarning: { vi: 'Rút hồ sơ sẽ dừng việc giải quyết. Hành động này cần cơ quan xác nhận.', en: 'Withdrawing stops the processing. The agency confirms the request.' },
 } satisfies Record<string, Message>;
 
-export type StringKey = keyof typeof STRINGS;
+export type StringKey = keyof typeof STRINGS | keyof typeof TRACK_STRINGS | keyof typeof RECEIPT_STRINGS;
 export type Params = Record<string, string | number>;
 
+const table: Partial<Record<StringKey, Message>> = { ...STRINGS };
+
+/** Joins a part of the table (a lazily loaded chunk's words) to it. */
+export function addStrings(part: Partial<Record<StringKey, Message>>): void {
+  Object.assign(table, part);
+}
+
 export function t(key: StringKey, lang: Lang, params?: Params): string {
-  const entry: Message = STRINGS[key];
-  const text = lang === 'en' ? entry.en : entry.vi;
+  const entry = table[key];
+  // A part not loaded yet is a bug in the loading order: say which key, never show nothing.
+  const text = entry ? (lang === 'en' ? entry.en : entry.vi) : `[${key}]`;
   return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
 }
 

@@ -63,6 +63,8 @@ export interface FormContext {
   reportStep(key: string, detail: { step: number; count: number; label: string }): void;
   /** Reveals every error at or below `pointers` (a wizard step asking to move on): true when there are none. */
   revealWithin(pointers: readonly string[]): boolean;
+  /** A part of the form being loaded (a lazy renderer's chunk): the form renders again, and updateComplete waits, until it settles. */
+  waitFor(loading: Promise<unknown>): void;
   /** Focuses the element with `id` after the next render. */
   focusAfterRender(id: string): void;
   /** Every control rendered so far in this pass (in order). */

@@ -27,7 +27,12 @@ import { DraftStore, type Draft } from './drafts.ts';
 import { summaryTemplate } from './fees.ts';
 import { humanDateTime } from './format.ts';
 import { sniffMediaType } from './media-type.ts';
-import { printReceipt, receiptTemplate, type Receipt } from './receipt.ts';
+import type { Receipt } from './receipt-data.ts';
+import { lazy } from '../../lazy.ts';
+import { prefetchRenderers } from '../../renderers/prefetch.ts';
+
+/** The receipt and its printed page: a chunk of its own, fetched while a dossier uploads. */
+const receiptViews = lazy(() => import('./receipt.ts'));
 
 type Phase = 'loading' | 'load-error' | 'form' | 'receipt';
 
@@ -200,8 +205,10 @@ export class MotcuaForm extends LitElement {
     try {
       const view = await getJson<ProcedureView>(apiUrl(this.server, `api/v1/public/procedures/${encodeURIComponent(this.procedure)}`));
       let validators: Record<string, CompiledValidator>;
+      // The renderers this form needs beyond the common ones (wizard, arrays) load alongside the validators.
+      const renderers = prefetchRenderers(view.procedure.form.schema, view.procedure.form.uischema);
       try {
-        const mod = (await import(/* @vite-ignore */ view.validators)) as { validators?: Record<string, CompiledValidator>; default?: Record<string, CompiledValidator> };
+        const [mod] = (await Promise.all([import(/* @vite-ignore */ view.validators), renderers])) as [{ validators?: Record<string, CompiledValidator>; default?: Record<string, CompiledValidator> }, unknown];
         validators = mod.validators ?? mod.default ?? {};
       } catch (err) {
         throw new ApiError('invalid-response', 0, 'validators', STRINGS.validatorsFailed, []);
@@ -405,6 +412,8 @@ export class MotcuaForm extends LitElement {
     }
     this._submitting = true;
     this._progress = { loaded: 0, total: 1 };
+    // Fetched alongside the upload, so that the receipt shows the moment the server answers.
+    const views = receiptViews.load().catch(() => null);
     try {
       const res = await send<SubmitResponse>(apiUrl(this.server, `api/v1/public/procedures/${encodeURIComponent(view.code)}/dossiers`), {
         method: 'POST',
@@ -413,6 +422,7 @@ export class MotcuaForm extends LitElement {
         onProgress: (_f, loaded, total) => (this._progress = { loaded, total }),
       });
       this._attempt = null;
+      await views;
       this._receipt = { ...res.body, submittedAt: this.now() };
       this._phase = 'receipt';
       this._drafts?.clear();
@@ -487,21 +497,38 @@ export class MotcuaForm extends LitElement {
         </div>`;
       case 'receipt':
         return html`<div class="container" part="container">
-          ${receiptTemplate(this._receipt!, this._view!, lang, {
-            print: () => this.print(),
-            copy: () => this.copySecret(),
-            again: () => {
-              this.startFresh();
-              this._phase = 'form';
-            },
-            copied: this._copied,
-            kiosk: this.kiosk,
-          })}
+          ${this.renderReceipt(lang)}
           ${this.kiosk ? html`<p class="hint">${t('kioskReset', lang, { seconds: this.idleSeconds })}</p>` : nothing}
         </div>`;
       default:
         return this.renderForm(lang);
     }
+  }
+
+  /**
+   * The receipt; if its chunk could not be fetched (the network failed right after the dossier was
+   * filed), the dossier code and tracking secret at least, and a way to get the full receipt.
+   */
+  private renderReceipt(lang: Lang) {
+    const r = this._receipt!;
+    const views = receiptViews.value;
+    if (!views) {
+      return html`<section class="receipt" part="receipt" aria-labelledby="mc-receipt-title">
+        <h2 id="mc-receipt-title" tabindex="-1">✓ ${t('receiptCode', lang)}: <strong class="code">${r.code}</strong></h2>
+        <p>${t('receiptSecret', lang)}: <strong class="secret">${r.secret}</strong></p>
+        <button type="button" part="button" @click=${() => void receiptViews.load().then(() => this.requestUpdate(), () => undefined)}>${t('retry', lang)}</button>
+      </section>`;
+    }
+    return views.receiptTemplate(r, this._view!, lang, {
+      print: () => this.print(),
+      copy: () => this.copySecret(),
+      again: () => {
+        this.startFresh();
+        this._phase = 'form';
+      },
+      copied: this._copied,
+      kiosk: this.kiosk,
+    });
   }
 
   private renderForm(lang: Lang) {
@@ -685,7 +712,8 @@ export class MotcuaForm extends LitElement {
   }
 
   private print(): void {
-    if (this._receipt && this._view) printReceipt(this.renderRoot as ShadowRoot, this._receipt, this._view, this.language);
+    const views = receiptViews.value;
+    if (views && this._receipt && this._view) views.printReceipt(this.renderRoot as ShadowRoot, this._receipt, this._view, this.language);
   }
 
   private async copySecret(): Promise<void> {
@@ -702,6 +730,13 @@ export class MotcuaForm extends LitElement {
     const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
     el?.focus();
     el?.scrollIntoView?.({ block: 'center' });
+  }
+
+  /** Resolves when the form is rendered in full, its inner form included. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.inner?.updateComplete;
+    return done;
   }
 
   protected override updated(): void {

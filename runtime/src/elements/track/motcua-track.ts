@@ -5,16 +5,16 @@ import type { ProcedureView, TrackingView } from '../../api/types.ts';
 import { langOf, STRINGS, t } from '../../i18n/strings.ts';
 import { theme } from '../../styles/theme.ts';
 import { formStyles } from '../../styles/form-styles.ts';
-import { humanIso } from '../form/format.ts';
-import { formatBytes, sniffMediaType, typeName } from '../form/media-type.ts';
+import { sniffMediaType } from '../form/media-type.ts';
+import { lazy } from '../../lazy.ts';
+import type { TrackFailure } from './track-model.ts';
 import type { PickedFile } from '../form/documents.ts';
 import type { ErrorDetail } from '../form/motcua-form.ts';
 
-interface Failure {
-  where: 'lookup' | 'supplement' | 'withdraw';
-  message: { vi: string; en: string };
-  network: boolean;
-}
+type Failure = TrackFailure;
+
+/** The views: a chunk of their own (track-view.ts), loaded by the first <motcua-track> of a page. */
+const trackViews = lazy(() => import('./track-view.ts'));
 
 let fileKeys = 0;
 
@@ -253,149 +253,61 @@ export class MotcuaTrack extends LitElement {
   }
 
   protected override render() {
-    const lang = this.language;
-    return html`<div class="container" part="container">
-      ${this.renderLookup(lang)} ${this._notice ? html`<p class="notice" id="mc-track-notice" role="status" tabindex="-1">${this._notice}</p>` : nothing}
-      ${this._view ? this.renderView(this._view, lang) : nothing}
-    </div>`;
+    const views = trackViews.value;
+    // Until the views' chunk arrives (one request, on the first <motcua-track> of a page): an empty, busy box.
+    if (!views) return html`<div class="container" part="container" aria-busy="true"></div>`;
+    return views.trackView({
+      lang: this.language,
+      code: this._code,
+      secret: this._secret,
+      view: this._view,
+      busy: this._busy,
+      failure: this._failure,
+      notice: this._notice,
+      supFiles: this._supFiles,
+      supComment: this._supComment,
+      supIssues: this._supIssues,
+      supProgress: this._supProgress,
+      withdrawOpen: this._withdrawOpen,
+      withdrawReason: this._withdrawReason,
+      withdrawInvalid: this._withdrawInvalid,
+      requirement: (id) => this.requirement(id),
+      on: {
+        lookup: () => void this.lookup(),
+        code: (value) => (this._code = value),
+        secret: (value) => (this._secret = value),
+        pick: (id, files) => void this.pick(id, files),
+        removeFile: (id, key) => this.removeFile(id, key),
+        supComment: (value) => (this._supComment = value),
+        sendSupplement: () => void this.sendSupplement(),
+        openWithdraw: () => {
+          this._withdrawOpen = true;
+          this._focus = 'mc-withdraw-reason';
+        },
+        cancelWithdraw: () => (this._withdrawOpen = false),
+        withdrawReason: (value) => {
+          this._withdrawReason = value;
+          if (value.trim()) this._withdrawInvalid = false;
+        },
+        withdraw: () => void this.withdraw(),
+      },
+    });
   }
 
-  private renderLookup(lang: Lang) {
-    const f = this._failure?.where === 'lookup' ? this._failure : null;
-    return html`<form class="lookup" part="lookup" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.lookup())}>
-      <h2 part="title">${t('trackTitle', lang)}</h2>
-      <div class="row-fields">
-        <div class="field">
-          <label class="label" for="mc-track-code">${t('trackCode', lang)}</label>
-          <input id="mc-track-code" part="input" autocomplete="off" spellcheck="false" .value=${this._code}
-            aria-describedby=${f ? 'mc-lookup-error' : nothing} aria-invalid=${f ? 'true' : 'false'}
-            @input=${(e: Event) => (this._code = (e.target as HTMLInputElement).value)} />
-        </div>
-        <div class="field">
-          <label class="label" for="mc-track-secret">${t('trackSecret', lang)}</label>
-          <input id="mc-track-secret" part="input" autocomplete="off" spellcheck="false" .value=${this._secret}
-            aria-describedby=${f ? 'mc-lookup-error' : nothing} aria-invalid=${f ? 'true' : 'false'}
-            @input=${(e: Event) => (this._secret = (e.target as HTMLInputElement).value)} />
-        </div>
-        <div class="field">
-          <button type="submit" class="primary" part="button button-primary lookup-button" ?disabled=${this._busy}>${t('trackSubmit', lang)}</button>
-        </div>
-      </div>
-      ${f ? this.failure(f, 'lookup', () => void this.lookup(), lang) : nothing}
-    </form>`;
-  }
-
-  private failure(f: Failure, where: string, retry: () => void, lang: Lang) {
-    return html`<div class="alert" id=${`mc-${where}-error`} role="alert" tabindex="-1" part="error">
-      <p>${pick(f.message, lang)}</p>
-      ${f.network ? html`<button type="button" part="button" @click=${retry}>${t('retry', lang)}</button>` : nothing}
-    </div>`;
-  }
-
-  private renderView(v: TrackingView, lang: Lang) {
-    const last = v.timeline[v.timeline.length - 1];
-    return html`<section class="result" part="result" aria-labelledby="mc-track-title">
-      <h2 id="mc-track-title" tabindex="-1">${t('receiptCode', lang)} ${v.code}</h2>
-      <p>${pick(v.procedure.title, lang)}</p>
-      <p part="status"><span class="sr-only">${t('trackStatus', lang)}: </span><span class="status-badge">${pick(v.statusLabel, lang)}</span>
-        ${last ? html` <span class="hint">${t('trackSince', lang, { at: humanIso(last.at, lang) })}</span>` : nothing}</p>
-      <dl class="facts">
-        ${v.submittedAt ? html`<dt>${t('trackSubmittedAt', lang)}</dt><dd>${humanIso(v.submittedAt, lang)}</dd>` : nothing}
-        ${v.acceptedAt ? html`<dt>${t('trackAcceptedAt', lang)}</dt><dd>${humanIso(v.acceptedAt, lang)}</dd>` : nothing}
-        ${v.dueAt ? html`<dt>${t('trackDueAt', lang)}</dt><dd>${humanIso(v.dueAt, lang)}</dd>` : nothing}
-      </dl>
-      ${v.withdrawalRequested ? html`<p class="notice">${t('trackWithdrawRequested', lang)}</p>` : nothing}
-      ${v.supplement && !v.supplement.provided && v.canSupplement ? this.renderSupplement(v, lang) : nothing}
-      <h3>${t('trackTimeline', lang)}</h3>
-      <ol class="timeline" part="timeline">
-        ${v.timeline.map(
-          (e) => html`<li><strong>${pick(e.label, lang)}</strong><time datetime=${e.at}>${humanIso(e.at, lang)}</time>${e.comment ? html`<span>${e.comment}</span>` : nothing}</li>`,
-        )}
-      </ol>
-      ${v.canWithdraw && !v.withdrawalRequested ? this.renderWithdraw(lang) : nothing}
-    </section>`;
-  }
-
-  private renderSupplement(v: TrackingView, lang: Lang) {
-    const s = v.supplement!;
-    const f = this._failure?.where === 'supplement' ? this._failure : null;
-    return html`<section class="supplement" part="supplement" aria-labelledby="mc-sup-title">
-      <h3 id="mc-sup-title" tabindex="-1">${t('trackSupplementTitle', lang)}</h3>
-      ${s.dueBy ? html`<p>${t('trackSupplementDue', lang, { at: humanIso(s.dueBy, lang) })}</p>` : nothing}
-      <ul class="doc-list">
-        ${s.items.map((item) => {
-          const req = this.requirement(item.documentId);
-          const title = req ? pick(req.title, lang) : item.title ? pick(item.title, lang) : item.documentId;
-          const id = `mc-sup-${item.documentId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-          const at = `/documents/${item.documentId}`;
-          const files = this._supFiles.get(item.documentId) ?? [];
-          const docIssues = this._supIssues.filter((i) => i.pointer === at);
-          return html`<li class="doc ${this._supIssues.some((i) => i.pointer.startsWith(at)) ? 'invalid' : ''}" data-pointer=${at}>
-            <div class="doc-head"><span class="doc-title">${title}</span></div>
-            ${item.reason ? html`<p>${item.reason}</p>` : nothing}
-            ${req ? html`<p class="hint" id=${`${id}-limits`}>${t('documentLimits', lang, { types: req.mediaTypes.map(typeName).join(', '), size: formatBytes(req.maxSizeBytes, lang), max: req.maxFiles })}</p>` : nothing}
-            ${files.length
-              ? html`<ul class="files">${files.map((file, n) => {
-                  const problems = this._supIssues.filter((i) => i.pointer === `${at}/${n}`);
-                  return html`<li class="file ${problems.length ? 'invalid' : ''}"><span class="file-name">${file.file.name}</span>
-                    <span class="hint">${formatBytes(file.file.size, lang)}</span>
-                    <button type="button" class="link" aria-label=${t('removeFile', lang, { name: file.file.name })} @click=${() => this.removeFile(item.documentId, file.key)}>${t('arrayRemove', lang)}</button>
-                    ${problems.length ? html`<p class="error">${problems.map((p) => pick(p.message, lang)).join(' ')}</p>` : nothing}</li>`;
-                })}</ul>`
-              : nothing}
-            <div class="file-pick">
-              <label class="file-button" for=${id}>${t('chooseFilesButton', lang)}</label>
-              <input type="file" class="file-input" id=${id} accept=${req ? req.mediaTypes.join(',') : nothing} ?multiple=${!req || req.maxFiles > 1}
-                aria-label=${t('chooseFiles', lang, { title })} aria-describedby=${docIssues.length ? `${id}-err` : req ? `${id}-limits` : nothing}
-                @change=${(e: Event) => {
-                  const input = e.target as HTMLInputElement;
-                  if (input.files?.length) void this.pick(item.documentId, input.files);
-                  input.value = '';
-                }} />
-            </div>
-            ${docIssues.length ? html`<p class="error" id=${`${id}-err`}>${docIssues.map((p) => pick(p.message, lang)).join(' ')}</p>` : nothing}
-          </li>`;
-        })}
-      </ul>
-      <div class="field">
-        <label class="label" for="mc-sup-comment">${t('trackSupplementComment', lang)}</label>
-        <textarea id="mc-sup-comment" rows="3" .value=${this._supComment} @input=${(e: Event) => (this._supComment = (e.target as HTMLTextAreaElement).value)}></textarea>
-      </div>
-      ${this._supProgress !== null ? html`<progress max="100" value=${Math.round(this._supProgress * 100)} aria-label=${t('uploadProgress', lang, { percent: Math.round(this._supProgress * 100) })}></progress>` : nothing}
-      ${f ? this.failure(f, 'supplement', () => void this.sendSupplement(), lang) : nothing}
-      <div class="actions">
-        <button type="button" class="primary" part="button button-primary supplement-send" ?disabled=${this._busy} @click=${() => this.sendSupplement()}>${t('trackSupplementSend', lang)}</button>
-      </div>
-    </section>`;
-  }
-
-  private renderWithdraw(lang: Lang) {
-    const f = this._failure?.where === 'withdraw' ? this._failure : null;
-    if (!this._withdrawOpen) {
-      return html`<div class="withdraw" part="withdraw">
-        <button type="button" part="button withdraw-open" @click=${() => ((this._withdrawOpen = true), (this._focus = 'mc-withdraw-reason'))}>${t('trackWithdraw', lang)}</button>
-      </div>`;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!trackViews.value) {
+      trackViews.load().then(
+        () => this.requestUpdate(),
+        () => this.emit<ErrorDetail>('motcua-error', { stage: 'lookup', kind: 'network', status: 0, code: 'network', message: STRINGS.networkError.vi }),
+      );
     }
-    return html`<section class="withdraw" part="withdraw" aria-labelledby="mc-withdraw-title">
-      <h3 id="mc-withdraw-title">${t('trackWithdraw', lang)}</h3>
-      <p class="hint" id="mc-withdraw-hint">${t('trackWithdrawWarning', lang)}</p>
-      <div class="field ${this._withdrawInvalid ? 'invalid' : ''}">
-        <label class="label" for="mc-withdraw-reason">${t('trackWithdrawReason', lang)}<span class="req" aria-hidden="true">*</span></label>
-        <textarea id="mc-withdraw-reason" rows="3" aria-required="true" aria-invalid=${this._withdrawInvalid ? 'true' : 'false'}
-          aria-describedby=${this._withdrawInvalid ? 'mc-withdraw-hint mc-withdraw-err' : 'mc-withdraw-hint'}
-          .value=${this._withdrawReason}
-          @input=${(e: Event) => {
-            this._withdrawReason = (e.target as HTMLTextAreaElement).value;
-            if (this._withdrawReason.trim()) this._withdrawInvalid = false;
-          }}></textarea>
-        ${this._withdrawInvalid ? html`<p class="error" id="mc-withdraw-err">${t('trackWithdrawReasonMissing', lang)}</p>` : nothing}
-      </div>
-      ${f ? this.failure(f, 'withdraw', () => void this.withdraw(), lang) : nothing}
-      <div class="actions">
-        <button type="button" part="button withdraw-cancel" @click=${() => (this._withdrawOpen = false)}>${t('trackWithdrawCancel', lang)}</button>
-        <button type="button" class="primary" part="button button-primary withdraw-confirm" ?disabled=${this._busy} @click=${() => this.withdraw()}>${t('trackWithdrawConfirm', lang)}</button>
-      </div>
-    </section>`;
+  }
+
+  /** Resolves once the views are loaded and shown (tests and hosts wait on updateComplete). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await trackViews.load().catch(() => undefined);
+    return super.getUpdateComplete();
   }
 
   protected override updated(): void {

@@ -1,157 +1,10 @@
-import { html, nothing } from 'lit';
-import {
-  createDefaultValue,
-  findUISchema,
-  Generate,
-  isObjectArrayControl,
-  isPrimitiveArrayControl,
-  rankWith,
-  Resolve,
-  type ControlElement,
-  type JsonSchema,
-  type UISchemaElement,
-} from '@jsonforms/core';
-import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
-import { controlView, errorText, hint, requiredMark, type ControlView } from '../control-shell.ts';
-import { pathToPointer } from '../../jsonforms/paths.ts';
-import { localTitle } from '../../i18n/localize.ts';
-import type { Lang } from '@motcua/core';
+import { isObjectArrayControl, isPrimitiveArrayControl, rankWith, Resolve, type ControlElement, type JsonSchema, type UISchemaElement } from '@jsonforms/core';
+import type { RendererEntry } from '../../jsonforms/context.ts';
+import { lazy } from '../../lazy.ts';
+import { lazyRenderer } from '../lazy-renderer.ts';
 
-/**
- * Arrays of objects and of primitive values: one row per item with move up / move down / remove,
- * and an add button. Every button names the item it acts on for screen readers, and focus lands
- * somewhere sensible after each action.
- */
-function arrayControl(props: DispatchProps, ctx: FormContext, primitive: boolean) {
-  const v = controlView(props, ctx);
-  if (!v) return nothing;
-  const rootSchema = ctx.state.jsonforms.core!.schema;
-  const uischema = props.uischema as ControlElement;
-  const items = ctx.memo(uischema, `items:${v.path}`, [v.schema], () => Resolve.schema(v.schema, 'items', rootSchema) ?? {});
-  const list: unknown[] = Array.isArray(v.data) ? v.data : [];
-  const itemLabel = (typeof items.title === 'string' && localTitle(items.title, ctx.lang)) || v.label || ctx.text('arrayDefaultItem');
-  const maxItems = typeof v.schema.maxItems === 'number' ? v.schema.maxItems : Infinity;
-  const addId = `${v.inputId}-add`;
-  const rowId = (i: number) => `${v.inputId}-row-${i}`;
-
-  // Kept across renders (one per control and schema): fresh UI schema objects would miss every cache below.
-  const detail: UISchemaElement = ctx.memo(uischema, `detail:${v.path}`, [items], () =>
-    primitive
-      ? ({ type: 'Control', scope: '#' } as ControlElement)
-      : findUISchema(
-          ctx.state.jsonforms.uischemas ?? [],
-          items,
-          uischema.scope,
-          v.path,
-          () => Generate.uiSchema(items as JsonSchema, 'VerticalLayout', undefined, rootSchema),
-          uischema,
-          rootSchema,
-        ),
-  );
-
-  const current = (): unknown[] => {
-    const now = ctx.valueAt(v.path);
-    return Array.isArray(now) ? now : [];
-  };
-  const move = (from: number, to: number, focusId: string) => {
-    const copy = [...current()];
-    const [item] = copy.splice(from, 1);
-    copy.splice(to, 0, item);
-    ctx.change(v.path, copy);
-    ctx.focusAfterRender(focusId);
-  };
-  const remove = (i: number) => {
-    const copy = current().filter((_, j) => j !== i);
-    ctx.change(v.path, copy.length ? copy : undefined);
-    ctx.touch(v.path);
-    ctx.focusAfterRender(copy.length ? rowId(Math.min(i, copy.length - 1)) : addId);
-  };
-  const add = () => {
-    const now = current();
-    ctx.change(v.path, [...now, createDefaultValue(items as JsonSchema, rootSchema)]);
-    ctx.focusAfterRender(rowId(now.length));
-  };
-
-  const rows = list.map((_, i) => {
-    const name = ctx.text('arrayItem', { label: itemLabel, n: i + 1 });
-    const rowDetail = primitive ? ctx.memo(detail, `row:${name}`, [], () => ({ ...(detail as ControlElement), label: name }) as ControlElement) : detail;
-    return html`<li class="row" part="array-row">
-      <div class="row-head">
-        ${primitive ? nothing : html`<span class="row-title" id=${`${rowId(i)}-title`}>${name}</span>`}
-        <span class="row-actions">
-          <button type="button" part="button array-button" id=${`${rowId(i)}-up`} ?disabled=${v.disabled || i === 0}
-            aria-label=${ctx.text('arrayUpLabel', { item: name })} @click=${() => move(i, i - 1, `${rowId(i - 1)}-up`)}>↑ ${ctx.text('arrayUp')}</button>
-          <button type="button" part="button array-button" id=${`${rowId(i)}-down`} ?disabled=${v.disabled || i === list.length - 1}
-            aria-label=${ctx.text('arrayDownLabel', { item: name })} @click=${() => move(i, i + 1, `${rowId(i + 1)}-down`)}>↓ ${ctx.text('arrayDown')}</button>
-          <button type="button" part="button array-button remove" ?disabled=${v.disabled}
-            aria-label=${ctx.text('arrayRemoveLabel', { item: name })} @click=${() => remove(i)}>✕ ${ctx.text('arrayRemove')}</button>
-        </span>
-      </div>
-      <div class="row-body" id=${rowId(i)} role=${primitive ? nothing : 'group'} aria-labelledby=${primitive ? nothing : `${rowId(i)}-title`}>
-        ${ctx.render({ uischema: rowDetail, schema: items, path: `${v.path}.${i}`, enabled: !v.disabled })}
-      </div>
-    </li>`;
-  });
-
-  return html`<fieldset
-    class="array ${v.invalid ? 'invalid' : ''}"
-    part="array"
-    id=${v.inputId}
-    tabindex="-1"
-    data-pointer=${pathToPointer(v.path)}
-    aria-describedby=${v.describedBy ?? nothing}
-  >
-    <legend part="group-label">${v.label || v.accessibleName}${requiredMark(v, ctx)}</legend>
-    ${hint(v)} ${errorText(v, ctx)}
-    ${list.length ? html`<ol class="rows">${rows}</ol>` : html`<p class="empty">${ctx.text('arrayEmpty')}</p>`}
-    <button type="button" class="add" part="button array-add" id=${addId} ?disabled=${v.disabled || list.length >= maxItems} @click=${add}>
-      + ${ctx.text('arrayAdd', { label: itemLabel.toLocaleLowerCase(ctx.lang) })}
-    </button>
-  </fieldset>`;
-}
-
-/** An array of distinct enum values (`uniqueItems`): a group of checkboxes. */
-function multiEnumControl(props: DispatchProps, ctx: FormContext) {
-  const v = controlView(props, ctx);
-  if (!v) return nothing;
-  const options = multiEnumOptions(v, ctx.lang);
-  const isIn = (list: unknown, value: unknown) => Array.isArray(list) && list.some((s) => JSON.stringify(s) === JSON.stringify(value));
-  const has = (value: unknown) => isIn(v.data, value);
-  const toggle = (value: unknown, on: boolean) => {
-    const now = ctx.valueAt(v.path);
-    const next = options.filter((o) => (JSON.stringify(o.value) === JSON.stringify(value) ? on : isIn(now, o.value))).map((o) => o.value);
-    ctx.change(v.path, next.length ? next : undefined);
-    ctx.touch(v.path);
-  };
-  return html`<fieldset
-    class="field checks ${v.invalid ? 'invalid' : ''}"
-    part="field checkbox-group"
-    id=${v.inputId}
-    tabindex="-1"
-    data-pointer=${pathToPointer(v.path)}
-    aria-describedby=${v.describedBy ?? nothing}
-    ?disabled=${v.disabled}
-  >
-    <legend class="label" part="label">${v.label || v.accessibleName}${requiredMark(v, ctx)}</legend>
-    ${hint(v)}
-    <div class="choices">
-      ${options.map(
-        (o) => html`<label class="choice" part="choice">
-          <input type="checkbox" part="input checkbox" .checked=${has(o.value)} @change=${(e: Event) => toggle(o.value, (e.target as HTMLInputElement).checked)} />
-          <span>${o.label}</span>
-        </label>`,
-      )}
-    </div>
-    ${errorText(v, ctx)}
-  </fieldset>`;
-}
-
-function multiEnumOptions(v: ControlView, lang: Lang): { label: string; value: unknown }[] {
-  const items = (v.schema.items ?? {}) as { enum?: unknown[]; oneOf?: { const?: unknown; title?: string }[]; anyOf?: { const?: unknown; title?: string }[] };
-  if (Array.isArray(items.enum)) return items.enum.map((e) => ({ label: String(e), value: e }));
-  const alts = items.oneOf ?? items.anyOf ?? [];
-  return alts.map((a) => ({ label: a.title ? localTitle(a.title, lang) : String(a.const), value: a.const }));
-}
+/** Arrays (rows with add, remove, reorder) and checkbox groups (array-views.ts): a chunk of their own, loaded by forms that have them. */
+export const arrayViews = lazy(() => import('./array-views.ts'));
 
 const isMultiEnum = (uischema: UISchemaElement, schema: JsonSchema, context: { rootSchema: JsonSchema }): boolean => {
   if (uischema.type !== 'Control') return false;
@@ -163,7 +16,7 @@ const isMultiEnum = (uischema: UISchemaElement, schema: JsonSchema, context: { r
 };
 
 export const arrayRenderers: RendererEntry[] = [
-  { name: 'object-array', tester: rankWith(3, isObjectArrayControl), renderer: (p, c) => arrayControl(p, c, false) },
-  { name: 'primitive-array', tester: rankWith(3, isPrimitiveArrayControl), renderer: (p, c) => arrayControl(p, c, true) },
-  { name: 'multi-enum', tester: rankWith(5, isMultiEnum), renderer: multiEnumControl },
+  { name: 'object-array', tester: rankWith(3, isObjectArrayControl), renderer: lazyRenderer(arrayViews, (m) => (p, c) => m.arrayControl(p, c, false)) },
+  { name: 'primitive-array', tester: rankWith(3, isPrimitiveArrayControl), renderer: lazyRenderer(arrayViews, (m) => (p, c) => m.arrayControl(p, c, true)) },
+  { name: 'multi-enum', tester: rankWith(5, isMultiEnum), renderer: lazyRenderer(arrayViews, (m) => m.multiEnumControl) },
 ];

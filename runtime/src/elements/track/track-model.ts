@@ -1,0 +1,41 @@
+import type { DocumentRequirement, Issue, Lang } from '@motcua/core';
+import type { TrackingView } from '../../api/types.ts';
+import type { PickedFile } from '../form/documents.ts';
+
+export interface TrackFailure {
+  where: 'lookup' | 'supplement' | 'withdraw';
+  message: { vi: string; en: string };
+  network: boolean;
+}
+
+/** What <motcua-track>'s views (track-view.ts, a lazily loaded chunk) show, and what they can ask of the element. */
+export interface TrackModel {
+  lang: Lang;
+  code: string;
+  secret: string;
+  view: TrackingView | null;
+  busy: boolean;
+  failure: TrackFailure | null;
+  notice: string;
+  supFiles: ReadonlyMap<string, readonly PickedFile[]>;
+  supComment: string;
+  supIssues: readonly Issue[];
+  supProgress: number | null;
+  withdrawOpen: boolean;
+  withdrawReason: string;
+  withdrawInvalid: boolean;
+  requirement(documentId: string): DocumentRequirement | undefined;
+  on: {
+    lookup(): void;
+    code(value: string): void;
+    secret(value: string): void;
+    pick(documentId: string, files: FileList): void;
+    removeFile(documentId: string, key: number): void;
+    supComment(value: string): void;
+    sendSupplement(): void;
+    openWithdraw(): void;
+    cancelWithdraw(): void;
+    withdrawReason(value: string): void;
+    withdraw(): void;
+  };
+}

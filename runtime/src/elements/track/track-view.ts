@@ -1,0 +1,156 @@
+import { html, nothing } from 'lit';
+import { pick, type Lang } from '@motcua/core';
+import type { TrackingView } from '../../api/types.ts';
+import { addStrings, t } from '../../i18n/strings.ts';
+import { TRACK_STRINGS } from '../../i18n/strings-track.ts';
+import { humanIso } from '../form/format.ts';
+import { formatBytes, typeName } from '../form/media-type.ts';
+import type { TrackFailure, TrackModel } from './track-model.ts';
+
+// The views of <motcua-track>: a chunk of their own, loaded by the first <motcua-track> a page
+// shows (a page with a form only never loads them). Their words come with them.
+addStrings(TRACK_STRINGS);
+
+/** Everything <motcua-track> shows, from its state (`m`). */
+export function trackView(m: TrackModel) {
+  const lang = m.lang;
+  return html`<div class="container" part="container">
+    ${renderLookup(m, lang)} ${m.notice ? html`<p class="notice" id="mc-track-notice" role="status" tabindex="-1">${m.notice}</p>` : nothing}
+    ${m.view ? renderView(m, m.view, lang) : nothing}
+  </div>`;
+}
+
+function renderLookup(m: TrackModel, lang: Lang) {
+  const f = m.failure?.where === 'lookup' ? m.failure : null;
+  return html`<form class="lookup" part="lookup" novalidate @submit=${(e: Event) => (e.preventDefault(), void m.on.lookup())}>
+    <h2 part="title">${t('trackTitle', lang)}</h2>
+    <div class="row-fields">
+      <div class="field">
+        <label class="label" for="mc-track-code">${t('trackCode', lang)}</label>
+        <input id="mc-track-code" part="input" autocomplete="off" spellcheck="false" .value=${m.code}
+          aria-describedby=${f ? 'mc-lookup-error' : nothing} aria-invalid=${f ? 'true' : 'false'}
+          @input=${(e: Event) => m.on.code((e.target as HTMLInputElement).value)} />
+      </div>
+      <div class="field">
+        <label class="label" for="mc-track-secret">${t('trackSecret', lang)}</label>
+        <input id="mc-track-secret" part="input" autocomplete="off" spellcheck="false" .value=${m.secret}
+          aria-describedby=${f ? 'mc-lookup-error' : nothing} aria-invalid=${f ? 'true' : 'false'}
+          @input=${(e: Event) => m.on.secret((e.target as HTMLInputElement).value)} />
+      </div>
+      <div class="field">
+        <button type="submit" class="primary" part="button button-primary lookup-button" ?disabled=${m.busy}>${t('trackSubmit', lang)}</button>
+      </div>
+    </div>
+    ${f ? failure(f, 'lookup', () => void m.on.lookup(), lang) : nothing}
+  </form>`;
+}
+
+function failure(f: TrackFailure, where: string, retry: () => void, lang: Lang) {
+  return html`<div class="alert" id=${`mc-${where}-error`} role="alert" tabindex="-1" part="error">
+    <p>${pick(f.message, lang)}</p>
+    ${f.network ? html`<button type="button" part="button" @click=${retry}>${t('retry', lang)}</button>` : nothing}
+  </div>`;
+}
+
+function renderView(m: TrackModel, v: TrackingView, lang: Lang) {
+  const last = v.timeline[v.timeline.length - 1];
+  return html`<section class="result" part="result" aria-labelledby="mc-track-title">
+    <h2 id="mc-track-title" tabindex="-1">${t('receiptCode', lang)} ${v.code}</h2>
+    <p>${pick(v.procedure.title, lang)}</p>
+    <p part="status"><span class="sr-only">${t('trackStatus', lang)}: </span><span class="status-badge">${pick(v.statusLabel, lang)}</span>
+      ${last ? html` <span class="hint">${t('trackSince', lang, { at: humanIso(last.at, lang) })}</span>` : nothing}</p>
+    <dl class="facts">
+      ${v.submittedAt ? html`<dt>${t('trackSubmittedAt', lang)}</dt><dd>${humanIso(v.submittedAt, lang)}</dd>` : nothing}
+      ${v.acceptedAt ? html`<dt>${t('trackAcceptedAt', lang)}</dt><dd>${humanIso(v.acceptedAt, lang)}</dd>` : nothing}
+      ${v.dueAt ? html`<dt>${t('trackDueAt', lang)}</dt><dd>${humanIso(v.dueAt, lang)}</dd>` : nothing}
+    </dl>
+    ${v.withdrawalRequested ? html`<p class="notice">${t('trackWithdrawRequested', lang)}</p>` : nothing}
+    ${v.supplement && !v.supplement.provided && v.canSupplement ? renderSupplement(m, v, lang) : nothing}
+    <h3>${t('trackTimeline', lang)}</h3>
+    <ol class="timeline" part="timeline">
+      ${v.timeline.map(
+        (e) => html`<li><strong>${pick(e.label, lang)}</strong><time datetime=${e.at}>${humanIso(e.at, lang)}</time>${e.comment ? html`<span>${e.comment}</span>` : nothing}</li>`,
+      )}
+    </ol>
+    ${v.canWithdraw && !v.withdrawalRequested ? renderWithdraw(m, lang) : nothing}
+  </section>`;
+}
+
+function renderSupplement(m: TrackModel, v: TrackingView, lang: Lang) {
+  const s = v.supplement!;
+  const f = m.failure?.where === 'supplement' ? m.failure : null;
+  return html`<section class="supplement" part="supplement" aria-labelledby="mc-sup-title">
+    <h3 id="mc-sup-title" tabindex="-1">${t('trackSupplementTitle', lang)}</h3>
+    ${s.dueBy ? html`<p>${t('trackSupplementDue', lang, { at: humanIso(s.dueBy, lang) })}</p>` : nothing}
+    <ul class="doc-list">
+      ${s.items.map((item) => {
+        const req = m.requirement(item.documentId);
+        const title = req ? pick(req.title, lang) : item.title ? pick(item.title, lang) : item.documentId;
+        const id = `mc-sup-${item.documentId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+        const at = `/documents/${item.documentId}`;
+        const files = m.supFiles.get(item.documentId) ?? [];
+        const docIssues = m.supIssues.filter((i) => i.pointer === at);
+        return html`<li class="doc ${m.supIssues.some((i) => i.pointer.startsWith(at)) ? 'invalid' : ''}" data-pointer=${at}>
+          <div class="doc-head"><span class="doc-title">${title}</span></div>
+          ${item.reason ? html`<p>${item.reason}</p>` : nothing}
+          ${req ? html`<p class="hint" id=${`${id}-limits`}>${t('documentLimits', lang, { types: req.mediaTypes.map(typeName).join(', '), size: formatBytes(req.maxSizeBytes, lang), max: req.maxFiles })}</p>` : nothing}
+          ${files.length
+            ? html`<ul class="files">${files.map((file, n) => {
+                const problems = m.supIssues.filter((i) => i.pointer === `${at}/${n}`);
+                return html`<li class="file ${problems.length ? 'invalid' : ''}"><span class="file-name">${file.file.name}</span>
+                  <span class="hint">${formatBytes(file.file.size, lang)}</span>
+                  <button type="button" class="link" aria-label=${t('removeFile', lang, { name: file.file.name })} @click=${() => m.on.removeFile(item.documentId, file.key)}>${t('arrayRemove', lang)}</button>
+                  ${problems.length ? html`<p class="error">${problems.map((p) => pick(p.message, lang)).join(' ')}</p>` : nothing}</li>`;
+              })}</ul>`
+            : nothing}
+          <div class="file-pick">
+            <label class="file-button" for=${id}>${t('chooseFilesButton', lang)}</label>
+            <input type="file" class="file-input" id=${id} accept=${req ? req.mediaTypes.join(',') : nothing} ?multiple=${!req || req.maxFiles > 1}
+              aria-label=${t('chooseFiles', lang, { title })} aria-describedby=${docIssues.length ? `${id}-err` : req ? `${id}-limits` : nothing}
+              @change=${(e: Event) => {
+                const input = e.target as HTMLInputElement;
+                if (input.files?.length) m.on.pick(item.documentId, input.files);
+                input.value = '';
+              }} />
+          </div>
+          ${docIssues.length ? html`<p class="error" id=${`${id}-err`}>${docIssues.map((p) => pick(p.message, lang)).join(' ')}</p>` : nothing}
+        </li>`;
+      })}
+    </ul>
+    <div class="field">
+      <label class="label" for="mc-sup-comment">${t('trackSupplementComment', lang)}</label>
+      <textarea id="mc-sup-comment" rows="3" .value=${m.supComment} @input=${(e: Event) => m.on.supComment((e.target as HTMLTextAreaElement).value)}></textarea>
+    </div>
+    ${m.supProgress !== null ? html`<progress max="100" value=${Math.round(m.supProgress * 100)} aria-label=${t('uploadProgress', lang, { percent: Math.round(m.supProgress * 100) })}></progress>` : nothing}
+    ${f ? failure(f, 'supplement', () => void m.on.sendSupplement(), lang) : nothing}
+    <div class="actions">
+      <button type="button" class="primary" part="button button-primary supplement-send" ?disabled=${m.busy} @click=${() => m.on.sendSupplement()}>${t('trackSupplementSend', lang)}</button>
+    </div>
+  </section>`;
+}
+
+function renderWithdraw(m: TrackModel, lang: Lang) {
+  const f = m.failure?.where === 'withdraw' ? m.failure : null;
+  if (!m.withdrawOpen) {
+    return html`<div class="withdraw" part="withdraw">
+      <button type="button" part="button withdraw-open" @click=${() => m.on.openWithdraw()}>${t('trackWithdraw', lang)}</button>
+    </div>`;
+  }
+  return html`<section class="withdraw" part="withdraw" aria-labelledby="mc-withdraw-title">
+    <h3 id="mc-withdraw-title">${t('trackWithdraw', lang)}</h3>
+    <p class="hint" id="mc-withdraw-hint">${t('trackWithdrawWarning', lang)}</p>
+    <div class="field ${m.withdrawInvalid ? 'invalid' : ''}">
+      <label class="label" for="mc-withdraw-reason">${t('trackWithdrawReason', lang)}<span class="req" aria-hidden="true">*</span></label>
+      <textarea id="mc-withdraw-reason" rows="3" aria-required="true" aria-invalid=${m.withdrawInvalid ? 'true' : 'false'}
+        aria-describedby=${m.withdrawInvalid ? 'mc-withdraw-hint mc-withdraw-err' : 'mc-withdraw-hint'}
+        .value=${m.withdrawReason}
+        @input=${(e: Event) => m.on.withdrawReason((e.target as HTMLTextAreaElement).value)}></textarea>
+      ${m.withdrawInvalid ? html`<p class="error" id="mc-withdraw-err">${t('trackWithdrawReasonMissing', lang)}</p>` : nothing}
+    </div>
+    ${f ? failure(f, 'withdraw', () => void m.on.withdraw(), lang) : nothing}
+    <div class="actions">
+      <button type="button" part="button withdraw-cancel" @click=${() => m.on.cancelWithdraw()}>${t('trackWithdrawCancel', lang)}</button>
+      <button type="button" class="primary" part="button button-primary withdraw-confirm" ?disabled=${m.busy} @click=${() => m.on.withdraw()}>${t('trackWithdrawConfirm', lang)}</button>
+    </div>
+  </section>`;
+}
