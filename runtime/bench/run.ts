@@ -9,7 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { compileValidatorModule } from '@motcua/compile';
-import { embedWeights } from '../test-node/embed-weight.ts';
+import { bundleFiles, embedWeights, gzip, type EmbedWeight } from '../test-node/embed-weight.ts';
+import { bundleShares } from './bundle-map.ts';
 import { schema } from './form-100.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -44,11 +45,13 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
 });
 let timings: Record<string, { render: number[]; update: number[] }>;
+let weights: EmbedWeight[];
 try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => 'benchRun' in window);
   timings = await page.evaluate((n) => (window as unknown as { benchRun(n: number): Promise<typeof timings> }).benchRun(n), ROUNDS);
+  weights = await embedWeights(browser);
 } finally {
   await browser.close();
   server.close();
@@ -60,15 +63,22 @@ const stat = (xs: number[]) => {
   return { median: q(0.5), p90: q(0.9), min: s[0]! };
 };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-const weights = await embedWeights();
+const built = bundleFiles().map((f) => ({ name: f.name, minifiedBytes: f.text.length, gzipBytes: gzip(f.text) }));
 const result = {
-  bundle: { file: 'runtime/dist/motcua.js', minifiedBytes: bundle.length, gzipBytes: gzipSync(bundle, { level: 9 }).length },
-  embed: weights,
+  bundle: { file: 'runtime/dist/motcua.js', minifiedBytes: bundle.length, gzipBytes: gzipSync(bundle, { level: 9 }).length, files: built },
+  embed: weights!,
+  shares: bundleShares().map((c) => ({ chunk: c.chunk, gzip: c.gzip, shares: c.shares.slice(0, 12) })),
   render100: Object.fromEntries(Object.entries(timings!).map(([k, v]) => [k, { render: stat(v.render), update: stat(v.update) }])),
   rounds: ROUNDS,
 };
-console.log(`runtime bundle: ${(result.bundle.minifiedBytes / 1000).toFixed(1)} KB minified, ${(result.bundle.gzipBytes / 1000).toFixed(1)} KB gzip`);
-for (const w of weights) console.log(`embed page, ${w.procedure}: ${(w.total / 1000).toFixed(1)} KB gzip (runtime + validators ${(w.validators / 1000).toFixed(1)} KB)`);
+const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+for (const f of built) console.log(`${f.name.padEnd(26)} ${kb(f.minifiedBytes).padStart(9)} minified, ${kb(f.gzipBytes).padStart(8)} gzip`);
+console.log('\nwhat an embed page loads, measured in Chromium (gzip -9):');
+for (const w of weights!) {
+  console.log(`  ${w.page.padEnd(9)} first render ${kb(w.initial)} (${w.loaded.map((x) => `${x.name.replace(/-[\w-]{8}\.js$/, '')} ${kb(x.gzip)}`).join(' + ')})${w.later.length ? `, whole session ${kb(w.session)}` : ''}`);
+}
+console.log('\nentry by source (gzip each group costs):');
+for (const sh of result.shares.find((c) => c.chunk === 'motcua.js')!.shares) console.log(`  ${sh.group.padEnd(28)} ${kb(sh.gzip)}`);
 console.log(`\n100-field form in Chromium, ${ROUNDS} rounds interleaved (median / p90):`);
 for (const [name, r] of Object.entries(result.render100)) {
   console.log(`  ${name.padEnd(18)} first render ${ms(r.render.median)} / ${ms(r.render.p90)}   re-render after typing ${ms(r.update.median)} / ${ms(r.update.p90)}`);

@@ -1,40 +1,137 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { conditionSchemas, type Procedure } from '@motcua/core';
-import { compileValidatorModule } from '@motcua/compile';
+import { startDevServer } from '@web/dev-server';
+import { chromium, type Browser } from 'playwright-core';
+import type { Procedure } from '@motcua/core';
+import { mockServer } from '../test/support/mock-server.mjs';
 
 export const LIMIT_BYTES = 80_000;
 export const GOAL_BYTES = 47_000;
 
 const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const DIST = path('../dist/');
 
 export const gzip = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 
+/** Every JavaScript file of the build: the entry (motcua.js) and the lazily loaded chunks. */
+export function bundleFiles(): { name: string; text: string }[] {
+  return readdirSync(DIST)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(DIST + name, 'utf8') }));
+}
+
 export function bundleText(): string {
-  return readFileSync(path('../dist/motcua.js'), 'utf8');
+  return readFileSync(`${DIST}motcua.js`, 'utf8');
+}
+
+export interface LoadedScript {
+  /** dist file name, or `validators.js` for the version's validator module. */
+  name: string;
+  gzip: number;
 }
 
 export interface EmbedWeight {
-  procedure: string;
-  bundle: number;
-  validators: number;
-  total: number;
+  /** The example procedure's code, or `track` for the tracking page. */
+  page: string;
+  /** What the page loaded until it showed the form (or the lookup), gzip -9 each. */
+  loaded: LoadedScript[];
+  /** Their sum: the weight of the page's first render. */
+  initial: number;
+  /** Chunks the page loads later in a session (the receipt, once a dossier is sent). */
+  later: LoadedScript[];
+  /** initial + later: everything the page can load. */
+  session: number;
+  /** securitypolicyviolation events seen under the strict CSP. */
+  violations: string[];
 }
 
+const CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:";
+
 /**
- * The JavaScript an embed page loads for each example procedure: the runtime bundle and the
- * procedure version's validator module (compiled as the server compiles it at publish time),
- * each gzip -9, summed. (The end-to-end test measures the same on a real page.)
+ * What an embed page really loads, measured in Chromium under the strict CSP of the sample site:
+ * a page with `<motcua-form>` for each example procedure (served by the mock of the public API,
+ * validator modules compiled as the server compiles them at publish time) and a page with
+ * `<motcua-track>`. Every script response is counted (gzip -9): the entry, the version's validator
+ * module, and whichever chunks the page fetched; the receipt's chunk, which a form page fetches
+ * once a dossier is sent, is added as `later`.
  */
-export async function embedWeights(): Promise<EmbedWeight[]> {
-  const bundle = gzip(bundleText());
-  const dir = path('../../examples/procedures/');
+export async function embedWeights(given?: Browser): Promise<EmbedWeight[]> {
+  const procedures = readdirSync(path('../../examples/procedures/'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => (JSON.parse(readFileSync(path(`../../examples/procedures/${f}`), 'utf8')) as Procedure).code);
+  const pages = (ctx: { path: string; status: number; type: string; body: string; set(k: string, v: string): void }, next: () => Promise<void>) => {
+    const m = /^\/__embed\/(form\/([\w.]+)|track)$/.exec(ctx.path);
+    if (!m) return next();
+    const element = m[2] ? `<motcua-form procedure="${m[2]}" server="/mock/ok"></motcua-form>` : '<motcua-track server="/mock/ok"></motcua-track>';
+    ctx.set('Content-Security-Policy', CSP);
+    ctx.type = 'text/html';
+    ctx.body = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>embed</title><body>${element}<script type="module" src="/runtime/dist/motcua.js"></script></body></html>`;
+    return Promise.resolve();
+  };
+  const server = await startDevServer({
+    config: { rootDir: path('../../'), port: 0, hostname: '127.0.0.1', middleware: [pages as never, mockServer()], plugins: [] },
+    readCliArgs: false,
+    readFileConfig: false,
+    autoExitProcess: false,
+    logStartMessage: false,
+  });
+  const browser =
+    given ??
+    (await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+    }));
+  const origin = `http://127.0.0.1:${(server.server!.address() as { port: number }).port}`;
+  const receipt = bundleFiles().find((f) => f.name.startsWith('receipt-'));
   const out: EmbedWeight[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const procedure = JSON.parse(readFileSync(dir + file, 'utf8')) as Procedure;
-    const validators = gzip(await compileValidatorModule(conditionSchemas(procedure).map((c) => c.schema)));
-    out.push({ procedure: procedure.code, bundle, validators, total: bundle + validators });
+  try {
+    for (const page of [...procedures, 'track']) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __violations: string[] }).__violations = seen;
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      const scripts: Promise<LoadedScript>[] = [];
+      tab.on('response', (res) => {
+        if (res.request().resourceType() !== 'script') return;
+        const name = new URL(res.url()).pathname.replace(/^.*\//, '');
+        scripts.push(res.body().then((b) => ({ name: /validators/.test(res.url()) ? 'validators.js' : name, gzip: gzip(b) })));
+      });
+      await tab.goto(`${origin}/__embed/${page === 'track' ? 'track' : `form/${page}`}`);
+      await tab.waitForFunction(
+        (track) => {
+          const el = document.querySelector(track ? 'motcua-track' : 'motcua-form');
+          return !!el?.shadowRoot?.querySelector(track ? '#mc-track-code' : 'motcua-jsonforms');
+        },
+        page === 'track',
+        { timeout: 20_000 },
+      );
+      await tab.evaluate(async () => {
+        const el = document.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('motcua-form, motcua-track')!;
+        await el.updateComplete;
+      });
+      const loaded = await Promise.all(scripts);
+      const later = page === 'track' || !receipt ? [] : [{ name: receipt.name, gzip: gzip(receipt.text) }];
+      const initial = loaded.reduce((s, x) => s + x.gzip, 0);
+      out.push({
+        page,
+        loaded,
+        initial,
+        later,
+        session: initial + later.reduce((s, x) => s + x.gzip, 0),
+        violations: await tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+      });
+      await context.close();
+    }
+  } finally {
+    if (!given) await browser.close();
+    await server.stop();
   }
   return out;
 }
