@@ -31,7 +31,7 @@ test('a page loads the entry, its validator module and only the chunks it needs'
   assert.deepEqual(byPage.get('1.001193'), ['motcua.js', 'validators.js'], 'birth registration: no wizard, no arrays');
   assert.deepEqual(byPage.get('1.001612'), ['array-views', 'motcua.js', 'validators.js'], 'household business: arrays');
   assert.deepEqual(byPage.get('1.009994'), ['motcua.js', 'validators.js', 'wizard-view'], 'construction permit: a wizard');
-  assert.deepEqual(byPage.get('track'), ['motcua.js', 'track-view'], 'the tracking page: its views, no validators');
+  assert.deepEqual(byPage.get('track'), ['motcua.js', 'track-controller'], 'the tracking page: its views, no validators');
 });
 
 test('the bundle is CSP-safe and self-contained: no eval, no new Function, no ajv; the entry imports nothing statically', () => {

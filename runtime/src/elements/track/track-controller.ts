@@ -1,0 +1,281 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { checkDocuments, type DocumentRequirement, type Issue, type Lang, type Procedure } from '@motcua/core';
+import { apiUrl, ApiError, getJson, send } from '../../api/http.ts';
+import type { ProcedureView, TrackingView } from '../../api/types.ts';
+import { STRINGS, t } from '../../i18n/strings.ts';
+import { sniffMediaType } from '../form/media-type.ts';
+import type { PickedFile } from '../form/documents.ts';
+import type { ErrorDetail } from '../form/motcua-form.ts';
+import type { TrackFailure } from './track-model.ts';
+import { trackView } from './track-view.ts';
+
+/** What <motcua-track> gives its controller. */
+export interface TrackHost extends ReactiveControllerHost, HTMLElement {
+  readonly server: string;
+  readonly code: string;
+  readonly language: Lang;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+interface State {
+  code: string;
+  secret: string;
+  view: TrackingView | null;
+  busy: boolean;
+  failure: TrackFailure | null;
+  notice: string;
+  supFiles: ReadonlyMap<string, readonly PickedFile[]>;
+  supComment: string;
+  supIssues: readonly Issue[];
+  supProgress: number | null;
+  withdrawOpen: boolean;
+  withdrawReason: string;
+  withdrawInvalid: boolean;
+  procedure: Procedure | null;
+}
+
+let fileKeys = 0;
+
+/**
+ * Everything <motcua-track> does — look a dossier up by code and secret, send a supplement,
+ * ask to withdraw — and shows (track-view.ts), as a Lit reactive controller. It is the element's
+ * lazily loaded part (a chunk fetched by the first <motcua-track> of a page; a page with a form
+ * only never loads it). The secret stays in memory only.
+ */
+export class TrackController implements ReactiveController {
+  private s: State = {
+    code: '',
+    secret: '',
+    view: null,
+    busy: false,
+    failure: null,
+    notice: '',
+    supFiles: new Map(),
+    supComment: '',
+    supIssues: [],
+    supProgress: null,
+    withdrawOpen: false,
+    withdrawReason: '',
+    withdrawInvalid: false,
+    procedure: null,
+  };
+  private focus: string | null = null;
+  private presetSeen = '';
+
+  constructor(private readonly host: TrackHost) {
+    host.addController(this);
+  }
+
+  /** Changes the state and asks the element to render it. */
+  private set(patch: Partial<State>): void {
+    Object.assign(this.s, patch);
+    this.host.requestUpdate();
+  }
+
+  hostUpdate(): void {
+    // The `code` attribute presets the dossier code, unless the person already typed one.
+    const preset = this.host.code;
+    if (preset !== this.presetSeen) {
+      this.presetSeen = preset;
+      if (preset && !this.s.code) this.s.code = preset;
+    }
+  }
+
+  hostUpdated(): void {
+    if (!this.focus) return;
+    const el = this.host.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.focus)}`);
+    this.focus = null;
+    el?.focus();
+    el?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  private emit<T>(type: string, detail: T): void {
+    this.host.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private url(path: string): string {
+    return apiUrl(this.host.server, `api/v1/public/dossiers/${encodeURIComponent(this.s.view?.code ?? this.s.code.trim())}${path}`);
+  }
+
+  private fail(where: TrackFailure['where'], err: unknown): void {
+    const e = err instanceof ApiError ? err : new ApiError('network', 0, 'network', STRINGS.networkError);
+    const message = where === 'lookup' && e.status === 404 ? STRINGS.trackNotFound : e.text;
+    this.focus = `mc-${where}-error`;
+    this.set({ failure: { where, message, network: e.kind === 'network' } });
+    this.emit<ErrorDetail>('motcua-error', { stage: where, kind: e.kind === 'network' ? 'network' : e.kind, status: e.status, code: e.code, message: message.vi });
+  }
+
+  /** Looks the dossier up with the code and secret typed in. */
+  async lookup(): Promise<void> {
+    const code = this.s.code.trim();
+    const secret = this.s.secret.trim();
+    if (!code || !secret) {
+      this.focus = code ? 'mc-track-secret' : 'mc-track-code';
+      this.set({ notice: '', failure: { where: 'lookup', message: STRINGS.trackMissing, network: false } });
+      return;
+    }
+    this.set({ notice: '', busy: true, failure: null });
+    try {
+      const view = await getJson<TrackingView>(apiUrl(this.host.server, `api/v1/public/dossiers/${encodeURIComponent(code)}`), { 'X-Tracking-Secret': secret }, { cache: 'no-store' });
+      this.show(view);
+      this.focus = 'mc-track-title';
+      this.emit('motcua-loaded', { code: view.code, status: view.status });
+    } catch (err) {
+      this.set({ view: null });
+      this.fail('lookup', err);
+    } finally {
+      this.set({ busy: false });
+    }
+  }
+
+  private show(view: TrackingView): void {
+    this.set({ view, supFiles: new Map(), supIssues: [], withdrawOpen: false });
+    if (view.supplement && !view.supplement.provided && view.canSupplement && !this.s.procedure) void this.loadProcedure(view.procedure.code);
+  }
+
+  /** The procedure's document list (titles, accepted types, sizes) for the supplement pickers. */
+  private async loadProcedure(code: string): Promise<void> {
+    try {
+      const p = await getJson<ProcedureView>(apiUrl(this.host.server, `api/v1/public/procedures/${encodeURIComponent(code)}`));
+      this.set({ procedure: p.procedure });
+    } catch {
+      this.set({ procedure: null }); // the server still checks every file
+    }
+  }
+
+  private requirement(documentId: string): DocumentRequirement | undefined {
+    return this.s.procedure?.documents.find((d) => d.id === documentId);
+  }
+
+  private async pick(documentId: string, list: FileList): Promise<void> {
+    const picked: PickedFile[] = [];
+    for (const file of Array.from(list)) picked.push({ key: ++fileKeys, file, mediaType: await sniffMediaType(file) });
+    const next = new Map(this.s.supFiles);
+    next.set(documentId, [...(next.get(documentId) ?? []), ...picked]);
+    this.s.supFiles = next;
+    this.set({ supIssues: this.fileIssues() });
+  }
+
+  private removeFile(documentId: string, key: number): void {
+    const next = new Map(this.s.supFiles);
+    next.set(documentId, (next.get(documentId) ?? []).filter((f) => f.key !== key));
+    this.s.supFiles = next;
+    this.set({ supIssues: this.fileIssues() });
+  }
+
+  /** Core's document checks for the files chosen, against the requested documents' limits. */
+  private fileIssues(includeMissing = false): Issue[] {
+    const items = this.s.view?.supplement?.items ?? [];
+    const issues: Issue[] = [];
+    for (const item of items) {
+      const files = this.s.supFiles.get(item.documentId) ?? [];
+      const req = this.requirement(item.documentId);
+      if (!req) {
+        if (includeMissing && !files.length) issues.push(missing(item.documentId, item.title?.vi ?? item.documentId, item.title?.en ?? item.documentId));
+        continue;
+      }
+      const single = { documents: [{ ...req, when: undefined, optional: false, minFiles: Math.max(1, req.minFiles) }] } as unknown as Procedure;
+      const provided = files.length ? { [req.id]: files.map((f) => ({ mediaType: f.mediaType, size: f.file.size, name: f.file.name })) } : {};
+      const found = checkDocuments(single, {}, { validate: () => [] }, provided);
+      issues.push(...(includeMissing ? found : found.filter((i) => i.code !== 'missing-document' && i.code !== 'too-few-files')));
+    }
+    return issues;
+  }
+
+  private async sendSupplement(): Promise<void> {
+    const view = this.s.view;
+    if (!view?.supplement || this.s.busy) return;
+    const issues = this.fileIssues(true);
+    if (issues.length) {
+      this.focus = 'mc-sup-title';
+      this.set({ supIssues: issues });
+      return;
+    }
+    const body = new FormData();
+    body.append('supplement', JSON.stringify({ comment: this.s.supComment }));
+    for (const [id, files] of this.s.supFiles) for (const f of files) body.append(`documents.${id}`, f.file, f.file.name);
+    this.set({ supIssues: issues, busy: true, failure: null, supProgress: 0 });
+    try {
+      const res = await send<TrackingView>(this.url('/supplement'), {
+        method: 'POST',
+        headers: { 'X-Tracking-Secret': this.s.secret.trim() },
+        body,
+        onProgress: (f) => this.set({ supProgress: f }),
+      });
+      this.show(res.body);
+      this.focus = 'mc-track-notice';
+      this.set({ supComment: '', notice: t('trackSupplementSent', this.host.language) });
+    } catch (err) {
+      if (err instanceof ApiError && err.issues.length) this.set({ supIssues: err.issues });
+      this.fail('supplement', err);
+    } finally {
+      this.set({ busy: false, supProgress: null });
+    }
+  }
+
+  private async withdraw(): Promise<void> {
+    if (this.s.busy) return;
+    const reason = this.s.withdrawReason.trim();
+    if (!reason) {
+      this.focus = 'mc-withdraw-reason';
+      this.set({ withdrawInvalid: true });
+      return;
+    }
+    this.set({ busy: true, failure: null });
+    try {
+      const res = await send<TrackingView>(this.url('/withdrawal'), {
+        method: 'POST',
+        headers: { 'X-Tracking-Secret': this.s.secret.trim(), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ reason }),
+      });
+      this.show(res.body);
+      this.focus = 'mc-track-notice';
+      this.set({ withdrawReason: '', notice: t('trackWithdrawRequested', this.host.language) });
+    } catch (err) {
+      this.fail('withdraw', err);
+    } finally {
+      this.set({ busy: false });
+    }
+  }
+
+  render() {
+    const s = this.s;
+    return trackView({
+      lang: this.host.language,
+      code: s.code,
+      secret: s.secret,
+      view: s.view,
+      busy: s.busy,
+      failure: s.failure,
+      notice: s.notice,
+      supFiles: s.supFiles,
+      supComment: s.supComment,
+      supIssues: s.supIssues,
+      supProgress: s.supProgress,
+      withdrawOpen: s.withdrawOpen,
+      withdrawReason: s.withdrawReason,
+      withdrawInvalid: s.withdrawInvalid,
+      requirement: (id) => this.requirement(id),
+      on: {
+        lookup: () => void this.lookup(),
+        code: (value) => this.set({ code: value }),
+        secret: (value) => this.set({ secret: value }),
+        pick: (id, files) => void this.pick(id, files),
+        removeFile: (id, key) => this.removeFile(id, key),
+        supComment: (value) => this.set({ supComment: value }),
+        sendSupplement: () => void this.sendSupplement(),
+        openWithdraw: () => {
+          this.focus = 'mc-withdraw-reason';
+          this.set({ withdrawOpen: true });
+        },
+        cancelWithdraw: () => this.set({ withdrawOpen: false }),
+        withdrawReason: (value) => this.set(value.trim() ? { withdrawReason: value, withdrawInvalid: false } : { withdrawReason: value }),
+        withdraw: () => void this.withdraw(),
+      },
+    });
+  }
+}
+
+function missing(id: string, vi: string, en: string): Issue {
+  return { pointer: `/documents/${id}`, code: 'missing-document', message: { vi: t('documentMissing', 'vi', { title: vi }), en: t('documentMissing', 'en', { title: en }) } };
+}
