@@ -98,7 +98,13 @@ export async function startServer(options: ContextOptions & { app?: AppOptions; 
     close: () =>
       (closing ??= (async () => {
         clearInterval(timer);
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        // In-flight requests get a few seconds; idle keep-alive sockets and stuck uploads are then cut.
+        const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        http.closeIdleConnections?.();
+        const cut = setTimeout(() => http.closeAllConnections?.(), 3000);
+        await closed;
+        clearTimeout(cut);
         await ctx.database.close();
       })()),
   };

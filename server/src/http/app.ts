@@ -1,9 +1,7 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { bodyLimit } from 'hono/body-limit';
 import type { ServerContext } from '../context.ts';
 import type { AppEnv } from './env.ts';
-import { errors } from './errors.ts';
 import { mountRoutes } from './registry.ts';
 import { errorHandler, notFoundHandler } from './middleware/error-handler/error-handler.ts';
 import { requestContext } from './middleware/request-context/request-context.ts';
@@ -11,6 +9,7 @@ import { session } from './middleware/session/session.ts';
 import { csrf } from './middleware/csrf/csrf.ts';
 import { openCors, publicCors } from './middleware/cors/cors.ts';
 import { rateLimit } from './middleware/rate-limit/rate-limit.ts';
+import { bodyLimit } from './middleware/body-limit/body-limit.ts';
 import { policyMiddleware } from '../policy/middleware.ts';
 import { allRoutes } from './routes.ts';
 import { serveFile } from './static.ts';
@@ -44,11 +43,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}, routes: 
   app.on('POST', '/api/v1/auth/login', rateLimit({ limit: limits.login, windowMs: minute }));
 
   // Uploads stream to disk with their own limits; everything else is small JSON.
-  app.use('/api/*', async (c, next) => {
-    const type = c.req.header('content-type') ?? '';
-    const max = type.startsWith('multipart/') ? ctx.config.maxRequestBytes : 2 * 1024 * 1024;
-    return bodyLimit({ maxSize: max, onError: (cc) => cc.json(errors.tooLarge().body(), 413) })(c, next);
-  });
+  app.use('/api/*', bodyLimit((c) => ((c.req.header('content-type') ?? '').startsWith('multipart/') ? ctx.config.maxRequestBytes : 2 * 1024 * 1024)));
 
   app.use('/api/*', session());
   app.use('/api/*', csrf());

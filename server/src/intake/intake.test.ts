@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
-import { json } from '../../test/support/http.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bearer, json, withBearer } from '../../test/support/http.ts';
+import { EXAMPLES_DIR } from '../seed/demo-province.ts';
 import { birthData, birthFiles, pdfBytes, pngBytes, rowCounts, submitOnline } from '../../test/support/intake.ts';
 
 forEachDatabase('citizen intake and tracking', (db) => {
@@ -12,8 +15,15 @@ forEachDatabase('citizen intake and tracking', (db) => {
   });
 
   test('publish → submit with uploads → track, over HTTP', async () => {
-    const pub = await json<{ version: number }>(await server.request('/api/v1/public/procedures/1.001193'));
-    const res = await submitOnline(server, '1.001193', { version: pub.version, agency: '000.20.01.H56', data: birthData() }, birthFiles());
+    // A designer publishes a procedure through the API …
+    const designer = withBearer(server, await bearer(server, 'designer.justice'));
+    const definition = { ...JSON.parse(readFileSync(join(EXAMPLES_DIR, 'procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8')), code: '9.000100' };
+    assert.equal((await designer('POST', '/api/v1/agencies/000.00.10.H56/procedures', definition)).status, 201);
+    assert.equal((await designer('POST', '/api/v1/procedures/9.000100/versions', {})).status, 201);
+    // … a citizen's browser reads it and submits …
+    const pub = await json<{ version: number; validators: string }>(await server.request('/api/v1/public/procedures/9.000100'));
+    assert.equal((await server.request(new URL(pub.validators).pathname)).status, 200);
+    const res = await submitOnline(server, '9.000100', { version: pub.version, agency: '000.20.01.H56', data: birthData() }, birthFiles());
     assert.equal(res.status, 201, await res.clone().text());
     const r = await json<{ code: string; secret: string; status: number; fees: { total: number; collect: string }; dueAt: null; expectedDueAt: string; agency: { code: string } }>(res);
     assert.match(r.code, /^000\.20\.01\.H56-260302-\d{4}$/);

@@ -4,6 +4,7 @@ import type { Issue } from '@motcua/core';
 import type { FileStore } from '../files/store.ts';
 import { sniffMediaType } from '../files/sniff.ts';
 import { errors } from '../http/errors.ts';
+import { isBodyTooLarge } from '../http/middleware/body-limit/body-limit.ts';
 
 /** One uploaded file part, already in the file store (unless refused while streaming). */
 export interface UploadedFile {
@@ -145,7 +146,7 @@ export async function parseMultipart(request: Request, options: MultipartOptions
         Promise.all(pending).then(() => (failed ? undefined : resolve()), fail);
       });
       const body = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream);
-      body.on('error', (err) => fail(err));
+      body.on('error', (err) => fail(isBodyTooLarge(err) ? errors.tooLarge() : err));
       body.pipe(bb);
     });
     await Promise.allSettled(pending);

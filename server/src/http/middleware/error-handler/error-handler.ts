@@ -2,6 +2,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../../env.ts';
 import { HttpError, errors } from '../../errors.ts';
+import { isBodyTooLarge } from '../body-limit/body-limit.ts';
 
 /** Every error becomes the standard envelope; unexpected ones are logged and answered 500 without detail. */
 export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
@@ -13,6 +14,7 @@ export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
 
 function toHttpError(err: unknown, c: Context<AppEnv>): HttpError {
   if (err instanceof HttpError) return err;
+  if (isBodyTooLarge(err)) return errors.tooLarge();
   if (err instanceof HTTPException && err.status === 413) return errors.tooLarge();
   if (err instanceof HTTPException && err.status < 500) {
     return new HttpError(err.status as 400, 'http_error', { vi: 'Yêu cầu không hợp lệ', en: err.message || 'Bad request' });
