@@ -20,7 +20,7 @@ import { idForPath, isWithin, pathToPointer, setAt } from '../jsonforms/paths.ts
 import { motcuaRenderers } from '../renderers/index.ts';
 import { wizardKey } from '../renderers/layouts/wizard.ts';
 import { ruleFailure, unsupported } from '../renderers/unsupported.ts';
-import { langOf, STRINGS, t, type Params, type StringKey } from '../i18n/strings.ts';
+import { langOf, STRINGS, t, wordsFor, type Params, type StringKey } from '../i18n/strings.ts';
 import { theme } from '../styles/theme.ts';
 import { localTitle, translator } from '../i18n/localize.ts';
 
@@ -174,6 +174,12 @@ export class MotcuaJsonForms extends LitElement {
     await this.updateComplete;
     const target = this.controlFor(pointer);
     if (target) this.focusById(target.id);
+  }
+
+  /** Renders once the words of its language are there (English comes in a chunk of its own). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const words = wordsFor(this.language);
+    return words ? words.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -2,6 +2,9 @@ import type { Message } from '@motcua/core';
 
 /** The words of <motcua-track>'s views: a part of the one string table (strings.ts), loaded with them. */
 export const TRACK_STRINGS = {
+  trackNotFound: { vi: 'Không tìm thấy hồ sơ. Kiểm tra lại mã hồ sơ và mã tra cứu.', en: 'No dossier found. Check the dossier code and the tracking secret.' },
+  trackMissing: { vi: 'Nhập mã hồ sơ và mã tra cứu.', en: 'Enter the dossier code and the tracking secret.' },
+  documentMissing: { vi: 'Thiếu giấy tờ "{title}"', en: 'Missing document "{title}"' },
   trackTitle: { vi: 'Tra cứu hồ sơ', en: 'Look up a dossier' },
   trackCode: { vi: 'Mã hồ sơ', en: 'Dossier code' },
   trackSecret: { vi: 'Mã tra cứu', en: 'Tracking secret' },

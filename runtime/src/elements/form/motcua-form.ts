@@ -15,7 +15,7 @@ import type { UISchemaElement } from '@jsonforms/core';
 import { apiUrl, ApiError, getJson, send } from '../../api/http.ts';
 import { newIdempotencyKey } from '../../api/idempotency.ts';
 import type { ProcedureView, SubmitResponse } from '../../api/types.ts';
-import { langOf, STRINGS, t } from '../../i18n/strings.ts';
+import { langOf, STRINGS, t, wordsFor } from '../../i18n/strings.ts';
 import { isWithin } from '../../jsonforms/paths.ts';
 import { theme } from '../../styles/theme.ts';
 import { formStyles } from '../../styles/form-styles.ts';
@@ -184,6 +184,12 @@ export class MotcuaForm extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this._saveTimer);
     clearTimeout(this._idleTimer);
+  }
+
+  /** Renders once the words of its language are there (English comes in a chunk of its own). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const words = wordsFor(this.language);
+    return words ? words.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

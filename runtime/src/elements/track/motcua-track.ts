@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import type { Lang } from '@motcua/core';
-import { langOf, STRINGS } from '../../i18n/strings.ts';
+import { langOf, STRINGS, wordsFor } from '../../i18n/strings.ts';
 import { theme } from '../../styles/theme.ts';
 import { formStyles } from '../../styles/form-styles.ts';
 import { lazy } from '../../lazy.ts';
@@ -65,6 +65,12 @@ export class MotcuaTrack extends LitElement {
   /** Looks the dossier up with the code and secret typed in. */
   async lookup(): Promise<void> {
     await (await this.controller()).lookup();
+  }
+
+  /** Renders once the words of its language are there (English comes in a chunk of its own). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const words = wordsFor(this.language);
+    return words ? words.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override render() {

@@ -3,6 +3,7 @@ import { checkDocuments, type DocumentRequirement, type Issue, type Lang, type P
 import { apiUrl, ApiError, getJson, send } from '../../api/http.ts';
 import type { ProcedureView, TrackingView } from '../../api/types.ts';
 import { STRINGS, t } from '../../i18n/strings.ts';
+import { TRACK_STRINGS } from '../../i18n/strings-track.ts';
 import { sniffMediaType } from '../form/media-type.ts';
 import type { PickedFile } from '../form/documents.ts';
 import type { ErrorDetail } from '../form/motcua-form.ts';
@@ -99,7 +100,7 @@ export class TrackController implements ReactiveController {
 
   private fail(where: TrackFailure['where'], err: unknown): void {
     const e = err instanceof ApiError ? err : new ApiError('network', 0, 'network', STRINGS.networkError);
-    const message = where === 'lookup' && e.status === 404 ? STRINGS.trackNotFound : e.text;
+    const message = where === 'lookup' && e.status === 404 ? TRACK_STRINGS.trackNotFound : e.text;
     this.focus = `mc-${where}-error`;
     this.set({ failure: { where, message, network: e.kind === 'network' } });
     this.emit<ErrorDetail>('motcua-error', { stage: where, kind: e.kind === 'network' ? 'network' : e.kind, status: e.status, code: e.code, message: message.vi });
@@ -111,7 +112,7 @@ export class TrackController implements ReactiveController {
     const secret = this.s.secret.trim();
     if (!code || !secret) {
       this.focus = code ? 'mc-track-secret' : 'mc-track-code';
-      this.set({ notice: '', failure: { where: 'lookup', message: STRINGS.trackMissing, network: false } });
+      this.set({ notice: '', failure: { where: 'lookup', message: TRACK_STRINGS.trackMissing, network: false } });
       return;
     }
     this.set({ notice: '', busy: true, failure: null });

@@ -88,8 +88,10 @@ export function isEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && isEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-// es-toolkit's word pattern (camelCase, snake_case, acronyms, digits, any script).
-const WORD = /\p{Lu}?\p{Ll}+|[0-9]+|\p{Lu}+(?!\p{Ll})|\p{Emoji_Presentation}|\p{Extended_Pictographic}|\p{L}+/gu;
+// es-toolkit's word pattern (camelCase, snake_case, acronyms, digits, any script), with lodash's
+// ordinals first ("1st", "4TH" stay one word).
+const WORD =
+  /\d*(?:1st|2nd|3rd|(?![123])\dth)(?=\b|[A-Z_])|\d*(?:1ST|2ND|3RD|(?![123])\dTH)(?=\b|[a-z_])|\p{Lu}?\p{Ll}+|[0-9]+|\p{Lu}+(?!\p{Ll})|\p{Emoji_Presentation}|\p{Extended_Pictographic}|\p{L}+/gu;
 
 /**
  * lodash's startCase ("dateOfBirth" → "Date Of Birth"), for labels JSON Forms makes from

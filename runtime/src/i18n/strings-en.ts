@@ -1,0 +1,89 @@
+import { addWords, type WordKey } from './strings.ts';
+
+/**
+ * The form's words in English (strings.ts has them in Vietnamese): a chunk of its own, loaded by
+ * the first element a page shows with lang="en", so that Vietnamese pages never download it.
+ */
+export const WORDS_EN = {
+  // form and renderers
+  required: 'required',
+  errorSummaryTitle: 'There are {count} problems to fix before continuing',
+  errorSummaryTitleOne: 'There is 1 problem to fix before continuing',
+  errorAtForm: 'Form',
+  unsupported: 'This part of the form cannot be displayed ({what}). Please contact the receiving agency.',
+  validationUnavailable: 'The form data cannot be checked: the checks do not match this procedure version. Please reload the page.',
+  partUnavailable: 'This part of the form could not be loaded. Check your connection and try again.',
+  ruleError: 'The display condition of this part could not be evaluated.',
+  selectPlaceholder: '— Select —',
+  arrayAdd: 'Add {label}',
+  arrayItem: '{label} no. {n}',
+  arrayRemove: 'Remove',
+  arrayRemoveLabel: 'Remove {item}',
+  arrayUp: 'Up',
+  arrayUpLabel: 'Move {item} up',
+  arrayDown: 'Down',
+  arrayDownLabel: 'Move {item} down',
+  arrayEmpty: 'No items yet.',
+  arrayDefaultItem: 'Item',
+  wizardSteps: 'Steps',
+  wizardProgress: 'Step {n} of {count}',
+  wizardBack: 'Back',
+  wizardNext: 'Next',
+  wizardDone: 'done',
+  // network and server
+  retry: 'Try again',
+  loading: 'Loading the procedure…',
+  loadFailed: 'The procedure could not be loaded.',
+  procedureCode: 'Procedure code',
+  procedureField: 'Field',
+  // receiving agency
+  agencyTitle: 'Where to file',
+  agencyLabel: 'Receiving agency',
+  agencyHint: 'You may file with any agency in the list, wherever you live.',
+  agencyFixed: 'The dossier is received by: {name}',
+  // documents
+  documentsTitle: 'Documents to provide',
+  documentsIntro: 'This list follows what you entered above.',
+  documentsNone: 'Your case needs no documents.',
+  documentsNotNeeded: 'Not needed in your case ({count})',
+  documentRequired: 'Required',
+  documentOptional: 'Optional',
+  documentLimits: 'Accepted: {types}; each file at most {size}; at most {max} files.',
+  documentPaper: 'Bring when collecting the result: {originals} original(s), {copies} copy(ies).',
+  chooseFiles: 'Choose files for: {title}',
+  chooseFilesButton: 'Choose files',
+  removeFile: 'Remove file {name}',
+  fileSent: 'uploaded',
+  fileSending: 'uploading',
+  fileWaiting: 'waiting',
+  // fees and appointment
+  feesTitle: 'Fees and charges',
+  feesNone: 'No fees or charges.',
+  feesTotal: 'Total',
+  feesBefore: 'Paid before the dossier is accepted.',
+  feesAfter: 'Paid when collecting the result.',
+  feesUnknown: 'Fees cannot be computed yet: {reason}',
+  appointmentTitle: 'Expected result date',
+  appointmentNote: 'If the dossier is valid and accepted right now; the official date is on the receipt.',
+  appointmentUnknown: 'Known once the receiving agency is chosen.',
+  // drafts
+  draftConsent: 'Keep a draft in this browser to continue later',
+  draftHint: 'The draft stays on this device only, is never sent, and is deleted when you submit or untick. Attached files are not kept. Do not tick on a shared computer.',
+  draftRestored: 'Your draft saved at {at} was restored.',
+  draftOtherVersion: 'The procedure changed since the draft was saved; please check your answers.',
+  draftDiscard: 'Discard the draft and start again',
+  draftUnavailable: 'This browser does not allow keeping a draft.',
+  // submission
+  submit: 'Submit',
+  submitting: 'Sending the dossier…',
+  uploadProgress: '{percent}% sent',
+  submitSummary: 'The dossier was not sent. {count} problem(s) to fix:',
+  submitFailed: 'The dossier was not sent.',
+  retryKeeps: 'Everything you entered is kept. Press "Try again" to resend; the dossier will not be filed twice.',
+  submitAsNew: 'File as a new dossier',
+  receiptCode: 'Dossier code',
+  receiptSecret: 'Tracking secret',
+  kioskReset: 'This screen clears itself after {seconds} seconds without activity.',
+} satisfies Record<WordKey, string>;
+
+addWords('en', WORDS_EN);
