@@ -35,7 +35,7 @@ forEachDatabase('case actions', (db) => {
 
     const claimed = await doAction(server, specialist, code, { kind: 'claim', lockVersion: accepted.dossier.lockVersion });
     assert.equal(claimed.dossier.status, 4);
-    assert.ok(claimed.dossier.location.assignee);
+    assert.ok(claimed.dossier.location.assignee, 'claimed');
     const forwarded = await doAction(server, specialist, code, { kind: 'forward', comment: 'Hồ sơ hợp lệ, trình ký' });
     assert.equal(forwarded.dossier.location.step, 'ky-duyet');
     assert.equal(forwarded.dossier.location.role, 'leader');

@@ -11,10 +11,11 @@ import { dossierRoutes } from '../dossiers/routes.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { slipRoutes } from '../slips/routes.ts';
 import { inboxRoutes } from '../inbox/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
 
 /** Every API route of the server, in the order they appear in the OpenAPI document. */
 export function allRoutes(): AnyRoute[] {
   const list: AnyRoute[] = [];
-  list.push(...metaRoutes(() => list), ...authRoutes(), ...agencyRoutes(), ...staffRoutes(), ...procedureRoutes(), ...publicProcedureRoutes(), ...intakeRoutes(), ...trackingRoutes(), ...dossierRoutes(), ...legacyImportRoutes(), ...caseRoutes(), ...slipRoutes(), ...inboxRoutes());
+  list.push(...metaRoutes(() => list), ...authRoutes(), ...agencyRoutes(), ...staffRoutes(), ...procedureRoutes(), ...publicProcedureRoutes(), ...intakeRoutes(), ...trackingRoutes(), ...dossierRoutes(), ...legacyImportRoutes(), ...caseRoutes(), ...slipRoutes(), ...inboxRoutes(), ...reportRoutes());
   return list;
 }

@@ -40,7 +40,7 @@ forEachDatabase('inbox', (db) => {
       const res = await server.request(`/api/v1/agencies/${AGENCY}/inbox?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${who.token}` } });
       assert.equal(res.status, 200, await res.clone().text());
       const page = await json<Page>(res);
-      assert.ok(page.items.length <= limit);
+      assert.ok(page.items.length <= limit, 'page size');
       out.push(...page.items);
       if (!page.nextCursor) return out;
       cursor = page.nextCursor;
@@ -137,7 +137,7 @@ forEachDatabase('inbox', (db) => {
     assert.deepEqual(mine.map((i) => i.code), [code]);
     const passed = await all(leaderAbove, 'view=passed', 25);
     const expected = list.filter((d) => visited(d).has(AGENCY));
-    assert.ok(passed.length >= expected.length);
+    assert.ok(passed.length >= expected.length, 'passed view size');
     const codes = new Set(passed.map((i) => i.code));
     for (const d of expected) assert.ok(codes.has(d.code), d.code);
     assert.equal(codes.size, passed.length, 'no repeats across pages');

@@ -99,5 +99,6 @@ export const POLICY: Record<string, PolicyRule> = {
   listDossierSlips: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'visited' }, allow: dossierReaders, why: 'as getDossier' },
   issueDossierSlip: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'handling' }, allow: [caseActors], why: 'slips are issued by the staff handling the dossier' },
   getInbox: { access: 'grants', target: { kind: 'agency', param: 'agencyCode' }, allow: dossierReaders, why: 'case staff see their agency\u2019s queues; leaders and viewers above see their subtree\u2019s' },
+  getBieu06Report: { access: 'grants', target: { kind: 'agency', param: 'agencyCode' }, allow: dossierReaders, why: 'case staff report on their agency; leaders and viewers above on their subtree' },
   getDossierSlip: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'visited' }, allow: dossierReaders, why: 'as getDossier' },
 };
