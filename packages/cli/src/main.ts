@@ -8,6 +8,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   serve: { summary: 'chạy máy chủ / run the server', load: async () => (await import('./commands/serve.ts')).serve },
   migrate: { summary: 'cập nhật cơ sở dữ liệu / apply database migrations', load: async () => (await import('./commands/migrate.ts')).migrate },
   import: { summary: 'công bố thủ tục từ tệp / publish procedure definitions from files', load: async () => (await import('./commands/import.ts')).importCommand },
+  audit: { summary: 'kiểm tra chuỗi sự kiện hồ sơ / verify the tamper-evident event log (audit verify)', load: async () => (await import('./commands/audit.ts')).audit },
 };
 
 function usage(): string {
