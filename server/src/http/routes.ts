@@ -12,10 +12,11 @@ import { caseRoutes } from '../cases/routes.ts';
 import { slipRoutes } from '../slips/routes.ts';
 import { inboxRoutes } from '../inbox/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
+import { logbookRoutes } from '../logbook/routes.ts';
 
 /** Every API route of the server, in the order they appear in the OpenAPI document. */
 export function allRoutes(): AnyRoute[] {
   const list: AnyRoute[] = [];
-  list.push(...metaRoutes(() => list), ...authRoutes(), ...agencyRoutes(), ...staffRoutes(), ...procedureRoutes(), ...publicProcedureRoutes(), ...intakeRoutes(), ...trackingRoutes(), ...dossierRoutes(), ...legacyImportRoutes(), ...caseRoutes(), ...slipRoutes(), ...inboxRoutes(), ...reportRoutes());
+  list.push(...metaRoutes(() => list), ...authRoutes(), ...agencyRoutes(), ...staffRoutes(), ...procedureRoutes(), ...publicProcedureRoutes(), ...intakeRoutes(), ...trackingRoutes(), ...dossierRoutes(), ...legacyImportRoutes(), ...caseRoutes(), ...slipRoutes(), ...inboxRoutes(), ...reportRoutes(), ...logbookRoutes());
   return list;
 }

@@ -100,5 +100,6 @@ export const POLICY: Record<string, PolicyRule> = {
   issueDossierSlip: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'handling' }, allow: [caseActors], why: 'slips are issued by the staff handling the dossier' },
   getInbox: { access: 'grants', target: { kind: 'agency', param: 'agencyCode' }, allow: dossierReaders, why: 'case staff see their agency\u2019s queues; leaders and viewers above see their subtree\u2019s' },
   getBieu06Report: { access: 'grants', target: { kind: 'agency', param: 'agencyCode' }, allow: dossierReaders, why: 'case staff report on their agency; leaders and viewers above on their subtree' },
+  getLogbook: { access: 'grants', target: { kind: 'agency', param: 'agencyCode' }, allow: dossierReaders, why: 'the agency\u2019s own book: its case staff, leaders and viewers above' },
   getDossierSlip: { access: 'grants', target: { kind: 'dossier', param: 'dossierCode', scope: 'visited' }, allow: dossierReaders, why: 'as getDossier' },
 };
