@@ -10,7 +10,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export default {
   rootDir: repoRoot,
-  files: ['test/**/*.test.ts'],
+  files: ['test/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 180_000,

@@ -1,23 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { MotcuaForm } from '../src/index.ts';
 import { $, $$, byLabel, chooseFiles, eventually, inGroup, mockLog, mockReset, nextEvent, norm, pdf, typeInto, waitFor, zipNamedPdf } from './support/helpers.ts';
-import { answer, innerForm, renderMotcuaForm, validBirthData } from './support/form-helpers.ts';
+import { answer, fileInput, fillReady, innerForm, renderMotcuaForm, validBirthData } from './support/form-helpers.ts';
 
 const docTitles = (el: MotcuaForm) => $$(el, '.doc-list .doc-title').map((d) => norm(d.textContent));
-const fileInput = (el: MotcuaForm, id: string) => $(el, `#mc-file-${id}`) as HTMLInputElement;
-
-async function fillReady(el: MotcuaForm): Promise<void> {
-  await answer(el, await validBirthData());
-  const agency = $(el, '#mc-agency') as HTMLSelectElement;
-  agency.value = '000.20.01.H56';
-  agency.dispatchEvent(new Event('change'));
-  await el.updateComplete;
-  chooseFiles(fileInput(el, 'to-khai'), [pdf()]);
-  await waitFor(() => $$(el, '.file-name').length === 1, 'the declaration file');
-  chooseFiles(fileInput(el, 'giay-chung-sinh'), [pdf('chung-sinh.pdf')]);
-  await waitFor(() => $$(el, '.file-name').length === 2, 'the birth certificate file');
-}
-
 describe('<motcua-form>', () => {
   beforeEach(mockReset);
   afterEach(() => localStorage.clear());

@@ -22,6 +22,7 @@ import { wizardKey } from '../renderers/layouts/wizard.ts';
 import { ruleFailure, unsupported } from '../renderers/unsupported.ts';
 import { langOf, STRINGS, t, wordsFor, type Params, type StringKey } from '../i18n/strings.ts';
 import { theme } from '../styles/theme.ts';
+import { adoptStyles } from '../styles/adopt.ts';
 import { localTitle, translator } from '../i18n/localize.ts';
 
 /** Translations of form texts by JSON Forms i18n key (e.g. "applicant.fullName.label"), per language. */
@@ -318,6 +319,7 @@ export class MotcuaJsonForms extends LitElement {
         }
         return true;
       },
+      adoptStyles: (styles) => adoptStyles(self.renderRoot, styles),
       waitFor: (loading) => {
         if (self._loading.has(loading)) return;
         self._loading.add(loading);

@@ -12,7 +12,8 @@ export const WORDS_EN = {
   errorAtForm: 'Form',
   unsupported: 'This part of the form cannot be displayed ({what}). Please contact the receiving agency.',
   validationUnavailable: 'The form data cannot be checked: the checks do not match this procedure version. Please reload the page.',
-  partUnavailable: 'This part of the form could not be loaded. Check your connection and try again.',
+  trackUnavailable: 'Dossier lookup could not be loaded. Check your connection and reload the page.',
+  partUnavailable: 'This part of the form could not be loaded. Check your connection and reload the page.',
   ruleError: 'The display condition of this part could not be evaluated.',
   selectPlaceholder: '— Select —',
   arrayAdd: 'Add {label}',
@@ -83,6 +84,7 @@ export const WORDS_EN = {
   submitAsNew: 'File as a new dossier',
   receiptCode: 'Dossier code',
   receiptSecret: 'Tracking secret',
+  receiptPartial: 'The dossier was filed, but the full receipt could not be loaded. Write down the dossier code and the tracking secret: both are needed to look it up.',
   kioskReset: 'This screen clears itself after {seconds} seconds without activity.',
 } satisfies Record<WordKey, string>;
 

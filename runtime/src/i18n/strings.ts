@@ -38,7 +38,8 @@ export const WORDS_VI = {
   errorAtForm: 'Tờ khai',
   unsupported: 'Không hiển thị được phần này của tờ khai ({what}). Vui lòng liên hệ cơ quan tiếp nhận.',
   validationUnavailable: 'Không kiểm tra được dữ liệu tờ khai: bộ kiểm tra không khớp với phiên bản thủ tục. Vui lòng tải lại trang.',
-  partUnavailable: 'Không tải được phần này của tờ khai. Kiểm tra kết nối mạng rồi thử lại.',
+  trackUnavailable: 'Không tải được phần tra cứu hồ sơ. Kiểm tra kết nối mạng rồi tải lại trang.',
+  partUnavailable: 'Không tải được phần này của tờ khai. Kiểm tra kết nối mạng rồi tải lại trang.',
   ruleError: 'Không đánh giá được điều kiện hiển thị của phần này.',
   selectPlaceholder: '— Chọn —',
   arrayAdd: 'Thêm {label}',
@@ -109,6 +110,7 @@ export const WORDS_VI = {
   submitAsNew: 'Nộp thành hồ sơ mới',
   receiptCode: 'Mã hồ sơ',
   receiptSecret: 'Mã tra cứu',
+  receiptPartial: 'Hồ sơ đã được nộp, nhưng không tải được giấy biên nhận đầy đủ. Hãy ghi lại mã hồ sơ và mã tra cứu: cần cả hai để tra cứu hồ sơ.',
   kioskReset: 'Màn hình sẽ tự xóa sau {seconds} giây không thao tác.',
 } satisfies Record<string, string>;
 

@@ -1,4 +1,4 @@
-import type { TemplateResult, nothing } from 'lit';
+import type { CSSResult, TemplateResult, nothing } from 'lit';
 import type { JsonFormsState, JsonSchema, RankedTester, UISchemaElement } from '@jsonforms/core';
 import type { Issue, Lang } from '@motcua/core';
 import type { Params, StringKey } from '../i18n/strings.ts';
@@ -65,6 +65,8 @@ export interface FormContext {
   revealWithin(pointers: readonly string[]): boolean;
   /** A part of the form being loaded (a lazy renderer's chunk): the form renders again, and updateComplete waits, until it settles. */
   waitFor(loading: Promise<unknown>): void;
+  /** Adds a lazily loaded part's styles to the form's shadow root (once). */
+  adoptStyles(styles: CSSResult): void;
   /** Focuses the element with `id` after the next render. */
   focusAfterRender(id: string): void;
   /** Every control rendered so far in this pass (in order). */

@@ -39,8 +39,7 @@ export const formStyles = css`
     margin: 0 0 0.3rem;
   }
   .doc-list,
-  .files,
-  .timeline {
+  .files {
     list-style: none;
     padding: 0;
     margin: 0;
@@ -167,64 +166,5 @@ export const formStyles = css`
   .progress-line progress {
     flex: 1 1 10rem;
     accent-color: var(--_primary);
-  }
-  .receipt {
-    border: 2px solid var(--_success);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-  }
-  .receipt h2 {
-    color: var(--_success);
-  }
-  .facts {
-    display: grid;
-    grid-template-columns: minmax(9rem, max-content) 1fr;
-    gap: 0.35rem 1rem;
-    margin: 0 0 var(--_space);
-  }
-  .facts dt {
-    font-weight: 600;
-  }
-  .facts dd {
-    margin: 0;
-    word-break: break-word;
-  }
-  .code,
-  .secret {
-    font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', monospace;
-    font-size: 1.05em;
-  }
-  .print-frame {
-    position: absolute;
-    width: 0;
-    height: 0;
-    border: 0;
-    visibility: hidden;
-  }
-  .timeline li {
-    border-inline-start: 3px solid color-mix(in srgb, var(--_primary) 50%, transparent);
-    padding: 0.1rem 0 0.6rem 0.9rem;
-  }
-  .timeline time {
-    color: var(--_muted);
-    font-size: 0.925em;
-    display: block;
-  }
-  .status-badge {
-    display: inline-block;
-    font-weight: 600;
-    color: var(--_on-primary);
-    background: var(--_primary);
-    border-radius: var(--_radius);
-    padding: 0.15rem 0.6rem;
-  }
-  .lookup .row-fields {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 var(--_space);
-    align-items: flex-end;
-  }
-  .lookup .row-fields .field {
-    flex: 1 1 14rem;
   }
 `;

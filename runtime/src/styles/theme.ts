@@ -230,40 +230,6 @@ export const theme = css`
     text-decoration: underline;
     background: none;
   }
-  .rows {
-    list-style: none;
-    margin: 0 0 0.75rem;
-    padding: 0;
-  }
-  .row {
-    border-top: 1px solid color-mix(in srgb, var(--_border) 40%, transparent);
-    padding: 0.6rem 0 0.2rem;
-  }
-  .row-head {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    align-items: center;
-    gap: 0.5rem;
-    margin-bottom: 0.4rem;
-  }
-  .row-title {
-    font-weight: 600;
-  }
-  .row-actions {
-    display: flex;
-    gap: 0.35rem;
-    flex-wrap: wrap;
-  }
-  .row-actions button {
-    padding: 0.15rem 0.55rem;
-    min-height: 2rem;
-    font-size: 0.9em;
-  }
-  .empty {
-    color: var(--_muted);
-    font-style: italic;
-  }
   .unsupported,
   .alert {
     border: 2px solid var(--_error);
@@ -297,50 +263,6 @@ export const theme = css`
     color: var(--_error);
     font-weight: 600;
   }
-  .wizard .steps {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-    list-style: none;
-    padding: 0;
-    margin: 0 0 0.5rem;
-  }
-  .wizard .step {
-    display: flex;
-    align-items: center;
-    gap: 0.4rem;
-    color: var(--_muted);
-  }
-  .wizard .step .num {
-    display: inline-grid;
-    place-items: center;
-    width: 1.7rem;
-    height: 1.7rem;
-    border-radius: 50%;
-    border: 2px solid currentColor;
-    font-size: 0.85em;
-    font-weight: 600;
-  }
-  .wizard .step.current {
-    color: var(--_primary);
-    font-weight: 600;
-  }
-  .wizard .step.done {
-    color: var(--_success);
-  }
-  .wizard .progress {
-    color: var(--_muted);
-    font-size: 0.925em;
-    margin: 0;
-  }
-  .wizard progress {
-    display: block;
-    width: 100%;
-    height: 0.4rem;
-    margin: 0.25rem 0 var(--_space);
-    accent-color: var(--_primary);
-  }
-  .wizard-nav,
   .actions {
     display: flex;
     justify-content: space-between;

@@ -1,7 +1,7 @@
 import { fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { MotcuaForm, MotcuaJsonForms } from '../../src/index.ts';
-import { waitFor } from './helpers.ts';
+import { $, $$, chooseFiles, pdf, waitFor } from './helpers.ts';
 
 export const BIRTH = '1.001193';
 /** Monday 2 March 2026, 09:00 in Hà Nội. */
@@ -36,4 +36,19 @@ export async function answer(el: MotcuaForm, data: unknown): Promise<void> {
 
 export async function validBirthData(): Promise<Record<string, unknown>> {
   return (await fetch('/runtime/test/fixtures/birth-valid.json')).json();
+}
+
+export const fileInput = (el: MotcuaForm, id: string) => $(el, `#mc-file-${id}`) as HTMLInputElement;
+
+/** Fills the birth registration as an applicant would: valid answers, an agency, both documents. */
+export async function fillReady(el: MotcuaForm): Promise<void> {
+  await answer(el, await validBirthData());
+  const agency = $(el, '#mc-agency') as HTMLSelectElement;
+  agency.value = '000.20.01.H56';
+  agency.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+  chooseFiles(fileInput(el, 'to-khai'), [pdf()]);
+  await waitFor(() => $$(el, '.file-name').length === 1, 'the declaration file');
+  chooseFiles(fileInput(el, 'giay-chung-sinh'), [pdf('chung-sinh.pdf')]);
+  await waitFor(() => $$(el, '.file-name').length === 2, 'the birth certificate file');
 }

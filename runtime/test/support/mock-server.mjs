@@ -2,7 +2,7 @@
 // and <motcua-track>, as web-test-runner middleware. URLs: /mock/<scenario>/api/v1/public/…
 // Scenarios change how submissions are answered: ok, 400, 413, 415, flaky (POSTs lose their
 // connection until POST /mock/heal), 500, conflict (422 idempotency). /mock/log lists the POSTs
-// received; POST /mock/reset clears them.
+// received; POST /mock/reset clears them. POST /mock/block?path=… makes a file fail to load.
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { conditionSchemas, STATUSES } from '@motcua/core';
@@ -46,6 +46,7 @@ export function mockServer() {
   const dossiers = new Map(); // code → { secret, view }
   let seq = 0;
   const flakySeen = new Set();
+  const blocked = new Set();
 
   const seedTracking = () => {
     dossiers.set('000.20.01.H56-260301-0007', {
@@ -80,6 +81,20 @@ export function mockServer() {
   return async (ctx, next) => {
     const url = new URL(ctx.url, 'http://x');
     if (url.pathname === '/mock/log') return json(ctx, 200, log);
+    // POST /mock/block?path=P makes every GET of P fail with 503 (a chunk that cannot be fetched) until /mock/unblock.
+    if (url.pathname === '/mock/block' && ctx.method === 'POST') {
+      blocked.add(url.searchParams.get('path'));
+      return json(ctx, 200, {});
+    }
+    if (url.pathname === '/mock/unblock' && ctx.method === 'POST') {
+      blocked.clear();
+      return json(ctx, 200, {});
+    }
+    if (blocked.has(url.pathname)) {
+      ctx.status = 503;
+      ctx.body = 'blocked by the test';
+      return;
+    }
     if (url.pathname === '/mock/heal' && ctx.method === 'POST') {
       flakySeen.add('healed');
       return json(ctx, 200, {});

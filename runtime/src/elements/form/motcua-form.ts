@@ -19,6 +19,7 @@ import { langOf, STRINGS, t, wordsFor } from '../../i18n/strings.ts';
 import { isWithin } from '../../jsonforms/paths.ts';
 import { theme } from '../../styles/theme.ts';
 import { formStyles } from '../../styles/form-styles.ts';
+import { adoptStyles } from '../../styles/adopt.ts';
 import type { MotcuaJsonForms, StepChangeDetail } from '../../form/motcua-jsonforms.ts';
 import { directoryOf, expectedDue, receivingAgency } from './agencies.ts';
 import { withDefaults, withDefaultsForNewObjects } from './defaults.ts';
@@ -513,7 +514,7 @@ export class MotcuaForm extends LitElement {
 
   /**
    * The receipt; if its chunk could not be fetched (the network failed right after the dossier was
-   * filed), the dossier code and tracking secret at least, and a way to get the full receipt.
+   * filed), the dossier code and tracking secret at least: what the applicant must keep.
    */
   private renderReceipt(lang: Lang) {
     const r = this._receipt!;
@@ -522,9 +523,10 @@ export class MotcuaForm extends LitElement {
       return html`<section class="receipt" part="receipt" aria-labelledby="mc-receipt-title">
         <h2 id="mc-receipt-title" tabindex="-1">✓ ${t('receiptCode', lang)}: <strong class="code">${r.code}</strong></h2>
         <p>${t('receiptSecret', lang)}: <strong class="secret">${r.secret}</strong></p>
-        <button type="button" part="button" @click=${() => void receiptViews.load().then(() => this.requestUpdate(), () => undefined)}>${t('retry', lang)}</button>
+        <p class="note">${t('receiptPartial', lang)}</p>
       </section>`;
     }
+    adoptStyles(this.renderRoot, views.styles);
     return views.receiptTemplate(r, this._view!, lang, {
       print: () => this.print(),
       copy: () => this.copySecret(),

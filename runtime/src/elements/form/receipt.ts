@@ -1,4 +1,4 @@
-import { html, nothing, render, type TemplateResult } from 'lit';
+import { css, html, nothing, render, type TemplateResult } from 'lit';
 import { formatVnd, pick, type Lang } from '@motcua/core';
 import type { ProcedureView, SubmitResponse } from '../../api/types.ts';
 import { addStrings, t } from '../../i18n/strings.ts';
@@ -91,3 +91,40 @@ export function printReceipt(container: ShadowRoot | HTMLElement, r: Receipt, vi
   }
   return frame;
 }
+
+/** The receipt's look on screen (adopted by <motcua-form> when this chunk loads). */
+export const styles = css`
+  .receipt {
+    border: 2px solid var(--_success);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  .receipt h2 {
+    color: var(--_success);
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: minmax(9rem, max-content) 1fr;
+    gap: 0.35rem 1rem;
+    margin: 0 0 var(--_space);
+  }
+  .facts dt {
+    font-weight: 600;
+  }
+  .facts dd {
+    margin: 0;
+    word-break: break-word;
+  }
+  .code,
+  .secret {
+    font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', monospace;
+    font-size: 1.05em;
+  }
+  .print-frame {
+    position: absolute;
+    width: 0;
+    height: 0;
+    border: 0;
+    visibility: hidden;
+  }
+`;

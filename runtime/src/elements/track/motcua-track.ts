@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import type { Lang } from '@motcua/core';
-import { langOf, STRINGS, wordsFor } from '../../i18n/strings.ts';
+import { langOf, STRINGS, t, wordsFor } from '../../i18n/strings.ts';
 import { theme } from '../../styles/theme.ts';
 import { formStyles } from '../../styles/form-styles.ts';
 import { lazy } from '../../lazy.ts';
@@ -29,6 +29,8 @@ export class MotcuaTrack extends LitElement {
   declare server: string;
   declare code: string;
   private _ctl: TrackController | null = null;
+  /** The chunk could not be fetched (browsers remember that for the page's life). */
+  private _unavailable = false;
 
   constructor() {
     super();
@@ -42,15 +44,17 @@ export class MotcuaTrack extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.controller().catch(() =>
+    void this.controller().catch(() => {
+      this._unavailable = true;
+      this.requestUpdate();
       this.dispatchEvent(
         new CustomEvent<ErrorDetail>('motcua-error', {
           detail: { stage: 'lookup', kind: 'network', status: 0, code: 'network', message: STRINGS.networkError.vi },
           bubbles: true,
           composed: true,
         }),
-      ),
-    );
+      );
+    });
   }
 
   private async controller(): Promise<TrackController> {
@@ -74,8 +78,11 @@ export class MotcuaTrack extends LitElement {
   }
 
   protected override render() {
-    // Until the chunk arrives (one request): an empty, busy box; if it cannot, the network error says why.
-    return this._ctl ? this._ctl.render() : html`<div class="container" part="container" aria-busy="true"></div>`;
+    if (this._ctl) return this._ctl.render();
+    // Until the chunk arrives (one request): an empty, busy box; if it cannot, a visible message.
+    return this._unavailable
+      ? html`<div class="container" part="container"><div class="alert" role="alert" part="error">${t('trackUnavailable', this.language)}</div></div>`
+      : html`<div class="container" part="container" aria-busy="true"></div>`;
   }
 
   /** Resolves once the element's part is loaded and shown (tests and hosts wait on updateComplete). */

@@ -8,7 +8,8 @@ import { sniffMediaType } from '../form/media-type.ts';
 import type { PickedFile } from '../form/documents.ts';
 import type { ErrorDetail } from '../form/motcua-form.ts';
 import type { TrackFailure } from './track-model.ts';
-import { trackView } from './track-view.ts';
+import { styles, trackView } from './track-view.ts';
+import { adoptStyles } from '../../styles/adopt.ts';
 
 /** What <motcua-track> gives its controller. */
 export interface TrackHost extends ReactiveControllerHost, HTMLElement {
@@ -65,6 +66,7 @@ export class TrackController implements ReactiveController {
 
   constructor(private readonly host: TrackHost) {
     host.addController(this);
+    adoptStyles(host.renderRoot, styles);
   }
 
   /** Changes the state and asks the element to render it. */

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { pick, type Lang } from '@motcua/core';
 import type { TrackingView } from '../../api/types.ts';
 import { addStrings, t } from '../../i18n/strings.ts';
@@ -154,3 +154,51 @@ function renderWithdraw(m: TrackModel, lang: Lang) {
     </div>
   </section>`;
 }
+
+/** The tracking views' look (adopted by <motcua-track> when this chunk loads). */
+export const styles = css`
+  .timeline {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .timeline li {
+    border-inline-start: 3px solid color-mix(in srgb, var(--_primary) 50%, transparent);
+    padding: 0.1rem 0 0.6rem 0.9rem;
+  }
+  .timeline time {
+    color: var(--_muted);
+    font-size: 0.925em;
+    display: block;
+  }
+  .status-badge {
+    display: inline-block;
+    font-weight: 600;
+    color: var(--_on-primary);
+    background: var(--_primary);
+    border-radius: var(--_radius);
+    padding: 0.15rem 0.6rem;
+  }
+  .lookup .row-fields {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_space);
+    align-items: flex-end;
+  }
+  .lookup .row-fields .field {
+    flex: 1 1 14rem;
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: minmax(9rem, max-content) 1fr;
+    gap: 0.35rem 1rem;
+    margin: 0 0 var(--_space);
+  }
+  .facts dt {
+    font-weight: 600;
+  }
+  .facts dd {
+    margin: 0;
+    word-break: break-word;
+  }
+`;

@@ -16,7 +16,7 @@ const isMultiEnum = (uischema: UISchemaElement, schema: JsonSchema, context: { r
 };
 
 export const arrayRenderers: RendererEntry[] = [
-  { name: 'object-array', tester: rankWith(3, isObjectArrayControl), renderer: lazyRenderer(arrayViews, (m) => (p, c) => m.arrayControl(p, c, false)) },
-  { name: 'primitive-array', tester: rankWith(3, isPrimitiveArrayControl), renderer: lazyRenderer(arrayViews, (m) => (p, c) => m.arrayControl(p, c, true)) },
-  { name: 'multi-enum', tester: rankWith(5, isMultiEnum), renderer: lazyRenderer(arrayViews, (m) => m.multiEnumControl) },
+  { name: 'object-array', tester: rankWith(3, isObjectArrayControl), renderer: lazyRenderer(arrayViews, (m) => (p, c) => m.arrayControl(p, c, false), (m) => m.styles) },
+  { name: 'primitive-array', tester: rankWith(3, isPrimitiveArrayControl), renderer: lazyRenderer(arrayViews, (m) => (p, c) => m.arrayControl(p, c, true), (m) => m.styles) },
+  { name: 'multi-enum', tester: rankWith(5, isMultiEnum), renderer: lazyRenderer(arrayViews, (m) => m.multiEnumControl, (m) => m.styles) },
 ];

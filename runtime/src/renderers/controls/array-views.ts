@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { createDefaultValue, findUISchema, Generate, Resolve, type ControlElement, type JsonSchema, type UISchemaElement } from '@jsonforms/core';
 import type { DispatchProps, FormContext } from '../../jsonforms/context.ts';
 import { controlView, errorText, hint, requiredMark, type ControlView } from '../control-shell.ts';
@@ -141,3 +141,41 @@ function multiEnumOptions(v: ControlView, lang: Lang): { label: string; value: u
   const alts = items.oneOf ?? items.anyOf ?? [];
   return alts.map((a) => ({ label: a.title ? localTitle(a.title, lang) : String(a.const), value: a.const }));
 }
+
+/** The rows of an array (adopted by the form when this chunk loads). */
+export const styles = css`
+  .rows {
+    list-style: none;
+    margin: 0 0 0.75rem;
+    padding: 0;
+  }
+  .row {
+    border-top: 1px solid color-mix(in srgb, var(--_border) 40%, transparent);
+    padding: 0.6rem 0 0.2rem;
+  }
+  .row-head {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.5rem;
+    margin-bottom: 0.4rem;
+  }
+  .row-title {
+    font-weight: 600;
+  }
+  .row-actions {
+    display: flex;
+    gap: 0.35rem;
+    flex-wrap: wrap;
+  }
+  .row-actions button {
+    padding: 0.15rem 0.55rem;
+    min-height: 2rem;
+    font-size: 0.9em;
+  }
+  .empty {
+    color: var(--_muted);
+    font-style: italic;
+  }
+`;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { isVisible, mapStateToLayoutProps, type Categorization, type Category, type GroupLayout, type Layout, type UISchemaElement } from '@jsonforms/core';
 import type { DispatchProps, FormContext } from '../../jsonforms/context.ts';
 import { children } from './layouts.ts';
@@ -82,3 +82,57 @@ function flattenNested(element: Layout): Layout {
   };
   return { ...element, elements: (element.elements ?? []).map(convert) };
 }
+
+/** The wizard's look (adopted by the form when this chunk loads). */
+export const styles = css`
+  .wizard .steps {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    list-style: none;
+    padding: 0;
+    margin: 0 0 0.5rem;
+  }
+  .wizard .step {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    color: var(--_muted);
+  }
+  .wizard .step .num {
+    display: inline-grid;
+    place-items: center;
+    width: 1.7rem;
+    height: 1.7rem;
+    border-radius: 50%;
+    border: 2px solid currentColor;
+    font-size: 0.85em;
+    font-weight: 600;
+  }
+  .wizard .step.current {
+    color: var(--_primary);
+    font-weight: 600;
+  }
+  .wizard .step.done {
+    color: var(--_success);
+  }
+  .wizard .progress {
+    color: var(--_muted);
+    font-size: 0.925em;
+    margin: 0;
+  }
+  .wizard progress {
+    display: block;
+    width: 100%;
+    height: 0.4rem;
+    margin: 0.25rem 0 var(--_space);
+    accent-color: var(--_primary);
+  }
+  .wizard-nav {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.75rem;
+    flex-wrap: wrap;
+    margin-top: var(--_space);
+  }
+`;
