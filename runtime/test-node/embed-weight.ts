@@ -6,7 +6,13 @@ import { chromium, type Browser } from 'playwright-core';
 import type { Procedure } from '@motcua/core';
 import { mockServer } from '../test/support/mock-server.mjs';
 
-export const LIMIT_BYTES = 80_000;
+/**
+ * The issue's ceiling is 80 KB gzip for everything an embed page loads. This guard sits a little
+ * above where the runtime landed (whole sessions of the example procedures ≤ 52.1 KB, first renders
+ * ≤ 50.0 KB, 2026-11), so that a regression of a few KB fails the tests instead of going unseen.
+ */
+export const LIMIT_BYTES = 56_000;
+/** The lead's goal: a third of the smallest peer's weight. */
 export const GOAL_BYTES = 47_000;
 
 const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));

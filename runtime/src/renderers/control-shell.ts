@@ -72,12 +72,16 @@ export function errorText(v: ControlView, ctx: FormContext): TemplateResult | ty
   </p>`;
 }
 
-/** Label above, hint, input, errors below: the layout of every single-input control. */
+/** The class of a single-input control's wrapper: `field <kind>`, and `invalid` when it shows an error. */
+export const fieldClass = (v: ControlView, kind: string): string => `field ${kind}${v.invalid ? ' invalid' : ''}`;
+
+/**
+ * Label above, hint, input, errors below: the layout of every single-input control. The common
+ * controls (text, number, date, select) write this layout out in their own single template — one
+ * template instance per control instead of two, which is most of what a first render costs — and
+ * must keep to it: `<div class=fieldClass part="field" data-pointer><label class="label"
+ * part="label" for ?hidden=!label>label requiredMark</label>hint INPUT errorText</div>`.
+ */
 export function field(v: ControlView, ctx: FormContext, input: TemplateResult, kind: string): RenderResult {
-  // Two whole templates rather than a nested label template: one template instance less per control.
-  const cls = `field ${kind} ${v.invalid ? 'invalid' : ''}`;
-  const pointer = pathToPointer(v.path);
-  return v.label !== ''
-    ? html`<div class=${cls} part="field" data-pointer=${pointer}><label class="label" part="label" for=${v.inputId}>${v.label}${requiredMark(v, ctx)}</label>${hint(v)}${input}${errorText(v, ctx)}</div>`
-    : html`<div class=${cls} part="field" data-pointer=${pointer}>${hint(v)}${input}${errorText(v, ctx)}</div>`;
+  return html`<div class=${fieldClass(v, kind)} part="field" data-pointer=${pathToPointer(v.path)}><label class="label" part="label" for=${v.inputId} ?hidden=${!v.label}>${v.label}${requiredMark(v, ctx)}</label>${hint(v)}${input}${errorText(v, ctx)}</div>`;
 }

@@ -4,7 +4,8 @@ import { live } from 'lit/directives/live.js';
 import { isDateControl, isDateTimeControl, isTimeControl, rankWith } from '@jsonforms/core';
 import { formatInstant, localDate, localTime, parseInstant, zonedInstant } from '@motcua/core';
 import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
-import { ariaLabel, controlView, field, type ControlView } from '../control-shell.ts';
+import { ariaLabel, controlView, errorText, fieldClass, hint, requiredMark, type ControlView } from '../control-shell.ts';
+import { pathToPointer } from '../../jsonforms/paths.ts';
 
 /**
  * Native date, time and date-time pickers. What they give is converted to what the schema's
@@ -42,7 +43,8 @@ function fromInput(kind: Kind, text: string, format: unknown, tz: string): strin
 function dateControl(props: DispatchProps, ctx: FormContext, kind: Kind) {
   const v = controlView(props, ctx);
   if (!v) return nothing;
-  const input = html`<input
+  // The field's layout written out here (see field() in control-shell.ts): one template per control.
+  return html`<div class=${fieldClass(v, kind === 'datetime-local' ? 'date-time' : kind)} part="field" data-pointer=${pathToPointer(v.path)}><label class="label" part="label" for=${v.inputId} ?hidden=${!v.label}>${v.label}${requiredMark(v, ctx)}</label>${hint(v)}<input
     id=${v.inputId}
     part="input"
     type=${kind}
@@ -56,8 +58,7 @@ function dateControl(props: DispatchProps, ctx: FormContext, kind: Kind) {
     aria-label=${ariaLabel(v)}
     @change=${(e: Event) => ctx.change(v.path, fromInput(kind, (e.target as HTMLInputElement).value, v.schema.format, ctx.timeZone))}
     @blur=${() => ctx.touch(v.path)}
-  />`;
-  return field(v, ctx, input, kind === 'datetime-local' ? 'date-time' : kind);
+  />${errorText(v, ctx)}</div>`;
 }
 
 function bound(v: ControlView, keyword: string): string | undefined {

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { and, isEnumControl, isOneOfEnumControl, optionIs, rankWith, type EnumOption } from '@jsonforms/core';
 import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
-import { ariaLabel, controlView, errorText, field, hint, requiredMark, type ControlView } from '../control-shell.ts';
+import { ariaLabel, controlView, errorText, fieldClass, hint, requiredMark, type ControlView } from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -13,7 +13,8 @@ function selectControl(props: DispatchProps, ctx: FormContext, oneOf: boolean) {
   if (!v) return nothing;
   const options = v.choices;
   const selected = options.findIndex((o) => same(o.value, v.data));
-  const input = html`<select
+  // The field's layout written out here (see field() in control-shell.ts): one template per control.
+  return html`<div class=${fieldClass(v, 'select')} part="field" data-pointer=${pathToPointer(v.path)}><label class="label" part="label" for=${v.inputId} ?hidden=${!v.label}>${v.label}${requiredMark(v, ctx)}</label>${hint(v)}<select
     id=${v.inputId}
     part="input select"
     ?disabled=${v.disabled}
@@ -29,8 +30,7 @@ function selectControl(props: DispatchProps, ctx: FormContext, oneOf: boolean) {
   >
     <option value="-1" ?selected=${selected < 0}>${ctx.text('selectPlaceholder')}</option>
     ${options.map((o, i) => html`<option value=${String(i)} ?selected=${i === selected}>${o.label}</option>`)}
-  </select>`;
-  return field(v, ctx, input, 'select');
+  </select>${errorText(v, ctx)}</div>`;
 }
 
 /** Radio buttons in a fieldset whose legend is the label (options.format = "radio"). */

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isIntegerControl, isNumberControl, isRangeControl, rankWith } from '@jsonforms/core';
 import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
-import { ariaLabel, controlView, field } from '../control-shell.ts';
+import { ariaLabel, controlView, errorText, field, fieldClass, hint, requiredMark } from '../control-shell.ts';
+import { pathToPointer } from '../../jsonforms/paths.ts';
 import { numberValue } from '../number-value.ts';
 import { STRINGS } from '../../i18n/strings.ts';
 
@@ -23,7 +24,8 @@ function numberControl(props: DispatchProps, ctx: FormContext, integer: boolean)
   };
   const min = typeof v.schema.minimum === 'number' ? v.schema.minimum : undefined;
   const max = typeof v.schema.maximum === 'number' ? v.schema.maximum : undefined;
-  const input = html`<input
+  // The field's layout written out here (see field() in control-shell.ts): one template per control.
+  return html`<div class=${fieldClass(v, integer ? 'integer' : 'number')} part="field" data-pointer=${pathToPointer(v.path)}><label class="label" part="label" for=${v.inputId} ?hidden=${!v.label}>${v.label}${requiredMark(v, ctx)}</label>${hint(v)}<input
     id=${v.inputId}
     part="input"
     type="number"
@@ -39,8 +41,7 @@ function numberControl(props: DispatchProps, ctx: FormContext, integer: boolean)
     aria-label=${ariaLabel(v)}
     @input=${onInput}
     @blur=${() => ctx.touch(v.path)}
-  />`;
-  return field(v, ctx, input, integer ? 'integer' : 'number');
+  />${errorText(v, ctx)}</div>`;
 }
 
 function rangeControl(props: DispatchProps, ctx: FormContext) {

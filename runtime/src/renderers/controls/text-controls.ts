@@ -3,7 +3,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { and, formatIs, isMultiLineControl, isStringControl, rankWith } from '@jsonforms/core';
 import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
-import { ariaLabel, controlView, field } from '../control-shell.ts';
+import { ariaLabel, controlView, errorText, fieldClass, hint, requiredMark } from '../control-shell.ts';
+import { pathToPointer } from '../../jsonforms/paths.ts';
 
 const AUTOCOMPLETE_BY_FORMAT: Record<string, string> = { email: 'email', uri: 'url' };
 
@@ -18,8 +19,10 @@ function textControl(props: DispatchProps, ctx: FormContext, multi: boolean) {
   const format = typeof v.schema.format === 'string' ? v.schema.format : '';
   const autocomplete = (v.options.autocomplete as string | undefined) ?? AUTOCOMPLETE_BY_FORMAT[format];
   const maxLength = typeof v.schema.maxLength === 'number' && v.options.restrict ? v.schema.maxLength : undefined;
-  const input = multi
-    ? html`<textarea
+  const kind = multi ? 'multiline' : format === 'email' ? 'email' : 'text';
+  // The field's layout written out here (see field() in control-shell.ts): one template per control.
+  return multi
+    ? html`<div class=${fieldClass(v, kind)} part="field" data-pointer=${pathToPointer(v.path)}><label class="label" part="label" for=${v.inputId} ?hidden=${!v.label}>${v.label}${requiredMark(v, ctx)}</label>${hint(v)}<textarea
         id=${v.inputId}
         part="input textarea"
         rows=${Number(v.options.rows ?? 4)}
@@ -32,8 +35,8 @@ function textControl(props: DispatchProps, ctx: FormContext, multi: boolean) {
         maxlength=${ifDefined(maxLength)}
         @input=${onInput}
         @blur=${() => ctx.touch(v.path)}
-      ></textarea>`
-    : html`<input
+      ></textarea>${errorText(v, ctx)}</div>`
+    : html`<div class=${fieldClass(v, kind)} part="field" data-pointer=${pathToPointer(v.path)}><label class="label" part="label" for=${v.inputId} ?hidden=${!v.label}>${v.label}${requiredMark(v, ctx)}</label>${hint(v)}<input
         id=${v.inputId}
         part="input"
         type=${format === 'email' ? 'email' : format === 'uri' ? 'url' : 'text'}
@@ -48,8 +51,7 @@ function textControl(props: DispatchProps, ctx: FormContext, multi: boolean) {
         placeholder=${ifDefined(v.options.placeholder as string | undefined)}
         @input=${onInput}
         @blur=${() => ctx.touch(v.path)}
-      />`;
-  return field(v, ctx, input, multi ? 'multiline' : format === 'email' ? 'email' : 'text');
+      />${errorText(v, ctx)}</div>`;
 }
 
 export const textRenderers: RendererEntry[] = [
