@@ -25,7 +25,7 @@ test('every function of LITE is exported by lite.ts and stands for its lodash im
     assert.equal(typeof fn[name], 'function', name);
     assert.equal(lodashReplacement(`lodash/${name}`), LITE_PREFIX + name);
   }
-  assert.equal(lodashReplacement('lodash/get'), 'es-toolkit/compat/get');
+  assert.equal(lodashReplacement('lodash/merge'), 'es-toolkit/compat/merge');
   assert.equal(lodashReplacement('lit'), undefined);
 });
 
@@ -110,6 +110,34 @@ test('startCase agrees with lodash on ASCII property names and keeps Vietnamese 
   assert.equal(lite.startCase('họTên'), 'Họ Tên');
   assert.equal(lite.startCase('ngàySinh'), 'Ngày Sinh');
   assert.equal(lite.startCase('số_nhà'), 'Số Nhà');
+});
+
+test('get, has and toPath read paths as lodash does (dots, brackets, quotes, keys that contain dots)', () => {
+  const key = fc.oneof(fc.constantFrom('a', 'b', '0', '1', 'a.b', 'x y', '', '-0', 'constructor'), fc.string({ maxLength: 3 }));
+  const tree = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 0 }), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
+  })).node;
+  const segment = fc.oneof(key, fc.nat({ max: 3 }).map(String));
+  const path = fc.oneof(
+    fc.array(segment, { maxLength: 4 }),
+    fc.array(segment, { maxLength: 4 }).map((ks) => ks.join('.')),
+    fc.array(segment, { minLength: 1, maxLength: 4 }).map((ks) => ks.map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : i ? `.${k}` : k)).join('')),
+    fc.array(segment, { minLength: 1, maxLength: 3 }).map((ks) => ks.map((k) => `["${k.replace(/["\\]/g, '\\$&')}"]`).join('')),
+    fc.string({ maxLength: 8 }),
+  );
+  fc.assert(
+    fc.property(tree, path, (object, p) => {
+      assert.deepEqual(lite.get(object, p), lodash.get!(object, p), `get ${JSON.stringify(p)}`);
+      assert.deepEqual(lite.get(object, p, 'fallback'), lodash.get!(object, p, 'fallback'));
+      assert.equal(lite.has(object, p), lodash.has!(object, p), `has ${JSON.stringify(p)}`);
+      if (typeof p === 'string' || Array.isArray(p)) assert.deepEqual(lite.toPath(p), lodash.toPath!(p), `toPath ${JSON.stringify(p)}`);
+    }),
+    { numRuns: 3000 },
+  );
+  const state = { jsonforms: { core: { data: { 'a.b': 1, a: { b: 2 } } } } };
+  assert.equal(lite.get(state, 'jsonforms.core'), state.jsonforms.core);
+  assert.equal(lite.get(state.jsonforms.core.data, 'a.b'), 1, 'a whole key first, as lodash');
+  assert.equal(lite.get(null, 'a', 3), 3);
 });
 
 /** The top-level arguments of the call whose "(" is at `open` in `code` (brackets and strings balanced). */

@@ -1,4 +1,4 @@
-import toPath from 'es-toolkit/compat/toPath';
+import { toPath } from './lite.ts';
 
 /**
  * lodash/fp/set as @jsonforms/core calls it, set(path, value, object): a copy of `object` with
@@ -6,7 +6,7 @@ import toPath from 'es-toolkit/compat/toPath';
  * not tree-shakable, ~20 KB gzip in the bundle) by es-toolkit's lodash-compatible functions.
  */
 export default function set(path: string | readonly (string | number)[], value: unknown, object: unknown): unknown {
-  const keys = toPath(path as string);
+  const keys = toPath(path).map(String); // JSON Forms' paths are strings
   const go = (node: unknown, i: number): unknown => {
     if (i === keys.length) return value;
     const key = keys[i]!;

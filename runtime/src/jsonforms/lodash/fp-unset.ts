@@ -1,8 +1,8 @@
-import toPath from 'es-toolkit/compat/toPath';
+import { toPath } from './lite.ts';
 
 /** lodash/fp/unset as @jsonforms/core calls it, unset(path, object): a copy without the property at `path`. */
 export default function unset(path: string | readonly (string | number)[], object: unknown): unknown {
-  const keys = toPath(path as string);
+  const keys = toPath(path).map(String); // JSON Forms' paths are strings
   const go = (node: unknown, i: number): unknown => {
     if (node === null || typeof node !== 'object') return node;
     const key = keys[i]!;
