@@ -1,0 +1,249 @@
+/**
+ * Millions of dossiers for benchmarks and query-plan tests, written by PostgreSQL itself
+ * (INSERT … SELECT FROM generate_series: no HTTP, no per-row round trip). The rows have the
+ * shapes and distributions of a real province — most dossiers closed, a tenth open at the
+ * commune's reception, specialists and leaders or at a department (liên thông), some paused,
+ * some overdue — and the Biểu 06 running totals they imply (acceptance, end, overdue on and
+ * off), consistent so that every report row reconciles. Histories are summarised, not
+ * event-sourced: no events are written (the inbox and report queries never read them), so
+ * `motcua audit verify` is not meant for a bulk-seeded database.
+ */
+import type postgres from 'postgres';
+import { foldText } from '../../src/dossiers/fold.ts';
+import { FAMILY, GIVEN, MIDDLE } from './histories.ts';
+
+export interface BulkSeedOptions {
+  /** First generated number (1-based); dossiers `first … first+count-1` are written. */
+  first: number;
+  count: number;
+  /** Receiving communes. */
+  communes: readonly string[];
+  /** Departments where liên thông steps run. */
+  departments: readonly string[];
+  /** History from `start` (YYYY-MM-DD) over `days` days, up to `now`. */
+  start: string;
+  days: number;
+  now: number;
+  /** Rows per statement. */
+  chunk?: number;
+  /**
+   * Also write this many events per dossier (placeholders with the size and shape of real ones,
+   * not a valid hash chain): for query plans over a realistically filled event table.
+   */
+  eventsPerDossier?: number;
+  log?: (s: string) => void;
+}
+
+/** The procedures seeded (codes of the demo province's published examples). */
+const PROCEDURES = [
+  { code: '1.001193', field: 'ho-tich', due: 1 },
+  { code: '1.001612', field: 'thanh-lap-va-hoat-dong-ho-kinh-doanh', due: 3 },
+  { code: '1.009994', field: 'hoat-dong-xay-dung', due: 15 },
+];
+
+/** Names and their accent-folded search words, chosen by the database from these lists. */
+function names(): { names: string[]; folded: string[] } {
+  const list: string[] = [];
+  for (const f of FAMILY) for (const m of MIDDLE) for (const g of GIVEN) list.push(`${f} ${m} ${g}`);
+  return { names: list, folded: list.map(foldText) };
+}
+
+/** Secondary indexes of the tables bulk-loaded: dropped before a large load and rebuilt after. */
+export const BULK_INDEXES: { name: string; create: string }[] = [
+  { name: 'dossiers_code_idx', create: 'create unique index dossiers_code_idx on dossiers using btree (code)' },
+  { name: 'dossiers_location_idx', create: 'create index dossiers_location_idx on dossiers using btree (location_agency, status, due_at)' },
+  { name: 'dossiers_receiving_idx', create: 'create index dossiers_receiving_idx on dossiers using btree (receiving_agency, submitted_at)' },
+  { name: 'dossiers_applicant_id_idx', create: 'create index dossiers_applicant_id_idx on dossiers using btree (applicant_id_number)' },
+  { name: 'dossiers_applicant_phone_idx', create: 'create index dossiers_applicant_phone_idx on dossiers using btree (applicant_phone)' },
+  { name: 'dossiers_queue_idx', create: 'create index dossiers_queue_idx on dossiers using btree (location_agency, location_role, queue_at, id) where not closed' },
+  { name: 'dossiers_open_idx', create: 'create index dossiers_open_idx on dossiers using btree (location_agency, queue_at, id) where not closed' },
+  { name: 'dossiers_assignee_queue_idx', create: 'create index dossiers_assignee_queue_idx on dossiers using btree (assignee_id, queue_at, id) where not closed and assignee_id is not null' },
+  { name: 'dossiers_search_tokens_idx', create: 'create index dossiers_search_tokens_idx on dossiers using gin (search_tokens)' },
+  { name: 'dossiers_code_prefix_idx', create: 'create index dossiers_code_prefix_idx on dossiers using btree (code text_pattern_ops)' },
+  { name: 'dossier_agencies_agency_idx', create: 'create index dossier_agencies_agency_idx on dossier_agencies using btree (agency_code, dossier_id)' },
+  { name: 'dossier_agencies_since_idx', create: 'create index dossier_agencies_since_idx on dossier_agencies using btree (agency_code, since, dossier_id)' },
+];
+
+export async function dropBulkIndexes(sql: postgres.Sql): Promise<void> {
+  for (const i of BULK_INDEXES) await sql.unsafe(`drop index if exists ${i.name}`);
+}
+
+export async function createBulkIndexes(sql: postgres.Sql, log?: (s: string) => void): Promise<void> {
+  await sql.unsafe(`set maintenance_work_mem = '1GB'`);
+  for (const i of BULK_INDEXES) {
+    const t = Date.now();
+    await sql.unsafe(i.create.replace(/^create (unique )?index /, (m) => `${m}if not exists `));
+    log?.(`  index ${i.name}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+}
+
+/**
+ * Writes dossiers `first … first+count-1` with their visited agencies and adds their Biểu 06
+ * running totals (the month sums are rebuilt by `rebuildMonthTotals`).
+ */
+export async function bulkSeed(sql: postgres.Sql, o: BulkSeedOptions): Promise<void> {
+  const chunk = o.chunk ?? 250_000;
+  const { names: nameList, folded } = names();
+  const nowIso = new Date(o.now).toISOString();
+  await sql.unsafe(`alter table report_ledger disable trigger report_ledger_month_sums`);
+  try {
+    for (let from = o.first; from < o.first + o.count; from += chunk) {
+      const to = Math.min(o.first + o.count - 1, from + chunk - 1);
+      const t = Date.now();
+      await sql.begin(async (tx) => {
+        // One statement per chunk: compiling it (JIT) costs more than it saves here.
+        await tx.unsafe('set local jit = off');
+        await tx.unsafe(SEED_SQL, [from, to, o.communes as string[], o.departments as string[], o.start, o.days, nowIso, nameList, folded, PROCEDURES.map((p) => p.code), PROCEDURES.map((p) => p.field), PROCEDURES.map((p) => p.due), o.eventsPerDossier ?? 0]);
+      });
+      o.log?.(`  dossiers ${from}…${to}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await sql.unsafe(`alter table report_ledger enable trigger report_ledger_month_sums`);
+  }
+}
+
+/** The month totals as the trigger would have kept them (after a load with the trigger off). */
+export async function rebuildMonthTotals(sql: postgres.Sql): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx.unsafe('delete from report_ledger_month');
+    await tx.unsafe(`insert into report_ledger_month (agency_code, field_code, month, "column", value)
+      select agency_code, field_code, date_trunc('month', day)::date, "column", sum(value) from report_ledger group by 1, 2, 3, 4`);
+  });
+}
+
+// $1 first, $2 last, $3 communes, $4 departments, $5 start date, $6 days, $7 now, $8 names, $9 folded
+// names, $10 procedure codes, $11 fields, $12 deadlines (days), $13 events per dossier. r(k): a
+// uniform [0,1) per dossier.
+export const SEED_SQL = `
+with base as (
+  select g,
+    md5('motcua-bench-' || g)::uuid as id,
+    (hashint4(g * 31 + 1) & 2147483647)::float8 / 2147483648 as r1,
+    (hashint4(g * 31 + 2) & 2147483647)::float8 / 2147483648 as r2,
+    (hashint4(g * 31 + 3) & 2147483647)::float8 / 2147483648 as r3,
+    (hashint4(g * 31 + 4) & 2147483647)::float8 / 2147483648 as r4,
+    (hashint4(g * 31 + 5) & 2147483647)::float8 / 2147483648 as r5,
+    (hashint4(g * 31 + 6) & 2147483647)::float8 / 2147483648 as r6,
+    (hashint4(g * 31 + 7) & 2147483647)::float8 / 2147483648 as r7
+  from generate_series($1::int, $2::int) g
+), shaped as (
+  select b.*,
+    ($3::text[])[1 + floor(b.r1 * array_length($3::text[], 1))::int] as agency,
+    1 + floor(b.r2 * 3)::int as p,
+    $5::date + (b.r3 * $6)::int * interval '1 day' + interval '7 hours' + (b.r7 * 600)::int * interval '1 minute' as submitted,
+    1 + floor(b.r6 * array_length($8::text[], 1))::int as n
+  from base b
+), aged as (
+  select s.*,
+    least(s.submitted, $7::timestamptz - interval '1 hour') as sub,
+    ($7::timestamptz - s.submitted) < interval '25 days' as recent
+  from shaped s
+), statused as (
+  select a.*,
+    case
+      when (a.recent and a.r4 < 0.85) or (not a.recent and a.r4 < 0.015) then
+        case when a.r5 < 0.10 then 1 when a.r5 < 0.25 then 2 when a.r5 < 0.75 then 4 when a.r5 < 0.90 then 5 else 6 end
+      else
+        case when a.r5 < 0.85 then 10 when a.r5 < 0.89 then 3 when a.r5 < 0.93 then 7 else 8 end
+    end as status
+  from aged a
+), timed as (
+  select t.*,
+    case when t.status in (1, 3) then null else t.sub + interval '1 hour' end as accepted,
+    ($12::int[])[t.p] as due_days
+  from statused t
+), full_ as (
+  select t.*,
+    case when t.accepted is null then null else t.accepted + t.due_days * interval '1 day' end as due,
+    case when t.status = 10 then least($7::timestamptz, t.accepted + (t.due_days * (0.2 + 1.1 * t.r7)) * interval '1 day') end as resolved,
+    case when t.status in (7, 8) then least($7::timestamptz, t.accepted + (t.due_days * 0.5) * interval '1 day') end as ended,
+    case
+      when t.status = 1 then 'reception'
+      when t.status in (3, 7, 8, 10) then 'reception'
+      when t.status in (2, 4) and t.r7 < 0.3 then 'leader'
+      else 'specialist'
+    end as role,
+    case when t.status in (2, 4, 5, 6) and t.r6 < 0.1 then ($4::text[])[1 + floor(t.r7 * array_length($4::text[], 1))::int] else null end as dept
+  from timed t
+), ins as (
+insert into dossiers (
+  id, code, procedure_code, procedure_version, field_code, channel, status, closed, receiving_agency, responsible_agency,
+  location_agency, location_step, location_role, assignee_id, submitted_at, accepted_at, due_at, resolved_at,
+  applicant_kind, applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, applicant_search,
+  applicant, submitter, data, fees, state, tracking_secret_hash, event_count, head_hash, lock_version, imported, legacy, created_at, updated_at)
+select
+  f.id,
+  f.agency || '-' || to_char(f.sub at time zone 'Asia/Ho_Chi_Minh', 'YYMMDD') || '-' || lpad(f.g::text, 8, '0'),
+  ($10::text[])[f.p], 1, ($11::text[])[f.p],
+  case when f.r2 * 3 - floor(f.r2 * 3) < 0.6 then 'online' else 'direct' end,
+  f.status, f.status in (3, 7, 10), f.agency, case when f.accepted is null then null else f.agency end,
+  coalesce(f.dept, f.agency), case when f.status in (2, 4, 5, 6) then 'buoc-' || f.role end, f.role,
+  case when f.status = 4 and f.role = 'specialist' and f.r3 < 0.5 then md5('staff-' || (f.g % 97))::uuid end,
+  f.sub, f.accepted, f.due, f.resolved,
+  'person', ($8::text[])[f.n], lpad((f.g % 1000000000)::text, 12, '0'), '09' || lpad((f.g % 100000000)::text, 8, '0'), null, 'Thôn ' || (f.g % 50),
+  ($9::text[])[f.n] || ' ' || lpad((f.g % 1000000000)::text, 12, '0') || ' 09' || lpad((f.g % 100000000)::text, 8, '0'),
+  jsonb_build_object('kind', 'person', 'fullName', ($8::text[])[f.n]), null, '{}'::jsonb,
+  jsonb_build_object('collect', 'after', 'items', jsonb_build_array(), 'total', 0),
+  jsonb_build_object(
+    'status', f.status, 'closed', f.status in (3, 7, 10),
+    'channel', case when f.r2 * 3 - floor(f.r2 * 3) < 0.6 then 'online' else 'direct' end,
+    'submittedAt', (extract(epoch from f.sub) * 1000)::bigint,
+    'receivingAgency', f.agency, 'responsibleAgency', case when f.accepted is null then null else f.agency end,
+    'timeZone', case when f.accepted is null then null else 'Asia/Ho_Chi_Minh' end,
+    'fees', jsonb_build_object('owed', 0, 'collect', 'after', 'paidAtCounter', false),
+    'location', jsonb_build_object('agency', coalesce(f.dept, f.agency), 'step', case when f.status in (2, 4, 5, 6) then 'buoc-' || f.role end, 'role', f.role),
+    'stepEnteredAt', null, 'stepDueAt', null,
+    'acceptedAt', (extract(epoch from f.accepted) * 1000)::bigint,
+    'deadline', case when f.accepted is null then null else jsonb_build_object('unit', 'working-days', 'value', f.due_days) end,
+    'dueAt', (extract(epoch from f.due) * 1000)::bigint,
+    'dueHistory', case when f.accepted is null then '[]'::jsonb else jsonb_build_array(jsonb_build_object('at', (extract(epoch from f.accepted) * 1000)::bigint, 'dueAt', (extract(epoch from f.due) * 1000)::bigint, 'cause', 'accept', 'seq', 2)) end,
+    'pauses', case when f.status in (5, 6) then jsonb_build_array(jsonb_build_object('reason', case when f.status = 5 then 'supplement' else 'payment' end, 'from', (extract(epoch from f.accepted + interval '1 day') * 1000)::bigint, 'to', null)) else '[]'::jsonb end,
+    'supplement', null, 'payment', null, 'paidReferences', '[]'::jsonb,
+    'outcome', case when f.status = 10 then 'approved' end, 'resultDocuments', '[]'::jsonb,
+    'resolvedAt', (extract(epoch from f.resolved) * 1000)::bigint, 'returnedAt', (extract(epoch from f.resolved) * 1000)::bigint,
+    'stoppedAt', case when f.status = 8 then (extract(epoch from f.ended) * 1000)::bigint end, 'stopReason', case when f.status = 8 then 'Dừng xử lý' end,
+    'refusedAt', case when f.status = 3 then (extract(epoch from f.sub + interval '2 hours') * 1000)::bigint end,
+    'refusalReasons', case when f.status = 3 then jsonb_build_array('Không đủ điều kiện') else '[]'::jsonb end,
+    'withdrawnAt', case when f.status = 7 then (extract(epoch from f.ended) * 1000)::bigint end, 'withdrawalRequest', null,
+    'external', null, 'externalReceived', '[]'::jsonb, 'extensions', '[]'::jsonb, 'handovers', '[]'::jsonb,
+    'eventCount', 1, 'lastEventAt', (extract(epoch from f.sub) * 1000)::bigint
+  ),
+  md5('secret-' || f.g), 1, md5('head-' || f.g), 1, false, null, f.sub, f.sub
+from full_ f
+returning id, receiving_agency, location_agency, submitted_at, field_code, channel, status, accepted_at, due_at, resolved_at, state
+), events as (
+  insert into dossier_events (dossier_id, seq, kind, at, actor_kind, actor_id, from_status, to_status, public, event, prev_hash, hash, recorded_at)
+  select i.id, k, case when k = 1 then 'submit' else 'forward' end, i.submitted_at + (k - 1) * interval '1 hour', case when k = 1 then 'applicant' else 'staff' end,
+    case when k = 1 then null else md5('staff-' || k) end, case when k = 1 then null else 4 end, case when k = 1 then 1 else 4 end, true,
+    jsonb_build_object('seq', k, 'kind', case when k = 1 then 'submit' else 'forward' end, 'at', (extract(epoch from i.submitted_at) * 1000)::bigint + (k - 1) * 3600000,
+      'actor', jsonb_build_object('kind', 'staff', 'id', md5('staff-' || k), 'name', 'Cán bộ xử lý', 'agency', i.receiving_agency, 'roles', jsonb_build_array('specialist')),
+      'comment', 'Chuyển bước xử lý theo quy trình', 'fromStatus', 4, 'toStatus', 4,
+      'data', jsonb_build_object('handover', jsonb_build_object('from', jsonb_build_object('agency', i.receiving_agency, 'step', 'a'), 'to', jsonb_build_object('agency', i.location_agency, 'step', 'b'), 'at', 0, 'by', jsonb_build_object(), 'stepDueAt', null, 'onTime', null, 'interAgency', false))),
+    md5('prev-' || i.id || k), md5('hash-' || i.id || k), i.submitted_at
+  from ins i cross join generate_series(1, $13::int) k
+  returning 1
+), visits as (
+  insert into dossier_agencies (dossier_id, agency_code, since)
+  select i.id, a.agency, i.submitted_at from ins i cross join lateral (select i.receiving_agency as agency union select i.location_agency) a
+  returning 1
+), d as (
+  -- The running totals these dossiers imply, in the agency's zone: accepted (by channel) on the
+  -- acceptance day; ended (resolved early / on time / late by date, withdrawn, stopped) on its day;
+  -- overdue +1 on the due day when still open at its end, −1 on the day it ends after that.
+  select receiving_agency as agency, field_code as field, channel, status,
+    (accepted_at at time zone 'Asia/Ho_Chi_Minh')::date as acc,
+    (due_at at time zone 'Asia/Ho_Chi_Minh')::date as due,
+    (coalesce(resolved_at, to_timestamp(((state->>'withdrawnAt')::bigint) / 1000.0), to_timestamp(((state->>'stoppedAt')::bigint) / 1000.0)) at time zone 'Asia/Ho_Chi_Minh')::date as ended
+  from ins where accepted_at is not null
+), entries as (
+  select agency, field, acc as day, case when channel = 'online' then 'accepted-online' else 'accepted-direct' end as col, 1 as v from d
+  union all
+  select agency, field, ended, case when status = 10 then case when ended < due then 'resolved-early' when ended = due then 'resolved-on-time' else 'resolved-late' end when status = 7 then 'withdrawn' else 'stopped' end, 1 from d where ended is not null
+  union all
+  select agency, field, due, 'overdue', 1 from d where ended is null or ended > due
+  union all
+  select agency, field, ended, 'overdue', -1 from d where ended is not null and ended > due
+)
+insert into report_ledger (agency_code, field_code, day, "column", value)
+select agency, field, day, col, sum(v) from entries where (select count(*) from visits) >= 0 and (select count(*) from events) >= 0 group by 1, 2, 3, 4
+on conflict (agency_code, field_code, day, "column") do update set value = report_ledger.value + excluded.value`;
