@@ -15,6 +15,7 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 import { schemaKey, type JsonSchema } from '@motcua/core';
 import { createAjv } from '@motcua/core/ajv';
 import { stripAnnotations } from './strip-annotations.ts';
+import { FORMATS_SPECIFIER, formatsModuleSource, importUsedFormats } from './formats.ts';
 
 // ajv's standalone entry is CommonJS; under ESM its function may sit on `.default`.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refs: Record<string, string>) => string;
@@ -58,7 +59,7 @@ export function distinctSchemas(schemas: Iterable<JsonSchema>): Map<string, Excl
  */
 export async function compileValidatorModule(schemas: readonly JsonSchema[], options: CompileOptions = {}): Promise<string> {
   const distinct = distinctSchemas(schemas);
-  const ajv = createAjv({ code: { source: true, esm: true, lines: false } });
+  const ajv = createAjv({ messages: false, code: { source: true, esm: true, lines: false } });
   const refs: Record<string, string> = {};
   for (const [key, schema] of distinct) {
     // Like core's ajv evaluator: a top-level $id would clash in ajv's registry, and the key is the identity.
@@ -71,7 +72,7 @@ export async function compileValidatorModule(schemas: readonly JsonSchema[], opt
     }
     refs[`v${key}`] = key;
   }
-  const generated = distinct.size > 0 ? standaloneCode(ajv, refs) : '';
+  const generated = distinct.size > 0 ? importUsedFormats(standaloneCode(ajv, refs)) : '';
   // The entry re-exports only the map: esbuild then drops the per-schema exports and shares the
   // ajv runtime helpers (equal, ucs2length, formats) between all validators.
   const entry = [
@@ -82,9 +83,9 @@ export async function compileValidatorModule(schemas: readonly JsonSchema[], opt
   const inline: Plugin = {
     name: 'motcua-generated-validators',
     setup(b) {
-      b.onResolve({ filter: /^motcua-validators:generated$/ }, (args) => ({ path: args.path, namespace: 'motcua-generated' }));
-      b.onLoad({ filter: /.*/, namespace: 'motcua-generated' }, () => ({
-        contents: generated.replace(/^"use strict";/, ''),
+      b.onResolve({ filter: /^motcua-validators:(generated|formats)$/ }, (args) => ({ path: args.path, namespace: 'motcua-generated' }));
+      b.onLoad({ filter: /.*/, namespace: 'motcua-generated' }, async (args) => ({
+        contents: args.path === FORMATS_SPECIFIER ? await formatsModuleSource() : generated.replace(/^"use strict";/, ''),
         loader: 'js',
         resolveDir: RESOLVE_DIR,
       }));
