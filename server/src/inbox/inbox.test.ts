@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addWorkingMinutes, isOverdue, openPause, workingDayMinutes, type DossierState } from '@motcua/core';
+import { addWorkingMinutes, isOverdue, openPause, supplementExpired, workingDayMinutes, type DossierState } from '@motcua/core';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { json } from '../../test/support/http.ts';
-import { doAction, onlineBirth, staffOf, type Staff } from '../../test/support/cases.ts';
+import { doAction, onlineBirth, postAction, staffOf, type Staff } from '../../test/support/cases.ts';
 import { generator, randomDossiers, writeDossiers, type GeneratedDossier } from '../../test/support/histories.ts';
 import { foldText } from '../dossiers/fold.ts';
 
@@ -93,6 +93,7 @@ forEachDatabase('inbox', (db) => {
     const until = addWorkingMinutes(await cal, NOW, 2 * workingDayMinutes(await cal));
     await check('due=soon&soonWorkingDays=2', (d) => [2, 4, 5, 6].includes(d.state.status) && openPause(d.state) === null && d.state.dueAt !== null && d.state.dueAt >= NOW && d.state.dueAt <= until, 0);
     await check('due=paused', (d) => openPause(d.state) !== null);
+    await check('due=supplement-expired', (d) => supplementExpired(d.state, NOW), 0);
   });
 
   test('search: accent-insensitive whole words of name, ID number or phone, or the start of a code', async () => {
@@ -141,6 +142,28 @@ forEachDatabase('inbox', (db) => {
     const codes = new Set(passed.map((i) => i.code));
     for (const d of expected) assert.ok(codes.has(d.code), d.code);
     assert.equal(codes.size, passed.length, 'no repeats across pages');
+  });
+
+  test('a supplement whose time limit passes shows so, and reception may then stop the dossier with a notice', async () => {
+    const { code } = await onlineBirth(server);
+    await doAction(server, reception, code, { kind: 'accept' });
+    await doAction(server, reception, code, { kind: 'request_supplement', params: { items: [{ reason: 'Thiếu chữ ký' }], dueBy: NOW + 3600_000 } });
+    const expired = async () => (await all(reception, 'view=open&due=supplement-expired')).map((i) => i.code);
+    assert.ok(!(await expired()).includes(code), 'not yet');
+    const early = await postAction(server, reception, code, { kind: 'stop', params: { reason: 'Quá hạn bổ sung' } });
+    assert.equal(early.status, 403, 'before the time limit only a leader may stop');
+    server.clock.set(NOW + 2 * 3600_000);
+    try {
+      assert.ok((await expired()).includes(code), 'listed once the time limit passed');
+      const stopped = await doAction(server, reception, code, { kind: 'stop', params: { reason: 'Quá thời hạn bổ sung hồ sơ' } });
+      assert.equal(stopped.dossier.status, 8);
+      assert.deepEqual(stopped.slips.map((x) => `${x.kind}/${x.format}`).sort(), ['stop-notice/html', 'stop-notice/pdf']);
+      const handed = await doAction(server, reception, code, { kind: 'return_result' });
+      assert.equal(handed.dossier.status, 8, 'the notice handed over closes the dossier');
+      assert.ok(!(await expired()).includes(code));
+    } finally {
+      server.clock.set(NOW);
+    }
   });
 
   test('access: another commune\u2019s staff are refused; a role not held is refused; a bad cursor is a 400', async () => {

@@ -24,9 +24,11 @@ export interface InboxFilter {
   channel?: string;
   /**
    * `overdue`: past the due instant now and not paused since before it (core's isOverdue);
-   * `soon`: due between now and `soonUntil`, clock running; `paused`: clock paused.
+   * `soon`: due between now and `soonUntil`, clock running; `paused`: clock paused;
+   * `supplement-expired`: the applicant's time limit for a requested supplement passed without it
+   * (core's supplementExpired; such a dossier may be stopped with a notice).
    */
-  due?: 'overdue' | 'soon' | 'paused';
+  due?: 'overdue' | 'soon' | 'paused' | 'supplement-expired';
   now: number;
   soonUntil?: number;
   search?: SearchTerms | null;
@@ -60,6 +62,9 @@ function filters(f: InboxFilter): SQL[] {
       break;
     case 'paused':
       out.push(sql`d.paused_since is not null`);
+      break;
+    case 'supplement-expired':
+      out.push(sql`d.supplement_due_at < ${now}::timestamptz`);
       break;
   }
   if (f.search) {

@@ -20,7 +20,11 @@ const InboxQuery = Type.Object(
     procedure: Type.Optional(ProcedureCode),
     field: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     channel: Type.Optional(Type.Union([Type.Literal('online'), Type.Literal('direct'), Type.Literal('postal')])),
-    due: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('soon'), Type.Literal('paused')], { description: 'overdue: past due now (derived, never stored); soon: due within `soonWorkingDays`; paused: clock stopped' })),
+    due: Type.Optional(
+      Type.Union([Type.Literal('overdue'), Type.Literal('soon'), Type.Literal('paused'), Type.Literal('supplement-expired')], {
+        description: 'overdue: past due now (derived, never stored); soon: due within `soonWorkingDays`; paused: clock stopped; supplement-expired: the applicant\u2019s time limit for a supplement passed',
+      }),
+    ),
     soonWorkingDays: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 30, default: 1 })),
     q: Type.Optional(Type.String({ maxLength: 200, description: 'Applicant name, ID number, phone or e-mail (whole words, accents ignored), or the start of a dossier code' })),
     cursor: Type.Optional(Type.String({ maxLength: 400 })),

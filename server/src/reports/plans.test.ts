@@ -82,6 +82,7 @@ forEachDatabase(
       ['inbox: next page (cursor)', () => inboxQuery(filter({ cursor: { view: 'queue', at: NOW - 86_400_000, id: '00000000-0000-4000-8000-000000000000' } }))],
       ['inbox: overdue', () => inboxQuery(filter({ view: 'open', due: 'overdue' }))],
       ['inbox: due soon', () => inboxQuery(filter({ due: 'soon', soonUntil: NOW + 2 * 86_400_000 }))],
+      ['inbox: supplement time limit passed', () => inboxQuery(filter({ view: 'open', due: 'supplement-expired' }))],
       ['inbox: status filter', () => inboxQuery(filter({ view: 'open', statuses: [5, 6] }))],
       ['inbox: mine', () => inboxQuery(filter({ view: 'mine', staffId: '6b86b273-ff34-fce1-9d6b-804eff5a3f57' }))],
       ['inbox: search by name', () => inboxQuery(filter({ view: 'open', search: searchTerms('Nguyen Van An') }))],
