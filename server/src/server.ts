@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { createAjvEvaluator } from '@motcua/core/ajv';
+import { createServerEvaluator } from './procedures/evaluator.ts';
 import { loadConfig, type ServerConfig } from './config/config.ts';
 import { offsetClock, systemClock, type Clock } from './config/clock.ts';
 import { createLogger } from './config/logger.ts';
@@ -40,7 +40,7 @@ export async function createContext(options: ContextOptions = {}): Promise<Serve
     log: options.log ?? createLogger(config.logLevel),
     files: options.files ?? createLocalFileStore(config.filesDir),
     agencies: createAgencyCache(database.db),
-    evaluator: createAjvEvaluator(),
+    evaluator: createServerEvaluator(),
     faults: options.faults ?? noFaults,
   };
 }
@@ -73,6 +73,7 @@ export async function startServer(options: ContextOptions & { app?: AppOptions; 
     try {
       await purgeExpiredKeys(ctx.db, ctx.clock.now());
       await purgeExpiredSessions(ctx.db, ctx.clock.now());
+      await sweepOrphanFiles(ctx);
     } catch (err) {
       log.warn({ err }, 'housekeeping failed');
     }

@@ -37,8 +37,8 @@ export function chainHashes(dossierId: string, prevHash: string, events: readonl
 }
 
 /** Inserts events with their hash chain (multi-row insert); returns the new head hash. */
-export async function insertEvents(tx: Executor, dossierId: string, prevHash: string, events: readonly DossierEvent[], recordedAt: number): Promise<string> {
-  const hashes = chainHashes(dossierId, prevHash, events);
+export async function insertEvents(tx: Executor, dossierId: string, prevHash: string, events: readonly DossierEvent[], recordedAt: number, precomputed?: string[]): Promise<string> {
+  const hashes = precomputed ?? chainHashes(dossierId, prevHash, events);
   if (!events.length) return prevHash;
   await tx.insert(dossierEvents).values(
     events.map((e, i) => ({
@@ -62,23 +62,22 @@ export async function insertEvents(tx: Executor, dossierId: string, prevHash: st
 
 /** Records every agency the dossier is at (it has then "passed through" it for good). */
 export async function recordVisit(tx: Executor, dossierId: string, agencies: readonly string[], at: number): Promise<void> {
-  for (const agency of new Set(agencies)) {
-    await tx.insert(dossierAgencies).values({ dossierId, agencyCode: agency, since: new Date(at) }).onConflictDoNothing();
-  }
+  const rows = [...new Set(agencies)].map((agency) => ({ dossierId, agencyCode: agency, since: new Date(at) }));
+  if (rows.length) await tx.insert(dossierAgencies).values(rows).onConflictDoNothing();
 }
 
 /** Applies core's ledger difference to the Biểu 06 running totals, in the event's transaction. */
 export async function applyLedger(tx: Executor, field: string, before: DossierState | null, after: DossierState): Promise<void> {
   const diff = ledgerDiff(before ? reportFacts(before, field) : null, reportFacts(after, field));
-  for (const e of diff) {
-    await tx
-      .insert(reportLedger)
-      .values({ agencyCode: e.agency, fieldCode: e.field, day: e.day, column: e.column, value: e.delta })
-      .onConflictDoUpdate({
-        target: [reportLedger.agencyCode, reportLedger.fieldCode, reportLedger.day, reportLedger.column],
-        set: { value: sql`${reportLedger.value} + ${e.delta}` },
-      });
-  }
+  if (!diff.length) return;
+  // One statement: the diff has one entry per key, so no row is hit twice.
+  await tx
+    .insert(reportLedger)
+    .values(diff.map((e) => ({ agencyCode: e.agency, fieldCode: e.field, day: e.day, column: e.column, value: e.delta })))
+    .onConflictDoUpdate({
+      target: [reportLedger.agencyCode, reportLedger.fieldCode, reportLedger.day, reportLedger.column],
+      set: { value: sql`${reportLedger.value} + excluded.value` },
+    });
 }
 
 export interface DossierHead {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rm, stat, writeFile, rename } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -41,6 +41,7 @@ export function createLocalFileStore(root: string, options: { staleAfterMs?: num
   };
   const markOf = (key: string) => join(pending, `${key}.json`);
   let ready: Promise<void> | null = null;
+  const shards = new Set<string>();
   const ensure = () => (ready ??= Promise.all([mkdir(objects, { recursive: true }), mkdir(pending, { recursive: true })]).then(() => {}));
 
   return {
@@ -48,11 +49,13 @@ export function createLocalFileStore(root: string, options: { staleAfterMs?: num
       await ensure();
       const key = randomUUID();
       const mark: PendingMark = { host: hostname(), pid: process.pid, instance: INSTANCE, at: Date.now() };
-      // The mark is durable before any byte of the object exists.
-      const tmp = `${markOf(key)}.tmp`;
-      await writeFile(tmp, JSON.stringify(mark));
-      await rename(tmp, markOf(key));
-      await mkdir(join(objects, key.slice(0, 2)), { recursive: true });
+      // The mark exists before any byte of the object does.
+      await writeFile(markOf(key), JSON.stringify(mark), { flag: 'wx' });
+      const shard = key.slice(0, 2);
+      if (!shards.has(shard)) {
+        await mkdir(join(objects, shard), { recursive: true });
+        shards.add(shard);
+      }
       return key;
     },
 
@@ -143,7 +146,13 @@ export function createLocalFileStore(root: string, options: { staleAfterMs?: num
         try {
           mark = JSON.parse(await readFile(join(pending, name), 'utf8')) as PendingMark;
         } catch {
-          mark = null; // a torn mark: its writer died while writing it
+          // Unreadable: being written this very moment (keep it), or torn by a crash long ago.
+          const info = await stat(join(pending, name)).catch(() => null);
+          if (info && Date.now() - info.mtimeMs < 60_000) {
+            kept.push(key);
+            continue;
+          }
+          mark = null;
         }
         const writerGone =
           !mark ||

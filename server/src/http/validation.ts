@@ -24,7 +24,13 @@ export function compileCheck(schema: TSchema, prefix: string, coerce: boolean): 
   };
 }
 
-/** Validates a value once (compiled per call: for rare paths only). */
+const compiled = new WeakMap<TSchema, Map<string, Check>>();
+
+/** Validates a value against a schema (compiled on first use, then cached per schema and prefix). */
 export function validateOnce(schema: TSchema, value: unknown, prefix = ''): Issue[] {
-  return compileCheck(schema, prefix, false)(value);
+  let byPrefix = compiled.get(schema);
+  if (!byPrefix) compiled.set(schema, (byPrefix = new Map()));
+  let check = byPrefix.get(prefix);
+  if (!check) byPrefix.set(prefix, (check = compileCheck(schema, prefix, false)));
+  return check(value);
 }

@@ -28,3 +28,20 @@ export async function reserveImported(tx: Executor, agencyCode: string, day: str
         on conflict (agency_code, day) do update set last = greatest(dossier_sequences.last, excluded.last)`,
   );
 }
+
+/**
+ * Sets the dossier's code and, with a key, stores the idempotent result — in ONE statement, so
+ * that the sequence row locked by `allocateCode` is held for as few round trips as possible.
+ */
+export async function finalize(tx: Executor, dossierId: string, code: string, key: { scope: string; key: string; result: { status: number; body: unknown } } | null): Promise<void> {
+  if (!key) {
+    await execute(tx, sql`update dossiers set code = ${code} where id = ${dossierId}`);
+    return;
+  }
+  await execute(
+    tx,
+    sql`with d as (update dossiers set code = ${code} where id = ${dossierId} returning id)
+        update idempotency_keys set status = ${key.result.status}, response = ${JSON.stringify(key.result.body)}::jsonb, dossier_id = (select id from d)
+        where scope = ${key.scope} and key = ${key.key}`,
+  );
+}

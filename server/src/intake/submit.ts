@@ -25,14 +25,14 @@ import { errors, HttpError } from '../http/errors.ts';
 import { validateOnce } from '../http/validation.ts';
 import { inForce, type PublishedProcedure } from '../procedures/catalog.ts';
 import { randomToken, tokenHash } from '../auth/secret.ts';
-import { applyLedger, insertEvents, recordVisit, stateColumns } from '../dossiers/store.ts';
+import { applyLedger, chainHashes, insertEvents, recordVisit, stateColumns } from '../dossiers/store.ts';
 import { GENESIS_HASH } from '../dossiers/event-hash.ts';
 import { foldText } from '../dossiers/fold.ts';
 import { workflowContext } from '../dossiers/workflow-context.ts';
 import { discardAll, parseMultipart, type UploadedFile } from './multipart.ts';
 import { requestHash } from './request-hash.ts';
-import { checkKey, claimKey, completeKey, storedResult, type StoredResult } from './idempotency.ts';
-import { allocateCode } from './sequence.ts';
+import { checkKey, claimKey, storedResult, type StoredResult } from './idempotency.ts';
+import { allocateCode, finalize } from './sequence.ts';
 
 /** The `submission` part of the multipart body (docs/public-api.md). */
 export const SubmissionSchema = Type.Object(
@@ -67,6 +67,9 @@ export interface IntakeRequest {
   idempotencyKey?: string | undefined;
   uploadedBy: string | null;
 }
+
+/** Rolls the transaction back when another request holds the idempotency key. */
+class KeyTaken extends Error {}
 
 const notFound = () => errors.notFound({ vi: 'Không tìm thấy thủ tục', en: 'Procedure not found' });
 
@@ -209,12 +212,15 @@ async function receive(
   const expectedDue = state.dueAt === null ? computeDue(snap.calendarOf(state.receivingAgency), now, procedure.deadline) : null;
   const secret = randomToken(16);
   const id = randomUUID();
+  const hashes = chainHashes(id, GENESIS_HASH, decision.events);
 
   await ctx.faults.hit('intake.after-file-write', { keys: stored.map((u) => u.key) });
 
-  const outcome = await ctx.db.transaction(async (tx) => {
-    if (key && !(await claimKey(tx, scope, key, hash, now, ctx.config.idempotencyTtlHours))) return null;
-    await tx.insert(dossiers).values({
+  const outcome = await ctx.db
+    .transaction(async (tx) => {
+    // In this order: the idempotency key, the dossier, its events, the document records, visits,
+    // the ledger — and last (below) the sequence.
+    const dossierRow = {
       id,
       code: null,
       procedureCode: current.code,
@@ -233,36 +239,45 @@ async function receive(
       data,
       fees,
       trackingSecretHash: tokenHash(secret),
-      headHash: GENESIS_HASH,
+      headHash: hashes.at(-1)!,
       createdAt: new Date(now),
       updatedAt: new Date(now),
       ...stateColumns(state),
-    });
-    const head = await insertEvents(tx, id, GENESIS_HASH, decision.events, now);
+    };
+    const statements: (() => PromiseLike<unknown>)[] = [];
+    if (key) statements.push(() => claimKey(tx, scope, key, hash, now, ctx.config.idempotencyTtlHours));
+    statements.push(() => tx.insert(dossiers).values(dossierRow), () => insertEvents(tx, id, GENESIS_HASH, decision.events, now, hashes));
     if (stored.length) {
-      await tx.insert(filesTable).values(
-        stored.map((u, i) => ({
-          id: fileIds[i]!,
-          storageKey: u.key!,
-          sha256: u.sha256,
-          size: u.size,
-          mediaType: u.mediaType,
-          originalName: u.name?.slice(0, 255) ?? null,
-          provenance: req.via === 'online' ? 'online' : 'counter-scan',
-          uploadedBy: req.uploadedBy,
-          createdAt: new Date(now),
-        })),
-      );
-      await tx.insert(dossierFiles).values(
-        stored.map((u, i) => ({ dossierId: id, fileId: fileIds[i]!, documentId: u.documentId, ordinal: u.ordinal, purpose: 'submission', eventSeq: 1, addedAt: new Date(now) })),
+      statements.push(
+        () =>
+          tx.insert(filesTable).values(
+            stored.map((u, i) => ({
+              id: fileIds[i]!,
+              storageKey: u.key!,
+              sha256: u.sha256,
+              size: u.size,
+              mediaType: u.mediaType,
+              originalName: u.name?.slice(0, 255) ?? null,
+              provenance: req.via === 'online' ? 'online' : 'counter-scan',
+              uploadedBy: req.uploadedBy,
+              createdAt: new Date(now),
+            })),
+          ),
+        () =>
+          tx.insert(dossierFiles).values(
+            stored.map((u, i) => ({ dossierId: id, fileId: fileIds[i]!, documentId: u.documentId, ordinal: u.ordinal, purpose: 'submission', eventSeq: 1, addedAt: new Date(now) })),
+          ),
       );
     }
-    await recordVisit(tx, id, [state.receivingAgency, state.location.agency], now);
-    await applyLedger(tx, procedure.field.code, null, state);
+    statements.push(() => recordVisit(tx, id, [state.receivingAgency, state.location.agency], now), () => applyLedger(tx, procedure.field.code, null, state));
+    for (const [i, statement] of statements.entries()) {
+      const result = await statement();
+      // The key was taken by a request that committed meanwhile: roll back, answer with its result.
+      if (i === 0 && key && result === false) throw new KeyTaken();
+    }
     await ctx.faults.hit('intake.after-insert', { dossierId: id });
     // Last: the hot row. Its lock is held only for the rest of this transaction.
     const { code } = await allocateCode(tx, state.receivingAgency, now, tz);
-    await tx.update(dossiers).set({ code, headHash: head }).where(eq(dossiers.id, id));
     const body: SubmissionResponse = {
       code,
       secret,
@@ -274,10 +289,15 @@ async function receive(
       agency: { code: receiving.code, name: receiving.name },
     };
     const result: StoredResult = { status: 201, body };
-    if (key) await completeKey(tx, scope, key, id, result);
+    // One statement sets the code and completes the key: the sequence row stays locked briefly.
+    await finalize(tx, id, code, key ? { scope, key, result } : null);
     await ctx.faults.hit('intake.before-commit', { dossierId: id });
     return result;
-  });
+  })
+    .catch((err: unknown) => {
+      if (err instanceof KeyTaken) return null;
+      throw err;
+    });
   if (outcome === null) {
     // Another request with the same key committed first: answer with its result.
     await discardAll(ctx.files, uploads);

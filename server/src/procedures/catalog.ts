@@ -15,12 +15,19 @@ export interface PublishedProcedure {
   validatorsSha256: string;
 }
 
-// Published versions never change: they are cached for the life of the process (bounded).
+// Published versions never change: they are cached for the life of the process (bounded), per
+// database (tests run several databases in one process).
 const MAX_CACHED = 1000;
-const cache = new Map<string, PublishedProcedure>();
+const caches = new WeakMap<object, { versions: Map<string, PublishedProcedure>; meta: Map<string, { at: number; meta: Meta | null }> }>();
+function cachesOf(db: object) {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = { versions: new Map(), meta: new Map() }));
+  return c;
+}
 
 export async function loadVersion(ctx: Pick<ServerContext, 'db'>, code: string, version: number): Promise<PublishedProcedure | null> {
   const key = `${code}@${version}`;
+  const cache = cachesOf(ctx.db).versions;
   const hit = cache.get(key);
   if (hit) return hit;
   const rows = await ctx.db
@@ -49,15 +56,47 @@ export interface InForce {
   current: PublishedProcedure | null;
 }
 
-/** A procedure's state for the public: retired or not, and the version in force now. */
-export async function inForce(ctx: Pick<ServerContext, 'db' | 'agencies' | 'clock' | 'config'>, code: string): Promise<InForce | null> {
+interface Meta {
+  owner: string;
+  retired: boolean;
+  versions: { version: number; effectiveFrom: string; effectiveUntil: string | null }[];
+}
+
+// What changes (publishing, retiring) is re-read at most once a second: other processes see a new
+// version within a second; this process sees its own changes at once (invalidateProcedure).
+const META_TTL_MS = 1000;
+
+export function invalidateProcedure(db: object, code: string): void {
+  cachesOf(db).meta.delete(code);
+}
+
+async function procedureMeta(ctx: Pick<ServerContext, 'db'>, code: string): Promise<Meta | null> {
+  const metaCache = cachesOf(ctx.db).meta;
+  const hit = metaCache.get(code);
+  if (hit && Date.now() - hit.at < META_TTL_MS) return hit.meta;
   const rows = await ctx.db.select({ owner: procedures.ownerCode, retiredAt: procedures.retiredAt }).from(procedures).where(eq(procedures.code, code));
   const p = rows[0];
-  if (!p) return null;
-  const versions = await ctx.db
-    .select({ version: procedureVersions.version, effectiveFrom: procedureVersions.effectiveFrom, effectiveUntil: procedureVersions.effectiveUntil })
-    .from(procedureVersions)
-    .where(eq(procedureVersions.code, code));
+  const meta = p
+    ? {
+        owner: p.owner,
+        retired: p.retiredAt !== null,
+        versions: await ctx.db
+          .select({ version: procedureVersions.version, effectiveFrom: procedureVersions.effectiveFrom, effectiveUntil: procedureVersions.effectiveUntil })
+          .from(procedureVersions)
+          .where(eq(procedureVersions.code, code)),
+      }
+    : null;
+  if (metaCache.size >= MAX_CACHED) metaCache.delete(metaCache.keys().next().value!);
+  metaCache.set(code, { at: Date.now(), meta });
+  return meta;
+}
+
+/** A procedure's state for the public: retired or not, and the version in force now. */
+export async function inForce(ctx: Pick<ServerContext, 'db' | 'agencies' | 'clock' | 'config'>, code: string): Promise<InForce | null> {
+  const meta = await procedureMeta(ctx, code);
+  if (!meta) return null;
+  const p = { owner: meta.owner, retiredAt: meta.retired ? true : null };
+  const versions = meta.versions;
   const snap = await ctx.agencies.get();
   const pick = pickInForce(versions, todayFor(snap, p.owner, ctx.clock.now(), ctx.config.timeZone));
   return { owner: p.owner, retired: p.retiredAt !== null, current: pick ? await loadVersion(ctx, code, pick.version) : null };

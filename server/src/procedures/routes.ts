@@ -4,6 +4,7 @@ import { route, type AnyRoute } from '../http/route.ts';
 import { errors } from '../http/errors.ts';
 import { AgencyCode, IssueSchema, LocalizedText, Ok, ProcedureCode } from '../http/schemas.ts';
 import { procedures } from '../db/schema/index.ts';
+import { invalidateProcedure } from './catalog.ts';
 import { createProcedure, getVersion, listVersions, pickInForce, publishDraft, retireProcedure, todayFor, updateDraft, validateDefinition } from './service.ts';
 
 const Validation = Type.Object({ valid: Type.Boolean(), issues: Type.Array(IssueSchema) });
@@ -209,6 +210,7 @@ export function procedureRoutes(): AnyRoute[] {
       handler: async (c, { params, body }) => {
         const ctx = c.get('ctx');
         await ctx.db.transaction((tx) => retireProcedure(tx, params.procedureCode, body.reason, c.get('principal')!.staffId, ctx.clock.now()));
+        invalidateProcedure(ctx.db, params.procedureCode);
         return c.json({ ok: true as const });
       },
     }),

@@ -9,6 +9,7 @@ import { procedures, procedureVersions } from '../db/schema/index.ts';
 import { errors, HttpError } from '../http/errors.ts';
 import type { AgencySnapshot } from '../agencies/cache.ts';
 import { agencyReferenceIssues } from './agency-references.ts';
+import { invalidateProcedure } from './catalog.ts';
 
 const CODE = /^[0-9A-Za-z][0-9A-Za-z._-]*$/;
 
@@ -128,7 +129,7 @@ export async function publishDraft(ctx: ServerContext, code: string, actorId: st
   const validators = await compileValidatorModule(conditionSchemas(definition).map((c) => c.schema));
   const sha = createHash('sha256').update(validators).digest('hex');
   const at = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const published = await ctx.db.transaction(async (tx) => {
     const locked = await tx.select().from(procedures).where(eq(procedures.code, code)).for('update');
     const cur = locked[0]!;
     if (cur.draftRevision !== p.draftRevision) {
@@ -156,6 +157,8 @@ export async function publishDraft(ctx: ServerContext, code: string, actorId: st
       validatorsSha256: sha,
     };
   });
+  invalidateProcedure(ctx.db, code);
+  return published;
 }
 
 export async function retireProcedure(tx: Executor, code: string, reason: string, actorId: string | null, at: number): Promise<void> {
