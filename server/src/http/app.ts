@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { compress } from 'hono/compress';
 import type { ServerContext } from '../context.ts';
 import type { AppEnv } from './env.ts';
 import { mountRoutes } from './registry.ts';
@@ -14,6 +15,9 @@ import { policyMiddleware } from '../policy/middleware.ts';
 import { allRoutes } from './routes.ts';
 import { serveFile } from './static.ts';
 import type { AnyRoute } from './route.ts';
+
+/** The Content-Security-Policy of the sample site's pages: no eval, nothing from elsewhere. */
+export const SITE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:";
 
 export interface AppOptions {
   /** Per-address limits (requests per minute); tests and benchmarks raise them. */
@@ -49,7 +53,13 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}, routes: 
   app.use('/api/*', csrf());
   mountRoutes(app, routes, policyMiddleware());
 
-  // The runtime bundle and the sample provincial site (built by `npm run build`).
+  // The runtime bundle and the sample provincial site (built by `npm run build`): the bundle
+  // compressed, the site under the strict CSP the embed is built for (issue 5).
+  app.use('/embed/*', compress());
+  app.use('/site/*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', SITE_CSP);
+  });
   app.get('/embed/:file{.+}', (c) => serveFile(c, ctx.config.runtimeDist, c.req.param('file'), c.req.param('file') === 'motcua.js' ? 'public, max-age=300' : 'public, max-age=31536000, immutable'));
   app.get('/site', (c) => c.redirect('/site/'));
   app.get('/site/*', (c) => serveFile(c, ctx.config.siteDir, c.req.path.slice('/site/'.length) || 'index.html', 'public, max-age=60'));

@@ -12,7 +12,7 @@ forEachDatabase('static content: the embed bundle and the sample site', (db) => 
     try {
       mkdirSync(join(dir, 'dist'));
       mkdirSync(join(dir, 'site/thu-tuc'), { recursive: true });
-      writeFileSync(join(dir, 'dist/motcua.js'), 'export const x = 1;');
+      writeFileSync(join(dir, 'dist/motcua.js'), `export const x = 1;\n${'// padding\n'.repeat(400)}`);
       writeFileSync(join(dir, 'site/index.html'), '<!doctype html><title>Cổng dịch vụ công</title>');
       writeFileSync(join(dir, 'site/thu-tuc/index.html'), '<p>thủ tục</p>');
       writeFileSync(join(dir, 'secret.txt'), 'no');
@@ -22,9 +22,13 @@ forEachDatabase('static content: the embed bundle and the sample site', (db) => 
         assert.equal(js.status, 200);
         assert.equal(js.headers.get('content-type'), 'text/javascript; charset=utf-8');
         assert.equal(js.headers.get('access-control-allow-origin'), '*');
-        assert.equal(await js.text(), 'export const x = 1;');
+        assert.match(await js.text(), /^export const x = 1;/);
+        const gz = await server.request('/embed/motcua.js', { headers: { 'accept-encoding': 'gzip' } });
+        assert.equal(gz.headers.get('content-encoding'), 'gzip');
+        assert.ok((await gz.arrayBuffer()).byteLength < 1000, 'compressed');
         const site = await server.request('/site/');
         assert.equal(site.status, 200);
+        assert.equal(site.headers.get('content-security-policy'), "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:");
         assert.match(await site.text(), /Cổng dịch vụ công/);
         assert.equal((await server.request('/site/thu-tuc/')).status, 200);
         assert.equal((await server.request('/site')).status, 302);
