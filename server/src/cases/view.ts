@@ -3,6 +3,7 @@ import { ACTIONS, STATUSES, formatInstant, isOverdue, supplementExpired, type Do
 import type { ServerContext } from '../context.ts';
 import type { AgencySnapshot } from '../agencies/cache.ts';
 import type { DossierRow } from '../dossiers/load.ts';
+import { dossiers } from '../db/schema/index.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 
 const Message = Type.Object({ vi: Type.String(), en: Type.String() });
@@ -49,8 +50,25 @@ export const CaseViewSchema = Type.Object(
 );
 export type CaseView = Static<typeof CaseViewSchema>;
 
+/** The columns a case view reads (lists select only these: no form data, no files). */
+export const CASE_COLUMNS = {
+  code: dossiers.code,
+  procedureCode: dossiers.procedureCode,
+  procedureVersion: dossiers.procedureVersion,
+  fieldCode: dossiers.fieldCode,
+  receivingAgency: dossiers.receivingAgency,
+  applicantKind: dossiers.applicantKind,
+  applicantName: dossiers.applicantName,
+  applicantIdNumber: dossiers.applicantIdNumber,
+  applicantPhone: dossiers.applicantPhone,
+  state: dossiers.state,
+  lockVersion: dossiers.lockVersion,
+  eventCount: dossiers.eventCount,
+};
+export type CaseRow = Pick<DossierRow, keyof typeof CASE_COLUMNS>;
+
 /** The case view of a dossier row at `now`. */
-export async function caseView(ctx: ServerContext, row: DossierRow, snap?: AgencySnapshot, now = ctx.clock.now()): Promise<CaseView> {
+export async function caseView(ctx: ServerContext, row: CaseRow, snap?: AgencySnapshot, now = ctx.clock.now()): Promise<CaseView> {
   const s = snap ?? (await ctx.agencies.get());
   const state = row.state as DossierState;
   const tz = s.records.get(row.receivingAgency)?.timeZone ?? ctx.config.timeZone;

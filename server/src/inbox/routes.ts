@@ -5,7 +5,7 @@ import { route, type AnyRoute } from '../http/route.ts';
 import { errors } from '../http/errors.ts';
 import { AgencyCode, ProcedureCode } from '../http/schemas.ts';
 import { dossiers } from '../db/schema/index.ts';
-import { caseView, CaseViewSchema } from '../cases/view.ts';
+import { CASE_COLUMNS, caseView, CaseViewSchema } from '../cases/view.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { inboxKeys, type InboxFilter, type InboxView } from './query.ts';
 import { searchTerms } from './search.ts';
@@ -84,7 +84,7 @@ export function inboxRoutes(): AnyRoute[] {
         };
         const keys = await inboxKeys(ctx.db, filter);
         const page = keys.slice(0, limit);
-        const rows = page.length ? await ctx.db.select().from(dossiers).where(inArray(dossiers.id, page.map((k) => k.id))) : [];
+        const rows = page.length ? await ctx.db.select({ id: dossiers.id, ...CASE_COLUMNS }).from(dossiers).where(inArray(dossiers.id, page.map((k) => k.id))) : [];
         const byId = new Map(rows.map((r) => [r.id, r]));
         const items = [];
         for (const k of page) {
