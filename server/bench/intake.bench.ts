@@ -36,6 +36,24 @@ const env = {
 };
 const server = await startServerProcess(env);
 const sql = postgres(db.url, { max: 70, onnotice: () => {} });
+// Whatever happens below, the server process and the database go away with the bench.
+let cleaned = false;
+async function cleanup(): Promise<void> {
+  if (cleaned) return;
+  cleaned = true;
+  await server.stop();
+  await sql.end({ timeout: 2 });
+  await db.drop();
+  rmSync(dir, { recursive: true, force: true });
+}
+process.on('uncaughtException', (err) => {
+  console.error(err);
+  void cleanup().finally(() => process.exit(1));
+});
+process.on('unhandledRejection', (err) => {
+  console.error(err);
+  void cleanup().finally(() => process.exit(1));
+});
 
 // A bench variant of the birth registration whose documents are optional: intake without uploads.
 const example = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'examples/procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8'));
@@ -170,8 +188,5 @@ try {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'server-intake.json'), JSON.stringify({ seconds: SECONDS, rows, worstRatio: worst }, null, 2));
 } finally {
-  await server.stop();
-  await sql.end({ timeout: 2 });
-  await db.drop();
-  rmSync(dir, { recursive: true, force: true });
+  await cleanup();
 }
