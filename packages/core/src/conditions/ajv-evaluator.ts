@@ -30,7 +30,10 @@ export function createAjv(options: Options = {}): InstanceType<typeof Ajv> {
 
 export function createAjvEvaluator(ajv = createAjv()): SchemaEvaluator & { compile(schema: JsonSchema): ValidateFunction } {
   const cache = new Map<string, ValidateFunction>();
-  const compile = (schema: JsonSchema): ValidateFunction => {
+  // Conditions usually come from cached procedure objects: finding them by identity first spares
+  // a canonical JSON of the schema on every call (the content key stays the source of truth).
+  const byObject = new WeakMap<object, ValidateFunction>();
+  const compileByKey = (schema: JsonSchema): ValidateFunction => {
     const key = schemaKey(schema);
     let fn = cache.get(key);
     if (!fn) {
@@ -39,6 +42,12 @@ export function createAjvEvaluator(ajv = createAjv()): SchemaEvaluator & { compi
       fn = ajv.compile(s as object);
       cache.set(key, fn);
     }
+    return fn;
+  };
+  const compile = (schema: JsonSchema): ValidateFunction => {
+    if (typeof schema !== 'object' || schema === null) return compileByKey(schema);
+    let fn = byObject.get(schema);
+    if (!fn) byObject.set(schema, (fn = compileByKey(schema)));
     return fn;
   };
   return {
