@@ -167,7 +167,8 @@ export function caseRoutes(): AnyRoute[] {
           .innerJoin(staff, eq(staff.id, staffRoles.staffId))
           .where(and(eq(staffRoles.agencyCode, params.agencyCode), eq(staff.active, true), ...(query.role ? [eq(staffRoles.role, query.role as Role)] : [])))
           .orderBy(asc(staffRoles.role), asc(staff.fullName), asc(staff.id));
-        return c.json({ items: rows.filter((r) => r.role !== 'admin' && r.role !== 'designer' || query.role) });
+        // Without a role asked for, only the roles that handle dossiers.
+        return c.json({ items: query.role ? rows : rows.filter((r) => r.role === 'reception' || r.role === 'specialist' || r.role === 'leader') });
       },
     }),
   ];
