@@ -54,7 +54,7 @@ for (const { path, data } of summaries()) {
     // Row-shaped results (e.g. the intake bench): one line per row, the numbers side by side.
     for (const row of data.rows) {
       const label = [row.scenario, row.clients !== undefined ? `c=${row.clients}` : null].filter(Boolean).join(' ');
-      const nums = flatten(row).filter(([k]) => /perSecond|p50|p99|ratio|mbPerSecond|CpuMs/.test(k));
+      const nums = flatten(row).filter(([k]) => /perSecond|p50|p95|p99|ratio|mbPerSecond|CpuMs/.test(k));
       console.log(`  ${label.padEnd(34)} ${nums.map(([k, v]) => `${k}=${fmt(v)}`).join('  ')}`);
     }
     for (const [k, v] of flatten(Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'rows')))) console.log(`  ${k} = ${fmt(v)}`);
