@@ -112,6 +112,60 @@ forEachDatabase('case actions', (db) => {
     }
   });
 
+  test('assign (only to someone holding the step\u2019s role there), payment requested and recorded once per reference, extension with an apology', async () => {
+    const { code } = await onlineBirth(server);
+    await doAction(server, reception, code, { kind: 'accept' });
+    const handlers = await json<{ items: { id: string; fullName: string; role: string }[] }>(await server.request('/api/v1/agencies/000.20.01.H56/handlers?role=specialist', { headers: { authorization: `Bearer ${leader.token}` } }));
+    const spec = handlers.items[0]!;
+    const wrong = await json<{ items: { id: string }[] }>(await server.request('/api/v1/agencies/000.20.01.H56/handlers?role=reception', { headers: { authorization: `Bearer ${leader.token}` } }));
+    const bad = await postAction(server, leader, code, { kind: 'assign', params: { assignee: wrong.items[0]!.id } });
+    assert.equal(bad.status, 422);
+    assert.equal((await json<{ error: { issues: { pointer: string }[] } }>(bad)).error.issues[0]!.pointer, '/params/assignee');
+    const assigned = await doAction(server, leader, code, { kind: 'assign', params: { assignee: spec.id } });
+    assert.equal(assigned.dossier.location.assignee, spec.id);
+    const claimedAgain = await postAction(server, specialist, code, { kind: 'claim' });
+    assert.equal(claimedAgain.status, 409, 'already holds it');
+    const forwarded = await doAction(server, specialist, code, { kind: 'forward', asAgency: '000.20.01.H56' });
+    assert.equal(forwarded.dossier.location.step, 'ky-duyet');
+    const notHeld = await postAction(server, specialist, code, { kind: 'approve', asAgency: '000.20.02.H56' });
+    assert.equal(notHeld.status, 403, 'no role at the agency named');
+
+    const { code: c2 } = await onlineBirth(server);
+    await doAction(server, reception, c2, { kind: 'accept' });
+    const asked = await doAction(server, reception, c2, { kind: 'request_payment', params: { amount: 8000, description: 'Lệ phí đăng ký khai sinh quá hạn' } });
+    assert.equal(asked.dossier.status, 6);
+    const wrongAmount = await postAction(server, reception, c2, { kind: 'payment_recorded', params: { amount: 5000, reference: 'BL-0001' } });
+    assert.equal(wrongAmount.status, 422);
+    const paid = await doAction(server, reception, c2, { kind: 'payment_recorded', params: { amount: 8000, reference: 'BL-0001', method: 'tiền mặt' } });
+    assert.equal(paid.dossier.status, 2);
+    const again = await doAction(server, reception, c2, { kind: 'payment_recorded', params: { amount: 8000, reference: 'BL-0001' } });
+    assert.equal(again.recorded, false, 'the same payment reference records once');
+
+    const due = Date.parse(paid.dossier.dueAt!);
+    const early = await postAction(server, leader, c2, { kind: 'extend', params: { newDueAt: due - 3600_000, reason: 'Chờ xác minh' } });
+    assert.equal(early.status, 422);
+    assert.equal((await json<{ error: { issues: { pointer: string }[] } }>(early)).error.issues[0]!.pointer, '/params/newDueAt');
+    const notLeader = await postAction(server, specialist, c2, { kind: 'extend', params: { newDueAt: due + 86_400_000, reason: 'Chờ xác minh' } });
+    assert.equal(notLeader.status, 403);
+    const ext = await doAction(server, leader, c2, { kind: 'extend', params: { newDueAt: due + 86_400_000, reason: 'Chờ xác minh hộ tịch' } });
+    assert.equal(Date.parse(ext.dossier.dueAt!), due + 86_400_000, 'the appointment moves only by the extension event');
+    assert.deepEqual(ext.slips.map((x) => `${x.kind}/${x.format}`).sort(), ['apology/html', 'apology/pdf']);
+  });
+
+  test('withdrawal on the applicant\u2019s request: asked through tracking, carried out by reception', async () => {
+    const { code, secret } = await onlineBirth(server);
+    await doAction(server, reception, code, { kind: 'accept' });
+    const notAsked = await postAction(server, reception, code, { kind: 'withdraw' });
+    assert.equal(notAsked.status, 409);
+    const asked = await server.request(`/api/v1/public/dossiers/${code}/withdrawal`, { method: 'POST', headers: { 'x-tracking-secret': secret, 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'Gia đình chuyển nơi cư trú' }) });
+    assert.equal(asked.status, 200, await asked.clone().text());
+    const view = await json<{ dossier: { withdrawalRequested: boolean } }>(await server.request(`/api/v1/dossiers/${code}/actions`, { headers: { authorization: `Bearer ${reception.token}` } }));
+    assert.equal(view.dossier.withdrawalRequested, true);
+    const done = await doAction(server, reception, code, { kind: 'withdraw' });
+    assert.equal(done.dossier.status, 7);
+    assert.equal(done.dossier.closed, true);
+  });
+
   test('a writer that read an older version loses at the conditional update (optimistic lock), with no event written', async () => {
     const { code } = await onlineBirth(server);
     const stale = (await dossierByCode(server.ctx.db, code))!;

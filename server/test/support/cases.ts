@@ -16,7 +16,7 @@ export async function staffOf(server: TestServer, username: string): Promise<Sta
 export interface ActionResponse {
   recorded: boolean;
   events: number[];
-  dossier: { code: string; status: number; lockVersion: number; dueAt: string | null; stepDueAt: string | null; overdue: boolean; location: { agency: string; step: string | null; role: string; assignee: string | null } };
+  dossier: { code: string; status: number; closed: boolean; lockVersion: number; dueAt: string | null; stepDueAt: string | null; overdue: boolean; location: { agency: string; step: string | null; role: string; assignee: string | null } };
   slips: { id: string; kind: string; format: string; sha256: string; url: string; eventSeq: number }[];
 }
 
