@@ -68,7 +68,7 @@ forEachDatabase('audit: the tamper-evident event log', (db) => {
     const reception = await staffOf(server, 'reception.trung-tam');
     const specialist = await staffOf(server, 'specialist.trung-tam');
     const leader = await staffOf(server, 'leader.trung-tam');
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       const { code } = await onlineBirth(server);
       await doAction(server, reception, code, { kind: 'accept' });
       await doAction(server, specialist, code, { kind: 'claim' });
@@ -85,7 +85,7 @@ forEachDatabase('audit: the tamper-evident event log', (db) => {
   test('every chain holds; the log refuses UPDATE and DELETE', async () => {
     const r = await verifyChains(server.ctx.db);
     assert.deepEqual(r.broken, []);
-    assert.ok(r.dossiers >= 305 && r.events > 1000, `${r.dossiers} dossiers, ${r.events} events`);
+    assert.ok(r.dossiers >= 306 && r.events > 1000, `${r.dossiers} dossiers, ${r.events} events`);
     const row = (await dossierByCode(server.ctx.db, codes[0]!))!;
     const appendOnly = (e: unknown) => /dossier_events is append-only/.test(String((e as { cause?: unknown }).cause ?? e));
     await assert.rejects(() => execute(server.ctx.db, sql`update dossier_events set kind = 'accept' where dossier_id = ${row.id} and seq = 2`), appendOnly);
@@ -109,6 +109,18 @@ forEachDatabase('audit: the tamper-evident event log', (db) => {
     );
     // E: the dossier's stored state no longer follows from its events.
     await execute(server.ctx.db, sql`update dossiers set state = jsonb_set(state, '{dueAt}', '0') where id = ${e!.id}`);
+    // F: a whole dossier (row, events, files, slips) disappears.
+    const f = (await dossierByCode(server.ctx.db, codes[5]!))!;
+    await execute(server.ctx.db, sql`alter table artefacts disable trigger artefacts_append_only`);
+    await tamper(
+      server.ctx.db,
+      sql`delete from artefacts where dossier_id = ${f.id}`,
+      sql`delete from dossier_files where dossier_id = ${f.id}`,
+      sql`delete from dossier_agencies where dossier_id = ${f.id}`,
+      sql`delete from dossier_events where dossier_id = ${f.id}`,
+      sql`delete from dossiers where id = ${f.id}`,
+    );
+    await execute(server.ctx.db, sql`alter table artefacts enable trigger artefacts_append_only`);
     const r = await verifyChains(server.ctx.db);
     assert.deepEqual(r.broken.map(where).sort(), [
       `${a!.code}#4:hash-mismatch`,
@@ -116,6 +128,7 @@ forEachDatabase('audit: the tamper-evident event log', (db) => {
       `${c!.code}#2:prev-mismatch`,
       `${d!.code}#3:column-mismatch`,
       `${e!.code}#null:state-mismatch`,
+      `${f.code}#null:missing-dossier`,
     ].sort());
     for (const x of r.broken) assert.ok(x.message.vi && x.message.en, 'bilingual');
   });
@@ -126,12 +139,13 @@ forEachDatabase('audit: the tamper-evident event log', (db) => {
     const all = await cli(target.env);
     assert.equal(all.code, 1, all.stdout + all.stderr);
     const lines = all.stderr.trim().split('\n');
-    assert.equal(lines.length, 5, all.stderr);
+    assert.equal(lines.length, 6, all.stderr);
+    assert.ok(lines.some((l) => l.includes(`${codes[5]} [missing-dossier]`)), all.stderr);
     assert.ok(lines.some((l) => l.includes(`${codes[0]} #4 [hash-mismatch]`)), all.stderr);
     assert.ok(lines.some((l) => l.includes(`${codes[1]} #5 [count-mismatch]`)), all.stderr);
     assert.ok(lines.some((l) => l.includes(`${codes[2]} #2 [prev-mismatch]`)), all.stderr);
     assert.ok(lines.some((l) => l.includes(`${codes[3]} #3 [column-mismatch]`)), all.stderr);
-    assert.match(all.stdout, /broken chains in 5 dossiers/);
+    assert.match(all.stdout, /broken chains in 6 dossiers/);
     const one = await cli(target.env, '--dossier', codes[1]!, '--json');
     assert.equal(one.code, 1);
     const parsed = JSON.parse(one.stdout) as { ok: boolean; dossiers: number; broken: BrokenLink[] };

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { ACTIONS, canonicalJson, replay, type DossierEvent, type Message } from '@motcua/core';
-import type { Executor } from '../db/client.ts';
+import { execute, type Executor } from '../db/client.ts';
 import { dossierEvents, dossiers } from '../db/schema/index.ts';
 import { GENESIS_HASH, eventHash } from '../dossiers/event-hash.ts';
 
@@ -20,11 +20,14 @@ export type BreakKind =
   /** The dossier's stored state is not the replay of its events. */
   | 'state-mismatch'
   /** The events cannot even be replayed. */
-  | 'unreadable';
+  | 'unreadable'
+  /** A code the daily sequence issued belongs to no dossier: a whole dossier was deleted. */
+  | 'missing-dossier';
 
 /** The first broken link of one dossier's chain. */
 export interface BrokenLink {
-  dossierId: string;
+  /** Null for a dossier that no longer exists (`missing-dossier`). */
+  dossierId: string | null;
   code: string | null;
   /** The event where the chain breaks (for count/head problems: the first missing or extra one). */
   seq: number | null;
@@ -43,6 +46,11 @@ export interface VerifyOptions {
   code?: string;
   /** Also check each dossier's stored state against the replay of its events (default true). */
   checkState?: boolean;
+  /**
+   * Also check that every code the daily sequences issued belongs to a dossier (default true when
+   * every dossier is verified): codes are gapless, so a deleted dossier leaves a hole.
+   */
+  checkSequences?: boolean;
   /** Dossiers per round trip. */
   batch?: number;
   onProgress?: (done: number) => void;
@@ -118,7 +126,46 @@ export async function verifyChains(db: Executor, options: VerifyOptions = {}): P
     options.onProgress?.(result.dossiers);
     if (heads.length < batch) break;
   }
+  if (options.code === undefined && (options.checkSequences ?? true)) result.broken.push(...(await missingDossiers(db)));
   return result;
+}
+
+/**
+ * Codes the daily per-agency sequences issued that no dossier carries. Intake allocates them
+ * gaplessly (a refused submission consumes none), so a hole is a deleted dossier. Days that hold
+ * dossiers imported from a legacy system are skipped: their numbering was the old system's.
+ */
+export async function missingDossiers(db: Executor): Promise<BrokenLink[]> {
+  const imported = new Set(
+    (await execute<{ prefix: string }>(db, sql`select distinct regexp_replace(code, '-[0-9]+$', '') as prefix from dossiers where imported and code is not null`)).map((r) => r.prefix),
+  );
+  const rows = await execute<{ prefix: string; last: number; missing: number[] }>(
+    db,
+    sql`select s.agency_code || '-' || to_char(s.day, 'YYMMDD') as prefix, s.last, m.missing
+        from dossier_sequences s
+        cross join lateral (
+          select array_agg(n order by n) as missing from generate_series(1, s.last) n
+          where not exists (select 1 from dossiers d where d.code = s.agency_code || '-' || to_char(s.day, 'YYMMDD') || '-' || case when n < 10000 then lpad(n::text, 4, '0') else n::text end)
+        ) m
+        where m.missing is not null
+        order by s.agency_code, s.day`,
+  );
+  const code = (prefix: string, n: number) => `${prefix}-${String(n).padStart(4, '0')}`;
+  return rows
+    .filter((r) => !imported.has(r.prefix))
+    .map((r) => {
+      const list = r.missing.slice(0, 5).map((n) => code(r.prefix, n)).join(', ') + (r.missing.length > 5 ? ', …' : '');
+      return {
+        dossierId: null,
+        code: code(r.prefix, r.missing[0]!),
+        seq: null,
+        kind: 'missing-dossier' as const,
+        message: {
+          vi: `Thiếu ${r.missing.length} hồ sơ trong dãy số đã cấp (đến số ${r.last}): ${list}`,
+          en: `${r.missing.length} dossier(s) missing from the issued sequence (up to ${r.last}): ${list}`,
+        },
+      };
+    });
 }
 
 function checkChain(h: { id: string; code: string | null; headHash: string; eventCount: number; state: unknown }, events: EventRow[], checkState: boolean): BrokenLink | null {
