@@ -19,6 +19,7 @@ import { ActionRequestSchema, type ActionRequest } from './request.ts';
 import { performAction, type ActionOutcome } from './perform.ts';
 import { CaseViewSchema, actionLabel, caseView } from './view.ts';
 import { actionsFor } from './actor.ts';
+import { logAccessMany } from './access.ts';
 import { ArtefactView, artefactView } from '../slips/view.ts';
 
 async function targetDossier(c: Context<AppEnv>): Promise<DossierRow> {
@@ -75,6 +76,7 @@ export function caseRoutes(): AnyRoute[] {
         const now = ctx.clock.now();
         const state = row.state as DossierState;
         const actions = version ? actionsFor(c.get('principal')!, workflowContext(ctx, snap, version.definition, row.data, 'all'), state, Math.max(now, state.lastEventAt)) : [];
+        await logAccessMany(c, [row.id], 'listDossierActions');
         return c.json({ dossier: await caseView(ctx, row, snap, now), actions: actions.map((a) => ({ kind: a.kind, label: actionLabel(a.kind), agency: a.agency })) });
       },
     }),

@@ -7,6 +7,8 @@ import { json } from '../../test/support/http.ts';
 import { doAction, onlineBirth, postAction, staffOf, type Staff } from '../../test/support/cases.ts';
 import { generator, randomDossiers, writeDossiers, type GeneratedDossier } from '../../test/support/histories.ts';
 import { foldText } from '../dossiers/fold.ts';
+import { sql } from 'drizzle-orm';
+import { execute } from '../db/client.ts';
 
 const AGENCY = '000.20.01.H56';
 const NOW = Date.parse('2026-03-02T09:00:00+07:00');
@@ -173,6 +175,18 @@ forEachDatabase('inbox', (db) => {
     assert.equal(role.status, 403);
     const bad = await server.request(`/api/v1/agencies/${AGENCY}/inbox?cursor=abc`, { headers: { authorization: `Bearer ${reception.token}` } });
     assert.equal(bad.status, 400);
+  });
+
+  test('a page of applicants\u2019 names and phones is a read of their personal data: each dossier shown is in the access log', async () => {
+    const before = await execute<{ n: number }>(server.ctx.db, sql`select count(*)::int as n from access_log where operation = 'getInbox'`);
+    const page = await json<Page>(await server.request(`/api/v1/agencies/${AGENCY}/inbox?view=open&limit=9`, { headers: { authorization: `Bearer ${leaderAbove.token}` } }));
+    const logged = await execute<{ code: string }>(
+      server.ctx.db,
+      sql`select d.code from access_log l join dossiers d on d.id = l.dossier_id where l.operation = 'getInbox' order by l.id desc limit ${page.items.length}`,
+    );
+    assert.deepEqual(new Set(logged.map((r) => r.code)), new Set(page.items.map((i) => i.code)));
+    const after = await execute<{ n: number }>(server.ctx.db, sql`select count(*)::int as n from access_log where operation = 'getInbox'`);
+    assert.equal(after[0]!.n - before[0]!.n, page.items.length);
   });
 
   test('teardown', () => server.dispose());

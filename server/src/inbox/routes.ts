@@ -6,6 +6,7 @@ import { errors } from '../http/errors.ts';
 import { AgencyCode, ProcedureCode } from '../http/schemas.ts';
 import { dossiers } from '../db/schema/index.ts';
 import { CASE_COLUMNS, caseView, CaseViewSchema } from '../cases/view.ts';
+import { logAccessMany } from '../cases/access.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { inboxKeys, type InboxFilter, type InboxView } from './query.ts';
 import { searchTerms } from './search.ts';
@@ -91,6 +92,7 @@ export function inboxRoutes(): AnyRoute[] {
           const row = byId.get(k.id);
           if (row) items.push(await caseView(ctx, row, snap, now));
         }
+        await logAccessMany(c, rows.map((r) => r.id), 'getInbox');
         const last = page.at(-1);
         c.header('Cache-Control', 'private, no-store');
         return c.json({ items, nextCursor: keys.length > limit && last ? encodeCursor({ view, at: last.at, id: last.id }) : null });

@@ -6,6 +6,7 @@ import { AgencyCode } from '../http/schemas.ts';
 import { renderLogbook, type LogbookFormat } from '../print/index.ts';
 import { agencyHeader } from '../slips/agency-header.ts';
 import { LOGBOOK_MAX_ROWS, LogbookTooLarge, logbookRows } from './rows.ts';
+import { logAccessMany } from '../cases/access.ts';
 
 const LogbookQuery = Type.Object(
   {
@@ -37,7 +38,9 @@ export function logbookRoutes(): AnyRoute[] {
         if (issues.length) throw errors.invalid(issues);
         let rows;
         try {
-          rows = await logbookRows(ctx, params.agencyCode, period);
+          const book = await logbookRows(ctx, params.agencyCode, period);
+          rows = book.rows;
+          await logAccessMany(c, book.dossierIds, 'getLogbook', { from: period.from, to: period.to });
         } catch (err) {
           if (err instanceof LogbookTooLarge) {
             throw errors.unprocessable('logbook_too_large', { vi: `Kỳ này có hơn ${LOGBOOK_MAX_ROWS} hồ sơ; hãy chia thành các kỳ ngắn hơn`, en: `More than ${LOGBOOK_MAX_ROWS} dossiers in this period; ask for shorter periods` });

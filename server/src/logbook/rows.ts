@@ -24,7 +24,7 @@ const nonBlank = (s: string | null | undefined) => (s && s.trim() ? s.trim() : u
  * appointment fixed then, when the result came back to the counter, who handed it to whom, and a
  * note of what else happened (refusal, supplement, liên thông, extension, stop, withdrawal).
  */
-export async function logbookRows(ctx: ServerContext, agency: string, period: Period): Promise<LogbookRow[]> {
+export async function logbookRows(ctx: ServerContext, agency: string, period: Period): Promise<{ rows: LogbookRow[]; dossierIds: string[] }> {
   const snap = await ctx.agencies.get();
   const tz = snap.timeZoneOf(agency);
   const start = new Date(zonedInstant(period.from, '00:00', tz));
@@ -92,5 +92,5 @@ export async function logbookRows(ctx: ServerContext, agency: string, period: Pe
       ...(note ? { note } : {}),
     });
   }
-  return out;
+  return { rows: out, dossierIds: list.map((d) => d.id) };
 }

@@ -124,7 +124,8 @@ export function slipRoutes(): AnyRoute[] {
           ctx.log.error({ dossier: row.code, fileId: params.fileId }, 'stored artefact does not match its recorded hash');
           throw new HttpError(500, 'artefact_corrupt', { vi: 'Tệp đã phát hành bị thay đổi; đã ghi nhận sự cố', en: 'The issued file has been altered; the incident is logged' });
         }
-        if (a.kind === 'result') await logAccess(c, row.id, 'getDossierSlip', { fileId: params.fileId });
+        // Slips and results carry the applicant's personal data: every download is logged.
+        await logAccess(c, row.id, 'getDossierSlip', { fileId: params.fileId, kind: a.kind });
         const name = a.name ?? `${params.fileId}`;
         c.header('Content-Type', a.mediaType);
         c.header('Content-Length', String(bytes.length));
