@@ -36,44 +36,66 @@ export function chainHashes(dossierId: string, prevHash: string, events: readonl
   return out;
 }
 
+/** The `dossier_events` rows of `events` chained after `prevHash` (hashes computed unless given). */
+export function eventRows(dossierId: string, prevHash: string, events: readonly DossierEvent[], recordedAt: number, precomputed?: string[]): (typeof dossierEvents.$inferInsert)[] {
+  const hashes = precomputed ?? chainHashes(dossierId, prevHash, events);
+  return events.map((e, i) => ({
+    dossierId,
+    seq: e.seq,
+    kind: e.kind,
+    at: new Date(e.at),
+    actorKind: e.actor.kind,
+    actorId: e.actor.id ?? null,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    public: ACTIONS[e.kind].public,
+    event: e,
+    prevHash: i === 0 ? prevHash : hashes[i - 1]!,
+    hash: hashes[i]!,
+    recordedAt: new Date(recordedAt),
+  }));
+}
+
 /** Inserts events with their hash chain (multi-row insert); returns the new head hash. */
 export async function insertEvents(tx: Executor, dossierId: string, prevHash: string, events: readonly DossierEvent[], recordedAt: number, precomputed?: string[]): Promise<string> {
-  const hashes = precomputed ?? chainHashes(dossierId, prevHash, events);
   if (!events.length) return prevHash;
-  await tx.insert(dossierEvents).values(
-    events.map((e, i) => ({
-      dossierId,
-      seq: e.seq,
-      kind: e.kind,
-      at: new Date(e.at),
-      actorKind: e.actor.kind,
-      actorId: e.actor.id ?? null,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      public: ACTIONS[e.kind].public,
-      event: e,
-      prevHash: i === 0 ? prevHash : hashes[i - 1]!,
-      hash: hashes[i]!,
-      recordedAt: new Date(recordedAt),
-    })),
-  );
-  return hashes.at(-1)!;
+  const rows = eventRows(dossierId, prevHash, events, recordedAt, precomputed);
+  await tx.insert(dossierEvents).values(rows);
+  return rows.at(-1)!.hash;
+}
+
+/** The `dossier_agencies` rows for the agencies a dossier is at (each once). */
+export function visitRows(dossierId: string, agencies: readonly string[], at: number): (typeof dossierAgencies.$inferInsert)[] {
+  return [...new Set(agencies)].map((agency) => ({ dossierId, agencyCode: agency, since: new Date(at) }));
 }
 
 /** Records every agency the dossier is at (it has then "passed through" it for good). */
 export async function recordVisit(tx: Executor, dossierId: string, agencies: readonly string[], at: number): Promise<void> {
-  const rows = [...new Set(agencies)].map((agency) => ({ dossierId, agencyCode: agency, since: new Date(at) }));
+  const rows = visitRows(dossierId, agencies, at);
   if (rows.length) await tx.insert(dossierAgencies).values(rows).onConflictDoNothing();
 }
 
+/**
+ * Core's ledger difference as `report_ledger` rows to add: one row per key (so one statement hits
+ * no row twice), sorted by key, so that concurrent transactions lock these hot rows in one order.
+ */
+export function ledgerRows(field: string, before: DossierState | null, after: DossierState): (typeof reportLedger.$inferInsert)[] {
+  const diff = ledgerDiff(before ? reportFacts(before, field) : null, reportFacts(after, field));
+  const rows = diff.map((e) => ({ agencyCode: e.agency, fieldCode: e.field, day: e.day, column: e.column, value: e.delta }));
+  const key = (r: (typeof rows)[number]) => [r.agencyCode, r.fieldCode, r.day, r.column].join('\u0000');
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** What makes an insert of `ledgerRows` add to the running totals (the month totals follow by trigger). */
+export const LEDGER_UPSERT = 'on conflict ("agency_code", "field_code", "day", "column") do update set "value" = "report_ledger"."value" + excluded."value"';
+
 /** Applies core's ledger difference to the Biểu 06 running totals, in the event's transaction. */
 export async function applyLedger(tx: Executor, field: string, before: DossierState | null, after: DossierState): Promise<void> {
-  const diff = ledgerDiff(before ? reportFacts(before, field) : null, reportFacts(after, field));
-  if (!diff.length) return;
-  // One statement: the diff has one entry per key, so no row is hit twice.
+  const rows = ledgerRows(field, before, after);
+  if (!rows.length) return;
   await tx
     .insert(reportLedger)
-    .values(diff.map((e) => ({ agencyCode: e.agency, fieldCode: e.field, day: e.day, column: e.column, value: e.delta })))
+    .values(rows)
     .onConflictDoUpdate({
       target: [reportLedger.agencyCode, reportLedger.fieldCode, reportLedger.day, reportLedger.column],
       set: { value: sql`${reportLedger.value} + excluded.value` },

@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
-import { json } from '../../test/support/http.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXAMPLES_DIR } from '../seed/demo-province.ts';
+import { bearer, json, withBearer } from '../../test/support/http.ts';
 import { birthData, birthFiles, pngBytes, rowCounts, submitOnline } from '../../test/support/intake.ts';
 
 forEachDatabase('idempotent submissions', (db) => {
@@ -52,6 +55,44 @@ forEachDatabase('idempotent submissions', (db) => {
     assert.equal(good.status, 201, 'the corrected submission goes through with the same key');
     const bad2 = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.04.H56', data: birthData() }, birthFiles(), { 'idempotency-key': ' spaces are not printable-only ' });
     assert.equal(bad2.status, 400);
+  });
+
+  test('a retry answers with its first result even when the submission would no longer pass (here: a newer version is in force)', async () => {
+    const designer = withBearer(server, await bearer(server, 'designer.justice'));
+    const definition = { ...JSON.parse(readFileSync(join(EXAMPLES_DIR, 'procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8')), code: '9.000201' };
+    assert.equal((await designer('POST', '/api/v1/agencies/000.00.10.H56/procedures', definition)).status, 201);
+    assert.equal((await designer('POST', '/api/v1/procedures/9.000201/versions', {})).status, 201);
+    const submission = { version: 1, agency: '000.20.04.H56', data: birthData() };
+    const first = await submitOnline(server, '9.000201', submission, birthFiles(), { 'idempotency-key': 'key-4' });
+    assert.equal(first.status, 201);
+    const firstBody = await first.text();
+    assert.equal((await designer('PUT', '/api/v1/procedures/9.000201/draft', { ...definition, title: { vi: 'Đăng ký khai sinh (mới)', en: 'Birth registration (new)' } })).status, 200);
+    const v2 = await designer('POST', '/api/v1/procedures/9.000201/versions', {});
+    assert.equal(v2.status, 201, await v2.clone().text());
+    const filesBefore = (await server.ctx.files.keys()).length;
+    const retry = await submitOnline(server, '9.000201', submission, birthFiles(), { 'idempotency-key': 'key-4' });
+    assert.equal(retry.status, 201);
+    assert.equal(await retry.text(), firstBody, 'the stored result, byte for byte');
+    assert.equal((await server.ctx.files.keys()).length, filesBefore, 'the retry\u2019s uploads were discarded');
+    const fresh = await submitOnline(server, '9.000201', submission, birthFiles(), { 'idempotency-key': 'key-5' });
+    assert.equal(fresh.status, 409, 'a new submission for version 1 is refused');
+  });
+
+  test('an expired key is forgotten and can be used again (a new dossier)', async () => {
+    const submission = { version: 1, agency: '000.20.04.H56', data: birthData() };
+    const first = await json<{ code: string }>(await submitOnline(server, '1.001193', submission, birthFiles(), { 'idempotency-key': 'key-6' }));
+    const later = await testServer(db(), { now: server.clock.now() + 25 * 3600_000 });
+    try {
+      const before = await rowCounts(later);
+      const again = await submitOnline(later, '1.001193', submission, birthFiles(), { 'idempotency-key': 'key-6' });
+      assert.equal(again.status, 201, await again.clone().text());
+      assert.notEqual((await json<{ code: string }>(again)).code, first.code);
+      const after = await rowCounts(later);
+      assert.equal(after.dossiers - before.dossiers, 1);
+      assert.equal(after.keys - before.keys, 0, 'the expired key row was replaced');
+    } finally {
+      later.dispose();
+    }
   });
 
   test('teardown', () => server.dispose());

@@ -1,5 +1,8 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
+import type { Statement } from '../db/pipeline.ts';
+import { insertSql } from '../db/insert-sql.ts';
+import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '../db/errors.ts';
 import { idempotencyKeys } from '../db/schema/index.ts';
 import { errors } from '../http/errors.ts';
 
@@ -39,24 +42,19 @@ export async function storedResult(db: Executor, scope: string, key: string, has
 }
 
 /**
- * Claims a key inside the submission's transaction. The unique key makes concurrent requests with
- * the same key wait here until the first commits (then they find its result) or rolls back (then
- * one of them proceeds). Returns false when another request holds the key.
+ * Claims a key: the FIRST statement of the submission's transaction (a plain insert). Concurrent
+ * requests with the same key wait on its unique index until the first commits — then their insert
+ * fails with a unique violation (`isKeyTaken`), their transaction rolls back and they answer with
+ * the stored result — or rolls back, and one of them proceeds. The result is completed by the
+ * code-allocation statement at the end of the same transaction.
  */
-export async function claimKey(tx: Executor, scope: string, key: string, hash: string, now: number, ttlHours: number): Promise<boolean> {
-  const rows = await tx
-    .insert(idempotencyKeys)
-    .values({ scope, key, requestHash: hash, status: 0, response: {}, createdAt: new Date(now), expiresAt: new Date(now + ttlHours * 3600_000) })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  return rows.length > 0;
+export function claimKeySql(scope: string, key: string, hash: string, now: number, ttlHours: number): Statement {
+  return insertSql(idempotencyKeys, [{ scope, key, requestHash: hash, status: 0, response: {}, createdAt: new Date(now), expiresAt: new Date(now + ttlHours * 3600_000) }]);
 }
 
-export async function completeKey(tx: Executor, scope: string, key: string, dossierId: string, result: StoredResult): Promise<void> {
-  await tx
-    .update(idempotencyKeys)
-    .set({ status: result.status, response: result.body, dossierId })
-    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+/** The error of a claim on a key that another request holds (committed first). */
+export function isKeyTaken(err: unknown): boolean {
+  return pgErrorCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'idempotency_keys_scope_key_pk';
 }
 
 export async function purgeExpiredKeys(db: Executor, now: number): Promise<void> {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
-import { eq } from 'drizzle-orm';
 import {
   STATUSES,
   applicantIdentity,
@@ -12,6 +11,8 @@ import {
   formatInstant,
   validateApplicantData,
   type Actor,
+  type DossierEvent,
+  type DossierState,
   type FeeQuote,
   type Issue,
   type LocalizedText,
@@ -20,19 +21,22 @@ import {
   submitterIdentity,
 } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
-import { dossierFiles, dossiers, files as filesTable } from '../db/schema/index.ts';
+import { dossierAgencies, dossierEvents, dossierFiles, dossiers, files as filesTable, reportLedger } from '../db/schema/index.ts';
+import { insertSql } from '../db/insert-sql.ts';
+import { runTransaction, type Statement } from '../db/pipeline.ts';
+import { noFaults } from '../config/faults.ts';
 import { errors, HttpError } from '../http/errors.ts';
 import { validateOnce } from '../http/validation.ts';
 import { inForce, type PublishedProcedure } from '../procedures/catalog.ts';
 import { randomToken, tokenHash } from '../auth/secret.ts';
-import { applyLedger, chainHashes, insertEvents, recordVisit, stateColumns } from '../dossiers/store.ts';
+import { chainHashes, eventRows, LEDGER_UPSERT, ledgerRows, stateColumns, visitRows } from '../dossiers/store.ts';
 import { GENESIS_HASH } from '../dossiers/event-hash.ts';
 import { foldText } from '../dossiers/fold.ts';
 import { workflowContext } from '../dossiers/workflow-context.ts';
 import { discardAll, parseMultipart, type UploadedFile } from './multipart.ts';
 import { requestHash } from './request-hash.ts';
-import { checkKey, claimKey, storedResult, type StoredResult } from './idempotency.ts';
-import { allocateCode, finalize } from './sequence.ts';
+import { checkKey, claimKeySql, isKeyTaken, storedResult, type StoredResult } from './idempotency.ts';
+import { allocateCodeSql } from './sequence.ts';
 
 /** The `submission` part of the multipart body (docs/public-api.md). */
 export const SubmissionSchema = Type.Object(
@@ -67,9 +71,6 @@ export interface IntakeRequest {
   idempotencyKey?: string | undefined;
   uploadedBy: string | null;
 }
-
-/** Rolls the transaction back when another request holds the idempotency key. */
-class KeyTaken extends Error {}
 
 const notFound = () => errors.notFound({ vi: 'Không tìm thấy thủ tục', en: 'Procedure not found' });
 
@@ -145,13 +146,128 @@ async function receive(
   const scope = req.via === 'online' ? `public:${req.procedureCode}` : `counter:${req.counterAgency}:${req.procedureCode}`;
   const hash = requestHash(scope, submission, uploads);
   const now = ctx.clock.now();
-  if (key) {
-    const prior = await storedResult(ctx.db, scope, key, hash, now);
-    if (prior) {
-      await discardAll(ctx.files, uploads);
-      return prior;
+  let plan: Plan;
+  try {
+    plan = await check(ctx, req, current, submission, uploads, streamIssues, now);
+  } catch (err) {
+    // A retried submission answers with its first result even if it would not pass any more (a
+    // new version, a date rule); the same key with another body is 422. A new key costs no lookup.
+    const prior = key ? await storedResult(ctx.db, scope, key, hash, now) : null;
+    if (!prior) throw err;
+    await discardAll(ctx.files, uploads);
+    return prior;
+  }
+  const { state, stored, fileIds, body, tz } = plan;
+  const procedure = current.definition;
+  const id = randomUUID();
+  const hashes = chainHashes(id, GENESIS_HASH, plan.events);
+
+  await ctx.faults.hit('intake.after-file-write', { keys: stored.map((u) => u.key) });
+
+  // One transaction in this order: the idempotency key (concurrent retries queue on it), the
+  // dossier, its events, the document records, visits — then the hot rows, as late as possible:
+  // the Biểu 06 totals (counter intake), and last the daily sequence with the code.
+  const head: Statement[] = [];
+  if (key) head.push(claimKeySql(scope, key, hash, now, ctx.config.idempotencyTtlHours));
+  head.push(
+    insertSql(dossiers, [
+      {
+        id,
+        code: null,
+        procedureCode: current.code,
+        procedureVersion: current.version,
+        fieldCode: procedure.field.code,
+        submittedAt: new Date(now),
+        ...plan.applicantColumns,
+        data: submission.data,
+        fees: body.fees,
+        trackingSecretHash: tokenHash(body.secret),
+        headHash: hashes.at(-1)!,
+        createdAt: new Date(now),
+        updatedAt: new Date(now),
+        ...stateColumns(state),
+      },
+    ]),
+    insertSql(dossierEvents, eventRows(id, GENESIS_HASH, plan.events, now, hashes)),
+  );
+  if (stored.length) {
+    head.push(
+      insertSql(
+        filesTable,
+        stored.map((u, i) => ({
+          id: fileIds[i]!,
+          storageKey: u.key!,
+          sha256: u.sha256,
+          size: u.size,
+          mediaType: u.mediaType,
+          originalName: u.name?.slice(0, 255) ?? null,
+          provenance: req.via === 'online' ? 'online' : 'counter-scan',
+          uploadedBy: req.uploadedBy,
+          createdAt: new Date(now),
+        })),
+      ),
+      insertSql(
+        dossierFiles,
+        stored.map((u, i) => ({ dossierId: id, fileId: fileIds[i]!, documentId: u.documentId, ordinal: u.ordinal, purpose: 'submission', eventSeq: 1, addedAt: new Date(now) })),
+      ),
+    );
+  }
+  head.push(insertSql(dossierAgencies, visitRows(id, [state.receivingAgency, state.location.agency], now)));
+  const tail: Statement[] = [];
+  const ledger = ledgerRows(procedure.field.code, null, state);
+  if (ledger.length) tail.push(insertSql(reportLedger, ledger, LEDGER_UPSERT));
+  const { code: _, ...bodyWithoutCode } = body;
+  tail.push(allocateCodeSql({ agencyCode: state.receivingAgency, at: now, timeZone: tz, dossierId: id, key: key ? { scope, key, status: 201, body: bodyWithoutCode } : undefined }));
+
+  // Test builds only: fault points between the statements (production sends all in one go).
+  const between =
+    ctx.faults === noFaults
+      ? undefined
+      : async (group: number) => ctx.faults.hit(group === 0 ? 'intake.after-insert' : 'intake.before-commit', { dossierId: id });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const rows = await runTransaction(ctx.database, [head, tail], between);
+      body.code = String(rows[1]!.at(-1)![0]!.code);
+      break;
+    } catch (err) {
+      if (!key || !isKeyTaken(err)) throw err;
+      // Another request with the same key committed first: answer with its result.
+      const prior = await storedResult(ctx.db, scope, key, hash, ctx.clock.now());
+      if (prior) {
+        await discardAll(ctx.files, uploads);
+        return prior;
+      }
+      // The key had expired and is now forgotten: claim it once more.
+      if (attempt >= 1) throw errors.conflict('idempotency_in_progress', { vi: 'Yêu cầu cùng khóa đang được xử lý, hãy thử lại', en: 'A request with this key is in progress; retry' });
     }
   }
+  await Promise.all(stored.map((u) => ctx.files.settle(u.key!)));
+  ctx.log.info({ code: body.code, procedure: current.code, version: current.version, via: req.via, files: stored.length }, 'dossier received');
+  return { status: 201, body };
+}
+
+/** What a valid submission will write: core's decision and everything derived from it. */
+interface Plan {
+  state: DossierState;
+  events: DossierEvent[];
+  stored: UploadedFile[];
+  fileIds: string[];
+  tz: string;
+  applicantColumns: Pick<typeof dossiers.$inferInsert, 'applicantKind' | 'applicantName' | 'applicantIdNumber' | 'applicantPhone' | 'applicantEmail' | 'applicantAddress' | 'applicantSearch' | 'applicant' | 'submitter'>;
+  /** The response; `code` is set once the sequence gave the number. */
+  body: SubmissionResponse;
+}
+
+/** Checks everything with core before anything is written, reporting every problem at once. */
+async function check(
+  ctx: ServerContext,
+  req: IntakeRequest,
+  current: PublishedProcedure,
+  submission: Submission,
+  uploads: UploadedFile[],
+  streamIssues: Issue[],
+  now: number,
+): Promise<Plan> {
   if (submission.version !== current.version) {
     throw errors.conflict(
       'version_changed',
@@ -167,7 +283,6 @@ async function receive(
   const snap = await ctx.agencies.get();
   const wctx = workflowContext(ctx, snap, procedure, data, 'new');
 
-  // Everything is checked before anything is written, and every problem is reported at once.
   const issues: Issue[] = [...streamIssues];
   issues.push(...validateApplicantData(procedure, data, ctx.evaluator));
   const provided: Record<string, { mediaType: string; size: number; name?: string }[]> = {};
@@ -210,23 +325,13 @@ async function receive(
   const submitter = submitterIdentity(procedure, data, ctx.evaluator);
   const applicantName = applicant.kind === 'organization' ? (applicant.name ?? '') : (applicant.fullName ?? '');
   const expectedDue = state.dueAt === null ? computeDue(snap.calendarOf(state.receivingAgency), now, procedure.deadline) : null;
-  const secret = randomToken(16);
-  const id = randomUUID();
-  const hashes = chainHashes(id, GENESIS_HASH, decision.events);
-
-  await ctx.faults.hit('intake.after-file-write', { keys: stored.map((u) => u.key) });
-
-  const outcome = await ctx.db
-    .transaction(async (tx) => {
-    // In this order: the idempotency key, the dossier, its events, the document records, visits,
-    // the ledger — and last (below) the sequence.
-    const dossierRow = {
-      id,
-      code: null,
-      procedureCode: current.code,
-      procedureVersion: current.version,
-      fieldCode: procedure.field.code,
-      submittedAt: new Date(now),
+  return {
+    state,
+    events: decision.events,
+    stored,
+    fileIds,
+    tz,
+    applicantColumns: {
       applicantKind: applicant.kind,
       applicantName,
       applicantIdNumber: applicant.kind === 'organization' ? (applicant.taxCode ?? null) : (applicant.idNumber ?? null),
@@ -236,76 +341,16 @@ async function receive(
       applicantSearch: foldText([applicantName, applicant.idNumber, applicant.taxCode, applicant.phone, applicant.email].filter(Boolean).join(' ')),
       applicant,
       submitter,
-      data,
-      fees,
-      trackingSecretHash: tokenHash(secret),
-      headHash: hashes.at(-1)!,
-      createdAt: new Date(now),
-      updatedAt: new Date(now),
-      ...stateColumns(state),
-    };
-    const statements: (() => PromiseLike<unknown>)[] = [];
-    if (key) statements.push(() => claimKey(tx, scope, key, hash, now, ctx.config.idempotencyTtlHours));
-    statements.push(() => tx.insert(dossiers).values(dossierRow), () => insertEvents(tx, id, GENESIS_HASH, decision.events, now, hashes));
-    if (stored.length) {
-      statements.push(
-        () =>
-          tx.insert(filesTable).values(
-            stored.map((u, i) => ({
-              id: fileIds[i]!,
-              storageKey: u.key!,
-              sha256: u.sha256,
-              size: u.size,
-              mediaType: u.mediaType,
-              originalName: u.name?.slice(0, 255) ?? null,
-              provenance: req.via === 'online' ? 'online' : 'counter-scan',
-              uploadedBy: req.uploadedBy,
-              createdAt: new Date(now),
-            })),
-          ),
-        () =>
-          tx.insert(dossierFiles).values(
-            stored.map((u, i) => ({ dossierId: id, fileId: fileIds[i]!, documentId: u.documentId, ordinal: u.ordinal, purpose: 'submission', eventSeq: 1, addedAt: new Date(now) })),
-          ),
-      );
-    }
-    statements.push(() => recordVisit(tx, id, [state.receivingAgency, state.location.agency], now), () => applyLedger(tx, procedure.field.code, null, state));
-    for (const [i, statement] of statements.entries()) {
-      const result = await statement();
-      // The key was taken by a request that committed meanwhile: roll back, answer with its result.
-      if (i === 0 && key && result === false) throw new KeyTaken();
-    }
-    await ctx.faults.hit('intake.after-insert', { dossierId: id });
-    // Last: the hot row. Its lock is held only for the rest of this transaction.
-    const { code } = await allocateCode(tx, state.receivingAgency, now, tz);
-    const body: SubmissionResponse = {
-      code,
-      secret,
+    },
+    body: {
+      code: '',
+      secret: randomToken(16),
       status: state.status,
       statusLabel: STATUSES[state.status],
       fees,
       dueAt: state.dueAt === null ? null : formatInstant(state.dueAt, tz),
       expectedDueAt: expectedDue === null ? null : formatInstant(expectedDue, tz),
       agency: { code: receiving.code, name: receiving.name },
-    };
-    const result: StoredResult = { status: 201, body };
-    // One statement sets the code and completes the key: the sequence row stays locked briefly.
-    await finalize(tx, id, code, key ? { scope, key, result } : null);
-    await ctx.faults.hit('intake.before-commit', { dossierId: id });
-    return result;
-  })
-    .catch((err: unknown) => {
-      if (err instanceof KeyTaken) return null;
-      throw err;
-    });
-  if (outcome === null) {
-    // Another request with the same key committed first: answer with its result.
-    await discardAll(ctx.files, uploads);
-    const prior = await storedResult(ctx.db, scope, key!, hash, ctx.clock.now());
-    if (!prior) throw errors.conflict('idempotency_in_progress', { vi: 'Yêu cầu cùng khóa đang được xử lý, hãy thử lại', en: 'A request with this key is in progress; retry' });
-    return prior;
-  }
-  await Promise.all(stored.map((u) => ctx.files.settle(u.key!)));
-  ctx.log.info({ code: (outcome.body as SubmissionResponse).code, procedure: current.code, version: current.version, via: req.via, files: stored.length }, 'dossier received');
-  return outcome;
+    },
+  };
 }

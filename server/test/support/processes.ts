@@ -26,9 +26,10 @@ export interface ServerProcess {
 }
 
 /** Starts `motcua serve` as a separate process and waits until it answers and the example procedure is published. */
-export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, port?: number, options: { nodeArgs?: string[]; serveArgs?: string[] } = {}): Promise<ServerProcess> {
   const p = port ?? (await freePort());
-  const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'packages/cli/bin/motcua.js'), 'serve', '--port', String(p), '--host', '127.0.0.1'], {
+  const args = [...(options.nodeArgs ?? []), join(REPOSITORY_ROOT, 'packages/cli/bin/motcua.js'), 'serve', '--port', String(p), '--host', '127.0.0.1', ...(options.serveArgs ?? [])];
+  const child = spawn(process.execPath, args, {
     cwd: REPOSITORY_ROOT,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
