@@ -1,4 +1,7 @@
-import { loadConfig, type ServerConfig } from '../config/config.ts';
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { ConfigError, loadConfig, type ServerConfig } from '../config/config.ts';
+import { runPrimary, runWorker } from './cluster.ts';
 import { startServer, type RunningServer } from '../server.ts';
 import { formatLogins } from '../seed/seed.ts';
 import { demoAccounts, readProvince } from '../seed/demo-province.ts';
@@ -11,13 +14,38 @@ export interface ServeOptions {
   port?: number;
   host?: string;
   seed?: boolean;
+  /** Server processes (node:cluster); default MOTCUA_WORKERS, else the CPU count on PostgreSQL, 1 on PGlite. */
+  workers?: number;
 }
 
-/** `motcua serve`: starts the server, prints where it is and the demo logins, stops on SIGINT/SIGTERM. */
-export async function runServe(options: ServeOptions, out: Out, env: Record<string, string | undefined> = process.env): Promise<RunningServer> {
+/** How many server processes: PGlite is one process; PostgreSQL defaults to one per CPU. */
+export function workerCount(config: ServerConfig, requested?: number): number {
+  const n = requested ?? config.workers ?? (config.databaseUrl ? availableParallelism() : 1);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`--workers: cần số nguyên ≥ 1 / must be an integer ≥ 1 (got ${n})`);
+  if (n > 1 && !config.databaseUrl) {
+    throw new ConfigError(
+      `--workers ${n}: cơ sở dữ liệu nhúng (PGlite) chỉ chạy trong một tiến trình; hãy đặt DATABASE_URL để chạy nhiều tiến trình / the embedded database (PGlite) is one process: set DATABASE_URL for several workers`,
+    );
+  }
+  return n;
+}
+
+/**
+ * `motcua serve`: starts the server, prints where it is and the demo logins, stops on SIGINT/SIGTERM.
+ * With several workers this process becomes the cluster's primary (it returns null) and each worker
+ * runs this same command as one server.
+ */
+export async function runServe(options: ServeOptions, out: Out, env: Record<string, string | undefined> = process.env): Promise<RunningServer | null> {
   const overrides: Partial<ServerConfig> = {};
   if (options.seed === false) overrides.seedDemo = false;
   const config = loadConfig(env, overrides);
+  const where = { ...(options.port !== undefined ? { port: options.port } : {}), ...(options.host ? { host: options.host } : {}) };
+  if (cluster.isWorker && env.MOTCUA_WORKER === '1') return runWorker(config, { ...where, banner });
+  const workers = workerCount(config, options.workers);
+  if (workers > 1) {
+    await runPrimary(config, { ...where, workers, banner, out });
+    return null;
+  }
   const server = await startServer({ config, ...(options.port !== undefined ? { port: options.port } : {}), ...(options.host ? { host: options.host } : {}) });
   out.write(banner(server));
   const stop = async (signal: string) => {

@@ -42,6 +42,8 @@ export interface ServerConfig {
   fakeNow: number | null;
   /** Requests per minute and client address: public submissions, tracking calls, login attempts. */
   rateLimits: { submit: number; track: number; login: number };
+  /** Server processes (`--workers`); null → one per CPU on PostgreSQL, one on PGlite. */
+  workers: number | null;
   /** Where the runtime bundle and the sample site are served from (built files). */
   runtimeDist: string;
   siteDir: string;
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
       track: int(env, 'MOTCUA_RATE_TRACK_PER_MINUTE', 300, 1),
       login: int(env, 'MOTCUA_RATE_LOGIN_PER_MINUTE', 30, 1),
     },
+    workers: env.MOTCUA_WORKERS ? int(env, 'MOTCUA_WORKERS', 1, 1) : null,
     runtimeDist: resolve(env.MOTCUA_RUNTIME_DIST || resolve(REPO_ROOT, 'runtime/dist')),
     siteDir: resolve(env.MOTCUA_SITE_DIR || resolve(REPO_ROOT, 'examples/site')),
     ...overrides,

@@ -15,5 +15,7 @@ export interface AppEnv {
     target: unknown;
     /** The client address (from the socket, or X-Forwarded-For behind a trusted proxy). */
     clientIp: string;
+    /** What a handler adds to the request's one log line (e.g. the code of a received dossier). */
+    logFields: Record<string, unknown> | undefined;
   };
 }

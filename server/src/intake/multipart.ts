@@ -5,6 +5,7 @@ import type { FileStore } from '../files/store.ts';
 import { sniffMediaType } from '../files/sniff.ts';
 import { errors } from '../http/errors.ts';
 import { isBodyTooLarge } from '../http/middleware/body-limit/body-limit.ts';
+import type { RequestBody } from '../http/request-body.ts';
 
 /** One uploaded file part, already in the file store (unless refused while streaming). */
 export interface UploadedFile {
@@ -68,12 +69,13 @@ class Limit extends Transform {
  * failure every stored key is discarded before the error propagates, so a refused upload leaves
  * no file behind; the caller owns the keys once this returns.
  */
-export async function parseMultipart(request: Request, options: MultipartOptions): Promise<ParsedMultipart> {
-  const type = request.headers.get('content-type') ?? '';
+export async function parseMultipart(request: Request | RequestBody, options: MultipartOptions): Promise<ParsedMultipart> {
+  const type = request instanceof Request ? (request.headers.get('content-type') ?? '') : request.contentType;
   if (!/^multipart\/form-data/i.test(type)) {
     throw errors.mediaType(undefined, { vi: 'Nội dung phải là multipart/form-data', en: 'The body must be multipart/form-data' });
   }
-  if (!request.body) throw errors.badRequest('empty_body', { vi: 'Không có nội dung', en: 'The body is empty' });
+  const body = request instanceof Request ? (request.body ? Readable.fromWeb(request.body as import('node:stream/web').ReadableStream) : null) : request.stream;
+  if (!body) throw errors.badRequest('empty_body', { vi: 'Không có nội dung', en: 'The body is empty' });
   const result: ParsedMultipart = { fields: {}, files: [], issues: [] };
   const pending: Promise<void>[] = [];
   const perDocument = new Map<string, number>();
@@ -145,8 +147,12 @@ export async function parseMultipart(request: Request, options: MultipartOptions
       bb.on('finish', () => {
         Promise.all(pending).then(() => (failed ? undefined : resolve()), fail);
       });
-      const body = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream);
-      body.on('error', (err) => fail(isBodyTooLarge(err) ? errors.tooLarge() : err));
+      // A client that goes away mid-body is a bad request, not a server error (and not a wait).
+      const incomplete = () => errors.badRequest('incomplete_body', { vi: 'Nội dung bị ngắt giữa chừng', en: 'The body ended before it was complete' });
+      body.on('error', (err) => fail(isBodyTooLarge(err) ? errors.tooLarge() : (err as NodeJS.ErrnoException).code === 'ECONNRESET' ? incomplete() : err));
+      body.on('close', () => {
+        if (!body.readableEnded) fail(incomplete());
+      });
       body.pipe(bb);
     });
     await Promise.allSettled(pending);

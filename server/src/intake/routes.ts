@@ -7,6 +7,7 @@ import { route, type AnyRoute } from '../http/route.ts';
 import { AgencyCode, LocalizedText, Message, ProcedureCode } from '../http/schemas.ts';
 import { submitDossier, SubmissionSchema } from './submit.ts';
 import { importLegacyDossiers } from './legacy-import.ts';
+import { requestBody } from '../http/request-body.ts';
 
 export const SubmissionResponseSchema = Type.Object({
   code: Type.String({ description: 'Dossier code {agency}-{yyMMdd}-{sequence}' }),
@@ -38,6 +39,7 @@ const responses = {
 
 /** Canonical JSON, so that a first answer and its idempotent replays are the same bytes. */
 function respond(c: Context<AppEnv>, result: StoredResult): Response {
+  c.set('logFields', { dossier: (result.body as { code?: unknown }).code });
   return c.body(canonicalJson(result.body), result.status as 201, { 'Content-Type': 'application/json; charset=utf-8' });
 }
 
@@ -58,7 +60,7 @@ export function intakeRoutes(): AnyRoute[] {
         const result = await submitDossier(
           c.get('ctx'),
           { procedureCode: params.procedureCode, via: 'online', actor: { kind: 'applicant' }, idempotencyKey: c.req.header('idempotency-key'), uploadedBy: null },
-          c.req.raw,
+          requestBody(c),
         );
         return respond(c, result);
       },
@@ -87,7 +89,7 @@ export function intakeRoutes(): AnyRoute[] {
             idempotencyKey: c.req.header('idempotency-key'),
             uploadedBy: p.staffId,
           },
-          c.req.raw,
+          requestBody(c),
         );
         return respond(c, result);
       },

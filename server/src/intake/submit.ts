@@ -34,6 +34,7 @@ import { GENESIS_HASH } from '../dossiers/event-hash.ts';
 import { foldText } from '../dossiers/fold.ts';
 import { workflowContext } from '../dossiers/workflow-context.ts';
 import { discardAll, parseMultipart, type UploadedFile } from './multipart.ts';
+import type { RequestBody } from '../http/request-body.ts';
 import { requestHash } from './request-hash.ts';
 import { checkKey, claimKeySql, isKeyTaken, storedResult, type StoredResult } from './idempotency.ts';
 import { allocateCodeSql } from './sequence.ts';
@@ -109,7 +110,7 @@ function parseSubmission(raw: string | undefined): Submission {
  * records, and last the daily sequence and the code. Any failure removes the stored files; a
  * crash leaves pending files that the start-up sweep removes.
  */
-export async function submitDossier(ctx: ServerContext, req: IntakeRequest, request: Request): Promise<StoredResult> {
+export async function submitDossier(ctx: ServerContext, req: IntakeRequest, request: Request | RequestBody): Promise<StoredResult> {
   const key = checkKey(req.idempotencyKey);
   const f = await inForce(ctx, req.procedureCode);
   if (!f || f.retired || !f.current) throw notFound();
@@ -242,7 +243,8 @@ async function receive(
     }
   }
   await Promise.all(stored.map((u) => ctx.files.settle(u.key!)));
-  ctx.log.info({ code: body.code, procedure: current.code, version: current.version, via: req.via, files: stored.length }, 'dossier received');
+  // The request's log line carries the code (see the routes); details only at debug level.
+  ctx.log.debug({ code: body.code, procedure: current.code, version: current.version, via: req.via, files: stored.length }, 'dossier received');
   return { status: 201, body };
 }
 

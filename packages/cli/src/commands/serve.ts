@@ -1,8 +1,8 @@
 import { type Command, UsageError } from '../io.ts';
 
-/** `motcua serve [--port N] [--host H] [--no-seed]`: runs the server (logic in @motcua/server). */
+/** `motcua serve [--port N] [--host H] [--no-seed] [--workers N]`: runs the server (logic in @motcua/server). */
 export const serve: Command = async (args, io) => {
-  const options: { port?: number; host?: string; seed?: boolean } = {};
+  const options: { port?: number; host?: string; seed?: boolean; workers?: number } = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--port') {
@@ -15,8 +15,12 @@ export const serve: Command = async (args, io) => {
       options.host = h;
     } else if (a === '--no-seed') {
       options.seed = false;
+    } else if (a === '--workers') {
+      const n = Number(args[++i]);
+      if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError('--workers: cần số tiến trình 1–256 / expects a number of processes 1–256');
+      options.workers = n;
     } else {
-      throw new UsageError(`Tham số không hợp lệ / unknown argument: ${a}\nmotcua serve [--port N] [--host H] [--no-seed]`);
+      throw new UsageError(`Tham số không hợp lệ / unknown argument: ${a}\nmotcua serve [--port N] [--host H] [--no-seed] [--workers N]`);
     }
   }
   const { runServe } = await import('@motcua/server');

@@ -19,18 +19,22 @@ export function isBodyTooLarge(err: unknown): boolean {
 /**
  * A request body limit that keeps the body a stream (Hono's own buffers chunked bodies in memory,
  * which would defeat streaming uploads): a declared Content-Length over the limit is refused at
- * once (413); otherwise the bytes are counted as they flow and the stream errors past the limit.
+ * once (413) — node's parser then delivers no more than that; otherwise the bytes are counted as
+ * they flow and the stream errors past the limit. A declared length never touches the body here,
+ * so @hono/node-server does not build a web Request for it (handlers may read node's stream).
  */
 export function bodyLimit(maxFor: (c: Context<AppEnv>) => number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD') return next();
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && !c.req.header('transfer-encoding')) {
+      if (Number(declared) > maxFor(c)) throw errors.tooLarge();
+      return next();
+    }
     const body = c.req.raw.body;
     if (!body) return next();
     const max = maxFor(c);
-    const declared = c.req.header('content-length');
-    if (declared !== undefined && !c.req.header('transfer-encoding')) {
-      if (Number(declared) > max) throw errors.tooLarge();
-      return next();
-    }
     let seen = 0;
     const counted = body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({

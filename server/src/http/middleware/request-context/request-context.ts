@@ -19,7 +19,7 @@ export function requestContext(ctx: ServerContext): MiddlewareHandler<AppEnv> {
     await next();
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const status = c.res.status;
-    const line = { requestId: incoming, method: c.req.method, path: c.req.path, status, ms, ip: c.get('clientIp'), staff: c.get('principal')?.username };
+    const line = { requestId: incoming, method: c.req.method, path: c.req.path, status, ms, ip: c.get('clientIp'), staff: c.get('principal')?.username, ...c.get('logFields') };
     if (status >= 500) ctx.log.error(line, 'request');
     else ctx.log.info(line, 'request');
   };
