@@ -1,30 +1,45 @@
 /**
- * The intake benchmark of issue 3. A server process on PostgreSQL receives birth registrations
+ * The intake benchmark of issue 3. A server process (`motcua serve`, production settings: its
+ * default worker count, LOG_LEVEL=info into a log file) on PostgreSQL receives birth registrations
  * through HTTP (multipart, validation by core, fees, receiving agency, code, due date, file
  * records) at 1, 8 and 64 concurrent clients, side by side in the same run with the raw ceiling:
- * the same rows inserted in one transaction by postgres.js without the server. Also: one hot
- * agency (every submission to the same daily sequence row), and uploads of real-sized files.
+ * the same rows written in one transaction by postgres.js without the server, two ways —
+ *   raw (1 RT):  BEGIN, the statements and COMMIT pipelined on one connection (what the server does);
+ *   raw (N RT):  sql.begin, one awaited statement after another (one round trip each).
+ * The ceiling is the faster of the two. Also one hot agency (every submission takes the same daily
+ * sequence row), uploads (reported separately) and where the CPU went per dossier: the bench client
+ * (this process), the server's processes, PostgreSQL's, and the rest (kernel, other work).
+ * Each scenario runs BENCH_REPEAT times, interleaved; the summary shows medians.
  *
- *   npm run bench -w @motcua/server [-- intake]     BENCH_SECONDS=10 BENCH_DATABASE_URL=postgres://…
+ *   npm run bench -w @motcua/server [-- intake]
+ *   BENCH_SECONDS=5 BENCH_WARMUP=1 BENCH_REPEAT=3 BENCH_WORKERS=<n> BENCH_LOG_LEVEL=info
+ *   BENCH_PROFILE=<dir> (node --cpu-prof of the server's processes)  BENCH_NODE_ARGS='--perf-basic-prof' (for perf)
+ *   BENCH_SCENARIOS='5 communes:8,hot'  BENCH_DATABASE_URL=postgres://…
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import postgres from 'postgres';
 import { createPostgresDatabase } from '../test/support/postgres.ts';
 import { startServerProcess } from '../test/support/processes.ts';
-import { birthData, birthFiles, pdfBytes, pngBytes, submissionForm } from '../test/support/intake.ts';
+import { birthData, birthFiles, pdfBytes, pngBytes, submissionForm, type FilePart } from '../test/support/intake.ts';
 import { REPOSITORY_ROOT } from '../src/config/config.ts';
-import { timed, type RunStats } from './stats.ts';
+import { median, timed, type RunStats } from './stats.ts';
+import { cpuPerOp, cpuSnapshot, machineLoad, type CpuPerOp, type CpuSnapshot } from './cpu.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const COMMUNES = ['000.20.01.H56', '000.20.02.H56', '000.20.03.H56', '000.20.04.H56', '000.20.05.H56'];
+const log = (s: string) => process.stdout.write(`${s}\n`);
 
 if (process.env.BENCH_DATABASE_URL) process.env.DATABASE_URL_TEST = process.env.BENCH_DATABASE_URL;
+const load = await machineLoad();
 const db = await createPostgresDatabase();
 const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
+const logFile = join(dir, 'server.log');
 const env = {
   DATABASE_URL: db.url,
   MOTCUA_DATA_DIR: join(dir, 'data'),
@@ -32,15 +47,21 @@ const env = {
   MOTCUA_DEMO_PASSWORD: 'bench-password-0000',
   MOTCUA_RATE_SUBMIT_PER_MINUTE: '100000000',
   MOTCUA_RATE_TRACK_PER_MINUTE: '100000000',
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+  NODE_ENV: 'production',
+  ...(process.env.BENCH_WORKERS ? { MOTCUA_WORKERS: process.env.BENCH_WORKERS } : {}),
 };
-const server = await startServerProcess(env);
+const nodeArgs = [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+const server = await startServerProcess(env, undefined, { logFile, nodeArgs });
 const sql = postgres(db.url, { max: 70, onnotice: () => {} });
+const dbName = new URL(db.url).pathname.slice(1);
+const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 // Whatever happens below, the server process and the database go away with the bench.
 let cleaned = false;
 async function cleanup(): Promise<void> {
   if (cleaned) return;
   cleaned = true;
+  agent.destroy();
   await server.stop();
   await sql.end({ timeout: 2 });
   await db.drop();
@@ -69,8 +90,8 @@ const noUploads = { ...example, code: '9.999001', documents: example.documents.m
 }
 
 const small = birthFiles();
-const none: typeof small = [];
-const big = (): { document: string; bytes: Uint8Array; name: string; type: string }[] => {
+const none: FilePart[] = [];
+const big: FilePart[] = (() => {
   const pdf = new Uint8Array(1024 * 1024);
   pdf.set(pdfBytes('one megabyte'));
   const png = new Uint8Array(1024 * 1024);
@@ -79,114 +100,269 @@ const big = (): { document: string; bytes: Uint8Array; name: string; type: strin
     { document: 'to-khai', bytes: pdf, name: 'to-khai.pdf', type: 'application/pdf' },
     { document: 'giay-chung-sinh', bytes: png, name: 'giay-chung-sinh.png', type: 'image/png' },
   ];
-};
-const bigFiles = big();
+})();
 
-async function submit(agency: string, files = small): Promise<boolean> {
-  const res = await fetch(`${server.url}/api/v1/public/procedures/${files.length ? '1.001193' : '9.999001'}/dossiers`, {
-    method: 'POST',
-    body: submissionForm({ version: 1, agency, data: birthData() }, files),
-    headers: { 'idempotency-key': randomUUID() },
+// The multipart bodies, encoded once per agency and file set: the client's cost is a write.
+const bodies = new Map<string, { type: string; bytes: Buffer }>();
+async function body(agency: string, files: FilePart[]): Promise<{ type: string; bytes: Buffer }> {
+  const k = `${agency}|${files === none ? 0 : files === small ? 1 : 2}`;
+  let b = bodies.get(k);
+  if (!b) {
+    const encoded = new Response(submissionForm({ version: 1, agency, data: birthData() }, files));
+    b = { type: encoded.headers.get('content-type')!, bytes: Buffer.from(await encoded.arrayBuffer()) };
+    bodies.set(k, b);
+  }
+  return b;
+}
+for (const a of COMMUNES) for (const f of [none, small, big]) await body(a, f);
+
+const { port } = new URL(server.url);
+/** One submission over a kept-alive connection (node:http: a cheap client, so the server gets the CPU). */
+function submit(agency: string, files: FilePart[]): Promise<boolean> {
+  const b = bodies.get(`${agency}|${files === none ? 0 : files === small ? 1 : 2}`)!;
+  return new Promise((resolve) => {
+    const req = request(
+      { host: '127.0.0.1', port, method: 'POST', path: `/api/v1/public/procedures/${files.length ? '1.001193' : '9.999001'}/dossiers`, agent, headers: { 'content-type': b.type, 'content-length': b.bytes.length, 'idempotency-key': randomUUID() } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode === 201));
+        res.on('error', () => resolve(false));
+      },
+    );
+    req.on('error', () => resolve(false));
+    req.end(b.bytes);
   });
-  await res.arrayBuffer();
-  return res.status === 201;
 }
 
-// A template of the rows one submission writes, taken from a real one.
-await submit(COMMUNES[0]!);
-await submit(COMMUNES[0]!, none);
-const [tpl] = await sql`select * from dossiers where procedure_code = '1.001193' limit 1`;
-const [tplBare] = await sql`select * from dossiers where procedure_code = '9.999001' limit 1`;
-const [tplEvent] = await sql`select * from dossier_events where dossier_id = ${tpl!.id}`;
-const tplFiles = await sql`select f.*, l.document_id, l.ordinal from files f join dossier_files l on l.file_id = f.id where l.dossier_id = ${tpl!.id}`;
-const [tplKey] = await sql`select * from idempotency_keys limit 1`;
-// Generated columns are computed by PostgreSQL: the raw insert leaves them out, like the server does.
-const [tplBareEvent] = await sql`select * from dossier_events where dossier_id = ${tplBare!.id}`;
+// What one submission writes, taken from real ones: the raw ceiling writes the same rows.
+for (const f of [none, small]) if (!(await submit(COMMUNES[0]!, f))) throw new Error('a sample submission failed');
+const generated = new Map<string, Set<string>>();
 for (const { table_name, column_name } of await sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and is_generated = 'ALWAYS'`) {
-  for (const row of { dossiers: [tpl, tplBare], dossier_events: [tplEvent, tplBareEvent] }[table_name as string] ?? []) delete (row as Record<string, unknown>)[column_name as string];
+  if (!generated.has(table_name)) generated.set(table_name, new Set());
+  generated.get(table_name)!.add(column_name);
 }
+/** A stored row without its generated columns (PostgreSQL computes them, for the server too). */
+const writable = (table: string, row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !generated.get(table)?.has(k)));
+async function template(procedure: string) {
+  const [d] = await sql`select * from dossiers where procedure_code = ${procedure} order by submitted_at limit 1`;
+  const events = await sql`select * from dossier_events where dossier_id = ${d!.id} order by seq`;
+  const visits = await sql`select * from dossier_agencies where dossier_id = ${d!.id}`;
+  const fileRows = await sql`select f.*, l.document_id, l.ordinal, l.purpose, l.event_seq from files f join dossier_files l on l.file_id = f.id where l.dossier_id = ${d!.id} order by l.document_id, l.ordinal`;
+  const [key] = await sql`select * from idempotency_keys where dossier_id = ${d!.id}`;
+  return { dossier: writable('dossiers', d!), events: events.map((e) => writable('dossier_events', e)), visits: visits.length, files: fileRows, key: key! };
+}
+const templates = { bare: await template('9.999001'), withFiles: await template('1.001193') };
+if (templates.bare.visits !== 1 || templates.withFiles.files.length !== 2) throw new Error('unexpected template rows');
 
-let rawDay = 0;
-/** The raw ceiling: the same rows as one submission, one transaction, postgres.js, no server. */
-async function raw(agency: string, files = small): Promise<boolean> {
+let rawRound = 0;
+/** The rows one submission writes (fresh ids), as the server writes them. */
+function rawRows(agency: string, files: FilePart[]) {
+  const t = files.length ? templates.withFiles : templates.bare;
   const id = randomUUID();
   const now = new Date();
-  const [d, e] = files.length ? [tpl!, tplEvent!] : [tplBare!, tplBareEvent!];
+  const key = { scope: t.key.scope, key: randomUUID(), request_hash: t.key.request_hash, status: 0, response: {}, created_at: now, expires_at: new Date(now.getTime() + 86400_000) };
+  const dossier = { ...t.dossier, id, code: null, receiving_agency: agency, location_agency: agency, created_at: now, updated_at: now, submitted_at: now };
+  const events = t.events.map((e) => ({ ...e, dossier_id: id, recorded_at: now }));
+  const fileRows = t.files.map((f) => ({ id: randomUUID(), storage_key: randomUUID(), sha256: f.sha256, size: f.size, media_type: f.media_type, original_name: f.original_name, provenance: f.provenance, uploaded_by: null, created_at: now }));
+  const links = fileRows.map((f, i) => ({ dossier_id: id, file_id: f.id, document_id: t.files[i]!.document_id, ordinal: t.files[i]!.ordinal, purpose: t.files[i]!.purpose, event_seq: t.files[i]!.event_seq, added_at: now }));
+  return { id, key, dossier, events, fileRows, links, visit: { dossier_id: id, agency_code: agency, since: now }, response: t.key.response as Record<string, unknown> };
+}
+
+type Q = postgres.Sql | postgres.TransactionSql | postgres.ReservedSql;
+type Statement = (q: Q) => postgres.PendingQuery<postgres.Row[]>;
+/**
+ * The statements of one submission, in the server's order: the sequence (with the code and the
+ * key's result) last. Thunks: postgres.js runs a query when it is first awaited.
+ */
+function rawStatements(agency: string, files: FilePart[]): Statement[] {
+  const r = rawRows(agency, files);
+  const { code: _, ...response } = r.response;
+  const out: Statement[] = [
+    (q) => q`insert into idempotency_keys ${q(r.key as never)}`,
+    (q) => q`insert into dossiers ${q(r.dossier as never)}`,
+    (q) => q`insert into dossier_events ${q(r.events as never)}`,
+  ];
+  if (r.fileRows.length) out.push((q) => q`insert into files ${q(r.fileRows as never)}`, (q) => q`insert into dossier_files ${q(r.links as never)}`);
+  out.push(
+    (q) => q`insert into dossier_agencies ${q(r.visit as never)}`,
+    (q) => q`with s as (
+        insert into dossier_sequences (agency_code, day, last) values (${agency}, '2099-01-01', 1)
+        on conflict (agency_code, day) do update set last = dossier_sequences.last + 1 returning last
+      ), d as (
+        update dossiers set code = ${`${agency}-r${rawRound}-`} || lpad(s.last::text, greatest(4, length(s.last::text)), '0') from s where dossiers.id = ${r.id} returning dossiers.code
+      ), k as (
+        update idempotency_keys set status = 201, response = jsonb_set(${q.json(response as never)}::jsonb, '{code}', to_jsonb(d.code)), dossier_id = ${r.id}
+        from d where scope = ${r.key.scope} and key = ${r.key.key}
+      )
+      select code from d`,
+  );
+  return out;
+}
+
+/** Raw, one round trip: BEGIN, the statements and COMMIT written at once on a reserved connection. */
+async function rawPipelined(agency: string, files: FilePart[]): Promise<boolean> {
+  const c = await sql.reserve();
+  try {
+    await Promise.all([c`begin`, ...rawStatements(agency, files).map((f) => f(c)), c`commit`]);
+    return true;
+  } finally {
+    c.release();
+  }
+}
+
+/** Raw, one round trip per statement: sql.begin awaiting each. */
+async function rawAwaited(agency: string, files: FilePart[]): Promise<boolean> {
+  const statements = rawStatements(agency, files);
   await sql.begin(async (tx) => {
-    await tx`insert into idempotency_keys ${tx({ ...tplKey!, key: randomUUID(), dossier_id: null, created_at: now, expires_at: new Date(now.getTime() + 86400_000) })}`;
-    await tx`insert into dossiers ${tx({ ...d, id, code: null, receiving_agency: agency, location_agency: agency, created_at: now, updated_at: now })}`;
-    await tx`insert into dossier_events ${tx({ ...e, dossier_id: id, recorded_at: now })}`;
-    if (files.length) {
-      const fileRows = tplFiles.map((f) => ({ id: randomUUID(), storage_key: randomUUID(), sha256: f.sha256, size: f.size, media_type: f.media_type, original_name: f.original_name, provenance: f.provenance, uploaded_by: null, created_at: now }));
-      await tx`insert into files ${tx(fileRows)}`;
-      await tx`insert into dossier_files ${tx(fileRows.map((f, i) => ({ dossier_id: id, file_id: f.id, document_id: tplFiles[i]!.document_id, ordinal: tplFiles[i]!.ordinal, purpose: 'submission', event_seq: 1, added_at: now })))}`;
-    }
-    await tx`insert into dossier_agencies ${tx({ dossier_id: id, agency_code: agency, since: now })}`;
-    const [s] = await tx`insert into dossier_sequences (agency_code, day, last) values (${agency}, '2099-01-01', 1)
-                         on conflict (agency_code, day) do update set last = dossier_sequences.last + 1 returning last`;
-    await tx`update dossiers set code = ${`${agency}-990101-${String(s!.last).padStart(4, '0')}-raw${rawDay}`}, head_hash = ${tpl!.head_hash} where id = ${id}`;
+    for (const f of statements) await f(tx);
   });
   return true;
 }
 
-/** CPU seconds the server process has used (Linux /proc; NaN elsewhere). */
-function serverCpu(): number {
-  try {
-    const f = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return NaN;
-  }
+interface Measured {
+  stats: RunStats;
+  cpu: CpuPerOp;
 }
-
 interface Row {
   scenario: string;
   clients: number;
-  http: RunStats;
-  raw: RunStats | null;
+  run: number;
+  http: Measured;
+  rawPipelined: Measured | null;
+  rawAwaited: Measured | null;
+  /** HTTP throughput / the faster raw variant's. */
   ratio: number | null;
+  /** HTTP p99 / the faster raw variant's p99. */
+  p99Ratio: number | null;
   mbPerSecond?: number;
-  serverCpuMsPerDossier?: number;
 }
 const rows: Row[] = [];
 const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 
-async function level(scenario: string, clients: number, agencyOf: (client: number, i: number) => string, withRaw = true, files = small): Promise<void> {
-  const cpu0 = serverCpu();
-  let sent = 0;
-  const http = await timed(clients, SECONDS, WARMUP, (c, i) => (sent++, submit(agencyOf(c, i), files).catch(() => false)));
-  const cpuMs = ((serverCpu() - cpu0) * 1000) / sent;
-  rawDay++;
+async function measure(clients: number, op: (client: number, i: number) => Promise<boolean>): Promise<Measured> {
+  let a: CpuSnapshot | null = null;
+  let b: CpuSnapshot | null = null;
   let firstError: unknown = null;
-  const r = withRaw ? await timed(clients, SECONDS, WARMUP, (c, i) => raw(agencyOf(c, i), files).catch((err) => ((firstError ??= err), false))) : null;
-  if (firstError) console.error('raw ceiling error:', (firstError as Error).message);
-  const row: Row = { scenario, clients, http, raw: r, ratio: r ? http.perSecond / r.perSecond : null, serverCpuMsPerDossier: cpuMs };
-  if (files === bigFiles) row.mbPerSecond = (http.perSecond * files.reduce((s, f) => s + f.bytes.length, 0)) / (1024 * 1024);
-  rows.push(row);
-  console.log(
-    `${scenario.padEnd(28)} ${String(clients).padStart(3)}  ${fmt(http.perSecond, 1).padStart(8)}/s  p50 ${fmt(http.p50, 1).padStart(6)} ms  p99 ${fmt(http.p99, 1).padStart(6)} ms` +
-      (r ? `  |  raw ${fmt(r.perSecond, 1).padStart(8)}/s  p50 ${fmt(r.p50, 1).padStart(6)}  p99 ${fmt(r.p99, 1).padStart(6)}  |  ${fmt(100 * row.ratio!, 0)}% of raw` : '') +
-      (row.mbPerSecond ? `  (${fmt(row.mbPerSecond, 1)} MiB/s uploaded)` : '') +
-      `  [server CPU ${fmt(cpuMs, 1)} ms/dossier]` +
-      (http.errors ? `  [${http.errors} errors]` : ''),
-  );
+  const stats = await timed(clients, SECONDS, WARMUP, (c, i) => op(c, i).catch((err) => ((firstError ??= err), false)), {
+    open: () => (a = cpuSnapshot(server.child.pid, dbName)),
+    close: () => (b = cpuSnapshot(server.child.pid, dbName)),
+  });
+  if (firstError) console.error('error:', (firstError as Error).message);
+  return { stats, cpu: cpuPerOp(a!, b!, stats.count + stats.errors) };
 }
 
+function line(m: Measured): string {
+  const s = m.stats;
+  return `${fmt(s.perSecond, 0).padStart(5)}/s p50 ${fmt(s.p50, 1).padStart(5)} p99 ${fmt(s.p99, 1).padStart(6)}` + (s.errors ? ` [${s.errors} errors]` : '');
+}
+function cpuLine(m: Measured): string {
+  const c = m.cpu;
+  return `cpu ms/op: client ${fmt(c.client, 2)} server ${fmt(c.server, 2)} pg ${fmt(c.postgres, 2)} other ${fmt(c.other, 2)} (busy ${fmt(100 * c.busyShare, 0)}%)`;
+}
+
+async function level(run: number, scenario: string, clients: number, agencyOf: (client: number, i: number) => string, files: FilePart[], withRaw = true): Promise<void> {
+  const http = await measure(clients, (c, i) => submit(agencyOf(c, i), files));
+  rawRound++;
+  const pipe = withRaw ? await measure(clients, (c, i) => rawPipelined(agencyOf(c, i), files)) : null;
+  rawRound++;
+  const awaited = withRaw ? await measure(clients, (c, i) => rawAwaited(agencyOf(c, i), files)) : null;
+  const ceiling = pipe && awaited ? (pipe.stats.perSecond >= awaited.stats.perSecond ? pipe : awaited) : null;
+  const row: Row = {
+    scenario,
+    clients,
+    run,
+    http,
+    rawPipelined: pipe,
+    rawAwaited: awaited,
+    ratio: ceiling ? http.stats.perSecond / ceiling.stats.perSecond : null,
+    p99Ratio: ceiling ? http.stats.p99 / ceiling.stats.p99 : null,
+  };
+  if (files === big) row.mbPerSecond = (http.stats.perSecond * files.reduce((s, f) => s + f.bytes.length, 0)) / (1024 * 1024);
+  rows.push(row);
+  log(`${scenario.padEnd(24)} ${String(clients).padStart(2)}  HTTP ${line(http)}` + (row.mbPerSecond ? ` (${fmt(row.mbPerSecond, 1)} MiB/s)` : '') + (ceiling ? `  | raw 1RT ${line(pipe!)} | raw NRT ${line(awaited!)} | ${fmt(100 * row.ratio!, 0)}% of raw, p99 ×${fmt(row.p99Ratio!, 2)}` : ''));
+  log(`${''.padEnd(28)} HTTP ${cpuLine(http)}` + (pipe ? ` | raw 1RT ${cpuLine(pipe)}` : ''));
+}
+
+const spread = (c: number, i: number) => COMMUNES[(c + i) % COMMUNES.length]!;
+const hot = () => COMMUNES[0]!;
+const scenarios: [string, number, (c: number, i: number) => string, FilePart[], boolean][] = [
+  ['intake, 5 communes', 1, spread, none, true],
+  ['intake, 5 communes', 8, spread, none, true],
+  ['intake, 5 communes', 64, spread, none, true],
+  ['intake, one hot agency', 8, hot, none, true],
+  ['intake, one hot agency', 64, hot, none, true],
+  ['+ 2 small files', 1, spread, small, true],
+  ['+ 2 small files', 8, spread, small, true],
+  ['+ 2 × 1 MiB', 8, spread, big, false],
+];
+
+// BENCH_SCENARIOS="5 communes:8,hot" runs only the scenarios whose "name:clients" contains one of these.
+const only = (process.env.BENCH_SCENARIOS ?? '').split(',').filter(Boolean);
+if (only.length) scenarios.splice(0, scenarios.length, ...scenarios.filter(([name, c]) => only.some((o) => `${name}:${c}`.includes(o))));
+
 try {
-  console.log(`\nIntake through HTTP vs the raw postgres.js ceiling (PostgreSQL, ${SECONDS}s per level after ${WARMUP}s warm-up; birth registration)`);
-  console.log(`${'scenario'.padEnd(28)} ${'c'.padStart(3)}  ${'HTTP'.padStart(10)}`);
-  const spread = (c: number, i: number) => COMMUNES[(c + i) % COMMUNES.length]!;
-  for (const clients of [1, 8, 64]) await level('intake, 5 communes', clients, spread, true, none);
-  for (const clients of [8, 64]) await level('intake, one hot agency', clients, () => COMMUNES[0]!, true, none);
-  console.log('uploads (reported separately):');
-  for (const clients of [1, 8]) await level('+ 2 small files', clients, spread, true, small);
-  await level('+ 2 × 1 MiB', 8, spread, false, bigFiles);
-  const main = rows.filter((r) => r.ratio !== null && r.scenario.startsWith('intake'));
-  const worst = Math.min(...main.map((r) => r.ratio!));
-  console.log(`\nLowest HTTP/raw ratio of intake without uploads: ${fmt(100 * worst, 0)}% (goal ≥ 60%)`);
+  // Warm the server's JIT and the prepared statements before measuring (and let every worker start).
+  await timed(8, 2, 0, (c, i) => submit(spread(c, i), none));
+  const workers = childCount();
+  log(`\nIntake through HTTP vs the raw postgres.js ceiling (PostgreSQL; birth registration; ${SECONDS}s per level after ${WARMUP}s warm-up, ${REPEAT} runs)`);
+  log(`server: ${workers} worker process(es), LOG_LEVEL=${env.LOG_LEVEL}; machine busy ${fmt(100 * load, 0)}% just before the start${load > 0.1 ? '  ⚠ not quiet: figures are disturbed' : ''}`);
+  for (let run = 1; run <= REPEAT; run++) {
+    log(`-- run ${run}/${REPEAT}`);
+    for (const [scenario, clients, agencyOf, files, withRaw] of scenarios) await level(run, scenario, clients, agencyOf, files, withRaw);
+  }
+  // Medians over the runs.
+  log(`\nMedians of ${REPEAT} runs (dossiers/s; ms)`);
+  log(`${'scenario'.padEnd(24)} ${'c'.padStart(2)}  ${'HTTP/s'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)}  ${'raw1RT/s'.padStart(8)} ${'p99'.padStart(6)}  ${'rawNRT/s'.padStart(8)} ${'p99'.padStart(6)}  ${'ratio'.padStart(5)} ${'p99×'.padStart(5)}   CPU ms/dossier HTTP: client server pg other | raw 1RT: client pg other`);
+  const summary: Record<string, unknown>[] = [];
+  for (const [scenario, clients] of scenarios) {
+    const rs = rows.filter((r) => r.scenario === scenario && r.clients === clients);
+    const med = (f: (r: Row) => number | undefined | null) => median(rs.map((r) => f(r) ?? NaN));
+    const s = {
+      scenario,
+      clients,
+      httpPerSecond: med((r) => r.http.stats.perSecond),
+      httpP50: med((r) => r.http.stats.p50),
+      httpP99: med((r) => r.http.stats.p99),
+      rawPipelinedPerSecond: med((r) => r.rawPipelined?.stats.perSecond),
+      rawPipelinedP99: med((r) => r.rawPipelined?.stats.p99),
+      rawAwaitedPerSecond: med((r) => r.rawAwaited?.stats.perSecond),
+      rawAwaitedP99: med((r) => r.rawAwaited?.stats.p99),
+      ratio: med((r) => r.ratio),
+      p99Ratio: med((r) => r.p99Ratio),
+      mbPerSecond: med((r) => r.mbPerSecond),
+      httpCpuMs: { client: med((r) => r.http.cpu.client), server: med((r) => r.http.cpu.server), postgres: med((r) => r.http.cpu.postgres), other: med((r) => r.http.cpu.other) },
+      rawCpuMs: { client: med((r) => r.rawPipelined?.cpu.client), postgres: med((r) => r.rawPipelined?.cpu.postgres), other: med((r) => r.rawPipelined?.cpu.other) },
+    };
+    summary.push(s);
+    log(
+      `${scenario.padEnd(24)} ${String(clients).padStart(2)}  ${fmt(s.httpPerSecond).padStart(7)} ${fmt(s.httpP50, 1).padStart(6)} ${fmt(s.httpP99, 1).padStart(6)}  ${fmt(s.rawPipelinedPerSecond).padStart(8)} ${fmt(s.rawPipelinedP99, 1).padStart(6)}  ${fmt(s.rawAwaitedPerSecond).padStart(8)} ${fmt(s.rawAwaitedP99, 1).padStart(6)}  ${fmt(100 * s.ratio, 0).padStart(4)}% ${fmt(s.p99Ratio, 2).padStart(5)}   ` +
+        `${fmt(s.httpCpuMs.client, 2)} ${fmt(s.httpCpuMs.server, 2)} ${fmt(s.httpCpuMs.postgres, 2)} ${fmt(s.httpCpuMs.other, 2)} | ${fmt(s.rawCpuMs.client, 2)} ${fmt(s.rawCpuMs.postgres, 2)} ${fmt(s.rawCpuMs.other, 2)}` +
+        (s.mbPerSecond ? `  (${fmt(s.mbPerSecond, 1)} MiB/s)` : ''),
+    );
+  }
+  const main = summary.filter((s) => (s.scenario as string).startsWith('intake'));
+  const worst = Math.min(...main.map((s) => s.ratio as number));
+  const worstP99 = Math.max(...main.map((s) => s.p99Ratio as number));
+  log(`\nLowest HTTP/raw throughput ratio without uploads: ${fmt(100 * worst, 0)}% (goal ≥ 60%); highest p99 ratio: ×${fmt(worstP99, 2)} (goal ≤ 1.5)`);
+  log(`server log: ${fmt(statSync(logFile).size / (1024 * 1024), 1)} MiB written at LOG_LEVEL=${env.LOG_LEVEL}`);
   const out = join(REPOSITORY_ROOT, '.bench');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'server-intake.json'), JSON.stringify({ seconds: SECONDS, rows, worstRatio: worst }, null, 2));
+  writeFileSync(join(out, 'server-intake.json'), JSON.stringify({ seconds: SECONDS, repeat: REPEAT, workers, loadBefore: load, rows: summary, worstRatio: worst, worstP99Ratio: worstP99, runs: rows }, null, 2));
 } finally {
   await cleanup();
+}
+
+/** The server's worker processes (children of `motcua serve`; 1 when it serves itself). */
+function childCount(): number {
+  let n = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === server.child.pid) n++;
+    } catch {
+      // gone
+    }
+  }
+  return Math.max(1, n);
 }

@@ -8,6 +8,12 @@ export interface RunStats {
   p99: number;
 }
 
+export function median(values: number[]): number {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -18,12 +24,20 @@ export function percentile(sorted: number[], p: number): number {
  * Runs `op` from `clients` concurrent loops for `seconds` (after `warmup` seconds not counted);
  * returns completions per second and latency percentiles in milliseconds.
  */
-export async function timed(clients: number, seconds: number, warmup: number, op: (client: number, i: number) => Promise<boolean>): Promise<RunStats> {
+export async function timed(
+  clients: number,
+  seconds: number,
+  warmup: number,
+  op: (client: number, i: number) => Promise<boolean>,
+  /** Called when the measured window opens and closes (e.g. CPU snapshots). */
+  window: { open?: () => void; close?: () => void } = {},
+): Promise<RunStats> {
   const latencies: number[] = [];
   let errors = 0;
   const start = performance.now();
   const measureFrom = start + warmup * 1000;
   const end = measureFrom + seconds * 1000;
+  const timers = [setTimeout(() => window.open?.(), warmup * 1000), setTimeout(() => window.close?.(), (warmup + seconds) * 1000)];
   let counter = 0;
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
@@ -38,6 +52,7 @@ export async function timed(clients: number, seconds: number, warmup: number, op
       }
     }),
   );
+  for (const t of timers) clearTimeout(t);
   latencies.sort((a, b) => a - b);
   return { count: latencies.length, errors, seconds, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }

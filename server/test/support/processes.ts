@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../../src/config/config.ts';
@@ -26,22 +27,29 @@ export interface ServerProcess {
 }
 
 /** Starts `motcua serve` as a separate process and waits until it answers and the example procedure is published. */
-export async function startServerProcess(env: Record<string, string>, port?: number, options: { nodeArgs?: string[]; serveArgs?: string[] } = {}): Promise<ServerProcess> {
+/**
+ * Options: `nodeArgs` before the script (e.g. --cpu-prof), `serveArgs` after `serve` (e.g. --workers 2),
+ * `logFile`: the process writes stdout and stderr there instead of into memory (benchmarks: many lines).
+ */
+export async function startServerProcess(env: Record<string, string>, port?: number, options: { nodeArgs?: string[]; serveArgs?: string[]; logFile?: string } = {}): Promise<ServerProcess> {
   const p = port ?? (await freePort());
   const args = [...(options.nodeArgs ?? []), join(REPOSITORY_ROOT, 'packages/cli/bin/motcua.js'), 'serve', '--port', String(p), '--host', '127.0.0.1', ...(options.serveArgs ?? [])];
+  const logFd = options.logFile ? openSync(options.logFile, 'a') : null;
   const child = spawn(process.execPath, args, {
     cwd: REPOSITORY_ROOT,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'],
   });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  if (logFd !== null) closeSync(logFd);
+  let kept = '';
+  const out = () => (options.logFile ? readFileSync(options.logFile, 'utf8') : kept);
+  child.stdout?.on('data', (d) => (kept += d));
+  child.stderr?.on('data', (d) => (kept += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${p}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server process exited early (${child.exitCode}):\n${out}`);
+    if (child.exitCode !== null) throw new Error(`server process exited early (${child.exitCode}):\n${out()}`);
     try {
       const res = await fetch(`${url}/api/v1/public/procedures/1.001193`);
       if (res.ok) break;
@@ -50,7 +58,7 @@ export async function startServerProcess(env: Record<string, string>, port?: num
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server process did not become ready:\n${out}`);
+      throw new Error(`server process did not become ready:\n${out()}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -58,7 +66,7 @@ export async function startServerProcess(env: Record<string, string>, port?: num
     url,
     port: p,
     child,
-    output: () => out,
+    output: out,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
