@@ -56,9 +56,8 @@ function assertInstant(instant: number): void {
   if (!Number.isFinite(instant)) throw new RangeError(`Not a finite instant: ${instant}`);
 }
 
-/** The local wall-clock time of `instant` in `timeZone`. */
-export function wallTime(instant: number, timeZone: string): WallTime {
-  assertInstant(instant);
+/** The wall time from `Intl` itself: exact for every instant, but a few microseconds a call. */
+function intlWallTime(instant: number, timeZone: string): WallTime {
   const parts = formatter(timeZone).formatToParts(instant);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '0';
   let year = Number(get('year'));
@@ -72,6 +71,52 @@ export function wallTime(instant: number, timeZone: string): WallTime {
     minute: Number(get('minute')),
     second: Number(get('second')),
     millisecond,
+  };
+}
+
+/*
+ * A zone's offset changes only at its transitions, never twice within a quarter of an hour. So
+ * when `Intl` gives the same offset at both ends of a quarter-hour (UTC), every instant between has
+ * it and its wall time is plain arithmetic; quarters holding a transition keep asking `Intl`.
+ * Offsets are remembered per zone and quarter (bounded): deadlines and codes call this often.
+ */
+const QUARTER_MS = 15 * 60_000;
+const MAX_QUARTERS = 20_000;
+const DATE_LIMIT_MS = 8.64e15 - 2 * DAY_MS;
+const quarterOffsets = new Map<string, Map<number, number | null>>();
+
+function intlOffset(instant: number, timeZone: string): number {
+  return wallAsUtc(intlWallTime(instant, timeZone)) - instant;
+}
+
+/** The local wall-clock time of `instant` in `timeZone`. */
+export function wallTime(instant: number, timeZone: string): WallTime {
+  assertInstant(instant);
+  if (Math.abs(instant) > DATE_LIMIT_MS) return intlWallTime(instant, timeZone);
+  let byQuarter = quarterOffsets.get(timeZone);
+  if (!byQuarter) {
+    formatter(timeZone); // an unknown zone throws here, as before
+    quarterOffsets.set(timeZone, (byQuarter = new Map()));
+  }
+  const quarter = Math.floor(instant / QUARTER_MS);
+  let offset = byQuarter.get(quarter);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_MS;
+    const a = intlOffset(start, timeZone);
+    offset = a === intlOffset(start + QUARTER_MS - 1, timeZone) ? a : null;
+    if (byQuarter.size >= MAX_QUARTERS) byQuarter.clear();
+    byQuarter.set(quarter, offset);
+  }
+  if (offset === null) return intlWallTime(instant, timeZone);
+  const d = new Date(instant + offset);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
   };
 }
 
