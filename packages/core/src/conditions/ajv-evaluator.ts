@@ -32,6 +32,8 @@ export function createAjvEvaluator(ajv = createAjv()): SchemaEvaluator & { compi
   const cache = new Map<string, ValidateFunction>();
   // Conditions usually come from cached procedure objects: finding them by identity first spares
   // a canonical JSON of the schema on every call (the content key stays the source of truth).
+  // The price: a schema object must not be changed in place once evaluated — published versions
+  // are immutable, and editors hand over new objects.
   const byObject = new WeakMap<object, ValidateFunction>();
   const compileByKey = (schema: JsonSchema): ValidateFunction => {
     const key = schemaKey(schema);

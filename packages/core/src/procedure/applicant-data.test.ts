@@ -85,9 +85,11 @@ describe('validateApplicantData', () => {
     const p = everyConditionProcedure();
     (p.form.schema as { properties: Record<string, unknown> }).properties.copies = { type: 'number' };
     assert.deepEqual(pointers({ isCompany: false, fullName: 'A', copies: 1.5 }, p), [['/data/copies', 'fee-quantity']]);
-    // the form schema's own error on the same field wins
-    (p.form.schema as { properties: Record<string, unknown> }).properties.copies = { type: 'integer', minimum: 0 };
-    assert.deepEqual(pointers({ isCompany: false, fullName: 'A', copies: 1.5 }, p), [['/data/copies', 'type']]);
+    // the form schema's own error on the same field wins (a new procedure: evaluators may keep a
+    // compiled validator per schema object, so a schema is never changed in place once evaluated)
+    const q = everyConditionProcedure();
+    (q.form.schema as { properties: Record<string, unknown> }).properties.copies = { type: 'integer', minimum: 0 };
+    assert.deepEqual(pointers({ isCompany: false, fullName: 'A', copies: 1.5 }, q), [['/data/copies', 'type']]);
   });
 });
 
