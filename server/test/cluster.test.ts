@@ -1,6 +1,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
@@ -12,7 +12,12 @@ import { startServerProcess, type ServerProcess } from './support/processes.ts';
 import { birthData, birthFiles, pdfBytes, submissionForm } from './support/intake.ts';
 import { createLocalFileStore } from '../src/files/local-store.ts';
 
-/** The live child processes of `pid` (Linux /proc). */
+const NODE = realpathSync(process.execPath);
+
+/**
+ * The live node child processes of `pid` (Linux /proc): the workers. Other children are not
+ * counted — tsx's loader runs an esbuild service process beside the primary.
+ */
 function childrenOf(pid: number): number[] {
   const out: number[] = [];
   for (const name of readdirSync('/proc')) {
@@ -20,7 +25,7 @@ function childrenOf(pid: number): number[] {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === pid && fields[0] !== 'Z') out.push(Number(name));
+      if (Number(fields[1]) === pid && fields[0] !== 'Z' && readlinkSync(`/proc/${name}/exe`) === NODE) out.push(Number(name));
     } catch {
       // gone meanwhile
     }
