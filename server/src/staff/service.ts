@@ -35,13 +35,8 @@ export interface NewStaff {
   roles: Grant[];
 }
 
-const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
-
-export async function staffView(db: Executor, id: string): Promise<StaffView | null> {
-  const rows = await db.select().from(staff).where(eq(staff.id, id));
-  const s = rows[0];
-  if (!s) return null;
-  const roles = await db.select().from(staffRoles).where(eq(staffRoles.staffId, id));
+/** The public view of a staff row with its role grants (never the password hash). */
+function toView(s: typeof staff.$inferSelect, roles: (typeof staffRoles.$inferSelect)[]): StaffView {
   return {
     id: s.id,
     username: s.username,
@@ -58,6 +53,16 @@ export async function staffView(db: Executor, id: string): Promise<StaffView | n
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };
+}
+
+const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
+
+export async function staffView(db: Executor, id: string): Promise<StaffView | null> {
+  const rows = await db.select().from(staff).where(eq(staff.id, id));
+  const s = rows[0];
+  if (!s) return null;
+  const roles = await db.select().from(staffRoles).where(eq(staffRoles.staffId, id));
+  return toView(s, roles);
 }
 
 async function checkGrants(db: Executor, grants: Grant[], pointer: string): Promise<Issue[]> {
@@ -159,23 +164,7 @@ export async function staffOfAgency(db: Executor, agencyCodes: string[]): Promis
   if (!rows.length) return [];
   const roles = await db.select().from(staffRoles).where(inArray(staffRoles.staffId, rows.map((r) => r.id)));
   return rows
-    .map((s) => ({
-      id: s.id,
-      username: s.username,
-      fullName: s.fullName,
-      email: s.email,
-      phone: s.phone,
-      agencyCode: s.agencyCode,
-      active: s.active,
-      hasPassword: s.passwordHash !== null,
-      roles: roles
-        .filter((r) => r.staffId === s.id)
-        .map((r) => ({ agency: r.agencyCode, role: r.role as Role }))
-        .sort((a, b) => a.agency.localeCompare(b.agency) || a.role.localeCompare(b.role)),
-      revision: s.revision,
-      createdAt: s.createdAt.toISOString(),
-      updatedAt: s.updatedAt.toISOString(),
-    }))
+    .map((s) => toView(s, roles.filter((r) => r.staffId === s.id)))
     .sort((a, b) => a.username.localeCompare(b.username));
 }
 
