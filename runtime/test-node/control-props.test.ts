@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import {
   Generate,
@@ -135,4 +137,41 @@ test('memoizeResolve answers as the function it wraps, once per schema, path and
   resolve(true, '#', root);
   resolve(true, '#', root);
   assert.equal(calls.length, 7, 'a boolean schema is not cached (nothing to key it by)');
+});
+
+/** @jsonforms/core as the browser tests' server bundles it: with the patches of jsonforms-patch.ts (the build applies the same). */
+async function patchedJsonForms(): Promise<typeof import('@jsonforms/core')> {
+  const { jsonFormsBundle } = await import('../test/support/wtr-plugins.mjs');
+  const plugin = jsonFormsBundle();
+  const { body } = (await plugin.serve({ path: '/__bundled__/jsonforms-core.js' }))!;
+  const file = join(mkdtempSync(join(tmpdir(), 'motcua-jf-')), 'jsonforms-core.mjs');
+  writeFileSync(file, body);
+  return import(pathToFileURL(file).href);
+}
+
+test('the patched @jsonforms/core maps every control as JSON Forms does, and refuses a state with JSON Forms errors', async () => {
+  const patched = await patchedJsonForms();
+  const PATCHED = { control: patched.mapStateToControlProps, enum: patched.mapStateToEnumControlProps, oneOfEnum: patched.mapStateToOneOfEnumControlProps };
+  for (const form of forms()) {
+    const ajv = createValidatorShim(createAjvEvaluator());
+    const list = controls(form.uischema);
+    assert.deepEqual(patched.Generate.uiSchema(form.schema), Generate.uiSchema(form.schema), form.name);
+    fc.assert(
+      fc.property(dataFor(form.schema), fc.boolean(), fc.constantFrom(undefined, true, false), (data, readonly, parentEnabled) => {
+        const st = state(form, data, readonly, ajv, {});
+        for (const c of list) {
+          const own: OwnPropsOfControl = { uischema: c.uischema, schema: form.schema, path: '', enabled: parentEnabled };
+          for (const mapper of ['control', 'enum', 'oneOfEnum'] as ControlMapper[]) {
+            assert.deepEqual(PATCHED[mapper](st, own), MAPPERS[mapper](st, own), `${form.name} ${(c.uischema as { scope?: string }).scope} ${mapper}`);
+          }
+        }
+      }),
+      { numRuns: 10 },
+    );
+  }
+  const form = forms()[0]!;
+  const st = state(form, {}, false, createValidatorShim(createAjvEvaluator()), {});
+  st.jsonforms.core!.errors = [{ instancePath: '', keyword: 'required', schemaPath: '#/required', params: { missingProperty: 'x' }, message: 'must have required property x' }];
+  const own = { uischema: controls(form.uischema)[0]!.uischema, schema: form.schema, path: '' };
+  assert.throws(() => patched.mapStateToControlProps(st, own), /JSON Forms errors in the state/);
 });
