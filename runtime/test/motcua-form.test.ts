@@ -280,4 +280,16 @@ describe('<motcua-form>', () => {
     expect(norm($(el, '#mc-docs-title').textContent)).to.equal('Documents to provide');
     expect(norm($(el, '[part~="submit"]').textContent)).to.equal('Submit');
   });
+
+  it('shows the receipt in English with lang="en" (its English words come with the form\'s, its Vietnamese ones with the receipt)', async () => {
+    const el = await renderMotcuaForm('ok', { lang: 'en' });
+    await fillReady(el);
+    const submitted = nextEvent(el, 'motcua-submitted');
+    $(el, '[part~="submit"]').click();
+    await submitted;
+    await el.updateComplete;
+    const receipt = norm($(el, '.receipt').textContent);
+    expect(receipt).to.contain('Your dossier was submitted').and.contain('Tracking secret').and.contain('secret-1').and.contain('Print the receipt');
+    expect(receipt).not.to.contain('Đã nộp');
+  });
 });

@@ -1,4 +1,5 @@
 import { addWords, type WordKey } from './strings.ts';
+import type { ReceiptWordKey } from './strings-receipt.ts';
 
 /**
  * The form's words in English (strings.ts has them in Vietnamese): a chunk of its own, loaded by
@@ -88,4 +89,23 @@ export const WORDS_EN = {
   kioskReset: 'This screen clears itself after {seconds} seconds without activity.',
 } satisfies Record<WordKey, string>;
 
+/** The receipt's words in English (strings-receipt.ts has them in Vietnamese, in the receipt's chunk). */
+export const RECEIPT_WORDS_EN = {
+  receiptTitle: 'Your dossier was submitted',
+  receiptSecretNote: 'Write down the dossier code and the tracking secret: both are needed to look up, supplement or withdraw the dossier. Do not share the secret.',
+  receiptStatus: 'Status',
+  receiptAgency: 'Receiving agency',
+  receiptDue: 'Result date',
+  receiptExpected: 'Expected result date',
+  receiptFees: 'Fees and charges',
+  receiptProcedure: 'Procedure',
+  receiptSubmittedAt: 'Submitted at',
+  print: 'Print the receipt',
+  copySecret: 'Copy the tracking secret',
+  copied: 'Copied',
+  newDossier: 'File another dossier',
+  printHeading: 'RECEIPT OF AN ONLINE SUBMISSION',
+} satisfies Record<ReceiptWordKey, string>;
+
 addWords('en', WORDS_EN);
+addWords('en', RECEIPT_WORDS_EN);

@@ -1,7 +1,7 @@
 import type { Lang, Message } from '@motcua/core';
 import { lazy } from '../lazy.ts';
 import type { TRACK_STRINGS } from './strings-track.ts';
-import type { RECEIPT_STRINGS } from './strings-receipt.ts';
+import type { ReceiptWordKey } from './strings-receipt.ts';
 
 /**
  * Every string the runtime shows, in Vietnamese (default) and English. Placeholders are `{name}`.
@@ -12,8 +12,9 @@ import type { RECEIPT_STRINGS } from './strings-receipt.ts';
  *  - STRINGS: messages that become issues or errors, which always carry both languages;
  *  - WORDS_VI here and WORDS_EN (strings-en.ts, a chunk loaded by the first element with
  *    lang="en", before it renders): the words of the form, one file per language;
- *  - the words of the tracking views (strings-track.ts) and of the receipt (strings-receipt.ts),
- *    in the chunks of the code that shows them.
+ *  - the words of the tracking views (strings-track.ts, both languages) and the receipt's
+ *    Vietnamese words (strings-receipt.ts; their English is in strings-en.ts), in the chunks of
+ *    the code that shows them.
  * A part joins the table when its chunk loads (addStrings, addWords); `t` looks every key up in
  * the joined table.
  */
@@ -115,7 +116,7 @@ export const WORDS_VI = {
 } satisfies Record<string, string>;
 
 export type WordKey = keyof typeof WORDS_VI;
-export type StringKey = keyof typeof STRINGS | WordKey | keyof typeof TRACK_STRINGS | keyof typeof RECEIPT_STRINGS;
+export type StringKey = keyof typeof STRINGS | WordKey | keyof typeof TRACK_STRINGS | ReceiptWordKey;
 export type Params = Record<string, string | number>;
 
 const table: Partial<Record<StringKey, Partial<Message>>> = { ...STRINGS };
@@ -126,9 +127,9 @@ export function addStrings(part: Partial<Record<StringKey, Message>>): void {
   Object.assign(table, part);
 }
 
-/** Joins the English words (strings-en.ts) to the table. */
-export function addWords(lang: 'en', words: Record<WordKey, string>): void {
-  for (const [key, text] of Object.entries(words)) table[key as WordKey] = { ...table[key as WordKey], [lang]: text };
+/** Joins words of one language to the table: the English words (strings-en.ts), the receipt's Vietnamese words. */
+export function addWords(lang: Lang, words: Partial<Record<StringKey, string>>): void {
+  for (const [key, text] of Object.entries(words)) table[key as StringKey] = { ...table[key as StringKey], [lang]: text };
 }
 
 const english = lazy(() => import('./strings-en.ts'));

@@ -1,13 +1,14 @@
 import { css, html, nothing, render, type TemplateResult } from 'lit';
 import { formatVnd, pick, type Lang } from '@motcua/core';
 import type { ProcedureView, SubmitResponse } from '../../api/types.ts';
-import { addStrings, t } from '../../i18n/strings.ts';
-import { RECEIPT_STRINGS } from '../../i18n/strings-receipt.ts';
+import { addWords, t } from '../../i18n/strings.ts';
+import { RECEIPT_WORDS_VI } from '../../i18n/strings-receipt.ts';
 import { humanDateTime, humanIso } from './format.ts';
 import type { Receipt } from './receipt-data.ts';
 
-// This module is its own chunk, loaded while a dossier uploads (motcua-form.ts): its words come with it.
-addStrings(RECEIPT_STRINGS);
+// This module is its own chunk, loaded while a dossier uploads (motcua-form.ts): its Vietnamese words
+// come with it (the English ones with the form's English words).
+addWords('vi', RECEIPT_WORDS_VI);
 
 /** The receipt's facts, shared by the on-screen view and the printed page. */
 function facts(r: Receipt, view: ProcedureView, lang: Lang): [string, string | TemplateResult][] {
