@@ -86,24 +86,24 @@ export class MotcuaJsonForms extends LitElement {
   declare private _local: ReadonlyMap<string, Issue>;
   declare private _external: readonly Issue[];
 
-  private _validation: Issue[] = [];
-  private _validationFailure: unknown = null;
-  private _rendered: RenderedControl[] = [];
-  private _ids = new Map<string, number>();
-  private _focusId: string | null = null;
-  private _focusSummary = false;
-  private _generatedUi: { schema: JsonSchema; ui: UISchemaElement } | null = null;
-  private _stepReports = new Map<string, StepChangeDetail>();
+  #validation: Issue[] = [];
+  #validationFailure: unknown = null;
+  #rendered: RenderedControl[] = [];
+  #ids = new Map<string, number>();
+  #focusId: string | null = null;
+  #focusSummary = false;
+  #generatedUi: { schema: JsonSchema; ui: UISchemaElement } | null = null;
+  #stepReports = new Map<string, StepChangeDetail>();
   /** Parts of the form still loading (lazy renderers' chunks). */
-  private _loading = new Set<Promise<unknown>>();
-  private _stepShown = new Map<string, StepChangeDetail>();
+  #loading = new Set<Promise<unknown>>();
+  #stepShown = new Map<string, StepChangeDetail>();
   /** What the form derives from its schemas, kept across renders (new when they change, see willUpdate). */
-  private _memo = new FormMemo();
-  private _props = new ControlPropsCache();
-  private _shim: { evaluator: SchemaEvaluator | undefined; ajv: ReturnType<typeof createValidatorShim> } | null = null;
-  private _translate: { lang: Lang; dict: Record<string, string> | undefined; fn: ReturnType<typeof translator> } | null = null;
+  #memo = new FormMemo();
+  #props = new ControlPropsCache();
+  #shim: { evaluator: SchemaEvaluator | undefined; ajv: ReturnType<typeof createValidatorShim> } | null = null;
+  #translate: { lang: Lang; dict: Record<string, string> | undefined; fn: ReturnType<typeof translator> } | null = null;
   /** JSON Forms' config: one object for the form's life (the memoised props depend on it). */
-  private readonly _config = {};
+  readonly #config = {};
 
   constructor() {
     super();
@@ -123,10 +123,10 @@ export class MotcuaJsonForms extends LitElement {
 
   /** Every current issue: schema validation, what inputs could not hold, and `issues` from outside. */
   get errors(): Issue[] {
-    return [...this._validation, ...this._local.values(), ...this._external];
+    return [...this.#validation, ...this._local.values(), ...this._external];
   }
 
-  private get language(): Lang {
+  get #language(): Lang {
     return langOf(this.getAttribute('lang'));
   }
 
@@ -140,8 +140,8 @@ export class MotcuaJsonForms extends LitElement {
     const summary = options.summary ?? true;
     if (errors.length) {
       this._summary = summary ? [''] : null;
-      this._focusSummary = summary;
-      this.goToStepOf(errors);
+      this.#focusSummary = summary;
+      this.#goToStepOf(errors);
     } else {
       this._summary = null;
     }
@@ -150,12 +150,12 @@ export class MotcuaJsonForms extends LitElement {
 
   /** The label people see for the data at `pointer` (its control, or the schema's title). */
   labelFor(pointer: string): string {
-    return this.controlFor(pointer)?.label || this.schemaTitle(pointer);
+    return this.#controlFor(pointer)?.label || this.#schemaTitle(pointer);
   }
 
   /** The wizard's current step at the root, or null when the form is not a wizard. */
   get currentStep(): StepChangeDetail | null {
-    return this._stepShown.get(wizardKey('')) ?? null;
+    return this.#stepShown.get(wizardKey('')) ?? null;
   }
 
   /** Forgets what was touched and hides errors again (e.g. after a successful submission). */
@@ -166,72 +166,72 @@ export class MotcuaJsonForms extends LitElement {
     this._summary = null;
     this._steps = new Map();
     this._local = new Map();
-    this._stepShown.clear();
+    this.#stepShown.clear();
   }
 
   /** Moves focus to the control showing the issue at `pointer` (or its closest rendered ancestor). */
   async focusIssue(pointer: string): Promise<void> {
-    this.goToStepOf([{ pointer } as Issue]);
+    this.#goToStepOf([{ pointer } as Issue]);
     await this.updateComplete;
-    const target = this.controlFor(pointer);
-    if (target) this.focusById(target.id);
+    const target = this.#controlFor(pointer);
+    if (target) this.#focusById(target.id);
   }
 
   /** Renders once the words of its language are there (English comes in a chunk of its own). */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const words = wordsFor(this.language);
+    const words = wordsFor(this.#language);
     return words ? words.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (['schema', 'uischema', 'renderers', 'translations', 'lang'].some((k) => (changed as Map<PropertyKey, unknown>).has(k))) {
-      this._memo = new FormMemo();
-      this._props = new ControlPropsCache();
+      this.#memo = new FormMemo();
+      this.#props = new ControlPropsCache();
     }
     if (changed.has('issues')) this._external = [...(this.issues ?? [])];
-    if (changed.has('data') || changed.has('schema') || changed.has('evaluator')) this.runValidation();
+    if (changed.has('data') || changed.has('schema') || changed.has('evaluator')) this.#runValidation();
   }
 
-  private runValidation(): void {
-    this._validationFailure = null;
+  #runValidation(): void {
+    this.#validationFailure = null;
     if (!this.evaluator || !this.schema) {
-      this._validation = [];
+      this.#validation = [];
       return;
     }
     try {
-      this._validation = schemaIssues(this.evaluator.validate(this.schema as CoreSchema, this.data ?? {}));
+      this.#validation = schemaIssues(this.evaluator.validate(this.schema as CoreSchema, this.data ?? {}));
     } catch (err) {
       // A validator module that does not match the schema: say so, never pretend the data is valid.
-      this._validation = [];
-      this._validationFailure = err;
+      this.#validation = [];
+      this.#validationFailure = err;
     }
   }
 
-  private get effectiveUi(): UISchemaElement {
+  get #effectiveUi(): UISchemaElement {
     if (this.uischema) return this.uischema;
     const schema = this.schema ?? {};
-    if (this._generatedUi?.schema !== schema) this._generatedUi = { schema, ui: Generate.uiSchema(schema, 'VerticalLayout') };
-    return this._generatedUi.ui;
+    if (this.#generatedUi?.schema !== schema) this.#generatedUi = { schema, ui: Generate.uiSchema(schema, 'VerticalLayout') };
+    return this.#generatedUi.ui;
   }
 
-  private jsonFormsState(): JsonFormsState {
-    const lang = this.language;
+  #jsonFormsState(): JsonFormsState {
+    const lang = this.#language;
     const dict = this.translations?.[lang];
     // The same objects from render to render while nothing changes: JSON Forms' memoised props depend on them.
-    const shim = this._shim && this._shim.evaluator === this.evaluator ? this._shim : (this._shim = { evaluator: this.evaluator, ajv: createValidatorShim(this.evaluator) });
-    const tr = this._translate && this._translate.lang === lang && this._translate.dict === dict ? this._translate : (this._translate = { lang, dict, fn: translator(lang, dict) });
+    const shim = this.#shim && this.#shim.evaluator === this.evaluator ? this.#shim : (this.#shim = { evaluator: this.evaluator, ajv: createValidatorShim(this.evaluator) });
+    const tr = this.#translate && this.#translate.lang === lang && this.#translate.dict === dict ? this.#translate : (this.#translate = { lang, dict, fn: translator(lang, dict) });
     return {
       jsonforms: {
         core: {
           data: this.data ?? {},
           schema: this.schema ?? {},
-          uischema: this.effectiveUi,
+          uischema: this.#effectiveUi,
           errors: [],
           additionalErrors: [],
           validationMode: 'NoValidation',
           ajv: shim.ajv,
         },
-        config: this._config,
+        config: this.#config,
         renderers: [],
         uischemas: [],
         readonly: this.readonly,
@@ -244,26 +244,26 @@ export class MotcuaJsonForms extends LitElement {
     };
   }
 
-  private isShown(issue: Issue, external: boolean): boolean {
+  #isShown(issue: Issue, external: boolean): boolean {
     if (external || this._showAll) return true;
     if (this._touched.has(issue.pointer)) return true;
     return this._revealed.some((p) => isWithin(issue.pointer, p));
   }
 
-  private shownIssues(): Issue[] {
+  #shownIssues(): Issue[] {
     return [
-      ...[...this._validation, ...this._local.values()].filter((i) => this.isShown(i, false)),
+      ...[...this.#validation, ...this._local.values()].filter((i) => this.#isShown(i, false)),
       ...this._external,
     ];
   }
 
-  private context(state: JsonFormsState, shown: Issue[]): FormContext {
-    const lang = this.language;
+  #context(state: JsonFormsState, shown: Issue[]): FormContext {
+    const lang = this.#language;
     const rootSchema = this.schema ?? {};
     const byPointer = new Map<string, Issue[]>();
     for (const issue of shown) byPointer.set(issue.pointer, [...(byPointer.get(issue.pointer) ?? []), issue]);
-    const memo = this._memo;
-    const props = this._props;
+    const memo = this.#memo;
+    const props = this.#props;
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     const ctx: FormContext = {
@@ -271,12 +271,12 @@ export class MotcuaJsonForms extends LitElement {
       lang,
       readonly: this.readonly,
       timeZone: this.timeZone,
-      rendered: this._rendered,
+      rendered: this.#rendered,
       text: (key: StringKey, params?: Params) => t(key, lang, params),
       props: (own, mapper) => props.props(state, own as OwnPropsOfControl, mapper),
       memo: (owner, key, deps, compute) => memo.get(owner, key, deps, compute),
-      render: (props: DispatchProps): RenderResult => self.dispatch(props, ctx, rootSchema),
-      change: (path, value) => self.change(path, value),
+      render: (props: DispatchProps): RenderResult => self.#dispatch(props, ctx, rootSchema),
+      change: (path, value) => self.#change(path, value),
       valueAt: (path) => getAt(self.data, pathToPointer(path)),
       touch: (path) => {
         const pointer = pathToPointer(path);
@@ -292,53 +292,53 @@ export class MotcuaJsonForms extends LitElement {
       },
       control: (path, label) => {
         const base = idForPath('mc', path);
-        const n = self._ids.get(base) ?? 0;
-        self._ids.set(base, n + 1);
+        const n = self.#ids.get(base) ?? 0;
+        self.#ids.set(base, n + 1);
         const id = n ? `${base}-${n}` : base;
-        self._rendered.push({ pointer: pathToPointer(path), id, label });
+        self.#rendered.push({ pointer: pathToPointer(path), id, label });
         return id;
       },
       step: (key) => self._steps.get(key) ?? 0,
       goToStep: (key, index) => {
         self._steps = new Map(self._steps).set(key, index);
         self._summary = null;
-        self._focusId = '__step__';
+        self.#focusId = '__step__';
       },
       reportStep: (key, detail) => {
-        self._stepReports.set(key, detail);
+        self.#stepReports.set(key, detail);
       },
       revealWithin: (pointers) => {
         self._revealed = [...self._revealed, ...pointers];
-        const blocking = [...self._validation, ...self._local.values(), ...self._external].filter((i) =>
+        const blocking = [...self.#validation, ...self._local.values(), ...self._external].filter((i) =>
           pointers.some((p) => isWithin(i.pointer, p)),
         );
         if (blocking.length) {
           self._summary = pointers;
-          self._focusSummary = true;
+          self.#focusSummary = true;
           return false;
         }
         return true;
       },
       adoptStyles: (styles) => adoptStyles(self.renderRoot, styles),
       waitFor: (loading) => {
-        if (self._loading.has(loading)) return;
-        self._loading.add(loading);
+        if (self.#loading.has(loading)) return;
+        self.#loading.add(loading);
         const settle = () => {
-          self._loading.delete(loading);
+          self.#loading.delete(loading);
           self.requestUpdate();
         };
         loading.then(settle, settle);
       },
       focusAfterRender: (id) => {
-        self._focusId = id;
+        self.#focusId = id;
       },
     };
     return ctx;
   }
 
-  private dispatch(props: DispatchProps, ctx: FormContext, rootSchema: JsonSchema): RenderResult {
+  #dispatch(props: DispatchProps, ctx: FormContext, rootSchema: JsonSchema): RenderResult {
     // Testers are pure functions of the element and the schemas: each pair is ranked once per form.
-    const choice = this._memo.get(props.uischema, 'renderer', [props.schema], () => this.choose(props, rootSchema));
+    const choice = this.#memo.get(props.uischema, 'renderer', [props.schema], () => this.#choose(props, rootSchema));
     if (!choice.entry) return unsupported(props.uischema, ctx, choice.error);
     try {
       return choice.entry.renderer(props, ctx);
@@ -348,10 +348,10 @@ export class MotcuaJsonForms extends LitElement {
   }
 
   /** The highest-ranked renderer for the element (none when no tester applies or one fails). */
-  private choose(props: DispatchProps, rootSchema: JsonSchema): { entry?: RendererEntry; error?: string } {
+  #choose(props: DispatchProps, rootSchema: JsonSchema): { entry?: RendererEntry; error?: string } {
     let best: RendererEntry | undefined;
     let rank = NOT_APPLICABLE;
-    const testerContext = { rootSchema, config: this._config };
+    const testerContext = { rootSchema, config: this.#config };
     try {
       for (const entry of this.renderers) {
         const r = entry.tester(props.uischema, props.schema, testerContext);
@@ -366,18 +366,18 @@ export class MotcuaJsonForms extends LitElement {
     return best && rank > 0 ? { entry: best } : {};
   }
 
-  private change(path: string, value: unknown): void {
+  #change(path: string, value: unknown): void {
     this.data = setAt(this.data ?? {}, path, value);
     const pointer = pathToPointer(path);
     // What the server said about this field no longer applies once the person changes it.
     if (this._external.some((i) => isWithin(i.pointer, pointer))) this._external = this._external.filter((i) => !isWithin(i.pointer, pointer));
-    this.runValidation();
+    this.#runValidation();
     this.dispatchEvent(new CustomEvent<FormChangeDetail>('change', { detail: { data: this.data, errors: this.errors }, bubbles: true }));
   }
 
   /** In a wizard, goes to the step holding the first of `issues` (in the UI schema's order of steps). */
-  private goToStepOf(issues: readonly Pick<Issue, 'pointer'>[]): void {
-    const ui = this.effectiveUi;
+  #goToStepOf(issues: readonly Pick<Issue, 'pointer'>[]): void {
+    const ui = this.#effectiveUi;
     if (ui.type !== 'Categorization') return;
     const elements = (ui as Categorization).elements ?? [];
     for (let i = 0; i < elements.length; i++) {
@@ -389,15 +389,15 @@ export class MotcuaJsonForms extends LitElement {
     }
   }
 
-  private controlFor(pointer: string): RenderedControl | undefined {
-    const exact = this._rendered.find((r) => r.pointer === pointer);
+  #controlFor(pointer: string): RenderedControl | undefined {
+    const exact = this.#rendered.find((r) => r.pointer === pointer);
     if (exact) return exact;
     let best: RenderedControl | undefined;
-    for (const r of this._rendered) if (isWithin(pointer, r.pointer) && (!best || r.pointer.length > best.pointer.length)) best = r;
+    for (const r of this.#rendered) if (isWithin(pointer, r.pointer) && (!best || r.pointer.length > best.pointer.length)) best = r;
     return best;
   }
 
-  private focusById(id: string): void {
+  #focusById(id: string): void {
     const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
     if (!el) return;
     const focusable = el.matches('input, select, textarea, button')
@@ -408,24 +408,24 @@ export class MotcuaJsonForms extends LitElement {
   }
 
   protected override render() {
-    this._rendered = [];
-    this._ids = new Map();
-    const lang = this.language;
-    const shown = this.shownIssues();
-    const state = this.jsonFormsState();
-    const ctx = this.context(state, shown);
-    const body = ctx.render({ uischema: this.effectiveUi, schema: this.schema ?? {}, path: '' });
+    this.#rendered = [];
+    this.#ids = new Map();
+    const lang = this.#language;
+    const shown = this.#shownIssues();
+    const state = this.#jsonFormsState();
+    const ctx = this.#context(state, shown);
+    const body = ctx.render({ uischema: this.#effectiveUi, schema: this.schema ?? {}, path: '' });
     return html`<div class="form" part="form">
-      ${this._validationFailure
+      ${this.#validationFailure
         ? html`<div class="alert" role="alert" part="alert">
-            ${t('validationUnavailable', lang)} <span class="detail">${String((this._validationFailure as Error).message ?? this._validationFailure)}</span>
+            ${t('validationUnavailable', lang)} <span class="detail">${String((this.#validationFailure as Error).message ?? this.#validationFailure)}</span>
           </div>`
         : nothing}
-      ${this.renderSummary(shown, lang)} ${body}
+      ${this.#renderSummary(shown, lang)} ${body}
     </div>`;
   }
 
-  private renderSummary(shown: Issue[], lang: Lang) {
+  #renderSummary(shown: Issue[], lang: Lang) {
     const scope = this._summary;
     if (!scope) return nothing;
     const listed = shown.filter((i) => scope.some((p) => isWithin(i.pointer, p)));
@@ -435,14 +435,14 @@ export class MotcuaJsonForms extends LitElement {
       <h2 id="mc-summary-title">${title}</h2>
       <ul>
         ${listed.map((issue) => {
-          const target = this.controlFor(issue.pointer);
-          const label = target?.label || this.schemaTitle(issue.pointer);
+          const target = this.#controlFor(issue.pointer);
+          const label = target?.label || this.#schemaTitle(issue.pointer);
           const text = `${label ? `${label}: ` : ''}${pick(issue.message, lang)}`;
           return html`<li>
             ${target
               ? html`<a href=${`#${target.id}`} @click=${(e: Event) => {
                   e.preventDefault();
-                  this.focusById(target.id);
+                  this.#focusById(target.id);
                 }}>${text}</a>`
               : label
                 ? text
@@ -454,12 +454,12 @@ export class MotcuaJsonForms extends LitElement {
   }
 
   /** The schema title of the property at `pointer` (for errors whose control is not on screen). */
-  private schemaTitle(pointer: string): string {
+  #schemaTitle(pointer: string): string {
     if (!this.schema || pointer === '') return '';
     try {
       const found = resolveDataPointer(this.schema as CoreSchema, pointer);
       const title = found.find((s) => typeof s.title === 'string')?.title;
-      return typeof title === 'string' ? localTitle(title, this.language) : '';
+      return typeof title === 'string' ? localTitle(title, this.#language) : '';
     } catch {
       return '';
     }
@@ -468,40 +468,40 @@ export class MotcuaJsonForms extends LitElement {
   /** Resolves when the form is rendered in full: lazily loaded renderers included. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this._loading.size) {
-      await Promise.allSettled([...this._loading]);
+    while (this.#loading.size) {
+      await Promise.allSettled([...this.#loading]);
       done = await super.getUpdateComplete();
     }
     return done;
   }
 
   protected override updated(): void {
-    for (const [key, detail] of this._stepReports) {
-      const before = this._stepShown.get(key);
-      this._stepShown.set(key, detail);
+    for (const [key, detail] of this.#stepReports) {
+      const before = this.#stepShown.get(key);
+      this.#stepShown.set(key, detail);
       if (before && (before.step !== detail.step || before.count !== detail.count)) {
         this.dispatchEvent(new CustomEvent<StepChangeDetail>('motcua-step', { detail, bubbles: true, composed: true }));
       }
     }
-    this._stepReports.clear();
-    if (this._focusSummary) {
-      this._focusSummary = false;
+    this.#stepReports.clear();
+    if (this.#focusSummary) {
+      this.#focusSummary = false;
       const summary = this.renderRoot.querySelector<HTMLElement>('.summary');
       if (summary) {
         summary.focus();
         summary.scrollIntoView?.({ block: 'start' });
-        this._focusId = null;
+        this.#focusId = null;
         return;
       }
     }
-    if (this._focusId) {
-      const id = this._focusId;
-      this._focusId = null;
+    if (this.#focusId) {
+      const id = this.#focusId;
+      this.#focusId = null;
       if (id === '__step__') {
         const heading = this.renderRoot.querySelector<HTMLElement>('.step-title');
         heading?.focus();
         heading?.scrollIntoView?.({ block: 'start' });
-      } else this.focusById(id);
+      } else this.#focusById(id);
     }
   }
 }

@@ -21,7 +21,7 @@ import { theme } from '../../styles/theme.ts';
 import { formStyles } from '../../styles/form-styles.ts';
 import { adoptStyles } from '../../styles/adopt.ts';
 import type { MotcuaJsonForms, StepChangeDetail } from '../../form/motcua-jsonforms.ts';
-import { directoryOf, expectedDue, receivingAgency } from './agencies.ts';
+import { directoryOf, expectedDue, receivingAgency, type ReceivingResult } from './agencies.ts';
 import { withDefaults, withDefaultsForNewObjects } from './defaults.ts';
 import { documentsTemplate, fileInputId, type PickedFile } from './documents.ts';
 import { DraftStore, type Draft } from './drafts.ts';
@@ -136,14 +136,14 @@ export class MotcuaForm extends LitElement {
   declare private _atEnd: boolean;
   declare private _copied: boolean;
 
-  private _evaluator: SchemaEvaluator | null = null;
-  private _directory: AgencyDirectory | null = null;
-  private _drafts: DraftStore | null = null;
-  private _attempt: Attempt | null = null;
-  private _loadSeq = 0;
-  private _saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private _idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private _focus: string | null = null;
+  #evaluator: SchemaEvaluator | null = null;
+  #directory: AgencyDirectory | null = null;
+  #drafts: DraftStore | null = null;
+  #attempt: Attempt | null = null;
+  #loadSeq = 0;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #focus: string | null = null;
 
   constructor() {
     super();
@@ -168,28 +168,28 @@ export class MotcuaForm extends LitElement {
     this._receipt = null;
     this._atEnd = true;
     this._copied = false;
-    this.addEventListener('keydown', () => this.armIdle());
-    this.addEventListener('pointerdown', () => this.armIdle());
-    this.addEventListener('input', () => this.armIdle());
+    this.addEventListener('keydown', () => this.#armIdle());
+    this.addEventListener('pointerdown', () => this.#armIdle());
+    this.addEventListener('input', () => this.#armIdle());
   }
 
-  private get language(): Lang {
+  get #language(): Lang {
     return langOf(this.getAttribute('lang'));
   }
 
-  private get inner(): MotcuaJsonForms | null {
+  get #inner(): MotcuaJsonForms | null {
     return this.renderRoot?.querySelector('motcua-jsonforms') ?? null;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this._saveTimer);
-    clearTimeout(this._idleTimer);
+    clearTimeout(this.#saveTimer);
+    clearTimeout(this.#idleTimer);
   }
 
   /** Renders once the words of its language are there (English comes in a chunk of its own). */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const words = wordsFor(this.language);
+    const words = wordsFor(this.#language);
     return words ? words.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
@@ -197,7 +197,7 @@ export class MotcuaForm extends LitElement {
     if ((changed.has('procedure') || changed.has('server')) && this.procedure) void this.load();
   }
 
-  private emit<T>(type: string, detail: T): void {
+  #emit<T>(type: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 
@@ -206,9 +206,9 @@ export class MotcuaForm extends LitElement {
 
   /** Loads (or reloads) the procedure and its validator module. */
   async load(): Promise<void> {
-    const seq = ++this._loadSeq;
+    const seq = ++this.#loadSeq;
     this._phase = 'loading';
-    const lang = this.language;
+    const lang = this.#language;
     try {
       const view = await getJson<ProcedureView>(apiUrl(this.server, `api/v1/public/procedures/${encodeURIComponent(this.procedure)}`));
       let validators: Record<string, CompiledValidator>;
@@ -220,13 +220,13 @@ export class MotcuaForm extends LitElement {
       } catch (err) {
         throw new ApiError('invalid-response', 0, 'validators', STRINGS.validatorsFailed, []);
       }
-      if (seq !== this._loadSeq) return;
-      this._evaluator = createPrecompiledEvaluator(validators);
-      this._directory = directoryOf(view);
+      if (seq !== this.#loadSeq) return;
+      this.#evaluator = createPrecompiledEvaluator(validators);
+      this.#directory = directoryOf(view);
       this._view = view;
-      this._drafts = this.kiosk ? null : new DraftStore(DraftStore.keyFor(new URL(apiUrl(this.server, '')).origin, view.code));
-      this.startFresh();
-      const draft = this._drafts?.load() ?? null;
+      this.#drafts = this.kiosk ? null : new DraftStore(DraftStore.keyFor(new URL(apiUrl(this.server, '')).origin, view.code));
+      this.#startFresh();
+      const draft = this.#drafts?.load() ?? null;
       if (draft) {
         this._data = draft.data ?? {};
         this._chosen = draft.agency ?? this._chosen;
@@ -234,13 +234,13 @@ export class MotcuaForm extends LitElement {
         this._restored = draft;
       }
       this._phase = 'form';
-      this.emit<LoadedDetail>('motcua-loaded', { procedure: view.code, version: view.version, title: pick(view.procedure.title, lang) });
+      this.#emit<LoadedDetail>('motcua-loaded', { procedure: view.code, version: view.version, title: pick(view.procedure.title, lang) });
     } catch (err) {
-      if (seq !== this._loadSeq) return;
+      if (seq !== this.#loadSeq) return;
       const e = err instanceof ApiError ? err : new ApiError('invalid-response', 0, 'invalid-response', STRINGS.invalidResponse);
       this._phase = 'load-error';
       this._loadError = pick(e.text, lang);
-      this.emit<ErrorDetail>('motcua-error', {
+      this.#emit<ErrorDetail>('motcua-error', {
         stage: 'load',
         kind: e.code === 'validators' ? 'validators' : e.kind,
         status: e.status,
@@ -251,10 +251,10 @@ export class MotcuaForm extends LitElement {
   }
 
   /** A blank dossier: defaults filled in, the preset agency chosen, nothing attached. */
-  private startFresh(): void {
+  #startFresh(): void {
     const view = this._view!;
     this._data = withDefaults(view.procedure.form.schema, {});
-    const preset = this.agency && this._directory?.has(this.agency) ? this.agency : undefined;
+    const preset = this.agency && this.#directory?.has(this.agency) ? this.agency : undefined;
     const only = view.procedure.receiving.mode === 'choice' && view.agencies.length === 1 ? view.agencies[0]!.code : undefined;
     this._chosen = preset ?? only;
     this._files = new Map();
@@ -263,95 +263,95 @@ export class MotcuaForm extends LitElement {
     this._summary = null;
     this._showMissing = false;
     this._failure = null;
-    this._attempt = null;
+    this.#attempt = null;
     this._receipt = null;
     this._progress = null;
     this._copied = false;
     this._atEnd = true;
-    const inner = this.inner;
+    const inner = this.#inner;
     if (inner) {
       inner.resetInteraction();
       inner.issues = [];
     }
-    if (this.kiosk) this.armIdle();
+    if (this.kiosk) this.#armIdle();
   }
 
   // ---------------------------------------------------------------------------------------------
   // Answers, agency, files, drafts
 
-  private onFormChange(e: CustomEvent<{ data: unknown }>): void {
+  #onFormChange(e: CustomEvent<{ data: unknown }>): void {
     e.stopPropagation();
     this._data = withDefaultsForNewObjects(this._view!.procedure.form.schema, this._data, e.detail.data);
     this._failure = this._failure?.kind === 'network' ? this._failure : null;
-    this.scheduleSave();
+    this.#scheduleSave();
   }
 
-  private onStep(e: CustomEvent<StepChangeDetail>): void {
+  #onStep(e: CustomEvent<StepChangeDetail>): void {
     this._atEnd = e.detail.step >= e.detail.count - 1;
   }
 
-  private chooseAgency(code: string): void {
+  #chooseAgency(code: string): void {
     this._chosen = code || undefined;
     this._serverIssues = this._serverIssues.filter((i) => i.pointer !== '/agency');
-    this.scheduleSave();
+    this.#scheduleSave();
   }
 
-  private async pickFiles(documentId: string, list: FileList): Promise<void> {
+  async #pickFiles(documentId: string, list: FileList): Promise<void> {
     const picked: PickedFile[] = [];
     for (const file of Array.from(list)) picked.push({ key: ++fileKeys, file, mediaType: await sniffMediaType(file) });
     const next = new Map(this._files);
     next.set(documentId, [...(next.get(documentId) ?? []), ...picked]);
     this._files = next;
-    this.forgetServerIssuesAt(`/documents/${documentId}`);
+    this.#forgetServerIssuesAt(`/documents/${documentId}`);
   }
 
-  private removeFile(documentId: string, key: number): void {
+  #removeFile(documentId: string, key: number): void {
     const next = new Map(this._files);
     next.set(documentId, (next.get(documentId) ?? []).filter((f) => f.key !== key));
     this._files = next;
-    this.forgetServerIssuesAt(`/documents/${documentId}`);
-    this._focus = fileInputId(documentId);
+    this.#forgetServerIssuesAt(`/documents/${documentId}`);
+    this.#focus = fileInputId(documentId);
   }
 
   /** Files changed: what the server said about them, or about the files as a whole (413), no longer holds. */
-  private forgetServerIssuesAt(pointer: string): void {
+  #forgetServerIssuesAt(pointer: string): void {
     this._serverIssues = this._serverIssues.filter((i) => i.pointer !== '/documents' && !isWithin(i.pointer, pointer));
   }
 
-  private setConsent(on: boolean): void {
+  #setConsent(on: boolean): void {
     this._consent = on;
-    if (on) this.saveDraft();
+    if (on) this.#saveDraft();
     else {
-      this._drafts?.clear();
+      this.#drafts?.clear();
       this._restored = null;
     }
   }
 
-  private scheduleSave(): void {
-    if (!this._consent || !this._drafts) return;
-    clearTimeout(this._saveTimer);
-    this._saveTimer = setTimeout(() => this.saveDraft(), 400);
+  #scheduleSave(): void {
+    if (!this._consent || !this.#drafts) return;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => this.#saveDraft(), 400);
   }
 
-  private saveDraft(): void {
-    if (!this._consent || !this._drafts || !this._view) return;
-    this._drafts.save({ version: this._view.version, savedAt: this.now(), data: this._data, agency: this._chosen });
+  #saveDraft(): void {
+    if (!this._consent || !this.#drafts || !this._view) return;
+    this.#drafts.save({ version: this._view.version, savedAt: this.now(), data: this._data, agency: this._chosen });
   }
 
-  private discardDraft(): void {
-    clearTimeout(this._saveTimer);
-    this._drafts?.clear();
+  #discardDraft(): void {
+    clearTimeout(this.#saveTimer);
+    this.#drafts?.clear();
     this._consent = false;
-    this.startFresh();
+    this.#startFresh();
   }
 
   /** Kiosk mode: a shared counter computer forgets the applicant after a while without activity. */
-  private armIdle(): void {
+  #armIdle(): void {
     if (!this.kiosk) return;
-    clearTimeout(this._idleTimer);
-    this._idleTimer = setTimeout(() => {
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(() => {
       if (this._phase !== 'form' && this._phase !== 'receipt') return;
-      this.startFresh();
+      this.#startFresh();
       this._phase = 'form';
     }, this.idleSeconds * 1000);
   }
@@ -359,14 +359,14 @@ export class MotcuaForm extends LitElement {
   // ---------------------------------------------------------------------------------------------
   // Checks
 
-  private checks(): DocumentCheck[] {
+  #checks(): DocumentCheck[] {
     const view = this._view;
-    if (!view || !this._evaluator) return [];
-    return requiredDocuments(view.procedure, this._data, this._evaluator);
+    if (!view || !this.#evaluator) return [];
+    return requiredDocuments(view.procedure, this._data, this.#evaluator);
   }
 
   /** The files of the documents that apply, as core's checkDocuments wants them. */
-  private provided(checks: DocumentCheck[]): Record<string, { mediaType: string; size: number; name: string }[]> {
+  #provided(checks: DocumentCheck[]): Record<string, { mediaType: string; size: number; name: string }[]> {
     const out: Record<string, { mediaType: string; size: number; name: string }[]> = {};
     for (const c of checks) {
       const files = this._files.get(c.document.id);
@@ -375,14 +375,14 @@ export class MotcuaForm extends LitElement {
     return out;
   }
 
-  private documentIssues(checks: DocumentCheck[], includeMissing: boolean): Issue[] {
-    if (!this._view || !this._evaluator) return [];
-    const issues = checkDocuments(this._view.procedure, this._data, this._evaluator, this.provided(checks));
+  #documentIssues(checks: DocumentCheck[], includeMissing: boolean): Issue[] {
+    if (!this._view || !this.#evaluator) return [];
+    const issues = checkDocuments(this._view.procedure, this._data, this.#evaluator, this.#provided(checks));
     return includeMissing ? issues : issues.filter((i) => i.code !== 'missing-document' && i.code !== 'too-few-files');
   }
 
-  private receiving() {
-    return receivingAgency(this._view!, this._directory!, this._data, this._evaluator!, this._chosen);
+  #receiving(): ReceivingResult {
+    return receivingAgency(this._view!, this.#directory!, this._data, this.#evaluator!, this._chosen);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -390,24 +390,24 @@ export class MotcuaForm extends LitElement {
 
   /** Checks everything in the browser, then sends the dossier (or retries the failed attempt). */
   async submit(): Promise<void> {
-    if (this._submitting || !this._view || !this._evaluator) return;
+    if (this._submitting || !this._view || !this.#evaluator) return;
     const view = this._view;
-    const inner = this.inner;
+    const inner = this.#inner;
     const dataIssues = (inner?.validate({ summary: false }) ?? []).map((i) => ({ ...i, pointer: `/data${i.pointer}` }));
-    const checks = this.checks();
+    const checks = this.#checks();
     this._showMissing = true;
-    const agency = this.receiving();
+    const agency = this.#receiving();
     // What the server objected to stands until its cause changes (each is cleared when it does).
-    const issues = [...dataIssues, ...(agency.ok ? [] : [agency.issue]), ...this.documentIssues(checks, true), ...this._serverIssues];
+    const issues = [...dataIssues, ...(agency.ok ? [] : [agency.issue]), ...this.#documentIssues(checks, true), ...this._serverIssues];
     if (issues.length) {
       this._summary = issues;
-      this._focus = 'mc-form-summary';
+      this.#focus = 'mc-form-summary';
       return;
     }
     this._summary = null;
     this._failure = null;
-    if (!this._attempt || this._attempt.outcome === 'rejected') this._attempt = { key: newIdempotencyKey(), outcome: 'pending' };
-    const attempt = this._attempt;
+    if (!this.#attempt || this.#attempt.outcome === 'rejected') this.#attempt = { key: newIdempotencyKey(), outcome: 'pending' };
+    const attempt = this.#attempt;
 
     const body = new FormData();
     const submission: Record<string, unknown> = { version: view.version, data: this._data };
@@ -428,26 +428,26 @@ export class MotcuaForm extends LitElement {
         body,
         onProgress: (_f, loaded, total) => (this._progress = { loaded, total }),
       });
-      this._attempt = null;
+      this.#attempt = null;
       await views;
       this._receipt = { ...res.body, submittedAt: this.now() };
       this._phase = 'receipt';
-      this._drafts?.clear();
+      this.#drafts?.clear();
       this._consent = false;
       this._restored = null;
-      this._focus = 'mc-receipt-title';
-      this.emit<SubmittedDetail>('motcua-submitted', { code: res.body.code, procedure: view.code, version: view.version, status: res.body.status });
+      this.#focus = 'mc-receipt-title';
+      this.#emit<SubmittedDetail>('motcua-submitted', { code: res.body.code, procedure: view.code, version: view.version, status: res.body.status });
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError('network', 0, 'network', STRINGS.networkError);
-      this.showFailure(e, attempt);
+      this.#showFailure(e, attempt);
     } finally {
       this._submitting = false;
       this._progress = null;
     }
   }
 
-  private showFailure(e: ApiError, attempt: Attempt): void {
-    const lang = this.language;
+  #showFailure(e: ApiError, attempt: Attempt): void {
+    const lang = this.#language;
     const definite = e.kind === 'http' && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 409 && e.status !== 422 && e.status !== 429;
     attempt.outcome = definite ? 'rejected' : 'unknown';
     const isConflict = e.status === 422 && /idempot/i.test(e.code);
@@ -460,7 +460,7 @@ export class MotcuaForm extends LitElement {
       docFallback.push({ pointer: '/documents', code: e.code, message: e.status === 413 ? STRINGS.tooLarge : STRINGS.badMediaType });
     }
     this._serverIssues = [...otherIssues, ...docFallback];
-    const inner = this.inner;
+    const inner = this.#inner;
     if (inner) inner.issues = dataIssues.map((i) => ({ ...i, pointer: i.pointer.slice('/data'.length) }));
     const located = [...dataIssues, ...otherIssues, ...docFallback];
     this._failure = isConflict
@@ -468,11 +468,11 @@ export class MotcuaForm extends LitElement {
       : { kind: e.kind === 'network' ? 'network' : 'http', status: e.status, message: e.text };
     if (located.length) {
       this._summary = located;
-      this._focus = 'mc-form-summary';
+      this.#focus = 'mc-form-summary';
     } else {
-      this._focus = 'mc-submit-error';
+      this.#focus = 'mc-submit-error';
     }
-    this.emit<ErrorDetail>('motcua-error', {
+    this.#emit<ErrorDetail>('motcua-error', {
       stage: 'submit',
       kind: isConflict ? 'conflict' : e.kind,
       status: e.status,
@@ -481,8 +481,8 @@ export class MotcuaForm extends LitElement {
     });
   }
 
-  private submitAsNew(): void {
-    this._attempt = null;
+  #submitAsNew(): void {
+    this.#attempt = null;
     this._failure = null;
     void this.submit();
   }
@@ -491,7 +491,7 @@ export class MotcuaForm extends LitElement {
   // Rendering
 
   protected override render() {
-    const lang = this.language;
+    const lang = this.#language;
     switch (this._phase) {
       case 'loading':
         return html`<div class="container" part="container"><p class="status" role="status">${t('loading', lang)}</p></div>`;
@@ -504,11 +504,11 @@ export class MotcuaForm extends LitElement {
         </div>`;
       case 'receipt':
         return html`<div class="container" part="container">
-          ${this.renderReceipt(lang)}
+          ${this.#renderReceipt(lang)}
           ${this.kiosk ? html`<p class="hint">${t('kioskReset', lang, { seconds: this.idleSeconds })}</p>` : nothing}
         </div>`;
       default:
-        return this.renderForm(lang);
+        return this.#renderForm(lang);
     }
   }
 
@@ -516,7 +516,7 @@ export class MotcuaForm extends LitElement {
    * The receipt; if its chunk could not be fetched (the network failed right after the dossier was
    * filed), the dossier code and tracking secret at least: what the applicant must keep.
    */
-  private renderReceipt(lang: Lang) {
+  #renderReceipt(lang: Lang) {
     const r = this._receipt!;
     const views = receiptViews.value;
     if (!views) {
@@ -528,10 +528,10 @@ export class MotcuaForm extends LitElement {
     }
     adoptStyles(this.renderRoot, views.styles);
     return views.receiptTemplate(r, this._view!, lang, {
-      print: () => this.print(),
-      copy: () => this.copySecret(),
+      print: () => this.#print(),
+      copy: () => this.#copySecret(),
       again: () => {
-        this.startFresh();
+        this.#startFresh();
         this._phase = 'form';
       },
       copied: this._copied,
@@ -539,25 +539,25 @@ export class MotcuaForm extends LitElement {
     });
   }
 
-  private renderForm(lang: Lang) {
+  #renderForm(lang: Lang) {
     const view = this._view!;
     const p = view.procedure;
-    const evaluator = this._evaluator!;
-    const checks = this.checks();
+    const evaluator = this.#evaluator!;
+    const checks = this.#checks();
     const docIssues = [
-      ...this.documentIssues(checks, this._showMissing),
+      ...this.#documentIssues(checks, this._showMissing),
       ...this._serverIssues.filter((i) => i.pointer.startsWith('/documents')),
     ];
-    const agency = this.receiving();
+    const agency = this.#receiving();
     const due = agency.ok ? expectedDue(view, agency.agency, this.now()) : null;
-    const inner = this.inner;
+    const inner = this.#inner;
     return html`<div class="container" part="container">
       <header class="head" part="header">
         <h2 part="title">${pick(p.title, lang)}</h2>
         <p class="meta">${t('procedureCode', lang)} ${view.code} · ${t('procedureField', lang)}: ${pick(p.field.title, lang)}</p>
       </header>
-      ${this.renderDraftNotice(lang)} ${this.renderSummary(lang, inner)}
-      ${this.renderAgency(lang, agency)}
+      ${this.#renderDraftNotice(lang)} ${this.#renderSummary(lang, inner)}
+      ${this.#renderAgency(lang, agency)}
       <motcua-jsonforms
         part="form"
         lang=${lang}
@@ -566,8 +566,8 @@ export class MotcuaForm extends LitElement {
         .data=${this._data}
         .evaluator=${evaluator}
         .readonly=${this._submitting}
-        @change=${this.onFormChange}
-        @motcua-step=${this.onStep}
+        @change=${this.#onFormChange}
+        @motcua-step=${this.#onStep}
       ></motcua-jsonforms>
       ${this._atEnd
         ? html`${documentsTemplate({
@@ -575,53 +575,53 @@ export class MotcuaForm extends LitElement {
             checks,
             files: this._files,
             issues: docIssues,
-            upload: this.uploadStates(checks),
+            upload: this.#uploadStates(checks),
             disabled: this._submitting,
-            pick: (id, files) => void this.pickFiles(id, files),
-            remove: (id, key) => this.removeFile(id, key),
+            pick: (id, files) => void this.#pickFiles(id, files),
+            remove: (id, key) => this.#removeFile(id, key),
           })}
-          ${summaryTemplate(p, this._data, evaluator, lang, due)} ${this.renderDraftConsent(lang)} ${this.renderSubmit(lang)}`
+          ${summaryTemplate(p, this._data, evaluator, lang, due)} ${this.#renderDraftConsent(lang)} ${this.#renderSubmit(lang)}`
         : nothing}
     </div>`;
   }
 
-  private renderDraftNotice(lang: Lang) {
+  #renderDraftNotice(lang: Lang) {
     const d = this._restored;
     if (!d || this.kiosk) return nothing;
     return html`<div class="notice" part="draft-notice" role="status">
       <p>${t('draftRestored', lang, { at: humanDateTime(d.savedAt, lang) })}
         ${d.version !== this._view!.version ? html` ${t('draftOtherVersion', lang)}` : nothing}</p>
-      <button type="button" class="link" @click=${() => this.discardDraft()}>${t('draftDiscard', lang)}</button>
+      <button type="button" class="link" @click=${() => this.#discardDraft()}>${t('draftDiscard', lang)}</button>
     </div>`;
   }
 
-  private renderDraftConsent(lang: Lang) {
-    if (this.kiosk || !this._drafts) return nothing;
-    if (!this._drafts.available) return html`<p class="hint">${t('draftUnavailable', lang)}</p>`;
+  #renderDraftConsent(lang: Lang) {
+    if (this.kiosk || !this.#drafts) return nothing;
+    if (!this.#drafts.available) return html`<p class="hint">${t('draftUnavailable', lang)}</p>`;
     return html`<div class="draft" part="draft">
       <div class="check">
         <input id="mc-draft" type="checkbox" .checked=${this._consent} aria-describedby="mc-draft-hint"
-          @change=${(e: Event) => this.setConsent((e.target as HTMLInputElement).checked)} />
+          @change=${(e: Event) => this.#setConsent((e.target as HTMLInputElement).checked)} />
         <label for="mc-draft">${t('draftConsent', lang)}</label>
       </div>
       <p class="hint" id="mc-draft-hint">${t('draftHint', lang)}</p>
     </div>`;
   }
 
-  private renderAgency(lang: Lang, resolved: ReturnType<MotcuaForm['receiving']>) {
+  #renderAgency(lang: Lang, resolved: ReceivingResult) {
     const view = this._view!;
     const r = view.procedure.receiving;
     const issue = this._serverIssues.find((i) => i.pointer === '/agency') ?? (this._showMissing && !resolved.ok && resolved.issue.pointer === '/agency' ? resolved.issue : undefined);
     if (r.mode === 'choice') {
-      const options = this._directory!.ofKind(r.kind);
-      const list = options.length ? options : this._directory!.list();
+      const options = this.#directory!.ofKind(r.kind);
+      const list = options.length ? options : this.#directory!.list();
       return html`<section class="agency field ${issue ? 'invalid' : ''}" part="agency" aria-labelledby="mc-agency-title">
         <h3 id="mc-agency-title">${t('agencyTitle', lang)}</h3>
         <label class="label" for="mc-agency">${t('agencyLabel', lang)}<span class="req" aria-hidden="true">*</span><span class="sr-only"> (${t('required', lang)})</span></label>
         <p class="hint" id="mc-agency-hint">${t('agencyHint', lang)}</p>
         <select id="mc-agency" part="input select" aria-required="true" aria-invalid=${issue ? 'true' : 'false'}
           aria-describedby=${issue ? 'mc-agency-hint mc-agency-err' : 'mc-agency-hint'} ?disabled=${this._submitting}
-          @change=${(e: Event) => this.chooseAgency((e.target as HTMLSelectElement).value)}>
+          @change=${(e: Event) => this.#chooseAgency((e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this._chosen}>${t('selectPlaceholder', lang)}</option>
           ${list.map((a) => html`<option value=${a.code} ?selected=${a.code === this._chosen}>${pick(a.name, lang)}</option>`)}
         </select>
@@ -629,20 +629,20 @@ export class MotcuaForm extends LitElement {
       </section>`;
     }
     if (resolved.ok) {
-      const a = this._directory!.get(resolved.agency);
+      const a = this.#directory!.get(resolved.agency);
       return html`<p class="agency-fixed" part="agency">${t('agencyFixed', lang, { name: a ? pick(a.name, lang) : resolved.agency })}</p>`;
     }
     return issue ? html`<p class="error" id="mc-agency-err">${pick(issue.message, lang)}</p>` : nothing;
   }
 
-  private renderSummary(lang: Lang, inner: MotcuaJsonForms | null) {
+  #renderSummary(lang: Lang, inner: MotcuaJsonForms | null) {
     const issues = this._summary;
     if (!issues?.length) return nothing;
     return html`<div class="summary" id="mc-form-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="mc-form-summary-title">
       <h3 id="mc-form-summary-title">${t('submitSummary', lang, { count: issues.length })}</h3>
       <ul>
         ${issues.map((issue) => {
-          const { label, go } = this.locate(issue, inner, lang);
+          const { label, go } = this.#locate(issue, inner, lang);
           const text = `${label ? `${label}: ` : ''}${pick(issue.message, lang)}`;
           return html`<li>${go
             ? html`<a href="#" @click=${(e: Event) => {
@@ -656,24 +656,24 @@ export class MotcuaForm extends LitElement {
   }
 
   /** Where an issue of the submission lives on screen, and how to go there. */
-  private locate(issue: Issue, inner: MotcuaJsonForms | null, lang: Lang): { label: string; go?: () => void } {
+  #locate(issue: Issue, inner: MotcuaJsonForms | null, lang: Lang): { label: string; go?: () => void } {
     const p = issue.pointer;
     if (p === '/data' || p.startsWith('/data/')) {
       const pointer = p.slice('/data'.length);
       return { label: inner?.labelFor(pointer) ?? '', go: () => void inner?.focusIssue(pointer) };
     }
-    if (p === '/agency') return { label: t('agencyLabel', lang), go: () => this.focusId('mc-agency') };
-    if (p === '/documents') return { label: t('documentsTitle', lang), go: () => this.focusId('mc-docs-title') };
+    if (p === '/agency') return { label: t('agencyLabel', lang), go: () => this.#focusId('mc-agency') };
+    if (p === '/documents') return { label: t('documentsTitle', lang), go: () => this.#focusId('mc-docs-title') };
     const m = /^\/documents\/([^/]+)/.exec(p);
     if (m) {
       const id = m[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
       const doc = this._view?.procedure.documents.find((d) => d.id === id);
-      return { label: doc ? pick(doc.title, lang) : t('documentsTitle', lang), go: () => this.focusId(doc ? fileInputId(id) : 'mc-docs-title') };
+      return { label: doc ? pick(doc.title, lang) : t('documentsTitle', lang), go: () => this.#focusId(doc ? fileInputId(id) : 'mc-docs-title') };
     }
     return { label: '' };
   }
 
-  private renderSubmit(lang: Lang) {
+  #renderSubmit(lang: Lang) {
     const f = this._failure;
     const progress = this._progress;
     const percent = progress ? Math.min(100, Math.round((progress.loaded / Math.max(progress.total, 1)) * 100)) : 0;
@@ -683,7 +683,7 @@ export class MotcuaForm extends LitElement {
             <p><strong>${t('submitFailed', lang)}</strong> ${pick(f.message, lang)}</p>
             ${f.kind === 'network' || (f.kind === 'http' && f.status >= 500) ? html`<p>${t('retryKeeps', lang)}</p>` : nothing}
             ${f.kind === 'conflict'
-              ? html`<button type="button" part="button" @click=${() => this.submitAsNew()}>${t('submitAsNew', lang)}</button>`
+              ? html`<button type="button" part="button" @click=${() => this.#submitAsNew()}>${t('submitAsNew', lang)}</button>`
               : nothing}
           </div>`
         : nothing}
@@ -703,7 +703,7 @@ export class MotcuaForm extends LitElement {
   }
 
   /** Per file: waiting / sending / sent, from the bytes sent so far (files go in order after the submission part). */
-  private uploadStates(checks: DocumentCheck[]): Map<number, 'waiting' | 'sending' | 'sent'> | null {
+  #uploadStates(checks: DocumentCheck[]): Map<number, 'waiting' | 'sending' | 'sent'> | null {
     const progress = this._progress;
     if (!progress) return null;
     const files = checks.filter((c) => c.applicable).flatMap((c) => this._files.get(c.document.id) ?? []);
@@ -719,12 +719,12 @@ export class MotcuaForm extends LitElement {
     return out;
   }
 
-  private print(): void {
+  #print(): void {
     const views = receiptViews.value;
-    if (views && this._receipt && this._view) views.printReceipt(this.renderRoot as ShadowRoot, this._receipt, this._view, this.language);
+    if (views && this._receipt && this._view) views.printReceipt(this.renderRoot as ShadowRoot, this._receipt, this._view, this.#language);
   }
 
-  private async copySecret(): Promise<void> {
+  async #copySecret(): Promise<void> {
     if (!this._receipt) return;
     try {
       await navigator.clipboard.writeText(this._receipt.secret);
@@ -734,7 +734,7 @@ export class MotcuaForm extends LitElement {
     }
   }
 
-  private focusId(id: string): void {
+  #focusId(id: string): void {
     const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
     el?.focus();
     el?.scrollIntoView?.({ block: 'center' });
@@ -743,17 +743,17 @@ export class MotcuaForm extends LitElement {
   /** Resolves when the form is rendered in full, its inner form included. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    await this.inner?.updateComplete;
+    await this.#inner?.updateComplete;
     return done;
   }
 
   protected override updated(): void {
-    if (this._focus) {
-      const id = this._focus;
-      this._focus = null;
-      this.focusId(id);
+    if (this.#focus) {
+      const id = this.#focus;
+      this.#focus = null;
+      this.#focusId(id);
     }
-    const inner = this.inner;
+    const inner = this.#inner;
     if (inner && this._phase === 'form') {
       void inner.updateComplete.then(() => {
         const step = inner.currentStep;
