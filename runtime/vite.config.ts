@@ -34,7 +34,7 @@ function replaceInJsonForms(): Plugin {
 
 /** The modules only a lazily loaded part uses (each part is a dynamic import of its view module). */
 const LAZY_PARTS =
-  /[\\/]src[\\/](elements[\\/]track[\\/]track-(view|controller)|elements[\\/]form[\\/]receipt|i18n[\\/]strings-(track|receipt|en)|renderers[\\/]layouts[\\/]wizard-view|renderers[\\/]controls[\\/]array-views)\.ts$/;
+  /[\\/]src[\\/](elements[\\/]track[\\/]track-(view|controller)|elements[\\/]form[\\/]receipt|i18n[\\/]strings-(track|receipt|en|array|wizard)|renderers[\\/]layouts[\\/]wizard-view|renderers[\\/]controls[\\/]array-views)\.ts$/;
 
 export default defineConfig({
   plugins: [replaceInJsonForms(), minifyHtmlLiterals(TEMPLATE_MINIFY) as unknown as Plugin /* a Rollup plugin; rolldown runs its transform hook */],

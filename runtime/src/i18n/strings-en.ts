@@ -1,5 +1,7 @@
 import { addWords, type WordKey } from './strings.ts';
 import type { ReceiptWordKey } from './strings-receipt.ts';
+import type { ArrayWordKey } from './strings-array.ts';
+import type { WizardWordKey } from './strings-wizard.ts';
 
 /**
  * The form's words in English (strings.ts has them in Vietnamese): a chunk of its own, loaded by
@@ -17,21 +19,7 @@ export const WORDS_EN = {
   partUnavailable: 'This part of the form could not be loaded. Check your connection and reload the page.',
   ruleError: 'The display condition of this part could not be evaluated.',
   selectPlaceholder: '— Select —',
-  arrayAdd: 'Add {label}',
-  arrayItem: '{label} no. {n}',
   arrayRemove: 'Remove',
-  arrayRemoveLabel: 'Remove {item}',
-  arrayUp: 'Up',
-  arrayUpLabel: 'Move {item} up',
-  arrayDown: 'Down',
-  arrayDownLabel: 'Move {item} down',
-  arrayEmpty: 'No items yet.',
-  arrayDefaultItem: 'Item',
-  wizardSteps: 'Steps',
-  wizardProgress: 'Step {n} of {count}',
-  wizardBack: 'Back',
-  wizardNext: 'Next',
-  wizardDone: 'done',
   // network and server
   retry: 'Try again',
   loading: 'Loading the procedure…',
@@ -107,5 +95,27 @@ export const RECEIPT_WORDS_EN = {
   printHeading: 'RECEIPT OF AN ONLINE SUBMISSION',
 } satisfies Record<ReceiptWordKey, string>;
 
+/** The words of the array views and the wizard in English (their Vietnamese is in their chunks). */
+export const ARRAY_WORDS_EN = {
+  arrayAdd: 'Add {label}',
+  arrayItem: '{label} no. {n}',
+  arrayRemoveLabel: 'Remove {item}',
+  arrayUp: 'Up',
+  arrayUpLabel: 'Move {item} up',
+  arrayDown: 'Down',
+  arrayDownLabel: 'Move {item} down',
+  arrayEmpty: 'No items yet.',
+  arrayDefaultItem: 'Item',
+} satisfies Record<ArrayWordKey, string>;
+export const WIZARD_WORDS_EN = {
+  wizardSteps: 'Steps',
+  wizardProgress: 'Step {n} of {count}',
+  wizardBack: 'Back',
+  wizardNext: 'Next',
+  wizardDone: 'done',
+} satisfies Record<WizardWordKey, string>;
+
 addWords('en', WORDS_EN);
+addWords('en', ARRAY_WORDS_EN);
+addWords('en', WIZARD_WORDS_EN);
 addWords('en', RECEIPT_WORDS_EN);

@@ -2,6 +2,8 @@ import type { Lang, Message } from '@motcua/core';
 import { lazy } from '../lazy.ts';
 import type { TRACK_STRINGS } from './strings-track.ts';
 import type { ReceiptWordKey } from './strings-receipt.ts';
+import type { ArrayWordKey } from './strings-array.ts';
+import type { WizardWordKey } from './strings-wizard.ts';
 
 /**
  * Every string the runtime shows, in Vietnamese (default) and English. Placeholders are `{name}`.
@@ -12,9 +14,10 @@ import type { ReceiptWordKey } from './strings-receipt.ts';
  *  - STRINGS: messages that become issues or errors, which always carry both languages;
  *  - WORDS_VI here and WORDS_EN (strings-en.ts, a chunk loaded by the first element with
  *    lang="en", before it renders): the words of the form, one file per language;
- *  - the words of the tracking views (strings-track.ts, both languages) and the receipt's
- *    Vietnamese words (strings-receipt.ts; their English is in strings-en.ts), in the chunks of
- *    the code that shows them.
+ *  - the words of the tracking views (strings-track.ts, both languages) and the Vietnamese words
+ *    of the receipt, the array views and the wizard (strings-receipt.ts, strings-array.ts,
+ *    strings-wizard.ts; their English is in strings-en.ts), in the chunks of the code that
+ *    shows them.
  * A part joins the table when its chunk loads (addStrings, addWords); `t` looks every key up in
  * the joined table.
  */
@@ -43,21 +46,7 @@ export const WORDS_VI = {
   partUnavailable: 'Không tải được phần này của tờ khai. Kiểm tra kết nối mạng rồi tải lại trang.',
   ruleError: 'Không đánh giá được điều kiện hiển thị của phần này.',
   selectPlaceholder: '— Chọn —',
-  arrayAdd: 'Thêm {label}',
-  arrayItem: '{label} thứ {n}',
   arrayRemove: 'Xóa',
-  arrayRemoveLabel: 'Xóa {item}',
-  arrayUp: 'Lên',
-  arrayUpLabel: 'Chuyển {item} lên trên',
-  arrayDown: 'Xuống',
-  arrayDownLabel: 'Chuyển {item} xuống dưới',
-  arrayEmpty: 'Chưa có mục nào.',
-  arrayDefaultItem: 'Mục',
-  wizardSteps: 'Các bước',
-  wizardProgress: 'Bước {n} trên {count}',
-  wizardBack: 'Quay lại',
-  wizardNext: 'Tiếp tục',
-  wizardDone: 'đã xong',
   // network and server
   retry: 'Thử lại',
   loading: 'Đang tải thủ tục…',
@@ -116,7 +105,7 @@ export const WORDS_VI = {
 } satisfies Record<string, string>;
 
 export type WordKey = keyof typeof WORDS_VI;
-export type StringKey = keyof typeof STRINGS | WordKey | keyof typeof TRACK_STRINGS | ReceiptWordKey;
+export type StringKey = keyof typeof STRINGS | WordKey | keyof typeof TRACK_STRINGS | ReceiptWordKey | ArrayWordKey | WizardWordKey;
 export type Params = Record<string, string | number>;
 
 const table: Partial<Record<StringKey, Partial<Message>>> = { ...STRINGS };

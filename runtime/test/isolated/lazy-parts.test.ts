@@ -49,10 +49,22 @@ describe('lazily loaded parts', () => {
   });
 
   it('English words arrive before an English element renders; Vietnamese ones are there from the start', async () => {
-    expect(t('arrayAdd', 'vi', { label: 'mục' })).to.equal('Thêm mục');
+    expect(t('errorSummaryTitle', 'vi', { count: 2 })).to.equal('Có 2 lỗi cần sửa trước khi tiếp tục');
     await wordsFor('en');
     expect(wordsFor('en')).to.equal(undefined, 'loaded once');
+    expect(t('errorSummaryTitle', 'en', { count: 2 })).to.equal('There are 2 problems to fix before continuing');
+    expect(t('arrayAdd', 'en', { label: 'item' })).to.equal('Add item', 'the English words of the lazily loaded parts too');
+  });
+
+  it('a lazily loaded part brings its Vietnamese words (joined to the English ones already there)', async () => {
+    await wordsFor('en');
+    expect(t('arrayAdd', 'vi', { label: 'mục' })).to.equal('[arrayAdd]', 'before its chunk: the key, never nothing');
+    await import('../../src/renderers/controls/array-views.ts');
+    expect(t('arrayAdd', 'vi', { label: 'mục' })).to.equal('Thêm mục');
     expect(t('arrayAdd', 'en', { label: 'item' })).to.equal('Add item');
+    await import('../../src/renderers/layouts/wizard-view.ts');
+    expect(t('wizardProgress', 'vi', { n: 1, count: 3 })).to.equal('Bước 1 trên 3');
+    expect(t('wizardProgress', 'en', { n: 1, count: 3 })).to.equal('Step 1 of 3');
   });
 
   it('a <motcua-track> whose chunk cannot be fetched says so and emits motcua-error', async () => {

@@ -5,6 +5,11 @@ import { controlView, errorText, hint, requiredMark, type ControlView } from '..
 import { pathToPointer } from '../../jsonforms/paths.ts';
 import { localTitle } from '../../i18n/localize.ts';
 import type { Lang } from '@motcua/core';
+import { addWords } from '../../i18n/strings.ts';
+import { ARRAY_WORDS_VI } from '../../i18n/strings-array.ts';
+
+// This module is its own chunk (loaded by forms that have arrays): its Vietnamese words come with it.
+addWords('vi', ARRAY_WORDS_VI);
 
 /**
  * Arrays of objects and of primitive values: one row per item with move up / move down / remove,

@@ -3,6 +3,11 @@ import { isVisible, mapStateToLayoutProps, type Categorization, type Category, t
 import type { DispatchProps, FormContext } from '../../jsonforms/context.ts';
 import { children } from './layouts.ts';
 import { wizardKey } from './wizard.ts';
+import { addWords } from '../../i18n/strings.ts';
+import { WIZARD_WORDS_VI } from '../../i18n/strings-wizard.ts';
+
+// This module is its own chunk (loaded by forms that have a wizard): its Vietnamese words come with it.
+addWords('vi', WIZARD_WORDS_VI);
 
 /**
  * A Categorization is a multi-step wizard: a list of steps with the current one marked, "step n
