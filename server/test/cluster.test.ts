@@ -33,6 +33,16 @@ function childrenOf(pid: number): number[] {
   return out.sort((a, b) => a - b);
 }
 
+/** The JSON log lines a server process has written so far. */
+function logLines(server: ServerProcess): { msg: string; pid: number; path?: string }[] {
+  const out = server.output();
+  return out
+    .slice(0, out.lastIndexOf('\n') + 1) // not a line still being written
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { msg: string; pid: number; path?: string });
+}
+
 async function until<T>(what: string, probe: () => T | Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -137,6 +147,8 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
 
   test('two workers serve requests; the banner is printed once', async () => {
     const workers = await until('two workers', () => childrenOf(server.child.pid!), (w) => w.length === 2);
+    // Both listening, or the primary hands every connection to the one that is.
+    await until('both workers listening', () => logLines(server).filter((l) => l.msg === 'motcua server listening').map((l) => l.pid), (p) => workers.every((w) => p.includes(w)));
     const statuses = await Promise.all(
       Array.from({ length: 12 }, () => postOnNewConnection(server.url, '/api/v1/public/procedures/1.001193/dossiers', submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, birthFiles()))),
     );
@@ -144,17 +156,8 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
     // Each request's log line names the process that served it.
     const served = await until(
       'log lines of both workers',
-      () =>
-        new Set(
-          server
-            .output()
-            .split('\n')
-            .filter((l) => l.startsWith('{'))
-            .map((l) => JSON.parse(l) as { msg: string; pid: number; path?: string })
-            .filter((l) => l.msg === 'request' && l.path?.endsWith('/dossiers'))
-            .map((l) => l.pid),
-        ),
-      (s) => s.size === 2,
+      () => [...new Set(logLines(server).filter((l) => l.msg === 'request' && l.path?.endsWith('/dossiers')).map((l) => l.pid))],
+      (s) => s.length === 2,
       5000,
     );
     assert.deepEqual([...served].sort((a, b) => a - b), workers);
