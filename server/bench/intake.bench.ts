@@ -1,6 +1,7 @@
 /**
- * The intake benchmark of issue 3. A server process (`motcua serve`, production settings: its
- * default worker count, LOG_LEVEL=info into a log file) on PostgreSQL receives birth registrations
+ * The intake benchmark of issue 3. Server processes (`motcua serve`, production settings:
+ * LOG_LEVEL=info into a log file; one with 1 worker, one with the default worker count — one per
+ * CPU — both on the same database, measured in turn) on PostgreSQL receive birth registrations
  * through HTTP (multipart, validation by core, fees, receiving agency, code, due date, file
  * records) at 1, 8 and 64 concurrent clients, side by side in the same run with the raw ceiling:
  * the same rows written in one transaction by postgres.js without the server, two ways —
@@ -12,7 +13,8 @@
  * Each scenario runs BENCH_REPEAT times, interleaved; the summary shows medians.
  *
  *   npm run bench -w @motcua/server [-- intake]
- *   BENCH_SECONDS=5 BENCH_WARMUP=1 BENCH_REPEAT=3 BENCH_WORKERS=<n> BENCH_LOG_LEVEL=info
+ *   BENCH_SECONDS=5 BENCH_WARMUP=1 BENCH_REPEAT=3 BENCH_WORKERS=1,default BENCH_LOG_LEVEL=info
+ *   BENCH_JIT_WARMUP=10 (seconds of load on each server before measuring: steady state, not start-up)
  *   BENCH_PROFILE=<dir> (node --cpu-prof of the server's processes)  BENCH_NODE_ARGS='--perf-basic-prof' (for perf)
  *   BENCH_SCENARIOS='5 communes:8,hot'  BENCH_DATABASE_URL=postgres://…
  */
@@ -23,7 +25,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import postgres from 'postgres';
 import { createPostgresDatabase } from '../test/support/postgres.ts';
-import { startServerProcess } from '../test/support/processes.ts';
+import { startServerProcess, type ServerProcess } from '../test/support/processes.ts';
 import { birthData, birthFiles, pdfBytes, pngBytes, submissionForm, type FilePart } from '../test/support/intake.ts';
 import { REPOSITORY_ROOT } from '../src/config/config.ts';
 import { median, timed, type RunStats } from './stats.ts';
@@ -39,7 +41,6 @@ if (process.env.BENCH_DATABASE_URL) process.env.DATABASE_URL_TEST = process.env.
 const load = await machineLoad();
 const db = await createPostgresDatabase();
 const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
-const logFile = join(dir, 'server.log');
 const env = {
   DATABASE_URL: db.url,
   MOTCUA_DATA_DIR: join(dir, 'data'),
@@ -49,20 +50,34 @@ const env = {
   MOTCUA_RATE_TRACK_PER_MINUTE: '100000000',
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
   NODE_ENV: 'production',
-  ...(process.env.BENCH_WORKERS ? { MOTCUA_WORKERS: process.env.BENCH_WORKERS } : {}),
 };
 const nodeArgs = [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
-const server = await startServerProcess(env, undefined, { logFile, nodeArgs });
+
+/** A server under test: `motcua serve` with a worker count ('default': the server's own choice). */
+interface Target {
+  label: string;
+  workers: string;
+  proc: ServerProcess;
+  port: number;
+  agent: Agent;
+  logFile: string;
+}
+const targets: Target[] = [];
+for (const workers of (process.env.BENCH_WORKERS ?? '1,default').split(',').filter(Boolean)) {
+  const logFile = join(dir, `server-${workers}.log`);
+  const proc = await startServerProcess({ ...env, ...(workers === 'default' ? {} : { MOTCUA_WORKERS: workers }) }, undefined, { logFile, nodeArgs });
+  targets.push({ label: '', workers, proc, port: Number(new URL(proc.url).port), agent: new Agent({ keepAlive: true, maxSockets: 128 }), logFile });
+}
+const server = targets[0]!.proc;
 const sql = postgres(db.url, { max: 70, onnotice: () => {} });
 const dbName = new URL(db.url).pathname.slice(1);
-const agent = new Agent({ keepAlive: true, maxSockets: 128 });
-// Whatever happens below, the server process and the database go away with the bench.
+// Whatever happens below, the server processes and the database go away with the bench.
 let cleaned = false;
 async function cleanup(): Promise<void> {
   if (cleaned) return;
   cleaned = true;
-  agent.destroy();
-  await server.stop();
+  for (const t of targets) t.agent.destroy();
+  await Promise.all(targets.map((t) => t.proc.stop()));
   await sql.end({ timeout: 2 });
   await db.drop();
   rmSync(dir, { recursive: true, force: true });
@@ -116,13 +131,12 @@ async function body(agency: string, files: FilePart[]): Promise<{ type: string; 
 }
 for (const a of COMMUNES) for (const f of [none, small, big]) await body(a, f);
 
-const { port } = new URL(server.url);
 /** One submission over a kept-alive connection (node:http: a cheap client, so the server gets the CPU). */
-function submit(agency: string, files: FilePart[]): Promise<boolean> {
+function submit(t: Target, agency: string, files: FilePart[]): Promise<boolean> {
   const b = bodies.get(`${agency}|${files === none ? 0 : files === small ? 1 : 2}`)!;
   return new Promise((resolve) => {
     const req = request(
-      { host: '127.0.0.1', port, method: 'POST', path: `/api/v1/public/procedures/${files.length ? '1.001193' : '9.999001'}/dossiers`, agent, headers: { 'content-type': b.type, 'content-length': b.bytes.length, 'idempotency-key': randomUUID() } },
+      { host: '127.0.0.1', port: t.port, method: 'POST', path: `/api/v1/public/procedures/${files.length ? '1.001193' : '9.999001'}/dossiers`, agent: t.agent, headers: { 'content-type': b.type, 'content-length': b.bytes.length, 'idempotency-key': randomUUID() } },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode === 201));
@@ -135,7 +149,7 @@ function submit(agency: string, files: FilePart[]): Promise<boolean> {
 }
 
 // What one submission writes, taken from real ones: the raw ceiling writes the same rows.
-for (const f of [none, small]) if (!(await submit(COMMUNES[0]!, f))) throw new Error('a sample submission failed');
+for (const t of targets) for (const f of [none, small]) if (!(await submit(t, COMMUNES[0]!, f))) throw new Error(`a sample submission to ${t.proc.url} failed`);
 const generated = new Map<string, Set<string>>();
 for (const { table_name, column_name } of await sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and is_generated = 'ALWAYS'`) {
   if (!generated.has(table_name)) generated.set(table_name, new Set());
@@ -227,25 +241,26 @@ interface Row {
   scenario: string;
   clients: number;
   run: number;
-  http: Measured;
+  /** Per server configuration (label). */
+  http: Record<string, Measured>;
   rawPipelined: Measured | null;
   rawAwaited: Measured | null;
-  /** HTTP throughput / the faster raw variant's. */
-  ratio: number | null;
-  /** HTTP p99 / the faster raw variant's p99. */
-  p99Ratio: number | null;
-  mbPerSecond?: number;
+  /** HTTP throughput / the faster raw variant's, per configuration. */
+  ratio: Record<string, number>;
+  /** HTTP p99 / the faster raw variant's p99, per configuration. */
+  p99Ratio: Record<string, number>;
+  mbPerSecond: Record<string, number>;
 }
 const rows: Row[] = [];
 const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 
-async function measure(clients: number, op: (client: number, i: number) => Promise<boolean>): Promise<Measured> {
+async function measure(clients: number, op: (client: number, i: number) => Promise<boolean>, serverPid?: number): Promise<Measured> {
   let a: CpuSnapshot | null = null;
   let b: CpuSnapshot | null = null;
   let firstError: unknown = null;
   const stats = await timed(clients, SECONDS, WARMUP, (c, i) => op(c, i).catch((err) => ((firstError ??= err), false)), {
-    open: () => (a = cpuSnapshot(server.child.pid, dbName)),
-    close: () => (b = cpuSnapshot(server.child.pid, dbName)),
+    open: () => (a = cpuSnapshot(serverPid, dbName)),
+    close: () => (b = cpuSnapshot(serverPid, dbName)),
   });
   if (firstError) console.error('error:', (firstError as Error).message);
   return { stats, cpu: cpuPerOp(a!, b!, stats.count + stats.errors) };
@@ -261,26 +276,33 @@ function cpuLine(m: Measured): string {
 }
 
 async function level(run: number, scenario: string, clients: number, agencyOf: (client: number, i: number) => string, files: FilePart[], withRaw = true): Promise<void> {
-  const http = await measure(clients, (c, i) => submit(agencyOf(c, i), files));
+  const http: Record<string, Measured> = {};
+  for (const t of targets) http[t.label] = await measure(clients, (c, i) => submit(t, agencyOf(c, i), files), t.proc.child.pid);
   rawRound++;
   const pipe = withRaw ? await measure(clients, (c, i) => rawPipelined(agencyOf(c, i), files)) : null;
   rawRound++;
   const awaited = withRaw ? await measure(clients, (c, i) => rawAwaited(agencyOf(c, i), files)) : null;
   const ceiling = pipe && awaited ? (pipe.stats.perSecond >= awaited.stats.perSecond ? pipe : awaited) : null;
-  const row: Row = {
-    scenario,
-    clients,
-    run,
-    http,
-    rawPipelined: pipe,
-    rawAwaited: awaited,
-    ratio: ceiling ? http.stats.perSecond / ceiling.stats.perSecond : null,
-    p99Ratio: ceiling ? http.stats.p99 / ceiling.stats.p99 : null,
-  };
-  if (files === big) row.mbPerSecond = (http.stats.perSecond * files.reduce((s, f) => s + f.bytes.length, 0)) / (1024 * 1024);
+  const row: Row = { scenario, clients, run, http, rawPipelined: pipe, rawAwaited: awaited, ratio: {}, p99Ratio: {}, mbPerSecond: {} };
+  for (const t of targets) {
+    const h = http[t.label]!;
+    if (ceiling) {
+      row.ratio[t.label] = h.stats.perSecond / ceiling.stats.perSecond;
+      row.p99Ratio[t.label] = h.stats.p99 / ceiling.stats.p99;
+    }
+    if (files === big) row.mbPerSecond[t.label] = (h.stats.perSecond * files.reduce((s, f) => s + f.bytes.length, 0)) / (1024 * 1024);
+    log(
+      `${scenario.padEnd(24)} ${String(clients).padStart(2)}  ${t.label.padEnd(10)} ${line(h)}` +
+        (row.mbPerSecond[t.label] ? ` (${fmt(row.mbPerSecond[t.label]!, 1)} MiB/s)` : '') +
+        (ceiling ? `  ${fmt(100 * row.ratio[t.label]!, 0)}% of raw, p99 ×${fmt(row.p99Ratio[t.label]!, 2)}` : '') +
+        `  ${cpuLine(h)}`,
+    );
+  }
+  if (pipe && awaited) {
+    log(`${''.padEnd(28)} ${'raw 1RT'.padEnd(10)} ${line(pipe)}  ${cpuLine(pipe)}`);
+    log(`${''.padEnd(28)} ${'raw NRT'.padEnd(10)} ${line(awaited)}  ${cpuLine(awaited)}`);
+  }
   rows.push(row);
-  log(`${scenario.padEnd(24)} ${String(clients).padStart(2)}  HTTP ${line(http)}` + (row.mbPerSecond ? ` (${fmt(row.mbPerSecond, 1)} MiB/s)` : '') + (ceiling ? `  | raw 1RT ${line(pipe!)} | raw NRT ${line(awaited!)} | ${fmt(100 * row.ratio!, 0)}% of raw, p99 ×${fmt(row.p99Ratio!, 2)}` : ''));
-  log(`${''.padEnd(28)} HTTP ${cpuLine(http)}` + (pipe ? ` | raw 1RT ${cpuLine(pipe)}` : ''));
 }
 
 const spread = (c: number, i: number) => COMMUNES[(c + i) % COMMUNES.length]!;
@@ -301,65 +323,87 @@ const only = (process.env.BENCH_SCENARIOS ?? '').split(',').filter(Boolean);
 if (only.length) scenarios.splice(0, scenarios.length, ...scenarios.filter(([name, c]) => only.some((o) => `${name}:${c}`.includes(o))));
 
 try {
-  // Warm the server's JIT and the prepared statements before measuring (and let every worker start).
-  await timed(8, 2, 0, (c, i) => submit(spread(c, i), none));
-  const workers = childCount();
-  log(`\nIntake through HTTP vs the raw postgres.js ceiling (PostgreSQL; birth registration; ${SECONDS}s per level after ${WARMUP}s warm-up, ${REPEAT} runs)`);
-  log(`server: ${workers} worker process(es), LOG_LEVEL=${env.LOG_LEVEL}; machine busy ${fmt(100 * load, 0)}% just before the start${load > 0.1 ? '  ⚠ not quiet: figures are disturbed' : ''}`);
+  // Steady state, not start-up: every server (all its workers) and the raw path run under load
+  // for a while first, so that the JIT has compiled the hot code and the prepared statements exist.
+  const jit = Number(process.env.BENCH_JIT_WARMUP ?? 10);
+  for (const t of targets) {
+    await timed(8, jit, 0, (c, i) => submit(t, spread(c, i), none));
+    const n = workerCount(t.proc.child.pid!);
+    t.label = `${n} worker${n > 1 ? 's' : ''}${t.workers === 'default' ? '*' : ''}`;
+  }
+  await timed(8, Math.min(jit, 3), 0, (c, i) => rawPipelined(spread(c, i), none));
+  log(`\nIntake through HTTP vs the raw postgres.js ceiling (PostgreSQL; birth registration; ${SECONDS}s per level after ${WARMUP}s warm-up, ${REPEAT} runs, ${jit}s of load first)`);
+  log(`servers: ${targets.map((t) => t.label).join(', ')} (* the default: one per CPU); LOG_LEVEL=${env.LOG_LEVEL}; machine busy ${fmt(100 * load, 0)}% just before the start${load > 0.1 ? '  ⚠ not quiet: figures are disturbed' : ''}`);
   for (let run = 1; run <= REPEAT; run++) {
     log(`-- run ${run}/${REPEAT}`);
     for (const [scenario, clients, agencyOf, files, withRaw] of scenarios) await level(run, scenario, clients, agencyOf, files, withRaw);
   }
   // Medians over the runs.
-  log(`\nMedians of ${REPEAT} runs (dossiers/s; ms)`);
-  log(`${'scenario'.padEnd(24)} ${'c'.padStart(2)}  ${'HTTP/s'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)}  ${'raw1RT/s'.padStart(8)} ${'p99'.padStart(6)}  ${'rawNRT/s'.padStart(8)} ${'p99'.padStart(6)}  ${'ratio'.padStart(5)} ${'p99×'.padStart(5)}   CPU ms/dossier HTTP: client server pg other | raw 1RT: client pg other`);
   const summary: Record<string, unknown>[] = [];
+  log(`\nMedians of ${REPEAT} runs (dossiers/s; ms; CPU ms per dossier)`);
+  log(`${'scenario'.padEnd(24)} ${'c'.padStart(2)}  ${'server'.padEnd(10)} ${'HTTP/s'.padStart(6)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ratio'.padStart(6)} ${'p99×'.padStart(5)}  | ${'raw1RT/s'.padStart(8)} ${'p99'.padStart(6)} ${'rawNRT/s'.padStart(8)} ${'p99'.padStart(6)} | CPU HTTP: client server pg other | raw 1RT: client pg other`);
   for (const [scenario, clients] of scenarios) {
     const rs = rows.filter((r) => r.scenario === scenario && r.clients === clients);
     const med = (f: (r: Row) => number | undefined | null) => median(rs.map((r) => f(r) ?? NaN));
-    const s = {
-      scenario,
-      clients,
-      httpPerSecond: med((r) => r.http.stats.perSecond),
-      httpP50: med((r) => r.http.stats.p50),
-      httpP99: med((r) => r.http.stats.p99),
+    const raw = {
       rawPipelinedPerSecond: med((r) => r.rawPipelined?.stats.perSecond),
+      rawPipelinedP50: med((r) => r.rawPipelined?.stats.p50),
       rawPipelinedP99: med((r) => r.rawPipelined?.stats.p99),
       rawAwaitedPerSecond: med((r) => r.rawAwaited?.stats.perSecond),
       rawAwaitedP99: med((r) => r.rawAwaited?.stats.p99),
-      ratio: med((r) => r.ratio),
-      p99Ratio: med((r) => r.p99Ratio),
-      mbPerSecond: med((r) => r.mbPerSecond),
-      httpCpuMs: { client: med((r) => r.http.cpu.client), server: med((r) => r.http.cpu.server), postgres: med((r) => r.http.cpu.postgres), other: med((r) => r.http.cpu.other) },
       rawCpuMs: { client: med((r) => r.rawPipelined?.cpu.client), postgres: med((r) => r.rawPipelined?.cpu.postgres), other: med((r) => r.rawPipelined?.cpu.other) },
     };
-    summary.push(s);
-    log(
-      `${scenario.padEnd(24)} ${String(clients).padStart(2)}  ${fmt(s.httpPerSecond).padStart(7)} ${fmt(s.httpP50, 1).padStart(6)} ${fmt(s.httpP99, 1).padStart(6)}  ${fmt(s.rawPipelinedPerSecond).padStart(8)} ${fmt(s.rawPipelinedP99, 1).padStart(6)}  ${fmt(s.rawAwaitedPerSecond).padStart(8)} ${fmt(s.rawAwaitedP99, 1).padStart(6)}  ${fmt(100 * s.ratio, 0).padStart(4)}% ${fmt(s.p99Ratio, 2).padStart(5)}   ` +
-        `${fmt(s.httpCpuMs.client, 2)} ${fmt(s.httpCpuMs.server, 2)} ${fmt(s.httpCpuMs.postgres, 2)} ${fmt(s.httpCpuMs.other, 2)} | ${fmt(s.rawCpuMs.client, 2)} ${fmt(s.rawCpuMs.postgres, 2)} ${fmt(s.rawCpuMs.other, 2)}` +
-        (s.mbPerSecond ? `  (${fmt(s.mbPerSecond, 1)} MiB/s)` : ''),
-    );
+    for (const t of targets) {
+      const k = t.label;
+      const s = {
+        scenario,
+        clients,
+        server: k,
+        httpPerSecond: med((r) => r.http[k]?.stats.perSecond),
+        httpP50: med((r) => r.http[k]?.stats.p50),
+        httpP99: med((r) => r.http[k]?.stats.p99),
+        ratio: med((r) => r.ratio[k]),
+        p99Ratio: med((r) => r.p99Ratio[k]),
+        mbPerSecond: med((r) => r.mbPerSecond[k]),
+        httpCpuMs: { client: med((r) => r.http[k]?.cpu.client), server: med((r) => r.http[k]?.cpu.server), postgres: med((r) => r.http[k]?.cpu.postgres), other: med((r) => r.http[k]?.cpu.other) },
+        ...raw,
+      };
+      summary.push(s);
+      log(
+        `${scenario.padEnd(24)} ${String(clients).padStart(2)}  ${k.padEnd(10)} ${fmt(s.httpPerSecond).padStart(6)} ${fmt(s.httpP50, 1).padStart(6)} ${fmt(s.httpP99, 1).padStart(6)} ${(fmt(100 * s.ratio, 0) + '%').padStart(6)} ${fmt(s.p99Ratio, 2).padStart(5)}  | ` +
+          `${fmt(raw.rawPipelinedPerSecond).padStart(8)} ${fmt(raw.rawPipelinedP99, 1).padStart(6)} ${fmt(raw.rawAwaitedPerSecond).padStart(8)} ${fmt(raw.rawAwaitedP99, 1).padStart(6)} | ` +
+          `${fmt(s.httpCpuMs.client, 2)} ${fmt(s.httpCpuMs.server, 2)} ${fmt(s.httpCpuMs.postgres, 2)} ${fmt(s.httpCpuMs.other, 2)} | ${fmt(raw.rawCpuMs.client, 2)} ${fmt(raw.rawCpuMs.postgres, 2)} ${fmt(raw.rawCpuMs.other, 2)}` +
+          (s.mbPerSecond ? `  (${fmt(s.mbPerSecond, 1)} MiB/s)` : ''),
+      );
+    }
   }
-  const main = summary.filter((s) => (s.scenario as string).startsWith('intake'));
-  const worst = Math.min(...main.map((s) => s.ratio as number));
-  const worstP99 = Math.max(...main.map((s) => s.p99Ratio as number));
-  log(`\nLowest HTTP/raw throughput ratio without uploads: ${fmt(100 * worst, 0)}% (goal ≥ 60%); highest p99 ratio: ×${fmt(worstP99, 2)} (goal ≤ 1.5)`);
-  log(`server log: ${fmt(statSync(logFile).size / (1024 * 1024), 1)} MiB written at LOG_LEVEL=${env.LOG_LEVEL}`);
+  const verdicts: Record<string, { worstRatio: number; worstP99Ratio: number }> = {};
+  for (const t of targets) {
+    const main = summary.filter((s) => s.server === t.label && (s.scenario as string).startsWith('intake'));
+    verdicts[t.label] = { worstRatio: Math.min(...main.map((s) => s.ratio as number)), worstP99Ratio: Math.max(...main.map((s) => s.p99Ratio as number)) };
+    log(`${t.label}: lowest HTTP/raw throughput ratio without uploads ${fmt(100 * verdicts[t.label]!.worstRatio, 0)}% (goal ≥ 60%); highest p99 ratio ×${fmt(verdicts[t.label]!.worstP99Ratio, 2)} (goal ≤ 1.5)`);
+  }
+  for (const t of targets) log(`server log (${t.label}): ${fmt(statSync(t.logFile).size / (1024 * 1024), 1)} MiB written at LOG_LEVEL=${env.LOG_LEVEL}`);
   const out = join(REPOSITORY_ROOT, '.bench');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'server-intake.json'), JSON.stringify({ seconds: SECONDS, repeat: REPEAT, workers, loadBefore: load, rows: summary, worstRatio: worst, worstP99Ratio: worstP99, runs: rows }, null, 2));
+  const best = Object.values(verdicts);
+  writeFileSync(
+    join(out, 'server-intake.json'),
+    JSON.stringify({ seconds: SECONDS, repeat: REPEAT, loadBefore: load, servers: targets.map((t) => t.label), verdicts, worstRatio: Math.max(...best.map((v) => v.worstRatio)), rows: summary, runs: rows }, null, 2),
+  );
 } finally {
   await cleanup();
 }
 
-/** The server's worker processes (children of `motcua serve`; 1 when it serves itself). */
-function childCount(): number {
+/** The worker processes of a server (children of `motcua serve`; 1 when it serves itself). */
+function workerCount(pid: number): number {
   let n = 0;
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === server.child.pid) n++;
+      // Node processes only (tsx's esbuild service is a child too).
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid && stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'node') n++;
     } catch {
       // gone
     }

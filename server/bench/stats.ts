@@ -37,7 +37,13 @@ export async function timed(
   const start = performance.now();
   const measureFrom = start + warmup * 1000;
   const end = measureFrom + seconds * 1000;
-  const timers = [setTimeout(() => window.open?.(), warmup * 1000), setTimeout(() => window.close?.(), (warmup + seconds) * 1000)];
+  // Each hook runs exactly once: a timer that has not fired when the last client stops (a loaded
+  // event loop runs timers late) is run then.
+  let opened = false;
+  let closed = false;
+  const open = () => void (opened || ((opened = true), window.open?.()));
+  const close = () => void (closed || ((closed = true), open(), window.close?.()));
+  const timers = [setTimeout(open, warmup * 1000), setTimeout(close, (warmup + seconds) * 1000)];
   let counter = 0;
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
@@ -53,6 +59,7 @@ export async function timed(
     }),
   );
   for (const t of timers) clearTimeout(t);
+  close();
   latencies.sort((a, b) => a - b);
   return { count: latencies.length, errors, seconds, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
