@@ -48,7 +48,10 @@ export async function formatsModuleSource(): Promise<string> {
     const m = /^(?:"([^"]+)"|([A-Za-z_$][\w$]*))(?::\s*(.*?))?,$/.exec(line);
     if (!m) throw new Error(`Unexpected line in ${FORMATS_MODULE}: ${line}`);
     const name = (m[1] ?? m[2])!;
-    entries.push(`export const ${exportName(name)} = ${m[3] ?? name};`);
+    const value = m[3] ?? name;
+    // Calls (fmtDef(getTime(true), …)) are marked pure, every one of them, so that the bundler drops
+    // the formats a module does not use with the helpers only they need. Regexes are left as they are.
+    entries.push(`export const ${exportName(name)} = ${value.startsWith('/') ? value : value.replace(/([A-Za-z_$][\w$]*)\(/g, '/* @__PURE__ */ $1(')};`);
   }
   const rest = source.slice(fastEnd + '\n};'.length).replace(/^exports\.formatNames = .*$/m, '');
   const head = source.slice(0, start).replace(/^.*exports.*$/gm, '').replace(/^"use strict";$/m, '');

@@ -16,6 +16,7 @@ import { schemaKey, type JsonSchema } from '@motcua/core';
 import { createAjv } from '@motcua/core/ajv';
 import { stripAnnotations } from './strip-annotations.ts';
 import { FORMATS_SPECIFIER, formatsModuleSource, importUsedFormats } from './formats.ts';
+import { FAST_DEEP_EQUAL, fastDeepEqualSource, importUsedRuntime, RUNTIME_PREFIX, runtimeModuleSource } from './runtime-helpers.ts';
 
 // ajv's standalone entry is CommonJS; under ESM its function may sit on `.default`.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refs: Record<string, string>) => string;
@@ -72,7 +73,7 @@ export async function compileValidatorModule(schemas: readonly JsonSchema[], opt
     }
     refs[`v${key}`] = key;
   }
-  const generated = distinct.size > 0 ? importUsedFormats(standaloneCode(ajv, refs)) : '';
+  const generated = distinct.size > 0 ? importUsedRuntime(importUsedFormats(standaloneCode(ajv, refs))) : '';
   // The entry re-exports only the map: esbuild then drops the per-schema exports and shares the
   // ajv runtime helpers (equal, ucs2length, formats) between all validators.
   const entry = [
@@ -83,9 +84,14 @@ export async function compileValidatorModule(schemas: readonly JsonSchema[], opt
   const inline: Plugin = {
     name: 'motcua-generated-validators',
     setup(b) {
-      b.onResolve({ filter: /^motcua-validators:(generated|formats)$/ }, (args) => ({ path: args.path, namespace: 'motcua-generated' }));
+      b.onResolve({ filter: /^motcua-validators:(generated|formats|runtime\/\w+)$/ }, (args) => ({ path: args.path, namespace: 'motcua-generated' }));
       b.onLoad({ filter: /.*/, namespace: 'motcua-generated' }, async (args) => ({
-        contents: args.path === FORMATS_SPECIFIER ? await formatsModuleSource() : generated.replace(/^"use strict";/, ''),
+        contents:
+          args.path === FORMATS_SPECIFIER
+            ? await formatsModuleSource()
+            : args.path.startsWith(RUNTIME_PREFIX)
+              ? await runtimeModuleSource(args.path.slice(RUNTIME_PREFIX.length))
+              : generated.replace(/^"use strict";/, ''),
         loader: 'js',
         resolveDir: RESOLVE_DIR,
       }));
@@ -95,6 +101,7 @@ export async function compileValidatorModule(schemas: readonly JsonSchema[], opt
         contents: (await readFile(args.path, 'utf8')).replace(/^\S+\.code = .*;$/gm, ''),
         loader: 'js',
       }));
+      b.onLoad({ filter: FAST_DEEP_EQUAL }, async (args) => ({ contents: fastDeepEqualSource(await readFile(args.path, 'utf8')), loader: 'js' }));
     },
   };
   const result = await build({

@@ -175,6 +175,10 @@ test('ajv runtime helpers and formats are bundled once, whatever the number of s
   assert.doesNotMatch(src, /urn:uuid|25\[0-5\]|\\d\\d:\[0-5\]/, 'no format the schemas do not use');
   assert.doesNotMatch(src, /must be|must have/, 'no English messages');
   assert.equal(src.match(/charCodeAt/g)?.length, 2, 'one ucs2length helper (it calls charCodeAt twice)');
+  assert.doesNotMatch(src, /2020-01-01T|getTime|\bexports\b|__esModule/, 'no helper of an unused format (time), no CommonJS loader');
+  const eq = await compileValidatorModule([{ type: 'array', uniqueItems: true }, { enum: [{ a: 1 }] }]);
+  assert.match(eq, /constructor===RegExp/, 'equal (fast-deep-equal) is bundled');
+  assert.doesNotMatch(eq, /\bexports\b|__esModule/, 'as an ES module, without a CommonJS loader');
   const one = await compileValidatorModule(many.slice(0, 1));
   // 19 more schemas may cost a few hundred bytes each, never another copy of the helpers.
   assert.ok(src.length - one.length < 19 * 1200, `${src.length} vs ${one.length}`);
