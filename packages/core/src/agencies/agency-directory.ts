@@ -132,6 +132,16 @@ export function validateAgencies(agencies: readonly Agency[], options: AgencyDir
 export function createAgencyDirectory(agencies: readonly Agency[], options: AgencyDirectoryOptions = {}): AgencyDirectory {
   const issues = validateAgencies(agencies, options);
   if (issues.length > 0) throw new AgencyDirectoryError(issues);
+  return createAgencyDirectoryUnchecked(agencies);
+}
+
+/**
+ * Builds a directory over a tree already known to be consistent, without checking it again: one
+ * that `createAgencyDirectory` accepted, e.g. the agencies the server publishes (the browser then
+ * does not download the checks and their messages). Given an inconsistent tree (a parent cycle,
+ * an unknown parent), its answers are undefined.
+ */
+export function createAgencyDirectoryUnchecked(agencies: readonly Agency[]): AgencyDirectory {
   const byCode = new Map<string, Agency>();
   const children = new Map<string, Agency[]>();
   for (const a of agencies) {

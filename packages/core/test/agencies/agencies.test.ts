@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAjvEvaluator } from '../../src/conditions/ajv-evaluator.ts';
 import {
-  createAgencyDirectory, validateAgencies, AgencyDirectoryError, resolveReceivingAgency, resolveAgencyRef, type Agency, type AgencyRefContext,
+  createAgencyDirectory, createAgencyDirectoryUnchecked, validateAgencies, AgencyDirectoryError, resolveReceivingAgency, resolveAgencyRef, type Agency, type AgencyRefContext,
 } from '../../src/agencies/index.ts';
 import { AGENCY_KINDS_2008, AGENCY_KINDS_2025 } from '../../src/vocabulary/agency-kinds.ts';
 import type { Procedure } from '../../src/model/procedure.ts';
@@ -29,6 +29,24 @@ const AGENCIES_2008: Agency[] = [
 const old = createAgencyDirectory(AGENCIES_2008, { kinds: AGENCY_KINDS_2008 });
 
 describe('agency directory', () => {
+  test('the unchecked builder (for trees already checked, e.g. published by the server) answers exactly as the checked one', () => {
+    for (const list of [AGENCIES_2008, AGENCIES_2025]) {
+      const checked = createAgencyDirectory(list);
+      const unchecked = createAgencyDirectoryUnchecked(list);
+      assert.deepEqual(unchecked.list(), checked.list());
+      for (const a of list) {
+        assert.deepEqual(unchecked.get(a.code), checked.get(a.code));
+        assert.deepEqual(unchecked.parentOf(a.code), checked.parentOf(a.code));
+        assert.deepEqual(unchecked.childrenOf(a.code), checked.childrenOf(a.code));
+        assert.deepEqual(unchecked.ancestors(a.code), checked.ancestors(a.code));
+        assert.deepEqual(unchecked.subtree(a.code), checked.subtree(a.code));
+        assert.deepEqual(unchecked.ofKind(a.kind, list[0]!.code), checked.ofKind(a.kind, list[0]!.code));
+        for (const b of list) assert.equal(unchecked.isInSubtree(a.code, b.code), checked.isInSubtree(a.code, b.code));
+      }
+      assert.ok(Object.isFrozen(unchecked.get(list[0]!.code)));
+    }
+  });
+
   test('queries over the 2025 two-level tree', () => {
     assert.equal(directory.get(WARD_1)?.kind, 'commune');
     assert.equal(directory.parentOf(WARD_1)?.code, PROVINCE);

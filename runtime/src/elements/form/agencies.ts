@@ -1,15 +1,17 @@
-import { createAgencyDirectory, computeDue, resolveReceivingAgency, type AgencyDirectory, type Calendar, type Procedure, type SchemaEvaluator } from '@motcua/core';
+import { createAgencyDirectoryUnchecked, computeDue, resolveReceivingAgency, type AgencyDirectory, type Calendar, type Procedure, type SchemaEvaluator } from '@motcua/core';
 import type { ProcedureView } from '../../api/types.ts';
 import { DEFAULT_TIME_ZONE } from './format.ts';
 
 /**
  * The agencies of a procedure view as core's directory. The public view lists only the agencies
  * an applicant may choose (already filtered by the server, e.g. to a `within` subtree), so a
- * parent outside the list is cut off.
+ * parent outside the list is cut off. The server published them from a directory it checked
+ * (core's createAgencyDirectory), so they are not checked again here: a subset with the cut-off
+ * parents removed is still a consistent tree.
  */
 export function directoryOf(view: ProcedureView): AgencyDirectory {
   const codes = new Set(view.agencies.map((a) => a.code));
-  return createAgencyDirectory(
+  return createAgencyDirectoryUnchecked(
     view.agencies.map((a) => ({
       code: a.code,
       name: a.name,
