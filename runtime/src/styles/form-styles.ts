@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of <motcua-form> and <motcua-track> beyond the shared theme. */
+/** Styles of <motcua-form> and <motcua-track> beyond the shared theme (the tracking views' own are in their chunk, track-view.ts). */
 export const formStyles = css`
   .container {
     display: block;
@@ -23,11 +23,7 @@ export const formStyles = css`
   section.summary-panel,
   .draft,
   .submit-area,
-  .notice,
-  .lookup,
-  .result,
-  .supplement,
-  .withdraw {
+  .notice {
     margin: 0 0 calc(var(--_space) * 1.5);
   }
   .notice {

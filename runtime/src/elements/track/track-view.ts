@@ -157,6 +157,12 @@ function renderWithdraw(m: TrackModel, lang: Lang) {
 
 /** The tracking views' look (adopted by <motcua-track> when this chunk loads). */
 export const styles = css`
+  .lookup,
+  .result,
+  .supplement,
+  .withdraw {
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
   .timeline {
     list-style: none;
     padding: 0;
