@@ -11,6 +11,7 @@ import { insertSql } from './insert-sql.ts';
 import { execute } from './client.ts';
 import { pgErrorCode } from './errors.ts';
 import { dossierSequences, files, idempotencyKeys } from './schema/index.ts';
+import { coalescingSocketFactory } from './socket.ts';
 
 const bump = (agency: string): Statement => ({
   text: `insert into dossier_sequences (agency_code, day, last) values ($1, $2::date, 1)
@@ -122,6 +123,40 @@ forEachDatabase(
           for (const s of statements) await tx.execute(sql.raw(s.text.replace('$1', `'${String(s.params[0])}'`).replace('$2', `'${String(s.params[1])}'`)));
         });
         assert.ok(log.join('').split(/r+/).length - 1 >= statements.length + 2, `drizzle: ${log.join('')}`);
+      } finally {
+        await client.end({ timeout: 1 });
+      }
+    });
+
+    test('with the server\u2019s socket (socket.ts) the whole transaction, statements over 1 KiB included, leaves in ONE system call', async () => {
+      const calls: string[] = [];
+      const factory = coalescingSocketFactory();
+      const client = postgres(db().url!, {
+        max: 1,
+        onnotice: () => {},
+        socket: (options: never) => {
+          const s = factory(options) as Socket & { _write: (...a: unknown[]) => void; _writev: (...a: unknown[]) => void };
+          // What reaches the kernel: _write is one write, _writev one writev of several buffers.
+          const write = s._write.bind(s);
+          const writev = s._writev.bind(s);
+          s._write = (...a) => (calls.push('w'), write(...a));
+          s._writev = (...a) => (calls.push('w'), writev(...a));
+          s.prependListener('data', () => calls.push('r'));
+          return s;
+        },
+      } as postgres.Options<{}>);
+      try {
+        const database = { kind: 'postgres', sql: client, pglite: null } as unknown as Database;
+        const big = (agency: string): Statement => ({ text: `select $1::text as pad, $2::text as agency`, params: ['x'.repeat(1500), agency] });
+        const statements = [bump('co.a'), big('co.b'), big('co.c'), bump('co.a')];
+        await runTransaction(database, [statements]);
+        calls.length = 0;
+        const rows = await runTransaction(database, [statements]);
+        assert.equal(Number(rows[0]![3]![0]!.last), 4);
+        assert.equal(calls.filter((c) => c === 'w').length, 1, `one write: ${calls.join('')}`);
+        assert.match(calls.join(''), /^wr+$/);
+        // Plain queries still go out and come back.
+        assert.deepEqual([...(await client`select ${'y'.repeat(2000)}::text as t`)].map((r) => r.t.length), [2000]);
       } finally {
         await client.end({ timeout: 1 });
       }
