@@ -139,7 +139,7 @@ export function createAgencyDirectory(agencies: readonly Agency[], options: Agen
  * Builds a directory over a tree already known to be consistent, without checking it again: one
  * that `createAgencyDirectory` accepted, e.g. the agencies the server publishes (the browser then
  * does not download the checks and their messages). Given an inconsistent tree (a parent cycle,
- * an unknown parent), its answers are undefined.
+ * an unknown parent), ancestor lookups throw rather than loop; other answers are unspecified.
  */
 export function createAgencyDirectoryUnchecked(agencies: readonly Agency[]): AgencyDirectory {
   const byCode = new Map<string, Agency>();
@@ -149,14 +149,16 @@ export function createAgencyDirectoryUnchecked(agencies: readonly Agency[]): Age
     byCode.set(a.code, frozen);
     children.set(a.code, []);
   }
-  for (const a of byCode.values()) if (a.parent !== null) children.get(a.parent)!.push(a);
+  for (const a of byCode.values()) if (a.parent !== null) children.get(a.parent)?.push(a);
   const list = Object.freeze([...byCode.values()]);
 
   const ancestors = (code: string): Agency[] => {
     const out: Agency[] = [];
     let cur = byCode.get(code)?.parent ?? null;
     while (cur !== null) {
-      const a = byCode.get(cur)!;
+      const a = byCode.get(cur);
+      // Unchecked trees: a broken one fails here instead of looping (a few bytes, not the checks).
+      if (!a || out.length >= byCode.size) throw new Error(`agency tree broken at ${code}`);
       out.push(a);
       cur = a.parent;
     }

@@ -47,6 +47,14 @@ describe('agency directory', () => {
     }
   });
 
+  test('the unchecked builder given a broken tree throws on ancestor lookups instead of looping', () => {
+    const cycle = createAgencyDirectoryUnchecked([ag('A', 'province', 'B'), ag('B', 'commune', 'A'), ag('C', 'commune', null)]);
+    assert.throws(() => cycle.ancestors('A'), /agency tree broken at A/);
+    assert.throws(() => cycle.isInSubtree('A', 'C'));
+    const orphan = createAgencyDirectoryUnchecked([ag('C', 'commune', 'missing')]);
+    assert.throws(() => orphan.ancestors('C'), /agency tree broken at C/);
+  });
+
   test('queries over the 2025 two-level tree', () => {
     assert.equal(directory.get(WARD_1)?.kind, 'commune');
     assert.equal(directory.parentOf(WARD_1)?.code, PROVINCE);
