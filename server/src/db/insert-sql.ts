@@ -38,3 +38,33 @@ export function insertSql<T extends PgTable>(table: T, rows: readonly T['$inferI
 // Shapes are few (tables × column sets × row counts); the bound only guards against misuse.
 const MAX_TEXTS = 500;
 const texts = new Map<string, string>();
+
+/**
+ * Several INSERTs (from `insertSql`, without RETURNING) as ONE statement: each but the last in a
+ * data-modifying WITH, their parameters renumbered in order. On PostgreSQL every statement costs
+ * its own Parse/Bind/Execute, executor start-up, Sync and ReadyForQuery (a flush to the client);
+ * one statement costs them once. Foreign keys between the rows hold: PostgreSQL checks them at the
+ * end of the statement, when every row of it is there. A failure fails the whole statement (the
+ * transaction aborts either way). The SQL text is built once per combination.
+ */
+export function combineInserts(statements: readonly Statement[]): Statement {
+  if (statements.length === 1) return statements[0]!;
+  const cacheKey = statements.map((s) => s.text).join('\u0000');
+  let text = combined.get(cacheKey);
+  if (!text) {
+    let offset = 0;
+    const parts = statements.map((s) => {
+      if (!/^insert into /.test(s.text) || / returning /i.test(s.text)) throw new Error('combineInserts: INSERTs without RETURNING only');
+      const at = offset;
+      offset += s.params.length;
+      return s.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + at}`);
+    });
+    const last = parts.pop()!;
+    text = `with ${parts.map((p, i) => `i${i} as (${p})`).join(', ')} ${last}`;
+    if (combined.size >= MAX_TEXTS) combined.delete(combined.keys().next().value!);
+    combined.set(cacheKey, text);
+  }
+  return { text, params: statements.flatMap((s) => s.params) };
+}
+
+const combined = new Map<string, string>();

@@ -7,7 +7,7 @@ import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { runTransaction, type Statement } from './pipeline.ts';
 import type { Database } from './client.ts';
-import { insertSql } from './insert-sql.ts';
+import { combineInserts, insertSql } from './insert-sql.ts';
 import { execute } from './client.ts';
 import { pgErrorCode } from './errors.ts';
 import { dossierSequences, files, idempotencyKeys } from './schema/index.ts';
@@ -82,6 +82,18 @@ forEachDatabase('one-round-trip transactions and schema-built inserts', (db) => 
     assert.equal(types[0]!.t, 'object');
     const [back] = await db().database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.scope, 'pipe'));
     assert.deepEqual(back, { ...key, dossierId: null });
+  });
+
+  test('combineInserts: several inserts as one statement, parameters renumbered; one failing part stores none', async () => {
+    const seq = (agency: string, last: number) => insertSql(dossierSequences, [{ agencyCode: agency, day: '2099-01-02', last }]);
+    const one = combineInserts([seq('comb.a', 5), insertSql(dossierSequences, [{ agencyCode: 'comb.b', day: '2099-01-02', last: 6 }, { agencyCode: 'comb.c', day: '2099-01-02', last: 7 }]), seq('comb.d', 8)]);
+    assert.equal(one.text.replace(/"dossier_sequences" \("agency_code", "day", "last"\)/g, 'T'), 'with i0 as (insert into T values ($1, $2, $3)), i1 as (insert into T values ($4, $5, $6), ($7, $8, $9)) insert into T values ($10, $11, $12)');
+    await runTransaction(db().database, [[one]]);
+    assert.deepEqual([await last('comb.a'), await last('comb.b'), await last('comb.c'), await last('comb.d')], [5, 6, 7, 8]);
+    // The same key twice: the statement fails as a whole.
+    await assert.rejects(runTransaction(db().database, [[combineInserts([seq('comb.e', 1), seq('comb.a', 9)])]]), (err) => pgErrorCode(err) === '23505');
+    assert.deepEqual([await last('comb.e'), await last('comb.a')], [0, 5]);
+    assert.equal(combineInserts([seq('comb.f', 1)]).text, seq('comb.f', 1).text);
   });
 
   test('insertSql refuses rows that lack a column of the first row', () => {

@@ -22,7 +22,7 @@ import {
 } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
 import { dossierAgencies, dossierEvents, dossierFiles, dossiers, files as filesTable, reportLedger } from '../db/schema/index.ts';
-import { insertSql } from '../db/insert-sql.ts';
+import { combineInserts, insertSql } from '../db/insert-sql.ts';
 import { runTransaction, type Statement } from '../db/pipeline.ts';
 import { noFaults } from '../config/faults.ts';
 import { errors, HttpError } from '../http/errors.ts';
@@ -165,9 +165,10 @@ async function receive(
 
   await ctx.faults.hit('intake.after-file-write', { keys: stored.map((u) => u.key) });
 
-  // One transaction in this order: the idempotency key (concurrent retries queue on it), the
-  // dossier, its events, the document records, visits — then the hot rows, as late as possible:
-  // the Biểu 06 totals (counter intake), and last the daily sequence with the code.
+  // One transaction: first ONE statement with the idempotency key (concurrent retries queue on
+  // its unique index), the dossier, its events, the document records and visits — then the hot
+  // rows, as late as possible: the Biểu 06 totals (counter intake), and last the daily sequence
+  // with the code.
   const head: Statement[] = [];
   if (key) head.push(claimKeySql(scope, key, hash, now, ctx.config.idempotencyTtlHours));
   head.push(
@@ -227,7 +228,8 @@ async function receive(
       : async (group: number) => ctx.faults.hit(group === 0 ? 'intake.after-insert' : 'intake.before-commit', { dossierId: id });
   for (let attempt = 0; ; attempt++) {
     try {
-      const rows = await runTransaction(ctx.database, [head, tail], between);
+      // The head's inserts as one statement (one execution and one reply instead of 4–6 on PostgreSQL).
+      const rows = await runTransaction(ctx.database, [[combineInserts(head)], tail], between);
       body.code = String(rows[1]!.at(-1)![0]!.code);
       break;
     } catch (err) {
