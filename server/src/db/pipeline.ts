@@ -37,7 +37,7 @@ type Reserved = Awaited<ReturnType<PostgresSql['reserve']>>;
  * the pipeline; at 1 KiB it is written with the statements, and the coalescing socket
  * (`socket.ts`) sends the whole transaction in ONE writev. (PostgreSQL skips a comment in ~1 µs.)
  */
-const COMMIT = `commit /*${' '.repeat(1024)}*/`;
+export const COMMIT = `commit /*${' '.repeat(1024)}*/`;
 
 function send(conn: Reserved, s: Statement): Promise<Rows> {
   // prepare: the statement is parsed and planned once per connection, then only bound and executed.
