@@ -18,14 +18,14 @@
  *   BENCH_PROFILE=<dir> (node --cpu-prof of the server's processes)  BENCH_NODE_ARGS='--perf-basic-prof' (for perf)
  *   BENCH_SCENARIOS='5 communes:8,hot'  BENCH_DATABASE_URL=postgres://…
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import postgres from 'postgres';
 import { createPostgresDatabase } from '../test/support/postgres.ts';
-import { startServerProcess, type ServerProcess } from '../test/support/processes.ts';
+import { startServerProcess, workerPids, type ServerProcess } from '../test/support/processes.ts';
 import { birthData, birthFiles, pdfBytes, pngBytes, submissionForm, type FilePart } from '../test/support/intake.ts';
 import { REPOSITORY_ROOT } from '../src/config/config.ts';
 import { coalescingSocketFactory } from '../src/db/socket.ts';
@@ -333,7 +333,7 @@ try {
   const jit = Number(process.env.BENCH_JIT_WARMUP ?? 10);
   for (const t of targets) {
     await timed(8, jit, 0, (c, i) => submit(t, spread(c, i), none));
-    const n = workerCount(t.proc.child.pid!);
+    const n = Math.max(1, workerPids(t.proc.child.pid!).length);
     t.label = `${n} worker${n > 1 ? 's' : ''}${t.workers === 'default' ? '*' : ''}`;
   }
   await timed(8, Math.min(jit, 3), 0, (c, i) => rawPipelined(spread(c, i), none));
@@ -400,18 +400,3 @@ try {
   await cleanup();
 }
 
-/** The worker processes of a server (children of `motcua serve`; 1 when it serves itself). */
-function workerCount(pid: number): number {
-  let n = 0;
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // Node processes only (tsx's esbuild service is a child too).
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid && stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'node') n++;
-    } catch {
-      // gone
-    }
-  }
-  return Math.max(1, n);
-}

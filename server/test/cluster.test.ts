@@ -1,6 +1,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
@@ -8,30 +8,10 @@ import { spawn } from 'node:child_process';
 import postgres from 'postgres';
 import { createPostgresDatabase, POSTGRES_URL } from './support/postgres.ts';
 import { REPOSITORY_ROOT } from '../src/config/config.ts';
-import { startServerProcess, type ServerProcess } from './support/processes.ts';
+import { startServerProcess, workerPids, type ServerProcess } from './support/processes.ts';
 import { birthData, birthFiles, pdfBytes, submissionForm } from './support/intake.ts';
 import { createLocalFileStore } from '../src/files/local-store.ts';
 
-const NODE = realpathSync(process.execPath);
-
-/**
- * The live node child processes of `pid` (Linux /proc): the workers. Other children are not
- * counted — tsx's loader runs an esbuild service process beside the primary.
- */
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === pid && fields[0] !== 'Z' && readlinkSync(`/proc/${name}/exe`) === NODE) out.push(Number(name));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out.sort((a, b) => a - b);
-}
 
 /** The JSON log lines a server process has written so far. */
 function logLines(server: ServerProcess): { msg: string; pid: number; path?: string }[] {
@@ -146,7 +126,7 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
   });
 
   test('two workers serve requests; the banner is printed once', async () => {
-    const workers = await until('two workers', () => childrenOf(server.child.pid!), (w) => w.length === 2);
+    const workers = await until('two workers', () => workerPids(server.child.pid!), (w) => w.length === 2);
     // Both listening, or the primary hands every connection to the one that is.
     await until('both workers listening', () => logLines(server).filter((l) => l.msg === 'motcua server listening').map((l) => l.pid), (p) => workers.every((w) => p.includes(w)));
     const statuses = await Promise.all(
@@ -168,7 +148,7 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
   test('a worker killed (-9) in the middle of an upload is replaced; its orphaned file is swept, nothing half-stored', async () => {
     const before = await dossiers();
     const keysBefore = await files().keys();
-    const workers = childrenOf(server.child.pid!);
+    const workers = workerPids(server.child.pid!);
     const upload = slowUpload(server.url);
     // The pending mark of the upload names the worker writing it.
     const pendingDir = join(env.MOTCUA_FILES_DIR!, 'pending');
@@ -182,7 +162,7 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
     const res = await upload.response;
     upload.cut();
     assert.notEqual(res.status, 201);
-    const replaced = await until('a replacement worker', () => childrenOf(server.child.pid!), (w) => w.length === 2 && !w.includes(writer[0]!));
+    const replaced = await until('a replacement worker', () => workerPids(server.child.pid!), (w) => w.length === 2 && !w.includes(writer[0]!));
     assert.ok(replaced.some((p) => !workers.includes(p)), 'a new process');
     // The replacement's start-up sweep removes the dead worker's orphan.
     await until('the orphan swept', () => files().keys(), (k) => k.length === keysBefore.length);
@@ -196,7 +176,7 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
 
   test('SIGTERM: in-flight requests finish, then every process exits cleanly', async () => {
     const before = await dossiers();
-    const workers = childrenOf(server.child.pid!);
+    const workers = workerPids(server.child.pid!);
     assert.equal(workers.length, 2);
     const upload = slowUpload(server.url);
     await until('the upload under way', () => upload.sent(), (n) => n >= 3);
@@ -208,7 +188,7 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
     assert.equal(res.status, 201, res.body);
     assert.equal(await exited, 0);
     assert.equal(await dossiers(), before + 1);
-    await until('the workers gone', () => workers.filter((p) => childrenOf(1).includes(p) || existsProcess(p)), (alive) => alive.length === 0, 5000);
+    await until('the workers gone', () => workers.filter((p) => workerPids(1).includes(p) || existsProcess(p)), (alive) => alive.length === 0, 5000);
   });
 });
 
@@ -232,7 +212,7 @@ describe('a crash loop stops the server [postgres]', () => {
     });
     assert.equal(code, 1, out.slice(-2000));
     assert.match(out, /workers keep dying/);
-    assert.equal(childrenOf(child.pid!).length, 0, 'no worker left behind');
+    assert.equal(workerPids(child.pid!).length, 0, 'no worker left behind');
   });
 });
 

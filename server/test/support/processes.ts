@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../../src/config/config.ts';
@@ -76,4 +76,25 @@ export async function startServerProcess(env: Record<string, string>, port?: num
       await exited;
     },
   };
+}
+
+const NODE = realpathSync(process.execPath);
+
+/**
+ * The live node child processes of `pid` (Linux /proc): a `motcua serve` primary's workers. Other children are not
+ * counted — tsx's loader runs an esbuild service process beside the primary.
+ */
+export function workerPids(pid: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === pid && fields[0] !== 'Z' && readlinkSync(`/proc/${name}/exe`) === NODE) out.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out.sort((a, b) => a - b);
 }
