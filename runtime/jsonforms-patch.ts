@@ -68,12 +68,20 @@ const COMBINATOR_ENUM_BODY = ['clearDialogTitle', 'clearDialogMessage', 'clearDi
  * and oneOf controls, integer formatting), with every call marked pure: they only build closures.
  */
 function pureTester(line: string): Patch {
-  return { what: line.slice(0, line.indexOf(' =')), before: line, after: line.replace(/(?<![\w.$])(and|or|uiTypeIs|schemaMatches|schemaTypeIs|optionIs)\(/g, '/* @__PURE__ */ $1(') };
+  return {
+    what: line.slice(0, line.indexOf(' =')),
+    before: line,
+    after: line.replace(/(?<![\w.$])(and|or|uiTypeIs|schemaMatches|schemaTypeIs|optionIs)\(/g, '/* @__PURE__ */ $1('),
+  };
 }
 
 /** The start of a top-level `const name = [` made a pure call (its end is patched apart; the text between is kept). */
 function pureArray(name: string, firstLine: string): Patch {
-  return { what: `const ${name}`, before: `const ${name} = [\n${firstLine}`, after: `const ${name} = /* @__PURE__ */ (() => [\n${firstLine}` };
+  return {
+    what: `const ${name}`,
+    before: `const ${name} = [\n${firstLine}`,
+    after: `const ${name} = /* @__PURE__ */ (() => [\n${firstLine}`,
+  };
 }
 
 const PATCHES: Patch[] = [
@@ -89,13 +97,16 @@ const PATCHES: Patch[] = [
   },
   {
     what: 'mapStateToControlProps error translator',
-    before: '    const t = getTranslator()(state);\n    const te = getErrorTranslator()(state);\n    const i18nKeyPrefix = getI18nKeyPrefix(schema, uischema, path);\n    const i18nLabel',
-    after: '    const t = getTranslator()(state);\n    const i18nKeyPrefix = getI18nKeyPrefix(schema, uischema, path);\n    const i18nLabel',
+    before:
+      '    const t = getTranslator()(state);\n    const te = getErrorTranslator()(state);\n    const i18nKeyPrefix = getI18nKeyPrefix(schema, uischema, path);\n    const i18nLabel',
+    after:
+      '    const t = getTranslator()(state);\n    const i18nKeyPrefix = getI18nKeyPrefix(schema, uischema, path);\n    const i18nLabel',
   },
   {
     what: 'mapStateToControlProps error message',
     // getCombinedErrorMessage of no errors is formatErrorMessage([]): ''.
-    before: '    const i18nErrorMessage = getCombinedErrorMessage(errors, te, t, schema, uischema, path);\n    return {\n        data,',
+    before:
+      '    const i18nErrorMessage = getCombinedErrorMessage(errors, te, t, schema, uischema, path);\n    return {\n        data,',
     after: "    const i18nErrorMessage = '';\n    return {\n        data,",
   },
   {
@@ -117,10 +128,18 @@ const PATCHES: Patch[] = [
     before: "    { key: CombinatorTranslationEnum.clearDialogDecline, default: () => 'No' },\n];",
     after: "    { key: CombinatorTranslationEnum.clearDialogDecline, default: () => 'No' },\n])();",
   },
-  pureTester("const isAllOfControl = and(uiTypeIs('Control'), schemaMatches((schema) => Object.prototype.hasOwnProperty.call(schema, 'allOf')));"),
-  pureTester("const isAnyOfControl = and(uiTypeIs('Control'), schemaMatches((schema) => Object.prototype.hasOwnProperty.call(schema, 'anyOf')));"),
-  pureTester("const isOneOfControl = and(uiTypeIs('Control'), schemaMatches((schema) => Object.prototype.hasOwnProperty.call(schema, 'oneOf')));"),
-  pureTester("const isNumberFormatControl = and(uiTypeIs('Control'), schemaTypeIs('integer'), optionIs('format', true));"),
+  pureTester(
+    "const isAllOfControl = and(uiTypeIs('Control'), schemaMatches((schema) => Object.prototype.hasOwnProperty.call(schema, 'allOf')));",
+  ),
+  pureTester(
+    "const isAnyOfControl = and(uiTypeIs('Control'), schemaMatches((schema) => Object.prototype.hasOwnProperty.call(schema, 'anyOf')));",
+  ),
+  pureTester(
+    "const isOneOfControl = and(uiTypeIs('Control'), schemaMatches((schema) => Object.prototype.hasOwnProperty.call(schema, 'oneOf')));",
+  ),
+  pureTester(
+    "const isNumberFormatControl = and(uiTypeIs('Control'), schemaTypeIs('integer'), optionIs('format', true));",
+  ),
   {
     what: 'controlDefaultProps',
     before: 'const controlDefaultProps = {\n    ...layoutDefaultProps,\n    errors: [],\n};',
@@ -132,7 +151,9 @@ export function patchJsonForms(code: string): string {
   for (const { what, before, after } of PATCHES) {
     const at = code.indexOf(before);
     if (at < 0 || code.indexOf(before, at + 1) >= 0) {
-      throw new Error(`motcua: @jsonforms/core no longer has the text patched as "${what}" (jsonforms-patch.ts): review the patches for this version`);
+      throw new Error(
+        `motcua: @jsonforms/core no longer has the text patched as "${what}" (jsonforms-patch.ts): review the patches for this version`,
+      );
     }
     code = code.slice(0, at) + after + code.slice(at + before.length);
   }

@@ -18,8 +18,24 @@ export const OWN: Record<string, string> = {
 
 export const LITE_MODULE = here('./src/jsonforms/lodash/lite.ts');
 export const LITE = [
-  'cloneDeep', 'endsWith', 'filter', 'find', 'get', 'has', 'includes', 'isEqual', 'isFunction', 'isUndefined',
-  'keys', 'last', 'maxBy', 'range', 'reduce', 'remove', 'startCase', 'toPairs',
+  'cloneDeep',
+  'endsWith',
+  'filter',
+  'find',
+  'get',
+  'has',
+  'includes',
+  'isEqual',
+  'isFunction',
+  'isUndefined',
+  'keys',
+  'last',
+  'maxBy',
+  'range',
+  'reduce',
+  'remove',
+  'startCase',
+  'toPairs',
 ] as const;
 
 /** The prefix of the virtual modules that re-export one function of lite.ts as default. */

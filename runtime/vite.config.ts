@@ -20,7 +20,8 @@ function replaceInJsonForms(): Plugin {
       if (shim) return shim;
       const replacement = lodashReplacement(source);
       if (replacement?.startsWith(LITE_PREFIX)) return replacement;
-      if (replacement) return (await this.resolve(replacement, importer, { ...options, skipSelf: true }))?.id ?? replacement;
+      if (replacement)
+        return (await this.resolve(replacement, importer, { ...options, skipSelf: true }))?.id ?? replacement;
       return null;
     },
     load(id) {
@@ -37,7 +38,10 @@ const LAZY_PARTS =
   /[\\/]src[\\/](elements[\\/]track[\\/]track-(view|controller)|elements[\\/]form[\\/]receipt|i18n[\\/]strings-(track|receipt|en|array|wizard)|renderers[\\/]layouts[\\/]wizard-view|renderers[\\/]controls[\\/]array-views)\.ts$/;
 
 export default defineConfig({
-  plugins: [replaceInJsonForms(), minifyHtmlLiterals(TEMPLATE_MINIFY) as unknown as Plugin /* a Rollup plugin; rolldown runs its transform hook */],
+  plugins: [
+    replaceInJsonForms(),
+    minifyHtmlLiterals(TEMPLATE_MINIFY) as unknown as Plugin /* a Rollup plugin; rolldown runs its transform hook */,
+  ],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -57,7 +57,8 @@ for (const { path, data } of summaries()) {
       const nums = flatten(row).filter(([k]) => /perSecond|p50|p95|p99|ratio|mbPerSecond|CpuMs/.test(k));
       console.log(`  ${label.padEnd(34)} ${nums.map(([k, v]) => `${k}=${fmt(v)}`).join('  ')}`);
     }
-    for (const [k, v] of flatten(Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'rows')))) console.log(`  ${k} = ${fmt(v)}`);
+    for (const [k, v] of flatten(Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'rows'))))
+      console.log(`  ${k} = ${fmt(v)}`);
   } else {
     for (const [k, v] of flatten(data).slice(0, 40)) console.log(`  ${k.padEnd(40)} ${fmt(v)}`);
   }

@@ -18,7 +18,10 @@ export function groupOf(source: string): string {
   if (pkg) return pkg;
   if (s.includes('packages/core/')) return '@motcua/core';
   const m = /(?:^|\/)src\/([^/]+)(?:\/([^/]+))?/.exec(s);
-  if (m) return m[1] === 'elements' ? `runtime/elements/${m[2]?.replace(/\.ts$/, '')}` : `runtime/${m[1]!.replace(/\.ts$/, '')}`;
+  if (m)
+    return m[1] === 'elements'
+      ? `runtime/elements/${m[2]?.replace(/\.ts$/, '')}`
+      : `runtime/${m[1]!.replace(/\.ts$/, '')}`;
   return s;
 }
 
@@ -30,9 +33,13 @@ export interface BundleShare {
 }
 
 /** Per chunk of dist/ (the entry and any lazily loaded chunk): the groups' shares. */
-export function bundleShares(byFile = false): { chunk: string; minified: number; gzip: number; shares: BundleShare[] }[] {
+export function bundleShares(
+  byFile = false,
+): { chunk: string; minified: number; gzip: number; shares: BundleShare[] }[] {
   const out = [];
-  for (const chunk of readdirSync(dist).filter((f) => f.endsWith('.js')).sort()) {
+  for (const chunk of readdirSync(dist)
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
     const code = readFileSync(dist + chunk, 'utf8');
     const map = new TraceMap(readFileSync(`${dist}${chunk}.map`, 'utf8'));
     const lines = code.split('\n');
@@ -47,7 +54,14 @@ export function bundleShares(byFile = false): { chunk: string; minified: number;
     const segs: { pos: number; group: string }[] = [];
     eachMapping(map, (m) => {
       const pos = lineStart[m.generatedLine - 1]! + m.generatedColumn;
-      segs.push({ pos, group: m.source ? (byFile ? m.source.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '') : groupOf(m.source)) : '' });
+      segs.push({
+        pos,
+        group: m.source
+          ? byFile
+            ? m.source.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '')
+            : groupOf(m.source)
+          : '',
+      });
     });
     segs.sort((a, b) => a.pos - b.pos);
     for (let i = 0; i < segs.length; i++) {

@@ -4,7 +4,13 @@ import { createPrecompiledEvaluator, type CompiledValidator } from '@motcua/core
 import './plain-lit-form.ts';
 import { schema, uischema } from './form-100.ts';
 
-type El = HTMLElement & { updateComplete: Promise<boolean>; data?: unknown; schema?: unknown; uischema?: unknown; evaluator?: unknown };
+type El = HTMLElement & {
+  updateComplete: Promise<boolean>;
+  data?: unknown;
+  schema?: unknown;
+  uischema?: unknown;
+  evaluator?: unknown;
+};
 
 async function once(make: () => El, fieldSelector: string): Promise<{ render: number; update: number }> {
   const host = document.getElementById('host')!;
@@ -33,11 +39,20 @@ export async function run(rounds: number): Promise<Record<string, { render: numb
   await import(/* @vite-ignore */ bundle);
   const mod = (await import('/validators.js' as string)) as { validators: Record<string, CompiledValidator> };
   const evaluator = createPrecompiledEvaluator(mod.validators);
-  const out = { 'motcua-jsonforms': { render: [] as number[], update: [] as number[] }, 'plain Lit': { render: [] as number[], update: [] as number[] } };
+  const out = {
+    'motcua-jsonforms': { render: [] as number[], update: [] as number[] },
+    'plain Lit': { render: [] as number[], update: [] as number[] },
+  };
   // Every round gets schemas fresh from JSON, as a page gets them from the server: nothing one
   // round resolved or cached can serve the next one.
   let fresh = freshForm();
-  const motcua = () => Object.assign(document.createElement('motcua-jsonforms') as El, { schema: fresh.schema, uischema: fresh.uischema, data: {}, evaluator });
+  const motcua = () =>
+    Object.assign(document.createElement('motcua-jsonforms') as El, {
+      schema: fresh.schema,
+      uischema: fresh.uischema,
+      data: {},
+      evaluator,
+    });
   const plain = () => document.createElement('plain-lit-form') as El;
   for (let i = 0; i < rounds + 3; i++) {
     fresh = freshForm();
@@ -73,7 +88,12 @@ export async function profile(rounds: number, what: 'render' | 'update' | 'plain
   if (what === 'render') {
     for (let i = 0; i < rounds; i++) {
       const f = freshForm();
-      const el = Object.assign(document.createElement('motcua-jsonforms') as El, { schema: f.schema, uischema: f.uischema, data: {}, evaluator });
+      const el = Object.assign(document.createElement('motcua-jsonforms') as El, {
+        schema: f.schema,
+        uischema: f.uischema,
+        data: {},
+        evaluator,
+      });
       host.append(el);
       await el.updateComplete;
       void host.offsetHeight;
@@ -82,7 +102,12 @@ export async function profile(rounds: number, what: 'render' | 'update' | 'plain
     return;
   }
   const f = freshForm();
-  const el = Object.assign(document.createElement('motcua-jsonforms') as El, { schema: f.schema, uischema: f.uischema, data: {}, evaluator });
+  const el = Object.assign(document.createElement('motcua-jsonforms') as El, {
+    schema: f.schema,
+    uischema: f.uischema,
+    data: {},
+    evaluator,
+  });
   host.append(el);
   await el.updateComplete;
   const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="text"]')!;

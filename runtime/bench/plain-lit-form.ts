@@ -47,7 +47,8 @@ export class PlainLitForm extends LitElement {
 
   protected override render() {
     const rows = [];
-    for (let i = 0; i < this.fields.length; i += 2) rows.push(html`<div class="row">${this.fields.slice(i, i + 2).map((f) => this.field(f))}</div>`);
+    for (let i = 0; i < this.fields.length; i += 2)
+      rows.push(html`<div class="row">${this.fields.slice(i, i + 2).map((f) => this.field(f))}</div>`);
     return html`<form>${rows}</form>`;
   }
 }

@@ -18,10 +18,21 @@ const rounds = Number(process.argv[3] ?? 40);
 const bundle = readFileSync(here('../dist/motcua.js'));
 const map = new TraceMap(readFileSync(here('../dist/motcua.js.map'), 'utf8'));
 const pageJs = (
-  await build({ entryPoints: [here('./page.ts')], bundle: true, format: 'esm', write: false, minify: true, external: ['/dist/motcua.js', '/validators.js'], logLevel: 'silent' })
+  await build({
+    entryPoints: [here('./page.ts')],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    minify: true,
+    external: ['/dist/motcua.js', '/validators.js'],
+    logLevel: 'silent',
+  })
 ).outputFiles[0]!.text;
 const files: Record<string, [string, string | Buffer]> = {
-  '/': ['text/html', '<!doctype html><html lang="vi"><meta charset="utf-8"><body><div id="host"></div><script type="module" src="/page.js"></script></body></html>'],
+  '/': [
+    'text/html',
+    '<!doctype html><html lang="vi"><meta charset="utf-8"><body><div id="host"></div><script type="module" src="/page.js"></script></body></html>',
+  ],
   '/page.js': ['text/javascript', pageJs],
   '/dist/motcua.js': ['text/javascript', bundle],
   '/validators.js': ['text/javascript', await compileValidatorModule([schema()])],
@@ -33,9 +44,18 @@ const server = createServer((req, res) => {
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const { port } = server.address() as { port: number };
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount: number; children?: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  hitCount: number;
+  children?: number[];
+}
 try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
@@ -49,13 +69,16 @@ try {
     ([n, w]) => (window as unknown as { benchProfile(n: number, w: string): Promise<void> }).benchProfile(n, w),
     [rounds, what] as const,
   );
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+  };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const name = (n: Node): string => {
     const f = n.callFrame;
-    if (!f.url.endsWith('/dist/motcua.js')) return `${f.functionName || '(anonymous)'} ${f.url ? `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber}` : ''}`.trim();
+    if (!f.url.endsWith('/dist/motcua.js'))
+      return `${f.functionName || '(anonymous)'} ${f.url ? `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber}` : ''}`.trim();
     const o = originalPositionFor(map, { line: f.lineNumber + 1, column: f.columnNumber });
     return `${o.name ?? f.functionName ?? '?'} ${o.source?.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '')}:${o.line}`;
   };

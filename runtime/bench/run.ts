@@ -22,12 +22,24 @@ if (!existsSync(here('../dist/motcua.js')) || process.env.BENCH_BUILD !== '0') {
 }
 const bundle = readFileSync(here('../dist/motcua.js'));
 const pageJs = (
-  await build({ entryPoints: [here('./page.ts')], bundle: true, format: 'esm', write: false, minify: true, conditions: ['production'], external: ['/dist/motcua.js', '/validators.js'], logLevel: 'silent' })
+  await build({
+    entryPoints: [here('./page.ts')],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    minify: true,
+    conditions: ['production'],
+    external: ['/dist/motcua.js', '/validators.js'],
+    logLevel: 'silent',
+  })
 ).outputFiles[0]!.text;
 const validators = await compileValidatorModule([schema()]);
 
 const files: Record<string, [string, string | Buffer]> = {
-  '/': ['text/html', '<!doctype html><html lang="vi"><meta charset="utf-8"><body><div id="host"></div><script type="module" src="/page.js"></script></body></html>'],
+  '/': [
+    'text/html',
+    '<!doctype html><html lang="vi"><meta charset="utf-8"><body><div id="host"></div><script type="module" src="/page.js"></script></body></html>',
+  ],
   '/page.js': ['text/javascript', pageJs],
   '/dist/motcua.js': ['text/javascript', bundle],
   '/validators.js': ['text/javascript', validators],
@@ -51,7 +63,10 @@ try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => 'benchRun' in window);
-  timings = await page.evaluate((n) => (window as unknown as { benchRun(n: number): Promise<typeof timings> }).benchRun(n), ROUNDS);
+  timings = await page.evaluate(
+    (n) => (window as unknown as { benchRun(n: number): Promise<typeof timings> }).benchRun(n),
+    ROUNDS,
+  );
   weights = await embedWeights(browser);
 } finally {
   await browser.close();
@@ -66,21 +81,34 @@ const stat = (xs: number[]) => {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const built = bundleFiles().map((f) => ({ name: f.name, minifiedBytes: f.text.length, gzipBytes: gzip(f.text) }));
 const result = {
-  bundle: { file: 'runtime/dist/motcua.js', minifiedBytes: bundle.length, gzipBytes: gzipSync(bundle, { level: 9 }).length, files: built },
+  bundle: {
+    file: 'runtime/dist/motcua.js',
+    minifiedBytes: bundle.length,
+    gzipBytes: gzipSync(bundle, { level: 9 }).length,
+    files: built,
+  },
   embed: weights!,
   shares: bundleShares().map((c) => ({ chunk: c.chunk, gzip: c.gzip, shares: c.shares.slice(0, 12) })),
-  render100: Object.fromEntries(Object.entries(timings!).map(([k, v]) => [k, { render: stat(v.render), update: stat(v.update) }])),
+  render100: Object.fromEntries(
+    Object.entries(timings!).map(([k, v]) => [k, { render: stat(v.render), update: stat(v.update) }]),
+  ),
   rounds: ROUNDS,
 };
 const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
-for (const f of built) console.log(`${f.name.padEnd(26)} ${kb(f.minifiedBytes).padStart(9)} minified, ${kb(f.gzipBytes).padStart(8)} gzip`);
+for (const f of built)
+  console.log(`${f.name.padEnd(26)} ${kb(f.minifiedBytes).padStart(9)} minified, ${kb(f.gzipBytes).padStart(8)} gzip`);
 console.log('\nwhat an embed page loads, measured in Chromium (gzip -9):');
 for (const w of weights!) {
-  console.log(`  ${w.page.padEnd(9)} first render ${kb(w.initial)} (${w.loaded.map((x) => `${x.name.replace(/-[\w-]{8}\.js$/, '')} ${kb(x.gzip)}`).join(' + ')})${w.later.length ? `, whole session ${kb(w.session)}` : ''}`);
+  console.log(
+    `  ${w.page.padEnd(9)} first render ${kb(w.initial)} (${w.loaded.map((x) => `${x.name.replace(/-[\w-]{8}\.js$/, '')} ${kb(x.gzip)}`).join(' + ')})${w.later.length ? `, whole session ${kb(w.session)}` : ''}`,
+  );
 }
 console.log('\nentry by source (gzip each group costs):');
-for (const sh of result.shares.find((c) => c.chunk === 'motcua.js')!.shares) console.log(`  ${sh.group.padEnd(28)} ${kb(sh.gzip)}`);
-console.log(`\n100-field form in Chromium, ${ROUNDS} rounds interleaved after 3 warm-up rounds (median / p90 / min; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores):`);
+for (const sh of result.shares.find((c) => c.chunk === 'motcua.js')!.shares)
+  console.log(`  ${sh.group.padEnd(28)} ${kb(sh.gzip)}`);
+console.log(
+  `\n100-field form in Chromium, ${ROUNDS} rounds interleaved after 3 warm-up rounds (median / p90 / min; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores):`,
+);
 for (const [name, r] of Object.entries(result.render100)) {
   console.log(
     `  ${name.padEnd(18)} first render ${ms(r.render.median)} / ${ms(r.render.p90)} / ${ms(r.render.min)}   re-render after typing ${ms(r.update.median)} / ${ms(r.update.p90)} / ${ms(r.update.min)}`,
@@ -89,6 +117,8 @@ for (const [name, r] of Object.entries(result.render100)) {
 const m = result.render100['motcua-jsonforms']!.render;
 const p = result.render100['plain Lit']!.render;
 // The minimum is the least disturbed by other work on a shared machine; the median is the headline.
-console.log(`  motcua-jsonforms / plain Lit (first render): ×${(m.median / p.median).toFixed(2)} median, ×${(m.min / p.min).toFixed(2)} min`);
+console.log(
+  `  motcua-jsonforms / plain Lit (first render): ×${(m.median / p.median).toFixed(2)} median, ×${(m.min / p.min).toFixed(2)} min`,
+);
 mkdirSync(here('../.bench'), { recursive: true });
 writeFileSync(here('../.bench/runtime.json'), JSON.stringify(result, null, 2));

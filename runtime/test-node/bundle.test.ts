@@ -17,7 +17,9 @@ test(`an embed page loads at most ${LIMIT_BYTES / 1000} KB of JavaScript (gzip; 
   for (const w of weights) {
     console.log(
       `${w.page}: ${w.loaded.map((s) => `${s.name} ${kb(s.gzip)}`).join(' + ')} = ${kb(w.initial)} at first render` +
-        (w.later.length ? `; + ${w.later.map((s) => `${s.name} ${kb(s.gzip)}`).join(' + ')} later = ${kb(w.session)}` : '') +
+        (w.later.length
+          ? `; + ${w.later.map((s) => `${s.name} ${kb(s.gzip)}`).join(' + ')} later = ${kb(w.session)}`
+          : '') +
         ` (goal ${kb(GOAL_BYTES)}, limit ${kb(LIMIT_BYTES)})`,
     );
     assert.ok(w.session <= LIMIT_BYTES, `${w.page}: ${w.session} bytes > ${LIMIT_BYTES}`);
@@ -30,8 +32,16 @@ test('a page loads the entry, its validator module and only the chunks it needs'
   const byPage = new Map(weights.map((w) => [w.page, names(w)]));
   assert.deepEqual(byPage.get('1.001193'), ['motcua.js', 'validators.js'], 'birth registration: no wizard, no arrays');
   assert.deepEqual(byPage.get('1.001612'), ['array-views', 'motcua.js', 'validators.js'], 'household business: arrays');
-  assert.deepEqual(byPage.get('1.009994'), ['motcua.js', 'validators.js', 'wizard-view'], 'construction permit: a wizard');
-  assert.deepEqual(byPage.get('track'), ['motcua.js', 'track-controller'], 'the tracking page: its views, no validators');
+  assert.deepEqual(
+    byPage.get('1.009994'),
+    ['motcua.js', 'validators.js', 'wizard-view'],
+    'construction permit: a wizard',
+  );
+  assert.deepEqual(
+    byPage.get('track'),
+    ['motcua.js', 'track-controller'],
+    'the tracking page: its views, no validators',
+  );
 });
 
 test('the bundle is CSP-safe and self-contained: no eval, no new Function, no ajv; the entry imports nothing statically', () => {
@@ -40,17 +50,25 @@ test('the bundle is CSP-safe and self-contained: no eval, no new Function, no aj
     assert.doesNotMatch(text, /must NOT have fewer than|strictTypes|\$async/, `${name}: no ajv compiler in the bundle`);
     assert.doesNotMatch(text, /\brequire\(/, name);
     // A chunk imports only the entry (what it shares with it), never a third file.
-    for (const m of text.matchAll(/(?:^|[;\n}])\s*import\s*[\w{*][^"'`]*from\s*["'`]([^"'`]+)["'`]/g)) assert.equal(m[1], './motcua.js', `${name} imports ${m[1]}`);
+    for (const m of text.matchAll(/(?:^|[;\n}])\s*import\s*[\w{*][^"'`]*from\s*["'`]([^"'`]+)["'`]/g))
+      assert.equal(m[1], './motcua.js', `${name} imports ${m[1]}`);
   }
   const js = bundleText();
   assert.doesNotMatch(js, /(^|[;\n}])\s*import\s*[\w{*]/, 'one module: the entry imports nothing statically');
   assert.match(js, /customElements/);
 });
 
-test('the bundle defines its elements and no other globals than Lit\'s version markers', () => {
+test("the bundle defines its elements and no other globals than Lit's version markers", () => {
   for (const { name, text } of bundleFiles()) {
-    const globals = [...text.matchAll(/globalThis\.(\w+)|window\.(\w+)\s*=|self\.(\w+)\s*=/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-    const unexpected = [...new Set(globals)].filter((g) => !/^(litHtmlVersions|litElementVersions|reactiveElementVersions|litPropertyMetadata|litHtmlPolyfillSupport|litElementHydrateSupport|litElementPolyfillSupport|reactiveElementPolyfillSupport|ShadyCSS|ShadyDOM|trustedTypes|customElements|document|navigator|location|CSSStyleSheet|ShadowRoot|Symbol|Element)$/.test(g!));
+    const globals = [...text.matchAll(/globalThis\.(\w+)|window\.(\w+)\s*=|self\.(\w+)\s*=/g)].map(
+      (m) => m[1] ?? m[2] ?? m[3],
+    );
+    const unexpected = [...new Set(globals)].filter(
+      (g) =>
+        !/^(litHtmlVersions|litElementVersions|reactiveElementVersions|litPropertyMetadata|litHtmlPolyfillSupport|litElementHydrateSupport|litElementPolyfillSupport|reactiveElementPolyfillSupport|ShadyCSS|ShadyDOM|trustedTypes|customElements|document|navigator|location|CSSStyleSheet|ShadowRoot|Symbol|Element)$/.test(
+          g!,
+        ),
+    );
     assert.deepEqual(unexpected, [], name);
   }
 });

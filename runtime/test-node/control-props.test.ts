@@ -28,7 +28,11 @@ import { translator } from '../src/i18n/localize.ts';
 // procedure, whatever the data, the rules, the readonly flag and the parents' enablement.
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const MAPPERS = { control: mapStateToControlProps, enum: mapStateToEnumControlProps, oneOfEnum: mapStateToOneOfEnumControlProps };
+const MAPPERS = {
+  control: mapStateToControlProps,
+  enum: mapStateToEnumControlProps,
+  oneOfEnum: mapStateToOneOfEnumControlProps,
+};
 
 interface Form {
   name: string;
@@ -38,7 +42,9 @@ interface Form {
 
 function forms(): Form[] {
   const out: Form[] = [];
-  for (const f of readdirSync(here('../test/fixtures')).filter((f) => f.endsWith('.json') && f !== 'birth-valid.json')) {
+  for (const f of readdirSync(here('../test/fixtures')).filter(
+    (f) => f.endsWith('.json') && f !== 'birth-valid.json',
+  )) {
     const j = JSON.parse(readFileSync(here(`../test/fixtures/${f}`), 'utf8'));
     out.push({ name: f, schema: j.schema, uischema: j.uischema ?? Generate.uiSchema(j.schema) });
   }
@@ -56,15 +62,33 @@ function controls(el: UISchemaElement, out: { uischema: ControlElement }[] = [])
   return out;
 }
 
-function state(form: Form, data: unknown, readonly: boolean, ajv: ReturnType<typeof createValidatorShim>, config: object): JsonFormsState {
+function state(
+  form: Form,
+  data: unknown,
+  readonly: boolean,
+  ajv: ReturnType<typeof createValidatorShim>,
+  config: object,
+): JsonFormsState {
   return {
     jsonforms: {
-      core: { data, schema: form.schema, uischema: form.uischema, errors: [], additionalErrors: [], validationMode: 'NoValidation', ajv },
+      core: {
+        data,
+        schema: form.schema,
+        uischema: form.uischema,
+        errors: [],
+        additionalErrors: [],
+        validationMode: 'NoValidation',
+        ajv,
+      },
       config,
       renderers: [],
       uischemas: [],
       readonly,
-      i18n: { locale: 'vi', translate: translator('vi', undefined) as never, translateError: (() => undefined) as never },
+      i18n: {
+        locale: 'vi',
+        translate: translator('vi', undefined) as never,
+        translateError: (() => undefined) as never,
+      },
     },
   };
 }
@@ -76,12 +100,20 @@ const dataFor = (schema: JsonSchema): fc.Arbitrary<unknown> => {
   const keys = Object.keys(props);
   if (!keys.length) return fc.jsonValue({ maxDepth: 2 });
   return fc.record(
-    Object.fromEntries(keys.map((k) => [k, fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(true, false, 'a', 'b', ...(((props[k] as Record<string, unknown>).enum as unknown[]) ?? [])))])),
+    Object.fromEntries(
+      keys.map((k) => [
+        k,
+        fc.oneof(
+          fc.jsonValue({ maxDepth: 2 }),
+          fc.constantFrom(true, false, 'a', 'b', ...(((props[k] as Record<string, unknown>).enum as unknown[]) ?? [])),
+        ),
+      ]),
+    ),
     { requiredKeys: [] },
   );
 };
 
-test('memoised control props equal JSON Forms\' own for every control, data, rule outcome and readonly flag', () => {
+test("memoised control props equal JSON Forms' own for every control, data, rule outcome and readonly flag", () => {
   for (const form of forms()) {
     const evaluator = createAjvEvaluator();
     const ajv = createValidatorShim(evaluator);
@@ -90,16 +122,30 @@ test('memoised control props equal JSON Forms\' own for every control, data, rul
     const list = controls(form.uischema);
     assert.ok(list.length > 0, form.name);
     fc.assert(
-      fc.property(dataFor(form.schema), fc.boolean(), fc.constantFrom(undefined, true, false), (data, readonly, parentEnabled) => {
-        const st = state(form, data, readonly, ajv, config);
-        for (const c of list) {
-          const own: OwnPropsOfControl = { uischema: c.uischema, schema: form.schema, path: '', enabled: parentEnabled };
-          for (const mapper of ['control', 'enum', 'oneOfEnum'] as ControlMapper[]) {
-            const expected = MAPPERS[mapper](st, own);
-            assert.deepEqual(cache.props(st, own, mapper), expected, `${form.name} ${(c.uischema as { scope?: string }).scope} ${mapper}`);
+      fc.property(
+        dataFor(form.schema),
+        fc.boolean(),
+        fc.constantFrom(undefined, true, false),
+        (data, readonly, parentEnabled) => {
+          const st = state(form, data, readonly, ajv, config);
+          for (const c of list) {
+            const own: OwnPropsOfControl = {
+              uischema: c.uischema,
+              schema: form.schema,
+              path: '',
+              enabled: parentEnabled,
+            };
+            for (const mapper of ['control', 'enum', 'oneOfEnum'] as ControlMapper[]) {
+              const expected = MAPPERS[mapper](st, own);
+              assert.deepEqual(
+                cache.props(st, own, mapper),
+                expected,
+                `${form.name} ${(c.uischema as { scope?: string }).scope} ${mapper}`,
+              );
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 40 },
     );
   }
@@ -151,27 +197,53 @@ async function patchedJsonForms(): Promise<typeof import('@jsonforms/core')> {
 
 test('the patched @jsonforms/core maps every control as JSON Forms does, and refuses a state with JSON Forms errors', async () => {
   const patched = await patchedJsonForms();
-  const PATCHED = { control: patched.mapStateToControlProps, enum: patched.mapStateToEnumControlProps, oneOfEnum: patched.mapStateToOneOfEnumControlProps };
+  const PATCHED = {
+    control: patched.mapStateToControlProps,
+    enum: patched.mapStateToEnumControlProps,
+    oneOfEnum: patched.mapStateToOneOfEnumControlProps,
+  };
   for (const form of forms()) {
     const ajv = createValidatorShim(createAjvEvaluator());
     const list = controls(form.uischema);
     assert.deepEqual(patched.Generate.uiSchema(form.schema), Generate.uiSchema(form.schema), form.name);
     fc.assert(
-      fc.property(dataFor(form.schema), fc.boolean(), fc.constantFrom(undefined, true, false), (data, readonly, parentEnabled) => {
-        const st = state(form, data, readonly, ajv, {});
-        for (const c of list) {
-          const own: OwnPropsOfControl = { uischema: c.uischema, schema: form.schema, path: '', enabled: parentEnabled };
-          for (const mapper of ['control', 'enum', 'oneOfEnum'] as ControlMapper[]) {
-            assert.deepEqual(PATCHED[mapper](st, own), MAPPERS[mapper](st, own), `${form.name} ${(c.uischema as { scope?: string }).scope} ${mapper}`);
+      fc.property(
+        dataFor(form.schema),
+        fc.boolean(),
+        fc.constantFrom(undefined, true, false),
+        (data, readonly, parentEnabled) => {
+          const st = state(form, data, readonly, ajv, {});
+          for (const c of list) {
+            const own: OwnPropsOfControl = {
+              uischema: c.uischema,
+              schema: form.schema,
+              path: '',
+              enabled: parentEnabled,
+            };
+            for (const mapper of ['control', 'enum', 'oneOfEnum'] as ControlMapper[]) {
+              assert.deepEqual(
+                PATCHED[mapper](st, own),
+                MAPPERS[mapper](st, own),
+                `${form.name} ${(c.uischema as { scope?: string }).scope} ${mapper}`,
+              );
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 10 },
     );
   }
   const form = forms()[0]!;
   const st = state(form, {}, false, createValidatorShim(createAjvEvaluator()), {});
-  st.jsonforms.core!.errors = [{ instancePath: '', keyword: 'required', schemaPath: '#/required', params: { missingProperty: 'x' }, message: 'must have required property x' }];
+  st.jsonforms.core!.errors = [
+    {
+      instancePath: '',
+      keyword: 'required',
+      schemaPath: '#/required',
+      params: { missingProperty: 'x' },
+      message: 'must have required property x',
+    },
+  ];
   const own = { uischema: controls(form.uischema)[0]!.uischema, schema: form.schema, path: '' };
   assert.throws(() => patched.mapStateToControlProps(st, own), /JSON Forms errors in the state/);
 });

@@ -69,17 +69,28 @@ export async function embedWeights(given?: Browser): Promise<EmbedWeight[]> {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => (JSON.parse(readFileSync(path(`../../examples/procedures/${f}`), 'utf8')) as Procedure).code);
-  const pages = (ctx: { path: string; status: number; type: string; body: string; set(k: string, v: string): void }, next: () => Promise<void>) => {
+  const pages = (
+    ctx: { path: string; status: number; type: string; body: string; set(k: string, v: string): void },
+    next: () => Promise<void>,
+  ) => {
     const m = /^\/__embed\/(form\/([\w.]+)|track)$/.exec(ctx.path);
     if (!m) return next();
-    const element = m[2] ? `<motcua-form procedure="${m[2]}" server="/mock/ok"></motcua-form>` : '<motcua-track server="/mock/ok"></motcua-track>';
+    const element = m[2]
+      ? `<motcua-form procedure="${m[2]}" server="/mock/ok"></motcua-form>`
+      : '<motcua-track server="/mock/ok"></motcua-track>';
     ctx.set('Content-Security-Policy', CSP);
     ctx.type = 'text/html';
     ctx.body = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>embed</title><body>${element}<script type="module" src="/runtime/dist/motcua.js"></script></body></html>`;
     return Promise.resolve();
   };
   const server = await startDevServer({
-    config: { rootDir: path('../../'), port: 0, hostname: '127.0.0.1', middleware: [pages as never, mockServer()], plugins: [] },
+    config: {
+      rootDir: path('../../'),
+      port: 0,
+      hostname: '127.0.0.1',
+      middleware: [pages as never, mockServer()],
+      plugins: [],
+    },
     readCliArgs: false,
     readFileConfig: false,
     autoExitProcess: false,
@@ -102,13 +113,17 @@ export async function embedWeights(given?: Browser): Promise<EmbedWeight[]> {
       await tab.addInitScript(() => {
         const seen: string[] = [];
         (window as unknown as { __violations: string[] }).__violations = seen;
-        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
       });
       const scripts: Promise<LoadedScript>[] = [];
       tab.on('response', (res) => {
         if (res.request().resourceType() !== 'script') return;
         const name = new URL(res.url()).pathname.replace(/^.*\//, '');
-        scripts.push(res.body().then((b) => ({ name: /validators/.test(res.url()) ? 'validators.js' : name, gzip: gzip(b) })));
+        scripts.push(
+          res.body().then((b) => ({ name: /validators/.test(res.url()) ? 'validators.js' : name, gzip: gzip(b) })),
+        );
       });
       await tab.goto(`${origin}/__embed/${page === 'track' ? 'track' : `form/${page}`}`);
       await tab.waitForFunction(
@@ -120,7 +135,9 @@ export async function embedWeights(given?: Browser): Promise<EmbedWeight[]> {
         { timeout: 20_000 },
       );
       await tab.evaluate(async () => {
-        const el = document.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('motcua-form, motcua-track')!;
+        const el = document.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
+          'motcua-form, motcua-track',
+        )!;
         await el.updateComplete;
       });
       const loaded = await Promise.all(scripts);

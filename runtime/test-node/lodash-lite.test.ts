@@ -18,7 +18,12 @@ const json = fc.jsonValue({ maxDepth: 3 });
 const jsonArray = fc.array(json, { maxLength: 8 });
 const jsonObject = fc.dictionary(fc.string({ maxLength: 4 }), json, { maxKeys: 6 });
 const collection = fc.oneof(jsonArray, jsonObject, fc.constant(null), fc.constant(undefined));
-const predicates = [(v: unknown) => typeof v === 'string', (v: unknown) => Array.isArray(v), (_: unknown, i: unknown) => i === 1 || i === '1', () => false];
+const predicates = [
+  (v: unknown) => typeof v === 'string',
+  (v: unknown) => Array.isArray(v),
+  (_: unknown, i: unknown) => i === 1 || i === '1',
+  () => false,
+];
 
 test('every function of LITE is exported by lite.ts and stands for its lodash import', () => {
   for (const name of LITE) {
@@ -61,19 +66,32 @@ test('last, endsWith, isUndefined, isFunction, range agree with lodash', () => {
     assert.equal(lite.isFunction(v), lodash.isFunction!(v));
   }
   fc.assert(
-    fc.property(fc.integer({ min: -20, max: 20 }), fc.integer({ min: -20, max: 20 }), fc.constantFrom(undefined, 1, 2, 3, -1, -2), (a, b, step) => {
-      assert.deepEqual(lite.range(a, b, step), lodash.range!(a, b, step));
-      assert.deepEqual(lite.range(a, b), lodash.range!(a, b));
-    }),
+    fc.property(
+      fc.integer({ min: -20, max: 20 }),
+      fc.integer({ min: -20, max: 20 }),
+      fc.constantFrom(undefined, 1, 2, 3, -1, -2),
+      (a, b, step) => {
+        assert.deepEqual(lite.range(a, b, step), lodash.range!(a, b, step));
+        assert.deepEqual(lite.range(a, b), lodash.range!(a, b));
+      },
+    ),
   );
   assert.deepEqual(lite.range(5), lodash.range!(5));
 });
 
 test('maxBy and remove agree with lodash (ties, NaN, undefined; removal in place)', () => {
-  const score = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constant(Number.NaN), fc.constant(undefined), fc.constant(null));
+  const score = fc.oneof(
+    fc.integer({ min: -3, max: 3 }),
+    fc.constant(Number.NaN),
+    fc.constant(undefined),
+    fc.constant(null),
+  );
   fc.assert(
     fc.property(fc.array(fc.record({ id: fc.nat(), s: score }), { maxLength: 8 }), (items) => {
-      assert.equal(lite.maxBy(items, (x) => x.s), lodash.maxBy!(items, (x: { s: unknown }) => x.s));
+      assert.equal(
+        lite.maxBy(items, (x) => x.s),
+        lodash.maxBy!(items, (x: { s: unknown }) => x.s),
+      );
       const a = items.map((x) => x.id);
       const b = [...a];
       const odd = (x: number) => x % 2 === 1;
@@ -81,8 +99,14 @@ test('maxBy and remove agree with lodash (ties, NaN, undefined; removal in place
       assert.deepEqual(a, b);
     }),
   );
-  assert.equal(lite.maxBy([], () => 1), lodash.maxBy!([], () => 1));
-  assert.equal(lite.maxBy(undefined, () => 1), lodash.maxBy!(undefined, () => 1));
+  assert.equal(
+    lite.maxBy([], () => 1),
+    lodash.maxBy!([], () => 1),
+  );
+  assert.equal(
+    lite.maxBy(undefined, () => 1),
+    lodash.maxBy!(undefined, () => 1),
+  );
 });
 
 test('cloneDeep and isEqual agree with lodash on JSON values', () => {
@@ -102,8 +126,23 @@ test('cloneDeep and isEqual agree with lodash on JSON values', () => {
 
 test('startCase agrees with lodash on ASCII property names and keeps Vietnamese letters whole', () => {
   const identifier = fc.stringMatching(/^[A-Za-z_$][A-Za-z0-9_$-]{0,14}$/);
-  fc.assert(fc.property(identifier, (name) => assert.equal(lite.startCase(name), lodash.startCase!(name), name)), { numRuns: 5000 });
-  for (const name of ['dateOfBirth', 'HTMLParser', 'userID', 'address_line_2', 'v2Api', "it's", 'birth-date', '_0TH', '21st_floor', 'floor2ND', 'the4th']) {
+  fc.assert(
+    fc.property(identifier, (name) => assert.equal(lite.startCase(name), lodash.startCase!(name), name)),
+    { numRuns: 5000 },
+  );
+  for (const name of [
+    'dateOfBirth',
+    'HTMLParser',
+    'userID',
+    'address_line_2',
+    'v2Api',
+    "it's",
+    'birth-date',
+    '_0TH',
+    '21st_floor',
+    'floor2ND',
+    'the4th',
+  ]) {
     assert.equal(lite.startCase(name), lodash.startCase!(name), name);
   }
   // lodash deburrs Latin-1 letters only, which garbles Vietnamese ("Họ Ten"); ours does not.
@@ -113,16 +152,28 @@ test('startCase agrees with lodash on ASCII property names and keeps Vietnamese 
 });
 
 test('get, has and toPath read paths as lodash does (dots, brackets, quotes, keys that contain dots)', () => {
-  const key = fc.oneof(fc.constantFrom('a', 'b', '0', '1', 'a.b', 'x y', '', '-0', 'constructor'), fc.string({ maxLength: 3 }));
+  const key = fc.oneof(
+    fc.constantFrom('a', 'b', '0', '1', 'a.b', 'x y', '', '-0', 'constructor'),
+    fc.string({ maxLength: 3 }),
+  );
   const tree = fc.letrec((tie) => ({
-    node: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 0 }), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
+    node: fc.oneof(
+      { depthSize: 'small' },
+      fc.jsonValue({ maxDepth: 0 }),
+      fc.array(tie('node'), { maxLength: 3 }),
+      fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+    ),
   })).node;
   const segment = fc.oneof(key, fc.nat({ max: 3 }).map(String));
   const path = fc.oneof(
     fc.array(segment, { maxLength: 4 }),
     fc.array(segment, { maxLength: 4 }).map((ks) => ks.join('.')),
-    fc.array(segment, { minLength: 1, maxLength: 4 }).map((ks) => ks.map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : i ? `.${k}` : k)).join('')),
-    fc.array(segment, { minLength: 1, maxLength: 3 }).map((ks) => ks.map((k) => `["${k.replace(/["\\]/g, '\\$&')}"]`).join('')),
+    fc
+      .array(segment, { minLength: 1, maxLength: 4 })
+      .map((ks) => ks.map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : i ? `.${k}` : k)).join('')),
+    fc
+      .array(segment, { minLength: 1, maxLength: 3 })
+      .map((ks) => ks.map((k) => `["${k.replace(/["\\]/g, '\\$&')}"]`).join('')),
     fc.string({ maxLength: 8 }),
   );
   fc.assert(
@@ -130,7 +181,8 @@ test('get, has and toPath read paths as lodash does (dots, brackets, quotes, key
       assert.deepEqual(lite.get(object, p), lodash.get!(object, p), `get ${JSON.stringify(p)}`);
       assert.deepEqual(lite.get(object, p, 'fallback'), lodash.get!(object, p, 'fallback'));
       assert.equal(lite.has(object, p), lodash.has!(object, p), `has ${JSON.stringify(p)}`);
-      if (typeof p === 'string' || Array.isArray(p)) assert.deepEqual(lite.toPath(p), lodash.toPath!(p), `toPath ${JSON.stringify(p)}`);
+      if (typeof p === 'string' || Array.isArray(p))
+        assert.deepEqual(lite.toPath(p), lodash.toPath!(p), `toPath ${JSON.stringify(p)}`);
     }),
     { numRuns: 3000 },
   );
@@ -171,7 +223,10 @@ function callArgs(code: string, open: number): string[] {
 
 test('@jsonforms/core calls the replaced functions only in the ways lite.ts answers for', () => {
   const code = readFileSync(require.resolve('@jsonforms/core/lib/jsonforms-core.esm.js'), 'utf8');
-  const imported = [...code.matchAll(/^import (\w+) from 'lodash\/(\w+)';$/gm)].map((m) => ({ local: m[1]!, name: m[2]! }));
+  const imported = [...code.matchAll(/^import (\w+) from 'lodash\/(\w+)';$/gm)].map((m) => ({
+    local: m[1]!,
+    name: m[2]!,
+  }));
   assert.ok(imported.length > 10, 'JSON Forms still imports lodash per function');
   const predicateArg: Record<string, number> = { find: 1, filter: 1, maxBy: 1, remove: 1, reduce: 1 };
   const arrow = /^(async\s+)?(\([^)]*\)|\w+)\s*=>/;
@@ -181,7 +236,14 @@ test('@jsonforms/core calls the replaced functions only in the ways lite.ts answ
       const where = `${name}(${args.join(', ').slice(0, 80)})`;
       if (name in predicateArg) assert.match(args[predicateArg[name]!] ?? '', arrow, `${where}: a function predicate`);
       if (name === 'range') assert.ok(args.length >= 1 && args.length <= 3, where);
-      if (name === 'startCase' || name === 'endsWith' || name === 'last' || name === 'keys' || name === 'toPairs' || name === 'cloneDeep') {
+      if (
+        name === 'startCase' ||
+        name === 'endsWith' ||
+        name === 'last' ||
+        name === 'keys' ||
+        name === 'toPairs' ||
+        name === 'cloneDeep'
+      ) {
         assert.ok(args.length <= 2, where);
       }
     }

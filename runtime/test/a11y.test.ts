@@ -9,7 +9,12 @@ async function accessible(el: Element): Promise<void> {
 }
 
 const PERMIT = {
-  investor: { fullName: 'Đỗ Văn Hùng', idNumber: '001080012345', address: '5 Trần Phú, Phường Trung Tâm', phone: '0987654321' },
+  investor: {
+    fullName: 'Đỗ Văn Hùng',
+    idNumber: '001080012345',
+    address: '5 Trần Phú, Phường Trung Tâm',
+    phone: '0987654321',
+  },
   site: { commune: 'trung-tam', address: '7 Nguyễn Trãi, Phường Trung Tâm', mapSheet: 12, parcel: 345, landArea: 120 },
   building: { floors: 3, basement: false, footprint: 80, totalFloorArea: 240, height: 11.5, adjoinsExisting: false },
   commitment: true,
@@ -45,7 +50,10 @@ describe('accessibility (axe-core, no violations)', () => {
         await el.updateComplete;
       }
     }
-    expect(el.shadowRoot!.querySelector('[part~="submit"]')).to.not.equal(null, 'the last step ends with the submission');
+    expect(el.shadowRoot!.querySelector('[part~="submit"]')).to.not.equal(
+      null,
+      'the last step ends with the submission',
+    );
   });
 
   it('4. an array with two rows', async () => {
@@ -55,7 +63,10 @@ describe('accessibility (axe-core, no violations)', () => {
     await inner.updateComplete;
     expect(inner.shadowRoot!.querySelectorAll('fieldset.array .rows > li').length).to.be.at.least(2);
     await accessible(el);
-    const standalone = await renderForm('basic', { members: [{ name: 'An' }, { name: 'Bình' }], phones: ['0912345678', '0987654321'] });
+    const standalone = await renderForm('basic', {
+      members: [{ name: 'An' }, { name: 'Bình' }],
+      phones: ['0912345678', '0987654321'],
+    });
     await accessible(standalone);
   });
 
@@ -71,7 +82,9 @@ describe('accessibility (axe-core, no violations)', () => {
     await accessible(form);
     const wizard = await renderForm('wizard');
     await accessible(wizard);
-    const track = await fixture<MotcuaTrack>(html`<motcua-track server="/mock/ok" code="000.20.01.H56-260301-0007"></motcua-track>`);
+    const track = await fixture<MotcuaTrack>(
+      html`<motcua-track server="/mock/ok" code="000.20.01.H56-260301-0007"></motcua-track>`,
+    );
     await accessible(track);
     await typeInto(track as unknown as MotcuaJsonForms, $(track, '#mc-track-secret'), 'bi-mat-7');
     $(track, '[part~="lookup-button"]').click();

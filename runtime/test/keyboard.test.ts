@@ -46,7 +46,12 @@ describe('keyboard only', () => {
     await waitFor(() => el.shadowRoot!.querySelector('.receipt'), 'the receipt');
     expect(deepActive()?.id).to.equal('mc-receipt-title', 'focus moves to the receipt');
     const log = await mockLog();
-    expect(log[0].submission.data).to.deep.equal({ fullName: 'Phạm Thị Lan', email: 'lan.pham@example.vn', contactBy: 'sms', agree: true });
+    expect(log[0].submission.data).to.deep.equal({
+      fullName: 'Phạm Thị Lan',
+      email: 'lan.pham@example.vn',
+      contactBy: 'sms',
+      agree: true,
+    });
     expect(log[0].submission.agency).to.equal(undefined, 'a fixed receiving agency is not sent');
   });
 
@@ -59,6 +64,9 @@ describe('keyboard only', () => {
     expect(deepActive()?.textContent).to.contain('Họ và tên');
     await sendKeys({ press: 'Enter' });
     const inner = innerForm(el);
-    await waitFor(() => deepActive()?.getRootNode() === inner.shadowRoot && (deepActive() as HTMLInputElement).type === 'text', 'focus on the name field');
+    await waitFor(
+      () => deepActive()?.getRootNode() === inner.shadowRoot && (deepActive() as HTMLInputElement).type === 'text',
+      'focus on the name field',
+    );
   });
 });

@@ -1,6 +1,21 @@
 import { expect } from '@open-wc/testing';
 import type { MotcuaForm } from '../src/index.ts';
-import { $, $$, byLabel, chooseFiles, eventually, inGroup, mockLog, mockReset, nextEvent, norm, pdf, typeInto, waitFor, zipNamedPdf } from './support/helpers.ts';
+import {
+  $,
+  $$,
+  byLabel,
+  chooseFiles,
+  eventually,
+  inGroup,
+  mockLog,
+  mockReset,
+  nextEvent,
+  norm,
+  pdf,
+  typeInto,
+  waitFor,
+  zipNamedPdf,
+} from './support/helpers.ts';
 import { answer, fileInput, fillReady, innerForm, renderMotcuaForm, validBirthData } from './support/form-helpers.ts';
 
 const docTitles = (el: MotcuaForm) => $$(el, '.doc-list .doc-title').map((d) => norm(d.textContent));
@@ -15,21 +30,39 @@ describe('<motcua-form>', () => {
     expect(norm($(el, 'h2').textContent)).to.equal('Đăng ký khai sinh');
     expect(loaded[0]?.detail).to.deep.equal({ procedure: '1.001193', version: 1, title: 'Đăng ký khai sinh' });
     const select = $(el, '#mc-agency') as HTMLSelectElement;
-    expect([...select.options].slice(1).map((o) => o.textContent)).to.deep.equal(['Phường Trung Tâm', 'Phường Bắc Thành', 'Xã Đông Sơn', 'Xã Tây Hòa', 'Xã Nam Phong']);
+    expect([...select.options].slice(1).map((o) => o.textContent)).to.deep.equal([
+      'Phường Trung Tâm',
+      'Phường Bắc Thành',
+      'Xã Đông Sơn',
+      'Xã Tây Hòa',
+      'Xã Nam Phong',
+    ]);
     expect(select.value).to.equal('000.20.03.H56');
-    expect(byLabel(innerForm(el), 'Họ, chữ đệm và tên').tagName).to.equal('INPUT', 'Vietnamese half of "vi / en" labels');
+    expect(byLabel(innerForm(el), 'Họ, chữ đệm và tên').tagName).to.equal(
+      'INPUT',
+      'Vietnamese half of "vi / en" labels',
+    );
   });
 
   it('fills schema defaults, including those of an optional object once the applicant starts it', async () => {
     const el = await renderMotcuaForm();
     const inner = innerForm(el);
-    expect(inner.data).to.deep.include({ fatherKnown: true, feeExemptionGroup: 'khong', extractCopies: 0, filedByProxy: false });
+    expect(inner.data).to.deep.include({
+      fatherKnown: true,
+      feeExemptionGroup: 'khong',
+      extractCopies: 0,
+      filedByProxy: false,
+    });
     expect((inner.data as any).child).to.deep.equal({ ethnicity: 'Kinh', nationality: 'Việt Nam' });
     expect((inner.data as any).father).to.equal(undefined);
     await typeInto(inner, inGroup(inner, 'Người cha', 'Họ, chữ đệm và tên'), 'Trần Văn Nam');
     await el.updateComplete;
     await inner.updateComplete;
-    expect((inner.data as any).father).to.deep.equal({ fullName: 'Trần Văn Nam', ethnicity: 'Kinh', nationality: 'Việt Nam' });
+    expect((inner.data as any).father).to.deep.equal({
+      fullName: 'Trần Văn Nam',
+      ethnicity: 'Kinh',
+      nationality: 'Việt Nam',
+    });
   });
 
   it('the documents checklist follows the answers', async () => {
@@ -40,12 +73,16 @@ describe('<motcua-form>', () => {
     await inner.updateComplete;
     await el.updateComplete;
     expect(docTitles(el)).to.include('Giấy chứng sinh');
-    expect(norm($(el, '[data-pointer="/documents/giay-chung-sinh"] .hint').textContent)).to.contain('Phải nộp vì trẻ được sinh tại cơ sở y tế');
+    expect(norm($(el, '[data-pointer="/documents/giay-chung-sinh"] .hint').textContent)).to.contain(
+      'Phải nộp vì trẻ được sinh tại cơ sở y tế',
+    );
     (byLabel(inner, 'Người khác nộp thay người yêu cầu') as HTMLInputElement).click();
     await inner.updateComplete;
     await el.updateComplete;
     expect(docTitles(el)).to.include('Văn bản ủy quyền');
-    expect(norm($(el, 'details.not-needed summary').textContent)).to.equal('Không cần nộp trong trường hợp của bạn (3)');
+    expect(norm($(el, 'details.not-needed summary').textContent)).to.equal(
+      'Không cần nộp trong trường hợp của bạn (3)',
+    );
   });
 
   it('file pickers check type (by content) and size before anything is uploaded', async () => {
@@ -54,7 +91,9 @@ describe('<motcua-form>', () => {
     expect(input.accept).to.equal('application/pdf,image/jpeg,image/png');
     chooseFiles(input, [zipNamedPdf()]);
     await waitFor(() => $$(el, '.file.invalid').length === 1, 'the rejected file');
-    expect(norm($(el, '.file.invalid .error').textContent)).to.contain('có kiểu application/zip; chỉ chấp nhận application/pdf, image/jpeg, image/png');
+    expect(norm($(el, '.file.invalid .error').textContent)).to.contain(
+      'có kiểu application/zip; chỉ chấp nhận application/pdf, image/jpeg, image/png',
+    );
     $(el, '[aria-label="Bỏ tệp that-is-a-zip.pdf"]').click();
     await el.updateComplete;
     chooseFiles(fileInput(el, 'to-khai'), [pdf('lon.pdf', 11 * 1024 * 1024)]);
@@ -74,7 +113,10 @@ describe('<motcua-form>', () => {
     expect(fees()).to.contain('Được miễn: Đăng ký khai sinh đúng hạn');
     expect(fees()).to.contain('Phí cấp bản sao Trích lục khai sinh (2 bản sao)').and.to.contain('16.000 đồng');
     const due = $(el, '.due time');
-    expect(due.getAttribute('datetime')).to.equal('2026-03-02T17:00:00+07:00', 'same day: accepted before the 15:00 cut-off');
+    expect(due.getAttribute('datetime')).to.equal(
+      '2026-03-02T17:00:00+07:00',
+      'same day: accepted before the 15:00 cut-off',
+    );
     expect(norm(due.textContent)).to.equal('17:00, Thứ Hai, 02/03/2026');
   });
 
@@ -92,7 +134,10 @@ describe('<motcua-form>', () => {
     expect(log[0].submission).to.deep.include({ version: 1, agency: '000.20.01.H56' });
     expect(log[0].files.map((f: any) => f.field)).to.deep.equal(['documents.to-khai', 'documents.giay-chung-sinh']);
     const receipt = norm($(el, '.receipt').textContent);
-    expect(receipt).to.contain('Đã nộp hồ sơ thành công').and.contain('000.20.01.H56-260302-0001').and.contain('secret-1');
+    expect(receipt)
+      .to.contain('Đã nộp hồ sơ thành công')
+      .and.contain('000.20.01.H56-260302-0001')
+      .and.contain('secret-1');
     expect(receipt).to.contain('17:00, Thứ Ba, 03/03/2026');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#mc-receipt-title'));
   });
@@ -101,11 +146,17 @@ describe('<motcua-form>', () => {
     const el = await renderMotcuaForm('slow');
     await fillReady(el);
     $(el, '[part~="submit"]').click();
-    const progress = await waitFor(() => el.shadowRoot!.querySelector<HTMLProgressElement>('progress[part="upload-progress"]'), 'the progress bar');
+    const progress = await waitFor(
+      () => el.shadowRoot!.querySelector<HTMLProgressElement>('progress[part="upload-progress"]'),
+      'the progress bar',
+    );
     expect(progress.getAttribute('aria-label')).to.match(/^Đã gửi \d+%$/);
     expect(($(el, '[part~="submit"]') as HTMLButtonElement).disabled).to.equal(true);
     expect((innerForm(el) as any).readonly).to.equal(true, 'answers cannot change while they are being sent');
-    await waitFor(() => $$(el, '.file .hint').every((h) => h.textContent!.includes('đã tải lên')), 'every file uploaded');
+    await waitFor(
+      () => $$(el, '.file .hint').every((h) => h.textContent!.includes('đã tải lên')),
+      'every file uploaded',
+    );
     await waitFor(() => el.shadowRoot!.querySelector('.receipt'), 'the receipt');
   });
 
@@ -117,7 +168,9 @@ describe('<motcua-form>', () => {
     const { printReceipt } = await import('../src/elements/form/receipt.ts');
     const frame = printReceipt(el.shadowRoot!, (el as any)._receipt, (el as any)._view, 'vi', false);
     const doc = frame.contentDocument!;
-    expect(norm(doc.body.textContent)).to.contain('GIẤY BIÊN NHẬN HỒ SƠ NỘP TRỰC TUYẾN').and.contain('000.20.01.H56-260302-0001');
+    expect(norm(doc.body.textContent))
+      .to.contain('GIẤY BIÊN NHẬN HỒ SƠ NỘP TRỰC TUYẾN')
+      .and.contain('000.20.01.H56-260302-0001');
     expect(doc.adoptedStyleSheets.length).to.equal(1);
     expect(doc.querySelectorAll('[style], style, script').length).to.equal(0);
     frame.remove();
@@ -148,7 +201,9 @@ describe('<motcua-form>', () => {
     await inner.updateComplete;
     const address = inGroup(inner, 'Người yêu cầu', 'Nơi cư trú');
     expect(address.getAttribute('aria-invalid')).to.equal('true');
-    expect(norm(inner.shadowRoot!.getElementById(`${address.id}-err`)!.textContent)).to.equal('Địa chỉ không có trong cơ sở dữ liệu');
+    expect(norm(inner.shadowRoot!.getElementById(`${address.id}-err`)!.textContent)).to.equal(
+      'Địa chỉ không có trong cơ sở dữ liệu',
+    );
     expect(norm($(el, '[data-pointer="/documents/to-khai"] .file .error').textContent)).to.equal('Tệp không đọc được');
     expect(norm($(el, '#mc-agency-err').textContent)).to.equal('Cơ quan tạm ngừng tiếp nhận');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#mc-form-summary'));
@@ -167,7 +222,9 @@ describe('<motcua-form>', () => {
       const summary = norm($(el, '#mc-form-summary').textContent);
       if (scenario === '413') {
         expect(summary).to.contain('Giấy tờ cần nộp: Tệp gửi lên quá lớn so với giới hạn của máy chủ.');
-        expect(norm($(el, '.documents > .error').textContent)).to.equal('Tệp gửi lên quá lớn so với giới hạn của máy chủ.');
+        expect(norm($(el, '.documents > .error').textContent)).to.equal(
+          'Tệp gửi lên quá lớn so với giới hạn của máy chủ.',
+        );
       } else {
         expect(norm($(el, where).textContent)).to.equal(text);
       }
@@ -179,8 +236,13 @@ describe('<motcua-form>', () => {
     const el = await renderMotcuaForm('flaky');
     await fillReady(el);
     $(el, '[part~="submit"]').click();
-    const alert = await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('#mc-submit-error'), 'the network error');
-    expect(norm(alert.textContent)).to.contain('Không kết nối được với máy chủ').and.contain('hồ sơ sẽ không bị nộp trùng');
+    const alert = await waitFor(
+      () => el.shadowRoot!.querySelector<HTMLElement>('#mc-submit-error'),
+      'the network error',
+    );
+    expect(norm(alert.textContent))
+      .to.contain('Không kết nối được với máy chủ')
+      .and.contain('hồ sơ sẽ không bị nộp trùng');
     expect(el.shadowRoot!.activeElement).to.equal(alert);
     const button = $(el, '[part~="submit"]');
     expect(norm(button.textContent)).to.equal('Thử lại');
@@ -199,7 +261,7 @@ describe('<motcua-form>', () => {
     await waitFor(() => el.shadowRoot!.querySelector('#mc-form-summary'), 'the summary');
     $(el, '[part~="submit"]').click();
     await el.updateComplete;
-    expect((await mockLog()).length).to.equal(1, 'the server\'s objections stand until their cause changes');
+    expect((await mockLog()).length).to.equal(1, "the server's objections stand until their cause changes");
     const inner = innerForm(el);
     await typeInto(inner, inGroup(inner, 'Người yêu cầu', 'Nơi cư trú'), '14 Lê Lợi, Phường Trung Tâm');
     const agency = $(el, '#mc-agency') as HTMLSelectElement;
@@ -220,7 +282,10 @@ describe('<motcua-form>', () => {
     let el = await renderMotcuaForm();
     await answer(el, { ...(innerForm(el).data as object), requester: { fullName: 'Lê Văn Tám' } });
     await new Promise((r) => setTimeout(r, 500));
-    expect(Object.keys(localStorage).filter((k) => k.startsWith('motcua:draft:'))).to.deep.equal([], 'nothing without consent');
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('motcua:draft:'))).to.deep.equal(
+      [],
+      'nothing without consent',
+    );
     const consent = $(el, '#mc-draft') as HTMLInputElement;
     consent.click();
     await el.updateComplete;
@@ -239,7 +304,10 @@ describe('<motcua-form>', () => {
   });
 
   it('kiosk mode neither offers nor reads nor writes drafts, and forgets the applicant when idle', async () => {
-    localStorage.setItem(`motcua:draft:${location.origin}:1.001193`, JSON.stringify({ version: 1, savedAt: 1, data: { requester: { fullName: 'Ai đó' } } }));
+    localStorage.setItem(
+      `motcua:draft:${location.origin}:1.001193`,
+      JSON.stringify({ version: 1, savedAt: 1, data: { requester: { fullName: 'Ai đó' } } }),
+    );
     const el = await renderMotcuaForm('ok', { kiosk: true });
     expect(el.shadowRoot!.querySelector('#mc-draft')).to.equal(null);
     expect(el.shadowRoot!.querySelector('[part="draft-notice"]')).to.equal(null);
@@ -248,7 +316,10 @@ describe('<motcua-form>', () => {
     await answer(el, { ...(innerForm(el).data as object), requester: { fullName: 'Khách' } });
     el.dispatchEvent(new KeyboardEvent('keydown'));
     await waitFor(() => (innerForm(el).data as any).requester === undefined, 'the idle reset', 3000);
-    expect(localStorage.getItem(`motcua:draft:${location.origin}:1.001193`)).to.contain('Ai đó', 'the kiosk never touched storage');
+    expect(localStorage.getItem(`motcua:draft:${location.origin}:1.001193`)).to.contain(
+      'Ai đó',
+      'the kiosk never touched storage',
+    );
   });
 
   it('a wizard procedure shows documents and the submit button on its last step only', async () => {
@@ -268,7 +339,9 @@ describe('<motcua-form>', () => {
     const errors: CustomEvent[] = [];
     document.addEventListener('motcua-error', (e) => errors.push(e as CustomEvent), { once: true });
     const el = await renderMotcuaForm('missing');
-    expect(norm($(el, '.alert').textContent)).to.contain('Không tải được thủ tục.').and.contain('Không có thủ tục này');
+    expect(norm($(el, '.alert').textContent))
+      .to.contain('Không tải được thủ tục.')
+      .and.contain('Không có thủ tục này');
     expect(errors[0]?.detail).to.deep.include({ stage: 'load', status: 404 });
   });
 
@@ -289,7 +362,11 @@ describe('<motcua-form>', () => {
     await submitted;
     await el.updateComplete;
     const receipt = norm($(el, '.receipt').textContent);
-    expect(receipt).to.contain('Your dossier was submitted').and.contain('Tracking secret').and.contain('secret-1').and.contain('Print the receipt');
+    expect(receipt)
+      .to.contain('Your dossier was submitted')
+      .and.contain('Tracking secret')
+      .and.contain('secret-1')
+      .and.contain('Print the receipt');
     expect(receipt).not.to.contain('Đã nộp');
   });
 });

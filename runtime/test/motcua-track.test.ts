@@ -1,7 +1,19 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { MotcuaTrack } from '../src/index.ts';
 import '../src/index.ts';
-import { $, $$, chooseFiles, mockLog, mockReset, nextEvent, norm, pdf, typeInto, waitFor, zipNamedPdf } from './support/helpers.ts';
+import {
+  $,
+  $$,
+  chooseFiles,
+  mockLog,
+  mockReset,
+  nextEvent,
+  norm,
+  pdf,
+  typeInto,
+  waitFor,
+  zipNamedPdf,
+} from './support/helpers.ts';
 
 const SEEDED = '000.20.01.H56-260301-0007';
 
@@ -27,7 +39,11 @@ describe('<motcua-track>', () => {
     expect(norm($(el, '.status-badge').textContent)).to.equal('Yêu cầu bổ sung giấy tờ');
     expect(norm($(el, '[part="status"]').textContent)).to.contain('từ 10:00, Chủ Nhật, 01/03/2026');
     expect(norm($(el, '.facts').textContent)).to.contain('Hạn trả kết quả17:00, Chủ Nhật, 01/03/2026');
-    expect($$(el, '.timeline li').map((li) => norm(li.querySelector('strong')!.textContent))).to.deep.equal(['Nộp trực tuyến', 'Tiếp nhận', 'Yêu cầu bổ sung']);
+    expect($$(el, '.timeline li').map((li) => norm(li.querySelector('strong')!.textContent))).to.deep.equal([
+      'Nộp trực tuyến',
+      'Tiếp nhận',
+      'Yêu cầu bổ sung',
+    ]);
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#mc-track-title'));
   });
 
@@ -43,7 +59,10 @@ describe('<motcua-track>', () => {
   it('sends the documents a supplement request asks for, checking them first', async () => {
     const el = await renderTrack();
     await lookUp(el, SEEDED, 'bi-mat-7');
-    await waitFor(() => el.shadowRoot!.querySelector('.supplement .doc-title')?.textContent === 'Giấy chứng sinh', 'the requested document with its title');
+    await waitFor(
+      () => el.shadowRoot!.querySelector('.supplement .doc-title')?.textContent === 'Giấy chứng sinh',
+      'the requested document with its title',
+    );
     $(el, '[part~="supplement-send"]').click();
     await el.updateComplete;
     expect(norm($(el, '.supplement .doc > .error').textContent)).to.contain('Thiếu giấy tờ "Giấy chứng sinh"');
@@ -51,7 +70,10 @@ describe('<motcua-track>', () => {
     await waitFor(() => el.shadowRoot!.querySelector('.supplement .file.invalid'), 'the refused file');
     $(el, '[aria-label="Bỏ tệp that-is-a-zip.pdf"]').click();
     chooseFiles($(el, '#mc-sup-giay-chung-sinh') as HTMLInputElement, [pdf('chung-sinh-ro.pdf')]);
-    await waitFor(() => $$(el, '.supplement .file-name').length === 1 && !el.shadowRoot!.querySelector('.supplement .invalid'), 'the good file');
+    await waitFor(
+      () => $$(el, '.supplement .file-name').length === 1 && !el.shadowRoot!.querySelector('.supplement .invalid'),
+      'the good file',
+    );
     await typeInto(el as never, $(el, '#mc-sup-comment'), 'Bản chụp rõ hơn');
     $(el, '[part~="supplement-send"]').click();
     await waitFor(() => el.shadowRoot!.querySelector('#mc-track-notice'), 'the confirmation');
@@ -60,12 +82,17 @@ describe('<motcua-track>', () => {
     expect(norm($(el, '.status-badge').textContent)).to.equal('Đang xử lý');
     const log = await mockLog();
     expect(log[0]).to.deep.include({ supplement: { comment: 'Bản chụp rõ hơn' } });
-    expect(log[0].files.map((f: any) => [f.field, f.name])).to.deep.equal([['documents.giay-chung-sinh', 'chung-sinh-ro.pdf']]);
+    expect(log[0].files.map((f: any) => [f.field, f.name])).to.deep.equal([
+      ['documents.giay-chung-sinh', 'chung-sinh-ro.pdf'],
+    ]);
   });
 
   it('asks to withdraw, with a reason', async () => {
     const el = await renderTrack('ok', SEEDED);
-    expect(($(el, '#mc-track-code') as HTMLInputElement).value).to.equal(SEEDED, 'the code attribute presets the lookup');
+    expect(($(el, '#mc-track-code') as HTMLInputElement).value).to.equal(
+      SEEDED,
+      'the code attribute presets the lookup',
+    );
     await typeInto(el as never, $(el, '#mc-track-secret'), 'bi-mat-7');
     $(el, '[part~="lookup-button"]').click();
     await waitFor(() => el.shadowRoot!.querySelector('[part~="withdraw-open"]'), 'the withdraw button');
@@ -86,7 +113,10 @@ describe('<motcua-track>', () => {
   it('a network failure offers a retry', async () => {
     const el = await fixture<MotcuaTrack>(html`<motcua-track server="http://127.0.0.1:9"></motcua-track>`);
     await lookUp(el, SEEDED, 'bi-mat-7');
-    const alert = await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('#mc-lookup-error'), 'the network error');
+    const alert = await waitFor(
+      () => el.shadowRoot!.querySelector<HTMLElement>('#mc-lookup-error'),
+      'the network error',
+    );
     expect(norm(alert.textContent)).to.contain('Không kết nối được với máy chủ').and.contain('Thử lại');
   });
 });

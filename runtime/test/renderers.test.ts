@@ -27,7 +27,13 @@ describe('renderer set: controls', () => {
     expect(byLabel(el, 'Giới tính').getAttribute('role')).to.equal('radiogroup');
     expect(byLabel(el, 'Giới tính').querySelectorAll('input[type=radio]').length).to.equal(3);
     const ethnicity = byLabel(el, 'Dân tộc') as HTMLSelectElement;
-    expect([...ethnicity.options].map((o) => o.textContent)).to.deep.equal(['— Chọn —', 'Kinh', 'Tày', 'Thái', 'Mường']);
+    expect([...ethnicity.options].map((o) => o.textContent)).to.deep.equal([
+      '— Chọn —',
+      'Kinh',
+      'Tày',
+      'Thái',
+      'Mường',
+    ]);
     expect((byLabel(el, 'Nhận kết quả') as HTMLSelectElement).options.length).to.equal(3);
     expect((byLabel(el, 'Ngày sinh') as HTMLInputElement).type).to.equal('date');
     expect((byLabel(el, 'Giờ sinh') as HTMLInputElement).type).to.equal('time');
@@ -94,7 +100,11 @@ describe('renderer set: controls', () => {
     await typeInto(el, byLabel(el, 'Ngày sinh'), '2026-03-02', 'change');
     await typeInto(el, byLabel(el, 'Giờ sinh'), '08:30', 'change');
     await typeInto(el, byLabel(el, 'Lịch hẹn'), '2026-03-05T14:15', 'change');
-    expect(data(el)).to.include({ birthDate: '2026-03-02', birthTime: '08:30:00+07:00', appointment: '2026-03-05T14:15:00+07:00' });
+    expect(data(el)).to.include({
+      birthDate: '2026-03-02',
+      birthTime: '08:30:00+07:00',
+      appointment: '2026-03-05T14:15:00+07:00',
+    });
     expect(el.errors.filter((i) => ['/birthDate', '/birthTime', '/appointment'].includes(i.pointer))).to.deep.equal([]);
     el.data = { ...data(el), appointment: '2026-03-05T01:00:00Z' };
     await el.updateComplete;
@@ -114,7 +124,13 @@ describe('renderer set: controls', () => {
   it('what it cannot render it says so, visibly', async () => {
     const el = await fixture<MotcuaJsonForms>(html`<motcua-jsonforms
       .schema=${{ type: 'object', properties: { x: { anyOf: [{ type: 'string' }, { type: 'number' }] } } }}
-      .uischema=${{ type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/x' }, { type: 'ListWithDetail', scope: '#/properties/x' }] }}
+      .uischema=${{
+        type: 'VerticalLayout',
+        elements: [
+          { type: 'Control', scope: '#/properties/x' },
+          { type: 'ListWithDetail', scope: '#/properties/x' },
+        ],
+      }}
     ></motcua-jsonforms>`);
     const notes = $$(el, '.unsupported');
     expect(notes).to.have.length(2);
@@ -124,7 +140,9 @@ describe('renderer set: controls', () => {
 
   it('without a UI schema, generates one from the schema (as JSON Forms does)', async () => {
     const f = await loadFixture('basic');
-    const el = await fixture<MotcuaJsonForms>(html`<motcua-jsonforms .schema=${f.schema} .evaluator=${await evaluatorFor('basic')}></motcua-jsonforms>`);
+    const el = await fixture<MotcuaJsonForms>(
+      html`<motcua-jsonforms .schema=${f.schema} .evaluator=${await evaluatorFor('basic')}></motcua-jsonforms>`,
+    );
     expect(byLabel(el, 'Họ và tên').tagName).to.equal('INPUT');
     expect(byLabel(el, 'Thành viên').classList.contains('array')).to.equal(true);
   });
@@ -133,13 +151,15 @@ describe('renderer set: controls', () => {
     const el = await renderForm('basic');
     el.readonly = true;
     await el.updateComplete;
-    const enabled = $$(el, 'input, select, textarea, button').filter((i) => !(i as HTMLInputElement).disabled && !i.closest('fieldset[disabled]'));
+    const enabled = $$(el, 'input, select, textarea, button').filter(
+      (i) => !(i as HTMLInputElement).disabled && !i.closest('fieldset[disabled]'),
+    );
     expect(enabled.map((i) => i.outerHTML)).to.deep.equal([]);
   });
 });
 
 describe('renderer set: validation messages', () => {
-  it('shows core\'s Vietnamese message after the field is left, linked by aria-describedby', async () => {
+  it("shows core's Vietnamese message after the field is left, linked by aria-describedby", async () => {
     const el = await renderForm('basic');
     const name = byLabel(el, 'Họ và tên') as HTMLInputElement;
     expect(name.getAttribute('aria-invalid')).to.equal('false', 'not before the person has been there');
@@ -147,7 +167,10 @@ describe('renderer set: validation messages', () => {
     name.dispatchEvent(new Event('blur'));
     await el.updateComplete;
     expect(name.getAttribute('aria-invalid')).to.equal('true');
-    const errId = name.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-err'))!;
+    const errId = name
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .find((id) => id.endsWith('-err'))!;
     expect(norm(el.shadowRoot!.getElementById(errId)!.textContent)).to.equal('Phải có ít nhất 2 ký tự');
     await typeInto(el, name, 'An');
     expect(name.getAttribute('aria-invalid')).to.equal('false');
@@ -178,7 +201,9 @@ describe('renderer set: validation messages', () => {
 
   it('shows errors given from outside (the server) at their field, until the field changes', async () => {
     const el = await renderForm('basic', { fullName: 'Trần B', email: 'b@x.vn' });
-    el.issues = [{ pointer: '/email', code: 'taken', message: { vi: 'Địa chỉ đã được dùng', en: 'Address already used' } }];
+    el.issues = [
+      { pointer: '/email', code: 'taken', message: { vi: 'Địa chỉ đã được dùng', en: 'Address already used' } },
+    ];
     await el.updateComplete;
     expect(norm($(el, '.email .error').textContent)).to.equal('Địa chỉ đã được dùng');
     await typeInto(el, byLabel(el, 'Thư điện tử'), 'c@x.vn');
@@ -197,7 +222,7 @@ describe('renderer set: validation messages', () => {
 });
 
 describe('renderer set: arrays', () => {
-  it('adds rows (focusing the new one), reorders and removes them, naming each button\'s item', async () => {
+  it("adds rows (focusing the new one), reorders and removes them, naming each button's item", async () => {
     const el = await renderForm('basic');
     const add = $(el, `#${byLabel(el, 'Thành viên').id}-add`);
     expect(norm(add.textContent)).to.equal('+ Thêm thành viên');
@@ -221,7 +246,10 @@ describe('renderer set: arrays', () => {
   });
 
   it('stops adding at maxItems; arrays of primitives get one labelled input per row', async () => {
-    const el = await renderForm('basic', { members: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], phones: ['0912345678', '12'] });
+    const el = await renderForm('basic', {
+      members: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+      phones: ['0912345678', '12'],
+    });
     expect(($(el, `#${byLabel(el, 'Thành viên').id}-add`) as HTMLButtonElement).disabled).to.equal(true);
     const second = byLabel(el, 'Số điện thoại thứ 2') as HTMLInputElement;
     expect(second.value).to.equal('12');
@@ -257,7 +285,11 @@ describe('renderer set: rules', () => {
       type: 'VerticalLayout',
       elements: [
         { type: 'Control', scope: '#/properties/kind' },
-        { type: 'Control', scope: '#/properties/secret', rule: { effect: 'SHOW', condition: { scope: '#/properties/kind', schema: { const: 'zzz' } } } },
+        {
+          type: 'Control',
+          scope: '#/properties/secret',
+          rule: { effect: 'SHOW', condition: { scope: '#/properties/kind', schema: { const: 'zzz' } } },
+        },
       ],
     } as never;
     await el.updateComplete;
@@ -267,17 +299,20 @@ describe('renderer set: rules', () => {
 });
 
 describe('renderer set: wizard (Categorization)', () => {
-  it('shows one step at a time with progress, blocks Next on the step\'s errors, skips hidden steps', async () => {
+  it("shows one step at a time with progress, blocks Next on the step's errors, skips hidden steps", async () => {
     const el = await renderForm('wizard');
     expect(norm($(el, '.progress').textContent)).to.equal('Bước 1 trên 2', 'the spouse step is hidden');
-    expect($$(el, '.steps li').map((l) => norm(l.querySelector('.name')!.textContent))).to.deep.equal(['Người khai', 'Liên hệ']);
+    expect($$(el, '.steps li').map((l) => norm(l.querySelector('.name')!.textContent))).to.deep.equal([
+      'Người khai',
+      'Liên hệ',
+    ]);
     expect($(el, '.steps li[aria-current="step"]').textContent).to.contain('Người khai');
     const next = () => $(el, '[part~="wizard-next"]').click();
     next();
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal($(el, '.summary'));
     expect(norm($(el, '.summary').textContent)).to.contain('Họ và tên');
-    expect(norm($(el, '.summary').textContent)).not.to.contain('Số điện thoại', 'only this step\'s errors');
+    expect(norm($(el, '.summary').textContent)).not.to.contain('Số điện thoại', "only this step's errors");
     await typeInto(el, byLabel(el, 'Họ và tên'), 'Lê C');
     (byLabel(el, 'Đã kết hôn') as HTMLInputElement).click();
     await el.updateComplete;
@@ -320,7 +355,11 @@ describe('renderer set: more of what the vanilla set renders', () => {
     const schema = {
       type: 'object',
       definitions: { person: { type: 'object', properties: { name: { type: 'string', title: 'Tên' } } } },
-      properties: { owner: { $ref: '#/definitions/person' }, note: { type: 'string', title: 'Ghi chú' }, extra: { type: 'string', title: 'Thêm' } },
+      properties: {
+        owner: { $ref: '#/definitions/person' },
+        note: { type: 'string', title: 'Ghi chú' },
+        extra: { type: 'string', title: 'Thêm' },
+      },
     };
     const el = await fixture<MotcuaJsonForms>(html`<motcua-jsonforms
       .schema=${schema}
@@ -332,7 +371,12 @@ describe('renderer set: more of what the vanilla set renders', () => {
             label: 'Bước một',
             elements: [
               { type: 'Control', scope: '#/properties/owner' },
-              { type: 'Categorization', elements: [{ type: 'Category', label: 'Phần con', elements: [{ type: 'Control', scope: '#/properties/note' }] }] },
+              {
+                type: 'Categorization',
+                elements: [
+                  { type: 'Category', label: 'Phần con', elements: [{ type: 'Control', scope: '#/properties/note' }] },
+                ],
+              },
             ],
           },
           { type: 'Category', label: 'Bước hai', elements: [{ type: 'Control', scope: '#/properties/extra' }] },

@@ -48,7 +48,17 @@ const server = await testServer({ kind: 'postgres', database, url: created.url }
 const pg = database.sql!;
 await server.ctx.db.transaction(async (tx) => {
   for (const code of BENCH_COMMUNES) {
-    await createAgency(tx, { code, name: { vi: `Xã Thử Nghiệm ${code.slice(7, 9)}` }, kind: 'commune', parent: '000.00.00.H56', calendarId: 'vn-civil-service' }, { actorId: null, at: NOW });
+    await createAgency(
+      tx,
+      {
+        code,
+        name: { vi: `Xã Thử Nghiệm ${code.slice(7, 9)}` },
+        kind: 'commune',
+        parent: '000.00.00.H56',
+        calendarId: 'vn-civil-service',
+      },
+      { actorId: null, at: NOW },
+    );
   }
 });
 server.ctx.agencies.invalidate();
@@ -61,11 +71,31 @@ interface Scenario {
   token: string;
 }
 const SCENARIOS: Scenario[] = [
-  { name: 'first inbox page (reception queue, 50)', url: '/api/v1/agencies/000.20.01.H56/inbox?limit=50', token: reception },
-  { name: 'Biểu 06, province roll-up by agency, a quarter', url: '/api/v1/agencies/000.00.00.H56/reports/bieu06?from=2026-01-01&to=2026-03-31&groupBy=agency', token: leader },
-  { name: 'inbox: overdue, all roles', url: '/api/v1/agencies/000.20.01.H56/inbox?view=open&due=overdue&limit=50', token: leader },
-  { name: 'inbox: search a name', url: `/api/v1/agencies/000.20.01.H56/inbox?view=passed&q=${encodeURIComponent('Nguyen Van An')}&limit=50`, token: leader },
-  { name: 'Biểu 06, one commune by field, a year', url: '/api/v1/agencies/000.20.03.H56/reports/bieu06?from=2025-04-01&to=2026-03-31&groupBy=field', token: leader },
+  {
+    name: 'first inbox page (reception queue, 50)',
+    url: '/api/v1/agencies/000.20.01.H56/inbox?limit=50',
+    token: reception,
+  },
+  {
+    name: 'Biểu 06, province roll-up by agency, a quarter',
+    url: '/api/v1/agencies/000.00.00.H56/reports/bieu06?from=2026-01-01&to=2026-03-31&groupBy=agency',
+    token: leader,
+  },
+  {
+    name: 'inbox: overdue, all roles',
+    url: '/api/v1/agencies/000.20.01.H56/inbox?view=open&due=overdue&limit=50',
+    token: leader,
+  },
+  {
+    name: 'inbox: search a name',
+    url: `/api/v1/agencies/000.20.01.H56/inbox?view=passed&q=${encodeURIComponent('Nguyen Van An')}&limit=50`,
+    token: leader,
+  },
+  {
+    name: 'Biểu 06, one commune by field, a year',
+    url: '/api/v1/agencies/000.20.03.H56/reports/bieu06?from=2025-04-01&to=2026-03-31&groupBy=field',
+    token: leader,
+  },
 ];
 
 /** One round of `SAMPLES` timed requests (after `warmup` untimed ones); the times in ms. */
@@ -92,11 +122,28 @@ async function measureAll(): Promise<Map<string, { p50: number; p95: number; byt
       const { times, bytes } = await round(s, r === 0 ? WARMUP : 5);
       const entry = all.get(s.name) ?? { times: [], p95s: [], bytes };
       entry.times.push(...times);
-      entry.p95s.push(percentile([...times].sort((a, b) => a - b), 95));
+      entry.p95s.push(
+        percentile(
+          [...times].sort((a, b) => a - b),
+          95,
+        ),
+      );
       all.set(s.name, entry);
     }
   }
-  return new Map([...all].map(([name, e]) => [name, { p50: percentile(e.times.sort((a, b) => a - b), 50), p95: Math.min(...e.p95s), bytes: e.bytes }]));
+  return new Map(
+    [...all].map(([name, e]) => [
+      name,
+      {
+        p50: percentile(
+          e.times.sort((a, b) => a - b),
+          50,
+        ),
+        p95: Math.min(...e.p95s),
+        bytes: e.bytes,
+      },
+    ]),
+  );
 }
 
 const results: { size: number; seedSeconds: number; scenarios: Record<string, { p50: number; p95: number }> }[] = [];
@@ -106,7 +153,16 @@ try {
     log(`\n== ${size.toLocaleString('en')} dossiers ==`);
     const t = Date.now();
     await dropBulkIndexes(pg);
-    await bulkSeed(pg, { first: loaded + 1, count: size - loaded, communes: COMMUNES, departments: DEPARTMENTS, start: '2024-04-01', days: 730, now: NOW, log });
+    await bulkSeed(pg, {
+      first: loaded + 1,
+      count: size - loaded,
+      communes: COMMUNES,
+      departments: DEPARTMENTS,
+      start: '2024-04-01',
+      days: 730,
+      now: NOW,
+      log,
+    });
     await createBulkIndexes(pg, log);
     await rebuildMonthTotals(pg);
     await pg.unsafe('vacuum analyze');
@@ -114,36 +170,64 @@ try {
     await pg.unsafe('checkpoint');
     loaded = size;
     const seedSeconds = (Date.now() - t) / 1000;
-    const [counts] = await pg`select (select count(*) from dossiers)::int as dossiers, (select count(*) from dossiers where not closed)::int as open, (select count(*) from report_ledger)::int as ledger, (select count(*) from report_ledger_month)::int as months, pg_size_pretty(pg_database_size(current_database())) as size`;
+    const [counts] =
+      await pg`select (select count(*) from dossiers)::int as dossiers, (select count(*) from dossiers where not closed)::int as open, (select count(*) from report_ledger)::int as ledger, (select count(*) from report_ledger_month)::int as months, pg_size_pretty(pg_database_size(current_database())) as size`;
     log(`  loaded in ${seedSeconds.toFixed(0)} s: ${JSON.stringify(counts)}`);
     const scenarios: Record<string, { p50: number; p95: number }> = {};
     const measured = await measureAll();
     for (const s of SCENARIOS) {
       const m = measured.get(s.name)!;
       scenarios[s.name] = { p50: m.p50, p95: m.p95 };
-      log(`  ${s.name.padEnd(50)} p50 ${m.p50.toFixed(1).padStart(7)} ms   p95 ${m.p95.toFixed(1).padStart(7)} ms   (${m.bytes} bytes)`);
+      log(
+        `  ${s.name.padEnd(50)} p50 ${m.p50.toFixed(1).padStart(7)} ms   p95 ${m.p95.toFixed(1).padStart(7)} ms   (${m.bytes} bytes)`,
+      );
     }
     results.push({ size, seedSeconds, scenarios });
   }
   const first = results[0]!;
   const last = results.at(-1)!;
-  log(`\n${'p95 (ms)'.padEnd(50)} ${results.map((r) => `${(r.size / 1000).toLocaleString('en')}k`.padStart(9)).join(' ')}   ratio`);
+  log(
+    `\n${'p95 (ms)'.padEnd(50)} ${results.map((r) => `${(r.size / 1000).toLocaleString('en')}k`.padStart(9)).join(' ')}   ratio`,
+  );
   const goals: { name: string; ratio: number }[] = [];
   for (const s of SCENARIOS) {
     const ratio = last.scenarios[s.name]!.p95 / first.scenarios[s.name]!.p95;
     goals.push({ name: s.name, ratio });
-    log(`${s.name.padEnd(50)} ${results.map((r) => r.scenarios[s.name]!.p95.toFixed(1).padStart(9)).join(' ')}   ${ratio.toFixed(2)}×`);
+    log(
+      `${s.name.padEnd(50)} ${results.map((r) => r.scenarios[s.name]!.p95.toFixed(1).padStart(9)).join(' ')}   ${ratio.toFixed(2)}×`,
+    );
   }
   const headline = goals.slice(0, 2);
   const met = headline.every((g) => g.ratio <= 1.5);
-  log(`\nGoal (${(last.size / 1e6).toLocaleString('en')} M within 1.5× of ${(first.size / 1e3).toLocaleString('en')} k) for the report and the first inbox page: ${met ? 'met' : 'NOT met'} (${headline.map((g) => `${g.ratio.toFixed(2)}×`).join(', ')})`);
+  log(
+    `\nGoal (${(last.size / 1e6).toLocaleString('en')} M within 1.5× of ${(first.size / 1e3).toLocaleString('en')} k) for the report and the first inbox page: ${met ? 'met' : 'NOT met'} (${headline.map((g) => `${g.ratio.toFixed(2)}×`).join(', ')})`,
+  );
   const out = join(REPOSITORY_ROOT, '.bench');
   mkdirSync(out, { recursive: true });
   // Row-shaped for the root dispatcher's summary: one line per scenario and size.
-  const rows = results.flatMap((r) => SCENARIOS.map((sc) => ({ scenario: `${sc.name} @ ${(r.size / 1000).toLocaleString('en')}k`, size: r.size, p50: r.scenarios[sc.name]!.p50, p95: r.scenarios[sc.name]!.p95 })));
+  const rows = results.flatMap((r) =>
+    SCENARIOS.map((sc) => ({
+      scenario: `${sc.name} @ ${(r.size / 1000).toLocaleString('en')}k`,
+      size: r.size,
+      p50: r.scenarios[sc.name]!.p50,
+      p95: r.scenarios[sc.name]!.p95,
+    })),
+  );
   writeFileSync(
     join(out, 'server-cases.json'),
-    JSON.stringify({ samples: SAMPLES, rounds: ROUNDS, rows, goalRatioInbox: headline[0]!.ratio, goalRatioReport: headline[1]!.ratio, goalMet: met ? 1 : 0, seedSeconds: Object.fromEntries(results.map((r) => [r.size, r.seedSeconds])) }, null, 2),
+    JSON.stringify(
+      {
+        samples: SAMPLES,
+        rounds: ROUNDS,
+        rows,
+        goalRatioInbox: headline[0]!.ratio,
+        goalRatioReport: headline[1]!.ratio,
+        goalMet: met ? 1 : 0,
+        seedSeconds: Object.fromEntries(results.map((r) => [r.size, r.seedSeconds])),
+      },
+      null,
+      2,
+    ),
   );
 } finally {
   server.dispose();

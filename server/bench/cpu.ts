@@ -32,7 +32,11 @@ function isPostgresFor(p: Proc, database: string | undefined): boolean {
   if (p.comm !== 'postgres') return false;
   if (!database) return true;
   const t = title(p.pid);
-  if (/: (checkpointer|background writer|walwriter|autovacuum launcher|logical replication launcher)\b/.test(t) || !t.includes(': ')) return true;
+  if (
+    /: (checkpointer|background writer|walwriter|autovacuum launcher|logical replication launcher)\b/.test(t) ||
+    !t.includes(': ')
+  )
+    return true;
   return t.includes(` ${database} `);
 }
 
@@ -50,7 +54,12 @@ function procs(): Proc[] {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const close = stat.lastIndexOf(')');
       const f = stat.slice(close + 2).split(' ');
-      out.push({ pid: Number(name), ppid: Number(f[1]), comm: stat.slice(stat.indexOf('(') + 1, close), cpuMs: (Number(f[11]) + Number(f[12])) * TICK_MS });
+      out.push({
+        pid: Number(name),
+        ppid: Number(f[1]),
+        comm: stat.slice(stat.indexOf('(') + 1, close),
+        cpuMs: (Number(f[11]) + Number(f[12])) * TICK_MS,
+      });
     } catch {
       // exited meanwhile
     }
@@ -62,7 +71,16 @@ function procs(): Proc[] {
 function machine(): { busy: number; total: number } {
   try {
     const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = line as [number, number, number, number, number, number, number, number];
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = line as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const busy = user + nice + system + irq + softirq + steal;
     return { busy: busy * TICK_MS, total: (busy + idle + iowait) * TICK_MS };
   } catch {
@@ -85,7 +103,7 @@ export interface CpuSnapshot {
 export function cpuSnapshot(serverPid: number | undefined, database?: string): CpuSnapshot {
   const all = procs();
   const tree = new Set<number>(serverPid ? [serverPid] : []);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of all) if (tree.has(p.ppid) && !tree.has(p.pid)) (tree.add(p.pid), (grew = true));
   }

@@ -53,7 +53,10 @@ const env = {
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
   NODE_ENV: 'production',
 };
-const nodeArgs = [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+const nodeArgs = [
+  ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+  ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+];
 
 /** A server under test: `motcua serve` with a worker count ('default': the server's own choice). */
 interface Target {
@@ -67,13 +70,28 @@ interface Target {
 const targets: Target[] = [];
 for (const workers of (process.env.BENCH_WORKERS ?? '1,default').split(',').filter(Boolean)) {
   const logFile = join(dir, `server-${workers}.log`);
-  const proc = await startServerProcess({ ...env, ...(workers === 'default' ? {} : { MOTCUA_WORKERS: workers }) }, undefined, { logFile, nodeArgs });
-  targets.push({ label: '', workers, proc, port: Number(new URL(proc.url).port), agent: new Agent({ keepAlive: true, maxSockets: 128 }), logFile });
+  const proc = await startServerProcess(
+    { ...env, ...(workers === 'default' ? {} : { MOTCUA_WORKERS: workers }) },
+    undefined,
+    { logFile, nodeArgs },
+  );
+  targets.push({
+    label: '',
+    workers,
+    proc,
+    port: Number(new URL(proc.url).port),
+    agent: new Agent({ keepAlive: true, maxSockets: 128 }),
+    logFile,
+  });
 }
 const server = targets[0]!.proc;
 // The raw ceiling gets the server's own socket (db/socket.ts: a transaction's writes leave in one
 // writev), so that the ratio measures the server's work, not a driver setting only one side has.
-const sql = postgres(db.url, { max: 70, onnotice: () => {}, socket: coalescingSocketFactory() } as postgres.Options<{}>);
+const sql = postgres(db.url, {
+  max: 70,
+  onnotice: () => {},
+  socket: coalescingSocketFactory(),
+} as postgres.Options<{}>);
 const dbName = new URL(db.url).pathname.slice(1);
 // Whatever happens below, the server processes and the database go away with the bench.
 let cleaned = false;
@@ -96,16 +114,35 @@ process.on('unhandledRejection', (err) => {
 });
 
 // A bench variant of the birth registration whose documents are optional: intake without uploads.
-const example = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'examples/procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8'));
-const noUploads = { ...example, code: '9.999001', documents: example.documents.map((d: Record<string, unknown>) => ({ ...d, optional: true })) };
+const example = JSON.parse(
+  readFileSync(join(REPOSITORY_ROOT, 'examples/procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8'),
+);
+const noUploads = {
+  ...example,
+  code: '9.999001',
+  documents: example.documents.map((d: Record<string, unknown>) => ({ ...d, optional: true })),
+};
 {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'designer.justice', password: env.MOTCUA_DEMO_PASSWORD }) });
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'designer.justice', password: env.MOTCUA_DEMO_PASSWORD }),
+  });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const h = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-  const created = await fetch(`${server.url}/api/v1/agencies/000.00.10.H56/procedures`, { method: 'POST', headers: h, body: JSON.stringify(noUploads) });
-  const published = await fetch(`${server.url}/api/v1/procedures/9.999001/versions`, { method: 'POST', headers: h, body: '{}' });
-  if (created.status !== 201 || published.status !== 201) throw new Error(`bench procedure not published: ${await published.text()}`);
+  const created = await fetch(`${server.url}/api/v1/agencies/000.00.10.H56/procedures`, {
+    method: 'POST',
+    headers: h,
+    body: JSON.stringify(noUploads),
+  });
+  const published = await fetch(`${server.url}/api/v1/procedures/9.999001/versions`, {
+    method: 'POST',
+    headers: h,
+    body: '{}',
+  });
+  if (created.status !== 201 || published.status !== 201)
+    throw new Error(`bench procedure not published: ${await published.text()}`);
 }
 
 const small = birthFiles();
@@ -140,7 +177,14 @@ function submit(t: Target, agency: string, files: FilePart[]): Promise<boolean> 
   const b = bodies.get(`${agency}|${files === none ? 0 : files === small ? 1 : 2}`)!;
   return new Promise((resolve) => {
     const req = request(
-      { host: '127.0.0.1', port: t.port, method: 'POST', path: `/api/v1/public/procedures/${files.length ? '1.001193' : '9.999001'}/dossiers`, agent: t.agent, headers: { 'content-type': b.type, 'content-length': b.bytes.length, 'idempotency-key': randomUUID() } },
+      {
+        host: '127.0.0.1',
+        port: t.port,
+        method: 'POST',
+        path: `/api/v1/public/procedures/${files.length ? '1.001193' : '9.999001'}/dossiers`,
+        agent: t.agent,
+        headers: { 'content-type': b.type, 'content-length': b.bytes.length, 'idempotency-key': randomUUID() },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode === 201));
@@ -153,21 +197,34 @@ function submit(t: Target, agency: string, files: FilePart[]): Promise<boolean> 
 }
 
 // What one submission writes, taken from real ones: the raw ceiling writes the same rows.
-for (const t of targets) for (const f of [none, small]) if (!(await submit(t, COMMUNES[0]!, f))) throw new Error(`a sample submission to ${t.proc.url} failed`);
+for (const t of targets)
+  for (const f of [none, small])
+    if (!(await submit(t, COMMUNES[0]!, f))) throw new Error(`a sample submission to ${t.proc.url} failed`);
 const generated = new Map<string, Set<string>>();
-for (const { table_name, column_name } of await sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and is_generated = 'ALWAYS'`) {
+for (const {
+  table_name,
+  column_name,
+} of await sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and is_generated = 'ALWAYS'`) {
   if (!generated.has(table_name)) generated.set(table_name, new Set());
   generated.get(table_name)!.add(column_name);
 }
 /** A stored row without its generated columns (PostgreSQL computes them, for the server too). */
-const writable = (table: string, row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !generated.get(table)?.has(k)));
+const writable = (table: string, row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).filter(([k]) => !generated.get(table)?.has(k)));
 async function template(procedure: string) {
   const [d] = await sql`select * from dossiers where procedure_code = ${procedure} order by submitted_at limit 1`;
   const events = await sql`select * from dossier_events where dossier_id = ${d!.id} order by seq`;
   const visits = await sql`select * from dossier_agencies where dossier_id = ${d!.id}`;
-  const fileRows = await sql`select f.*, l.document_id, l.ordinal, l.purpose, l.event_seq from files f join dossier_files l on l.file_id = f.id where l.dossier_id = ${d!.id} order by l.document_id, l.ordinal`;
+  const fileRows =
+    await sql`select f.*, l.document_id, l.ordinal, l.purpose, l.event_seq from files f join dossier_files l on l.file_id = f.id where l.dossier_id = ${d!.id} order by l.document_id, l.ordinal`;
   const [key] = await sql`select * from idempotency_keys where dossier_id = ${d!.id}`;
-  return { dossier: writable('dossiers', d!), events: events.map((e) => writable('dossier_events', e)), visits: visits.length, files: fileRows, key: key! };
+  return {
+    dossier: writable('dossiers', d!),
+    events: events.map((e) => writable('dossier_events', e)),
+    visits: visits.length,
+    files: fileRows,
+    key: key!,
+  };
 }
 const templates = { bare: await template('9.999001'), withFiles: await template('1.001193') };
 if (templates.bare.visits !== 1 || templates.withFiles.files.length !== 2) throw new Error('unexpected template rows');
@@ -178,12 +235,56 @@ function rawRows(agency: string, files: FilePart[]) {
   const t = files.length ? templates.withFiles : templates.bare;
   const id = randomUUID();
   const now = new Date();
-  const key = { scope: t.key.scope, key: randomUUID(), request_hash: t.key.request_hash, status: 0, response: {}, created_at: now, expires_at: new Date(now.getTime() + 86400_000) };
-  const dossier = { ...t.dossier, id, code: null, receiving_agency: agency, location_agency: agency, created_at: now, updated_at: now, submitted_at: now };
+  const key = {
+    scope: t.key.scope,
+    key: randomUUID(),
+    request_hash: t.key.request_hash,
+    status: 0,
+    response: {},
+    created_at: now,
+    expires_at: new Date(now.getTime() + 86400_000),
+  };
+  const dossier = {
+    ...t.dossier,
+    id,
+    code: null,
+    receiving_agency: agency,
+    location_agency: agency,
+    created_at: now,
+    updated_at: now,
+    submitted_at: now,
+  };
   const events = t.events.map((e) => ({ ...e, dossier_id: id, recorded_at: now }));
-  const fileRows = t.files.map((f) => ({ id: randomUUID(), storage_key: randomUUID(), sha256: f.sha256, size: f.size, media_type: f.media_type, original_name: f.original_name, provenance: f.provenance, uploaded_by: null, created_at: now }));
-  const links = fileRows.map((f, i) => ({ dossier_id: id, file_id: f.id, document_id: t.files[i]!.document_id, ordinal: t.files[i]!.ordinal, purpose: t.files[i]!.purpose, event_seq: t.files[i]!.event_seq, added_at: now }));
-  return { id, key, dossier, events, fileRows, links, visit: { dossier_id: id, agency_code: agency, since: now }, response: t.key.response as Record<string, unknown> };
+  const fileRows = t.files.map((f) => ({
+    id: randomUUID(),
+    storage_key: randomUUID(),
+    sha256: f.sha256,
+    size: f.size,
+    media_type: f.media_type,
+    original_name: f.original_name,
+    provenance: f.provenance,
+    uploaded_by: null,
+    created_at: now,
+  }));
+  const links = fileRows.map((f, i) => ({
+    dossier_id: id,
+    file_id: f.id,
+    document_id: t.files[i]!.document_id,
+    ordinal: t.files[i]!.ordinal,
+    purpose: t.files[i]!.purpose,
+    event_seq: t.files[i]!.event_seq,
+    added_at: now,
+  }));
+  return {
+    id,
+    key,
+    dossier,
+    events,
+    fileRows,
+    links,
+    visit: { dossier_id: id, agency_code: agency, since: now },
+    response: t.key.response as Record<string, unknown>,
+  };
 }
 
 type Q = postgres.Sql | postgres.TransactionSql | postgres.ReservedSql;
@@ -200,7 +301,11 @@ function rawStatements(agency: string, files: FilePart[]): Statement[] {
     (q) => q`insert into dossiers ${q(r.dossier as never)}`,
     (q) => q`insert into dossier_events ${q(r.events as never)}`,
   ];
-  if (r.fileRows.length) out.push((q) => q`insert into files ${q(r.fileRows as never)}`, (q) => q`insert into dossier_files ${q(r.links as never)}`);
+  if (r.fileRows.length)
+    out.push(
+      (q) => q`insert into files ${q(r.fileRows as never)}`,
+      (q) => q`insert into dossier_files ${q(r.links as never)}`,
+    );
   out.push(
     (q) => q`insert into dossier_agencies ${q(r.visit as never)}`,
     (q) => q`with s as (
@@ -259,43 +364,75 @@ interface Row {
 const rows: Row[] = [];
 const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 
-async function measure(clients: number, op: (client: number, i: number) => Promise<boolean>, serverPid?: number): Promise<Measured> {
+async function measure(
+  clients: number,
+  op: (client: number, i: number) => Promise<boolean>,
+  serverPid?: number,
+): Promise<Measured> {
   let a: CpuSnapshot | null = null;
   let b: CpuSnapshot | null = null;
   let firstError: unknown = null;
-  const stats = await timed(clients, SECONDS, WARMUP, (c, i) => op(c, i).catch((err) => ((firstError ??= err), false)), {
-    open: () => (a = cpuSnapshot(serverPid, dbName)),
-    close: () => (b = cpuSnapshot(serverPid, dbName)),
-  });
+  const stats = await timed(
+    clients,
+    SECONDS,
+    WARMUP,
+    (c, i) => op(c, i).catch((err) => ((firstError ??= err), false)),
+    {
+      open: () => (a = cpuSnapshot(serverPid, dbName)),
+      close: () => (b = cpuSnapshot(serverPid, dbName)),
+    },
+  );
   if (firstError) console.error('error:', (firstError as Error).message);
   return { stats, cpu: cpuPerOp(a!, b!, stats.count + stats.errors) };
 }
 
 function line(m: Measured): string {
   const s = m.stats;
-  return `${fmt(s.perSecond, 0).padStart(5)}/s p50 ${fmt(s.p50, 1).padStart(5)} p99 ${fmt(s.p99, 1).padStart(6)}` + (s.errors ? ` [${s.errors} errors]` : '');
+  return (
+    `${fmt(s.perSecond, 0).padStart(5)}/s p50 ${fmt(s.p50, 1).padStart(5)} p99 ${fmt(s.p99, 1).padStart(6)}` +
+    (s.errors ? ` [${s.errors} errors]` : '')
+  );
 }
 function cpuLine(m: Measured): string {
   const c = m.cpu;
   return `cpu ms/op: client ${fmt(c.client, 2)} server ${fmt(c.server, 2)} pg ${fmt(c.postgres, 2)} other ${fmt(c.other, 2)} (busy ${fmt(100 * c.busyShare, 0)}%)`;
 }
 
-async function level(run: number, scenario: string, clients: number, agencyOf: (client: number, i: number) => string, files: FilePart[], withRaw = true): Promise<void> {
+async function level(
+  run: number,
+  scenario: string,
+  clients: number,
+  agencyOf: (client: number, i: number) => string,
+  files: FilePart[],
+  withRaw = true,
+): Promise<void> {
   const http: Record<string, Measured> = {};
-  for (const t of targets) http[t.label] = await measure(clients, (c, i) => submit(t, agencyOf(c, i), files), t.proc.child.pid);
+  for (const t of targets)
+    http[t.label] = await measure(clients, (c, i) => submit(t, agencyOf(c, i), files), t.proc.child.pid);
   rawRound++;
   const pipe = withRaw ? await measure(clients, (c, i) => rawPipelined(agencyOf(c, i), files)) : null;
   rawRound++;
   const awaited = withRaw ? await measure(clients, (c, i) => rawAwaited(agencyOf(c, i), files)) : null;
   const ceiling = pipe && awaited ? (pipe.stats.perSecond >= awaited.stats.perSecond ? pipe : awaited) : null;
-  const row: Row = { scenario, clients, run, http, rawPipelined: pipe, rawAwaited: awaited, ratio: {}, p99Ratio: {}, mbPerSecond: {} };
+  const row: Row = {
+    scenario,
+    clients,
+    run,
+    http,
+    rawPipelined: pipe,
+    rawAwaited: awaited,
+    ratio: {},
+    p99Ratio: {},
+    mbPerSecond: {},
+  };
   for (const t of targets) {
     const h = http[t.label]!;
     if (ceiling) {
       row.ratio[t.label] = h.stats.perSecond / ceiling.stats.perSecond;
       row.p99Ratio[t.label] = h.stats.p99 / ceiling.stats.p99;
     }
-    if (files === big) row.mbPerSecond[t.label] = (h.stats.perSecond * files.reduce((s, f) => s + f.bytes.length, 0)) / (1024 * 1024);
+    if (files === big)
+      row.mbPerSecond[t.label] = (h.stats.perSecond * files.reduce((s, f) => s + f.bytes.length, 0)) / (1024 * 1024);
     log(
       `${scenario.padEnd(24)} ${String(clients).padStart(2)}  ${t.label.padEnd(10)} ${line(h)}` +
         (row.mbPerSecond[t.label] ? ` (${fmt(row.mbPerSecond[t.label]!, 1)} MiB/s)` : '') +
@@ -325,7 +462,12 @@ const scenarios: [string, number, (c: number, i: number) => string, FilePart[], 
 
 // BENCH_SCENARIOS="5 communes:8,hot" runs only the scenarios whose "name:clients" contains one of these.
 const only = (process.env.BENCH_SCENARIOS ?? '').split(',').filter(Boolean);
-if (only.length) scenarios.splice(0, scenarios.length, ...scenarios.filter(([name, c]) => only.some((o) => `${name}:${c}`.includes(o))));
+if (only.length)
+  scenarios.splice(
+    0,
+    scenarios.length,
+    ...scenarios.filter(([name, c]) => only.some((o) => `${name}:${c}`.includes(o))),
+  );
 
 try {
   // Steady state, not start-up: every server (all its workers) and the raw path run under load
@@ -337,16 +479,23 @@ try {
     t.label = `${n} worker${n > 1 ? 's' : ''}${t.workers === 'default' ? '*' : ''}`;
   }
   await timed(8, Math.min(jit, 3), 0, (c, i) => rawPipelined(spread(c, i), none));
-  log(`\nIntake through HTTP vs the raw postgres.js ceiling (PostgreSQL; birth registration; ${SECONDS}s per level after ${WARMUP}s warm-up, ${REPEAT} runs, ${jit}s of load first)`);
-  log(`servers: ${targets.map((t) => t.label).join(', ')} (* the default: one per CPU); LOG_LEVEL=${env.LOG_LEVEL}; machine busy ${fmt(100 * load, 0)}% just before the start${load > 0.1 ? '  ⚠ not quiet: figures are disturbed' : ''}`);
+  log(
+    `\nIntake through HTTP vs the raw postgres.js ceiling (PostgreSQL; birth registration; ${SECONDS}s per level after ${WARMUP}s warm-up, ${REPEAT} runs, ${jit}s of load first)`,
+  );
+  log(
+    `servers: ${targets.map((t) => t.label).join(', ')} (* the default: one per CPU); LOG_LEVEL=${env.LOG_LEVEL}; machine busy ${fmt(100 * load, 0)}% just before the start${load > 0.1 ? '  ⚠ not quiet: figures are disturbed' : ''}`,
+  );
   for (let run = 1; run <= REPEAT; run++) {
     log(`-- run ${run}/${REPEAT}`);
-    for (const [scenario, clients, agencyOf, files, withRaw] of scenarios) await level(run, scenario, clients, agencyOf, files, withRaw);
+    for (const [scenario, clients, agencyOf, files, withRaw] of scenarios)
+      await level(run, scenario, clients, agencyOf, files, withRaw);
   }
   // Medians over the runs.
   const summary: Record<string, unknown>[] = [];
   log(`\nMedians of ${REPEAT} runs (dossiers/s; ms; CPU ms per dossier)`);
-  log(`${'scenario'.padEnd(24)} ${'c'.padStart(2)}  ${'server'.padEnd(10)} ${'HTTP/s'.padStart(6)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ratio'.padStart(6)} ${'p99×'.padStart(5)}  | ${'raw1RT/s'.padStart(8)} ${'p99'.padStart(6)} ${'rawNRT/s'.padStart(8)} ${'p99'.padStart(6)} | CPU HTTP: client server pg other | raw 1RT: client pg other`);
+  log(
+    `${'scenario'.padEnd(24)} ${'c'.padStart(2)}  ${'server'.padEnd(10)} ${'HTTP/s'.padStart(6)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ratio'.padStart(6)} ${'p99×'.padStart(5)}  | ${'raw1RT/s'.padStart(8)} ${'p99'.padStart(6)} ${'rawNRT/s'.padStart(8)} ${'p99'.padStart(6)} | CPU HTTP: client server pg other | raw 1RT: client pg other`,
+  );
   for (const [scenario, clients] of scenarios) {
     const rs = rows.filter((r) => r.scenario === scenario && r.clients === clients);
     const med = (f: (r: Row) => number | undefined | null) => median(rs.map((r) => f(r) ?? NaN));
@@ -356,7 +505,11 @@ try {
       rawPipelinedP99: med((r) => r.rawPipelined?.stats.p99),
       rawAwaitedPerSecond: med((r) => r.rawAwaited?.stats.perSecond),
       rawAwaitedP99: med((r) => r.rawAwaited?.stats.p99),
-      rawCpuMs: { client: med((r) => r.rawPipelined?.cpu.client), postgres: med((r) => r.rawPipelined?.cpu.postgres), other: med((r) => r.rawPipelined?.cpu.other) },
+      rawCpuMs: {
+        client: med((r) => r.rawPipelined?.cpu.client),
+        postgres: med((r) => r.rawPipelined?.cpu.postgres),
+        other: med((r) => r.rawPipelined?.cpu.other),
+      },
     };
     for (const t of targets) {
       const k = t.label;
@@ -370,7 +523,12 @@ try {
         ratio: med((r) => r.ratio[k]),
         p99Ratio: med((r) => r.p99Ratio[k]),
         mbPerSecond: med((r) => r.mbPerSecond[k]),
-        httpCpuMs: { client: med((r) => r.http[k]?.cpu.client), server: med((r) => r.http[k]?.cpu.server), postgres: med((r) => r.http[k]?.cpu.postgres), other: med((r) => r.http[k]?.cpu.other) },
+        httpCpuMs: {
+          client: med((r) => r.http[k]?.cpu.client),
+          server: med((r) => r.http[k]?.cpu.server),
+          postgres: med((r) => r.http[k]?.cpu.postgres),
+          other: med((r) => r.http[k]?.cpu.other),
+        },
         ...raw,
       };
       summary.push(s);
@@ -385,18 +543,38 @@ try {
   const verdicts: Record<string, { worstRatio: number; worstP99Ratio: number }> = {};
   for (const t of targets) {
     const main = summary.filter((s) => s.server === t.label && (s.scenario as string).startsWith('intake'));
-    verdicts[t.label] = { worstRatio: Math.min(...main.map((s) => s.ratio as number)), worstP99Ratio: Math.max(...main.map((s) => s.p99Ratio as number)) };
-    log(`${t.label}: lowest HTTP/raw throughput ratio without uploads ${fmt(100 * verdicts[t.label]!.worstRatio, 0)}% (goal ≥ 60%); highest p99 ratio ×${fmt(verdicts[t.label]!.worstP99Ratio, 2)} (goal ≤ 1.5)`);
+    verdicts[t.label] = {
+      worstRatio: Math.min(...main.map((s) => s.ratio as number)),
+      worstP99Ratio: Math.max(...main.map((s) => s.p99Ratio as number)),
+    };
+    log(
+      `${t.label}: lowest HTTP/raw throughput ratio without uploads ${fmt(100 * verdicts[t.label]!.worstRatio, 0)}% (goal ≥ 60%); highest p99 ratio ×${fmt(verdicts[t.label]!.worstP99Ratio, 2)} (goal ≤ 1.5)`,
+    );
   }
-  for (const t of targets) log(`server log (${t.label}): ${fmt(statSync(t.logFile).size / (1024 * 1024), 1)} MiB written at LOG_LEVEL=${env.LOG_LEVEL}`);
+  for (const t of targets)
+    log(
+      `server log (${t.label}): ${fmt(statSync(t.logFile).size / (1024 * 1024), 1)} MiB written at LOG_LEVEL=${env.LOG_LEVEL}`,
+    );
   const out = join(REPOSITORY_ROOT, '.bench');
   mkdirSync(out, { recursive: true });
   const best = Object.values(verdicts);
   writeFileSync(
     join(out, 'server-intake.json'),
-    JSON.stringify({ seconds: SECONDS, repeat: REPEAT, loadBefore: load, servers: targets.map((t) => t.label), verdicts, worstRatio: Math.max(...best.map((v) => v.worstRatio)), rows: summary, runs: rows }, null, 2),
+    JSON.stringify(
+      {
+        seconds: SECONDS,
+        repeat: REPEAT,
+        loadBefore: load,
+        servers: targets.map((t) => t.label),
+        verdicts,
+        worstRatio: Math.max(...best.map((v) => v.worstRatio)),
+        rows: summary,
+        runs: rows,
+      },
+      null,
+      2,
+    ),
   );
 } finally {
   await cleanup();
 }
-

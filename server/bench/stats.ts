@@ -61,5 +61,12 @@ export async function timed(
   for (const t of timers) clearTimeout(t);
   close();
   latencies.sort((a, b) => a - b);
-  return { count: latencies.length, errors, seconds, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    count: latencies.length,
+    errors,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }

@@ -30,7 +30,8 @@ export interface ContextOptions {
 /** Builds the server context (opens the database unless one is given; does not migrate). */
 export async function createContext(options: ContextOptions = {}): Promise<ServerContext> {
   const config = options.config ?? loadConfig();
-  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolvePgliteDir(config) }));
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolvePgliteDir(config) }));
   const clock = options.clock ?? (config.fakeNow !== null ? offsetClock(config.fakeNow) : systemClock);
   return {
     config,
@@ -61,7 +62,9 @@ export interface RunningServer {
  * Starts a server: migrations, the orphan-file sweep, the demo seed on an empty database, then
  * HTTP. Stops cleanly on close() (in-flight requests finish, the database closes).
  */
-export async function startServer(options: ContextOptions & { app?: AppOptions; port?: number; host?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: ContextOptions & { app?: AppOptions; port?: number; host?: string } = {},
+): Promise<RunningServer> {
   const ctx = await createContext(options);
   const { config, log } = ctx;
   await migrateDatabase(ctx.database);

@@ -12,7 +12,6 @@ import { startServerProcess, workerPids, type ServerProcess } from './support/pr
 import { birthData, birthFiles, pdfBytes, submissionForm } from './support/intake.ts';
 import { createLocalFileStore } from '../src/files/local-store.ts';
 
-
 /** The JSON log lines a server process has written so far. */
 function logLines(server: ServerProcess): { msg: string; pid: number; path?: string }[] {
   const out = server.output();
@@ -39,10 +38,18 @@ async function postOnNewConnection(url: string, path: string, form: FormData): P
   const type = encoded.headers.get('content-type')!;
   const bytes = Buffer.from(await encoded.arrayBuffer());
   return new Promise((resolve, reject) => {
-    const req = request(`${url}${path}`, { method: 'POST', agent: false, headers: { connection: 'close', 'content-type': type, 'content-length': bytes.length } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode!));
-    });
+    const req = request(
+      `${url}${path}`,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { connection: 'close', 'content-type': type, 'content-length': bytes.length },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      },
+    );
     req.on('error', reject);
     req.end(bytes);
   });
@@ -55,8 +62,7 @@ function slowUpload(url: string) {
     `--${boundary}\r\nContent-Disposition: form-data; name="submission"\r\n\r\n${JSON.stringify({ version: 1, agency: '000.20.02.H56', data: birthData() })}\r\n` +
     `--${boundary}\r\nContent-Disposition: form-data; name="documents.to-khai"; filename="slow.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
   const png = birthFiles()[1]!;
-  const tail =
-    `\r\n--${boundary}\r\nContent-Disposition: form-data; name="documents.giay-chung-sinh"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`;
+  const tail = `\r\n--${boundary}\r\nContent-Disposition: form-data; name="documents.giay-chung-sinh"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`;
   let finishing = false;
   let cancelled = false;
   let sent = 0;
@@ -126,21 +132,47 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
   });
 
   test('two workers serve requests; the banner is printed once', async () => {
-    const workers = await until('two workers', () => workerPids(server.child.pid!), (w) => w.length === 2);
+    const workers = await until(
+      'two workers',
+      () => workerPids(server.child.pid!),
+      (w) => w.length === 2,
+    );
     // Both listening, or the primary hands every connection to the one that is.
-    await until('both workers listening', () => logLines(server).filter((l) => l.msg === 'motcua server listening').map((l) => l.pid), (p) => workers.every((w) => p.includes(w)));
+    await until(
+      'both workers listening',
+      () =>
+        logLines(server)
+          .filter((l) => l.msg === 'motcua server listening')
+          .map((l) => l.pid),
+      (p) => workers.every((w) => p.includes(w)),
+    );
     const statuses = await Promise.all(
-      Array.from({ length: 12 }, () => postOnNewConnection(server.url, '/api/v1/public/procedures/1.001193/dossiers', submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, birthFiles()))),
+      Array.from({ length: 12 }, () =>
+        postOnNewConnection(
+          server.url,
+          '/api/v1/public/procedures/1.001193/dossiers',
+          submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, birthFiles()),
+        ),
+      ),
     );
     assert.deepEqual(new Set(statuses), new Set([201]));
     // Each request's log line names the process that served it.
     const served = await until(
       'log lines of both workers',
-      () => [...new Set(logLines(server).filter((l) => l.msg === 'request' && l.path?.endsWith('/dossiers')).map((l) => l.pid))],
+      () => [
+        ...new Set(
+          logLines(server)
+            .filter((l) => l.msg === 'request' && l.path?.endsWith('/dossiers'))
+            .map((l) => l.pid),
+        ),
+      ],
       (s) => s.length === 2,
       5000,
     );
-    assert.deepEqual([...served].sort((a, b) => a - b), workers);
+    assert.deepEqual(
+      [...served].sort((a, b) => a - b),
+      workers,
+    );
     assert.equal(server.output().split('motcua đang chạy / is running at').length - 1, 1, 'one banner');
     assert.match(server.output(), /2 tiến trình xử lý \/ worker processes/);
   });
@@ -154,7 +186,10 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
     const pendingDir = join(env.MOTCUA_FILES_DIR!, 'pending');
     const writer = await until(
       'the upload\u2019s pending mark',
-      () => readdirSync(pendingDir).filter((n) => n.endsWith('.json')).map((n) => (JSON.parse(readFileSync(join(pendingDir, n), 'utf8')) as { pid: number }).pid),
+      () =>
+        readdirSync(pendingDir)
+          .filter((n) => n.endsWith('.json'))
+          .map((n) => (JSON.parse(readFileSync(join(pendingDir, n), 'utf8')) as { pid: number }).pid),
       (pids) => pids.length === 1,
     );
     assert.ok(workers.includes(writer[0]!), `the writer ${writer[0]} is a worker (${workers})`);
@@ -162,14 +197,31 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
     const res = await upload.response;
     upload.cut();
     assert.notEqual(res.status, 201);
-    const replaced = await until('a replacement worker', () => workerPids(server.child.pid!), (w) => w.length === 2 && !w.includes(writer[0]!));
-    assert.ok(replaced.some((p) => !workers.includes(p)), 'a new process');
+    const replaced = await until(
+      'a replacement worker',
+      () => workerPids(server.child.pid!),
+      (w) => w.length === 2 && !w.includes(writer[0]!),
+    );
+    assert.ok(
+      replaced.some((p) => !workers.includes(p)),
+      'a new process',
+    );
     // The replacement's start-up sweep removes the dead worker's orphan.
-    await until('the orphan swept', () => files().keys(), (k) => k.length === keysBefore.length);
+    await until(
+      'the orphan swept',
+      () => files().keys(),
+      (k) => k.length === keysBefore.length,
+    );
     assert.deepEqual(await files().keys(), keysBefore);
     assert.equal(await dossiers(), before, 'no row');
     const again = await Promise.all(
-      Array.from({ length: 4 }, () => postOnNewConnection(server.url, '/api/v1/public/procedures/1.001193/dossiers', submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, birthFiles()))),
+      Array.from({ length: 4 }, () =>
+        postOnNewConnection(
+          server.url,
+          '/api/v1/public/procedures/1.001193/dossiers',
+          submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, birthFiles()),
+        ),
+      ),
     );
     assert.deepEqual(again, [201, 201, 201, 201]);
   });
@@ -179,7 +231,11 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
     const workers = workerPids(server.child.pid!);
     assert.equal(workers.length, 2);
     const upload = slowUpload(server.url);
-    await until('the upload under way', () => upload.sent(), (n) => n >= 3);
+    await until(
+      'the upload under way',
+      () => upload.sent(),
+      (n) => n >= 3,
+    );
     const exited = new Promise<number | null>((r) => server.child.once('exit', (code) => r(code)));
     server.child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));
@@ -188,7 +244,12 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
     assert.equal(res.status, 201, res.body);
     assert.equal(await exited, 0);
     assert.equal(await dossiers(), before + 1);
-    await until('the workers gone', () => workers.filter((p) => workerPids(1).includes(p) || existsProcess(p)), (alive) => alive.length === 0, 5000);
+    await until(
+      'the workers gone',
+      () => workers.filter((p) => workerPids(1).includes(p) || existsProcess(p)),
+      (alive) => alive.length === 0,
+      5000,
+    );
   });
 });
 
@@ -198,11 +259,30 @@ describe('a crash loop stops the server [postgres]', () => {
     url.pathname = '/motcua_no_such_database';
     const data = mkdtempSync(join(tmpdir(), 'motcua-loop-'));
     after(() => rmSync(data, { recursive: true, force: true }));
-    const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'packages/cli/bin/motcua.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--workers', '2'], {
-      cwd: REPOSITORY_ROOT,
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: url.toString(), MOTCUA_DATA_DIR: data },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(REPOSITORY_ROOT, 'packages/cli/bin/motcua.js'),
+        'serve',
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--workers',
+        '2',
+      ],
+      {
+        cwd: REPOSITORY_ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'warn',
+          DATABASE_URL: url.toString(),
+          MOTCUA_DATA_DIR: data,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out += d));

@@ -75,22 +75,35 @@ describe('two server processes on one PostgreSQL [postgres]', () => {
     );
     assert.equal(results.filter((r) => !r.valid).length, 20);
     assert.ok(results.filter((r) => !r.valid).every((r) => r.status === 400));
-    const codes = results.filter((r) => r.valid).map((r) => {
-      assert.equal(r.status, 201);
-      return r.code!;
-    });
+    const codes = results
+      .filter((r) => r.valid)
+      .map((r) => {
+        assert.equal(r.status, 201);
+        return r.code!;
+      });
     const expected = Array.from({ length: 200 }, (_, i) => `000.20.01.H56-260302-${String(i + 1).padStart(4, '0')}`);
     assert.deepEqual([...codes].sort(), expected, 'every code once, none missing');
     const stored = await sql`select code from dossiers where receiving_agency = '000.20.01.H56' order by code`;
-    assert.deepEqual(stored.map((r) => r.code), expected);
+    assert.deepEqual(
+      stored.map((r) => r.code),
+      expected,
+    );
   });
 
   test('idempotency across processes and after a restart: the same key gives the same code', async () => {
     const submission = { version: 1, agency: '000.20.02.H56', data: birthData() };
     const send = (server: ServerProcess) =>
-      fetch(`${server.url}/api/v1/public/procedures/1.001193/dossiers`, { method: 'POST', body: submissionForm(submission, birthFiles()), headers: { 'idempotency-key': 'mp-key-1' } });
+      fetch(`${server.url}/api/v1/public/procedures/1.001193/dossiers`, {
+        method: 'POST',
+        body: submissionForm(submission, birthFiles()),
+        headers: { 'idempotency-key': 'mp-key-1' },
+      });
     const before = await counts();
-    const all = await Promise.all(Array.from({ length: 10 }, (_, i) => send(i % 2 ? a : b).then(async (r) => ({ status: r.status, text: await r.text() }))));
+    const all = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        send(i % 2 ? a : b).then(async (r) => ({ status: r.status, text: await r.text() })),
+      ),
+    );
     assert.ok(all.every((r) => r.status === 201));
     assert.equal(new Set(all.map((r) => r.text)).size, 1);
     assert.equal((await counts()).dossiers - before.dossiers, 1);
@@ -142,7 +155,8 @@ describe('two server processes on one PostgreSQL [postgres]', () => {
     } as RequestInit).catch((err: unknown) => err);
     await firstBytesSent;
     // Wait until the server has started writing the file into the store.
-    for (let i = 0; i < 100 && (await store.keys()).length === keysBefore.length; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && (await store.keys()).length === keysBefore.length; i++)
+      await new Promise((r) => setTimeout(r, 50));
     assert.ok((await store.keys()).length > keysBefore.length, 'the upload reached the file store');
     await b.kill9();
     await upload;

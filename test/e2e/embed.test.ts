@@ -14,7 +14,11 @@ let browser: Browser;
 before(async () => {
   ensureRuntimeBuilt();
   server = await startServer();
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: CHROME_ARGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROME_ARGS,
+  });
 });
 
 after(async () => {
@@ -44,7 +48,9 @@ async function watchedPage(): Promise<Watched> {
   await page.exposeFunction('__violation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __violation(v: string): void }).__violation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      (window as unknown as { __violation(v: string): void }).__violation(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+      ),
     );
   });
   page.on('console', (m) => {
@@ -52,12 +58,17 @@ async function watchedPage(): Promise<Watched> {
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('response', async (r) => {
-    if (r.request().resourceType() === 'script' || r.url().endsWith('.js')) scripts.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
+    if (r.request().resourceType() === 'script' || r.url().endsWith('.js'))
+      scripts.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
   });
   return { page, violations, errors, scripts };
 }
 
-const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`) });
+const pdf = (name: string) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`),
+});
 
 let receipt: { code: string; secret: string } | undefined;
 
@@ -132,7 +143,10 @@ test('the sample site: a birth registration filled, with files, and submitted un
   // What the page loaded: the runtime and the version's validator module, nothing else, ≤ 80 KB gzip.
   const loaded = [...w.scripts.keys()].map((u) => new URL(u).pathname);
   assert.ok(loaded.includes('/embed/motcua.js'), loaded.join(', '));
-  assert.ok(loaded.some((p) => /\/validators\.js$/.test(p)), loaded.join(', '));
+  assert.ok(
+    loaded.some((p) => /\/validators\.js$/.test(p)),
+    loaded.join(', '),
+  );
   const gz = [...w.scripts.values()].reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
   assert.ok(gz <= 80_000, `${gz} bytes of JavaScript (gzip)`);
   console.log(`JavaScript loaded by the embed page: ${loaded.join(', ')} — ${(gz / 1000).toFixed(1)} KB gzip`);
@@ -155,11 +169,15 @@ test('the tracking page finds the dossier just submitted, under the strict CSP',
   await track.getByRole('button', { name: 'Tra cứu' }).click();
   await track.getByText('Không tìm thấy hồ sơ. Kiểm tra lại mã hồ sơ và mã tra cứu.').waitFor();
   assert.deepEqual(w.violations, []);
-  assert.deepEqual(w.errors.filter((e) => !/404/.test(e)), [], 'no console error but the expected 404');
+  assert.deepEqual(
+    w.errors.filter((e) => !/404/.test(e)),
+    [],
+    'no console error but the expected 404',
+  );
   await page.context().close();
 });
 
-test('the embed adds no globals to the host page beyond its custom elements and Lit\'s version markers', async () => {
+test("the embed adds no globals to the host page beyond its custom elements and Lit's version markers", async () => {
   const w = await watchedPage();
   const { page } = w;
   await page.goto(`${server.url}/site/index.html`); // a page of the site without the embed
@@ -168,10 +186,17 @@ test('the embed adds no globals to the host page beyond its custom elements and 
   await page.locator('motcua-track').getByLabel('Mã hồ sơ').waitFor();
   const afterNames = await page.evaluate(() => Object.getOwnPropertyNames(window));
   const added = afterNames.filter((n) => !before.includes(n) && n !== '__violation');
-  assert.deepEqual(added.filter((n) => !/^(litHtmlVersions|litElementVersions|reactiveElementVersions|litPropertyMetadata)$/.test(n)), []);
-  const defined = await page.evaluate(() => ['motcua-form', 'motcua-track', 'motcua-jsonforms'].map((n) => !!customElements.get(n)));
+  assert.deepEqual(
+    added.filter((n) => !/^(litHtmlVersions|litElementVersions|reactiveElementVersions|litPropertyMetadata)$/.test(n)),
+    [],
+  );
+  const defined = await page.evaluate(() =>
+    ['motcua-form', 'motcua-track', 'motcua-jsonforms'].map((n) => !!customElements.get(n)),
+  );
   assert.deepEqual(defined, [true, true, true]);
-  const globalStyles = await page.evaluate(() => document.querySelectorAll('style').length + document.adoptedStyleSheets.length);
+  const globalStyles = await page.evaluate(
+    () => document.querySelectorAll('style').length + document.adoptedStyleSheets.length,
+  );
   assert.equal(globalStyles, 0, 'no global CSS');
   assert.deepEqual(w.violations, []);
   await page.context().close();

@@ -35,11 +35,15 @@ export interface RunningServer {
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [join(REPO, 'packages/cli/bin/motcua.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: REPO,
-    env: { ...process.env, MOTCUA_DATA_DIR: dataDir, PORT: String(port), MOTCUA_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(REPO, 'packages/cli/bin/motcua.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: REPO,
+      env: { ...process.env, MOTCUA_DATA_DIR: dataDir, PORT: String(port), MOTCUA_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

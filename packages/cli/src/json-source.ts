@@ -13,13 +13,15 @@ export interface Position {
 }
 
 export type ParsedJson =
-  | { ok: true; value: unknown; locate(pointer: string): Position }
-  | { ok: false; position: Position; message: Message };
+  { ok: true; value: unknown; locate(pointer: string): Position } | { ok: false; position: Position; message: Message };
 
 const SYNTAX: Record<string, Message> = {
   InvalidSymbol: { vi: 'ký tự không hợp lệ', en: 'invalid symbol' },
   InvalidNumberFormat: { vi: 'số viết sai', en: 'invalid number' },
-  PropertyNameExpected: { vi: 'cần tên thuộc tính trong dấu ngoặc kép (dấu phẩy thừa?)', en: 'property name in double quotes expected (trailing comma?)' },
+  PropertyNameExpected: {
+    vi: 'cần tên thuộc tính trong dấu ngoặc kép (dấu phẩy thừa?)',
+    en: 'property name in double quotes expected (trailing comma?)',
+  },
   ValueExpected: { vi: 'thiếu giá trị', en: 'value expected' },
   ColonExpected: { vi: 'thiếu dấu hai chấm', en: 'colon expected' },
   CommaExpected: { vi: 'thiếu dấu phẩy', en: 'comma expected' },
@@ -51,7 +53,11 @@ export function parseJsonSource(text: string): ParsedJson {
   };
 
   const errors: ParseError[] = [];
-  const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(source, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   if (errors.length > 0 || root === undefined) {
     const first = errors[0];
     const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
@@ -69,7 +75,11 @@ export function parseJsonSource(text: string): ParsedJson {
     // jsonc-parser accepted what JSON.parse refuses: report JSON.parse's own words.
     const text = err instanceof Error ? err.message : String(err);
     const at = /position (\d+)/.exec(text);
-    return { ok: false, position: position(at ? Number(at[1]) : 0), message: { vi: `Lỗi cú pháp JSON: ${text}`, en: `JSON syntax error: ${text}` } };
+    return {
+      ok: false,
+      position: position(at ? Number(at[1]) : 0),
+      message: { vi: `Lỗi cú pháp JSON: ${text}`, en: `JSON syntax error: ${text}` },
+    };
   }
   return {
     ok: true,

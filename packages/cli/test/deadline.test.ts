@@ -12,8 +12,17 @@ const bin = fileURLToPath(new URL('../bin/motcua.js', import.meta.url));
 // Paths in the golden file are relative to the repository root, as a user at the root types them.
 process.chdir(root);
 
-interface GoldenCase { name: string; args: string[]; expected: string; why: string }
-interface ErrorCase { name: string; args: string[]; stderr: string }
+interface GoldenCase {
+  name: string;
+  args: string[];
+  expected: string;
+  why: string;
+}
+interface ErrorCase {
+  name: string;
+  args: string[];
+  stderr: string;
+}
 const golden = JSON.parse(readFileSync(new URL('./deadline-golden.json', import.meta.url), 'utf8')) as {
   cases: GoldenCase[];
   errors: ErrorCase[];
@@ -63,7 +72,11 @@ test('--help prints the usage in both languages and exits 0', async () => {
 });
 
 test('--flag=value works like --flag value; -h is --help', async () => {
-  const r = await run(['--calendar=examples/calendars/vn-2025-2026.json', '--from=2026-12-01T16:00+07:00', '--working-days=1']);
+  const r = await run([
+    '--calendar=examples/calendars/vn-2025-2026.json',
+    '--from=2026-12-01T16:00+07:00',
+    '--working-days=1',
+  ]);
   assert.equal(r.stdout, '2026-12-02T16:00:00+07:00\n');
   assert.equal((await run(['-h'])).code, 0);
   const empty = await run(['--calendar=', '--from', '2026-12-01T09:00+07:00', '--working-days', '1']);
@@ -79,18 +92,43 @@ test('motcua --help lists the deadline command', async () => {
 });
 
 test('the bin prints the due instant and exits 0', () => {
-  const out = execFileSync(process.execPath, [
-    bin, 'deadline', '--calendar', 'examples/calendars/vn-2025-2026.json',
-    '--from', '2026-12-01T16:00:00+07:00', '--working-days', '1',
-  ], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'America/New_York' } });
+  const out = execFileSync(
+    process.execPath,
+    [
+      bin,
+      'deadline',
+      '--calendar',
+      'examples/calendars/vn-2025-2026.json',
+      '--from',
+      '2026-12-01T16:00:00+07:00',
+      '--working-days',
+      '1',
+    ],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'America/New_York' } },
+  );
   assert.equal(out, '2026-12-02T16:00:00+07:00\n');
 });
 
 test('the bin exits 2 on bad arguments, message on stderr', () => {
-  const r = spawnSync(process.execPath, [bin, 'deadline', '--calendar', 'examples/calendars/vn-2025-2026.json', '--from', '2026-12-01T09:00+07:00', '--working-days', '1', '--working-hours', '2'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      bin,
+      'deadline',
+      '--calendar',
+      'examples/calendars/vn-2025-2026.json',
+      '--from',
+      '2026-12-01T09:00+07:00',
+      '--working-days',
+      '1',
+      '--working-hours',
+      '2',
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   assert.equal(r.status, 2);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /Chỉ được chọn một thời hạn.* \/ give exactly one duration/);

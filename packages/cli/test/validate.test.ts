@@ -11,13 +11,18 @@ import { main } from '../src/main.ts';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/motcua.js', import.meta.url));
 const examplesDir = join(root, 'examples/procedures');
-const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json')).map((f) => join(examplesDir, f));
+const examples = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => join(examplesDir, f));
 const birthText = readFileSync(join(examplesDir, '1.001193-dang-ky-khai-sinh.json'), 'utf8');
 
 async function run(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(['validate', ...args], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  const code = await main(['validate', ...args], {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -57,7 +62,11 @@ describe('motcua validate', () => {
       r.stdout.includes(`${bad}:${expectedLine}:${expectedColumn} /applicant/person/fullName [unknown-field]\n`),
       r.stdout,
     );
-    assert.ok(r.stdout.includes('Trường "/requester/hoTen" không có trong lược đồ tờ khai (form.schema) / Field "/requester/hoTen" is not declared in the form schema (form.schema)'));
+    assert.ok(
+      r.stdout.includes(
+        'Trường "/requester/hoTen" không có trong lược đồ tờ khai (form.schema) / Field "/requester/hoTen" is not declared in the form schema (form.schema)',
+      ),
+    );
     assert.match(r.stdout, /1\/1 tệp có lỗi \(1 lỗi\) \/ 1 of 1 file\(s\) invalid \(1 error\(s\)\)/);
   });
 
@@ -65,7 +74,10 @@ describe('motcua validate', () => {
     const bad = variant('bad-next.json', (p) => (p.workflow.steps[0].next[0].step = 'ky-so'));
     const r = await run(bad);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /bad-next\.json:\d+:\d+ \/workflow\/steps\/0\/next\/0\/step \[unknown-step\]\n {4}Bước tiếp theo "ky-so" không tồn tại \/ Next step "ky-so" does not exist\n/);
+    assert.match(
+      r.stdout,
+      /bad-next\.json:\d+:\d+ \/workflow\/steps\/0\/next\/0\/step \[unknown-step\]\n {4}Bước tiếp theo "ky-so" không tồn tại \/ Next step "ky-so" does not exist\n/,
+    );
   });
 
   test('a missing required property is shown at its parent', async () => {
@@ -103,7 +115,10 @@ describe('motcua validate', () => {
       const path = file(name, content);
       const r = await run(path);
       assert.equal(r.code, 1, name);
-      assert.ok(r.stdout.startsWith(`${path}:${line}:${column} [json-syntax]\n    Lỗi cú pháp JSON: `), `${name}: ${r.stdout}`);
+      assert.ok(
+        r.stdout.startsWith(`${path}:${line}:${column} [json-syntax]\n    Lỗi cú pháp JSON: `),
+        `${name}: ${r.stdout}`,
+      );
       assert.match(r.stdout, message, name);
       assert.match(r.stdout, /JSON syntax error: /);
     }
@@ -157,7 +172,10 @@ describe('motcua validate', () => {
   });
 
   test('through the bin (npx motcua validate), from the repository root', () => {
-    const ok = spawnSync(process.execPath, [bin, 'validate', ...examples.map((f) => f.slice(root.length))], { cwd: root, encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [bin, 'validate', ...examples.map((f) => f.slice(root.length))], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.equal(ok.status, 0, ok.stdout + ok.stderr);
     const bad = variant('bad-bin.json', (p) => (p.workflow.start = 'tiep-nhan'));
     const ko = spawnSync(process.execPath, [bin, 'validate', bad], { cwd: root, encoding: 'utf8' });

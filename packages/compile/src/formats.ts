@@ -40,7 +40,8 @@ export async function formatsModuleSource(): Promise<string> {
   const end = source.indexOf('\n};', start);
   const fastStart = source.indexOf('exports.fastFormats = {');
   const fastEnd = source.indexOf('\n};', fastStart);
-  if (start < 0 || end < 0 || fastStart < end || fastEnd < 0) throw new Error(`Unexpected shape of ${FORMATS_MODULE}: cannot extract its formats`);
+  if (start < 0 || end < 0 || fastStart < end || fastEnd < 0)
+    throw new Error(`Unexpected shape of ${FORMATS_MODULE}: cannot extract its formats`);
   const entries: string[] = [];
   for (const raw of source.slice(start + 'exports.fullFormats = {'.length, end).split('\n')) {
     const line = raw.trim();
@@ -51,9 +52,14 @@ export async function formatsModuleSource(): Promise<string> {
     const value = m[3] ?? name;
     // Calls (fmtDef(getTime(true), …)) are marked pure, every one of them, so that the bundler drops
     // the formats a module does not use with the helpers only they need. Regexes are left as they are.
-    entries.push(`export const ${exportName(name)} = ${value.startsWith('/') ? value : value.replace(/([A-Za-z_$][\w$]*)\(/g, '/* @__PURE__ */ $1(')};`);
+    entries.push(
+      `export const ${exportName(name)} = ${value.startsWith('/') ? value : value.replace(/([A-Za-z_$][\w$]*)\(/g, '/* @__PURE__ */ $1(')};`,
+    );
   }
   const rest = source.slice(fastEnd + '\n};'.length).replace(/^exports\.formatNames = .*$/m, '');
-  const head = source.slice(0, start).replace(/^.*exports.*$/gm, '').replace(/^"use strict";$/m, '');
+  const head = source
+    .slice(0, start)
+    .replace(/^.*exports.*$/gm, '')
+    .replace(/^"use strict";$/m, '');
   return `${head}\n${rest}\n${entries.join('\n')}\n`;
 }

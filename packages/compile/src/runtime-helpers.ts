@@ -38,7 +38,9 @@ export async function runtimeModuleSource(name: string): Promise<string> {
     .replace(/^\S+\.code = .*;$/gm, '')
     .replace(/^exports\.default = ([A-Za-z_$][\w$]*);$/m, 'export default $1;')
     .replace(/^const ([A-Za-z_$][\w$]*) = require\(("[^"]+")\);$/gm, 'import $1 from $2;');
-  return /\bexports\b|\brequire\(|\bmodule\b/.test(esm.replace(/\/\/.*$/gm, '')) ? `export { default } from ${JSON.stringify(path)};` : esm;
+  return /\bexports\b|\brequire\(|\bmodule\b/.test(esm.replace(/\/\/.*$/gm, ''))
+    ? `export { default } from ${JSON.stringify(path)};`
+    : esm;
 }
 
 /** fast-deep-equal (ajv's `equal`) as an ES module: its `module.exports = function equal…` as `export default function equal…`. */

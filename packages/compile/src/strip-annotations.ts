@@ -6,7 +6,16 @@ const ANNOTATIONS = new Set(['title', 'description', 'default', 'examples', '$co
 /** Keywords whose value is a map of subschemas, an array of subschemas, or one subschema. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf']);
-const SCHEMA_ONE = new Set(['additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'not', 'if', 'then', 'else']);
+const SCHEMA_ONE = new Set([
+  'additionalItems',
+  'additionalProperties',
+  'contains',
+  'propertyNames',
+  'not',
+  'if',
+  'then',
+  'else',
+]);
 
 /**
  * A copy of `schema` without annotations (titles, descriptions, defaults…) at schema positions.
@@ -23,8 +32,10 @@ export function stripAnnotations(schema: JsonSchema): JsonSchema {
     if (SCHEMA_MAPS.has(k) && isMap(v)) out[k] = mapValues(v, stripAnnotations);
     else if (SCHEMA_LISTS.has(k) && Array.isArray(v)) out[k] = v.map((s) => stripAnnotations(s as JsonSchema));
     else if (SCHEMA_ONE.has(k)) out[k] = stripAnnotations(v as JsonSchema);
-    else if (k === 'items') out[k] = Array.isArray(v) ? v.map((s) => stripAnnotations(s as JsonSchema)) : stripAnnotations(v as JsonSchema);
-    else if (k === 'dependencies' && isMap(v)) out[k] = mapValues(v, (d) => (Array.isArray(d) ? d : stripAnnotations(d as JsonSchema)));
+    else if (k === 'items')
+      out[k] = Array.isArray(v) ? v.map((s) => stripAnnotations(s as JsonSchema)) : stripAnnotations(v as JsonSchema);
+    else if (k === 'dependencies' && isMap(v))
+      out[k] = mapValues(v, (d) => (Array.isArray(d) ? d : stripAnnotations(d as JsonSchema)));
     else out[k] = v;
   }
   return out as JsonSchema;

@@ -16,11 +16,18 @@ import { schemaKey, type JsonSchema } from '@motcua/core';
 import { createAjv } from '@motcua/core/ajv';
 import { stripAnnotations } from './strip-annotations.ts';
 import { FORMATS_SPECIFIER, formatsModuleSource, importUsedFormats } from './formats.ts';
-import { FAST_DEEP_EQUAL, fastDeepEqualSource, importUsedRuntime, RUNTIME_PREFIX, runtimeModuleSource } from './runtime-helpers.ts';
+import {
+  FAST_DEEP_EQUAL,
+  fastDeepEqualSource,
+  importUsedRuntime,
+  RUNTIME_PREFIX,
+  runtimeModuleSource,
+} from './runtime-helpers.ts';
 
 // ajv's standalone entry is CommonJS; under ESM its function may sit on `.default`.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refs: Record<string, string>) => string;
-const standaloneCode = ((standaloneModule as unknown as { default?: StandaloneCode }).default ?? standaloneModule) as StandaloneCode;
+const standaloneCode = ((standaloneModule as unknown as { default?: StandaloneCode }).default ??
+  standaloneModule) as StandaloneCode;
 
 /** Where ajv, ajv-formats and their helpers resolve from when the module is bundled. */
 const RESOLVE_DIR = dirname(fileURLToPath(import.meta.url));
@@ -28,7 +35,10 @@ const GENERATED = 'motcua-validators:generated';
 
 /** Raised when a schema cannot be compiled (e.g. an unresolvable `$ref`); names the schema's key. */
 export class SchemaCompileError extends Error {
-  constructor(readonly key: string, cause: unknown) {
+  constructor(
+    readonly key: string,
+    cause: unknown,
+  ) {
     super(`Cannot compile schema ${key}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'SchemaCompileError';
   }
@@ -58,7 +68,10 @@ export function distinctSchemas(schemas: Iterable<JsonSchema>): Map<string, Excl
  * `validators` (and default) = `{ [schemaKey(schema)]: validate }` for each distinct schema.
  * Each `validate(data)` returns a boolean and sets `validate.errors` like ajv.
  */
-export async function compileValidatorModule(schemas: readonly JsonSchema[], options: CompileOptions = {}): Promise<string> {
+export async function compileValidatorModule(
+  schemas: readonly JsonSchema[],
+  options: CompileOptions = {},
+): Promise<string> {
   const distinct = distinctSchemas(schemas);
   const ajv = createAjv({ messages: false, code: { source: true, esm: true, lines: false } });
   const refs: Record<string, string> = {};
@@ -84,7 +97,10 @@ export async function compileValidatorModule(schemas: readonly JsonSchema[], opt
   const inline: Plugin = {
     name: 'motcua-generated-validators',
     setup(b) {
-      b.onResolve({ filter: /^motcua-validators:(generated|formats|runtime\/\w+)$/ }, (args) => ({ path: args.path, namespace: 'motcua-generated' }));
+      b.onResolve({ filter: /^motcua-validators:(generated|formats|runtime\/\w+)$/ }, (args) => ({
+        path: args.path,
+        namespace: 'motcua-generated',
+      }));
       b.onLoad({ filter: /.*/, namespace: 'motcua-generated' }, async (args) => ({
         contents:
           args.path === FORMATS_SPECIFIER
@@ -101,7 +117,10 @@ export async function compileValidatorModule(schemas: readonly JsonSchema[], opt
         contents: (await readFile(args.path, 'utf8')).replace(/^\S+\.code = .*;$/gm, ''),
         loader: 'js',
       }));
-      b.onLoad({ filter: FAST_DEEP_EQUAL }, async (args) => ({ contents: fastDeepEqualSource(await readFile(args.path, 'utf8')), loader: 'js' }));
+      b.onLoad({ filter: FAST_DEEP_EQUAL }, async (args) => ({
+        contents: fastDeepEqualSource(await readFile(args.path, 'utf8')),
+        loader: 'js',
+      }));
     },
   };
   const result = await build({

@@ -3,7 +3,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { procedureSchemaText } from '../src/model/procedure-schema-json.ts';
-import { canonicalJson, schemaKey, getAt, formatPointer, parsePointer, scopeToPointer, pointerToScope, createPrecompiledEvaluator, MissingValidatorError, holds } from '../src/index.ts';
+import {
+  canonicalJson,
+  schemaKey,
+  getAt,
+  formatPointer,
+  parsePointer,
+  scopeToPointer,
+  pointerToScope,
+  createPrecompiledEvaluator,
+  MissingValidatorError,
+  holds,
+} from '../src/index.ts';
 import { createAjvEvaluator } from '../src/conditions/ajv-evaluator.ts';
 import { TITLE_SEPARATOR, DESCRIPTION_SEPARATOR } from '../src/model/doc.ts';
 
@@ -57,7 +68,10 @@ test('schemaKey is FNV-1a 64 of the canonical JSON, independent of key order', (
 test('canonicalJson sorts keys, drops undefined members and round-trips', () => {
   assert.equal(canonicalJson({ b: 1, a: { d: undefined, c: 'é' } }), '{"a":{"c":"é"},"b":1}');
   assert.equal(canonicalJson([1e21, 0.1, -0]), '[1e+21,0.1,0]');
-  fc.assert(fc.property(fc.jsonValue(), (v) => assert.deepEqual(JSON.parse(canonicalJson(v)), JSON.parse(JSON.stringify(v)))), { numRuns: 1000 });
+  fc.assert(
+    fc.property(fc.jsonValue(), (v) => assert.deepEqual(JSON.parse(canonicalJson(v)), JSON.parse(JSON.stringify(v)))),
+    { numRuns: 1000 },
+  );
 });
 
 test('JSON pointers: parse, format, get, scopes', () => {

@@ -19,7 +19,10 @@ const FORBIDDEN: [RegExp, string][] = [
   [/from\s+['"](fs|path|os|crypto|http|https|url|child_process|worker_threads)['"]/, 'a Node built-in import'],
   [/\bprocess\.(env|argv|cwd|exit)/, 'process'],
   [/\bBuffer\./, 'Buffer'],
-  [/\b(window|localStorage|sessionStorage|navigator)\.[a-zA-Z]|\bdocument\.(createElement|querySelector|getElementById|body|head|cookie|addEventListener)/, 'a DOM global'],
+  [
+    /\b(window|localStorage|sessionStorage|navigator)\.[a-zA-Z]|\bdocument\.(createElement|querySelector|getElementById|body|head|cookie|addEventListener)/,
+    'a DOM global',
+  ],
   [/\bnew Function\s*\(|\beval\s*\(/, 'code generation (blocked by a strict CSP)'],
   [/\bfetch\s*\(|XMLHttpRequest|WebSocket/, 'IO'],
   [/\bDate\.now\s*\(|new Date\(\)/, 'the current time (engines take instants as arguments)'],

@@ -39,7 +39,13 @@ function toError(status: number, text: string): ApiError {
   }
   const e = body?.error;
   if (e && typeof e.code === 'string' && e.message && typeof e.message.vi === 'string') {
-    return new ApiError('http', status, e.code, { vi: e.message.vi, en: e.message.en ?? e.message.vi }, Array.isArray(e.issues) ? e.issues : []);
+    return new ApiError(
+      'http',
+      status,
+      e.code,
+      { vi: e.message.vi, en: e.message.en ?? e.message.vi },
+      Array.isArray(e.issues) ? e.issues : [],
+    );
   }
   return new ApiError('http', status, `http-${status}`, STRINGS.httpError, []);
 }
@@ -102,10 +108,19 @@ export function send<T>(url: string, options: SendOptions = {}): Promise<Respons
  * GET a JSON resource. `cache: 'no-store'` for personal data (tracking): a browser cache keyed by
  * URL alone must never answer a lookup made with another secret.
  */
-export async function getJson<T>(url: string, headers?: Record<string, string>, options: { cache?: RequestCache; signal?: AbortSignal } = {}): Promise<T> {
+export async function getJson<T>(
+  url: string,
+  headers?: Record<string, string>,
+  options: { cache?: RequestCache; signal?: AbortSignal } = {},
+): Promise<T> {
   let res: globalThis.Response;
   try {
-    res = await fetch(url, { headers: { Accept: 'application/json', ...headers }, cache: options.cache ?? 'default', signal: options.signal, credentials: 'omit' });
+    res = await fetch(url, {
+      headers: { Accept: 'application/json', ...headers },
+      cache: options.cache ?? 'default',
+      signal: options.signal,
+      credentials: 'omit',
+    });
   } catch {
     throw new ApiError('network', 0, 'network', STRINGS.networkError);
   }

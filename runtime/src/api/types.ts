@@ -26,7 +26,11 @@ export interface SubmitResponse {
   secret: string;
   status: number;
   statusLabel: LocalizedText;
-  fees?: { items?: { id?: string; title?: LocalizedText; amount?: number }[]; total: number; collect: 'before' | 'after' };
+  fees?: {
+    items?: { id?: string; title?: LocalizedText; amount?: number }[];
+    total: number;
+    collect: 'before' | 'after';
+  };
   dueAt: string | null;
   expectedDueAt: string | null;
   agency?: { code: string; name: LocalizedText };

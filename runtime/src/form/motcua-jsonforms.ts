@@ -11,7 +11,16 @@ import {
   type OwnPropsOfControl,
   type UISchemaElement,
 } from '@jsonforms/core';
-import { getAt, pick, resolveDataPointer, schemaIssues, type JsonSchema as CoreSchema, type Issue, type Lang, type SchemaEvaluator } from '@motcua/core';
+import {
+  getAt,
+  pick,
+  resolveDataPointer,
+  schemaIssues,
+  type JsonSchema as CoreSchema,
+  type Issue,
+  type Lang,
+  type SchemaEvaluator,
+} from '@motcua/core';
 import type { DispatchProps, FormContext, RenderedControl, RenderResult, RendererEntry } from '../jsonforms/context.ts';
 import { createValidatorShim } from '../jsonforms/validator-shim.ts';
 import { ControlPropsCache } from '../jsonforms/control-props.ts';
@@ -184,7 +193,11 @@ export class MotcuaJsonForms extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (['schema', 'uischema', 'renderers', 'translations', 'lang'].some((k) => (changed as Map<PropertyKey, unknown>).has(k))) {
+    if (
+      ['schema', 'uischema', 'renderers', 'translations', 'lang'].some((k) =>
+        (changed as Map<PropertyKey, unknown>).has(k),
+      )
+    ) {
       this.#memo = new FormMemo();
       this.#props = new ControlPropsCache();
     }
@@ -210,7 +223,8 @@ export class MotcuaJsonForms extends LitElement {
   get #effectiveUi(): UISchemaElement {
     if (this.uischema) return this.uischema;
     const schema = this.schema ?? {};
-    if (this.#generatedUi?.schema !== schema) this.#generatedUi = { schema, ui: Generate.uiSchema(schema, 'VerticalLayout') };
+    if (this.#generatedUi?.schema !== schema)
+      this.#generatedUi = { schema, ui: Generate.uiSchema(schema, 'VerticalLayout') };
     return this.#generatedUi.ui;
   }
 
@@ -218,8 +232,14 @@ export class MotcuaJsonForms extends LitElement {
     const lang = this.#language;
     const dict = this.translations?.[lang];
     // The same objects from render to render while nothing changes: JSON Forms' memoised props depend on them.
-    const shim = this.#shim && this.#shim.evaluator === this.evaluator ? this.#shim : (this.#shim = { evaluator: this.evaluator, ajv: createValidatorShim(this.evaluator) });
-    const tr = this.#translate && this.#translate.lang === lang && this.#translate.dict === dict ? this.#translate : (this.#translate = { lang, dict, fn: translator(lang, dict) });
+    const shim =
+      this.#shim && this.#shim.evaluator === this.evaluator
+        ? this.#shim
+        : (this.#shim = { evaluator: this.evaluator, ajv: createValidatorShim(this.evaluator) });
+    const tr =
+      this.#translate && this.#translate.lang === lang && this.#translate.dict === dict
+        ? this.#translate
+        : (this.#translate = { lang, dict, fn: translator(lang, dict) });
     return {
       jsonforms: {
         core: {
@@ -370,9 +390,12 @@ export class MotcuaJsonForms extends LitElement {
     this.data = setAt(this.data ?? {}, path, value);
     const pointer = pathToPointer(path);
     // What the server said about this field no longer applies once the person changes it.
-    if (this._external.some((i) => isWithin(i.pointer, pointer))) this._external = this._external.filter((i) => !isWithin(i.pointer, pointer));
+    if (this._external.some((i) => isWithin(i.pointer, pointer)))
+      this._external = this._external.filter((i) => !isWithin(i.pointer, pointer));
     this.#runValidation();
-    this.dispatchEvent(new CustomEvent<FormChangeDetail>('change', { detail: { data: this.data, errors: this.errors }, bubbles: true }));
+    this.dispatchEvent(
+      new CustomEvent<FormChangeDetail>('change', { detail: { data: this.data, errors: this.errors }, bubbles: true }),
+    );
   }
 
   /** In a wizard, goes to the step holding the first of `issues` (in the UI schema's order of steps). */
@@ -393,7 +416,8 @@ export class MotcuaJsonForms extends LitElement {
     const exact = this.#rendered.find((r) => r.pointer === pointer);
     if (exact) return exact;
     let best: RenderedControl | undefined;
-    for (const r of this.#rendered) if (isWithin(pointer, r.pointer) && (!best || r.pointer.length > best.pointer.length)) best = r;
+    for (const r of this.#rendered)
+      if (isWithin(pointer, r.pointer) && (!best || r.pointer.length > best.pointer.length)) best = r;
     return best;
   }
 
@@ -402,7 +426,9 @@ export class MotcuaJsonForms extends LitElement {
     if (!el) return;
     const focusable = el.matches('input, select, textarea, button')
       ? el
-      : (el.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])') ?? el);
+      : (el.querySelector<HTMLElement>(
+          'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])',
+        ) ?? el);
     focusable.focus();
     focusable.scrollIntoView?.({ block: 'center' });
   }
@@ -416,11 +442,13 @@ export class MotcuaJsonForms extends LitElement {
     const ctx = this.#context(state, shown);
     const body = ctx.render({ uischema: this.#effectiveUi, schema: this.schema ?? {}, path: '' });
     return html`<div class="form" part="form">
-      ${this.#validationFailure
-        ? html`<div class="alert" role="alert" part="alert">
+      ${
+        this.#validationFailure
+          ? html`<div class="alert" role="alert" part="alert">
             ${t('validationUnavailable', lang)} <span class="detail">${String((this.#validationFailure as Error).message ?? this.#validationFailure)}</span>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.#renderSummary(shown, lang)} ${body}
     </div>`;
   }
@@ -430,7 +458,8 @@ export class MotcuaJsonForms extends LitElement {
     if (!scope) return nothing;
     const listed = shown.filter((i) => scope.some((p) => isWithin(i.pointer, p)));
     if (!listed.length) return nothing;
-    const title = listed.length === 1 ? t('errorSummaryTitleOne', lang) : t('errorSummaryTitle', lang, { count: listed.length });
+    const title =
+      listed.length === 1 ? t('errorSummaryTitleOne', lang) : t('errorSummaryTitle', lang, { count: listed.length });
     return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="mc-summary-title">
       <h2 id="mc-summary-title">${title}</h2>
       <ul>
@@ -439,14 +468,16 @@ export class MotcuaJsonForms extends LitElement {
           const label = target?.label || this.#schemaTitle(issue.pointer);
           const text = `${label ? `${label}: ` : ''}${pick(issue.message, lang)}`;
           return html`<li>
-            ${target
-              ? html`<a href=${`#${target.id}`} @click=${(e: Event) => {
-                  e.preventDefault();
-                  this.#focusById(target.id);
-                }}>${text}</a>`
-              : label
-                ? text
-                : html`${t('errorAtForm', lang)}: ${text}`}
+            ${
+              target
+                ? html`<a href=${`#${target.id}`} @click=${(e: Event) => {
+                    e.preventDefault();
+                    this.#focusById(target.id);
+                  }}>${text}</a>`
+                : label
+                  ? text
+                  : html`${t('errorAtForm', lang)}: ${text}`
+            }
           </li>`;
         })}
       </ul>

@@ -14,7 +14,8 @@ export const WORDS_EN = {
   errorSummaryTitleOne: 'There is 1 problem to fix before continuing',
   errorAtForm: 'Form',
   unsupported: 'This part of the form cannot be displayed ({what}). Please contact the receiving agency.',
-  validationUnavailable: 'The form data cannot be checked: the checks do not match this procedure version. Please reload the page.',
+  validationUnavailable:
+    'The form data cannot be checked: the checks do not match this procedure version. Please reload the page.',
   trackUnavailable: 'Dossier lookup could not be loaded. Check your connection and reload the page.',
   partUnavailable: 'This part of the form could not be loaded. Check your connection and reload the page.',
   ruleError: 'The display condition of this part could not be evaluated.',
@@ -58,7 +59,8 @@ export const WORDS_EN = {
   appointmentUnknown: 'Known once the receiving agency is chosen.',
   // drafts
   draftConsent: 'Keep a draft in this browser to continue later',
-  draftHint: 'The draft stays on this device only, is never sent, and is deleted when you submit or untick. Attached files are not kept. Do not tick on a shared computer.',
+  draftHint:
+    'The draft stays on this device only, is never sent, and is deleted when you submit or untick. Attached files are not kept. Do not tick on a shared computer.',
   draftRestored: 'Your draft saved at {at} was restored.',
   draftOtherVersion: 'The procedure changed since the draft was saved; please check your answers.',
   draftDiscard: 'Discard the draft and start again',
@@ -73,14 +75,16 @@ export const WORDS_EN = {
   submitAsNew: 'File as a new dossier',
   receiptCode: 'Dossier code',
   receiptSecret: 'Tracking secret',
-  receiptPartial: 'The dossier was filed, but the full receipt could not be loaded. Write down the dossier code and the tracking secret: both are needed to look it up.',
+  receiptPartial:
+    'The dossier was filed, but the full receipt could not be loaded. Write down the dossier code and the tracking secret: both are needed to look it up.',
   kioskReset: 'This screen clears itself after {seconds} seconds without activity.',
 } satisfies Record<WordKey, string>;
 
 /** The receipt's words in English (strings-receipt.ts has them in Vietnamese, in the receipt's chunk). */
 export const RECEIPT_WORDS_EN = {
   receiptTitle: 'Your dossier was submitted',
-  receiptSecretNote: 'Write down the dossier code and the tracking secret: both are needed to look up, supplement or withdraw the dossier. Do not share the secret.',
+  receiptSecretNote:
+    'Write down the dossier code and the tracking secret: both are needed to look up, supplement or withdraw the dossier. Do not share the secret.',
   receiptStatus: 'Status',
   receiptAgency: 'Receiving agency',
   receiptDue: 'Result date',

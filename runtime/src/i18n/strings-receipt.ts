@@ -5,7 +5,8 @@
  */
 export const RECEIPT_WORDS_VI = {
   receiptTitle: 'Đã nộp hồ sơ thành công',
-  receiptSecretNote: 'Hãy ghi lại mã hồ sơ và mã tra cứu: cần cả hai để tra cứu, bổ sung hoặc rút hồ sơ. Không chia sẻ mã tra cứu.',
+  receiptSecretNote:
+    'Hãy ghi lại mã hồ sơ và mã tra cứu: cần cả hai để tra cứu, bổ sung hoặc rút hồ sơ. Không chia sẻ mã tra cứu.',
   receiptStatus: 'Trạng thái',
   receiptAgency: 'Cơ quan tiếp nhận',
   receiptDue: 'Ngày hẹn trả kết quả',

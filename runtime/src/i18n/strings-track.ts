@@ -2,7 +2,10 @@ import type { Message } from '@motcua/core';
 
 /** The words of <motcua-track>'s views: a part of the one string table (strings.ts), loaded with them. */
 export const TRACK_STRINGS = {
-  trackNotFound: { vi: 'Không tìm thấy hồ sơ. Kiểm tra lại mã hồ sơ và mã tra cứu.', en: 'No dossier found. Check the dossier code and the tracking secret.' },
+  trackNotFound: {
+    vi: 'Không tìm thấy hồ sơ. Kiểm tra lại mã hồ sơ và mã tra cứu.',
+    en: 'No dossier found. Check the dossier code and the tracking secret.',
+  },
   trackMissing: { vi: 'Nhập mã hồ sơ và mã tra cứu.', en: 'Enter the dossier code and the tracking secret.' },
   documentMissing: { vi: 'Thiếu giấy tờ "{title}"', en: 'Missing document "{title}"' },
   trackTitle: { vi: 'Tra cứu hồ sơ', en: 'Look up a dossier' },
@@ -25,6 +28,12 @@ export const TRACK_STRINGS = {
   trackWithdrawConfirm: { vi: 'Xác nhận rút hồ sơ', en: 'Confirm the withdrawal' },
   trackWithdrawCancel: { vi: 'Không rút nữa', en: 'Keep the dossier' },
   trackWithdrawReasonMissing: { vi: 'Hãy ghi lý do rút hồ sơ.', en: 'Please give a reason.' },
-  trackWithdrawRequested: { vi: 'Đã gửi yêu cầu rút hồ sơ; cơ quan sẽ xem xét.', en: 'Your withdrawal request was sent; the agency will review it.' },
-  trackWithdrawWarning: { vi: 'Rút hồ sơ sẽ dừng việc giải quyết. Hành động này cần cơ quan xác nhận.', en: 'Withdrawing stops the processing. The agency confirms the request.' },
+  trackWithdrawRequested: {
+    vi: 'Đã gửi yêu cầu rút hồ sơ; cơ quan sẽ xem xét.',
+    en: 'Your withdrawal request was sent; the agency will review it.',
+  },
+  trackWithdrawWarning: {
+    vi: 'Rút hồ sơ sẽ dừng việc giải quyết. Hành động này cần cơ quan xác nhận.',
+    en: 'Withdrawing stops the processing. The agency confirms the request.',
+  },
 } satisfies Record<string, Message>;

@@ -23,14 +23,32 @@ import type { WizardWordKey } from './strings-wizard.ts';
  */
 export const STRINGS = {
   notANumber: { vi: 'Phải là một số', en: 'Must be a number' },
-  httpError: { vi: 'Máy chủ báo lỗi. Vui lòng thử lại sau.', en: 'The server reported an error. Please try again later.' },
+  httpError: {
+    vi: 'Máy chủ báo lỗi. Vui lòng thử lại sau.',
+    en: 'The server reported an error. Please try again later.',
+  },
   invalidResponse: { vi: 'Máy chủ trả lời không đúng định dạng.', en: 'The server sent an unexpected answer.' },
-  networkError: { vi: 'Không kết nối được với máy chủ. Kiểm tra kết nối mạng rồi thử lại.', en: 'Could not reach the server. Check your connection and try again.' },
+  networkError: {
+    vi: 'Không kết nối được với máy chủ. Kiểm tra kết nối mạng rồi thử lại.',
+    en: 'Could not reach the server. Check your connection and try again.',
+  },
   aborted: { vi: 'Yêu cầu đã bị hủy.', en: 'The request was cancelled.' },
-  validatorsFailed: { vi: 'Không tải được bộ kiểm tra dữ liệu của thủ tục.', en: 'The procedure\u2019s data checks could not be loaded.' },
-  tooLarge: { vi: 'Tệp gửi lên quá lớn so với giới hạn của máy chủ.', en: 'The files are larger than the server accepts.' },
-  badMediaType: { vi: 'Máy chủ không chấp nhận kiểu của một tệp.', en: 'The server does not accept the type of a file.' },
-  idempotencyConflict: { vi: 'Một lần gửi trước đó có thể đã tạo hồ sơ với nội dung khác. Hãy tra cứu hồ sơ trước khi nộp lại.', en: 'An earlier attempt may already have created a dossier with other content. Look it up before filing again.' },
+  validatorsFailed: {
+    vi: 'Không tải được bộ kiểm tra dữ liệu của thủ tục.',
+    en: 'The procedure\u2019s data checks could not be loaded.',
+  },
+  tooLarge: {
+    vi: 'Tệp gửi lên quá lớn so với giới hạn của máy chủ.',
+    en: 'The files are larger than the server accepts.',
+  },
+  badMediaType: {
+    vi: 'Máy chủ không chấp nhận kiểu của một tệp.',
+    en: 'The server does not accept the type of a file.',
+  },
+  idempotencyConflict: {
+    vi: 'Một lần gửi trước đó có thể đã tạo hồ sơ với nội dung khác. Hãy tra cứu hồ sơ trước khi nộp lại.',
+    en: 'An earlier attempt may already have created a dossier with other content. Look it up before filing again.',
+  },
 } satisfies Record<string, Message>;
 
 /** The form's words in Vietnamese; strings-en.ts has the same keys in English. */
@@ -41,7 +59,8 @@ export const WORDS_VI = {
   errorSummaryTitleOne: 'Có 1 lỗi cần sửa trước khi tiếp tục',
   errorAtForm: 'Tờ khai',
   unsupported: 'Không hiển thị được phần này của tờ khai ({what}). Vui lòng liên hệ cơ quan tiếp nhận.',
-  validationUnavailable: 'Không kiểm tra được dữ liệu tờ khai: bộ kiểm tra không khớp với phiên bản thủ tục. Vui lòng tải lại trang.',
+  validationUnavailable:
+    'Không kiểm tra được dữ liệu tờ khai: bộ kiểm tra không khớp với phiên bản thủ tục. Vui lòng tải lại trang.',
   trackUnavailable: 'Không tải được phần tra cứu hồ sơ. Kiểm tra kết nối mạng rồi tải lại trang.',
   partUnavailable: 'Không tải được phần này của tờ khai. Kiểm tra kết nối mạng rồi tải lại trang.',
   ruleError: 'Không đánh giá được điều kiện hiển thị của phần này.',
@@ -85,7 +104,8 @@ export const WORDS_VI = {
   appointmentUnknown: 'Sẽ có sau khi chọn cơ quan tiếp nhận.',
   // drafts
   draftConsent: 'Lưu bản nháp trên trình duyệt này để tiếp tục sau',
-  draftHint: 'Bản nháp chỉ lưu trên máy này, không gửi đi, và được xóa khi bạn nộp hoặc bỏ chọn. Tệp đính kèm không được lưu. Không chọn nếu dùng máy tính công cộng.',
+  draftHint:
+    'Bản nháp chỉ lưu trên máy này, không gửi đi, và được xóa khi bạn nộp hoặc bỏ chọn. Tệp đính kèm không được lưu. Không chọn nếu dùng máy tính công cộng.',
   draftRestored: 'Đã khôi phục bản nháp lưu lúc {at}.',
   draftOtherVersion: 'Thủ tục đã thay đổi từ khi lưu bản nháp; vui lòng kiểm tra lại.',
   draftDiscard: 'Xóa bản nháp và khai lại từ đầu',
@@ -100,12 +120,14 @@ export const WORDS_VI = {
   submitAsNew: 'Nộp thành hồ sơ mới',
   receiptCode: 'Mã hồ sơ',
   receiptSecret: 'Mã tra cứu',
-  receiptPartial: 'Hồ sơ đã được nộp, nhưng không tải được giấy biên nhận đầy đủ. Hãy ghi lại mã hồ sơ và mã tra cứu: cần cả hai để tra cứu hồ sơ.',
+  receiptPartial:
+    'Hồ sơ đã được nộp, nhưng không tải được giấy biên nhận đầy đủ. Hãy ghi lại mã hồ sơ và mã tra cứu: cần cả hai để tra cứu hồ sơ.',
   kioskReset: 'Màn hình sẽ tự xóa sau {seconds} giây không thao tác.',
 } satisfies Record<string, string>;
 
 export type WordKey = keyof typeof WORDS_VI;
-export type StringKey = keyof typeof STRINGS | WordKey | keyof typeof TRACK_STRINGS | ReceiptWordKey | ArrayWordKey | WizardWordKey;
+export type StringKey =
+  keyof typeof STRINGS | WordKey | keyof typeof TRACK_STRINGS | ReceiptWordKey | ArrayWordKey | WizardWordKey;
 export type Params = Record<string, string | number>;
 
 const table: Partial<Record<StringKey, Partial<Message>>> = { ...STRINGS };
@@ -118,7 +140,8 @@ export function addStrings(part: Partial<Record<StringKey, Message>>): void {
 
 /** Joins words of one language to the table: the English words (strings-en.ts), the receipt's Vietnamese words. */
 export function addWords(lang: Lang, words: Partial<Record<StringKey, string>>): void {
-  for (const [key, text] of Object.entries(words)) table[key as StringKey] = { ...table[key as StringKey], [lang]: text };
+  for (const [key, text] of Object.entries(words))
+    table[key as StringKey] = { ...table[key as StringKey], [lang]: text };
 }
 
 const english = lazy(() => import('./strings-en.ts'));

@@ -62,7 +62,10 @@ export class ControlPropsCache {
     return {
       ...p,
       data: Resolve.data(rootData, p.path),
-      visible: own.visible === undefined || hasShowRule(uischema) ? isVisible(uischema, rootData, own.path as string, core.ajv!, config) : own.visible,
+      visible:
+        own.visible === undefined || hasShowRule(uischema)
+          ? isVisible(uischema, rootData, own.path as string, core.ajv!, config)
+          : own.visible,
       enabled: isInherentlyEnabled(state, own, uischema, p.schema || p.rootSchema, rootData, config),
       readonly: isInherentlyReadonly(state, own, uischema, p.schema || p.rootSchema, rootData, config),
     };

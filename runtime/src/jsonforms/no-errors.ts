@@ -14,7 +14,9 @@ const NONE: readonly never[] = Object.freeze([]);
 export function noErrors(state: ErrorsOfState): readonly never[] {
   const core = state.jsonforms.core;
   if (core?.errors?.length || core?.additionalErrors?.length) {
-    throw new Error('motcua: JSON Forms errors in the state; the runtime shows issues through its form context (jsonforms-patch.ts)');
+    throw new Error(
+      'motcua: JSON Forms errors in the state; the runtime shows issues through its form context (jsonforms-patch.ts)',
+    );
   }
   return NONE;
 }

@@ -58,5 +58,10 @@ function setSegments(node: unknown, segments: readonly string[], value: unknown)
 
 /** A DOM id for the control at `path`, safe in any id-based ARIA reference. */
 export function idForPath(prefix: string, path: string): string {
-  return remembered(ids, `${prefix} ${path}`, () => `${prefix}-${path.replace(/[^A-Za-z0-9_-]/g, (c) => (c === '.' ? '--' : `_${c.codePointAt(0)!.toString(16)}_`)) || 'root'}`);
+  return remembered(
+    ids,
+    `${prefix} ${path}`,
+    () =>
+      `${prefix}-${path.replace(/[^A-Za-z0-9_-]/g, (c) => (c === '.' ? '--' : `_${c.codePointAt(0)!.toString(16)}_`)) || 'root'}`,
+  );
 }

@@ -23,7 +23,11 @@ export interface ControlView extends StatePropsOfControl {
   choices: EnumOption[];
 }
 
-export function controlView(props: DispatchProps, ctx: FormContext, mapper: ControlMapper = 'control'): ControlView | null {
+export function controlView(
+  props: DispatchProps,
+  ctx: FormContext,
+  mapper: ControlMapper = 'control',
+): ControlView | null {
   const p = ctx.props(props, mapper) as StatePropsOfControl & { schema: JsonSchema7; options?: EnumOption[] };
   if (!p.visible) return null;
   const uischema = props.uischema as ControlElement;

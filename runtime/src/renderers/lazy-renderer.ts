@@ -9,14 +9,19 @@ import type { Lazy } from '../lazy.ts';
  * module that failed to load for the life of the page, so only reloading the page can help. The
  * chunk's own styles join the form's shadow root when it first renders.
  */
-export function lazyRenderer<M>(part: Lazy<M>, pick: (module: M) => Renderer, styles?: (module: M) => CSSResult): Renderer {
+export function lazyRenderer<M>(
+  part: Lazy<M>,
+  pick: (module: M) => Renderer,
+  styles?: (module: M) => CSSResult,
+): Renderer {
   let failed = false;
   return (props, ctx) => {
     if (part.value) {
       if (styles) ctx.adoptStyles(styles(part.value));
       return pick(part.value)(props, ctx);
     }
-    if (failed) return html`<div class="unsupported" part="unsupported" role="alert">${ctx.text('partUnavailable')}</div>`;
+    if (failed)
+      return html`<div class="unsupported" part="unsupported" role="alert">${ctx.text('partUnavailable')}</div>`;
     ctx.waitFor(
       part.load().catch(() => {
         failed = true;

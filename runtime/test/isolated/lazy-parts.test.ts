@@ -1,6 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { rankWith, uiTypeIs } from '@jsonforms/core';
-import { motcuaRenderers, type MotcuaForm, type MotcuaJsonForms, type Renderer, type RendererEntry } from '../../src/index.ts';
+import {
+  motcuaRenderers,
+  type MotcuaForm,
+  type MotcuaJsonForms,
+  type Renderer,
+  type RendererEntry,
+} from '../../src/index.ts';
 import { lazy } from '../../src/lazy.ts';
 import { lazyRenderer } from '../../src/renderers/lazy-renderer.ts';
 import { t, wordsFor } from '../../src/i18n/strings.ts';
@@ -23,12 +29,18 @@ function slowGroup(ms: number, failures = 0) {
     if (attempts <= failures) throw new Error('chunk unavailable');
     return { render: (_props, ctx) => html`<p class="from-chunk">${ctx.text('required')}</p>` };
   });
-  const entry: RendererEntry = { name: 'slow-group', tester: rankWith(50, uiTypeIs('Group')), renderer: lazyRenderer(part, (m) => m.render) };
+  const entry: RendererEntry = {
+    name: 'slow-group',
+    tester: rankWith(50, uiTypeIs('Group')),
+    renderer: lazyRenderer(part, (m) => m.render),
+  };
   return { renderers: [...motcuaRenderers, entry], attempts: () => attempts };
 }
 
 async function form(renderers: readonly RendererEntry[]): Promise<MotcuaJsonForms> {
-  return fixture<MotcuaJsonForms>(html`<motcua-jsonforms .schema=${SCHEMA} .uischema=${UI} .data=${{}} .renderers=${renderers}></motcua-jsonforms>`);
+  return fixture<MotcuaJsonForms>(
+    html`<motcua-jsonforms .schema=${SCHEMA} .uischema=${UI} .data=${{}} .renderers=${renderers}></motcua-jsonforms>`,
+  );
 }
 
 describe('lazily loaded parts', () => {
@@ -42,7 +54,9 @@ describe('lazily loaded parts', () => {
     const { renderers, attempts } = slowGroup(0, 1);
     const el = await form(renderers);
     const note = $(el, '.unsupported[role="alert"]');
-    expect(norm(note.textContent)).to.equal('Không tải được phần này của tờ khai. Kiểm tra kết nối mạng rồi tải lại trang.');
+    expect(norm(note.textContent)).to.equal(
+      'Không tải được phần này của tờ khai. Kiểm tra kết nối mạng rồi tải lại trang.',
+    );
     el.data = { name: 'An' };
     await el.updateComplete;
     expect(attempts()).to.equal(1, 'not fetched again on every render: browsers remember a failed module');
@@ -53,7 +67,10 @@ describe('lazily loaded parts', () => {
     await wordsFor('en');
     expect(wordsFor('en')).to.equal(undefined, 'loaded once');
     expect(t('errorSummaryTitle', 'en', { count: 2 })).to.equal('There are 2 problems to fix before continuing');
-    expect(t('arrayAdd', 'en', { label: 'item' })).to.equal('Add item', 'the English words of the lazily loaded parts too');
+    expect(t('arrayAdd', 'en', { label: 'item' })).to.equal(
+      'Add item',
+      'the English words of the lazily loaded parts too',
+    );
   });
 
   it('a lazily loaded part brings its Vietnamese words (joined to the English ones already there)', async () => {
@@ -68,13 +85,17 @@ describe('lazily loaded parts', () => {
   });
 
   it('a <motcua-track> whose chunk cannot be fetched says so and emits motcua-error', async () => {
-    await fetch(`/mock/block?path=${encodeURIComponent('/runtime/src/elements/track/track-controller.ts')}`, { method: 'POST' });
+    await fetch(`/mock/block?path=${encodeURIComponent('/runtime/src/elements/track/track-controller.ts')}`, {
+      method: 'POST',
+    });
     try {
       const errors: CustomEvent[] = [];
       document.addEventListener('motcua-error', (e) => errors.push(e as CustomEvent));
       const el = await fixture<HTMLElement>(html`<motcua-track server="/mock/ok"></motcua-track>`);
       const alert = await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('[role="alert"]'), 'the message');
-      expect(norm(alert.textContent)).to.equal('Không tải được phần tra cứu hồ sơ. Kiểm tra kết nối mạng rồi tải lại trang.');
+      expect(norm(alert.textContent)).to.equal(
+        'Không tải được phần tra cứu hồ sơ. Kiểm tra kết nối mạng rồi tải lại trang.',
+      );
       expect(errors[0]?.detail).to.deep.include({ stage: 'lookup', kind: 'network' });
     } finally {
       await fetch('/mock/unblock', { method: 'POST' });

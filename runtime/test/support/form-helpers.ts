@@ -7,7 +7,10 @@ export const BIRTH = '1.001193';
 /** Monday 2 March 2026, 09:00 in Hà Nội. */
 export const MONDAY_9AM = Date.parse('2026-03-02T09:00:00+07:00');
 
-export async function renderMotcuaForm(scenario = 'ok', attrs: { agency?: string; lang?: string; kiosk?: boolean; procedure?: string } = {}): Promise<MotcuaForm> {
+export async function renderMotcuaForm(
+  scenario = 'ok',
+  attrs: { agency?: string; lang?: string; kiosk?: boolean; procedure?: string } = {},
+): Promise<MotcuaForm> {
   const el = await fixture<MotcuaForm>(html`<motcua-form
     procedure=${attrs.procedure ?? BIRTH}
     server=${`/mock/${scenario}`}
@@ -16,7 +19,10 @@ export async function renderMotcuaForm(scenario = 'ok', attrs: { agency?: string
     ?kiosk=${attrs.kiosk ?? false}
     .now=${() => MONDAY_9AM}
   ></motcua-form>`);
-  await waitFor(() => el.shadowRoot!.querySelector('motcua-jsonforms') || el.shadowRoot!.querySelector('.alert'), 'the form');
+  await waitFor(
+    () => el.shadowRoot!.querySelector('motcua-jsonforms') || el.shadowRoot!.querySelector('.alert'),
+    'the form',
+  );
   await el.updateComplete;
   return el;
 }

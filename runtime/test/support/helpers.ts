@@ -19,7 +19,11 @@ export async function evaluatorFor(name: string): Promise<SchemaEvaluator> {
   return createPrecompiledEvaluator(mod.validators);
 }
 
-export async function renderForm(name: string, data: unknown = {}, extra: Partial<MotcuaJsonForms> = {}): Promise<MotcuaJsonForms> {
+export async function renderForm(
+  name: string,
+  data: unknown = {},
+  extra: Partial<MotcuaJsonForms> = {},
+): Promise<MotcuaJsonForms> {
   const f = await loadFixture(name);
   const evaluator = await evaluatorFor(name);
   const el = await fixture<MotcuaJsonForms>(html`<motcua-jsonforms
@@ -73,7 +77,11 @@ export function nextEvent<T = unknown>(target: EventTarget, type: string): Promi
 }
 
 /** Polls until `check` returns a truthy value (async UI: loading, uploads). */
-export async function waitFor<T>(check: () => T | undefined | null | false, what = 'condition', timeoutMs = 8000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | null | false,
+  what = 'condition',
+  timeoutMs = 8000,
+): Promise<T> {
   const start = performance.now();
   for (;;) {
     try {
@@ -108,8 +116,12 @@ export function chooseFiles(input: HTMLInputElement, files: File[]): void {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-export const pdf = (name = 'to-khai.pdf', size = 2000) => new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, ...new Array(size).fill(0x20)])], name, { type: 'application/pdf' });
-export const zipNamedPdf = () => new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5])], 'that-is-a-zip.pdf', { type: 'application/pdf' });
+export const pdf = (name = 'to-khai.pdf', size = 2000) =>
+  new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, ...new Array(size).fill(0x20)])], name, {
+    type: 'application/pdf',
+  });
+export const zipNamedPdf = () =>
+  new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5])], 'that-is-a-zip.pdf', { type: 'application/pdf' });
 
 export async function mockLog(): Promise<any[]> {
   return (await fetch('/mock/log')).json();

@@ -31,7 +31,8 @@ const json = (ctx, status, body) => {
   ctx.body = JSON.stringify(body);
 };
 
-const error = (ctx, status, code, vi, en, issues = []) => json(ctx, status, { error: { status, code, message: { vi, en }, issues } });
+const error = (ctx, status, code, vi, en, issues = []) =>
+  json(ctx, status, { error: { status, code, message: { vi, en }, issues } });
 
 async function readBody(req) {
   const chunks = [];
@@ -60,9 +61,24 @@ export function mockServer() {
         acceptedAt: '2026-03-01T09:00:00+07:00',
         dueAt: '2026-03-01T17:00:00+07:00',
         timeline: [
-          { kind: 'submit', label: { vi: 'Nộp trực tuyến', en: 'Submitted online' }, at: '2026-03-01T08:10:00+07:00', comment: null },
-          { kind: 'accept', label: { vi: 'Tiếp nhận', en: 'Accepted' }, at: '2026-03-01T09:00:00+07:00', comment: null },
-          { kind: 'request-supplement', label: { vi: 'Yêu cầu bổ sung', en: 'Supplement requested' }, at: '2026-03-01T10:00:00+07:00', comment: 'Ảnh giấy chứng sinh bị mờ' },
+          {
+            kind: 'submit',
+            label: { vi: 'Nộp trực tuyến', en: 'Submitted online' },
+            at: '2026-03-01T08:10:00+07:00',
+            comment: null,
+          },
+          {
+            kind: 'accept',
+            label: { vi: 'Tiếp nhận', en: 'Accepted' },
+            at: '2026-03-01T09:00:00+07:00',
+            comment: null,
+          },
+          {
+            kind: 'request-supplement',
+            label: { vi: 'Yêu cầu bổ sung', en: 'Supplement requested' },
+            at: '2026-03-01T10:00:00+07:00',
+            comment: 'Ảnh giấy chứng sinh bị mờ',
+          },
         ],
         supplement: {
           requestedAt: '2026-03-01T10:00:00+07:00',
@@ -165,23 +181,47 @@ export function mockServer() {
       }
       if (scenario === '400') {
         return error(ctx, 400, 'invalid_data', 'Dữ liệu không hợp lệ', 'Invalid data', [
-          { pointer: '/data/requester/address', code: 'address_unknown', message: { vi: 'Địa chỉ không có trong cơ sở dữ liệu', en: 'Unknown address' } },
-          { pointer: '/documents/to-khai/0', code: 'unreadable', message: { vi: 'Tệp không đọc được', en: 'The file cannot be read' } },
-          { pointer: '/agency', code: 'agency-closed', message: { vi: 'Cơ quan tạm ngừng tiếp nhận', en: 'The agency is not receiving now' } },
+          {
+            pointer: '/data/requester/address',
+            code: 'address_unknown',
+            message: { vi: 'Địa chỉ không có trong cơ sở dữ liệu', en: 'Unknown address' },
+          },
+          {
+            pointer: '/documents/to-khai/0',
+            code: 'unreadable',
+            message: { vi: 'Tệp không đọc được', en: 'The file cannot be read' },
+          },
+          {
+            pointer: '/agency',
+            code: 'agency-closed',
+            message: { vi: 'Cơ quan tạm ngừng tiếp nhận', en: 'The agency is not receiving now' },
+          },
         ]);
       }
       if (scenario === '413') return error(ctx, 413, 'too_large', 'Dữ liệu gửi lên quá lớn', 'Payload too large');
       if (scenario === '415') {
         return error(ctx, 415, 'media_type', 'Kiểu tệp không được chấp nhận', 'Unsupported media type', [
-          { pointer: '/documents/to-khai/0', code: 'media-type', message: { vi: 'Tệp không phải PDF hay ảnh', en: 'The file is neither a PDF nor an image' } },
+          {
+            pointer: '/documents/to-khai/0',
+            code: 'media-type',
+            message: { vi: 'Tệp không phải PDF hay ảnh', en: 'The file is neither a PDF nor an image' },
+          },
         ]);
       }
       if (scenario === '500') return error(ctx, 500, 'internal', 'Lỗi máy chủ', 'Server error');
       if (scenario === 'slow') await new Promise((r) => setTimeout(r, 800));
-      if (scenario === 'conflict') return error(ctx, 422, 'idempotency_key_reused', 'Mã yêu cầu đã dùng cho nội dung khác', 'Idempotency key reused with another body');
+      if (scenario === 'conflict')
+        return error(
+          ctx,
+          422,
+          'idempotency_key_reused',
+          'Mã yêu cầu đã dùng cho nội dung khác',
+          'Idempotency key reused with another body',
+        );
       const previous = replies.get(key);
       if (previous) {
-        if (previous.fingerprint !== fingerprint) return error(ctx, 422, 'idempotency_key_reused', 'Mã yêu cầu đã dùng', 'Key reused');
+        if (previous.fingerprint !== fingerprint)
+          return error(ctx, 422, 'idempotency_key_reused', 'Mã yêu cầu đã dùng', 'Key reused');
         return json(ctx, 201, previous.body);
       }
       const agencyCode = submission.agency ?? '000.00.00.H56';
@@ -207,7 +247,14 @@ export function mockServer() {
           submittedAt: '2026-03-02T08:00:00+07:00',
           acceptedAt: null,
           dueAt: null,
-          timeline: [{ kind: 'submit', label: { vi: 'Nộp trực tuyến', en: 'Submitted online' }, at: '2026-03-02T08:00:00+07:00', comment: null }],
+          timeline: [
+            {
+              kind: 'submit',
+              label: { vi: 'Nộp trực tuyến', en: 'Submitted online' },
+              at: '2026-03-02T08:00:00+07:00',
+              comment: null,
+            },
+          ],
           supplement: null,
           canSupplement: false,
           canWithdraw: true,
@@ -220,13 +267,15 @@ export function mockServer() {
     if ((r = /^dossiers\/([^/]+)(\/(supplement|withdrawal))?$/.exec(rest))) {
       const code = decodeURIComponent(r[1]);
       const d = dossiers.get(code);
-      if (!d || ctx.get('x-tracking-secret') !== d.secret) return error(ctx, 404, 'not_found', 'Không tìm thấy hồ sơ', 'No such dossier');
+      if (!d || ctx.get('x-tracking-secret') !== d.secret)
+        return error(ctx, 404, 'not_found', 'Không tìm thấy hồ sơ', 'No such dossier');
       if (!r[3] && ctx.method === 'GET') return json(ctx, 200, d.view);
       if (r[3] === 'supplement' && ctx.method === 'POST') {
         const raw = await readBody(ctx.req);
         const form = await new Response(raw, { headers: { 'content-type': ctx.get('content-type') } }).formData();
         const files = [];
-        for (const [field, value] of form.entries()) if (field.startsWith('documents.')) files.push({ field, name: value.name, size: value.size });
+        for (const [field, value] of form.entries())
+          if (field.startsWith('documents.')) files.push({ field, name: value.name, size: value.size });
         log.push({ scenario, supplement: JSON.parse(String(form.get('supplement'))), files, code });
         d.view = {
           ...d.view,
@@ -234,14 +283,25 @@ export function mockServer() {
           statusLabel: STATUSES[4],
           supplement: { ...d.view.supplement, provided: true },
           canSupplement: false,
-          timeline: [...d.view.timeline, { kind: 'supplement', label: { vi: 'Đã bổ sung giấy tờ', en: 'Documents supplemented' }, at: '2026-03-02T09:00:00+07:00', comment: null }],
+          timeline: [
+            ...d.view.timeline,
+            {
+              kind: 'supplement',
+              label: { vi: 'Đã bổ sung giấy tờ', en: 'Documents supplemented' },
+              at: '2026-03-02T09:00:00+07:00',
+              comment: null,
+            },
+          ],
         };
         return json(ctx, 200, d.view);
       }
       if (r[3] === 'withdrawal' && ctx.method === 'POST') {
         const body = JSON.parse((await readBody(ctx.req)).toString('utf8'));
         log.push({ scenario, withdrawal: body, code });
-        if (!body.reason) return error(ctx, 400, 'invalid_data', 'Thiếu lý do', 'Missing reason', [{ pointer: '/reason', code: 'required', message: { vi: 'Thiếu lý do', en: 'Missing reason' } }]);
+        if (!body.reason)
+          return error(ctx, 400, 'invalid_data', 'Thiếu lý do', 'Missing reason', [
+            { pointer: '/reason', code: 'required', message: { vi: 'Thiếu lý do', en: 'Missing reason' } },
+          ]);
         d.view = { ...d.view, canWithdraw: false, withdrawalRequested: true };
         return json(ctx, 200, d.view);
       }

@@ -44,13 +44,21 @@ export function jsonFormsBundle() {
                 b.onResolve({ filter: /^(lodash\/|ajv$|ajv-formats$)/ }, async (args) => {
                   if (AJV_SHIMS[args.path]) return { path: AJV_SHIMS[args.path] };
                   const r = lodashReplacement(args.path);
-                  if (r.startsWith(LITE_PREFIX)) return { path: r.slice(LITE_PREFIX.length), namespace: 'motcua-lodash-lite' };
+                  if (r.startsWith(LITE_PREFIX))
+                    return { path: r.slice(LITE_PREFIX.length), namespace: 'motcua-lodash-lite' };
                   if (r.startsWith('/')) return { path: r };
                   const found = await b.resolve(r, { kind: 'import-statement', resolveDir: args.resolveDir });
                   return { path: found.path };
                 });
-                b.onLoad({ filter: JSONFORMS_FILE }, async (args) => ({ contents: patchJsonForms(await readFile(args.path, 'utf8')), loader: 'js' }));
-                b.onLoad({ filter: /.*/, namespace: 'motcua-lodash-lite' }, (args) => ({ contents: liteModuleCode(args.path), loader: 'js', resolveDir: here('.') }));
+                b.onLoad({ filter: JSONFORMS_FILE }, async (args) => ({
+                  contents: patchJsonForms(await readFile(args.path, 'utf8')),
+                  loader: 'js',
+                }));
+                b.onLoad({ filter: /.*/, namespace: 'motcua-lodash-lite' }, (args) => ({
+                  contents: liteModuleCode(args.path),
+                  loader: 'js',
+                  resolveDir: here('.'),
+                }));
               },
             },
           ],

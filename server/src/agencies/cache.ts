@@ -1,5 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { createAgencyDirectory, parseCalendar, type Agency, type AgencyDirectory, type Calendar, type LocalizedText } from '@motcua/core';
+import {
+  createAgencyDirectory,
+  parseCalendar,
+  type Agency,
+  type AgencyDirectory,
+  type Calendar,
+  type LocalizedText,
+} from '@motcua/core';
 import type { Db, Executor } from '../db/client.ts';
 import { agencies, agencyKinds, calendars, revisions } from '../db/schema/index.ts';
 
@@ -66,7 +73,8 @@ export async function loadSnapshot(db: Executor): Promise<AgencySnapshot> {
   const cals = new Map<string, CalendarRecord>();
   for (const c of calRows) {
     const parsed = parseCalendar(c.data);
-    if (!parsed.ok) throw new Error(`stored calendar ${c.id} is invalid: ${parsed.issues.map((i) => i.message.en).join('; ')}`);
+    if (!parsed.ok)
+      throw new Error(`stored calendar ${c.id} is invalid: ${parsed.issues.map((i) => i.message.en).join('; ')}`);
     cals.set(c.id, { id: c.id, name: c.name, ownerCode: c.ownerCode, calendar: parsed.calendar, revision: c.revision });
   }
   // Parents before children keeps lists in tree order.
@@ -86,11 +94,19 @@ export async function loadSnapshot(db: Executor): Promise<AgencySnapshot> {
     });
   }
   const ordered = treeOrder([...records.values()]);
-  const toAgency = (r: AgencyRecord): Agency => ({ code: r.code, name: r.name, kind: r.kind, parent: r.parent, timeZone: r.timeZone });
+  const toAgency = (r: AgencyRecord): Agency => ({
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    parent: r.parent,
+    timeZone: r.timeZone,
+  });
   const all = createAgencyDirectory(ordered.map(toAgency));
   // Inactive agencies drop out with their subtree from what new dossiers may use.
   const activeCodes = new Set(ordered.filter((r) => r.active).map((r) => r.code));
-  const activeList = ordered.filter((r) => activeCodes.has(r.code) && all.ancestors(r.code).every((p) => activeCodes.has(p.code)));
+  const activeList = ordered.filter(
+    (r) => activeCodes.has(r.code) && all.ancestors(r.code).every((p) => activeCodes.has(p.code)),
+  );
   const active = createAgencyDirectory(activeList.map(toAgency));
   const kinds = new Map(kindRows.map((k) => [k.id, { id: k.id, title: k.title, level: k.level }]));
   return {

@@ -39,7 +39,10 @@ const CalendarView = Type.Object({
   name: LocalizedText,
   owner: Type.Union([Type.String(), Type.Null()]),
   revision: Type.Integer(),
-  calendar: Type.Object({}, { additionalProperties: true, description: 'The calendar file format (core CalendarSchema)' }),
+  calendar: Type.Object(
+    {},
+    { additionalProperties: true, description: 'The calendar file format (core CalendarSchema)' },
+  ),
 });
 
 const CalendarId = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' });
@@ -56,7 +59,14 @@ export function agencyRoutes(): AnyRoute[] {
       operationId: 'listAgencyKinds',
       summary: 'Loại cơ quan / Agency kinds',
       tags: ['agencies'],
-      responses: { 200: { description: 'Kinds (data of the province)', schema: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), title: LocalizedText, level: Type.Integer() })) }) } },
+      responses: {
+        200: {
+          description: 'Kinds (data of the province)',
+          schema: Type.Object({
+            items: Type.Array(Type.Object({ id: Type.String(), title: LocalizedText, level: Type.Integer() })),
+          }),
+        },
+      },
       handler: async (c) => {
         const snap = await c.get('ctx').agencies.get();
         return c.json({ items: [...snap.kinds.values()] });
@@ -92,7 +102,13 @@ export function agencyRoutes(): AnyRoute[] {
       tags: ['agencies'],
       params: Type.Object({ agencyCode: AgencyCode }),
       responses: {
-        200: { description: 'The agency with its ancestors (nearest first) and children', schema: Type.Composite([AgencyView, Type.Object({ ancestors: Type.Array(Type.String()), children: Type.Array(Type.String()) })]) },
+        200: {
+          description: 'The agency with its ancestors (nearest first) and children',
+          schema: Type.Composite([
+            AgencyView,
+            Type.Object({ ancestors: Type.Array(Type.String()), children: Type.Array(Type.String()) }),
+          ]),
+        },
       },
       handler: async (c, { params }) => {
         const snap = await c.get('ctx').agencies.get();
@@ -110,20 +126,44 @@ export function agencyRoutes(): AnyRoute[] {
       path: '/api/v1/agencies/{agencyCode}/history',
       operationId: 'getAgencyHistory',
       summary: 'Lịch sử thay đổi của cơ quan / An agency\u2019s history',
-      description: 'Renames, moves, merges and calendar changes, oldest first; old documents show the name of their time.',
+      description:
+        'Renames, moves, merges and calendar changes, oldest first; old documents show the name of their time.',
       tags: ['agencies'],
       params: Type.Object({ agencyCode: AgencyCode }),
       responses: {
         200: {
           description: 'History',
-          schema: Type.Object({ items: Type.Array(Type.Object({ at: Type.String(), change: Type.String(), before: Type.Unknown(), after: Type.Unknown(), reason: Type.Union([Type.String(), Type.Null()]) })) }),
+          schema: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                at: Type.String(),
+                change: Type.String(),
+                before: Type.Unknown(),
+                after: Type.Unknown(),
+                reason: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+          }),
         },
       },
       handler: async (c, { params }) => {
         const ctx = c.get('ctx');
-        const rows = await ctx.db.select().from(agencyHistory).where(eq(agencyHistory.agencyCode, params.agencyCode)).orderBy(asc(agencyHistory.id));
-        if (!rows.length && !(await ctx.agencies.get()).records.has(params.agencyCode)) throw errors.notFound({ vi: 'Không tìm thấy cơ quan', en: 'Agency not found' });
-        return c.json({ items: rows.map((r) => ({ at: r.at.toISOString(), change: r.change, before: r.before, after: r.after, reason: r.reason })) });
+        const rows = await ctx.db
+          .select()
+          .from(agencyHistory)
+          .where(eq(agencyHistory.agencyCode, params.agencyCode))
+          .orderBy(asc(agencyHistory.id));
+        if (!rows.length && !(await ctx.agencies.get()).records.has(params.agencyCode))
+          throw errors.notFound({ vi: 'Không tìm thấy cơ quan', en: 'Agency not found' });
+        return c.json({
+          items: rows.map((r) => ({
+            at: r.at.toISOString(),
+            change: r.change,
+            before: r.before,
+            after: r.after,
+            reason: r.reason,
+          })),
+        });
       },
     }),
     route({
@@ -135,7 +175,12 @@ export function agencyRoutes(): AnyRoute[] {
       params: Type.Object({ agencyCode: AgencyCode }),
       body: {
         json: Type.Object(
-          { code: AgencyCode, name: LocalizedText, kind: Type.String({ minLength: 1 }), calendarId: Type.Optional(CalendarId) },
+          {
+            code: AgencyCode,
+            name: LocalizedText,
+            kind: Type.String({ minLength: 1 }),
+            calendarId: Type.Optional(CalendarId),
+          },
           { additionalProperties: false },
         ),
       },
@@ -143,10 +188,24 @@ export function agencyRoutes(): AnyRoute[] {
       handler: async (c, { params, body }) => {
         const ctx = c.get('ctx');
         const parent = (await ctx.agencies.get()).records.get(params.agencyCode)!;
-        if (!parent.active) throw errors.conflict('inactive', { vi: 'Cơ quan cấp trên đã ngừng hoạt động', en: 'The parent agency is inactive' });
+        if (!parent.active)
+          throw errors.conflict('inactive', {
+            vi: 'Cơ quan cấp trên đã ngừng hoạt động',
+            en: 'The parent agency is inactive',
+          });
         const who = { actorId: c.get('principal')!.staffId, at: ctx.clock.now() };
         await ctx.db.transaction((tx) =>
-          createAgency(tx, { code: body.code, name: body.name, kind: body.kind, parent: parent.code, calendarId: body.calendarId ?? parent.calendarId }, who),
+          createAgency(
+            tx,
+            {
+              code: body.code,
+              name: body.name,
+              kind: body.kind,
+              parent: parent.code,
+              calendarId: body.calendarId ?? parent.calendarId,
+            },
+            who,
+          ),
         );
         ctx.agencies.invalidate();
         return c.json(agencyView((await ctx.agencies.get()).records.get(body.code)!), 201);
@@ -172,7 +231,10 @@ export function agencyRoutes(): AnyRoute[] {
           { additionalProperties: false },
         ),
       },
-      responses: { 200: { description: 'Updated', schema: AgencyView }, 409: { description: 'Changed by someone else' } },
+      responses: {
+        200: { description: 'Updated', schema: AgencyView },
+        409: { description: 'Changed by someone else' },
+      },
       handler: async (c, { params, body }) => {
         const ctx = c.get('ctx');
         const who = { actorId: c.get('principal')!.staffId, at: ctx.clock.now() };
@@ -188,12 +250,27 @@ export function agencyRoutes(): AnyRoute[] {
       summary: 'Chuyển cơ quan sang cấp trên khác / Move an agency under another parent',
       tags: ['agencies'],
       params: Type.Object({ agencyCode: AgencyCode }),
-      body: { json: Type.Object({ parent: AgencyCode, reason: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }) },
-      responses: { 200: { description: 'Moved', schema: AgencyView }, 422: { description: 'The tree would become invalid (a cycle)' } },
+      body: {
+        json: Type.Object(
+          { parent: AgencyCode, reason: Type.Optional(Type.String({ maxLength: 1000 })) },
+          { additionalProperties: false },
+        ),
+      },
+      responses: {
+        200: { description: 'Moved', schema: AgencyView },
+        422: { description: 'The tree would become invalid (a cycle)' },
+      },
       handler: async (c, { params, body }) => {
         const ctx = c.get('ctx');
         const snap = await ctx.agencies.get();
-        if (!snap.records.has(body.parent)) throw errors.invalid([{ pointer: '/body/parent', code: 'unknown-agency', message: { vi: `Cơ quan "${body.parent}" không tồn tại`, en: `Agency "${body.parent}" does not exist` } }]);
+        if (!snap.records.has(body.parent))
+          throw errors.invalid([
+            {
+              pointer: '/body/parent',
+              code: 'unknown-agency',
+              message: { vi: `Cơ quan "${body.parent}" không tồn tại`, en: `Agency "${body.parent}" does not exist` },
+            },
+          ]);
         await requireAccess(c, [body.parent]);
         const who = { actorId: c.get('principal')!.staffId, at: ctx.clock.now() };
         await ctx.db.transaction((tx) => moveAgency(tx, params.agencyCode, body.parent, body.reason ?? null, who));
@@ -206,10 +283,16 @@ export function agencyRoutes(): AnyRoute[] {
       path: '/api/v1/agencies/{agencyCode}/merge',
       operationId: 'mergeAgency',
       summary: 'Sáp nhập cơ quan / Merge an agency into another',
-      description: 'The merged agency becomes inactive with a successor; its children move to the successor; old dossiers keep its code.',
+      description:
+        'The merged agency becomes inactive with a successor; its children move to the successor; old dossiers keep its code.',
       tags: ['agencies'],
       params: Type.Object({ agencyCode: AgencyCode }),
-      body: { json: Type.Object({ into: AgencyCode, reason: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }) },
+      body: {
+        json: Type.Object(
+          { into: AgencyCode, reason: Type.String({ minLength: 1, maxLength: 1000 }) },
+          { additionalProperties: false },
+        ),
+      },
       responses: { 200: { description: 'Merged', schema: AgencyView } },
       handler: async (c, { params, body }) => {
         const ctx = c.get('ctx');
@@ -229,7 +312,15 @@ export function agencyRoutes(): AnyRoute[] {
       responses: { 200: { description: 'Calendars', schema: Type.Object({ items: Type.Array(CalendarView) }) } },
       handler: async (c) => {
         const snap = await c.get('ctx').agencies.get();
-        return c.json({ items: [...snap.calendars.values()].map((k) => ({ id: k.id, name: k.name, owner: k.ownerCode, revision: k.revision, calendar: k.calendar })) });
+        return c.json({
+          items: [...snap.calendars.values()].map((k) => ({
+            id: k.id,
+            name: k.name,
+            owner: k.ownerCode,
+            revision: k.revision,
+            calendar: k.calendar,
+          })),
+        });
       },
     }),
     route({
@@ -244,7 +335,13 @@ export function agencyRoutes(): AnyRoute[] {
         const rows = await c.get('ctx').db.select().from(calendars).where(eq(calendars.id, params.calendarId));
         const k = rows[0];
         if (!k) throw errors.notFound({ vi: 'Không tìm thấy lịch làm việc', en: 'Calendar not found' });
-        return c.json({ id: k.id, name: k.name, owner: k.ownerCode, revision: k.revision, calendar: k.data as Record<string, unknown> });
+        return c.json({
+          id: k.id,
+          name: k.name,
+          owner: k.ownerCode,
+          revision: k.revision,
+          calendar: k.data as Record<string, unknown>,
+        });
       },
     }),
     route({
@@ -254,11 +351,18 @@ export function agencyRoutes(): AnyRoute[] {
       summary: 'Tạo lịch làm việc / Create a working calendar owned by an agency',
       tags: ['agencies'],
       params: Type.Object({ agencyCode: AgencyCode }),
-      body: { json: Type.Object({ id: CalendarId, name: LocalizedText, calendar: Type.Unknown() }, { additionalProperties: false }) },
+      body: {
+        json: Type.Object(
+          { id: CalendarId, name: LocalizedText, calendar: Type.Unknown() },
+          { additionalProperties: false },
+        ),
+      },
       responses: { 201: { description: 'Created', schema: Ok } },
       handler: async (c, { params, body }) => {
         const ctx = c.get('ctx');
-        await ctx.db.transaction((tx) => createCalendar(tx, body.id, body.name, params.agencyCode, body.calendar, ctx.clock.now()));
+        await ctx.db.transaction((tx) =>
+          createCalendar(tx, body.id, body.name, params.agencyCode, body.calendar, ctx.clock.now()),
+        );
         ctx.agencies.invalidate();
         return c.json({ ok: true as const }, 201);
       },
@@ -268,14 +372,31 @@ export function agencyRoutes(): AnyRoute[] {
       path: '/api/v1/calendars/{calendarId}',
       operationId: 'updateCalendar',
       summary: 'Sửa lịch làm việc / Replace a working calendar',
-      description: 'Appointments already given never move: due instants are stored on dossiers. The new calendar applies to deadlines computed from now on.',
+      description:
+        'Appointments already given never move: due instants are stored on dossiers. The new calendar applies to deadlines computed from now on.',
       tags: ['agencies'],
       params: Type.Object({ calendarId: CalendarId }),
-      body: { json: Type.Object({ name: Type.Optional(LocalizedText), calendar: Type.Unknown(), revision: Type.Optional(Type.Integer()) }, { additionalProperties: false }) },
+      body: {
+        json: Type.Object(
+          { name: Type.Optional(LocalizedText), calendar: Type.Unknown(), revision: Type.Optional(Type.Integer()) },
+          { additionalProperties: false },
+        ),
+      },
       responses: { 200: { description: 'Updated', schema: Type.Object({ revision: Type.Integer() }) } },
       handler: async (c, { params, body }) => {
         const ctx = c.get('ctx');
-        const revision = await ctx.db.transaction((tx) => updateCalendar(tx, params.calendarId, { data: body.calendar, ...(body.name ? { name: body.name } : {}), ...(body.revision !== undefined ? { revision: body.revision } : {}) }, ctx.clock.now()));
+        const revision = await ctx.db.transaction((tx) =>
+          updateCalendar(
+            tx,
+            params.calendarId,
+            {
+              data: body.calendar,
+              ...(body.name ? { name: body.name } : {}),
+              ...(body.revision !== undefined ? { revision: body.revision } : {}),
+            },
+            ctx.clock.now(),
+          ),
+        );
         ctx.agencies.invalidate();
         return c.json({ revision });
       },

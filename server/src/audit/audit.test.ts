@@ -18,11 +18,22 @@ import { verifyChains, type BrokenLink } from './verify.ts';
 const CLI = fileURLToPath(new URL('../../../packages/cli/bin/motcua.js', import.meta.url));
 
 /** Runs `motcua audit verify` in a separate process, as an operator would. */
-function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, 'audit', 'verify', ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'silent', ...env }, timeout: 120_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI, 'audit', 'verify', ...args],
+      {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'silent', ...env },
+        timeout: 120_000,
+      },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -42,7 +53,9 @@ const where = (b: BrokenLink) => `${b.code}#${b.seq}:${b.kind}`;
  * A database the CLI can open from another process: the suite's PostgreSQL database, or for PGlite
  * a data directory (an in-memory PGlite lives only in this process).
  */
-async function cliDatabase(tdb: TestDatabase): Promise<{ tdb: TestDatabase; env: Record<string, string>; done(): Promise<void> }> {
+async function cliDatabase(
+  tdb: TestDatabase,
+): Promise<{ tdb: TestDatabase; env: Record<string, string>; done(): Promise<void> }> {
   if (tdb.kind === 'postgres') return { tdb, env: { DATABASE_URL: tdb.url! }, done: async () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'motcua-audit-'));
   const database = await openDatabase({ databaseUrl: null, dataDir: join(dir, 'pgdata') });
@@ -79,7 +92,10 @@ forEachDatabase('audit: the tamper-evident event log', (db) => {
     }
     const g = await generator(server.ctx);
     const now = server.clock.now();
-    await writeDossiers(server.ctx, randomDossiers(g, server.ctx, 300, 99, { start: now - 40 * 86_400_000, until: now }));
+    await writeDossiers(
+      server.ctx,
+      randomDossiers(g, server.ctx, 300, 99, { start: now - 40 * 86_400_000, until: now }),
+    );
   });
 
   test('every chain holds; the log refuses UPDATE and DELETE', async () => {
@@ -87,13 +103,23 @@ forEachDatabase('audit: the tamper-evident event log', (db) => {
     assert.deepEqual(r.broken, []);
     assert.ok(r.dossiers >= 306 && r.events > 1000, `${r.dossiers} dossiers, ${r.events} events`);
     const row = (await dossierByCode(server.ctx.db, codes[0]!))!;
-    const appendOnly = (e: unknown) => /dossier_events is append-only/.test(String((e as { cause?: unknown }).cause ?? e));
-    await assert.rejects(() => execute(server.ctx.db, sql`update dossier_events set kind = 'accept' where dossier_id = ${row.id} and seq = 2`), appendOnly);
-    await assert.rejects(() => execute(server.ctx.db, sql`delete from dossier_events where dossier_id = ${row.id} and seq = 5`), appendOnly);
+    const appendOnly = (e: unknown) =>
+      /dossier_events is append-only/.test(String((e as { cause?: unknown }).cause ?? e));
+    await assert.rejects(
+      () =>
+        execute(server.ctx.db, sql`update dossier_events set kind = 'accept' where dossier_id = ${row.id} and seq = 2`),
+      appendOnly,
+    );
+    await assert.rejects(
+      () => execute(server.ctx.db, sql`delete from dossier_events where dossier_id = ${row.id} and seq = 5`),
+      appendOnly,
+    );
   });
 
   test('editing an event, deleting a dossier\u2019s last event, swapping two events: each is named at its place', async () => {
-    const [a, b, c, d, e] = await Promise.all(codes.map((code) => dossierByCode(server.ctx.db, code))) as NonNullable<Awaited<ReturnType<typeof dossierByCode>>>[];
+    const [a, b, c, d, e] = (await Promise.all(codes.map((code) => dossierByCode(server.ctx.db, code)))) as NonNullable<
+      Awaited<ReturnType<typeof dossierByCode>>
+    >[];
     await tamper(
       server.ctx.db,
       // A: the comment of event 4 (the forward) is rewritten.
@@ -122,14 +148,17 @@ forEachDatabase('audit: the tamper-evident event log', (db) => {
     );
     await execute(server.ctx.db, sql`alter table artefacts enable trigger artefacts_append_only`);
     const r = await verifyChains(server.ctx.db);
-    assert.deepEqual(r.broken.map(where).sort(), [
-      `${a!.code}#4:hash-mismatch`,
-      `${b!.code}#5:count-mismatch`,
-      `${c!.code}#2:prev-mismatch`,
-      `${d!.code}#3:column-mismatch`,
-      `${e!.code}#null:state-mismatch`,
-      `${f.code}#null:missing-dossier`,
-    ].sort());
+    assert.deepEqual(
+      r.broken.map(where).sort(),
+      [
+        `${a!.code}#4:hash-mismatch`,
+        `${b!.code}#5:count-mismatch`,
+        `${c!.code}#2:prev-mismatch`,
+        `${d!.code}#3:column-mismatch`,
+        `${e!.code}#null:state-mismatch`,
+        `${f.code}#null:missing-dossier`,
+      ].sort(),
+    );
     for (const x of r.broken) assert.ok(x.message.vi && x.message.en, 'bilingual');
   });
 
@@ -140,11 +169,26 @@ forEachDatabase('audit: the tamper-evident event log', (db) => {
     assert.equal(all.code, 1, all.stdout + all.stderr);
     const lines = all.stderr.trim().split('\n');
     assert.equal(lines.length, 6, all.stderr);
-    assert.ok(lines.some((l) => l.includes(`${codes[5]} [missing-dossier]`)), all.stderr);
-    assert.ok(lines.some((l) => l.includes(`${codes[0]} #4 [hash-mismatch]`)), all.stderr);
-    assert.ok(lines.some((l) => l.includes(`${codes[1]} #5 [count-mismatch]`)), all.stderr);
-    assert.ok(lines.some((l) => l.includes(`${codes[2]} #2 [prev-mismatch]`)), all.stderr);
-    assert.ok(lines.some((l) => l.includes(`${codes[3]} #3 [column-mismatch]`)), all.stderr);
+    assert.ok(
+      lines.some((l) => l.includes(`${codes[5]} [missing-dossier]`)),
+      all.stderr,
+    );
+    assert.ok(
+      lines.some((l) => l.includes(`${codes[0]} #4 [hash-mismatch]`)),
+      all.stderr,
+    );
+    assert.ok(
+      lines.some((l) => l.includes(`${codes[1]} #5 [count-mismatch]`)),
+      all.stderr,
+    );
+    assert.ok(
+      lines.some((l) => l.includes(`${codes[2]} #2 [prev-mismatch]`)),
+      all.stderr,
+    );
+    assert.ok(
+      lines.some((l) => l.includes(`${codes[3]} #3 [column-mismatch]`)),
+      all.stderr,
+    );
     assert.match(all.stdout, /broken chains in 6 dossiers/);
     const one = await cli(target.env, '--dossier', codes[1]!, '--json');
     assert.equal(one.code, 1);

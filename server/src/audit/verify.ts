@@ -83,9 +83,18 @@ export async function verifyChains(db: Executor, options: VerifyOptions = {}): P
   const result: AuditResult = { dossiers: 0, events: 0, broken: [] };
   let after: string | null = null;
   for (;;) {
-    const conds: SQL[] = [...(options.code !== undefined ? [eq(dossiers.code, options.code)] : []), ...(after !== null ? [gt(dossiers.id, after)] : [])];
+    const conds: SQL[] = [
+      ...(options.code !== undefined ? [eq(dossiers.code, options.code)] : []),
+      ...(after !== null ? [gt(dossiers.id, after)] : []),
+    ];
     const heads: { id: string; code: string | null; headHash: string; eventCount: number; state: unknown }[] = await db
-      .select({ id: dossiers.id, code: dossiers.code, headHash: dossiers.headHash, eventCount: dossiers.eventCount, state: dossiers.state })
+      .select({
+        id: dossiers.id,
+        code: dossiers.code,
+        headHash: dossiers.headHash,
+        eventCount: dossiers.eventCount,
+        state: dossiers.state,
+      })
       .from(dossiers)
       .where(conds.length ? and(...conds) : undefined)
       .orderBy(asc(dossiers.id))
@@ -108,7 +117,12 @@ export async function verifyChains(db: Executor, options: VerifyOptions = {}): P
         hash: dossierEvents.hash,
       })
       .from(dossierEvents)
-      .where(inArray(dossierEvents.dossierId, heads.map((h) => h.id)))
+      .where(
+        inArray(
+          dossierEvents.dossierId,
+          heads.map((h) => h.id),
+        ),
+      )
       .orderBy(asc(dossierEvents.dossierId), asc(dossierEvents.seq))) as EventRow[];
     const byDossier = new Map<string, EventRow[]>();
     for (const r of rows) {
@@ -126,7 +140,8 @@ export async function verifyChains(db: Executor, options: VerifyOptions = {}): P
     options.onProgress?.(result.dossiers);
     if (heads.length < batch) break;
   }
-  if (options.code === undefined && (options.checkSequences ?? true)) result.broken.push(...(await missingDossiers(db)));
+  if (options.code === undefined && (options.checkSequences ?? true))
+    result.broken.push(...(await missingDossiers(db)));
   return result;
 }
 
@@ -137,7 +152,12 @@ export async function verifyChains(db: Executor, options: VerifyOptions = {}): P
  */
 export async function missingDossiers(db: Executor): Promise<BrokenLink[]> {
   const imported = new Set(
-    (await execute<{ prefix: string }>(db, sql`select distinct regexp_replace(code, '-[0-9]+$', '') as prefix from dossiers where imported and code is not null`)).map((r) => r.prefix),
+    (
+      await execute<{ prefix: string }>(
+        db,
+        sql`select distinct regexp_replace(code, '-[0-9]+$', '') as prefix from dossiers where imported and code is not null`,
+      )
+    ).map((r) => r.prefix),
   );
   const rows = await execute<{ prefix: string; last: number; missing: number[] }>(
     db,
@@ -154,7 +174,11 @@ export async function missingDossiers(db: Executor): Promise<BrokenLink[]> {
   return rows
     .filter((r) => !imported.has(r.prefix))
     .map((r) => {
-      const list = r.missing.slice(0, 5).map((n) => code(r.prefix, n)).join(', ') + (r.missing.length > 5 ? ', …' : '');
+      const list =
+        r.missing
+          .slice(0, 5)
+          .map((n) => code(r.prefix, n))
+          .join(', ') + (r.missing.length > 5 ? ', …' : '');
       return {
         dossierId: null,
         code: code(r.prefix, r.missing[0]!),
@@ -168,24 +192,54 @@ export async function missingDossiers(db: Executor): Promise<BrokenLink[]> {
     });
 }
 
-function checkChain(h: { id: string; code: string | null; headHash: string; eventCount: number; state: unknown }, events: EventRow[], checkState: boolean): BrokenLink | null {
-  const at = (seq: number | null, kind: BreakKind, vi: string, en: string): BrokenLink => ({ dossierId: h.id, code: h.code, seq, kind, message: { vi, en } });
+function checkChain(
+  h: { id: string; code: string | null; headHash: string; eventCount: number; state: unknown },
+  events: EventRow[],
+  checkState: boolean,
+): BrokenLink | null {
+  const at = (seq: number | null, kind: BreakKind, vi: string, en: string): BrokenLink => ({
+    dossierId: h.id,
+    code: h.code,
+    seq,
+    kind,
+    message: { vi, en },
+  });
   let prev = GENESIS_HASH;
   for (let i = 0; i < events.length; i++) {
     const r = events[i]!;
     const expected = i + 1;
     if (r.seq !== expected) {
-      return at(expected, 'sequence', `Thiếu sự kiện số ${expected} (gặp số ${r.seq})`, `Event ${expected} is missing (found ${r.seq} instead)`);
+      return at(
+        expected,
+        'sequence',
+        `Thiếu sự kiện số ${expected} (gặp số ${r.seq})`,
+        `Event ${expected} is missing (found ${r.seq} instead)`,
+      );
     }
     const e = r.event as DossierEvent;
     if (r.prevHash !== prev) {
-      return at(r.seq, 'prev-mismatch', `Sự kiện ${r.seq} không nối tiếp mã băm của sự kiện trước`, `Event ${r.seq} does not link to the previous event's hash`);
+      return at(
+        r.seq,
+        'prev-mismatch',
+        `Sự kiện ${r.seq} không nối tiếp mã băm của sự kiện trước`,
+        `Event ${r.seq} does not link to the previous event's hash`,
+      );
     }
     if (eventHash(h.id, prev, e) !== r.hash) {
-      return at(r.seq, 'hash-mismatch', `Nội dung sự kiện ${r.seq} đã bị sửa (mã băm không khớp)`, `Event ${r.seq} was altered: its content no longer gives its hash`);
+      return at(
+        r.seq,
+        'hash-mismatch',
+        `Nội dung sự kiện ${r.seq} đã bị sửa (mã băm không khớp)`,
+        `Event ${r.seq} was altered: its content no longer gives its hash`,
+      );
     }
     if (e.seq !== r.seq) {
-      return at(r.seq, 'sequence', `Sự kiện ở vị trí ${r.seq} mang số ${e.seq}: thứ tự đã bị đổi`, `The event at position ${r.seq} says it is number ${e.seq}: the order was changed`);
+      return at(
+        r.seq,
+        'sequence',
+        `Sự kiện ở vị trí ${r.seq} mang số ${e.seq}: thứ tự đã bị đổi`,
+        `The event at position ${r.seq} says it is number ${e.seq}: the order was changed`,
+      );
     }
     const columnsAgree =
       r.kind === e.kind &&
@@ -196,28 +250,58 @@ function checkChain(h: { id: string; code: string | null; headHash: string; even
       r.toStatus === e.toStatus &&
       r.public === ACTIONS[e.kind]?.public;
     if (!columnsAgree) {
-      return at(r.seq, 'column-mismatch', `Các cột của sự kiện ${r.seq} (loại, thời điểm, người thực hiện, trạng thái) khác nội dung đã ký`, `The columns of event ${r.seq} (kind, time, actor, statuses) differ from its hashed content`);
+      return at(
+        r.seq,
+        'column-mismatch',
+        `Các cột của sự kiện ${r.seq} (loại, thời điểm, người thực hiện, trạng thái) khác nội dung đã ký`,
+        `The columns of event ${r.seq} (kind, time, actor, statuses) differ from its hashed content`,
+      );
     }
     prev = r.hash;
   }
   if (events.length !== h.eventCount) {
     const seq = Math.min(events.length, h.eventCount) + 1;
     return events.length < h.eventCount
-      ? at(seq, 'count-mismatch', `Hồ sơ ghi ${h.eventCount} sự kiện nhưng chỉ còn ${events.length}: sự kiện ${seq} trở đi đã bị xóa`, `The dossier records ${h.eventCount} events but ${events.length} remain: event ${seq} onwards was deleted`)
-      : at(seq, 'count-mismatch', `Hồ sơ ghi ${h.eventCount} sự kiện nhưng có ${events.length}: sự kiện ${seq} trở đi được thêm ngoài quy trình`, `The dossier records ${h.eventCount} events but has ${events.length}: event ${seq} onwards was added outside the workflow`);
+      ? at(
+          seq,
+          'count-mismatch',
+          `Hồ sơ ghi ${h.eventCount} sự kiện nhưng chỉ còn ${events.length}: sự kiện ${seq} trở đi đã bị xóa`,
+          `The dossier records ${h.eventCount} events but ${events.length} remain: event ${seq} onwards was deleted`,
+        )
+      : at(
+          seq,
+          'count-mismatch',
+          `Hồ sơ ghi ${h.eventCount} sự kiện nhưng có ${events.length}: sự kiện ${seq} trở đi được thêm ngoài quy trình`,
+          `The dossier records ${h.eventCount} events but has ${events.length}: event ${seq} onwards was added outside the workflow`,
+        );
   }
   if (prev !== h.headHash) {
-    return at(events.length || null, 'head-mismatch', 'Chuỗi sự kiện không kết thúc ở mã băm đầu chuỗi hồ sơ đã ghi', 'The chain does not end at the head hash the dossier recorded');
+    return at(
+      events.length || null,
+      'head-mismatch',
+      'Chuỗi sự kiện không kết thúc ở mã băm đầu chuỗi hồ sơ đã ghi',
+      'The chain does not end at the head hash the dossier recorded',
+    );
   }
   if (checkState && events.length) {
     let replayed: string;
     try {
       replayed = canonicalJson(replay(events.map((r) => r.event as DossierEvent)));
     } catch (err) {
-      return at(null, 'unreadable', `Không dựng lại được trạng thái từ các sự kiện: ${(err as Error).message}`, `The events cannot be replayed: ${(err as Error).message}`);
+      return at(
+        null,
+        'unreadable',
+        `Không dựng lại được trạng thái từ các sự kiện: ${(err as Error).message}`,
+        `The events cannot be replayed: ${(err as Error).message}`,
+      );
     }
     if (replayed !== canonicalJson(h.state)) {
-      return at(null, 'state-mismatch', 'Trạng thái lưu của hồ sơ khác trạng thái dựng lại từ các sự kiện', 'The stored state of the dossier differs from the replay of its events');
+      return at(
+        null,
+        'state-mismatch',
+        'Trạng thái lưu của hồ sơ khác trạng thái dựng lại từ các sự kiện',
+        'The stored state of the dossier differs from the replay of its events',
+      );
     }
   }
   return null;

@@ -27,10 +27,19 @@ export async function createApiToken(
 ): Promise<{ token: string; info: ApiTokenInfo }> {
   const token = TOKEN_PREFIX + randomToken();
   const id = randomUUID();
-  await db.insert(apiTokens).values({ id, staffId, name, tokenHash: tokenHash(token), createdAt: new Date(now), expiresAt });
+  await db
+    .insert(apiTokens)
+    .values({ id, staffId, name, tokenHash: tokenHash(token), createdAt: new Date(now), expiresAt });
   return {
     token,
-    info: { id, name, createdAt: new Date(now).toISOString(), expiresAt: expiresAt?.toISOString() ?? null, lastUsedAt: null, revokedAt: null },
+    info: {
+      id,
+      name,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: expiresAt?.toISOString() ?? null,
+      lastUsedAt: null,
+      revokedAt: null,
+    },
   };
 }
 
@@ -61,13 +70,19 @@ export async function revokeApiToken(db: Executor, staffId: string, tokenId: str
 /** The principal behind a bearer token, or null (unknown, revoked, expired, account inactive). */
 export async function resolveApiToken(db: Executor, token: string, now: number): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const rows = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash(token)));
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.tokenHash, tokenHash(token)));
   const t = rows[0];
   if (!t || t.revokedAt || (t.expiresAt && t.expiresAt.getTime() <= now)) return null;
   const principal = await loadPrincipal(db, t.staffId, 'token');
   if (!principal) return null;
   if (!t.lastUsedAt || now - t.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, t.id));
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(apiTokens.id, t.id));
   }
   return { ...principal, tokenId: t.id };
 }

@@ -29,7 +29,10 @@ forEachDatabase('authentication: sessions, CSRF, tokens, throttling', (db) => {
     const me = await server.request('/api/v1/auth/session', { headers: { cookie: s.cookie } });
     assert.equal(me.status, 200);
     assert.equal((await json<{ csrfToken: string }>(me)).csrfToken, s.csrf);
-    const out = await server.request('/api/v1/auth/logout', { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    const out = await server.request('/api/v1/auth/logout', {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    });
     assert.equal(out.status, 200);
     const after = await server.request('/api/v1/auth/session', { headers: { cookie: s.cookie } });
     assert.equal(after.status, 401);
@@ -51,24 +54,41 @@ forEachDatabase('authentication: sessions, CSRF, tokens, throttling', (db) => {
   test('a mutation with the session cookie needs the CSRF token', async () => {
     const s = await login(server, 'admin.province');
     const body = JSON.stringify({ name: { vi: 'Ủy ban nhân dân tỉnh', en: 'Provincial People\u2019s Committee' } });
-    const missing = await server.request('/api/v1/agencies/000.00.00.H56', { method: 'PATCH', headers: { 'content-type': 'application/json', cookie: s.cookie }, body });
+    const missing = await server.request('/api/v1/agencies/000.00.00.H56', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: s.cookie },
+      body,
+    });
     assert.equal(missing.status, 403);
     assert.equal((await json<{ error: { code: string } }>(missing)).error.code, 'csrf');
-    const wrong = await server.request('/api/v1/agencies/000.00.00.H56', { method: 'PATCH', headers: { ...sessionHeaders(s), 'x-csrf-token': 'nope' }, body });
+    const wrong = await server.request('/api/v1/agencies/000.00.00.H56', {
+      method: 'PATCH',
+      headers: { ...sessionHeaders(s), 'x-csrf-token': 'nope' },
+      body,
+    });
     assert.equal(wrong.status, 403);
-    const ok = await server.request('/api/v1/agencies/000.00.00.H56', { method: 'PATCH', headers: sessionHeaders(s), body });
+    const ok = await server.request('/api/v1/agencies/000.00.00.H56', {
+      method: 'PATCH',
+      headers: sessionHeaders(s),
+      body,
+    });
     assert.equal(ok.status, 200, await ok.clone().text());
   });
 
   test('wrong passwords are refused alike for unknown accounts; repeated failures lock the account for the window', async () => {
     const attempt = (username: string, password: string) =>
-      server.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.9' }, body: JSON.stringify({ username, password }) });
+      server.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.9' },
+        body: JSON.stringify({ username, password }),
+      });
     const unknown = await attempt('nobody', 'whatever-password');
     const wrong = await attempt('viewer.trung-tam', 'wrong-password');
     assert.equal(unknown.status, 401);
     assert.equal(wrong.status, 401);
     assert.deepEqual((await json<{ error: unknown }>(unknown)).error, (await json<{ error: unknown }>(wrong)).error);
-    for (let i = 1; i < server.ctx.config.loginMaxFailures; i++) assert.equal((await attempt('viewer.trung-tam', 'wrong-password')).status, 401);
+    for (let i = 1; i < server.ctx.config.loginMaxFailures; i++)
+      assert.equal((await attempt('viewer.trung-tam', 'wrong-password')).status, 401);
     const locked = await attempt('viewer.trung-tam', DEMO_PASSWORD);
     assert.equal(locked.status, 429, 'even the right password is refused while locked');
     assert.ok(Number(locked.headers.get('retry-after')) > 0);
@@ -82,7 +102,9 @@ forEachDatabase('authentication: sessions, CSRF, tokens, throttling', (db) => {
     assert.equal(me.status, 200);
     const meBody = await json<{ via: string; staff: { id: string } }>(me);
     assert.equal(meBody.via, 'token');
-    const list = await server.request(`/api/v1/staff/${meBody.staff.id}/tokens`, { headers: { authorization: `Bearer ${token}` } });
+    const list = await server.request(`/api/v1/staff/${meBody.staff.id}/tokens`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const tokens = (await json<{ items: { id: string; revokedAt: string | null }[] }>(list)).items;
     assert.ok(tokens.length >= 1);
     assert.ok(!JSON.stringify(tokens).includes(token), 'the secret is never listed');
@@ -93,11 +115,20 @@ forEachDatabase('authentication: sessions, CSRF, tokens, throttling', (db) => {
     });
     assert.equal(patch.status, 200, 'no CSRF token needed with a bearer token');
     for (const t of tokens) {
-      const del = await server.request(`/api/v1/staff/${meBody.staff.id}/tokens/${t.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+      const del = await server.request(`/api/v1/staff/${meBody.staff.id}/tokens/${t.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token}` },
+      });
       assert.ok(del.status === 200 || del.status === 401, `revoke: ${del.status}`);
     }
-    assert.equal((await server.request('/api/v1/auth/session', { headers: { authorization: `Bearer ${token}` } })).status, 401);
-    assert.equal((await server.request('/api/v1/auth/session', { headers: { authorization: 'Bearer mct_unknown' } })).status, 401);
+    assert.equal(
+      (await server.request('/api/v1/auth/session', { headers: { authorization: `Bearer ${token}` } })).status,
+      401,
+    );
+    assert.equal(
+      (await server.request('/api/v1/auth/session', { headers: { authorization: 'Bearer mct_unknown' } })).status,
+      401,
+    );
   });
 
   test('changing one\u2019s password ends other sessions', async () => {
@@ -118,7 +149,10 @@ forEachDatabase('authentication: sessions, CSRF, tokens, throttling', (db) => {
       body: JSON.stringify({ currentPassword: 'a-new-long-password', newPassword: 'short' }),
     });
     assert.equal(weak.status, 400);
-    assert.equal((await json<{ error: { issues: { pointer: string }[] } }>(weak)).error.issues[0]!.pointer, '/body/newPassword');
+    assert.equal(
+      (await json<{ error: { issues: { pointer: string }[] } }>(weak)).error.issues[0]!.pointer,
+      '/body/newPassword',
+    );
   });
 
   test('teardown', () => server.dispose());

@@ -12,13 +12,18 @@ export async function loadPrincipal(db: Executor, staffId: string, via: Principa
     .where(and(eq(staff.id, staffId), eq(staff.active, true)));
   const s = rows[0];
   if (!s) return null;
-  const roles = await db.select({ agency: staffRoles.agencyCode, role: staffRoles.role }).from(staffRoles).where(eq(staffRoles.staffId, staffId));
+  const roles = await db
+    .select({ agency: staffRoles.agencyCode, role: staffRoles.role })
+    .from(staffRoles)
+    .where(eq(staffRoles.staffId, staffId));
   return {
     staffId: s.id,
     username: s.username,
     fullName: s.fullName,
     agencyCode: s.agencyCode,
-    grants: roles.filter((r) => isRole(r.role)).map((r) => ({ agency: r.agency, role: r.role as Principal['grants'][number]['role'] })),
+    grants: roles
+      .filter((r) => isRole(r.role))
+      .map((r) => ({ agency: r.agency, role: r.role as Principal['grants'][number]['role'] })),
     via,
   };
 }

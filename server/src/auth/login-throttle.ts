@@ -17,9 +17,18 @@ export function throttleKeys(username: string, ip: string): { account: string; a
 }
 
 /** Seconds until another attempt is allowed (0: allowed now). */
-export async function retryAfter(db: Executor, username: string, ip: string, now: number, cfg: ThrottleConfig): Promise<number> {
+export async function retryAfter(
+  db: Executor,
+  username: string,
+  ip: string,
+  now: number,
+  cfg: ThrottleConfig,
+): Promise<number> {
   const keys = throttleKeys(username, ip);
-  const rows = await db.select().from(loginFailures).where(inArray(loginFailures.key, [keys.account, keys.address]));
+  const rows = await db
+    .select()
+    .from(loginFailures)
+    .where(inArray(loginFailures.key, [keys.account, keys.address]));
   const windowMs = cfg.windowMinutes * 60_000;
   let wait = 0;
   for (const r of rows) {
@@ -30,7 +39,13 @@ export async function retryAfter(db: Executor, username: string, ip: string, now
   return wait;
 }
 
-export async function recordFailure(db: Executor, username: string, ip: string, now: number, cfg: ThrottleConfig): Promise<void> {
+export async function recordFailure(
+  db: Executor,
+  username: string,
+  ip: string,
+  now: number,
+  cfg: ThrottleConfig,
+): Promise<void> {
   const keys = throttleKeys(username, ip);
   // Instants travel as ISO text cast in SQL: the drivers differ in how they type a raw Date parameter.
   const windowStart = sql`${new Date(now - cfg.windowMinutes * 60_000).toISOString()}::timestamptz`;

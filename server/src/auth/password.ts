@@ -17,7 +17,12 @@ const maxmem = (logN: number, r: number) => 256 * 2 ** logN * r;
 
 export async function hashPassword(password: string, params = DEFAULT): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, params.keyLength, { N: 2 ** params.logN, r: params.r, p: params.p, maxmem: maxmem(params.logN, params.r) });
+  const key = await scrypt(password, salt, params.keyLength, {
+    N: 2 ** params.logN,
+    r: params.r,
+    p: params.p,
+    maxmem: maxmem(params.logN, params.r),
+  });
   return `scrypt$${params.logN}$${params.r}$${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
@@ -48,7 +53,9 @@ export function dummyHash(): Promise<string> {
 
 /** Password rules: long enough, not trivially short. Returns a message or null. */
 export function passwordProblem(password: string): { vi: string; en: string } | null {
-  if (password.length < 10) return { vi: 'Mật khẩu phải có ít nhất 10 ký tự', en: 'The password must have at least 10 characters' };
-  if (password.length > 200) return { vi: 'Mật khẩu quá dài (tối đa 200 ký tự)', en: 'The password is too long (200 characters at most)' };
+  if (password.length < 10)
+    return { vi: 'Mật khẩu phải có ít nhất 10 ký tự', en: 'The password must have at least 10 characters' };
+  if (password.length > 200)
+    return { vi: 'Mật khẩu quá dài (tối đa 200 ký tự)', en: 'The password is too long (200 characters at most)' };
   return null;
 }

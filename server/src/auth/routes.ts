@@ -13,11 +13,22 @@ import { staff } from '../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import type { Principal } from './principal.ts';
 
-export const GrantSchema = Type.Object({ agency: Type.String(), role: Type.Union(ROLE_NAMES.map((r) => Type.Literal(r))) });
+export const GrantSchema = Type.Object({
+  agency: Type.String(),
+  role: Type.Union(ROLE_NAMES.map((r) => Type.Literal(r))),
+});
 
 const SessionView = Type.Object({
-  staff: Type.Object({ id: Type.String(), username: Type.String(), fullName: Type.String(), agencyCode: Type.String(), roles: Type.Array(GrantSchema) }),
-  csrfToken: Type.Union([Type.String(), Type.Null()], { description: 'Send as X-CSRF-Token on every change made with the session cookie' }),
+  staff: Type.Object({
+    id: Type.String(),
+    username: Type.String(),
+    fullName: Type.String(),
+    agencyCode: Type.String(),
+    roles: Type.Array(GrantSchema),
+  }),
+  csrfToken: Type.Union([Type.String(), Type.Null()], {
+    description: 'Send as X-CSRF-Token on every change made with the session cookie',
+  }),
   via: Type.Union([Type.Literal('session'), Type.Literal('token')]),
 });
 
@@ -39,10 +50,20 @@ export function authRoutes(): AnyRoute[] {
       path: '/api/v1/auth/login',
       operationId: 'login',
       summary: 'Đăng nhập / Sign in',
-      description: 'Starts a browser session (HttpOnly cookie). Failed attempts are throttled per account and per address.',
+      description:
+        'Starts a browser session (HttpOnly cookie). Failed attempts are throttled per account and per address.',
       tags: ['auth'],
-      body: { json: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) }) },
-      responses: { 200: { description: 'Signed in', schema: SessionView }, 401: { description: 'Wrong credentials' }, 429: { description: 'Too many failed attempts' } },
+      body: {
+        json: Type.Object({
+          username: Type.String({ minLength: 1, maxLength: 64 }),
+          password: Type.String({ minLength: 1, maxLength: 200 }),
+        }),
+      },
+      responses: {
+        200: { description: 'Signed in', schema: SessionView },
+        401: { description: 'Wrong credentials' },
+        429: { description: 'Too many failed attempts' },
+      },
       handler: async (c, { body }) => {
         const ctx = c.get('ctx');
         const now = ctx.clock.now();
@@ -52,7 +73,8 @@ export function authRoutes(): AnyRoute[] {
         if (wait > 0) throw errors.tooManyRequests(wait);
         const account = await findStaffByUsername(ctx.db, body.username);
         const hash = account?.passwordHash ?? (await dummyHash());
-        const ok = (await verifyPassword(body.password, hash)) && !!account && account.active && account.passwordHash !== null;
+        const ok =
+          (await verifyPassword(body.password, hash)) && !!account && account.active && account.passwordHash !== null;
         if (!ok || !account) {
           await recordFailure(ctx.db, body.username, ip, now, throttle);
           ctx.log.warn({ username: body.username.toLowerCase(), ip }, 'failed login');
@@ -60,9 +82,15 @@ export function authRoutes(): AnyRoute[] {
         }
         await clearFailures(ctx.db, body.username);
         if (needsRehash(account.passwordHash!)) {
-          await ctx.db.update(staff).set({ passwordHash: await hashPassword(body.password) }).where(eq(staff.id, account.id));
+          await ctx.db
+            .update(staff)
+            .set({ passwordHash: await hashPassword(body.password) })
+            .where(eq(staff.id, account.id));
         }
-        const s = await createSession(ctx.db, account.id, now, ctx.config.sessionTtlMinutes, { ip, userAgent: c.req.header('user-agent') });
+        const s = await createSession(ctx.db, account.id, now, ctx.config.sessionTtlMinutes, {
+          ip,
+          userAgent: c.req.header('user-agent'),
+        });
         setSessionCookie(c, s.token, s.expiresAt);
         const principal = (await loadPrincipal(ctx.db, account.id, 'session'))!;
         return c.json(sessionView({ ...principal, csrfToken: s.csrfToken }));
@@ -98,18 +126,32 @@ export function authRoutes(): AnyRoute[] {
       summary: 'Đổi mật khẩu / Change one\u2019s password',
       description: 'Other sessions of the account end.',
       tags: ['auth'],
-      body: { json: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 200 }) }) },
+      body: {
+        json: Type.Object({
+          currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+          newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+        }),
+      },
       responses: { 200: { description: 'Changed', schema: Ok } },
       handler: async (c, { body }) => {
         const ctx = c.get('ctx');
         const p = c.get('principal')!;
         const rows = await ctx.db.select({ hash: staff.passwordHash }).from(staff).where(eq(staff.id, p.staffId));
         if (!rows[0]?.hash || !(await verifyPassword(body.currentPassword, rows[0].hash))) {
-          throw errors.invalid([{ pointer: '/body/currentPassword', code: 'wrong-password', message: { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' } }]);
+          throw errors.invalid([
+            {
+              pointer: '/body/currentPassword',
+              code: 'wrong-password',
+              message: { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
+            },
+          ]);
         }
         const problem = passwordProblem(body.newPassword);
         if (problem) throw errors.invalid([{ pointer: '/body/newPassword', code: 'weak-password', message: problem }]);
-        await ctx.db.update(staff).set({ passwordHash: await hashPassword(body.newPassword), updatedAt: new Date(ctx.clock.now()) }).where(eq(staff.id, p.staffId));
+        await ctx.db
+          .update(staff)
+          .set({ passwordHash: await hashPassword(body.newPassword), updatedAt: new Date(ctx.clock.now()) })
+          .where(eq(staff.id, p.staffId));
         await endSessionsOf(ctx.db, p.staffId, p.sessionId);
         return c.json({ ok: true as const });
       },

@@ -39,15 +39,26 @@ export async function createSession(
  * The principal of a session cookie, or null. Sessions slide: each use (at most once a minute)
  * pushes the expiry `ttlMinutes` ahead.
  */
-export async function resolveSession(db: Executor, token: string, now: number, ttlMinutes: number): Promise<Principal | null> {
+export async function resolveSession(
+  db: Executor,
+  token: string,
+  now: number,
+  ttlMinutes: number,
+): Promise<Principal | null> {
   const id = tokenHash(token);
-  const rows = await db.select().from(sessions).where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date(now))));
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date(now))));
   const s = rows[0];
   if (!s) return null;
   const principal = await loadPrincipal(db, s.staffId, 'session');
   if (!principal) return null;
   if (now - s.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now), expiresAt: new Date(now + ttlMinutes * 60_000) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now), expiresAt: new Date(now + ttlMinutes * 60_000) })
+      .where(eq(sessions.id, id));
   }
   return { ...principal, sessionId: id, csrfToken: s.csrfToken };
 }

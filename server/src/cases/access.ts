@@ -7,7 +7,12 @@ import { accessLog } from '../db/schema/index.ts';
  * logbook, a printed slip): one access-log row per dossier, written in one statement, so that
  * "who has seen my dossier" has the same answer however the data was shown.
  */
-export async function logAccessMany(c: Context<AppEnv>, dossierIds: readonly string[], operation: string, detail?: Record<string, unknown>): Promise<void> {
+export async function logAccessMany(
+  c: Context<AppEnv>,
+  dossierIds: readonly string[],
+  operation: string,
+  detail?: Record<string, unknown>,
+): Promise<void> {
   const p = c.get('principal');
   if (!p || !dossierIds.length) return;
   const ctx = c.get('ctx');
@@ -15,6 +20,12 @@ export async function logAccessMany(c: Context<AppEnv>, dossierIds: readonly str
   const ip = c.get('clientIp');
   const ids = [...new Set(dossierIds)];
   for (let i = 0; i < ids.length; i += 1000) {
-    await ctx.db.insert(accessLog).values(ids.slice(i, i + 1000).map((dossierId) => ({ at, staffId: p.staffId, dossierId, operation, detail: detail ?? null, ip })));
+    await ctx.db
+      .insert(accessLog)
+      .values(
+        ids
+          .slice(i, i + 1000)
+          .map((dossierId) => ({ at, staffId: p.staffId, dossierId, operation, detail: detail ?? null, ip })),
+      );
   }
 }

@@ -1,4 +1,11 @@
-import { availableActions, type ActionKind, type Actor, type DossierState, type Role, type WorkflowContext } from '@motcua/core';
+import {
+  availableActions,
+  type ActionKind,
+  type Actor,
+  type DossierState,
+  type Role,
+  type WorkflowContext,
+} from '@motcua/core';
 import type { Principal } from '../auth/principal.ts';
 
 /** The core actor of a staff member acting at one of the agencies where they hold roles. */
@@ -20,7 +27,14 @@ export function candidateAgencies(principal: Principal, state: DossierState): st
  * the action through wins; when none does, the most relevant one is returned so that core's
  * refusal names who may act. `asAgency` pins the choice.
  */
-export function chooseActor(principal: Principal, wctx: WorkflowContext, state: DossierState, kind: ActionKind, at: number, asAgency?: string): Actor {
+export function chooseActor(
+  principal: Principal,
+  wctx: WorkflowContext,
+  state: DossierState,
+  kind: ActionKind,
+  at: number,
+  asAgency?: string,
+): Actor {
   if (asAgency !== undefined) return staffActor(principal, asAgency);
   const candidates = candidateAgencies(principal, state);
   for (const agency of candidates) {
@@ -31,7 +45,12 @@ export function chooseActor(principal: Principal, wctx: WorkflowContext, state: 
 }
 
 /** Every action the principal may take now, at whichever of their agencies allows it. */
-export function actionsFor(principal: Principal, wctx: WorkflowContext, state: DossierState, at: number): { kind: ActionKind; agency: string }[] {
+export function actionsFor(
+  principal: Principal,
+  wctx: WorkflowContext,
+  state: DossierState,
+  at: number,
+): { kind: ActionKind; agency: string }[] {
   const out: { kind: ActionKind; agency: string }[] = [];
   const seen = new Set<ActionKind>();
   for (const agency of candidateAgencies(principal, state)) {

@@ -11,14 +11,27 @@ import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { json } from '../../test/support/http.ts';
-import { doAction, doActionWithFiles, resultPdf, staffOf, type ActionResponse, type Staff } from '../../test/support/cases.ts';
+import {
+  doAction,
+  doActionWithFiles,
+  resultPdf,
+  staffOf,
+  type ActionResponse,
+  type Staff,
+} from '../../test/support/cases.ts';
 import { pdfBytes, submitOnline } from '../../test/support/intake.ts';
 
 const at = (s: string) => Date.parse(s);
 
 const APPLICANT = 'Nguyễn Thị Ngọc Ánh';
 const data = {
-  investor: { fullName: APPLICANT, idNumber: '001190012345', address: 'Số 9 đường Nguyễn Huệ, Phường Trung Tâm', phone: '0912000111', email: 'ngocanh@example.vn' },
+  investor: {
+    fullName: APPLICANT,
+    idNumber: '001190012345',
+    address: 'Số 9 đường Nguyễn Huệ, Phường Trung Tâm',
+    phone: '0912000111',
+    email: 'ngocanh@example.vn',
+  },
   site: { commune: 'trung-tam', address: 'Lô 12 khu dân cư mới', mapSheet: 3, parcel: 120, landArea: 100 },
   building: { floors: 7, basement: false, footprint: 80, totalFloorArea: 560, height: 25, adjoinsExisting: false },
   commitment: true,
@@ -31,9 +44,15 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
   let code = '';
   let secret = '';
 
-  const track = async () => json<{ status: number; dueAt: string | null; timeline: { kind: string; status: number; at: string }[]; canSupplement: boolean; supplement: { items: { reason: string }[] } | null; files: { purpose: string; name: string }[] }>(
-    await server.request(`/api/v1/public/dossiers/${code}`, { headers: { 'x-tracking-secret': secret } }),
-  );
+  const track = async () =>
+    json<{
+      status: number;
+      dueAt: string | null;
+      timeline: { kind: string; status: number; at: string }[];
+      canSupplement: boolean;
+      supplement: { items: { reason: string }[] } | null;
+      files: { purpose: string; name: string }[];
+    }>(await server.request(`/api/v1/public/dossiers/${code}`, { headers: { 'x-tracking-secret': secret } }));
 
   test('setup: the applicant applies online on Monday 2 March 2026 at 08:30', async () => {
     server = await testServer(db(), { now: at('2026-03-02T08:30:00+07:00') });
@@ -66,9 +85,15 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
     await doAction(server, specialist, code, { kind: 'claim' });
     await doAction(server, specialist, code, { kind: 'send_external', params: { ref: 'DD-2026-000123' } });
     server.clock.set(at('2026-03-03T08:00:00+07:00'));
-    const back = await doAction(server, specialist, code, { kind: 'receive_external', params: { ref: 'DD-2026-000123', result: { parcelOk: true } } });
+    const back = await doAction(server, specialist, code, {
+      kind: 'receive_external',
+      params: { ref: 'DD-2026-000123', result: { parcelOk: true } },
+    });
     assert.equal(back.dossier.location.step, 'tham-dinh');
-    const again = await doAction(server, specialist, code, { kind: 'receive_external', params: { ref: 'DD-2026-000123', result: { parcelOk: true } } });
+    const again = await doAction(server, specialist, code, {
+      kind: 'receive_external',
+      params: { ref: 'DD-2026-000123', result: { parcelOk: true } },
+    });
     assert.equal(again.recorded, false, 'idempotent on the external reference');
     assert.deepEqual(again.events, []);
   });
@@ -76,18 +101,38 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
   test('reviewed at the commune and forwarded to the Department of Construction (liên thông, chosen by the definition: 7 storeys)', async () => {
     server.clock.set(at('2026-03-04T14:00:00+07:00'));
     await doAction(server, specialist, code, { kind: 'claim' });
-    const moved = await doAction(server, specialist, code, { kind: 'forward', comment: 'Nhà 7 tầng: lấy ý kiến Sở Xây dựng' });
+    const moved = await doAction(server, specialist, code, {
+      kind: 'forward',
+      comment: 'Nhà 7 tầng: lấy ý kiến Sở Xây dựng',
+    });
     assert.equal(moved.dossier.location.agency, '000.00.11.H56');
     assert.equal(moved.dossier.location.step, 'lay-y-kien-so-xay-dung');
-    const inbox = await json<{ items: { code: string }[] }>(await server.request('/api/v1/agencies/000.00.11.H56/inbox', { headers: { authorization: `Bearer ${deptSpecialist.token}` } }));
-    assert.ok(inbox.items.some((i) => i.code === code), 'in the department specialist\u2019s queue');
-    const communeQueue = await json<{ items: { code: string }[] }>(await server.request('/api/v1/agencies/000.20.01.H56/inbox', { headers: { authorization: `Bearer ${specialist.token}` } }));
+    const inbox = await json<{ items: { code: string }[] }>(
+      await server.request('/api/v1/agencies/000.00.11.H56/inbox', {
+        headers: { authorization: `Bearer ${deptSpecialist.token}` },
+      }),
+    );
+    assert.ok(
+      inbox.items.some((i) => i.code === code),
+      'in the department specialist\u2019s queue',
+    );
+    const communeQueue = await json<{ items: { code: string }[] }>(
+      await server.request('/api/v1/agencies/000.20.01.H56/inbox', {
+        headers: { authorization: `Bearer ${specialist.token}` },
+      }),
+    );
     assert.ok(!communeQueue.items.some((i) => i.code === code), 'no longer in the commune specialist\u2019s queue');
   });
 
   test('the department asks for a supplement on Tuesday 10 March 10:00; the applicant provides it; accepted Thursday 12 March 14:00 — the appointment moves by exactly the 18 paused working hours', async () => {
     server.clock.set(at('2026-03-10T10:00:00+07:00'));
-    const asked = await doAction(server, deptSpecialist, code, { kind: 'request_supplement', params: { items: [{ documentId: 'ban-ve-thiet-ke', reason: 'Thiếu bản vẽ mặt cắt tầng 7' }], dueBy: at('2026-03-20T17:00:00+07:00') } });
+    const asked = await doAction(server, deptSpecialist, code, {
+      kind: 'request_supplement',
+      params: {
+        items: [{ documentId: 'ban-ve-thiet-ke', reason: 'Thiếu bản vẽ mặt cắt tầng 7' }],
+        dueBy: at('2026-03-20T17:00:00+07:00'),
+      },
+    });
     assert.equal(asked.dossier.status, 5);
     assert.deepEqual(asked.slips.map((s) => `${s.kind}/${s.format}`).sort(), ['supplement/html', 'supplement/pdf']);
     const t = await track();
@@ -97,8 +142,16 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
     server.clock.set(at('2026-03-11T16:00:00+07:00'));
     const form = new FormData();
     form.append('supplement', JSON.stringify({ comment: 'Gửi bổ sung bản vẽ mặt cắt' }));
-    form.append('documents.ban-ve-thiet-ke', new Blob([pdfBytes('mat cat')], { type: 'application/pdf' }), 'mat-cat.pdf');
-    const provided = await server.request(`/api/v1/public/dossiers/${code}/supplement`, { method: 'POST', body: form, headers: { 'x-tracking-secret': secret } });
+    form.append(
+      'documents.ban-ve-thiet-ke',
+      new Blob([pdfBytes('mat cat')], { type: 'application/pdf' }),
+      'mat-cat.pdf',
+    );
+    const provided = await server.request(`/api/v1/public/dossiers/${code}/supplement`, {
+      method: 'POST',
+      body: form,
+      headers: { 'x-tracking-secret': secret },
+    });
     assert.equal(provided.status, 200, await provided.clone().text());
 
     server.clock.set(at('2026-03-12T14:00:00+07:00'));
@@ -115,7 +168,9 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
     assert.equal(back.dossier.location.agency, '000.20.01.H56');
     assert.equal(back.dossier.location.step, 'phe-duyet');
     server.clock.set(at('2026-03-18T15:00:00+07:00'));
-    const res = await doActionWithFiles(server, leader, code, { kind: 'approve', comment: 'Cấp giấy phép xây dựng' }, [resultPdf('giay phep xay dung')]);
+    const res = await doActionWithFiles(server, leader, code, { kind: 'approve', comment: 'Cấp giấy phép xây dựng' }, [
+      resultPdf('giay phep xay dung'),
+    ]);
     assert.equal(res.status, 200, await res.clone().text());
     const approved = await json<ActionResponse>(res);
     assert.equal(approved.dossier.status, 9);
@@ -129,18 +184,41 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
     assert.equal(t.status, 10);
     assert.deepEqual(
       t.timeline.map((e) => `${e.kind}:${e.status}`),
-      ['submit:1', 'accept:2', 'send_external:4', 'receive_external:4', 'forward:4', 'request_supplement:5', 'supplement_provided:5', 'accept_supplement:4', 'forward:4', 'approve:9', 'return_result:10'],
+      [
+        'submit:1',
+        'accept:2',
+        'send_external:4',
+        'receive_external:4',
+        'forward:4',
+        'request_supplement:5',
+        'supplement_provided:5',
+        'accept_supplement:4',
+        'forward:4',
+        'approve:9',
+        'return_result:10',
+      ],
     );
     assert.ok(!t.timeline.some((e) => e.kind === 'claim'), 'internal steps stay internal');
     assert.equal(t.dueAt, '2026-03-25T11:00:00+07:00');
-    assert.ok(t.files.some((f) => f.purpose === 'result'), 'the result document');
+    assert.ok(
+      t.files.some((f) => f.purpose === 'result'),
+      'the result document',
+    );
   });
 
   test('the logbook and Biểu 06 of the commune show it: received 2 March, resolved early', async () => {
     const h = { authorization: `Bearer ${reception.token}` };
-    const book = await json<{ rows: { dossierCode: string; receivedAt: string; appointmentAt: string; resultReceivedAt: string; returnedBy: string; returnedTo: string; note: string }[] }>(
-      await server.request('/api/v1/agencies/000.20.01.H56/logbook?from=2026-03-01&to=2026-03-31', { headers: h }),
-    );
+    const book = await json<{
+      rows: {
+        dossierCode: string;
+        receivedAt: string;
+        appointmentAt: string;
+        resultReceivedAt: string;
+        returnedBy: string;
+        returnedTo: string;
+        note: string;
+      }[];
+    }>(await server.request('/api/v1/agencies/000.20.01.H56/logbook?from=2026-03-01&to=2026-03-31', { headers: h }));
     const row = book.rows.find((r) => r.dossierCode === code)!;
     assert.ok(row, 'in the logbook');
     assert.equal(row.receivedAt, '2026-03-02T09:00:00+07:00');
@@ -149,8 +227,12 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
     assert.equal(row.returnedTo, APPLICANT);
     assert.match(row.note, /Liên thông: chuyển Sở Xây dựng/);
     assert.match(row.note, /Yêu cầu bổ sung ngày 10\/03\/2026/);
-    const report = await json<{ rows: { agency: string; values: { received: number; online: number; resolved: number; early: number } }[] }>(
-      await server.request('/api/v1/agencies/000.20.01.H56/reports/bieu06?from=2026-03-01&to=2026-03-31&rollUp=false', { headers: h }),
+    const report = await json<{
+      rows: { agency: string; values: { received: number; online: number; resolved: number; early: number } }[];
+    }>(
+      await server.request('/api/v1/agencies/000.20.01.H56/reports/bieu06?from=2026-03-01&to=2026-03-31&rollUp=false', {
+        headers: h,
+      }),
     );
     const commune = report.rows.find((r) => r.agency === '000.20.01.H56')!;
     assert.ok(commune.values.online >= 1 && commune.values.early >= 1, JSON.stringify(commune.values));

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import { checkDocuments, type Action, type DossierEvent, type DossierState, type Issue, type Procedure } from '@motcua/core';
+import {
+  checkDocuments,
+  type Action,
+  type DossierEvent,
+  type DossierState,
+  type Issue,
+  type Procedure,
+} from '@motcua/core';
 import type { ServerContext } from '../context.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Tx } from '../db/client.ts';
@@ -45,21 +52,47 @@ function purposeOf(kind: ActionRequest['kind']): 'result' | 'supplement' | 'atta
 }
 
 /** Problems with uploaded files for this action (type, size), before anything is recorded. */
-function uploadIssues(procedure: Procedure, data: unknown, evaluator: ServerContext['evaluator'], kind: ActionRequest['kind'], uploads: readonly UploadedFile[]): Issue[] {
+function uploadIssues(
+  procedure: Procedure,
+  data: unknown,
+  evaluator: ServerContext['evaluator'],
+  kind: ActionRequest['kind'],
+  uploads: readonly UploadedFile[],
+): Issue[] {
   const issues: Issue[] = [];
   const purpose = purposeOf(kind);
   if (purpose === 'supplement') {
     const provided: Record<string, { mediaType: string; size: number }[]> = {};
     for (const u of uploads) (provided[u.documentId] ??= []).push({ mediaType: u.mediaType, size: u.size });
-    const codes = new Set(['media-type', 'too-large', 'empty-file', 'unknown-document', 'too-many-files', 'document-not-applicable']);
-    issues.push(...checkDocuments(procedure, data, evaluator, provided).filter((i) => codes.has(i.code) && Object.hasOwn(provided, i.pointer.split('/')[2] ?? '')));
+    const codes = new Set([
+      'media-type',
+      'too-large',
+      'empty-file',
+      'unknown-document',
+      'too-many-files',
+      'document-not-applicable',
+    ]);
+    issues.push(
+      ...checkDocuments(procedure, data, evaluator, provided).filter(
+        (i) => codes.has(i.code) && Object.hasOwn(provided, i.pointer.split('/')[2] ?? ''),
+      ),
+    );
   } else {
     uploads.forEach((u) => {
       const pointer = `/files/${u.documentId}/${u.ordinal}`;
-      if (u.tooLarge) issues.push({ pointer, code: 'too-large', message: { vi: 'Tệp quá lớn', en: 'The file is too large' } });
-      else if (u.size === 0) issues.push({ pointer, code: 'empty-file', message: { vi: 'Tệp rỗng', en: 'The file is empty' } });
+      if (u.tooLarge)
+        issues.push({ pointer, code: 'too-large', message: { vi: 'Tệp quá lớn', en: 'The file is too large' } });
+      else if (u.size === 0)
+        issues.push({ pointer, code: 'empty-file', message: { vi: 'Tệp rỗng', en: 'The file is empty' } });
       else if (purpose === 'result' && !RESULT_MEDIA_TYPES.includes(u.mediaType)) {
-        issues.push({ pointer, code: 'media-type', message: { vi: `Văn bản kết quả phải là PDF, PNG hoặc JPEG (tệp là ${u.mediaType})`, en: `A result document must be PDF, PNG or JPEG (this file is ${u.mediaType})` } });
+        issues.push({
+          pointer,
+          code: 'media-type',
+          message: {
+            vi: `Văn bản kết quả phải là PDF, PNG hoặc JPEG (tệp là ${u.mediaType})`,
+            en: `A result document must be PDF, PNG or JPEG (this file is ${u.mediaType})`,
+          },
+        });
       }
     });
   }
@@ -67,7 +100,11 @@ function uploadIssues(procedure: Procedure, data: unknown, evaluator: ServerCont
 }
 
 /** The assignee must be an active account holding the step's role at the dossier's agency. */
-async function checkAssignee(ctx: ServerContext, state: DossierState, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function checkAssignee(
+  ctx: ServerContext,
+  state: DossierState,
+  params: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const id = params.assignee;
   if (typeof id !== 'string') return params; // core reports the shape
   const rows = /^[0-9a-f-]{36}$/i.test(id)
@@ -75,12 +112,33 @@ async function checkAssignee(ctx: ServerContext, state: DossierState, params: Re
         .select({ name: staff.fullName })
         .from(staffRoles)
         .innerJoin(staff, eq(staff.id, staffRoles.staffId))
-        .where(and(eq(staffRoles.staffId, id), eq(staffRoles.agencyCode, state.location.agency), eq(staffRoles.role, state.location.role), eq(staff.active, true)))
+        .where(
+          and(
+            eq(staffRoles.staffId, id),
+            eq(staffRoles.agencyCode, state.location.agency),
+            eq(staffRoles.role, state.location.role),
+            eq(staff.active, true),
+          ),
+        )
     : [];
   if (!rows[0]) {
-    throw errors.unprocessable('invalid_assignee', { vi: 'Người được phân công không giữ vai trò của bước này tại cơ quan', en: 'The assignee does not hold this step\u2019s role at the agency' }, [
-      { pointer: '/params/assignee', code: 'not-a-handler', message: { vi: `Tài khoản phải có vai trò "${state.location.role}" tại cơ quan ${state.location.agency}`, en: `The account must hold the "${state.location.role}" role at agency ${state.location.agency}` } },
-    ]);
+    throw errors.unprocessable(
+      'invalid_assignee',
+      {
+        vi: 'Người được phân công không giữ vai trò của bước này tại cơ quan',
+        en: 'The assignee does not hold this step\u2019s role at the agency',
+      },
+      [
+        {
+          pointer: '/params/assignee',
+          code: 'not-a-handler',
+          message: {
+            vi: `Tài khoản phải có vai trò "${state.location.role}" tại cơ quan ${state.location.agency}`,
+            en: `The account must hold the "${state.location.role}" role at agency ${state.location.agency}`,
+          },
+        },
+      ],
+    );
   }
   return { ...params, assigneeName: typeof params.assigneeName === 'string' ? params.assigneeName : rows[0].name };
 }
@@ -93,9 +151,18 @@ async function checkAssignee(ctx: ServerContext, state: DossierState, params: Re
  * writers of the same report totals is retried; a concurrent change of the dossier is a 409
  * carrying its current view.
  */
-export async function performAction(ctx: ServerContext, principal: Principal, dossierId: string, req: ActionRequest, uploads: readonly UploadedFile[] = []): Promise<ActionOutcome> {
+export async function performAction(
+  ctx: ServerContext,
+  principal: Principal,
+  dossierId: string,
+  req: ActionRequest,
+  uploads: readonly UploadedFile[] = [],
+): Promise<ActionOutcome> {
   if (req.asAgency !== undefined && !principal.grants.some((g) => g.agency === req.asAgency)) {
-    throw errors.forbidden({ vi: `Bạn không có vai trò tại cơ quan ${req.asAgency}`, en: `You hold no role at agency ${req.asAgency}` });
+    throw errors.forbidden({
+      vi: `Bạn không có vai trò tại cơ quan ${req.asAgency}`,
+      en: `You hold no role at agency ${req.asAgency}`,
+    });
   }
   let settled = false;
   try {
@@ -126,7 +193,13 @@ async function discardUploads(ctx: ServerContext, uploads: readonly UploadedFile
   await Promise.all(uploads.filter((u) => u.key).map((u) => ctx.files.discard(u.key!)));
 }
 
-async function attemptAction(ctx: ServerContext, principal: Principal, row: DossierRow, req: ActionRequest, uploads: readonly UploadedFile[]): Promise<Omit<ActionOutcome, 'dossier' | 'slips'>> {
+async function attemptAction(
+  ctx: ServerContext,
+  principal: Principal,
+  row: DossierRow,
+  req: ActionRequest,
+  uploads: readonly UploadedFile[],
+): Promise<Omit<ActionOutcome, 'dossier' | 'slips'>> {
   if (req.lockVersion !== undefined && req.lockVersion !== row.lockVersion) {
     throw errors.conflict('stale_version', {
       vi: `Hồ sơ đã thay đổi (phiên bản ${row.lockVersion}, bạn đang xem phiên bản ${req.lockVersion}); hãy tải lại`,
@@ -142,17 +215,35 @@ async function attemptAction(ctx: ServerContext, principal: Principal, row: Doss
 
   const issues = uploadIssues(version.definition, row.data, ctx.evaluator, req.kind, uploads);
   if (issues.length) {
-    const status = issues.some((i) => i.code === 'too-large') ? 413 : issues.some((i) => i.code === 'media-type') ? 415 : 400;
-    throw new HttpError(status, status === 400 ? 'invalid_data' : status === 413 ? 'too_large' : 'unsupported_media_type', { vi: 'Tệp đính kèm không hợp lệ', en: 'Invalid attached files' }, issues);
+    const status = issues.some((i) => i.code === 'too-large')
+      ? 413
+      : issues.some((i) => i.code === 'media-type')
+        ? 415
+        : 400;
+    throw new HttpError(
+      status,
+      status === 400 ? 'invalid_data' : status === 413 ? 'too_large' : 'unsupported_media_type',
+      { vi: 'Tệp đính kèm không hợp lệ', en: 'Invalid attached files' },
+      issues,
+    );
   }
   // Files named by id must already belong to this dossier.
   const named = req.attachments ?? [];
   if (named.length) {
-    const linked = await ctx.db.select({ id: dossierFiles.fileId }).from(dossierFiles).where(and(eq(dossierFiles.dossierId, row.id), inArray(dossierFiles.fileId, named)));
+    const linked = await ctx.db
+      .select({ id: dossierFiles.fileId })
+      .from(dossierFiles)
+      .where(and(eq(dossierFiles.dossierId, row.id), inArray(dossierFiles.fileId, named)));
     const known = new Set(linked.map((l) => l.id));
     const bad = named.map((id, i) => ({ id, i })).filter((x) => !known.has(x.id));
     if (bad.length) {
-      throw errors.invalid(bad.map((b) => ({ pointer: `/attachments/${b.i}`, code: 'unknown-file', message: { vi: 'Tệp không thuộc hồ sơ này', en: 'Not a file of this dossier' } })));
+      throw errors.invalid(
+        bad.map((b) => ({
+          pointer: `/attachments/${b.i}`,
+          code: 'unknown-file',
+          message: { vi: 'Tệp không thuộc hồ sơ này', en: 'Not a file of this dossier' },
+        })),
+      );
     }
   }
   const stored = uploads.filter((u) => u.key);
@@ -175,15 +266,56 @@ async function attemptAction(ctx: ServerContext, principal: Principal, row: Doss
   const after = await act(ctx, row, action, async (tx: Tx, seq: number) => {
     if (!stored.length) return;
     const now = new Date(ctx.clock.now());
-    await tx.insert(files).values(
-      stored.map((u, i) => ({ id: newIds[i]!, storageKey: u.key!, sha256: u.sha256, size: u.size, mediaType: u.mediaType, originalName: u.name?.slice(0, 255) ?? null, provenance, uploadedBy: principal.staffId, createdAt: now })),
-    );
-    await tx.insert(dossierFiles).values(stored.map((u, i) => ({ dossierId: row.id, fileId: newIds[i]!, documentId: u.documentId, ordinal: u.ordinal, purpose, eventSeq: seq, addedAt: now })));
+    await tx
+      .insert(files)
+      .values(
+        stored.map((u, i) => ({
+          id: newIds[i]!,
+          storageKey: u.key!,
+          sha256: u.sha256,
+          size: u.size,
+          mediaType: u.mediaType,
+          originalName: u.name?.slice(0, 255) ?? null,
+          provenance,
+          uploadedBy: principal.staffId,
+          createdAt: now,
+        })),
+      );
+    await tx
+      .insert(dossierFiles)
+      .values(
+        stored.map((u, i) => ({
+          dossierId: row.id,
+          fileId: newIds[i]!,
+          documentId: u.documentId,
+          ordinal: u.ordinal,
+          purpose,
+          eventSeq: seq,
+          addedAt: now,
+        })),
+      );
     if (req.kind === 'approve' || req.kind === 'deny' || req.kind === 'receive_external') {
       // A result document is an issued artefact: immutable, with its hash.
-      await tx.insert(artefacts).values(
-        stored.map((u, i) => ({ id: randomUUID(), dossierId: row.id, kind: 'result', eventSeq: seq, format: 'file', templateVersion: null, formNo: null, fileId: newIds[i]!, sha256: u.sha256, size: u.size, mediaType: u.mediaType, issuedAt: new Date(at), issuedBy: principal.staffId, recordedAt: now })),
-      );
+      await tx
+        .insert(artefacts)
+        .values(
+          stored.map((u, i) => ({
+            id: randomUUID(),
+            dossierId: row.id,
+            kind: 'result',
+            eventSeq: seq,
+            format: 'file',
+            templateVersion: null,
+            formNo: null,
+            fileId: newIds[i]!,
+            sha256: u.sha256,
+            size: u.size,
+            mediaType: u.mediaType,
+            issuedAt: new Date(at),
+            issuedBy: principal.staffId,
+            recordedAt: now,
+          })),
+        );
     }
   });
   const events = Array.from({ length: after.eventCount - before }, (_, i) => before + i + 1);
@@ -191,10 +323,18 @@ async function attemptAction(ctx: ServerContext, principal: Principal, row: Doss
 }
 
 /** Issues the slips the new events call for; a failure is logged, not the action's (a slip can be issued later on demand). */
-async function issueSlipsFor(ctx: ServerContext, row: DossierRow, seqs: readonly number[], issuedBy: string): Promise<ArtefactRow[]> {
+async function issueSlipsFor(
+  ctx: ServerContext,
+  row: DossierRow,
+  seqs: readonly number[],
+  issuedBy: string,
+): Promise<ArtefactRow[]> {
   if (!seqs.length) return [];
   const out: ArtefactRow[] = [];
-  const events = await ctx.db.select({ seq: dossierEvents.seq, event: dossierEvents.event }).from(dossierEvents).where(and(eq(dossierEvents.dossierId, row.id), inArray(dossierEvents.seq, [...seqs])));
+  const events = await ctx.db
+    .select({ seq: dossierEvents.seq, event: dossierEvents.event })
+    .from(dossierEvents)
+    .where(and(eq(dossierEvents.dossierId, row.id), inArray(dossierEvents.seq, [...seqs])));
   for (const { seq, event } of events.sort((a, b) => a.seq - b.seq)) {
     const kind = slipKindOfEvent(event as DossierEvent);
     if (!kind) continue;

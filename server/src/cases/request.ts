@@ -15,13 +15,25 @@ export const ActionRequestSchema = Type.Object(
       STAFF_ACTION_KINDS.map((k) => Type.Literal(k)),
       { description: 'The action (core\u2019s action kinds; see GET …/actions for what you may do now)' },
     ),
-    params: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'The kind\u2019s parameters (core\u2019s ACTION_PARAMS)' })),
+    params: Type.Optional(
+      Type.Object(
+        {},
+        { additionalProperties: true, description: 'The kind\u2019s parameters (core\u2019s ACTION_PARAMS)' },
+      ),
+    ),
     comment: Type.Optional(Type.String({ maxLength: 4000 })),
     attachments: Type.Optional(
-      Type.Array(Uuid, { maxItems: 200, uniqueItems: true, description: 'Files already linked to this dossier that the action refers to' }),
+      Type.Array(Uuid, {
+        maxItems: 200,
+        uniqueItems: true,
+        description: 'Files already linked to this dossier that the action refers to',
+      }),
     ),
     lockVersion: Type.Optional(
-      Type.Integer({ minimum: 1, description: 'The version of the dossier you acted upon (from its view); another change meanwhile gives 409' }),
+      Type.Integer({
+        minimum: 1,
+        description: 'The version of the dossier you acted upon (from its view); another change meanwhile gives 409',
+      }),
     ),
     asAgency: Type.Optional(AgencyCode),
   },

@@ -30,7 +30,9 @@ async function targetDossier(c: Context<AppEnv>): Promise<DossierRow> {
 }
 
 const ActionOutcomeSchema = Type.Object({
-  recorded: Type.Boolean({ description: 'False when the action repeated one already recorded (same external or payment reference)' }),
+  recorded: Type.Boolean({
+    description: 'False when the action repeated one already recorded (same external or payment reference)',
+  }),
   events: Type.Array(Type.Integer(), { description: 'Sequence numbers of the events appended' }),
   dossier: CaseViewSchema,
   slips: Type.Array(ArtefactView, { description: 'Slips issued for the new events (HTML and PDF)' }),
@@ -40,13 +42,21 @@ const ERRORS = {
   400: { description: 'Malformed action or parameters (issues point into the action)' },
   403: { description: 'Not yours to do (core names who may)' },
   404: { description: 'No such dossier' },
-  409: { description: 'Not possible in the dossier\u2019s current state, or changed meanwhile: `current` holds the dossier now' },
+  409: {
+    description:
+      'Not possible in the dossier\u2019s current state, or changed meanwhile: `current` holds the dossier now',
+  },
   422: { description: 'Well-formed but not acceptable (e.g. an appointment before the current one)' },
 };
 
 function outcomeJson(c: Context<AppEnv>, o: ActionOutcome) {
   const code = o.dossier.code;
-  return c.json({ recorded: o.recorded, events: o.events, dossier: o.dossier, slips: o.slips.map((a) => artefactView(code, a)) });
+  return c.json({
+    recorded: o.recorded,
+    events: o.events,
+    dossier: o.dossier,
+    slips: o.slips.map((a) => artefactView(code, a)),
+  });
 }
 
 export function caseRoutes(): AnyRoute[] {
@@ -56,7 +66,8 @@ export function caseRoutes(): AnyRoute[] {
       path: '/api/v1/dossiers/{dossierCode}/actions',
       operationId: 'listDossierActions',
       summary: 'Thao tác được phép / What I may do with a dossier now',
-      description: 'The dossier\u2019s case view and the actions core\u2019s workflow allows the caller now (status, step, role, agency, assignee).',
+      description:
+        'The dossier\u2019s case view and the actions core\u2019s workflow allows the caller now (status, step, role, agency, assignee).',
       tags: ['cases'],
       params: Type.Object({ dossierCode: DossierCode }),
       responses: {
@@ -64,7 +75,13 @@ export function caseRoutes(): AnyRoute[] {
           description: 'The case view and the allowed actions',
           schema: Type.Object({
             dossier: CaseViewSchema,
-            actions: Type.Array(Type.Object({ kind: Type.String(), label: Type.Object({ vi: Type.String(), en: Type.String() }), agency: Type.String({ description: 'The agency the caller acts at for it' }) })),
+            actions: Type.Array(
+              Type.Object({
+                kind: Type.String(),
+                label: Type.Object({ vi: Type.String(), en: Type.String() }),
+                agency: Type.String({ description: 'The agency the caller acts at for it' }),
+              }),
+            ),
           }),
         },
       },
@@ -75,9 +92,19 @@ export function caseRoutes(): AnyRoute[] {
         const snap = await ctx.agencies.get();
         const now = ctx.clock.now();
         const state = row.state as DossierState;
-        const actions = version ? actionsFor(c.get('principal')!, workflowContext(ctx, snap, version.definition, row.data, 'all'), state, Math.max(now, state.lastEventAt)) : [];
+        const actions = version
+          ? actionsFor(
+              c.get('principal')!,
+              workflowContext(ctx, snap, version.definition, row.data, 'all'),
+              state,
+              Math.max(now, state.lastEventAt),
+            )
+          : [];
         await logAccessMany(c, [row.id], 'listDossierActions');
-        return c.json({ dossier: await caseView(ctx, row, snap, now), actions: actions.map((a) => ({ kind: a.kind, label: actionLabel(a.kind), agency: a.agency })) });
+        return c.json({
+          dossier: await caseView(ctx, row, snap, now),
+          actions: actions.map((a) => ({ kind: a.kind, label: actionLabel(a.kind), agency: a.agency })),
+        });
       },
     }),
     route({
@@ -90,7 +117,10 @@ export function caseRoutes(): AnyRoute[] {
       tags: ['cases'],
       params: Type.Object({ dossierCode: DossierCode }),
       body: { json: ActionRequestSchema },
-      responses: { 200: { description: 'Recorded (or recognised as a repeat)', schema: ActionOutcomeSchema }, ...ERRORS },
+      responses: {
+        200: { description: 'Recorded (or recognised as a repeat)', schema: ActionOutcomeSchema },
+        ...ERRORS,
+      },
       handler: async (c, { body }) => {
         const row = await targetDossier(c);
         return outcomeJson(c, await performAction(c.get('ctx'), c.get('principal')!, row.id, body as ActionRequest));
@@ -105,8 +135,18 @@ export function caseRoutes(): AnyRoute[] {
         'multipart/form-data: part `action` (the JSON of …/actions) and file parts `files.<name>` — result documents for approve/deny (PDF, PNG, JPEG), the supplied documents for supplement_provided at the counter (`files.<documentId>`, checked against the procedure), or any attachment. Files are checked by their bytes and linked in the event\u2019s transaction; a refused action keeps none.',
       tags: ['cases'],
       params: Type.Object({ dossierCode: DossierCode }),
-      body: { multipart: Type.Object({ action: Type.String({ description: 'JSON of the action' }) }, { additionalProperties: Type.String({ format: 'binary' }) }) },
-      responses: { 200: { description: 'Recorded', schema: ActionOutcomeSchema }, ...ERRORS, 413: { description: 'A file is too large' }, 415: { description: 'Not multipart, or a file of the wrong type' } },
+      body: {
+        multipart: Type.Object(
+          { action: Type.String({ description: 'JSON of the action' }) },
+          { additionalProperties: Type.String({ format: 'binary' }) },
+        ),
+      },
+      responses: {
+        200: { description: 'Recorded', schema: ActionOutcomeSchema },
+        ...ERRORS,
+        413: { description: 'A file is too large' },
+        415: { description: 'Not multipart, or a file of the wrong type' },
+      },
       handler: async (c) => {
         const ctx = c.get('ctx');
         const row = await targetDossier(c);
@@ -124,13 +164,21 @@ export function caseRoutes(): AnyRoute[] {
           const issues = [...upload.issues];
           let req: ActionRequest | null = null;
           if (upload.fields.action === undefined) {
-            issues.push({ pointer: '/action', code: 'required', message: { vi: 'Thiếu phần "action" (JSON)', en: 'The "action" part (JSON) is missing' } });
+            issues.push({
+              pointer: '/action',
+              code: 'required',
+              message: { vi: 'Thiếu phần "action" (JSON)', en: 'The "action" part (JSON) is missing' },
+            });
           } else {
             let json: unknown;
             try {
               json = JSON.parse(upload.fields.action);
             } catch {
-              issues.push({ pointer: '/action', code: 'json', message: { vi: 'Phần "action" không phải JSON hợp lệ', en: 'The "action" part is not valid JSON' } });
+              issues.push({
+                pointer: '/action',
+                code: 'json',
+                message: { vi: 'Phần "action" không phải JSON hợp lệ', en: 'The "action" part is not valid JSON' },
+              });
             }
             if (json !== undefined) {
               const shape = validateOnce(ActionRequestSchema, json, '/action');
@@ -157,9 +205,17 @@ export function caseRoutes(): AnyRoute[] {
       description: 'Active accounts holding `role` at the agency (all case roles when omitted), for assignment.',
       tags: ['cases'],
       params: Type.Object({ agencyCode: AgencyCode }),
-      query: Type.Object({ role: Type.Optional(Type.Union(ROLE_NAMES.map((r) => Type.Literal(r)))) }, { additionalProperties: false }),
+      query: Type.Object(
+        { role: Type.Optional(Type.Union(ROLE_NAMES.map((r) => Type.Literal(r)))) },
+        { additionalProperties: false },
+      ),
       responses: {
-        200: { description: 'Accounts', schema: Type.Object({ items: Type.Array(Type.Object({ id: Uuid, fullName: Type.String(), role: Type.String() })) }) },
+        200: {
+          description: 'Accounts',
+          schema: Type.Object({
+            items: Type.Array(Type.Object({ id: Uuid, fullName: Type.String(), role: Type.String() })),
+          }),
+        },
       },
       handler: async (c, { params, query }) => {
         const ctx = c.get('ctx');
@@ -167,10 +223,20 @@ export function caseRoutes(): AnyRoute[] {
           .select({ id: staff.id, fullName: staff.fullName, role: staffRoles.role })
           .from(staffRoles)
           .innerJoin(staff, eq(staff.id, staffRoles.staffId))
-          .where(and(eq(staffRoles.agencyCode, params.agencyCode), eq(staff.active, true), ...(query.role ? [eq(staffRoles.role, query.role as Role)] : [])))
+          .where(
+            and(
+              eq(staffRoles.agencyCode, params.agencyCode),
+              eq(staff.active, true),
+              ...(query.role ? [eq(staffRoles.role, query.role as Role)] : []),
+            ),
+          )
           .orderBy(asc(staffRoles.role), asc(staff.fullName), asc(staff.id));
         // Without a role asked for, only the roles that handle dossiers.
-        return c.json({ items: query.role ? rows : rows.filter((r) => r.role === 'reception' || r.role === 'specialist' || r.role === 'leader') });
+        return c.json({
+          items: query.role
+            ? rows
+            : rows.filter((r) => r.role === 'reception' || r.role === 'specialist' || r.role === 'leader'),
+        });
       },
     }),
   ];

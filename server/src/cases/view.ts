@@ -1,5 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ACTIONS, STATUSES, formatInstant, isOverdue, supplementExpired, type DossierState, type StatusCode } from '@motcua/core';
+import {
+  ACTIONS,
+  STATUSES,
+  formatInstant,
+  isOverdue,
+  supplementExpired,
+  type DossierState,
+  type StatusCode,
+} from '@motcua/core';
 import type { ServerContext } from '../context.ts';
 import type { AgencySnapshot } from '../agencies/cache.ts';
 import type { DossierRow } from '../dossiers/load.ts';
@@ -21,7 +29,9 @@ export const CaseViewSchema = Type.Object(
     statusLabel: Message,
     closed: Type.Boolean(),
     overdue: Type.Boolean({ description: 'Derived now from the due instant (core\u2019s isOverdue), never stored' }),
-    supplementExpired: Type.Boolean({ description: 'The applicant\u2019s time limit for a requested supplement has passed' }),
+    supplementExpired: Type.Boolean({
+      description: 'The applicant\u2019s time limit for a requested supplement has passed',
+    }),
     receivingAgency: Type.String(),
     responsibleAgency: NullableString,
     location: Type.Object({
@@ -35,15 +45,46 @@ export const CaseViewSchema = Type.Object(
     }),
     submittedAt: Type.String(),
     acceptedAt: NullableString,
-    dueAt: Type.Union([Type.String(), Type.Null()], { description: 'The appointment; moved only by pause and extension events' }),
+    dueAt: Type.Union([Type.String(), Type.Null()], {
+      description: 'The appointment; moved only by pause and extension events',
+    }),
     stepDueAt: NullableString,
     pausedSince: NullableString,
-    applicant: Type.Object({ kind: Type.String(), name: Type.String(), idNumber: NullableString, phone: NullableString }),
+    applicant: Type.Object({
+      kind: Type.String(),
+      name: Type.String(),
+      idNumber: NullableString,
+      phone: NullableString,
+    }),
     lastEventAt: Type.String(),
-    payment: Type.Union([Type.Object({ amount: Type.Integer(), description: NullableString, requestedAt: Type.String(), paidAt: NullableString }), Type.Null()], { description: 'The payment requested, if any' }),
-    supplement: Type.Union([Type.Object({ requestedAt: Type.String(), dueBy: Type.String(), provided: Type.Boolean(), items: Type.Array(Type.Object({ documentId: Type.Optional(Type.String()), reason: Type.String() })) }), Type.Null()], { description: 'The supplement requested, if any' }),
+    payment: Type.Union(
+      [
+        Type.Object({
+          amount: Type.Integer(),
+          description: NullableString,
+          requestedAt: Type.String(),
+          paidAt: NullableString,
+        }),
+        Type.Null(),
+      ],
+      { description: 'The payment requested, if any' },
+    ),
+    supplement: Type.Union(
+      [
+        Type.Object({
+          requestedAt: Type.String(),
+          dueBy: Type.String(),
+          provided: Type.Boolean(),
+          items: Type.Array(Type.Object({ documentId: Type.Optional(Type.String()), reason: Type.String() })),
+        }),
+        Type.Null(),
+      ],
+      { description: 'The supplement requested, if any' },
+    ),
     withdrawalRequested: Type.Boolean(),
-    lockVersion: Type.Integer({ description: 'Send it back with an action: a change by someone else meanwhile gives 409' }),
+    lockVersion: Type.Integer({
+      description: 'Send it back with an action: a change by someone else meanwhile gives 409',
+    }),
     eventCount: Type.Integer(),
   },
   { additionalProperties: false },
@@ -68,17 +109,29 @@ export const CASE_COLUMNS = {
 export type CaseRow = Pick<DossierRow, keyof typeof CASE_COLUMNS>;
 
 /** The case view of a dossier row at `now`. */
-export async function caseView(ctx: ServerContext, row: CaseRow, snap?: AgencySnapshot, now = ctx.clock.now()): Promise<CaseView> {
+export async function caseView(
+  ctx: ServerContext,
+  row: CaseRow,
+  snap?: AgencySnapshot,
+  now = ctx.clock.now(),
+): Promise<CaseView> {
   const s = snap ?? (await ctx.agencies.get());
   const state = row.state as DossierState;
   const tz = s.records.get(row.receivingAgency)?.timeZone ?? ctx.config.timeZone;
   const iso = (t: number | null) => (t === null ? null : formatInstant(t, tz));
   const version = await loadVersion(ctx, row.procedureCode, row.procedureVersion);
-  const step = state.location.step === null ? null : (version?.definition.workflow.steps.find((x) => x.id === state.location.step) ?? null);
+  const step =
+    state.location.step === null
+      ? null
+      : (version?.definition.workflow.steps.find((x) => x.id === state.location.step) ?? null);
   const pause = state.pauses.findLast((p) => p.to === null) ?? null;
   return {
     code: row.code!,
-    procedure: { code: row.procedureCode, version: row.procedureVersion, title: version?.definition.title ?? { vi: row.procedureCode } },
+    procedure: {
+      code: row.procedureCode,
+      version: row.procedureVersion,
+      title: version?.definition.title ?? { vi: row.procedureCode },
+    },
     field: row.fieldCode,
     channel: state.channel,
     status: state.status,
@@ -102,10 +155,29 @@ export async function caseView(ctx: ServerContext, row: CaseRow, snap?: AgencySn
     dueAt: iso(state.dueAt),
     stepDueAt: iso(state.stepDueAt),
     pausedSince: iso(pause?.from ?? null),
-    applicant: { kind: row.applicantKind, name: row.applicantName, idNumber: row.applicantIdNumber, phone: row.applicantPhone },
+    applicant: {
+      kind: row.applicantKind,
+      name: row.applicantName,
+      idNumber: row.applicantIdNumber,
+      phone: row.applicantPhone,
+    },
     lastEventAt: iso(state.lastEventAt)!,
-    payment: state.payment ? { amount: state.payment.amount, description: state.payment.description, requestedAt: iso(state.payment.requestedAt)!, paidAt: iso(state.payment.paidAt) } : null,
-    supplement: state.supplement ? { requestedAt: iso(state.supplement.requestedAt)!, dueBy: iso(state.supplement.dueBy)!, provided: state.supplement.provided, items: state.supplement.items } : null,
+    payment: state.payment
+      ? {
+          amount: state.payment.amount,
+          description: state.payment.description,
+          requestedAt: iso(state.payment.requestedAt)!,
+          paidAt: iso(state.payment.paidAt),
+        }
+      : null,
+    supplement: state.supplement
+      ? {
+          requestedAt: iso(state.supplement.requestedAt)!,
+          dueBy: iso(state.supplement.dueBy)!,
+          provided: state.supplement.provided,
+          items: state.supplement.items,
+        }
+      : null,
     withdrawalRequested: state.withdrawalRequest !== null,
     lockVersion: row.lockVersion,
     eventCount: row.eventCount,

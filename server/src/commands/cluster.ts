@@ -52,7 +52,10 @@ export async function runPrimary(config: ServerConfig, options: ClusterOptions):
       if (ready.length < options.workers) return;
       bannerShown = true;
       const chosen = ready.find((r) => r.seeded) ?? ready[0]!;
-      options.out.write(chosen.banner + `${options.workers} tiến trình xử lý / worker processes (node:cluster), tiến trình chính / primary pid ${process.pid}\n\n`);
+      options.out.write(
+        chosen.banner +
+          `${options.workers} tiến trình xử lý / worker processes (node:cluster), tiến trình chính / primary pid ${process.pid}\n\n`,
+      );
     });
     return w;
   };
@@ -63,7 +66,10 @@ export async function runPrimary(config: ServerConfig, options: ClusterOptions):
     crashes.push(now);
     while (crashes.length && now - crashes[0]! > crashWindowMs) crashes.shift();
     if (crashes.length > maxCrashes) {
-      log.fatal({ pid: worker.process.pid, code, signal, crashes: crashes.length }, 'workers keep dying: stopping the server');
+      log.fatal(
+        { pid: worker.process.pid, code, signal, crashes: crashes.length },
+        'workers keep dying: stopping the server',
+      );
       void stop(1);
       return;
     }
@@ -75,9 +81,13 @@ export async function runPrimary(config: ServerConfig, options: ClusterOptions):
     if (stopping) return;
     stopping = true;
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
-    const exited = Promise.all(workers.map((w) => (w.isDead() ? Promise.resolve() : new Promise<void>((r) => w.once('exit', () => r())))));
+    const exited = Promise.all(
+      workers.map((w) => (w.isDead() ? Promise.resolve() : new Promise<void>((r) => w.once('exit', () => r())))),
+    );
     for (const w of workers) if (w.isConnected()) w.send(SHUTDOWN);
-    const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), options.shutdownTimeoutMs ?? 10_000).unref());
+    const timeout = new Promise<'timeout'>((r) =>
+      setTimeout(() => r('timeout'), options.shutdownTimeoutMs ?? 10_000).unref(),
+    );
     if ((await Promise.race([exited, timeout])) === 'timeout') {
       log.warn('workers did not stop in time: killing them');
       for (const w of workers) if (!w.isDead()) w.process.kill('SIGKILL');
@@ -96,8 +106,17 @@ export async function runPrimary(config: ServerConfig, options: ClusterOptions):
  * One worker: the ordinary server (migrations and the demo seed serialise on the database's
  * advisory lock, so workers may start together); stops on the primary's request or its own signal.
  */
-export async function runWorker(config: ServerConfig, options: Pick<ClusterOptions, 'port' | 'host' | 'banner'>, log?: Logger): Promise<RunningServer> {
-  const server = await startServer({ config, ...(options.port !== undefined ? { port: options.port } : {}), ...(options.host ? { host: options.host } : {}), ...(log ? { log } : {}) });
+export async function runWorker(
+  config: ServerConfig,
+  options: Pick<ClusterOptions, 'port' | 'host' | 'banner'>,
+  log?: Logger,
+): Promise<RunningServer> {
+  const server = await startServer({
+    config,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.host ? { host: options.host } : {}),
+    ...(log ? { log } : {}),
+  });
   let stopping = false;
   const stop = async (reason: string) => {
     if (stopping) return;
@@ -112,6 +131,10 @@ export async function runWorker(config: ServerConfig, options: Pick<ClusterOptio
   // A terminal's Ctrl-C reaches the whole process group: the primary coordinates, workers just finish.
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.send?.({ type: 'motcua:ready', banner: options.banner(server), seeded: server.seed !== null } satisfies ReadyMessage);
+  process.send?.({
+    type: 'motcua:ready',
+    banner: options.banner(server),
+    seeded: server.seed !== null,
+  } satisfies ReadyMessage);
   return server;
 }

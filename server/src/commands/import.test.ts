@@ -9,7 +9,12 @@ import { runImport } from './import.ts';
 
 function buffer() {
   let text = '';
-  return { write: (s: string) => void (text += s), get text() { return text; } };
+  return {
+    write: (s: string) => void (text += s),
+    get text() {
+      return text;
+    },
+  };
 }
 
 async function scenario(env: Record<string, string>) {
@@ -30,7 +35,11 @@ async function scenario(env: Record<string, string>) {
     // With the demo province seeded (serve once creates it), the same file publishes.
     const { startServer } = await import('../server.ts');
     const { loadConfig } = await import('../config/config.ts');
-    const server = await startServer({ config: loadConfig({ ...allEnv, MOTCUA_SEED_DEMO: 'true', NODE_ENV: 'test' }), port: 0, host: '127.0.0.1' });
+    const server = await startServer({
+      config: loadConfig({ ...allEnv, MOTCUA_SEED_DEMO: 'true', NODE_ENV: 'test' }),
+      port: 0,
+      host: '127.0.0.1',
+    });
     await server.close();
     out = buffer();
     err = buffer();

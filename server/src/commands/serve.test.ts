@@ -10,6 +10,9 @@ test('worker processes: one per CPU on PostgreSQL, one on PGlite; --workers and 
   assert.equal(workerCount(loadConfig({})), 1);
   assert.equal(workerCount(loadConfig({ ...pg, MOTCUA_WORKERS: '3' })), 3);
   assert.equal(workerCount(loadConfig({ ...pg, MOTCUA_WORKERS: '3' }), 1), 1, 'the flag wins');
-  assert.throws(() => workerCount(loadConfig({}), 2), (err) => err instanceof ConfigError && /PGlite/.test(err.message));
+  assert.throws(
+    () => workerCount(loadConfig({}), 2),
+    (err) => err instanceof ConfigError && /PGlite/.test(err.message),
+  );
   assert.throws(() => loadConfig({ ...pg, MOTCUA_WORKERS: '0' }), ConfigError);
 });

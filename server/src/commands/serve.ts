@@ -21,7 +21,8 @@ export interface ServeOptions {
 /** How many server processes: PGlite is one process; PostgreSQL defaults to one per CPU. */
 export function workerCount(config: ServerConfig, requested?: number): number {
   const n = requested ?? config.workers ?? (config.databaseUrl ? availableParallelism() : 1);
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`--workers: cần số nguyên ≥ 1 / must be an integer ≥ 1 (got ${n})`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ConfigError(`--workers: cần số nguyên ≥ 1 / must be an integer ≥ 1 (got ${n})`);
   if (n > 1 && !config.databaseUrl) {
     throw new ConfigError(
       `--workers ${n}: cơ sở dữ liệu nhúng (PGlite) chỉ chạy trong một tiến trình; hãy đặt DATABASE_URL để chạy nhiều tiến trình / the embedded database (PGlite) is one process: set DATABASE_URL for several workers`,
@@ -35,18 +36,29 @@ export function workerCount(config: ServerConfig, requested?: number): number {
  * With several workers this process becomes the cluster's primary (it returns null) and each worker
  * runs this same command as one server.
  */
-export async function runServe(options: ServeOptions, out: Out, env: Record<string, string | undefined> = process.env): Promise<RunningServer | null> {
+export async function runServe(
+  options: ServeOptions,
+  out: Out,
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningServer | null> {
   const overrides: Partial<ServerConfig> = {};
   if (options.seed === false) overrides.seedDemo = false;
   const config = loadConfig(env, overrides);
-  const where = { ...(options.port !== undefined ? { port: options.port } : {}), ...(options.host ? { host: options.host } : {}) };
+  const where = {
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.host ? { host: options.host } : {}),
+  };
   if (cluster.isWorker && env.MOTCUA_WORKER === '1') return runWorker(config, { ...where, banner });
   const workers = workerCount(config, options.workers);
   if (workers > 1) {
     await runPrimary(config, { ...where, workers, banner, out });
     return null;
   }
-  const server = await startServer({ config, ...(options.port !== undefined ? { port: options.port } : {}), ...(options.host ? { host: options.host } : {}) });
+  const server = await startServer({
+    config,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.host ? { host: options.host } : {}),
+  });
   out.write(banner(server));
   const stop = async (signal: string) => {
     server.ctx.log.info({ signal }, 'stopping');
@@ -74,11 +86,17 @@ export function banner(server: RunningServer): string {
   if (server.seed) {
     lines.push(formatLogins(server.seed.accounts, server.seed.password));
     if (server.seed.loginsFile) lines.push(`(đã lưu / saved in ${server.seed.loginsFile})`);
-    lines.push(`Thủ tục đã công bố / published procedures: ${server.seed.procedures.map((p) => `${p.code} v${p.version}`).join(', ') || '—'}`, '');
+    lines.push(
+      `Thủ tục đã công bố / published procedures: ${server.seed.procedures.map((p) => `${p.code} v${p.version}`).join(', ') || '—'}`,
+      '',
+    );
   } else if (server.ctx.config.seedDemo) {
     const accounts = demoAccounts(readProvince());
     lines.push(
-      `Tài khoản demo / demo accounts: ${accounts.slice(0, 4).map((a) => a.username).join(', ')}, … (${accounts.length})`,
+      `Tài khoản demo / demo accounts: ${accounts
+        .slice(0, 4)
+        .map((a) => a.username)
+        .join(', ')}, … (${accounts.length})`,
       `Mật khẩu đã in khi khởi tạo lần đầu, lưu tại / the password was printed at first start and saved in ${server.ctx.config.dataDir}/demo-logins.txt`,
       '',
     );

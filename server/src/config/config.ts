@@ -100,7 +100,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     databaseUrl,
     dataDir,
     filesDir: resolve(env.MOTCUA_FILES_DIR || resolve(dataDir, 'files')),
-    corsOrigins: (env.MOTCUA_CORS_ORIGINS ?? '*').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.MOTCUA_CORS_ORIGINS ?? '*')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     trustProxy: bool(env, 'MOTCUA_TRUST_PROXY', false),
     secureCookies: bool(env, 'MOTCUA_SECURE_COOKIES', false),
     sessionTtlMinutes: int(env, 'MOTCUA_SESSION_TTL_MINUTES', 8 * 60, 1),

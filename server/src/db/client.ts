@@ -124,7 +124,10 @@ function lockDataDir(dir: string): () => void {
  * Runs raw SQL and returns its rows. drizzle's `execute` returns an array on postgres.js but
  * `{ rows }` on PGlite: this is the one place that difference is handled.
  */
-export async function execute<T extends Record<string, unknown> = Record<string, unknown>>(on: Executor, query: SQL): Promise<T[]> {
+export async function execute<T extends Record<string, unknown> = Record<string, unknown>>(
+  on: Executor,
+  query: SQL,
+): Promise<T[]> {
   const result = (await on.execute(query)) as unknown;
   const rows = Array.isArray(result) ? result : (result as { rows?: unknown }).rows;
   if (!Array.isArray(rows)) throw new Error('execute: unexpected driver result shape');

@@ -54,7 +54,8 @@ export function combineInserts(statements: readonly Statement[]): Statement {
   if (!text) {
     let offset = 0;
     const parts = statements.map((s) => {
-      if (!/^insert into /.test(s.text) || / returning /i.test(s.text)) throw new Error('combineInserts: INSERTs without RETURNING only');
+      if (!/^insert into /.test(s.text) || / returning /i.test(s.text))
+        throw new Error('combineInserts: INSERTs without RETURNING only');
       const at = offset;
       offset += s.params.length;
       return s.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + at}`);

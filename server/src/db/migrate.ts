@@ -18,7 +18,9 @@ export const MIGRATION_LOCK = 0x6d6f7463; // "motc"
  */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
-    await migratePglite(database.db as unknown as PgliteDatabase<Record<string, unknown>>, { migrationsFolder: MIGRATIONS_DIR });
+    await migratePglite(database.db as unknown as PgliteDatabase<Record<string, unknown>>, {
+      migrationsFolder: MIGRATIONS_DIR,
+    });
     return;
   }
   const sql = postgres(database.url!, { max: 1, onnotice: () => {} });

@@ -21,18 +21,32 @@ const bump = (agency: string): Statement => ({
 
 forEachDatabase('one-round-trip transactions and schema-built inserts', (db) => {
   const last = async (agency: string) =>
-    (await db().database.db.select({ last: dossierSequences.last }).from(dossierSequences).where(eq(dossierSequences.agencyCode, agency)))[0]?.last ?? 0;
+    (
+      await db()
+        .database.db.select({ last: dossierSequences.last })
+        .from(dossierSequences)
+        .where(eq(dossierSequences.agencyCode, agency))
+    )[0]?.last ?? 0;
 
   test('every statement commits together; each statement returns its rows, by group', async () => {
     const rows = await runTransaction(db().database, [[bump('pipe.a'), bump('pipe.a')], [bump('pipe.a')]]);
-    assert.deepEqual(rows.map((g) => g.map((r) => Number(r[0]!.last))), [[1, 2], [3]]);
+    assert.deepEqual(
+      rows.map((g) => g.map((r) => Number(r[0]!.last))),
+      [[1, 2], [3]],
+    );
     assert.equal(await last('pipe.a'), 3);
   });
 
   test('a failing statement rolls back the statements before and after it; the first real error is thrown', async () => {
     const before = await last('pipe.a');
-    const broken: Statement = { text: 'insert into dossier_sequences (agency_code, day, last) values ($1, $2::date, null)', params: ['pipe.b', '2099-12-31'] };
-    await assert.rejects(runTransaction(db().database, [[bump('pipe.a'), broken, bump('pipe.a')]]), (err) => pgErrorCode(err) === '23502');
+    const broken: Statement = {
+      text: 'insert into dossier_sequences (agency_code, day, last) values ($1, $2::date, null)',
+      params: ['pipe.b', '2099-12-31'],
+    };
+    await assert.rejects(
+      runTransaction(db().database, [[bump('pipe.a'), broken, bump('pipe.a')]]),
+      (err) => pgErrorCode(err) === '23502',
+    );
     assert.equal(await last('pipe.a'), before);
     assert.equal(await last('pipe.b'), 0);
     // The connection is usable again, outside any transaction, and the prepared statements too.
@@ -53,7 +67,10 @@ forEachDatabase('one-round-trip transactions and schema-built inserts', (db) => 
     assert.deepEqual(seen, [0, 1]);
     assert.equal(await last('pipe.a'), before);
     const rows = await runTransaction(db().database, [[bump('pipe.a')], [bump('pipe.a')]], async () => {});
-    assert.deepEqual(rows.map((g) => Number(g[0]![0]!.last)), [before + 1, before + 2]);
+    assert.deepEqual(
+      rows.map((g) => Number(g[0]![0]!.last)),
+      [before + 1, before + 2],
+    );
   });
 
   test('concurrent transactions on one hot row queue and all commit (no lost update)', async () => {
@@ -64,40 +81,117 @@ forEachDatabase('one-round-trip transactions and schema-built inserts', (db) => 
 
   test('insertSql writes what drizzle writes: jsonb, timestamps, nulls, bigints; several rows in one statement', async () => {
     const now = new Date('2026-03-02T02:03:04.567Z');
-    const row = (id: string, name: string | null) => ({ id, storageKey: `k-${id}`, sha256: 'ab'.repeat(32), size: 2 ** 40, mediaType: 'application/pdf', originalName: name, provenance: 'online', uploadedBy: null, createdAt: now });
-    const ids = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b', '00000000-0000-4000-8000-00000000000c'];
+    const row = (id: string, name: string | null) => ({
+      id,
+      storageKey: `k-${id}`,
+      sha256: 'ab'.repeat(32),
+      size: 2 ** 40,
+      mediaType: 'application/pdf',
+      originalName: name,
+      provenance: 'online',
+      uploadedBy: null,
+      createdAt: now,
+    });
+    const ids = [
+      '00000000-0000-4000-8000-00000000000a',
+      '00000000-0000-4000-8000-00000000000b',
+      '00000000-0000-4000-8000-00000000000c',
+    ];
     await runTransaction(db().database, [[insertSql(files, [row(ids[0]!, 'tờ khai.pdf'), row(ids[1]!, null)])]]);
     await db().database.db.insert(files).values(row(ids[2]!, 'tờ khai.pdf'));
-    const read = await db().database.db.select().from(files).where(sql`${files.id} in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`).orderBy(files.id);
-    assert.deepEqual(read.map(({ id: _, storageKey: __, ...rest }) => rest), [
-      { sha256: 'ab'.repeat(32), size: 2 ** 40, mediaType: 'application/pdf', originalName: 'tờ khai.pdf', provenance: 'online', uploadedBy: null, createdAt: now },
-      { sha256: 'ab'.repeat(32), size: 2 ** 40, mediaType: 'application/pdf', originalName: null, provenance: 'online', uploadedBy: null, createdAt: now },
-      { sha256: 'ab'.repeat(32), size: 2 ** 40, mediaType: 'application/pdf', originalName: 'tờ khai.pdf', provenance: 'online', uploadedBy: null, createdAt: now },
-    ]);
+    const read = await db()
+      .database.db.select()
+      .from(files)
+      .where(
+        sql`${files.id} in (${sql.join(
+          ids.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )})`,
+      )
+      .orderBy(files.id);
+    assert.deepEqual(
+      read.map(({ id: _, storageKey: __, ...rest }) => rest),
+      [
+        {
+          sha256: 'ab'.repeat(32),
+          size: 2 ** 40,
+          mediaType: 'application/pdf',
+          originalName: 'tờ khai.pdf',
+          provenance: 'online',
+          uploadedBy: null,
+          createdAt: now,
+        },
+        {
+          sha256: 'ab'.repeat(32),
+          size: 2 ** 40,
+          mediaType: 'application/pdf',
+          originalName: null,
+          provenance: 'online',
+          uploadedBy: null,
+          createdAt: now,
+        },
+        {
+          sha256: 'ab'.repeat(32),
+          size: 2 ** 40,
+          mediaType: 'application/pdf',
+          originalName: 'tờ khai.pdf',
+          provenance: 'online',
+          uploadedBy: null,
+          createdAt: now,
+        },
+      ],
+    );
     // jsonb values are stored as JSON (objects, not JSON strings), as drizzle stores them.
     const response = { code: 'X-1', label: { vi: 'Thử "ngoặc" \\ và xuống\ndòng', en: 'Test' }, list: [1, null, true] };
     const key = { scope: 'pipe', key: 'json', requestHash: 'h', status: 201, response, createdAt: now, expiresAt: now };
     await runTransaction(db().database, [[insertSql(idempotencyKeys, [key])]]);
-    const types = await execute<{ t: string }>(db().database.db, sql`select jsonb_typeof(response) as t from idempotency_keys where scope = 'pipe' and key = 'json'`);
+    const types = await execute<{ t: string }>(
+      db().database.db,
+      sql`select jsonb_typeof(response) as t from idempotency_keys where scope = 'pipe' and key = 'json'`,
+    );
     assert.equal(types[0]!.t, 'object');
     const [back] = await db().database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.scope, 'pipe'));
     assert.deepEqual(back, { ...key, dossierId: null });
   });
 
   test('combineInserts: several inserts as one statement, parameters renumbered; one failing part stores none', async () => {
-    const seq = (agency: string, last: number) => insertSql(dossierSequences, [{ agencyCode: agency, day: '2099-01-02', last }]);
-    const one = combineInserts([seq('comb.a', 5), insertSql(dossierSequences, [{ agencyCode: 'comb.b', day: '2099-01-02', last: 6 }, { agencyCode: 'comb.c', day: '2099-01-02', last: 7 }]), seq('comb.d', 8)]);
-    assert.equal(one.text.replace(/"dossier_sequences" \("agency_code", "day", "last"\)/g, 'T'), 'with i0 as (insert into T values ($1, $2, $3)), i1 as (insert into T values ($4, $5, $6), ($7, $8, $9)) insert into T values ($10, $11, $12)');
+    const seq = (agency: string, last: number) =>
+      insertSql(dossierSequences, [{ agencyCode: agency, day: '2099-01-02', last }]);
+    const one = combineInserts([
+      seq('comb.a', 5),
+      insertSql(dossierSequences, [
+        { agencyCode: 'comb.b', day: '2099-01-02', last: 6 },
+        { agencyCode: 'comb.c', day: '2099-01-02', last: 7 },
+      ]),
+      seq('comb.d', 8),
+    ]);
+    assert.equal(
+      one.text.replace(/"dossier_sequences" \("agency_code", "day", "last"\)/g, 'T'),
+      'with i0 as (insert into T values ($1, $2, $3)), i1 as (insert into T values ($4, $5, $6), ($7, $8, $9)) insert into T values ($10, $11, $12)',
+    );
     await runTransaction(db().database, [[one]]);
-    assert.deepEqual([await last('comb.a'), await last('comb.b'), await last('comb.c'), await last('comb.d')], [5, 6, 7, 8]);
+    assert.deepEqual(
+      [await last('comb.a'), await last('comb.b'), await last('comb.c'), await last('comb.d')],
+      [5, 6, 7, 8],
+    );
     // The same key twice: the statement fails as a whole.
-    await assert.rejects(runTransaction(db().database, [[combineInserts([seq('comb.e', 1), seq('comb.a', 9)])]]), (err) => pgErrorCode(err) === '23505');
+    await assert.rejects(
+      runTransaction(db().database, [[combineInserts([seq('comb.e', 1), seq('comb.a', 9)])]]),
+      (err) => pgErrorCode(err) === '23505',
+    );
     assert.deepEqual([await last('comb.e'), await last('comb.a')], [0, 5]);
     assert.equal(combineInserts([seq('comb.f', 1)]).text, seq('comb.f', 1).text);
   });
 
   test('insertSql refuses rows that lack a column of the first row', () => {
-    assert.throws(() => insertSql(dossierSequences, [{ agencyCode: 'a', day: '2099-01-01', last: 1 }, { agencyCode: 'b', day: '2099-01-01' } as never]), /missing/);
+    assert.throws(
+      () =>
+        insertSql(dossierSequences, [
+          { agencyCode: 'a', day: '2099-01-01', last: 1 },
+          { agencyCode: 'b', day: '2099-01-01' } as never,
+        ]),
+      /missing/,
+    );
   });
 });
 
@@ -117,7 +211,10 @@ forEachDatabase(
             const s = connect(Number(port || 5432), hostname, () => resolve(s));
             s.once('error', reject);
             const write = s.write.bind(s) as (...args: unknown[]) => boolean;
-            (s as unknown as { write: (...args: unknown[]) => boolean }).write = (...args) => (log.push('w'), write(...args));
+            (s as unknown as { write: (...args: unknown[]) => boolean }).write = (...args) => (
+              log.push('w'),
+              write(...args)
+            );
             s.prependListener('data', () => log.push('r'));
           }),
       } as postgres.Options<{}>);
@@ -132,7 +229,10 @@ forEachDatabase(
         log.length = 0;
         const d = drizzle({ client });
         await d.transaction(async (tx) => {
-          for (const s of statements) await tx.execute(sql.raw(s.text.replace('$1', `'${String(s.params[0])}'`).replace('$2', `'${String(s.params[1])}'`)));
+          for (const s of statements)
+            await tx.execute(
+              sql.raw(s.text.replace('$1', `'${String(s.params[0])}'`).replace('$2', `'${String(s.params[1])}'`)),
+            );
         });
         assert.ok(log.join('').split(/r+/).length - 1 >= statements.length + 2, `drizzle: ${log.join('')}`);
       } finally {
@@ -147,7 +247,10 @@ forEachDatabase(
         max: 1,
         onnotice: () => {},
         socket: (options: never) => {
-          const s = factory(options) as Socket & { _write: (...a: unknown[]) => void; _writev: (...a: unknown[]) => void };
+          const s = factory(options) as Socket & {
+            _write: (...a: unknown[]) => void;
+            _writev: (...a: unknown[]) => void;
+          };
           // What reaches the kernel: _write is one write, _writev one writev of several buffers.
           const write = s._write.bind(s);
           const writev = s._writev.bind(s);
@@ -159,7 +262,10 @@ forEachDatabase(
       } as postgres.Options<{}>);
       try {
         const database = { kind: 'postgres', sql: client, pglite: null } as unknown as Database;
-        const big = (agency: string): Statement => ({ text: `select $1::text as pad, $2::text as agency`, params: ['x'.repeat(1500), agency] });
+        const big = (agency: string): Statement => ({
+          text: `select $1::text as pad, $2::text as agency`,
+          params: ['x'.repeat(1500), agency],
+        });
         const statements = [bump('co.a'), big('co.b'), big('co.c'), bump('co.a')];
         await runTransaction(database, [statements]);
         calls.length = 0;
@@ -168,7 +274,10 @@ forEachDatabase(
         assert.equal(calls.filter((c) => c === 'w').length, 1, `one write: ${calls.join('')}`);
         assert.match(calls.join(''), /^wr+$/);
         // Plain queries still go out and come back.
-        assert.deepEqual([...(await client`select ${'y'.repeat(2000)}::text as t`)].map((r) => r.t.length), [2000]);
+        assert.deepEqual(
+          [...(await client`select ${'y'.repeat(2000)}::text as t`)].map((r) => r.t.length),
+          [2000],
+        );
       } finally {
         await client.end({ timeout: 1 });
       }

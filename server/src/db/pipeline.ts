@@ -22,7 +22,11 @@ export type Rows = Record<string, unknown>[];
  * `between` (tests' fault points only): the groups are sent one by one, and `between(i)` runs after
  * group i and before the next (after the last: before COMMIT); a throw rolls everything back.
  */
-export async function runTransaction(database: Database, groups: readonly (readonly Statement[])[], between?: (group: number) => Promise<void>): Promise<Rows[][]> {
+export async function runTransaction(
+  database: Database,
+  groups: readonly (readonly Statement[])[],
+  between?: (group: number) => Promise<void>,
+): Promise<Rows[][]> {
   if (database.sql) return runPostgres(database.sql, groups, between);
   if (database.pglite) return runPglite(database.pglite, groups, between);
   throw new Error('runTransaction: no driver');
@@ -46,17 +50,27 @@ function send(conn: Reserved, s: Statement): Promise<Rows> {
 
 /** The error that caused an aborted transaction, not the 25P02 echoes of the statements after it. */
 function firstError(settled: PromiseSettledResult<unknown>[]): unknown {
-  const failures = settled.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as { code?: string });
+  const failures = settled
+    .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+    .map((r) => r.reason as { code?: string });
   return failures.find((e) => e?.code !== '25P02') ?? failures[0];
 }
 
-async function runPostgres(sql: PostgresSql, groups: readonly (readonly Statement[])[], between?: (group: number) => Promise<void>): Promise<Rows[][]> {
+async function runPostgres(
+  sql: PostgresSql,
+  groups: readonly (readonly Statement[])[],
+  between?: (group: number) => Promise<void>,
+): Promise<Rows[][]> {
   const conn = await sql.reserve();
   try {
     if (!between) {
       const flat = groups.flat();
       // postgres.js queries run when first awaited: allSettled starts them in array order, on one connection.
-      const settled = await Promise.allSettled([conn.unsafe('begin'), ...flat.map((s) => send(conn, s)), conn.unsafe(COMMIT)]);
+      const settled = await Promise.allSettled([
+        conn.unsafe('begin'),
+        ...flat.map((s) => send(conn, s)),
+        conn.unsafe(COMMIT),
+      ]);
       if (settled.some((r) => r.status === 'rejected')) throw firstError(settled);
       const rows = settled.slice(1, -1).map((r) => plain((r as PromiseFulfilledResult<Rows>).value));
       let i = 0;
@@ -82,12 +96,17 @@ async function runPostgres(sql: PostgresSql, groups: readonly (readonly Statemen
   }
 }
 
-async function runPglite(pglite: NonNullable<Database['pglite']>, groups: readonly (readonly Statement[])[], between?: (group: number) => Promise<void>): Promise<Rows[][]> {
+async function runPglite(
+  pglite: NonNullable<Database['pglite']>,
+  groups: readonly (readonly Statement[])[],
+  between?: (group: number) => Promise<void>,
+): Promise<Rows[][]> {
   return pglite.transaction(async (tx) => {
     const out: Rows[][] = [];
     for (const [i, group] of groups.entries()) {
       const rows: Rows[] = [];
-      for (const s of group) rows.push(plain((await tx.query<Record<string, unknown>>(s.text, s.params as unknown[])).rows));
+      for (const s of group)
+        rows.push(plain((await tx.query<Record<string, unknown>>(s.text, s.params as unknown[])).rows));
       out.push(rows);
       await between?.(i);
     }

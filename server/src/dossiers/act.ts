@@ -12,15 +12,27 @@ import { headOf, type DossierRow } from './load.ts';
  * and appends the resulting events in one transaction (with `extra` writes, e.g. file records).
  * Refusals become HTTP errors with core's status and bilingual message; a concurrent change is 409.
  */
-export async function act(ctx: ServerContext, row: DossierRow, action: Action, extra?: (tx: Tx, seq: number) => Promise<void>): Promise<DossierState> {
+export async function act(
+  ctx: ServerContext,
+  row: DossierRow,
+  action: Action,
+  extra?: (tx: Tx, seq: number) => Promise<void>,
+): Promise<DossierState> {
   const version = await loadVersion(ctx, row.procedureCode, row.procedureVersion);
-  if (!version) throw new Error(`dossier ${row.code} is pinned to a missing version ${row.procedureCode}@${row.procedureVersion}`);
+  if (!version)
+    throw new Error(`dossier ${row.code} is pinned to a missing version ${row.procedureCode}@${row.procedureVersion}`);
   const snap = await ctx.agencies.get();
   const state = row.state as DossierState;
   const decision = decide(workflowContext(ctx, snap, version.definition, row.data, 'all'), state, action);
   if (!decision.ok) {
     const r = decision.refusal;
-    throw new HttpError(r.httpStatus, r.code, r.message, r.issues, r.status !== undefined ? { status: r.status } : undefined);
+    throw new HttpError(
+      r.httpStatus,
+      r.code,
+      r.message,
+      r.issues,
+      r.status !== undefined ? { status: r.status } : undefined,
+    );
   }
   if (!decision.events.length) return decision.state;
   const now = ctx.clock.now();

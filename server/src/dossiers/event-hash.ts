@@ -11,5 +11,7 @@ export const GENESIS_HASH = '0'.repeat(64);
  * the head hash and the count, so a deleted last event is detected too.
  */
 export function eventHash(dossierId: string, prevHash: string, event: DossierEvent): string {
-  return createHash('sha256').update(canonicalJson({ dossier: dossierId, seq: event.seq, prev: prevHash, event })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ dossier: dossierId, seq: event.seq, prev: prevHash, event }))
+    .digest('hex');
 }

@@ -17,5 +17,11 @@ export async function dossierById(db: Executor, id: string): Promise<DossierRow 
 }
 
 export function headOf(row: DossierRow): DossierHead {
-  return { id: row.id, lockVersion: row.lockVersion, headHash: row.headHash, fieldCode: row.fieldCode, state: row.state as DossierState };
+  return {
+    id: row.id,
+    lockVersion: row.lockVersion,
+    headHash: row.headHash,
+    fieldCode: row.fieldCode,
+    state: row.state as DossierState,
+  };
 }

@@ -31,7 +31,11 @@ const DossierView = Type.Object(
     overdue: Type.Boolean({ description: 'Derived now from the due instant, never stored' }),
     receivingAgency: Type.String(),
     responsibleAgency: Type.Union([Type.String(), Type.Null()]),
-    location: Type.Object({ agency: Type.String(), step: Type.Union([Type.String(), Type.Null()]), role: Type.Union([Type.String(), Type.Null()]) }),
+    location: Type.Object({
+      agency: Type.String(),
+      step: Type.Union([Type.String(), Type.Null()]),
+      role: Type.Union([Type.String(), Type.Null()]),
+    }),
     submittedAt: Type.String(),
     acceptedAt: Type.Union([Type.String(), Type.Null()]),
     dueAt: Type.Union([Type.String(), Type.Null()]),
@@ -40,7 +44,18 @@ const DossierView = Type.Object(
     data: Type.Unknown(),
     fees: Type.Unknown(),
     state: Type.Unknown({ description: 'Core\u2019s DossierState' }),
-    files: Type.Array(Type.Object({ id: Type.String(), documentId: Type.String(), purpose: Type.String(), name: Type.Union([Type.String(), Type.Null()]), size: Type.Integer(), mediaType: Type.String(), sha256: Type.String(), provenance: Type.String() })),
+    files: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        documentId: Type.String(),
+        purpose: Type.String(),
+        name: Type.Union([Type.String(), Type.Null()]),
+        size: Type.Integer(),
+        mediaType: Type.String(),
+        sha256: Type.String(),
+        provenance: Type.String(),
+      }),
+    ),
     lockVersion: Type.Integer(),
     eventCount: Type.Integer(),
     headHash: Type.String(),
@@ -67,7 +82,16 @@ export function dossierRoutes(): AnyRoute[] {
         const tz = snap.records.get(row.receivingAgency)?.timeZone ?? ctx.config.timeZone;
         const iso = (t: number | null) => (t === null ? null : formatInstant(t, tz));
         const fileRows = await ctx.db
-          .select({ id: files.id, documentId: dossierFiles.documentId, purpose: dossierFiles.purpose, name: files.originalName, size: files.size, mediaType: files.mediaType, sha256: files.sha256, provenance: files.provenance })
+          .select({
+            id: files.id,
+            documentId: dossierFiles.documentId,
+            purpose: dossierFiles.purpose,
+            name: files.originalName,
+            size: files.size,
+            mediaType: files.mediaType,
+            sha256: files.sha256,
+            provenance: files.provenance,
+          })
           .from(dossierFiles)
           .innerJoin(files, eq(files.id, dossierFiles.fileId))
           .where(eq(dossierFiles.dossierId, row.id))
@@ -111,15 +135,39 @@ export function dossierRoutes(): AnyRoute[] {
       responses: {
         200: {
           description: 'Events in order with their hash chain',
-          schema: Type.Object({ items: Type.Array(Type.Object({ seq: Type.Integer(), kind: Type.String(), at: Type.String(), event: Type.Unknown(), prevHash: Type.String(), hash: Type.String() })) }),
+          schema: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                seq: Type.Integer(),
+                kind: Type.String(),
+                at: Type.String(),
+                event: Type.Unknown(),
+                prevHash: Type.String(),
+                hash: Type.String(),
+              }),
+            ),
+          }),
         },
       },
       handler: async (c) => {
         const ctx = c.get('ctx');
         const row = await targetDossier(c);
-        const rows = await ctx.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, row.id)).orderBy(asc(dossierEvents.seq));
+        const rows = await ctx.db
+          .select()
+          .from(dossierEvents)
+          .where(eq(dossierEvents.dossierId, row.id))
+          .orderBy(asc(dossierEvents.seq));
         await logAccess(c, row.id, 'listDossierEvents');
-        return c.json({ items: rows.map((r) => ({ seq: r.seq, kind: r.kind, at: r.at.toISOString(), event: r.event, prevHash: r.prevHash, hash: r.hash })) });
+        return c.json({
+          items: rows.map((r) => ({
+            seq: r.seq,
+            kind: r.kind,
+            at: r.at.toISOString(),
+            event: r.event,
+            prevHash: r.prevHash,
+            hash: r.hash,
+          })),
+        });
       },
     }),
     route({

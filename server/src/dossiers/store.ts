@@ -16,7 +16,8 @@ export function stateColumns(state: DossierState) {
     locationAgency: state.location.agency,
     locationStep: state.location.step,
     locationRole: state.location.role,
-    assigneeId: state.location.assignee && /^[0-9a-f-]{36}$/.test(state.location.assignee) ? state.location.assignee : null,
+    assigneeId:
+      state.location.assignee && /^[0-9a-f-]{36}$/.test(state.location.assignee) ? state.location.assignee : null,
     acceptedAt: state.acceptedAt === null ? null : new Date(state.acceptedAt),
     dueAt: state.dueAt === null ? null : new Date(state.dueAt),
     resolvedAt: state.resolvedAt === null ? null : new Date(state.resolvedAt),
@@ -37,7 +38,13 @@ export function chainHashes(dossierId: string, prevHash: string, events: readonl
 }
 
 /** The `dossier_events` rows of `events` chained after `prevHash` (hashes computed unless given). */
-export function eventRows(dossierId: string, prevHash: string, events: readonly DossierEvent[], recordedAt: number, precomputed?: string[]): (typeof dossierEvents.$inferInsert)[] {
+export function eventRows(
+  dossierId: string,
+  prevHash: string,
+  events: readonly DossierEvent[],
+  recordedAt: number,
+  precomputed?: string[],
+): (typeof dossierEvents.$inferInsert)[] {
   const hashes = precomputed ?? chainHashes(dossierId, prevHash, events);
   return events.map((e, i) => ({
     dossierId,
@@ -57,7 +64,14 @@ export function eventRows(dossierId: string, prevHash: string, events: readonly 
 }
 
 /** Inserts events with their hash chain (multi-row insert); returns the new head hash. */
-export async function insertEvents(tx: Executor, dossierId: string, prevHash: string, events: readonly DossierEvent[], recordedAt: number, precomputed?: string[]): Promise<string> {
+export async function insertEvents(
+  tx: Executor,
+  dossierId: string,
+  prevHash: string,
+  events: readonly DossierEvent[],
+  recordedAt: number,
+  precomputed?: string[],
+): Promise<string> {
   if (!events.length) return prevHash;
   const rows = eventRows(dossierId, prevHash, events, recordedAt, precomputed);
   await tx.insert(dossierEvents).values(rows);
@@ -65,12 +79,21 @@ export async function insertEvents(tx: Executor, dossierId: string, prevHash: st
 }
 
 /** The `dossier_agencies` rows for the agencies a dossier is at (each once). */
-export function visitRows(dossierId: string, agencies: readonly string[], at: number): (typeof dossierAgencies.$inferInsert)[] {
+export function visitRows(
+  dossierId: string,
+  agencies: readonly string[],
+  at: number,
+): (typeof dossierAgencies.$inferInsert)[] {
   return [...new Set(agencies)].map((agency) => ({ dossierId, agencyCode: agency, since: new Date(at) }));
 }
 
 /** Records every agency the dossier is at (it has then "passed through" it for good). */
-export async function recordVisit(tx: Executor, dossierId: string, agencies: readonly string[], at: number): Promise<void> {
+export async function recordVisit(
+  tx: Executor,
+  dossierId: string,
+  agencies: readonly string[],
+  at: number,
+): Promise<void> {
   const rows = visitRows(dossierId, agencies, at);
   if (rows.length) await tx.insert(dossierAgencies).values(rows).onConflictDoNothing();
 }
@@ -79,18 +102,34 @@ export async function recordVisit(tx: Executor, dossierId: string, agencies: rea
  * Core's ledger difference as `report_ledger` rows to add: one row per key (so one statement hits
  * no row twice), sorted by key, so that concurrent transactions lock these hot rows in one order.
  */
-export function ledgerRows(field: string, before: DossierState | null, after: DossierState): (typeof reportLedger.$inferInsert)[] {
+export function ledgerRows(
+  field: string,
+  before: DossierState | null,
+  after: DossierState,
+): (typeof reportLedger.$inferInsert)[] {
   const diff = ledgerDiff(before ? reportFacts(before, field) : null, reportFacts(after, field));
-  const rows = diff.map((e) => ({ agencyCode: e.agency, fieldCode: e.field, day: e.day, column: e.column, value: e.delta }));
+  const rows = diff.map((e) => ({
+    agencyCode: e.agency,
+    fieldCode: e.field,
+    day: e.day,
+    column: e.column,
+    value: e.delta,
+  }));
   const key = (r: (typeof rows)[number]) => [r.agencyCode, r.fieldCode, r.day, r.column].join('\u0000');
   return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** What makes an insert of `ledgerRows` add to the running totals (the month totals follow by trigger). */
-export const LEDGER_UPSERT = 'on conflict ("agency_code", "field_code", "day", "column") do update set "value" = "report_ledger"."value" + excluded."value"';
+export const LEDGER_UPSERT =
+  'on conflict ("agency_code", "field_code", "day", "column") do update set "value" = "report_ledger"."value" + excluded."value"';
 
 /** Applies core's ledger difference to the Biểu 06 running totals, in the event's transaction. */
-export async function applyLedger(tx: Executor, field: string, before: DossierState | null, after: DossierState): Promise<void> {
+export async function applyLedger(
+  tx: Executor,
+  field: string,
+  before: DossierState | null,
+  after: DossierState,
+): Promise<void> {
   const rows = ledgerRows(field, before, after);
   if (!rows.length) return;
   await tx
@@ -116,7 +155,13 @@ export interface DossierHead {
  * conditional on the lock version read: a concurrent writer makes it fail with 409 and the
  * current state, so no event is lost or duplicated.
  */
-export async function appendToDossier(tx: Executor, head: DossierHead, events: readonly DossierEvent[], after: DossierState, now: number): Promise<void> {
+export async function appendToDossier(
+  tx: Executor,
+  head: DossierHead,
+  events: readonly DossierEvent[],
+  after: DossierState,
+  now: number,
+): Promise<void> {
   if (!events.length) return;
   const head2 = chainHashes(head.id, head.headHash, events).at(-1)!;
   const updated = await tx
@@ -126,7 +171,11 @@ export async function appendToDossier(tx: Executor, head: DossierHead, events: r
     .returning({ id: dossiers.id });
   if (!updated.length) {
     const cur = await tx.select({ status: dossiers.status }).from(dossiers).where(eq(dossiers.id, head.id));
-    throw errors.conflict('concurrent_change', { vi: 'Hồ sơ vừa được người khác thay đổi, hãy tải lại', en: 'The dossier was changed meanwhile; reload it' }, { status: cur[0]?.status ?? null });
+    throw errors.conflict(
+      'concurrent_change',
+      { vi: 'Hồ sơ vừa được người khác thay đổi, hãy tải lại', en: 'The dossier was changed meanwhile; reload it' },
+      { status: cur[0]?.status ?? null },
+    );
   }
   await insertEvents(tx, head.id, head.headHash, events, now);
   await recordVisit(tx, head.id, [after.location.agency], now);

@@ -7,7 +7,13 @@ import type { AgencySnapshot } from '../agencies/cache.ts';
  * only active agencies — merged ones take no new dossiers; reading or replaying an existing
  * dossier (`'all'`) sees the whole tree, merged agencies included.
  */
-export function workflowContext(ctx: Pick<ServerContext, 'evaluator'>, snap: AgencySnapshot, procedure: Procedure, data: unknown, tree: 'new' | 'all'): WorkflowContext {
+export function workflowContext(
+  ctx: Pick<ServerContext, 'evaluator'>,
+  snap: AgencySnapshot,
+  procedure: Procedure,
+  data: unknown,
+  tree: 'new' | 'all',
+): WorkflowContext {
   return {
     procedure,
     data,

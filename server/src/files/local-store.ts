@@ -42,7 +42,8 @@ export function createLocalFileStore(root: string, options: { staleAfterMs?: num
   const markOf = (key: string) => join(pending, `${key}.json`);
   let ready: Promise<void> | null = null;
   const shards = new Set<string>();
-  const ensure = () => (ready ??= Promise.all([mkdir(objects, { recursive: true }), mkdir(pending, { recursive: true })]).then(() => {}));
+  const ensure = () =>
+    (ready ??= Promise.all([mkdir(objects, { recursive: true }), mkdir(pending, { recursive: true })]).then(() => {}));
 
   return {
     async begin() {

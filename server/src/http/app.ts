@@ -17,7 +17,8 @@ import { serveFile } from './static.ts';
 import type { AnyRoute } from './route.ts';
 
 /** The Content-Security-Policy of the sample site's pages: no eval, nothing from elsewhere. */
-export const SITE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:";
+export const SITE_CSP =
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:";
 
 export interface AppOptions {
   /** Per-address limits (requests per minute); tests and benchmarks raise them. */
@@ -25,12 +26,23 @@ export interface AppOptions {
 }
 
 /** The HTTP application: middleware order matters and is the same for every route. */
-export function createApp(ctx: ServerContext, options: AppOptions = {}, routes: readonly AnyRoute[] = allRoutes()): Hono<AppEnv> {
+export function createApp(
+  ctx: ServerContext,
+  options: AppOptions = {},
+  routes: readonly AnyRoute[] = allRoutes(),
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
   app.use('*', requestContext(ctx));
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginEmbedderPolicy: false, crossOriginOpenerPolicy: false }));
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginResourcePolicy: false,
+      crossOriginEmbedderPolicy: false,
+      crossOriginOpenerPolicy: false,
+    }),
+  );
 
   // Browsers on the province's sites call the public API; validator modules and the embed bundle are open to all.
   app.use('/api/v1/public/procedures/:code/versions/:version/validators.js', openCors());
@@ -48,7 +60,12 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}, routes: 
   app.on('POST', '/api/v1/auth/login', rateLimit({ limit: limits.login, windowMs: minute }));
 
   // Uploads stream to disk with their own limits; everything else is small JSON.
-  app.use('/api/*', bodyLimit((c) => ((c.req.header('content-type') ?? '').startsWith('multipart/') ? ctx.config.maxRequestBytes : 2 * 1024 * 1024)));
+  app.use(
+    '/api/*',
+    bodyLimit((c) =>
+      (c.req.header('content-type') ?? '').startsWith('multipart/') ? ctx.config.maxRequestBytes : 2 * 1024 * 1024,
+    ),
+  );
 
   app.use('/api/*', session());
   app.use('/api/*', csrf());
@@ -61,9 +78,18 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}, routes: 
     await next();
     c.header('Content-Security-Policy', SITE_CSP);
   });
-  app.get('/embed/:file{.+}', (c) => serveFile(c, ctx.config.runtimeDist, c.req.param('file'), c.req.param('file') === 'motcua.js' ? 'public, max-age=300' : 'public, max-age=31536000, immutable'));
+  app.get('/embed/:file{.+}', (c) =>
+    serveFile(
+      c,
+      ctx.config.runtimeDist,
+      c.req.param('file'),
+      c.req.param('file') === 'motcua.js' ? 'public, max-age=300' : 'public, max-age=31536000, immutable',
+    ),
+  );
   app.get('/site', (c) => c.redirect('/site/'));
-  app.get('/site/*', (c) => serveFile(c, ctx.config.siteDir, c.req.path.slice('/site/'.length) || 'index.html', 'public, max-age=60'));
+  app.get('/site/*', (c) =>
+    serveFile(c, ctx.config.siteDir, c.req.path.slice('/site/'.length) || 'index.html', 'public, max-age=60'),
+  );
   app.get('/', (c) => c.redirect('/api/v1/docs'));
   return app;
 }

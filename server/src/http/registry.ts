@@ -28,15 +28,20 @@ function compileChecks(r: AnyRoute): Checks {
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([a-z0-9.+-]*\+)?json\b/i.test(type)) {
-    throw errors.mediaType(undefined, { vi: 'Nội dung phải là JSON (application/json)', en: 'The body must be JSON (application/json)' });
+    throw errors.mediaType(undefined, {
+      vi: 'Nội dung phải là JSON (application/json)',
+      en: 'The body must be JSON (application/json)',
+    });
   }
   const text = await c.req.text();
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw errors.badRequest('invalid_json', { vi: 'Nội dung không phải JSON hợp lệ', en: `The body is not valid JSON: ${(err as Error).message}` }, [
-      { pointer: '/body', code: 'json', message: { vi: 'JSON không hợp lệ', en: 'Invalid JSON' } },
-    ]);
+    throw errors.badRequest(
+      'invalid_json',
+      { vi: 'Nội dung không phải JSON hợp lệ', en: `The body is not valid JSON: ${(err as Error).message}` },
+      [{ pointer: '/body', code: 'json', message: { vi: 'JSON không hợp lệ', en: 'Invalid JSON' } }],
+    );
   }
 }
 
@@ -74,7 +79,8 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[], poli
         }
         if (issues.length) throw errors.invalid(issues);
         const res = await r.handler(c, { params, query, body } as never);
-        if (!(res instanceof Response)) throw new HttpError(500, 'no_response', { vi: 'Lỗi máy chủ', en: 'Server error' });
+        if (!(res instanceof Response))
+          throw new HttpError(500, 'no_response', { vi: 'Lỗi máy chủ', en: 'Server error' });
         return res;
       },
     );

@@ -19,7 +19,12 @@ export interface RequestBody {
 export function requestBody(c: Context<AppEnv>): RequestBody {
   const contentType = c.req.header('content-type') ?? '';
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  if (incoming && c.req.header('content-length') !== undefined && c.req.header('transfer-encoding') === undefined && !incoming.readableDidRead) {
+  if (
+    incoming &&
+    c.req.header('content-length') !== undefined &&
+    c.req.header('transfer-encoding') === undefined &&
+    !incoming.readableDidRead
+  ) {
     return { contentType, stream: incoming };
   }
   const body = c.req.raw.body;

@@ -13,16 +13,18 @@ export interface ResponseSpec {
 }
 
 export type BodySpec =
-  | { json: TSchema; description?: string }
-  | { multipart: TObject; description?: string }
-  | { none: true };
+  { json: TSchema; description?: string } | { multipart: TObject; description?: string } | { none: true };
 
 /**
  * One route, declared once: it both mounts on Hono and describes itself in the OpenAPI document
  * (so the document's route set IS the app's). `operationId` is also the key of the policy table.
  * Path parameters use OpenAPI syntax (`/agencies/{agencyCode}`).
  */
-export interface RouteSpec<P extends TObject | undefined, Q extends TObject | undefined, B extends BodySpec | undefined> {
+export interface RouteSpec<
+  P extends TObject | undefined,
+  Q extends TObject | undefined,
+  B extends BodySpec | undefined,
+> {
   method: Method;
   path: string;
   operationId: string;
@@ -49,8 +51,10 @@ export interface RouteInput<P, Q, B> {
 export type AnyRoute = RouteSpec<any, any, any>;
 
 /** Declares a route (identity function that keeps the handler's input typed). */
-export function route<P extends TObject | undefined = undefined, Q extends TObject | undefined = undefined, B extends BodySpec | undefined = undefined>(
-  spec: RouteSpec<P, Q, B>,
-): RouteSpec<P, Q, B> {
+export function route<
+  P extends TObject | undefined = undefined,
+  Q extends TObject | undefined = undefined,
+  B extends BodySpec | undefined = undefined,
+>(spec: RouteSpec<P, Q, B>): RouteSpec<P, Q, B> {
   return spec;
 }

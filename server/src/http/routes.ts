@@ -17,6 +17,22 @@ import { logbookRoutes } from '../logbook/routes.ts';
 /** Every API route of the server, in the order they appear in the OpenAPI document. */
 export function allRoutes(): AnyRoute[] {
   const list: AnyRoute[] = [];
-  list.push(...metaRoutes(() => list), ...authRoutes(), ...agencyRoutes(), ...staffRoutes(), ...procedureRoutes(), ...publicProcedureRoutes(), ...intakeRoutes(), ...trackingRoutes(), ...dossierRoutes(), ...legacyImportRoutes(), ...caseRoutes(), ...slipRoutes(), ...inboxRoutes(), ...reportRoutes(), ...logbookRoutes());
+  list.push(
+    ...metaRoutes(() => list),
+    ...authRoutes(),
+    ...agencyRoutes(),
+    ...staffRoutes(),
+    ...procedureRoutes(),
+    ...publicProcedureRoutes(),
+    ...intakeRoutes(),
+    ...trackingRoutes(),
+    ...dossierRoutes(),
+    ...legacyImportRoutes(),
+    ...caseRoutes(),
+    ...slipRoutes(),
+    ...inboxRoutes(),
+    ...reportRoutes(),
+    ...logbookRoutes(),
+  );
   return list;
 }

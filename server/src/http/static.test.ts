@@ -28,7 +28,10 @@ forEachDatabase('static content: the embed bundle and the sample site', (db) => 
         assert.ok((await gz.arrayBuffer()).byteLength < 1000, 'compressed');
         const site = await server.request('/site/');
         assert.equal(site.status, 200);
-        assert.equal(site.headers.get('content-security-policy'), "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:");
+        assert.equal(
+          site.headers.get('content-security-policy'),
+          "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:",
+        );
         assert.match(await site.text(), /Cổng dịch vụ công/);
         assert.equal((await server.request('/site/thu-tuc/')).status, 200);
         assert.equal((await server.request('/site')).status, 302);

@@ -22,7 +22,12 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves a file under `root` (no escaping it with `..`); directories serve their index.html. */
-export async function serveFile(c: Context<AppEnv>, root: string, relative: string, cacheControl: string): Promise<Response> {
+export async function serveFile(
+  c: Context<AppEnv>,
+  root: string,
+  relative: string,
+  cacheControl: string,
+): Promise<Response> {
   const base = resolve(root);
   let path = resolve(base, normalize(decodeURIComponent(relative)).replace(/^([/\\])+/, ''));
   if (path !== base && !path.startsWith(base + sep)) throw errors.notFound();

@@ -47,7 +47,13 @@ const OPEN = sql`(2, 4, 5, 6)`;
 /** Conditions every view shares (on the dossier alias `d`). */
 function filters(f: InboxFilter): SQL[] {
   const out: SQL[] = [];
-  if (f.statuses?.length) out.push(sql`d.status in (${sql.join(f.statuses.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.statuses?.length)
+    out.push(
+      sql`d.status in (${sql.join(
+        f.statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   if (f.procedure) out.push(sql`d.procedure_code = ${f.procedure}`);
   if (f.field) out.push(sql`d.field_code = ${f.field}`);
   if (f.channel) out.push(sql`d.channel = ${f.channel}`);
@@ -55,10 +61,14 @@ function filters(f: InboxFilter): SQL[] {
   switch (f.due) {
     case 'overdue':
       // = core's isOverdue: accepted, still open, past due, not paused since before the due instant.
-      out.push(sql`d.due_at is not null and d.accepted_at is not null and d.status in ${OPEN} and d.due_at < ${now}::timestamptz and (d.paused_since is null or d.paused_since >= d.due_at)`);
+      out.push(
+        sql`d.due_at is not null and d.accepted_at is not null and d.status in ${OPEN} and d.due_at < ${now}::timestamptz and (d.paused_since is null or d.paused_since >= d.due_at)`,
+      );
       break;
     case 'soon':
-      out.push(sql`d.due_at is not null and d.status in ${OPEN} and d.paused_since is null and d.due_at >= ${now}::timestamptz and d.due_at <= ${new Date(f.soonUntil ?? f.now).toISOString()}::timestamptz`);
+      out.push(
+        sql`d.due_at is not null and d.status in ${OPEN} and d.paused_since is null and d.due_at >= ${now}::timestamptz and d.due_at <= ${new Date(f.soonUntil ?? f.now).toISOString()}::timestamptz`,
+      );
       break;
     case 'paused':
       out.push(sql`d.paused_since is not null`);
@@ -69,7 +79,13 @@ function filters(f: InboxFilter): SQL[] {
   }
   if (f.search) {
     const alts: SQL[] = [];
-    if (f.search.words.length) alts.push(sql`d.search_tokens @> ${sql`array[${sql.join(f.search.words.map((w) => sql`${w}`), sql`, `)}]::text[]`}`);
+    if (f.search.words.length)
+      alts.push(
+        sql`d.search_tokens @> ${sql`array[${sql.join(
+          f.search.words.map((w) => sql`${w}`),
+          sql`, `,
+        )}]::text[]`}`,
+      );
     for (const p of f.search.codePrefixes) alts.push(sql`d.code like ${`${p}%`}`);
     out.push(alts.length ? sql`(${sql.join(alts, sql` or `)})` : sql`false`);
   }
@@ -81,7 +97,8 @@ const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`
 /** One ordered, limited scan over a queue index (location agency [, role] | assignee). */
 function queueScan(lead: SQL, f: InboxFilter): SQL {
   const parts = [lead, sql`not d.closed`, ...filters(f)];
-  if (f.cursor) parts.push(sql`(d.queue_at, d.id) > (${new Date(f.cursor.at).toISOString()}::timestamptz, ${f.cursor.id}::uuid)`);
+  if (f.cursor)
+    parts.push(sql`(d.queue_at, d.id) > (${new Date(f.cursor.at).toISOString()}::timestamptz, ${f.cursor.id}::uuid)`);
   return sql`select d.id, d.queue_at from dossiers d where ${and(parts)} order by d.queue_at, d.id limit ${f.limit}`;
 }
 
@@ -95,7 +112,9 @@ export function inboxQuery(f: InboxFilter): SQL {
         return sql`select q.id, ${ms(sql`q.queue_at`)} as at from (${s}) q order by q.queue_at, q.id`;
       }
       // One ordered scan per role, merged: each reads at most `limit` rows of its index.
-      const scans = f.roles.map((r) => sql`(${queueScan(sql`d.location_agency = ${f.agency} and d.location_role = ${r}`, f)})`);
+      const scans = f.roles.map(
+        (r) => sql`(${queueScan(sql`d.location_agency = ${f.agency} and d.location_role = ${r}`, f)})`,
+      );
       return sql`select q.id, ${ms(sql`q.queue_at`)} as at from (${sql.join(scans, sql` union all `)}) q order by q.queue_at, q.id limit ${f.limit}`;
     }
     case 'open': {
@@ -108,7 +127,10 @@ export function inboxQuery(f: InboxFilter): SQL {
     }
     case 'passed': {
       const parts = [sql`v.agency_code = ${f.agency}`, ...filters(f)];
-      if (f.cursor) parts.push(sql`(v.since, v.dossier_id) < (${new Date(f.cursor.at).toISOString()}::timestamptz, ${f.cursor.id}::uuid)`);
+      if (f.cursor)
+        parts.push(
+          sql`(v.since, v.dossier_id) < (${new Date(f.cursor.at).toISOString()}::timestamptz, ${f.cursor.id}::uuid)`,
+        );
       return sql`select d.id, ${ms(sql`v.since`)} as at from dossier_agencies v join dossiers d on d.id = v.dossier_id where ${and(parts)} order by v.since desc, v.dossier_id desc limit ${f.limit}`;
     }
   }

@@ -22,13 +22,17 @@ forEachDatabase('nothing half-stored: injected faults', (db) => {
         const submission = { version: 1, agency: '000.20.05.H56', data: birthData() };
         const before = await rowCounts(server);
         const keysBefore = await server.ctx.files.keys();
-        const res = await submitOnline(server, '1.001193', { ...submission, agency: '000.20.02.H56' }, birthFiles(), { 'idempotency-key': `fault-${point}` });
+        const res = await submitOnline(server, '1.001193', { ...submission, agency: '000.20.02.H56' }, birthFiles(), {
+          'idempotency-key': `fault-${point}`,
+        });
         assert.equal(res.status, 500);
         assert.deepEqual(await rowCounts(server), before);
         assert.deepEqual(await server.ctx.files.keys(), keysBefore);
         armed = false;
         // The number the failed transaction took is free again: no gap in the agency's sequence.
-        const again = await submitOnline(server, '1.001193', { ...submission, agency: '000.20.02.H56' }, birthFiles(), { 'idempotency-key': `fault-${point}` });
+        const again = await submitOnline(server, '1.001193', { ...submission, agency: '000.20.02.H56' }, birthFiles(), {
+          'idempotency-key': `fault-${point}`,
+        });
         assert.equal(again.status, 201, 'the key was not claimed by the failed attempt');
         const { code } = await json<{ code: string }>(again);
         const previous = before.sequence;

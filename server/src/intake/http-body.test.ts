@@ -25,25 +25,63 @@ forEachDatabase('intake over a real HTTP connection', (db) => {
     base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   });
 
-  const submit = (form: FormData, headers: Record<string, string> = {}) => fetch(`${base}/api/v1/public/procedures/1.001193/dossiers`, { method: 'POST', body: form, headers });
+  const submit = (form: FormData, headers: Record<string, string> = {}) =>
+    fetch(`${base}/api/v1/public/procedures/1.001193/dossiers`, { method: 'POST', body: form, headers });
 
   test('a submission with uploads is received; one with bad bytes or too large a file stores nothing', async () => {
-    const ok = await submit(submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, birthFiles()), { 'idempotency-key': 'http-body-1' });
+    const ok = await submit(submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, birthFiles()), {
+      'idempotency-key': 'http-body-1',
+    });
     assert.equal(ok.status, 201, await ok.clone().text());
     assert.match((await json<{ code: string }>(ok)).code, /^000\.20\.01\.H56-260302-\d{4}$/);
-    const again = await submit(submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, birthFiles()), { 'idempotency-key': 'http-body-1' });
+    const again = await submit(
+      submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, birthFiles()),
+      { 'idempotency-key': 'http-body-1' },
+    );
     assert.equal(again.status, 201);
 
     const before = await rowCounts(server);
     const filesBefore = await server.ctx.files.keys();
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(pdfBytes());
-    const tooLarge = await submit(submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, [{ document: 'to-khai', bytes: big }, birthFiles()[1]!]));
+    const tooLarge = await submit(
+      submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, [
+        { document: 'to-khai', bytes: big },
+        birthFiles()[1]!,
+      ]),
+    );
     assert.equal(tooLarge.status, 413, 'over the request limit (declared length)');
-    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00, ...new Uint8Array(200)]);
-    const wrong = await submit(submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, [{ document: 'to-khai', bytes: exe, name: 'to-khai.pdf' }, birthFiles()[1]!]));
+    const exe = new Uint8Array([
+      0x4d,
+      0x5a,
+      0x90,
+      0x00,
+      0x03,
+      0x00,
+      0x00,
+      0x00,
+      0x04,
+      0x00,
+      0x00,
+      0x00,
+      0xff,
+      0xff,
+      0x00,
+      0x00,
+      ...new Uint8Array(200),
+    ]);
+    const wrong = await submit(
+      submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, [
+        { document: 'to-khai', bytes: exe, name: 'to-khai.pdf' },
+        birthFiles()[1]!,
+      ]),
+    );
     assert.equal(wrong.status, 415);
-    const broken = await fetch(`${base}/api/v1/public/procedures/1.001193/dossiers`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=xyz' }, body: '--xyz\r\nContent-Disposition: form-data; name="submission"\r\n\r\n{"version":1' });
+    const broken = await fetch(`${base}/api/v1/public/procedures/1.001193/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: '--xyz\r\nContent-Disposition: form-data; name="submission"\r\n\r\n{"version":1',
+    });
     assert.equal(broken.status, 400);
     assert.deepEqual(await rowCounts(server), before);
     assert.deepEqual(await server.ctx.files.keys(), filesBefore);
@@ -59,7 +97,9 @@ forEachDatabase('intake over a real HTTP connection', (db) => {
     const { port } = http.address() as AddressInfo;
     await new Promise<void>((resolve, reject) => {
       const s = connect(port, '127.0.0.1', () => {
-        s.write(`POST /api/v1/public/procedures/1.001193/dossiers HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: 2000000\r\n\r\n`);
+        s.write(
+          `POST /api/v1/public/procedures/1.001193/dossiers HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: 2000000\r\n\r\n`,
+        );
         s.write(head);
         s.write(Buffer.concat([Buffer.from(pdfBytes()), Buffer.alloc(300_000)]));
         setTimeout(() => (s.destroy(), resolve()), 300);
@@ -68,7 +108,8 @@ forEachDatabase('intake over a real HTTP connection', (db) => {
     });
     // The aborted request settles on its own (its pending file discarded); poll until it has.
     const deadline = Date.now() + 5000;
-    while (Date.now() < deadline && (await server.ctx.files.keys()).length !== filesBefore.length) await new Promise((r) => setTimeout(r, 50));
+    while (Date.now() < deadline && (await server.ctx.files.keys()).length !== filesBefore.length)
+      await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual(await server.ctx.files.keys(), filesBefore, 'the partial file was removed');
     assert.deepEqual(await rowCounts(server), before);
     const ok = await submit(submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, birthFiles()));

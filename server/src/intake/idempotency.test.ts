@@ -18,7 +18,9 @@ forEachDatabase('idempotent submissions', (db) => {
     const before = await rowCounts(server);
     const submission = { version: 1, agency: '000.20.04.H56', data: birthData() };
     const responses = await Promise.all(
-      Array.from({ length: 10 }, () => submitOnline(server, '1.001193', submission, birthFiles(), { 'idempotency-key': 'key-concurrent-1' })),
+      Array.from({ length: 10 }, () =>
+        submitOnline(server, '1.001193', submission, birthFiles(), { 'idempotency-key': 'key-concurrent-1' }),
+      ),
     );
     const bodies = await Promise.all(responses.map(async (r) => ({ status: r.status, body: await r.text() })));
     for (const b of bodies) assert.equal(b.status, 201, b.body);
@@ -31,11 +33,25 @@ forEachDatabase('idempotent submissions', (db) => {
 
   test('the same key with a different body → 422; with the same body later → the same code', async () => {
     const submission = { version: 1, agency: '000.20.04.H56', data: birthData() };
-    const first = await json<{ code: string }>(await submitOnline(server, '1.001193', submission, birthFiles(), { 'idempotency-key': 'key-2' }));
-    const other = await submitOnline(server, '1.001193', { ...submission, data: birthData({ extractCopies: 1 }) }, birthFiles(), { 'idempotency-key': 'key-2' });
+    const first = await json<{ code: string }>(
+      await submitOnline(server, '1.001193', submission, birthFiles(), { 'idempotency-key': 'key-2' }),
+    );
+    const other = await submitOnline(
+      server,
+      '1.001193',
+      { ...submission, data: birthData({ extractCopies: 1 }) },
+      birthFiles(),
+      { 'idempotency-key': 'key-2' },
+    );
     assert.equal(other.status, 422);
     assert.equal((await json<{ error: { code: string } }>(other)).error.code, 'idempotency_key_reused');
-    const otherFile = await submitOnline(server, '1.001193', submission, [birthFiles()[0]!, { document: 'giay-chung-sinh', bytes: pngBytes().slice(0, 60), type: 'image/png' }], { 'idempotency-key': 'key-2' });
+    const otherFile = await submitOnline(
+      server,
+      '1.001193',
+      submission,
+      [birthFiles()[0]!, { document: 'giay-chung-sinh', bytes: pngBytes().slice(0, 60), type: 'image/png' }],
+      { 'idempotency-key': 'key-2' },
+    );
     assert.equal(otherFile.status, 422, 'different file bytes are a different body');
     // a "restart": a fresh context and app over the same database
     const restarted = await testServer(db(), { now: server.clock.now() + 3600_000 });
@@ -49,24 +65,53 @@ forEachDatabase('idempotent submissions', (db) => {
   });
 
   test('a refused submission does not claim its key', async () => {
-    const bad = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.04.H56', data: birthData({ child: {} }) }, birthFiles(), { 'idempotency-key': 'key-3' });
+    const bad = await submitOnline(
+      server,
+      '1.001193',
+      { version: 1, agency: '000.20.04.H56', data: birthData({ child: {} }) },
+      birthFiles(),
+      { 'idempotency-key': 'key-3' },
+    );
     assert.equal(bad.status, 400);
-    const good = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.04.H56', data: birthData() }, birthFiles(), { 'idempotency-key': 'key-3' });
+    const good = await submitOnline(
+      server,
+      '1.001193',
+      { version: 1, agency: '000.20.04.H56', data: birthData() },
+      birthFiles(),
+      { 'idempotency-key': 'key-3' },
+    );
     assert.equal(good.status, 201, 'the corrected submission goes through with the same key');
-    const bad2 = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.04.H56', data: birthData() }, birthFiles(), { 'idempotency-key': ' spaces are not printable-only ' });
+    const bad2 = await submitOnline(
+      server,
+      '1.001193',
+      { version: 1, agency: '000.20.04.H56', data: birthData() },
+      birthFiles(),
+      { 'idempotency-key': ' spaces are not printable-only ' },
+    );
     assert.equal(bad2.status, 400);
   });
 
   test('a retry answers with its first result even when the submission would no longer pass (here: a newer version is in force)', async () => {
     const designer = withBearer(server, await bearer(server, 'designer.justice'));
-    const definition = { ...JSON.parse(readFileSync(join(EXAMPLES_DIR, 'procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8')), code: '9.000201' };
+    const definition = {
+      ...JSON.parse(readFileSync(join(EXAMPLES_DIR, 'procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8')),
+      code: '9.000201',
+    };
     assert.equal((await designer('POST', '/api/v1/agencies/000.00.10.H56/procedures', definition)).status, 201);
     assert.equal((await designer('POST', '/api/v1/procedures/9.000201/versions', {})).status, 201);
     const submission = { version: 1, agency: '000.20.04.H56', data: birthData() };
     const first = await submitOnline(server, '9.000201', submission, birthFiles(), { 'idempotency-key': 'key-4' });
     assert.equal(first.status, 201);
     const firstBody = await first.text();
-    assert.equal((await designer('PUT', '/api/v1/procedures/9.000201/draft', { ...definition, title: { vi: 'Đăng ký khai sinh (mới)', en: 'Birth registration (new)' } })).status, 200);
+    assert.equal(
+      (
+        await designer('PUT', '/api/v1/procedures/9.000201/draft', {
+          ...definition,
+          title: { vi: 'Đăng ký khai sinh (mới)', en: 'Birth registration (new)' },
+        })
+      ).status,
+      200,
+    );
     const v2 = await designer('POST', '/api/v1/procedures/9.000201/versions', {});
     assert.equal(v2.status, 201, await v2.clone().text());
     const filesBefore = (await server.ctx.files.keys()).length;
@@ -80,7 +125,9 @@ forEachDatabase('idempotent submissions', (db) => {
 
   test('an expired key is forgotten and can be used again (a new dossier)', async () => {
     const submission = { version: 1, agency: '000.20.04.H56', data: birthData() };
-    const first = await json<{ code: string }>(await submitOnline(server, '1.001193', submission, birthFiles(), { 'idempotency-key': 'key-6' }));
+    const first = await json<{ code: string }>(
+      await submitOnline(server, '1.001193', submission, birthFiles(), { 'idempotency-key': 'key-6' }),
+    );
     const later = await testServer(db(), { now: server.clock.now() + 25 * 3600_000 });
     try {
       const before = await rowCounts(later);

@@ -15,7 +15,10 @@ export interface StoredResult {
 export function checkKey(key: string | undefined): string | null {
   if (key === undefined) return null;
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw errors.badRequest('idempotency_key', { vi: 'Idempotency-Key không hợp lệ (1–255 ký tự in được)', en: 'Invalid Idempotency-Key (1–255 printable characters)' });
+    throw errors.badRequest('idempotency_key', {
+      vi: 'Idempotency-Key không hợp lệ (1–255 ký tự in được)',
+      en: 'Invalid Idempotency-Key (1–255 printable characters)',
+    });
   }
   return key;
 }
@@ -24,12 +27,29 @@ export function checkKey(key: string | undefined): string | null {
  * The stored result for a key, if a committed one exists and has not expired: the same body gets
  * the same response, another body is 422. Expired keys are forgotten.
  */
-export async function storedResult(db: Executor, scope: string, key: string, hash: string, now: number): Promise<StoredResult | null> {
-  const rows = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+export async function storedResult(
+  db: Executor,
+  scope: string,
+  key: string,
+  hash: string,
+  now: number,
+): Promise<StoredResult | null> {
+  const rows = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
   const row = rows[0];
   if (!row) return null;
   if (row.expiresAt.getTime() <= now) {
-    await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), lt(idempotencyKeys.expiresAt, new Date(now + 1))));
+    await db
+      .delete(idempotencyKeys)
+      .where(
+        and(
+          eq(idempotencyKeys.scope, scope),
+          eq(idempotencyKeys.key, key),
+          lt(idempotencyKeys.expiresAt, new Date(now + 1)),
+        ),
+      );
     return null;
   }
   if (row.requestHash !== hash) {
@@ -49,7 +69,17 @@ export async function storedResult(db: Executor, scope: string, key: string, has
  * code-allocation statement at the end of the same transaction.
  */
 export function claimKeySql(scope: string, key: string, hash: string, now: number, ttlHours: number): Statement {
-  return insertSql(idempotencyKeys, [{ scope, key, requestHash: hash, status: 0, response: {}, createdAt: new Date(now), expiresAt: new Date(now + ttlHours * 3600_000) }]);
+  return insertSql(idempotencyKeys, [
+    {
+      scope,
+      key,
+      requestHash: hash,
+      status: 0,
+      response: {},
+      createdAt: new Date(now),
+      expiresAt: new Date(now + ttlHours * 3600_000),
+    },
+  ]);
 }
 
 /** The error of a claim on a key that another request holds (committed first). */

@@ -17,40 +17,95 @@ forEachDatabase('citizen intake and tracking', (db) => {
   test('publish → submit with uploads → track, over HTTP', async () => {
     // A designer publishes a procedure through the API …
     const designer = withBearer(server, await bearer(server, 'designer.justice'));
-    const definition = { ...JSON.parse(readFileSync(join(EXAMPLES_DIR, 'procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8')), code: '9.000100' };
+    const definition = {
+      ...JSON.parse(readFileSync(join(EXAMPLES_DIR, 'procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8')),
+      code: '9.000100',
+    };
     assert.equal((await designer('POST', '/api/v1/agencies/000.00.10.H56/procedures', definition)).status, 201);
     assert.equal((await designer('POST', '/api/v1/procedures/9.000100/versions', {})).status, 201);
     // … a citizen's browser reads it and submits …
-    const pub = await json<{ version: number; validators: string }>(await server.request('/api/v1/public/procedures/9.000100'));
+    const pub = await json<{ version: number; validators: string }>(
+      await server.request('/api/v1/public/procedures/9.000100'),
+    );
     assert.equal((await server.request(new URL(pub.validators).pathname)).status, 200);
-    const res = await submitOnline(server, '9.000100', { version: pub.version, agency: '000.20.01.H56', data: birthData() }, birthFiles());
+    const res = await submitOnline(
+      server,
+      '9.000100',
+      { version: pub.version, agency: '000.20.01.H56', data: birthData() },
+      birthFiles(),
+    );
     assert.equal(res.status, 201, await res.clone().text());
-    const r = await json<{ code: string; secret: string; status: number; fees: { total: number; collect: string }; dueAt: null; expectedDueAt: string; agency: { code: string } }>(res);
+    const r = await json<{
+      code: string;
+      secret: string;
+      status: number;
+      fees: { total: number; collect: string };
+      dueAt: null;
+      expectedDueAt: string;
+      agency: { code: string };
+    }>(res);
     assert.match(r.code, /^000\.20\.01\.H56-260302-\d{4}$/);
     assert.equal(r.status, 1);
     assert.equal(r.fees.total, 0, 'registered on time: exempted');
     assert.equal(r.dueAt, null);
-    assert.equal(r.expectedDueAt, '2026-03-02T17:00:00+07:00', 'same-day: accepted before 15:00 → end of this working day');
+    assert.equal(
+      r.expectedDueAt,
+      '2026-03-02T17:00:00+07:00',
+      'same-day: accepted before 15:00 → end of this working day',
+    );
     assert.equal(r.agency.code, '000.20.01.H56');
-    const track = await server.request(`/api/v1/public/dossiers/${r.code}`, { headers: { 'x-tracking-secret': r.secret } });
+    const track = await server.request(`/api/v1/public/dossiers/${r.code}`, {
+      headers: { 'x-tracking-secret': r.secret },
+    });
     assert.equal(track.status, 200);
-    const t = await json<{ status: number; timeline: { kind: string }[]; canWithdraw: boolean; files: { id: string; documentId: string; mediaType: string; name: string }[] }>(track);
+    const t = await json<{
+      status: number;
+      timeline: { kind: string }[];
+      canWithdraw: boolean;
+      files: { id: string; documentId: string; mediaType: string; name: string }[];
+    }>(track);
     assert.equal(t.status, 1);
-    assert.deepEqual(t.timeline.map((e) => e.kind), ['submit']);
+    assert.deepEqual(
+      t.timeline.map((e) => e.kind),
+      ['submit'],
+    );
     assert.equal(t.canWithdraw, true);
-    assert.deepEqual(t.files.map((f) => [f.documentId, f.mediaType, f.name]), [['giay-chung-sinh', 'image/png', 'giay-chung-sinh.png'], ['to-khai', 'application/pdf', 'tờ khai.pdf']]);
-    const file = await server.request(`/api/v1/public/dossiers/${r.code}/files/${t.files[1]!.id}`, { headers: { 'x-tracking-secret': r.secret } });
+    assert.deepEqual(
+      t.files.map((f) => [f.documentId, f.mediaType, f.name]),
+      [
+        ['giay-chung-sinh', 'image/png', 'giay-chung-sinh.png'],
+        ['to-khai', 'application/pdf', 'tờ khai.pdf'],
+      ],
+    );
+    const file = await server.request(`/api/v1/public/dossiers/${r.code}/files/${t.files[1]!.id}`, {
+      headers: { 'x-tracking-secret': r.secret },
+    });
     assert.equal(file.status, 200);
     assert.deepEqual(new Uint8Array(await file.arrayBuffer()), pdfBytes('to khai'));
     assert.match(file.headers.get('content-disposition')!, /filename\*=UTF-8''t%E1%BB%9D%20khai\.pdf/);
     // a wrong secret is indistinguishable from an unknown code
-    assert.equal((await server.request(`/api/v1/public/dossiers/${r.code}`, { headers: { 'x-tracking-secret': 'x' } })).status, 404);
+    assert.equal(
+      (await server.request(`/api/v1/public/dossiers/${r.code}`, { headers: { 'x-tracking-secret': 'x' } })).status,
+      404,
+    );
     assert.equal((await server.request(`/api/v1/public/dossiers/${r.code}`)).status, 404);
-    assert.equal((await server.request(`/api/v1/public/dossiers/000.20.01.H56-260302-9999`, { headers: { 'x-tracking-secret': r.secret } })).status, 404);
+    assert.equal(
+      (
+        await server.request(`/api/v1/public/dossiers/000.20.01.H56-260302-9999`, {
+          headers: { 'x-tracking-secret': r.secret },
+        })
+      ).status,
+      404,
+    );
   });
 
   test('fees collected before acceptance: status 6 first', async () => {
-    const res = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.02.H56', data: birthData({ registeredOnTime: false }) }, birthFiles());
+    const res = await submitOnline(
+      server,
+      '1.001193',
+      { version: 1, agency: '000.20.02.H56', data: birthData({ registeredOnTime: false }) },
+      birthFiles(),
+    );
     assert.equal(res.status, 201, await res.clone().text());
     const r = await json<{ status: number; fees: { total: number } }>(res);
     assert.equal(r.fees.total, 8000);
@@ -60,35 +115,101 @@ forEachDatabase('citizen intake and tracking', (db) => {
   test('invalid data, a missing document, an oversized file, bytes that do not match → right status and message, nothing stored', async () => {
     const before = await rowCounts(server);
     const filesBefore = await server.ctx.files.keys();
-    const bad = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.01.H56', data: birthData({ requester: { fullName: 'A' } }) }, birthFiles());
+    const bad = await submitOnline(
+      server,
+      '1.001193',
+      { version: 1, agency: '000.20.01.H56', data: birthData({ requester: { fullName: 'A' } }) },
+      birthFiles(),
+    );
     assert.equal(bad.status, 400);
     const badBody = await json<{ error: { issues: { pointer: string; message: { vi: string; en: string } }[] } }>(bad);
-    assert.ok(badBody.error.issues.some((i) => i.pointer === '/data/requester/idNumber' && i.message.vi && i.message.en), JSON.stringify(badBody.error.issues));
+    assert.ok(
+      badBody.error.issues.some((i) => i.pointer === '/data/requester/idNumber' && i.message.vi && i.message.en),
+      JSON.stringify(badBody.error.issues),
+    );
 
-    const missing = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.01.H56', data: birthData() }, [birthFiles()[0]!]);
+    const missing = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.01.H56', data: birthData() }, [
+      birthFiles()[0]!,
+    ]);
     assert.equal(missing.status, 400);
     const m = await json<{ error: { issues: { pointer: string; code: string }[] } }>(missing);
-    assert.deepEqual(m.error.issues.map((i) => [i.pointer, i.code]), [['/documents/giay-chung-sinh', 'missing-document']]);
+    assert.deepEqual(
+      m.error.issues.map((i) => [i.pointer, i.code]),
+      [['/documents/giay-chung-sinh', 'missing-document']],
+    );
 
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(pdfBytes());
-    const large = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.01.H56', data: birthData() }, [{ document: 'to-khai', bytes: big }, birthFiles()[1]!]);
+    const large = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.01.H56', data: birthData() }, [
+      { document: 'to-khai', bytes: big },
+      birthFiles()[1]!,
+    ]);
     assert.equal(large.status, 413);
-    assert.deepEqual((await json<{ error: { issues: { pointer: string; code: string }[] } }>(large)).error.issues.map((i) => [i.pointer, i.code]), [['/documents/to-khai/0', 'too-large']]);
+    assert.deepEqual(
+      (await json<{ error: { issues: { pointer: string; code: string }[] } }>(large)).error.issues.map((i) => [
+        i.pointer,
+        i.code,
+      ]),
+      [['/documents/to-khai/0', 'too-large']],
+    );
 
-    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00, ...new Uint8Array(200)]);
-    const wrong = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.01.H56', data: birthData() }, [{ document: 'to-khai', bytes: exe, name: 'to-khai.pdf', type: 'application/pdf' }, birthFiles()[1]!]);
+    const exe = new Uint8Array([
+      0x4d,
+      0x5a,
+      0x90,
+      0x00,
+      0x03,
+      0x00,
+      0x00,
+      0x00,
+      0x04,
+      0x00,
+      0x00,
+      0x00,
+      0xff,
+      0xff,
+      0x00,
+      0x00,
+      ...new Uint8Array(200),
+    ]);
+    const wrong = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.01.H56', data: birthData() }, [
+      { document: 'to-khai', bytes: exe, name: 'to-khai.pdf', type: 'application/pdf' },
+      birthFiles()[1]!,
+    ]);
     assert.equal(wrong.status, 415);
-    assert.deepEqual((await json<{ error: { issues: { pointer: string; code: string }[] } }>(wrong)).error.issues.map((i) => [i.pointer, i.code]), [['/documents/to-khai/0', 'media-type']]);
+    assert.deepEqual(
+      (await json<{ error: { issues: { pointer: string; code: string }[] } }>(wrong)).error.issues.map((i) => [
+        i.pointer,
+        i.code,
+      ]),
+      [['/documents/to-khai/0', 'media-type']],
+    );
 
-    const badAgency = await submitOnline(server, '1.001193', { version: 1, agency: '000.00.11.H56', data: birthData() }, birthFiles());
+    const badAgency = await submitOnline(
+      server,
+      '1.001193',
+      { version: 1, agency: '000.00.11.H56', data: birthData() },
+      birthFiles(),
+    );
     assert.equal(badAgency.status, 400);
-    assert.equal((await json<{ error: { issues: { pointer: string }[] } }>(badAgency)).error.issues[0]!.pointer, '/agency');
+    assert.equal(
+      (await json<{ error: { issues: { pointer: string }[] } }>(badAgency)).error.issues[0]!.pointer,
+      '/agency',
+    );
 
-    const stale = await submitOnline(server, '1.001193', { version: 7, agency: '000.20.01.H56', data: birthData() }, birthFiles());
+    const stale = await submitOnline(
+      server,
+      '1.001193',
+      { version: 7, agency: '000.20.01.H56', data: birthData() },
+      birthFiles(),
+    );
     assert.equal(stale.status, 409);
 
-    const notMultipart = await server.request('/api/v1/public/procedures/1.001193/dossiers', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const notMultipart = await server.request('/api/v1/public/procedures/1.001193/dossiers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     assert.equal(notMultipart.status, 415);
 
     assert.deepEqual(await rowCounts(server), before, 'no rows');
@@ -96,21 +217,46 @@ forEachDatabase('citizen intake and tracking', (db) => {
   });
 
   test('supplement and withdrawal through tracking', async () => {
-    const res = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.03.H56', data: birthData() }, birthFiles());
+    const res = await submitOnline(
+      server,
+      '1.001193',
+      { version: 1, agency: '000.20.03.H56', data: birthData() },
+      birthFiles(),
+    );
     const r = await json<{ code: string; secret: string }>(res);
     const h = { 'x-tracking-secret': r.secret };
     const form = new FormData();
     form.append('supplement', JSON.stringify({ comment: 'bổ sung' }));
     form.append('documents.to-khai', new Blob([pdfBytes()]), 'a.pdf');
-    const early = await server.request(`/api/v1/public/dossiers/${r.code}/supplement`, { method: 'POST', body: form, headers: h });
+    const early = await server.request(`/api/v1/public/dossiers/${r.code}/supplement`, {
+      method: 'POST',
+      body: form,
+      headers: h,
+    });
     assert.equal(early.status, 409, 'no supplement was requested');
-    const w = await server.request(`/api/v1/public/dossiers/${r.code}/withdrawal`, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'Nộp nhầm cơ quan' }) });
+    const w = await server.request(`/api/v1/public/dossiers/${r.code}/withdrawal`, {
+      method: 'POST',
+      headers: { ...h, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'Nộp nhầm cơ quan' }),
+    });
     assert.equal(w.status, 200, await w.clone().text());
     const t = await json<{ status: number; timeline: { kind: string; comment?: string }[]; canWithdraw: boolean }>(w);
     assert.equal(t.status, 7, 'before acceptance the applicant withdraws at once');
-    assert.deepEqual(t.timeline.map((e) => e.kind), ['submit', 'withdraw']);
+    assert.deepEqual(
+      t.timeline.map((e) => e.kind),
+      ['submit', 'withdraw'],
+    );
     assert.equal(t.canWithdraw, false);
-    assert.equal((await server.request(`/api/v1/public/dossiers/${r.code}/withdrawal`, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: '{}' })).status, 409);
+    assert.equal(
+      (
+        await server.request(`/api/v1/public/dossiers/${r.code}/withdrawal`, {
+          method: 'POST',
+          headers: { ...h, 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+      409,
+    );
     void pngBytes;
   });
 

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
-import { applicantIdentity, computeFees, decide, feeIssues, parseDossierCode, submitterIdentity, validateApplicantData, type Issue } from '@motcua/core';
+import {
+  applicantIdentity,
+  computeFees,
+  decide,
+  feeIssues,
+  parseDossierCode,
+  submitterIdentity,
+  validateApplicantData,
+  type Issue,
+} from '@motcua/core';
 import type { ServerContext } from '../context.ts';
 import { dossiers } from '../db/schema/index.ts';
 import { validateOnce } from '../http/validation.ts';
@@ -42,11 +51,20 @@ const LEGACY_ACTOR = { id: 'legacy-import', name: 'Nhập từ hệ thống cũ 
  * sequence is moved past every imported number so new codes never collide. Files stay in the old
  * system (referenced from `legacy`).
  */
-export async function importLegacyDossiers(ctx: ServerContext, list: unknown[], allowed: (agency: string) => boolean): Promise<ImportOutcome> {
+export async function importLegacyDossiers(
+  ctx: ServerContext,
+  list: unknown[],
+  allowed: (agency: string) => boolean,
+): Promise<ImportOutcome> {
   const out: ImportOutcome = { imported: [], failed: [] };
   const snap = await ctx.agencies.get();
   for (const [index, raw] of list.entries()) {
-    const fail = (issues: Issue[]) => out.failed.push({ index, code: typeof (raw as { code?: unknown })?.code === 'string' ? (raw as { code: string }).code : null, issues });
+    const fail = (issues: Issue[]) =>
+      out.failed.push({
+        index,
+        code: typeof (raw as { code?: unknown })?.code === 'string' ? (raw as { code: string }).code : null,
+        issues,
+      });
     const shape = validateOnce(LegacyDossierSchema, raw, `/dossiers/${index}`);
     if (shape.length) {
       fail(shape);
@@ -56,25 +74,61 @@ export async function importLegacyDossiers(ctx: ServerContext, list: unknown[], 
     const at = (p: string) => `/dossiers/${index}${p}`;
     const parts = parseDossierCode(d.code);
     if (!parts || !snap.records.has(parts.agencyCode)) {
-      fail([{ pointer: at('/code'), code: 'dossier-code', message: { vi: 'Mã hồ sơ không đúng dạng {mã cơ quan}-{yyMMdd}-{số} của một cơ quan đã biết', en: 'The code is not {agency}-{yyMMdd}-{sequence} of a known agency' } }]);
+      fail([
+        {
+          pointer: at('/code'),
+          code: 'dossier-code',
+          message: {
+            vi: 'Mã hồ sơ không đúng dạng {mã cơ quan}-{yyMMdd}-{số} của một cơ quan đã biết',
+            en: 'The code is not {agency}-{yyMMdd}-{sequence} of a known agency',
+          },
+        },
+      ]);
       continue;
     }
     if (!allowed(parts.agencyCode)) {
-      fail([{ pointer: at('/code'), code: 'forbidden', message: { vi: `Không có quyền nhập hồ sơ của cơ quan ${parts.agencyCode}`, en: `No authority to import dossiers of ${parts.agencyCode}` } }]);
+      fail([
+        {
+          pointer: at('/code'),
+          code: 'forbidden',
+          message: {
+            vi: `Không có quyền nhập hồ sơ của cơ quan ${parts.agencyCode}`,
+            en: `No authority to import dossiers of ${parts.agencyCode}`,
+          },
+        },
+      ]);
       continue;
     }
     const version = await loadVersion(ctx, d.procedure, d.version);
     if (!version) {
-      fail([{ pointer: at('/version'), code: 'unknown-version', message: { vi: `Không có thủ tục ${d.procedure} phiên bản ${d.version}`, en: `No procedure ${d.procedure} version ${d.version}` } }]);
+      fail([
+        {
+          pointer: at('/version'),
+          code: 'unknown-version',
+          message: {
+            vi: `Không có thủ tục ${d.procedure} phiên bản ${d.version}`,
+            en: `No procedure ${d.procedure} version ${d.version}`,
+          },
+        },
+      ]);
       continue;
     }
     const exists = await ctx.db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.code, d.code));
     if (exists[0]) {
-      fail([{ pointer: at('/code'), code: 'duplicate', message: { vi: `Hồ sơ ${d.code} đã có`, en: `Dossier ${d.code} already exists` } }]);
+      fail([
+        {
+          pointer: at('/code'),
+          code: 'duplicate',
+          message: { vi: `Hồ sơ ${d.code} đã có`, en: `Dossier ${d.code} already exists` },
+        },
+      ]);
       continue;
     }
     const procedure = version.definition;
-    const issues = [...validateApplicantData(procedure, d.data, ctx.evaluator), ...feeIssues(procedure, d.data, ctx.evaluator)].map((i) => ({ ...i, pointer: at(i.pointer) }));
+    const issues = [
+      ...validateApplicantData(procedure, d.data, ctx.evaluator),
+      ...feeIssues(procedure, d.data, ctx.evaluator),
+    ].map((i) => ({ ...i, pointer: at(i.pointer) }));
     if (issues.length) {
       fail(issues);
       continue;
@@ -84,18 +138,37 @@ export async function importLegacyDossiers(ctx: ServerContext, list: unknown[], 
     const online = d.channel === 'online';
     const decision = decide(workflowContext(ctx, snap, procedure, d.data, 'all'), null, {
       kind: 'submit',
-      actor: online ? { kind: 'system', ...LEGACY_ACTOR } : { kind: 'staff', ...LEGACY_ACTOR, agency: parts.agencyCode, roles: ['reception'] },
+      actor: online
+        ? { kind: 'system', ...LEGACY_ACTOR }
+        : { kind: 'staff', ...LEGACY_ACTOR, agency: parts.agencyCode, roles: ['reception'] },
       at: submittedAt,
-      params: { channel: d.channel, ...(procedure.receiving.mode === 'choice' ? { agency: parts.agencyCode } : {}), feesOwed: fees.total },
+      params: {
+        channel: d.channel,
+        ...(procedure.receiving.mode === 'choice' ? { agency: parts.agencyCode } : {}),
+        feesOwed: fees.total,
+      },
       comment: `Nhập từ hệ thống cũ, mã gốc ${d.code} / imported from the legacy system, original code ${d.code}`,
     });
     if (!decision.ok) {
-      fail(decision.refusal.issues?.map((i) => ({ ...i, pointer: at(i.pointer) })) ?? [{ pointer: at(''), code: decision.refusal.code, message: decision.refusal.message }]);
+      fail(
+        decision.refusal.issues?.map((i) => ({ ...i, pointer: at(i.pointer) })) ?? [
+          { pointer: at(''), code: decision.refusal.code, message: decision.refusal.message },
+        ],
+      );
       continue;
     }
     const state = decision.state;
     if (state.receivingAgency !== parts.agencyCode) {
-      fail([{ pointer: at('/code'), code: 'agency-mismatch', message: { vi: `Mã hồ sơ thuộc cơ quan ${parts.agencyCode} nhưng thủ tục xác định cơ quan tiếp nhận ${state.receivingAgency}`, en: `The code belongs to ${parts.agencyCode} but the procedure determines ${state.receivingAgency}` } }]);
+      fail([
+        {
+          pointer: at('/code'),
+          code: 'agency-mismatch',
+          message: {
+            vi: `Mã hồ sơ thuộc cơ quan ${parts.agencyCode} nhưng thủ tục xác định cơ quan tiếp nhận ${state.receivingAgency}`,
+            en: `The code belongs to ${parts.agencyCode} but the procedure determines ${state.receivingAgency}`,
+          },
+        },
+      ]);
       continue;
     }
     const applicant = applicantIdentity(procedure, d.data, ctx.evaluator);
@@ -113,11 +186,14 @@ export async function importLegacyDossiers(ctx: ServerContext, list: unknown[], 
         submittedAt: new Date(submittedAt),
         applicantKind: applicant.kind,
         applicantName: name,
-        applicantIdNumber: applicant.kind === 'organization' ? (applicant.taxCode ?? null) : (applicant.idNumber ?? null),
+        applicantIdNumber:
+          applicant.kind === 'organization' ? (applicant.taxCode ?? null) : (applicant.idNumber ?? null),
         applicantPhone: applicant.phone ?? null,
         applicantEmail: applicant.email ?? null,
         applicantAddress: applicant.address ?? null,
-        applicantSearch: foldText([name, applicant.idNumber, applicant.taxCode, applicant.phone, applicant.email].filter(Boolean).join(' ')),
+        applicantSearch: foldText(
+          [name, applicant.idNumber, applicant.taxCode, applicant.phone, applicant.email].filter(Boolean).join(' '),
+        ),
         applicant,
         submitter: submitterIdentity(procedure, d.data, ctx.evaluator),
         data: d.data,

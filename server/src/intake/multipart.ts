@@ -69,12 +69,23 @@ class Limit extends Transform {
  * failure every stored key is discarded before the error propagates, so a refused upload leaves
  * no file behind; the caller owns the keys once this returns.
  */
-export async function parseMultipart(request: Request | RequestBody, options: MultipartOptions): Promise<ParsedMultipart> {
+export async function parseMultipart(
+  request: Request | RequestBody,
+  options: MultipartOptions,
+): Promise<ParsedMultipart> {
   const type = request instanceof Request ? (request.headers.get('content-type') ?? '') : request.contentType;
   if (!/^multipart\/form-data/i.test(type)) {
-    throw errors.mediaType(undefined, { vi: 'Nội dung phải là multipart/form-data', en: 'The body must be multipart/form-data' });
+    throw errors.mediaType(undefined, {
+      vi: 'Nội dung phải là multipart/form-data',
+      en: 'The body must be multipart/form-data',
+    });
   }
-  const body = request instanceof Request ? (request.body ? Readable.fromWeb(request.body as import('node:stream/web').ReadableStream) : null) : request.stream;
+  const body =
+    request instanceof Request
+      ? request.body
+        ? Readable.fromWeb(request.body as import('node:stream/web').ReadableStream)
+        : null
+      : request.stream;
   if (!body) throw errors.badRequest('empty_body', { vi: 'Không có nội dung', en: 'The body is empty' });
   const result: ParsedMultipart = { fields: {}, files: [], issues: [] };
   const pending: Promise<void>[] = [];
@@ -85,7 +96,14 @@ export async function parseMultipart(request: Request | RequestBody, options: Mu
   const handleFile = async (field: string, stream: Readable, filename: string, mimeType: string): Promise<void> => {
     if (!field.startsWith(options.filePrefix) || field.length === options.filePrefix.length) {
       stream.resume();
-      result.issues.push({ pointer: `/${field}`, code: 'unknown-part', message: { vi: `Phần "${field}" không được chấp nhận (tệp phải có tên documents.<mã giấy tờ>)`, en: `Part "${field}" is not accepted (file parts are named documents.<document id>)` } });
+      result.issues.push({
+        pointer: `/${field}`,
+        code: 'unknown-part',
+        message: {
+          vi: `Phần "${field}" không được chấp nhận (tệp phải có tên documents.<mã giấy tờ>)`,
+          en: `Part "${field}" is not accepted (file parts are named documents.<document id>)`,
+        },
+      });
       return;
     }
     const documentId = field.slice(options.filePrefix.length);
@@ -93,21 +111,46 @@ export async function parseMultipart(request: Request | RequestBody, options: Mu
     perDocument.set(documentId, ordinal + 1);
     if (++fileCount > options.maxFiles) {
       stream.resume();
-      result.issues.push({ pointer: `/documents/${documentId}/${ordinal}`, code: 'too-many-files', message: { vi: `Quá ${options.maxFiles} tệp trong một lần gửi`, en: `More than ${options.maxFiles} files in one request` } });
+      result.issues.push({
+        pointer: `/documents/${documentId}/${ordinal}`,
+        code: 'too-many-files',
+        message: {
+          vi: `Quá ${options.maxFiles} tệp trong một lần gửi`,
+          en: `More than ${options.maxFiles} files in one request`,
+        },
+      });
       return;
     }
     const max = options.maxFileBytes(documentId);
     const limit = new Limit(max);
     const key = await options.store.begin();
-    const file: UploadedFile = { field, documentId, ordinal, name: filename || null, declaredType: mimeType, mediaType: 'application/octet-stream', size: 0, sha256: '', key, tooLarge: false };
+    const file: UploadedFile = {
+      field,
+      documentId,
+      ordinal,
+      name: filename || null,
+      declaredType: mimeType,
+      mediaType: 'application/octet-stream',
+      size: 0,
+      sha256: '',
+      key,
+      tooLarge: false,
+    };
     result.files.push(file);
     active.add(limit);
     stream.on('error', (err) => limit.destroy(err));
-    const written = await options.store.write(key, stream.pipe(limit), { maxBytes: Number.MAX_SAFE_INTEGER }).finally(() => active.delete(limit));
+    const written = await options.store
+      .write(key, stream.pipe(limit), { maxBytes: Number.MAX_SAFE_INTEGER })
+      .finally(() => active.delete(limit));
     if (limit.over) {
       await options.store.discard(key);
       // The first bytes were seen: the type is still known, so the applicant hears about both problems.
-      Object.assign(file, { key: null, tooLarge: true, size: limit.seen, mediaType: await sniffMediaType(written.head) });
+      Object.assign(file, {
+        key: null,
+        tooLarge: true,
+        size: limit.seen,
+        mediaType: await sniffMediaType(written.head),
+      });
       return;
     }
     Object.assign(file, { size: written.size, sha256: written.sha256, mediaType: await sniffMediaType(written.head) });
@@ -129,27 +172,72 @@ export async function parseMultipart(request: Request | RequestBody, options: Mu
         reject(err);
       };
       bb.on('file', (field, stream, filename, _enc, mimeType) => {
-        pending.push(handleFile(field, stream, filename, mimeType).catch((err) => {
-          stream.resume();
-          fail(err);
-        }));
+        pending.push(
+          handleFile(field, stream, filename, mimeType).catch((err) => {
+            stream.resume();
+            fail(err);
+          }),
+        );
       });
       bb.on('field', (field, value, _nameTruncated, valueTruncated) => {
         if (valueTruncated) {
-          result.issues.push({ pointer: `/${field}`, code: 'too-large', message: { vi: `Phần "${field}" quá lớn`, en: `Part "${field}" is too large` } });
+          result.issues.push({
+            pointer: `/${field}`,
+            code: 'too-large',
+            message: { vi: `Phần "${field}" quá lớn`, en: `Part "${field}" is too large` },
+          });
           return;
         }
         result.fields[field] = value;
       });
-      bb.on('partsLimit', () => fail(errors.tooLarge([{ pointer: '', code: 'too-many-parts', message: { vi: 'Quá nhiều phần trong yêu cầu', en: 'Too many parts in the request' } }])));
-      bb.on('fieldsLimit', () => fail(errors.tooLarge([{ pointer: '', code: 'too-many-fields', message: { vi: 'Quá nhiều trường trong yêu cầu', en: 'Too many fields in the request' } }])));
-      bb.on('error', (err) => fail(errors.badRequest('invalid_multipart', { vi: 'Nội dung multipart không hợp lệ', en: `Malformed multipart body: ${(err as Error).message}` })));
+      bb.on('partsLimit', () =>
+        fail(
+          errors.tooLarge([
+            {
+              pointer: '',
+              code: 'too-many-parts',
+              message: { vi: 'Quá nhiều phần trong yêu cầu', en: 'Too many parts in the request' },
+            },
+          ]),
+        ),
+      );
+      bb.on('fieldsLimit', () =>
+        fail(
+          errors.tooLarge([
+            {
+              pointer: '',
+              code: 'too-many-fields',
+              message: { vi: 'Quá nhiều trường trong yêu cầu', en: 'Too many fields in the request' },
+            },
+          ]),
+        ),
+      );
+      bb.on('error', (err) =>
+        fail(
+          errors.badRequest('invalid_multipart', {
+            vi: 'Nội dung multipart không hợp lệ',
+            en: `Malformed multipart body: ${(err as Error).message}`,
+          }),
+        ),
+      );
       bb.on('finish', () => {
         Promise.all(pending).then(() => (failed ? undefined : resolve()), fail);
       });
       // A client that goes away mid-body is a bad request, not a server error (and not a wait).
-      const incomplete = () => errors.badRequest('incomplete_body', { vi: 'Nội dung bị ngắt giữa chừng', en: 'The body ended before it was complete' });
-      body.on('error', (err) => fail(isBodyTooLarge(err) ? errors.tooLarge() : (err as NodeJS.ErrnoException).code === 'ECONNRESET' ? incomplete() : err));
+      const incomplete = () =>
+        errors.badRequest('incomplete_body', {
+          vi: 'Nội dung bị ngắt giữa chừng',
+          en: 'The body ended before it was complete',
+        });
+      body.on('error', (err) =>
+        fail(
+          isBodyTooLarge(err)
+            ? errors.tooLarge()
+            : (err as NodeJS.ErrnoException).code === 'ECONNRESET'
+              ? incomplete()
+              : err,
+        ),
+      );
       body.on('close', () => {
         if (!body.readableEnded) fail(incomplete());
       });

@@ -10,5 +10,7 @@ export function requestHash(scope: string, submission: unknown, files: readonly 
   const list = files
     .map((f) => ({ document: f.documentId, ordinal: f.ordinal, size: f.size, sha256: f.sha256 || null }))
     .sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.ordinal - b.ordinal));
-  return createHash('sha256').update(canonicalJson({ scope, submission: submission ?? null, files: list })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ scope, submission: submission ?? null, files: list }))
+    .digest('hex');
 }

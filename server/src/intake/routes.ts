@@ -16,17 +16,27 @@ export const SubmissionResponseSchema = Type.Object({
   statusLabel: Message,
   fees: FeeQuoteSchema,
   dueAt: Type.Union([Type.String(), Type.Null()], { description: 'Set when the clock has started (counter intake)' }),
-  expectedDueAt: Type.Union([Type.String(), Type.Null()], { description: 'The appointment if reception accepted the dossier now' }),
+  expectedDueAt: Type.Union([Type.String(), Type.Null()], {
+    description: 'The appointment if reception accepted the dossier now',
+  }),
   agency: Type.Object({ code: Type.String(), name: LocalizedText }),
 });
 
 const Multipart = Type.Object(
   { submission: Type.String({ description: `JSON: ${JSON.stringify(SubmissionSchema)}` }) },
-  { additionalProperties: Type.String({ format: 'binary', description: 'File parts named documents.<documentId> (repeat for several files)' }) },
+  {
+    additionalProperties: Type.String({
+      format: 'binary',
+      description: 'File parts named documents.<documentId> (repeat for several files)',
+    }),
+  },
 );
 
 const IdempotencyHeader = {
-  'Idempotency-Key': { description: 'A retry with the same key and body returns the first result; another body with the key is 422', schema: Type.String({ maxLength: 255 }) },
+  'Idempotency-Key': {
+    description: 'A retry with the same key and body returns the first result; another body with the key is 422',
+    schema: Type.String({ maxLength: 255 }),
+  },
 };
 
 const responses = {
@@ -40,7 +50,9 @@ const responses = {
 /** Canonical JSON, so that a first answer and its idempotent replays are the same bytes. */
 function respond(c: Context<AppEnv>, result: StoredResult): Response {
   c.set('logFields', { dossier: (result.body as { code?: unknown }).code });
-  return c.body(canonicalJson(result.body), result.status as 201, { 'Content-Type': 'application/json; charset=utf-8' });
+  return c.body(canonicalJson(result.body), result.status as 201, {
+    'Content-Type': 'application/json; charset=utf-8',
+  });
 }
 
 export function intakeRoutes(): AnyRoute[] {
@@ -50,7 +62,8 @@ export function intakeRoutes(): AnyRoute[] {
       path: '/api/v1/public/procedures/{procedureCode}/dossiers',
       operationId: 'publicSubmitDossier',
       summary: 'Nộp hồ sơ trực tuyến / Submit a dossier online',
-      description: 'multipart/form-data: part `submission` (JSON) and file parts `documents.<documentId>`. Validated with the same core as the browser; errors carry JSON pointers (/data/…, /documents/<id>/<n>, /agency).',
+      description:
+        'multipart/form-data: part `submission` (JSON) and file parts `documents.<documentId>`. Validated with the same core as the browser; errors carry JSON pointers (/data/…, /documents/<id>/<n>, /agency).',
       tags: ['public'],
       params: Type.Object({ procedureCode: ProcedureCode }),
       headers: IdempotencyHeader,
@@ -59,7 +72,13 @@ export function intakeRoutes(): AnyRoute[] {
       handler: async (c, { params }) => {
         const result = await submitDossier(
           c.get('ctx'),
-          { procedureCode: params.procedureCode, via: 'online', actor: { kind: 'applicant' }, idempotencyKey: c.req.header('idempotency-key'), uploadedBy: null },
+          {
+            procedureCode: params.procedureCode,
+            via: 'online',
+            actor: { kind: 'applicant' },
+            idempotencyKey: c.req.header('idempotency-key'),
+            uploadedBy: null,
+          },
           requestBody(c),
         );
         return respond(c, result);
@@ -70,7 +89,8 @@ export function intakeRoutes(): AnyRoute[] {
       path: '/api/v1/agencies/{agencyCode}/procedures/{procedureCode}/dossiers',
       operationId: 'counterSubmitDossier',
       summary: 'Tiếp nhận hồ sơ tại quầy / Counter (or postal) intake by reception',
-      description: 'The same path as online submission; the dossier is accepted at once (status 2, the clock starts). `submission.channel`: direct (default) or postal. Scanned files are recorded as such.',
+      description:
+        'The same path as online submission; the dossier is accepted at once (status 2, the clock starts). `submission.channel`: direct (default) or postal. Scanned files are recorded as such.',
       tags: ['dossiers'],
       params: Type.Object({ agencyCode: AgencyCode, procedureCode: ProcedureCode }),
       headers: IdempotencyHeader,
@@ -104,23 +124,37 @@ export function legacyImportRoutes(): AnyRoute[] {
       path: '/api/v1/agencies/{agencyCode}/imports/dossiers',
       operationId: 'importLegacyDossiers',
       summary: 'Nhập hồ sơ từ hệ thống cũ / Import legacy dossiers (original codes kept)',
-      description: 'Each dossier is validated by core and stored in its own transaction; the result lists what was imported (with tracking secrets to hand to applicants) and what failed, with pointers. Dossiers must belong to the agency\u2019s subtree.',
+      description:
+        'Each dossier is validated by core and stored in its own transaction; the result lists what was imported (with tracking secrets to hand to applicants) and what failed, with pointers. Dossiers must belong to the agency\u2019s subtree.',
       tags: ['dossiers'],
       params: Type.Object({ agencyCode: AgencyCode }),
-      body: { json: Type.Object({ dossiers: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false }) },
+      body: {
+        json: Type.Object(
+          { dossiers: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 1000 }) },
+          { additionalProperties: false },
+        ),
+      },
       responses: {
         200: {
           description: 'Outcome per dossier',
           schema: Type.Object({
             imported: Type.Array(Type.Object({ code: Type.String(), secret: Type.String(), status: Type.Integer() })),
-            failed: Type.Array(Type.Object({ index: Type.Integer(), code: Type.Union([Type.String(), Type.Null()]), issues: Type.Array(Type.Unknown()) })),
+            failed: Type.Array(
+              Type.Object({
+                index: Type.Integer(),
+                code: Type.Union([Type.String(), Type.Null()]),
+                issues: Type.Array(Type.Unknown()),
+              }),
+            ),
           }),
         },
       },
       handler: async (c, { params, body }) => {
         const ctx = c.get('ctx');
         const snap = await ctx.agencies.get();
-        const outcome = await importLegacyDossiers(ctx, body.dossiers, (agency) => snap.all.isInSubtree(agency, params.agencyCode));
+        const outcome = await importLegacyDossiers(ctx, body.dossiers, (agency) =>
+          snap.all.isInSubtree(agency, params.agencyCode),
+        );
         return c.json(outcome);
       },
     }),

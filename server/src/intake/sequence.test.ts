@@ -20,12 +20,20 @@ forEachDatabase('dossier codes made in SQL are core\u2019s codes', (db) => {
     ];
     const digits = await execute<{ n: number; d: string }>(
       db().database.db,
-      sql.raw(`select n, ${SEQUENCE_DIGITS_SQL('n')} as d from unnest(array[${samples.map((s) => s[3]).join(',')}]::int[]) as n`),
+      sql.raw(
+        `select n, ${SEQUENCE_DIGITS_SQL('n')} as d from unnest(array[${samples.map((s) => s[3]).join(',')}]::int[]) as n`,
+      ),
     );
     const bySequence = new Map(digits.map((r) => [Number(r.n), r.d]));
     for (const [agency, zone, at, sequence] of samples) {
-      assert.equal(codePrefix(agency, at, zone) + bySequence.get(sequence), formatDossierCode(agency, at, zone, sequence));
+      assert.equal(
+        codePrefix(agency, at, zone) + bySequence.get(sequence),
+        formatDossierCode(agency, at, zone, sequence),
+      );
     }
-    assert.deepEqual(boundaries.map((n) => bySequence.get(n)), ['0001', '0009', '0010', '0999', '1000', '9999', '10000', '99999', '100000', '2147483647']);
+    assert.deepEqual(
+      boundaries.map((n) => bySequence.get(n)),
+      ['0001', '0009', '0010', '0999', '1000', '9999', '10000', '99999', '100000', '2147483647'],
+    );
   });
 });

@@ -21,7 +21,14 @@ import {
   submitterIdentity,
 } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
-import { dossierAgencies, dossierEvents, dossierFiles, dossiers, files as filesTable, reportLedger } from '../db/schema/index.ts';
+import {
+  dossierAgencies,
+  dossierEvents,
+  dossierFiles,
+  dossiers,
+  files as filesTable,
+  reportLedger,
+} from '../db/schema/index.ts';
 import { combineInserts, insertSql } from '../db/insert-sql.ts';
 import { runTransaction, type Statement } from '../db/pipeline.ts';
 import { noFaults } from '../config/faults.ts';
@@ -43,8 +50,14 @@ import { allocateCodeSql } from './sequence.ts';
 export const SubmissionSchema = Type.Object(
   {
     version: Type.Integer({ minimum: 1, description: 'The procedure version the form was filled for' }),
-    agency: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The receiving agency, when the applicant chooses' })),
-    channel: Type.Optional(Type.Union([Type.Literal('direct'), Type.Literal('postal')], { description: 'Counter intake only: at the counter or by post' })),
+    agency: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: 'The receiving agency, when the applicant chooses' }),
+    ),
+    channel: Type.Optional(
+      Type.Union([Type.Literal('direct'), Type.Literal('postal')], {
+        description: 'Counter intake only: at the counter or by post',
+      }),
+    ),
     data: Type.Object({}, { additionalProperties: true, description: 'The form data' }),
   },
   { additionalProperties: false },
@@ -90,15 +103,30 @@ function refusalError(r: Refusal): HttpError {
 
 function parseSubmission(raw: string | undefined): Submission {
   if (raw === undefined) {
-    throw errors.invalid([{ pointer: '/submission', code: 'required', message: { vi: 'Thiếu phần "submission" (JSON)', en: 'The "submission" part (JSON) is missing' } }]);
+    throw errors.invalid([
+      {
+        pointer: '/submission',
+        code: 'required',
+        message: { vi: 'Thiếu phần "submission" (JSON)', en: 'The "submission" part (JSON) is missing' },
+      },
+    ]);
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    throw errors.invalid([{ pointer: '/submission', code: 'json', message: { vi: 'Phần "submission" không phải JSON hợp lệ', en: 'The "submission" part is not valid JSON' } }]);
+    throw errors.invalid([
+      {
+        pointer: '/submission',
+        code: 'json',
+        message: { vi: 'Phần "submission" không phải JSON hợp lệ', en: 'The "submission" part is not valid JSON' },
+      },
+    ]);
   }
-  const issues = validateOnce(SubmissionSchema, json).map((i) => ({ ...i, pointer: i.pointer.startsWith('/data') ? i.pointer : `/submission${i.pointer}` }));
+  const issues = validateOnce(SubmissionSchema, json).map((i) => ({
+    ...i,
+    pointer: i.pointer.startsWith('/data') ? i.pointer : `/submission${i.pointer}`,
+  }));
   if (issues.length) throw errors.invalid(issues);
   return json as Submission;
 }
@@ -110,7 +138,11 @@ function parseSubmission(raw: string | undefined): Submission {
  * records, and last the daily sequence and the code. Any failure removes the stored files; a
  * crash leaves pending files that the start-up sweep removes.
  */
-export async function submitDossier(ctx: ServerContext, req: IntakeRequest, request: Request | RequestBody): Promise<StoredResult> {
+export async function submitDossier(
+  ctx: ServerContext,
+  req: IntakeRequest,
+  request: Request | RequestBody,
+): Promise<StoredResult> {
   const key = checkKey(req.idempotencyKey);
   const f = await inForce(ctx, req.procedureCode);
   if (!f || f.retired || !f.current) throw notFound();
@@ -144,7 +176,8 @@ async function receive(
   streamIssues: Issue[],
 ): Promise<StoredResult> {
   const submission = parseSubmission(fields.submission);
-  const scope = req.via === 'online' ? `public:${req.procedureCode}` : `counter:${req.counterAgency}:${req.procedureCode}`;
+  const scope =
+    req.via === 'online' ? `public:${req.procedureCode}` : `counter:${req.counterAgency}:${req.procedureCode}`;
   const hash = requestHash(scope, submission, uploads);
   const now = ctx.clock.now();
   let plan: Plan;
@@ -210,7 +243,15 @@ async function receive(
       ),
       insertSql(
         dossierFiles,
-        stored.map((u, i) => ({ dossierId: id, fileId: fileIds[i]!, documentId: u.documentId, ordinal: u.ordinal, purpose: 'submission', eventSeq: 1, addedAt: new Date(now) })),
+        stored.map((u, i) => ({
+          dossierId: id,
+          fileId: fileIds[i]!,
+          documentId: u.documentId,
+          ordinal: u.ordinal,
+          purpose: 'submission',
+          eventSeq: 1,
+          addedAt: new Date(now),
+        })),
       ),
     );
   }
@@ -219,13 +260,22 @@ async function receive(
   const ledger = ledgerRows(procedure.field.code, null, state);
   if (ledger.length) tail.push(insertSql(reportLedger, ledger, LEDGER_UPSERT));
   const { code: _, ...bodyWithoutCode } = body;
-  tail.push(allocateCodeSql({ agencyCode: state.receivingAgency, at: now, timeZone: tz, dossierId: id, key: key ? { scope, key, status: 201, body: bodyWithoutCode } : undefined }));
+  tail.push(
+    allocateCodeSql({
+      agencyCode: state.receivingAgency,
+      at: now,
+      timeZone: tz,
+      dossierId: id,
+      key: key ? { scope, key, status: 201, body: bodyWithoutCode } : undefined,
+    }),
+  );
 
   // Test builds only: fault points between the statements (production sends all in one go).
   const between =
     ctx.faults === noFaults
       ? undefined
-      : async (group: number) => ctx.faults.hit(group === 0 ? 'intake.after-insert' : 'intake.before-commit', { dossierId: id });
+      : async (group: number) =>
+          ctx.faults.hit(group === 0 ? 'intake.after-insert' : 'intake.before-commit', { dossierId: id });
   for (let attempt = 0; ; attempt++) {
     try {
       // The head's inserts as one statement (one execution and one reply instead of 4–6 on PostgreSQL).
@@ -241,12 +291,19 @@ async function receive(
         return prior;
       }
       // The key had expired and is now forgotten: claim it once more.
-      if (attempt >= 1) throw errors.conflict('idempotency_in_progress', { vi: 'Yêu cầu cùng khóa đang được xử lý, hãy thử lại', en: 'A request with this key is in progress; retry' });
+      if (attempt >= 1)
+        throw errors.conflict('idempotency_in_progress', {
+          vi: 'Yêu cầu cùng khóa đang được xử lý, hãy thử lại',
+          en: 'A request with this key is in progress; retry',
+        });
     }
   }
   await Promise.all(stored.map((u) => ctx.files.settle(u.key!)));
   // The request's log line carries the code (see the routes); details only at debug level.
-  ctx.log.debug({ code: body.code, procedure: current.code, version: current.version, via: req.via, files: stored.length }, 'dossier received');
+  ctx.log.debug(
+    { code: body.code, procedure: current.code, version: current.version, via: req.via, files: stored.length },
+    'dossier received',
+  );
   return { status: 201, body };
 }
 
@@ -257,7 +314,18 @@ interface Plan {
   stored: UploadedFile[];
   fileIds: string[];
   tz: string;
-  applicantColumns: Pick<typeof dossiers.$inferInsert, 'applicantKind' | 'applicantName' | 'applicantIdNumber' | 'applicantPhone' | 'applicantEmail' | 'applicantAddress' | 'applicantSearch' | 'applicant' | 'submitter'>;
+  applicantColumns: Pick<
+    typeof dossiers.$inferInsert,
+    | 'applicantKind'
+    | 'applicantName'
+    | 'applicantIdNumber'
+    | 'applicantPhone'
+    | 'applicantEmail'
+    | 'applicantAddress'
+    | 'applicantSearch'
+    | 'applicant'
+    | 'submitter'
+  >;
   /** The response; `code` is set once the sequence gave the number. */
   body: SubmissionResponse;
 }
@@ -275,12 +343,21 @@ async function check(
   if (submission.version !== current.version) {
     throw errors.conflict(
       'version_changed',
-      { vi: `Thủ tục đã có phiên bản mới (${current.version}); hãy tải lại tờ khai`, en: `The procedure has a new version (${current.version}); reload the form` },
+      {
+        vi: `Thủ tục đã có phiên bản mới (${current.version}); hãy tải lại tờ khai`,
+        en: `The procedure has a new version (${current.version}); reload the form`,
+      },
       { currentVersion: current.version },
     );
   }
   if (req.via === 'online' && submission.channel !== undefined) {
-    throw errors.invalid([{ pointer: '/submission/channel', code: 'not-allowed', message: { vi: 'Kênh chỉ dùng khi tiếp nhận tại quầy', en: 'The channel is for counter intake only' } }]);
+    throw errors.invalid([
+      {
+        pointer: '/submission/channel',
+        code: 'not-allowed',
+        message: { vi: 'Kênh chỉ dùng khi tiếp nhận tại quầy', en: 'The channel is for counter intake only' },
+      },
+    ]);
   }
   const procedure = current.definition;
   const data = submission.data;
@@ -299,7 +376,16 @@ async function check(
   }
   if (issues.length) {
     const status = statusFor(issues);
-    throw new HttpError(status, status === 400 ? 'invalid_data' : status === 413 ? 'too_large' : 'unsupported_media_type', status === 400 ? { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' } : status === 413 ? { vi: 'Tệp quá lớn', en: 'File too large' } : { vi: 'Kiểu tệp không được chấp nhận', en: 'Unsupported media type' }, issues);
+    throw new HttpError(
+      status,
+      status === 400 ? 'invalid_data' : status === 413 ? 'too_large' : 'unsupported_media_type',
+      status === 400
+        ? { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' }
+        : status === 413
+          ? { vi: 'Tệp quá lớn', en: 'File too large' }
+          : { vi: 'Kiểu tệp không được chấp nhận', en: 'Unsupported media type' },
+      issues,
+    );
   }
   const fees = computeFees(procedure, data, ctx.evaluator);
   const stored = uploads.filter((u) => u.key);
@@ -328,7 +414,8 @@ async function check(
   const applicant = applicantIdentity(procedure, data, ctx.evaluator);
   const submitter = submitterIdentity(procedure, data, ctx.evaluator);
   const applicantName = applicant.kind === 'organization' ? (applicant.name ?? '') : (applicant.fullName ?? '');
-  const expectedDue = state.dueAt === null ? computeDue(snap.calendarOf(state.receivingAgency), now, procedure.deadline) : null;
+  const expectedDue =
+    state.dueAt === null ? computeDue(snap.calendarOf(state.receivingAgency), now, procedure.deadline) : null;
   return {
     state,
     events: decision.events,
@@ -342,7 +429,11 @@ async function check(
       applicantPhone: applicant.phone ?? null,
       applicantEmail: applicant.email ?? null,
       applicantAddress: applicant.address ?? null,
-      applicantSearch: foldText([applicantName, applicant.idNumber, applicant.taxCode, applicant.phone, applicant.email].filter(Boolean).join(' ')),
+      applicantSearch: foldText(
+        [applicantName, applicant.idNumber, applicant.taxCode, applicant.phone, applicant.email]
+          .filter(Boolean)
+          .join(' '),
+      ),
       applicant,
       submitter,
     },

@@ -12,7 +12,12 @@ const LogbookQuery = Type.Object(
   {
     from: Type.String({ format: 'date' }),
     to: Type.String({ format: 'date' }),
-    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('html'), Type.Literal('pdf'), Type.Literal('csv'), Type.Literal('xlsx')], { default: 'json' })),
+    format: Type.Optional(
+      Type.Union(
+        [Type.Literal('json'), Type.Literal('html'), Type.Literal('pdf'), Type.Literal('csv'), Type.Literal('xlsx')],
+        { default: 'json' },
+      ),
+    ),
     book: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Quyển số, printed on the book' })),
     delimiter: Type.Optional(Type.Union([Type.Literal(','), Type.Literal(';')])),
   },
@@ -30,7 +35,11 @@ export function logbookRoutes(): AnyRoute[] {
       tags: ['reports'],
       params: Type.Object({ agencyCode: AgencyCode }),
       query: LogbookQuery,
-      responses: { 200: { description: 'The logbook' }, 400: { description: 'Invalid period' }, 422: { description: 'Too many rows: ask for a shorter period' } },
+      responses: {
+        200: { description: 'The logbook' },
+        400: { description: 'Invalid period' },
+        422: { description: 'Too many rows: ask for a shorter period' },
+      },
       handler: async (c, { params, query }) => {
         const ctx = c.get('ctx');
         const period = { from: query.from, to: query.to };
@@ -43,7 +52,10 @@ export function logbookRoutes(): AnyRoute[] {
           await logAccessMany(c, book.dossierIds, 'getLogbook', { from: period.from, to: period.to });
         } catch (err) {
           if (err instanceof LogbookTooLarge) {
-            throw errors.unprocessable('logbook_too_large', { vi: `Kỳ này có hơn ${LOGBOOK_MAX_ROWS} hồ sơ; hãy chia thành các kỳ ngắn hơn`, en: `More than ${LOGBOOK_MAX_ROWS} dossiers in this period; ask for shorter periods` });
+            throw errors.unprocessable('logbook_too_large', {
+              vi: `Kỳ này có hơn ${LOGBOOK_MAX_ROWS} hồ sơ; hãy chia thành các kỳ ngắn hơn`,
+              en: `More than ${LOGBOOK_MAX_ROWS} dossiers in this period; ask for shorter periods`,
+            });
           }
           throw err;
         }
@@ -52,10 +64,24 @@ export function logbookRoutes(): AnyRoute[] {
         c.header('Cache-Control', 'private, no-store');
         const format = query.format ?? 'json';
         if (format === 'json') return c.json({ agency: params.agencyCode, period, generatedAt, rows });
-        const file = await renderLogbook({ agency: agencyHeader(snap, params.agencyCode), period, generatedAt, ...(query.book ? { book: query.book } : {}), rows }, format as LogbookFormat, query.delimiter ? { delimiter: query.delimiter } : {});
+        const file = await renderLogbook(
+          {
+            agency: agencyHeader(snap, params.agencyCode),
+            period,
+            generatedAt,
+            ...(query.book ? { book: query.book } : {}),
+            rows,
+          },
+          format as LogbookFormat,
+          query.delimiter ? { delimiter: query.delimiter } : {},
+        );
         c.header('Content-Type', file.mediaType);
-        c.header('Content-Disposition', `${format === 'html' || format === 'pdf' ? 'inline' : 'attachment'}; filename="${file.fileName}"`);
-        if (format === 'html') c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
+        c.header(
+          'Content-Disposition',
+          `${format === 'html' || format === 'pdf' ? 'inline' : 'attachment'}; filename="${file.fileName}"`,
+        );
+        if (format === 'html')
+          c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
         return c.body(new Uint8Array(file.bytes));
       },
     }),

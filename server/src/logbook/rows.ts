@@ -1,5 +1,13 @@
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
-import { addDays, formatInstant, replay, zonedInstant, type DossierEvent, type Period, type SubmitterIdentity } from '@motcua/core';
+import {
+  addDays,
+  formatInstant,
+  replay,
+  zonedInstant,
+  type DossierEvent,
+  type Period,
+  type SubmitterIdentity,
+} from '@motcua/core';
 import type { ServerContext } from '../context.ts';
 import { dossierEvents, dossiers } from '../db/schema/index.ts';
 import { loadVersion } from '../procedures/catalog.ts';
@@ -24,13 +32,26 @@ const nonBlank = (s: string | null | undefined) => (s && s.trim() ? s.trim() : u
  * appointment fixed then, when the result came back to the counter, who handed it to whom, and a
  * note of what else happened (refusal, supplement, liên thông, extension, stop, withdrawal).
  */
-export async function logbookRows(ctx: ServerContext, agency: string, period: Period): Promise<{ rows: LogbookRow[]; dossierIds: string[] }> {
+export async function logbookRows(
+  ctx: ServerContext,
+  agency: string,
+  period: Period,
+): Promise<{ rows: LogbookRow[]; dossierIds: string[] }> {
   const snap = await ctx.agencies.get();
   const tz = snap.timeZoneOf(agency);
   const start = new Date(zonedInstant(period.from, '00:00', tz));
   const end = new Date(zonedInstant(addDays(period.to, 1), '00:00', tz));
   const list = await ctx.db
-    .select({ id: dossiers.id, code: dossiers.code, procedureCode: dossiers.procedureCode, procedureVersion: dossiers.procedureVersion, applicantName: dossiers.applicantName, applicantAddress: dossiers.applicantAddress, applicantPhone: dossiers.applicantPhone, submitter: dossiers.submitter })
+    .select({
+      id: dossiers.id,
+      code: dossiers.code,
+      procedureCode: dossiers.procedureCode,
+      procedureVersion: dossiers.procedureVersion,
+      applicantName: dossiers.applicantName,
+      applicantAddress: dossiers.applicantAddress,
+      applicantPhone: dossiers.applicantPhone,
+      submitter: dossiers.submitter,
+    })
     .from(dossiers)
     .where(and(eq(dossiers.receivingAgency, agency), gte(dossiers.submittedAt, start), lt(dossiers.submittedAt, end)))
     .orderBy(asc(dossiers.submittedAt), asc(dossiers.code))
@@ -39,7 +60,11 @@ export async function logbookRows(ctx: ServerContext, agency: string, period: Pe
   const events = new Map<string, DossierEvent[]>();
   for (let i = 0; i < list.length; i += 1000) {
     const ids = list.slice(i, i + 1000).map((d) => d.id);
-    const rows = await ctx.db.select({ dossierId: dossierEvents.dossierId, event: dossierEvents.event }).from(dossierEvents).where(inArray(dossierEvents.dossierId, ids)).orderBy(asc(dossierEvents.dossierId), asc(dossierEvents.seq));
+    const rows = await ctx.db
+      .select({ dossierId: dossierEvents.dossierId, event: dossierEvents.event })
+      .from(dossierEvents)
+      .where(inArray(dossierEvents.dossierId, ids))
+      .orderBy(asc(dossierEvents.dossierId), asc(dossierEvents.seq));
     for (const r of rows) {
       let l = events.get(r.dossierId);
       if (!l) events.set(r.dossierId, (l = []));
@@ -54,9 +79,18 @@ export async function logbookRows(ctx: ServerContext, agency: string, period: Pe
     if (!log.length) continue;
     const state = replay(log);
     const version = await loadVersion(ctx, d.procedureCode, d.procedureVersion);
-    const acceptance = log.find((e) => e.kind === 'accept') ?? log.find((e) => e.kind === 'submit' && e.data.acceptance);
-    const firstDue = acceptance ? (acceptance.kind === 'accept' ? acceptance.data.dueAt : acceptance.kind === 'submit' ? acceptance.data.acceptance!.dueAt : null) : null;
-    const resultAt = log.find((e) => e.kind === 'approve' || e.kind === 'deny' || (e.kind === 'receive_external' && e.data.finish))?.at;
+    const acceptance =
+      log.find((e) => e.kind === 'accept') ?? log.find((e) => e.kind === 'submit' && e.data.acceptance);
+    const firstDue = acceptance
+      ? acceptance.kind === 'accept'
+        ? acceptance.data.dueAt
+        : acceptance.kind === 'submit'
+          ? acceptance.data.acceptance!.dueAt
+          : null
+      : null;
+    const resultAt = log.find(
+      (e) => e.kind === 'approve' || e.kind === 'deny' || (e.kind === 'receive_external' && e.data.finish),
+    )?.at;
     const returned = log.find((e) => e.kind === 'return_result' && e.data.closes === 'returned');
     const notes: string[] = [];
     if (state.channel === 'online') notes.push('Nộp trực tuyến');
@@ -67,7 +101,8 @@ export async function logbookRows(ctx: ServerContext, agency: string, period: Pe
       if (e.kind === 'request_supplement') notes.push(`Yêu cầu bổ sung ngày ${formatVnDate(e.at, tz)}`);
       if (e.kind === 'accept_supplement') notes.push(`Đã bổ sung ngày ${formatVnDate(e.at, tz)}`);
       if (e.kind === 'extend') notes.push(`Xin lỗi, hẹn lại ngày ${formatVnDate(e.data.dueAt, tz)}: ${e.data.reason}`);
-      if (e.kind === 'forward' && e.data.handover.interAgency) notes.push(`Liên thông: chuyển ${name(e.data.handover.to.agency)}`);
+      if (e.kind === 'forward' && e.data.handover.interAgency)
+        notes.push(`Liên thông: chuyển ${name(e.data.handover.to.agency)}`);
     }
     if (state.outcome === 'denied') notes.push('Từ chối giải quyết');
     if (state.status === 7) notes.push('Rút hồ sơ');
@@ -88,7 +123,13 @@ export async function logbookRows(ctx: ServerContext, agency: string, period: Pe
       receivedAt: iso(acceptance?.at ?? state.submittedAt),
       ...(firstDue !== null ? { appointmentAt: iso(firstDue) } : {}),
       ...(resultAt !== undefined ? { resultReceivedAt: iso(resultAt) } : {}),
-      ...(returned ? { ...(returnedBy ? { returnedBy } : {}), ...(receiver ? { returnedTo: receiver } : {}), returnedAt: iso(returned.at) } : {}),
+      ...(returned
+        ? {
+            ...(returnedBy ? { returnedBy } : {}),
+            ...(receiver ? { returnedTo: receiver } : {}),
+            returnedAt: iso(returned.at),
+          }
+        : {}),
       ...(note ? { note } : {}),
     });
   }

@@ -3,7 +3,10 @@
  * request): operations grouped by tag with their parameters, bodies, responses and access rule.
  */
 const esc = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
 
 interface Operation {
   operationId: string;
@@ -13,7 +16,12 @@ interface Operation {
   parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: unknown }[];
   requestBody?: { content: Record<string, { schema?: unknown }> };
   responses: Record<string, { description: string; content?: Record<string, { schema?: unknown }> }>;
-  'x-policy'?: { access: string; why?: string; allow?: { roles: string[]; relations: string[] }[]; self?: boolean } | null;
+  'x-policy'?: {
+    access: string;
+    why?: string;
+    allow?: { roles: string[]; relations: string[] }[];
+    self?: boolean;
+  } | null;
 }
 
 function policyText(p: Operation['x-policy']): string {
@@ -43,13 +51,23 @@ export function renderDocsPage(doc: Record<string, unknown>): string {
   const sections = [...byTag.entries()].map(([tag, ops]) => {
     const items = ops.map(({ method, path, op }) => {
       const params = (op.parameters ?? [])
-        .map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${p.required ? 'yes' : ''}</td><td>${esc(p.description ?? '')} <code>${esc(JSON.stringify(p.schema))}</code></td></tr>`)
+        .map(
+          (p) =>
+            `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${p.required ? 'yes' : ''}</td><td>${esc(p.description ?? '')} <code>${esc(JSON.stringify(p.schema))}</code></td></tr>`,
+        )
         .join('');
       const body = op.requestBody
-        ? Object.entries(op.requestBody.content).map(([type, c]) => `<p>Body <code>${esc(type)}</code></p>${schemaBlock(c.schema)}`).join('')
+        ? Object.entries(op.requestBody.content)
+            .map(([type, c]) => `<p>Body <code>${esc(type)}</code></p>${schemaBlock(c.schema)}`)
+            .join('')
         : '';
       const responses = Object.entries(op.responses)
-        .map(([status, r]) => `<li><b>${esc(status)}</b> ${esc(r.description)}${Object.values(r.content ?? {}).map((c) => schemaBlock(c.schema)).join('')}</li>`)
+        .map(
+          ([status, r]) =>
+            `<li><b>${esc(status)}</b> ${esc(r.description)}${Object.values(r.content ?? {})
+              .map((c) => schemaBlock(c.schema))
+              .join('')}</li>`,
+        )
         .join('');
       return `<section class="op" id="${esc(op.operationId)}">
 <h3><span class="m ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>

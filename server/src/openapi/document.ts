@@ -27,7 +27,13 @@ function parameters(r: AnyRoute): unknown[] {
   const query = r.query as TObject | undefined;
   for (const [name, schema] of Object.entries(query?.properties ?? {})) {
     const { description, ...rest } = json(schema);
-    out.push({ name, in: 'query', required: (query?.required ?? []).includes(name), ...(description ? { description } : {}), schema: rest });
+    out.push({
+      name,
+      in: 'query',
+      required: (query?.required ?? []).includes(name),
+      ...(description ? { description } : {}),
+      schema: rest,
+    });
   }
   for (const [name, h] of Object.entries(r.headers ?? {})) {
     out.push({ name, in: 'header', required: !!h.required, description: h.description, schema: json(h.schema) });
@@ -44,7 +50,10 @@ function security(rule: PolicyRule | undefined): unknown[] | undefined {
  * The OpenAPI 3.1 document, generated from the route registry (and annotated with each
  * operation's policy row as `x-policy`), so that it cannot drift from the app.
  */
-export function openApiDocument(routes: readonly AnyRoute[], options: { serverUrl?: string; version?: string } = {}): Record<string, unknown> {
+export function openApiDocument(
+  routes: readonly AnyRoute[],
+  options: { serverUrl?: string; version?: string } = {},
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const rule = POLICY[r.operationId];
@@ -58,20 +67,41 @@ export function openApiDocument(routes: readonly AnyRoute[], options: { serverUr
       responses[status] = {
         description: spec.description,
         ...(content ? { content } : {}),
-        ...(spec.headers ? { headers: Object.fromEntries(Object.entries(spec.headers).map(([k, h]) => [k, { description: h.description, schema: json(h.schema) }])) } : {}),
+        ...(spec.headers
+          ? {
+              headers: Object.fromEntries(
+                Object.entries(spec.headers).map(([k, h]) => [
+                  k,
+                  { description: h.description, schema: json(h.schema) },
+                ]),
+              ),
+            }
+          : {}),
       };
     }
     const errorCodes = new Set<number>([400, 404, 429]);
     if (rule && rule.access !== 'public') errorCodes.add(401);
     if (rule && rule.access === 'grants') errorCodes.add(403);
     for (const code of errorCodes) {
-      if (!responses[code]) responses[code] = { description: STANDARD_ERRORS[code], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      if (!responses[code])
+        responses[code] = {
+          description: STANDARD_ERRORS[code],
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        };
     }
     let requestBody: unknown;
     if (r.body && 'json' in r.body) {
-      requestBody = { required: true, ...(r.body.description ? { description: r.body.description } : {}), content: { 'application/json': { schema: json(r.body.json) } } };
+      requestBody = {
+        required: true,
+        ...(r.body.description ? { description: r.body.description } : {}),
+        content: { 'application/json': { schema: json(r.body.json) } },
+      };
     } else if (r.body && 'multipart' in r.body) {
-      requestBody = { required: true, ...(r.body.description ? { description: r.body.description } : {}), content: { 'multipart/form-data': { schema: json(r.body.multipart) } } };
+      requestBody = {
+        required: true,
+        ...(r.body.description ? { description: r.body.description } : {}),
+        content: { 'multipart/form-data': { schema: json(r.body.multipart) } },
+      };
     }
     (paths[r.path] ??= {})[r.method] = {
       operationId: r.operationId,
@@ -101,7 +131,12 @@ export function openApiDocument(routes: readonly AnyRoute[], options: { serverUr
     components: {
       schemas: { Error: json(ErrorBody) },
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'motcua_session', description: 'Browser session (plus X-CSRF-Token on changes)' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'motcua_session',
+          description: 'Browser session (plus X-CSRF-Token on changes)',
+        },
         bearer: { type: 'http', scheme: 'bearer', description: 'API token (mct_…) for integrations' },
       },
     },

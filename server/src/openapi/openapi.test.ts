@@ -16,21 +16,51 @@ forEachDatabase('the OpenAPI document', (db) => {
   });
 
   test('its route set equals the app\u2019s', async () => {
-    const doc = await json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(await server.request('/api/v1/openapi.json'));
+    const doc = await json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      await server.request('/api/v1/openapi.json'),
+    );
     assert.equal(doc.openapi, '3.1.0');
-    const documented = new Set(Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${shape(p)}`)));
-    const mounted = new Set(server.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${shape(r.path)}`));
-    assert.deepEqual([...mounted].filter((r) => !documented.has(r)), [], 'mounted but not documented');
-    assert.deepEqual([...documented].filter((r) => !mounted.has(r)), [], 'documented but not mounted');
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([p, methods]) =>
+        Object.keys(methods).map((m) => `${m.toUpperCase()} ${shape(p)}`),
+      ),
+    );
+    const mounted = new Set(
+      server.app.routes
+        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+        .map((r) => `${r.method} ${shape(r.path)}`),
+    );
+    assert.deepEqual(
+      [...mounted].filter((r) => !documented.has(r)),
+      [],
+      'mounted but not documented',
+    );
+    assert.deepEqual(
+      [...documented].filter((r) => !mounted.has(r)),
+      [],
+      'documented but not mounted',
+    );
     // Everything outside /api is static content, not API.
     const other = server.app.routes.filter((r) => r.method !== 'ALL' && !r.path.startsWith('/api/')).map((r) => r.path);
     assert.deepEqual([...new Set(other)].sort(), ['/', '/embed/:file{.+}', '/site', '/site/*']);
   });
 
   test('every operation has a policy row, an id, a summary and schemas that compile', async () => {
-    const doc = await json<{ paths: Record<string, Record<string, { operationId: string; summary: string; 'x-policy': unknown; responses: Record<string, { content?: Record<string, { schema?: object }> }>; requestBody?: { content: Record<string, { schema: object }> } }>> }>(
-      await server.request('/api/v1/openapi.json'),
-    );
+    const doc = await json<{
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            operationId: string;
+            summary: string;
+            'x-policy': unknown;
+            responses: Record<string, { content?: Record<string, { schema?: object }> }>;
+            requestBody?: { content: Record<string, { schema: object }> };
+          }
+        >
+      >;
+    }>(await server.request('/api/v1/openapi.json'));
     const ajv = createAjv();
     const ids = new Set<string>();
     for (const [path, methods] of Object.entries(doc.paths)) {
@@ -39,11 +69,18 @@ forEachDatabase('the OpenAPI document', (db) => {
         ids.add(op.operationId);
         assert.ok(op.summary.includes(' / '), `${op.operationId}: summary in Vietnamese / English`);
         assert.deepEqual(op['x-policy'], POLICY[op.operationId], `${op.operationId}: the policy row`);
-        for (const body of Object.values(op.requestBody?.content ?? {})) ajv.compile({ ...body.schema, $id: undefined });
-        for (const r of Object.values(op.responses)) for (const c of Object.values(r.content ?? {})) if (c.schema && !('$ref' in c.schema)) ajv.compile({ ...c.schema, $id: undefined });
+        for (const body of Object.values(op.requestBody?.content ?? {}))
+          ajv.compile({ ...body.schema, $id: undefined });
+        for (const r of Object.values(op.responses))
+          for (const c of Object.values(r.content ?? {}))
+            if (c.schema && !('$ref' in c.schema)) ajv.compile({ ...c.schema, $id: undefined });
       }
     }
-    assert.deepEqual(Object.keys(POLICY).filter((k) => !ids.has(k)), [], 'no policy row for a route that does not exist');
+    assert.deepEqual(
+      Object.keys(POLICY).filter((k) => !ids.has(k)),
+      [],
+      'no policy row for a route that does not exist',
+    );
   });
 
   test('the docs page lists every operation, without external resources', async () => {

@@ -17,7 +17,10 @@ export function metaRoutes(all: () => readonly AnyRoute[]): AnyRoute[] {
       summary: 'Tình trạng máy chủ / Server health',
       tags: ['meta'],
       responses: {
-        200: { description: 'OK', schema: Type.Object({ status: Type.Literal('ok'), database: Type.String(), time: Type.String() }) },
+        200: {
+          description: 'OK',
+          schema: Type.Object({ status: Type.Literal('ok'), database: Type.String(), time: Type.String() }),
+        },
         503: { description: 'Database unreachable' },
       },
       handler: async (c) => {
@@ -25,9 +28,16 @@ export function metaRoutes(all: () => readonly AnyRoute[]): AnyRoute[] {
         try {
           await execute(ctx.db, sql`select 1 as ok`);
         } catch {
-          return c.json({ status: 'unavailable', database: ctx.database.kind, time: new Date(ctx.clock.now()).toISOString() }, 503);
+          return c.json(
+            { status: 'unavailable', database: ctx.database.kind, time: new Date(ctx.clock.now()).toISOString() },
+            503,
+          );
         }
-        return c.json({ status: 'ok' as const, database: ctx.database.kind, time: new Date(ctx.clock.now()).toISOString() });
+        return c.json({
+          status: 'ok' as const,
+          database: ctx.database.kind,
+          time: new Date(ctx.clock.now()).toISOString(),
+        });
       },
     }),
     route({

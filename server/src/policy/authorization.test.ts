@@ -25,7 +25,12 @@ import { ruleAllows, type PolicyRule, type Relation } from './rules.ts';
 
 const TARGET = '000.20.01.H56';
 const PLACES = { own: TARGET, sibling: '000.20.02.H56', parent: '000.00.00.H56', child: '000.20.01.99.H56' } as const;
-const AS_RELATION: Record<keyof typeof PLACES, Relation> = { own: 'own', sibling: 'other', parent: 'ancestor', child: 'descendant' };
+const AS_RELATION: Record<keyof typeof PLACES, Relation> = {
+  own: 'own',
+  sibling: 'other',
+  parent: 'ancestor',
+  child: 'descendant',
+};
 
 interface Operation {
   operationId: string;
@@ -43,22 +48,58 @@ forEachDatabase('authorisation, generated from the OpenAPI document', (db) => {
     const ctx = server.ctx;
     const now = server.clock.now();
     await ctx.db.transaction(async (tx) => {
-      await createAgency(tx, { code: PLACES.child, name: { vi: 'Tổ dân phố 99' }, kind: 'commune', parent: TARGET, calendarId: 'vn-civil-service' }, { actorId: null, at: now });
+      await createAgency(
+        tx,
+        {
+          code: PLACES.child,
+          name: { vi: 'Tổ dân phố 99' },
+          kind: 'commune',
+          parent: TARGET,
+          calendarId: 'vn-civil-service',
+        },
+        { actorId: null, at: now },
+      );
       const cal = JSON.parse(readFileSync(join(EXAMPLES_DIR, 'calendars/vn-2026.json'), 'utf8'));
       await createCalendar(tx, 'authz-calendar', { vi: 'Lịch thử' }, TARGET, cal, now);
       // An invalid draft owned by the target: publishing it is refused by validation (no mutation).
-      const def = JSON.parse(readFileSync(join(EXAMPLES_DIR, 'procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8')) as Procedure;
-      await createProcedure(tx, TARGET, { ...def, code: '9.900001', owner: TARGET, workflow: { ...def.workflow, start: 'no-such-step' } }, null, now);
+      const def = JSON.parse(
+        readFileSync(join(EXAMPLES_DIR, 'procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8'),
+      ) as Procedure;
+      await createProcedure(
+        tx,
+        TARGET,
+        { ...def, code: '9.900001', owner: TARGET, workflow: { ...def.workflow, start: 'no-such-step' } },
+        null,
+        now,
+      );
     });
     ctx.agencies.invalidate();
     for (const [place, agency] of Object.entries(PLACES)) {
       for (const role of ROLE_NAMES) {
-        const id = await ctx.db.transaction((tx) => createStaff(tx, { username: `authz.${role}.${place}`, fullName: `${role} ${place}`, agencyCode: agency, roles: [{ agency, role }] }, now));
-        tokens.set(`${role}@${place}`, { token: (await createApiToken(ctx.db, id, 'authz', now, null)).token, staffId: id });
+        const id = await ctx.db.transaction((tx) =>
+          createStaff(
+            tx,
+            {
+              username: `authz.${role}.${place}`,
+              fullName: `${role} ${place}`,
+              agencyCode: agency,
+              roles: [{ agency, role }],
+            },
+            now,
+          ),
+        );
+        tokens.set(`${role}@${place}`, {
+          token: (await createApiToken(ctx.db, id, 'authz', now, null)).token,
+          staffId: id,
+        });
       }
     }
-    const targetStaff = await ctx.db.transaction((tx) => createStaff(tx, { username: 'authz.target', fullName: 'Target', agencyCode: TARGET, roles: [] }, now));
-    const submitted = await json<{ code: string }>(await submitOnline(server, '1.001193', { version: 1, agency: TARGET, data: birthData() }, birthFiles()));
+    const targetStaff = await ctx.db.transaction((tx) =>
+      createStaff(tx, { username: 'authz.target', fullName: 'Target', agencyCode: TARGET, roles: [] }, now),
+    );
+    const submitted = await json<{ code: string }>(
+      await submitOnline(server, '1.001193', { version: 1, agency: TARGET, data: birthData() }, birthFiles()),
+    );
     Object.assign(params, {
       agencyCode: TARGET,
       staffId: targetStaff,
@@ -72,7 +113,9 @@ forEachDatabase('authorisation, generated from the OpenAPI document', (db) => {
   });
 
   test('every route × every role × own / sibling / parent / child agency, and anonymous, as the policy table says', async () => {
-    const doc = await json<{ paths: Record<string, Record<string, Operation>> }>(await server.request('/api/v1/openapi.json'));
+    const doc = await json<{ paths: Record<string, Record<string, Operation>> }>(
+      await server.request('/api/v1/openapi.json'),
+    );
     const mismatches: string[] = [];
     let checked = 0;
     for (const [path, methods] of Object.entries(doc.paths)) {
@@ -87,10 +130,14 @@ forEachDatabase('authorisation, generated from the OpenAPI document', (db) => {
         const send = (headers: Record<string, string>) =>
           server.request(url, {
             method: method.toUpperCase(),
-            headers: { ...headers, ...(method === 'get' || method === 'delete' ? {} : { 'content-type': 'application/json' }) },
+            headers: {
+              ...headers,
+              ...(method === 'get' || method === 'delete' ? {} : { 'content-type': 'application/json' }),
+            },
             ...(method === 'get' || method === 'delete' ? {} : { body: '{}' }),
           });
-        const verdict = (status: number) => (status === 401 ? 'unauthenticated' : status === 403 ? 'denied' : 'allowed');
+        const verdict = (status: number) =>
+          status === 401 ? 'unauthenticated' : status === 403 ? 'denied' : 'allowed';
         // anonymous
         const anon = verdict((await send({})).status);
         const anonExpected = rule.access === 'public' ? 'allowed' : 'unauthenticated';
@@ -102,7 +149,8 @@ forEachDatabase('authorisation, generated from the OpenAPI document', (db) => {
             const res = await send({ authorization: `Bearer ${t.token}` });
             const got = verdict(res.status);
             const expected = ruleAllows(rule, role, AS_RELATION[place]) ? 'allowed' : 'denied';
-            if (got !== expected) mismatches.push(`${op.operationId} ${role}@${place}: ${got} (${res.status}), policy says ${expected}`);
+            if (got !== expected)
+              mismatches.push(`${op.operationId} ${role}@${place}: ${got} (${res.status}), policy says ${expected}`);
             checked++;
           }
         }
@@ -115,11 +163,23 @@ forEachDatabase('authorisation, generated from the OpenAPI document', (db) => {
   test('"self" rows let an account act on itself whatever its roles', async () => {
     for (const [id, rule] of Object.entries(POLICY)) {
       if (rule.access !== 'grants' || !rule.self) continue;
-      const path = { getStaff: '/api/v1/staff/{id}', listApiTokens: '/api/v1/staff/{id}/tokens', createApiToken: '/api/v1/staff/{id}/tokens', revokeApiToken: `/api/v1/staff/{id}/tokens/${randomUUID()}` }[id];
+      const path = {
+        getStaff: '/api/v1/staff/{id}',
+        listApiTokens: '/api/v1/staff/{id}/tokens',
+        createApiToken: '/api/v1/staff/{id}/tokens',
+        revokeApiToken: `/api/v1/staff/{id}/tokens/${randomUUID()}`,
+      }[id];
       assert.ok(path, `a self check for ${id}`);
       const method = { getStaff: 'GET', listApiTokens: 'GET', createApiToken: 'POST', revokeApiToken: 'DELETE' }[id]!;
       const t = tokens.get('viewer@sibling')!;
-      const res = await server.request(path.replace('{id}', t.staffId), { method, headers: { authorization: `Bearer ${t.token}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) }, ...(method === 'POST' ? { body: '{}' } : {}) });
+      const res = await server.request(path.replace('{id}', t.staffId), {
+        method,
+        headers: {
+          authorization: `Bearer ${t.token}`,
+          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(method === 'POST' ? { body: '{}' } : {}),
+      });
       assert.ok(res.status !== 401 && res.status !== 403, `${id} on oneself: ${res.status}`);
     }
   });

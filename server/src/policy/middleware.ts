@@ -36,14 +36,21 @@ export function policyMiddleware(table: Record<string, PolicyRule> = POLICY): Mi
  * its path target (e.g. the new parent of a moved agency, each agency of a role grant). Same
  * table, same rule: one mechanism.
  */
-export async function requireAccess(c: import('hono').Context<AppEnv>, agencies: readonly string[], table: Record<string, PolicyRule> = POLICY): Promise<void> {
+export async function requireAccess(
+  c: import('hono').Context<AppEnv>,
+  agencies: readonly string[],
+  table: Record<string, PolicyRule> = POLICY,
+): Promise<void> {
   const rule = table[c.get('route').operationId];
   const principal = c.get('principal');
   if (!rule || rule.access !== 'grants' || !principal) throw errors.forbidden();
   const snap = await c.get('ctx').agencies.get();
   for (const a of agencies) {
     if (matchingGrants(rule, principal, snap.all, [a]).length === 0) {
-      throw errors.forbidden({ vi: `Không có quyền đối với cơ quan "${a}"`, en: `You have no authority over agency "${a}"` });
+      throw errors.forbidden({
+        vi: `Không có quyền đối với cơ quan "${a}"`,
+        en: `You have no authority over agency "${a}"`,
+      });
     }
   }
 }

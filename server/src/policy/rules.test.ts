@@ -25,13 +25,18 @@ test('relations of a grant agency to a target', () => {
 test('the policy table: leaders and viewers above read dossiers, nobody above acts; admins and designers own their subtree', () => {
   const read = POLICY.getDossier as PolicyRule;
   for (const role of ROLE_NAMES) {
-    assert.equal(ruleAllows(read, role, 'own'), ['reception', 'specialist', 'leader', 'viewer'].includes(role), `${role} own`);
+    assert.equal(
+      ruleAllows(read, role, 'own'),
+      ['reception', 'specialist', 'leader', 'viewer'].includes(role),
+      `${role} own`,
+    );
     assert.equal(ruleAllows(read, role, 'ancestor'), ['leader', 'viewer'].includes(role), `${role} ancestor`);
     assert.equal(ruleAllows(read, role, 'descendant'), false);
     assert.equal(ruleAllows(read, role, 'other'), false);
   }
   const counter = POLICY.counterSubmitDossier as PolicyRule;
-  for (const role of ROLE_NAMES) for (const rel of ['ancestor', 'descendant', 'other'] as const) assert.equal(ruleAllows(counter, role, rel), false);
+  for (const role of ROLE_NAMES)
+    for (const rel of ['ancestor', 'descendant', 'other'] as const) assert.equal(ruleAllows(counter, role, rel), false);
   assert.equal(ruleAllows(POLICY.updateAgency!, 'admin', 'ancestor'), true);
   assert.equal(ruleAllows(POLICY.updateAgency!, 'admin', 'descendant'), false);
   assert.equal(ruleAllows(POLICY.updateProcedureDraft!, 'designer', 'own'), true);

@@ -52,7 +52,12 @@ export function ruleAllows(rule: PolicyRule, role: Role, relation: Relation, isS
 }
 
 /** The grants of `principal` that satisfy the rule for the target agencies. */
-export function matchingGrants(rule: PolicyRule, principal: Principal, directory: AgencyDirectory, targets: readonly string[]): Grant[] {
+export function matchingGrants(
+  rule: PolicyRule,
+  principal: Principal,
+  directory: AgencyDirectory,
+  targets: readonly string[],
+): Grant[] {
   if (rule.access !== 'grants') return principal.grants;
   return principal.grants.filter((g) => ruleAllows(rule, g.role, relationTo(directory, g.agency, targets)));
 }

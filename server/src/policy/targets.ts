@@ -24,7 +24,11 @@ const notFound = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Finds the target's agencies from the path parameter; 404 when it does not exist. */
-export async function resolveTarget(ctx: ServerContext, target: Target, params: Record<string, string>): Promise<ResolvedTarget> {
+export async function resolveTarget(
+  ctx: ServerContext,
+  target: Target,
+  params: Record<string, string>,
+): Promise<ResolvedTarget> {
   const value = params[target.param];
   if (value === undefined) throw new Error(`policy target parameter ${target.param} missing from the route`);
   switch (target.kind) {
@@ -40,7 +44,10 @@ export async function resolveTarget(ctx: ServerContext, target: Target, params: 
       return { agencies: [rows[0].agency], staffId: value };
     }
     case 'procedure': {
-      const rows = await ctx.db.select({ owner: procedures.ownerCode }).from(procedures).where(eq(procedures.code, value));
+      const rows = await ctx.db
+        .select({ owner: procedures.ownerCode })
+        .from(procedures)
+        .where(eq(procedures.code, value));
       if (!rows[0]) throw errors.notFound(notFound.procedure);
       return { agencies: [rows[0].owner] };
     }
@@ -50,17 +57,28 @@ export async function resolveTarget(ctx: ServerContext, target: Target, params: 
       // A calendar without an owner is maintained by the administrators of a root agency.
       if (!rows[0].owner) {
         const snap = await ctx.agencies.get();
-        return { agencies: snap.all.list().filter((a) => a.parent === null).map((a) => a.code) };
+        return {
+          agencies: snap.all
+            .list()
+            .filter((a) => a.parent === null)
+            .map((a) => a.code),
+        };
       }
       return { agencies: [rows[0].owner] };
     }
     case 'dossier': {
-      const rows = await ctx.db.select({ id: dossiers.id, location: dossiers.locationAgency, receiving: dossiers.receivingAgency }).from(dossiers).where(eq(dossiers.code, value));
+      const rows = await ctx.db
+        .select({ id: dossiers.id, location: dossiers.locationAgency, receiving: dossiers.receivingAgency })
+        .from(dossiers)
+        .where(eq(dossiers.code, value));
       const d = rows[0];
       if (!d) throw errors.notFound(notFound.dossier);
       if (target.scope === 'current') return { agencies: [d.location], dossierId: d.id };
       if (target.scope === 'handling') return { agencies: [...new Set([d.location, d.receiving])], dossierId: d.id };
-      const visited = await ctx.db.select({ agency: dossierAgencies.agencyCode }).from(dossierAgencies).where(eq(dossierAgencies.dossierId, d.id));
+      const visited = await ctx.db
+        .select({ agency: dossierAgencies.agencyCode })
+        .from(dossierAgencies)
+        .where(eq(dossierAgencies.dossierId, d.id));
       const set = new Set([d.location, ...visited.map((v) => v.agency)]);
       return { agencies: [...set], dossierId: d.id };
     }

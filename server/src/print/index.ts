@@ -5,13 +5,27 @@
  */
 export { renderSlip, slipDocument, type RenderedSlip, type SlipFormat } from './slips/render-slip.ts';
 export * from './slips/slip-data.ts';
-export { TEMPLATE_SETS, selectTemplateSet, type TemplateSet, type TemplateVersion, type FormTemplate } from './slips/templates/index.ts';
+export {
+  TEMPLATE_SETS,
+  selectTemplateSet,
+  type TemplateSet,
+  type TemplateVersion,
+  type FormTemplate,
+} from './slips/templates/index.ts';
 export { PrintInputError } from './validate.ts';
 export type { RenderedFile } from './rendered-file.ts';
 export type { PrintDocument, Block } from './model/blocks.ts';
 export { renderHtml } from './render/html.ts';
 export { renderPdf } from './render/pdf.ts';
-export { renderLogbook, logbookDocument, logbookTable, LogbookSchema, type LogbookData, type LogbookRow, type LogbookFormat } from './logbook/logbook.ts';
+export {
+  renderLogbook,
+  logbookDocument,
+  logbookTable,
+  LogbookSchema,
+  type LogbookData,
+  type LogbookRow,
+  type LogbookFormat,
+} from './logbook/logbook.ts';
 export {
   renderBieu06,
   bieu06Document,

@@ -6,24 +6,42 @@ import type { AgencySnapshot } from '../agencies/cache.ts';
  * definition names exists (and is active, for publishing), every agency kind it names is a
  * known kind. Pointers are into the definition.
  */
-export function agencyReferenceIssues(p: Procedure, snap: AgencySnapshot, options: { requireActive: boolean }): Issue[] {
+export function agencyReferenceIssues(
+  p: Procedure,
+  snap: AgencySnapshot,
+  options: { requireActive: boolean },
+): Issue[] {
   const issues: Issue[] = [];
   const code = (pointer: string, value: string | undefined) => {
     if (value === undefined) return;
     const r = snap.records.get(value);
     if (!r) {
-      issues.push({ pointer, code: 'unknown-agency', message: { vi: `Cơ quan "${value}" không có trong danh mục cơ quan`, en: `Agency "${value}" is not in the agency directory` } });
+      issues.push({
+        pointer,
+        code: 'unknown-agency',
+        message: {
+          vi: `Cơ quan "${value}" không có trong danh mục cơ quan`,
+          en: `Agency "${value}" is not in the agency directory`,
+        },
+      });
     } else if (options.requireActive && !r.active) {
       issues.push({
         pointer,
         code: 'inactive-agency',
-        message: { vi: `Cơ quan "${value}" đã ngừng hoạt động${r.successorCode ? `, thay bằng "${r.successorCode}"` : ''}`, en: `Agency "${value}" is inactive${r.successorCode ? `; use "${r.successorCode}"` : ''}` },
+        message: {
+          vi: `Cơ quan "${value}" đã ngừng hoạt động${r.successorCode ? `, thay bằng "${r.successorCode}"` : ''}`,
+          en: `Agency "${value}" is inactive${r.successorCode ? `; use "${r.successorCode}"` : ''}`,
+        },
       });
     }
   };
   const kind = (pointer: string, value: string | undefined) => {
     if (value !== undefined && !snap.kinds.has(value)) {
-      issues.push({ pointer, code: 'unknown-kind', message: { vi: `Loại cơ quan "${value}" không có trong danh mục`, en: `Agency kind "${value}" is unknown` } });
+      issues.push({
+        pointer,
+        code: 'unknown-kind',
+        message: { vi: `Loại cơ quan "${value}" không có trong danh mục`, en: `Agency kind "${value}" is unknown` },
+      });
     }
   };
   const ref = (pointer: string, r: AgencyRef) => {

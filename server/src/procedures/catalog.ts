@@ -18,14 +18,21 @@ export interface PublishedProcedure {
 // Published versions never change: they are cached for the life of the process (bounded), per
 // database (tests run several databases in one process).
 const MAX_CACHED = 1000;
-const caches = new WeakMap<object, { versions: Map<string, PublishedProcedure>; meta: Map<string, { at: number; meta: Meta | null }> }>();
+const caches = new WeakMap<
+  object,
+  { versions: Map<string, PublishedProcedure>; meta: Map<string, { at: number; meta: Meta | null }> }
+>();
 function cachesOf(db: object) {
   let c = caches.get(db);
   if (!c) caches.set(db, (c = { versions: new Map(), meta: new Map() }));
   return c;
 }
 
-export async function loadVersion(ctx: Pick<ServerContext, 'db'>, code: string, version: number): Promise<PublishedProcedure | null> {
+export async function loadVersion(
+  ctx: Pick<ServerContext, 'db'>,
+  code: string,
+  version: number,
+): Promise<PublishedProcedure | null> {
   const key = `${code}@${version}`;
   const cache = cachesOf(ctx.db).versions;
   const hit = cache.get(key);
@@ -74,14 +81,21 @@ async function procedureMeta(ctx: Pick<ServerContext, 'db'>, code: string): Prom
   const metaCache = cachesOf(ctx.db).meta;
   const hit = metaCache.get(code);
   if (hit && Date.now() - hit.at < META_TTL_MS) return hit.meta;
-  const rows = await ctx.db.select({ owner: procedures.ownerCode, retiredAt: procedures.retiredAt }).from(procedures).where(eq(procedures.code, code));
+  const rows = await ctx.db
+    .select({ owner: procedures.ownerCode, retiredAt: procedures.retiredAt })
+    .from(procedures)
+    .where(eq(procedures.code, code));
   const p = rows[0];
   const meta = p
     ? {
         owner: p.owner,
         retired: p.retiredAt !== null,
         versions: await ctx.db
-          .select({ version: procedureVersions.version, effectiveFrom: procedureVersions.effectiveFrom, effectiveUntil: procedureVersions.effectiveUntil })
+          .select({
+            version: procedureVersions.version,
+            effectiveFrom: procedureVersions.effectiveFrom,
+            effectiveUntil: procedureVersions.effectiveUntil,
+          })
           .from(procedureVersions)
           .where(eq(procedureVersions.code, code)),
       }
@@ -92,18 +106,27 @@ async function procedureMeta(ctx: Pick<ServerContext, 'db'>, code: string): Prom
 }
 
 /** A procedure's state for the public: retired or not, and the version in force now. */
-export async function inForce(ctx: Pick<ServerContext, 'db' | 'agencies' | 'clock' | 'config'>, code: string): Promise<InForce | null> {
+export async function inForce(
+  ctx: Pick<ServerContext, 'db' | 'agencies' | 'clock' | 'config'>,
+  code: string,
+): Promise<InForce | null> {
   const meta = await procedureMeta(ctx, code);
   if (!meta) return null;
   const p = { owner: meta.owner, retiredAt: meta.retired ? true : null };
   const versions = meta.versions;
   const snap = await ctx.agencies.get();
   const pick = pickInForce(versions, todayFor(snap, p.owner, ctx.clock.now(), ctx.config.timeZone));
-  return { owner: p.owner, retired: p.retiredAt !== null, current: pick ? await loadVersion(ctx, code, pick.version) : null };
+  return {
+    owner: p.owner,
+    retired: p.retiredAt !== null,
+    current: pick ? await loadVersion(ctx, code, pick.version) : null,
+  };
 }
 
 /** Every procedure that is not retired and has a version in force today. */
-export async function publicCatalog(ctx: Pick<ServerContext, 'db' | 'agencies' | 'clock' | 'config'>): Promise<PublishedProcedure[]> {
+export async function publicCatalog(
+  ctx: Pick<ServerContext, 'db' | 'agencies' | 'clock' | 'config'>,
+): Promise<PublishedProcedure[]> {
   const all = await ctx.db.select({ code: procedures.code }).from(procedures).where(isNull(procedures.retiredAt));
   const out: PublishedProcedure[] = [];
   for (const { code } of all.sort((a, b) => a.code.localeCompare(b.code))) {

@@ -9,14 +9,23 @@ import { HttpError } from '../http/errors.ts';
  * the definition's `owner`, when new). Used by the seed and `motcua import`. A definition equal to
  * the version in force is not published again.
  */
-export async function importDefinition(ctx: ServerContext, definition: unknown, actorId: string | null = null): Promise<PublishedVersion & { unchanged: boolean }> {
+export async function importDefinition(
+  ctx: ServerContext,
+  definition: unknown,
+  actorId: string | null = null,
+): Promise<PublishedVersion & { unchanged: boolean }> {
   const d = definition as { code?: unknown; owner?: unknown };
   const code = typeof d.code === 'string' ? d.code : '';
   const at = ctx.clock.now();
   // Validate first: nothing is stored for a definition that cannot be published.
   const check = validateDefinition(definition, await ctx.agencies.get(), { requireActive: true });
   if (!check.valid) {
-    throw new HttpError(422, 'invalid_definition', { vi: 'Định nghĩa thủ tục chưa hợp lệ', en: 'The procedure definition is not valid' }, check.issues);
+    throw new HttpError(
+      422,
+      'invalid_definition',
+      { vi: 'Định nghĩa thủ tục chưa hợp lệ', en: 'The procedure definition is not valid' },
+      check.issues,
+    );
   }
   const existing = code ? await ctx.db.select().from(procedures).where(eq(procedures.code, code)) : [];
   if (!existing[0]) {

@@ -11,7 +11,9 @@ import { bearer, json, withBearer } from '../../test/support/http.ts';
 import { execute } from '../db/client.ts';
 import { EXAMPLES_DIR } from '../seed/demo-province.ts';
 
-const birth = JSON.parse(readFileSync(join(EXAMPLES_DIR, 'procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8')) as Procedure;
+const birth = JSON.parse(
+  readFileSync(join(EXAMPLES_DIR, 'procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8'),
+) as Procedure;
 
 /** A copy of the birth registration example under another code, owned by the Department of Justice. */
 function definition(code: string, over: Partial<Procedure> = {}): Procedure {
@@ -31,18 +33,32 @@ forEachDatabase('procedures: drafts, publishing, versions, validator modules', (
     (broken.applicant.person as { fullName: string }).fullName = '/khong/ton/tai';
     const created = await designer('POST', '/api/v1/agencies/000.00.10.H56/procedures', broken);
     assert.equal(created.status, 201, await created.clone().text());
-    const body = await json<{ validation: { valid: boolean; issues: { pointer: string }[] }; draftRevision: number }>(created);
+    const body = await json<{ validation: { valid: boolean; issues: { pointer: string }[] }; draftRevision: number }>(
+      created,
+    );
     assert.equal(body.validation.valid, false);
-    assert.ok(body.validation.issues.some((i) => i.pointer === '/applicant/person/fullName'), JSON.stringify(body.validation.issues));
+    assert.ok(
+      body.validation.issues.some((i) => i.pointer === '/applicant/person/fullName'),
+      JSON.stringify(body.validation.issues),
+    );
     const pub = await designer('POST', '/api/v1/procedures/9.000001/versions', {});
     assert.equal(pub.status, 422);
-    assert.ok((await json<{ error: { issues: { pointer: string }[] } }>(pub)).error.issues.some((i) => i.pointer === '/applicant/person/fullName'));
+    assert.ok(
+      (await json<{ error: { issues: { pointer: string }[] } }>(pub)).error.issues.some(
+        (i) => i.pointer === '/applicant/person/fullName',
+      ),
+    );
     const unknownAgency = definition('9.000001', { receiving: { mode: 'fixed', agency: '000.99.99.H56' } });
     const saved = await designer('PUT', '/api/v1/procedures/9.000001/draft', unknownAgency, { 'if-match': '1' });
     assert.equal(saved.status, 200);
     const v = (await json<{ validation: { issues: { pointer: string; code: string }[] } }>(saved)).validation;
-    assert.deepEqual(v.issues.map((i) => [i.pointer, i.code]), [['/receiving/agency', 'unknown-agency']]);
-    const stale = await designer('PUT', '/api/v1/procedures/9.000001/draft', definition('9.000001'), { 'if-match': '1' });
+    assert.deepEqual(
+      v.issues.map((i) => [i.pointer, i.code]),
+      [['/receiving/agency', 'unknown-agency']],
+    );
+    const stale = await designer('PUT', '/api/v1/procedures/9.000001/draft', definition('9.000001'), {
+      'if-match': '1',
+    });
     assert.equal(stale.status, 409, 'If-Match protects against lost updates');
     const wrongCode = await designer('PUT', '/api/v1/procedures/9.000001/draft', definition('9.000002'));
     assert.equal(wrongCode.status, 400);
@@ -54,13 +70,19 @@ forEachDatabase('procedures: drafts, publishing, versions, validator modules', (
     assert.equal(v1.status, 201, await v1.clone().text());
     assert.equal((await json<{ version: number }>(v1)).version, 1);
     // v2 takes effect on 2026-04-01 (the server's clock says 2026-03-02)
-    const later = definition('9.000001', { effectiveFrom: '2026-04-01', title: { vi: 'Đăng ký khai sinh (mới)', en: 'Birth registration (new)' } });
+    const later = definition('9.000001', {
+      effectiveFrom: '2026-04-01',
+      title: { vi: 'Đăng ký khai sinh (mới)', en: 'Birth registration (new)' },
+    });
     await designer('PUT', '/api/v1/procedures/9.000001/draft', later);
     const v2 = await designer('POST', '/api/v1/procedures/9.000001/versions', {});
     assert.equal((await json<{ version: number }>(v2)).version, 2);
-    let pub = await json<{ version: number; validators: string; agencies: { code: string }[]; calendars: Record<string, { timeZone: string }> }>(
-      await server.request('/api/v1/public/procedures/9.000001'),
-    );
+    let pub = await json<{
+      version: number;
+      validators: string;
+      agencies: { code: string }[];
+      calendars: Record<string, { timeZone: string }>;
+    }>(await server.request('/api/v1/public/procedures/9.000001'));
     assert.equal(pub.version, 1, 'v2 is not in force yet');
     assert.equal(pub.agencies.length, 5, 'the communes an applicant may choose');
     assert.deepEqual(Object.keys(pub.calendars).sort(), pub.agencies.map((a) => a.code).sort());
@@ -68,16 +90,36 @@ forEachDatabase('procedures: drafts, publishing, versions, validator modules', (
     server.clock.set(Date.parse('2026-04-01T00:30:00+07:00'));
     pub = await json(await server.request('/api/v1/public/procedures/9.000001'));
     assert.equal(pub.version, 2, 'in force from its effective date, in the owner\u2019s zone');
-    const versions = await json<{ items: { version: number; inForce: boolean }[] }>(await designer('GET', '/api/v1/procedures/9.000001/versions'));
-    assert.deepEqual(versions.items.map((v) => [v.version, v.inForce]), [[2, true], [1, false]]);
+    const versions = await json<{ items: { version: number; inForce: boolean }[] }>(
+      await designer('GET', '/api/v1/procedures/9.000001/versions'),
+    );
+    assert.deepEqual(
+      versions.items.map((v) => [v.version, v.inForce]),
+      [
+        [2, true],
+        [1, false],
+      ],
+    );
     const immutable = (err: unknown) => /immutable/.test(String((err as Error).cause ?? err));
-    await assert.rejects(() => execute(server.ctx.db, sql`update procedure_versions set effective_from = '2020-01-01' where code = '9.000001'`), immutable);
-    await assert.rejects(() => execute(server.ctx.db, sql`delete from procedure_versions where code = '9.000001'`), immutable);
+    await assert.rejects(
+      () =>
+        execute(
+          server.ctx.db,
+          sql`update procedure_versions set effective_from = '2020-01-01' where code = '9.000001'`,
+        ),
+      immutable,
+    );
+    await assert.rejects(
+      () => execute(server.ctx.db, sql`delete from procedure_versions where code = '9.000001'`),
+      immutable,
+    );
     server.clock.set(Date.parse('2026-03-02T09:00:00+07:00'));
   });
 
   test('the validator module is self-contained, served with CORS and immutable caching, and agrees with the server\u2019s evaluator', async () => {
-    const res = await server.request('/api/v1/public/procedures/9.000001/versions/1/validators.js', { headers: { origin: 'https://tinh.example.gov.vn' } });
+    const res = await server.request('/api/v1/public/procedures/9.000001/versions/1/validators.js', {
+      headers: { origin: 'https://tinh.example.gov.vn' },
+    });
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'text/javascript; charset=utf-8');
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
@@ -85,15 +127,28 @@ forEachDatabase('procedures: drafts, publishing, versions, validator modules', (
     const source = await res.text();
     assert.doesNotMatch(source, /\bimport\s*[{(*'"]|require\(/, 'no imports left');
     assert.doesNotMatch(source, /new Function|eval\(/);
-    const again = await server.request('/api/v1/public/procedures/9.000001/versions/1/validators.js', { headers: { 'if-none-match': res.headers.get('etag')! } });
+    const again = await server.request('/api/v1/public/procedures/9.000001/versions/1/validators.js', {
+      headers: { 'if-none-match': res.headers.get('etag')! },
+    });
     assert.equal(again.status, 304);
-    const mod = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as { validators: Record<string, CompiledValidator> };
+    const mod = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as {
+      validators: Record<string, CompiledValidator>;
+    };
     const pre = createPrecompiledEvaluator(mod.validators);
     const ajv = createAjvEvaluator();
-    const samples: unknown[] = [{}, { child: { fullName: 'Nguyễn Thị Ngọc Ánh' } }, { registeredOnTime: true }, { registeredOnTime: false, hasBirthCertificate: false }];
+    const samples: unknown[] = [
+      {},
+      { child: { fullName: 'Nguyễn Thị Ngọc Ánh' } },
+      { registeredOnTime: true },
+      { registeredOnTime: false, hasBirthCertificate: false },
+    ];
     for (const { pointer, schema } of conditionSchemas(definition('9.000001'))) {
       for (const data of samples) {
-        assert.deepEqual(pre.validate(schema, data).length === 0, ajv.validate(schema, data).length === 0, `${pointer} on ${JSON.stringify(data)}`);
+        assert.deepEqual(
+          pre.validate(schema, data).length === 0,
+          ajv.validate(schema, data).length === 0,
+          `${pointer} on ${JSON.stringify(data)}`,
+        );
       }
     }
   });
@@ -102,23 +157,48 @@ forEachDatabase('procedures: drafts, publishing, versions, validator modules', (
     const other = withBearer(server, await bearer(server, 'designer.construction'));
     assert.equal((await other('PUT', '/api/v1/procedures/9.000001/draft', definition('9.000001'))).status, 403);
     assert.equal((await other('POST', '/api/v1/procedures/9.000001/versions', {})).status, 403);
-    assert.equal((await other('POST', '/api/v1/agencies/000.00.10.H56/procedures', definition('9.000003'))).status, 403);
+    assert.equal(
+      (await other('POST', '/api/v1/agencies/000.00.10.H56/procedures', definition('9.000003'))).status,
+      403,
+    );
     const province = withBearer(server, await bearer(server, 'designer.province'));
-    assert.equal((await province('GET', '/api/v1/procedures/9.000001')).status, 200, 'a designer of the province (an ancestor)');
+    assert.equal(
+      (await province('GET', '/api/v1/procedures/9.000001')).status,
+      200,
+      'a designer of the province (an ancestor)',
+    );
     const reception = withBearer(server, await bearer(server, 'reception.trung-tam'));
     assert.equal((await reception('GET', '/api/v1/procedures')).status, 200, 'any staff lists procedures');
-    assert.equal((await reception('GET', '/api/v1/procedures/9.000001')).status, 403, 'drafts are designers\u2019 work');
-    const wrongOwner = await designer('POST', '/api/v1/agencies/000.00.10.H56/procedures', definition('9.000004', { owner: '000.00.11.H56' }));
+    assert.equal(
+      (await reception('GET', '/api/v1/procedures/9.000001')).status,
+      403,
+      'drafts are designers\u2019 work',
+    );
+    const wrongOwner = await designer(
+      'POST',
+      '/api/v1/agencies/000.00.10.H56/procedures',
+      definition('9.000004', { owner: '000.00.11.H56' }),
+    );
     assert.equal(wrongOwner.status, 400);
   });
 
   test('retiring removes a procedure from the public API; its versions stay readable', async () => {
-    assert.equal((await designer('POST', '/api/v1/procedures/9.000001/retire', { reason: 'Thủ tục bị bãi bỏ' })).status, 200);
+    assert.equal(
+      (await designer('POST', '/api/v1/procedures/9.000001/retire', { reason: 'Thủ tục bị bãi bỏ' })).status,
+      200,
+    );
     assert.equal((await server.request('/api/v1/public/procedures/9.000001')).status, 404);
     const list = await json<{ items: { code: string }[] }>(await server.request('/api/v1/public/procedures'));
     assert.ok(!list.items.some((p) => p.code === '9.000001'));
-    assert.ok(list.items.some((p) => p.code === '1.001193'), 'the seeded examples are published');
-    assert.equal((await server.request('/api/v1/public/procedures/9.000001/versions/1')).status, 200, 'a pinned version remains readable');
+    assert.ok(
+      list.items.some((p) => p.code === '1.001193'),
+      'the seeded examples are published',
+    );
+    assert.equal(
+      (await server.request('/api/v1/public/procedures/9.000001/versions/1')).status,
+      200,
+      'a pinned version remains readable',
+    );
     assert.equal((await designer('POST', '/api/v1/procedures/9.000001/versions', {})).status, 409);
   });
 

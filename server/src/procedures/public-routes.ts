@@ -7,7 +7,12 @@ import { getVersion } from './service.ts';
 import { inForce, loadVersion, publicCatalog } from './catalog.ts';
 import { publicProcedureView, receivingSummary } from './public-view.ts';
 
-const PublicAgency = Type.Object({ code: Type.String(), name: LocalizedText, kind: Type.String(), parent: Type.Union([Type.String(), Type.Null()]) });
+const PublicAgency = Type.Object({
+  code: Type.String(),
+  name: LocalizedText,
+  kind: Type.String(),
+  parent: Type.Union([Type.String(), Type.Null()]),
+});
 
 const PublicProcedure = Type.Object({
   code: Type.String(),
@@ -16,7 +21,9 @@ const PublicProcedure = Type.Object({
   procedure: Type.Unknown({ description: 'The immutable definition of that version' }),
   validators: Type.String({ description: 'URL of the version\u2019s validator module' }),
   agencies: Type.Array(PublicAgency),
-  calendars: Type.Record(Type.String(), Type.Unknown(), { description: 'Calendar of each agency above (calendar file format)' }),
+  calendars: Type.Record(Type.String(), Type.Unknown(), {
+    description: 'Calendar of each agency above (calendar file format)',
+  }),
 });
 
 const notFound = () => errors.notFound({ vi: 'Không tìm thấy thủ tục', en: 'Procedure not found' });
@@ -37,7 +44,16 @@ export function publicProcedureRoutes(): AnyRoute[] {
         200: {
           description: 'The version in force today of every published procedure',
           schema: Type.Object({
-            items: Type.Array(Type.Object({ code: Type.String(), version: Type.Integer(), title: LocalizedText, field: Type.Object({ code: Type.String(), title: LocalizedText }), serviceLevel: Type.String(), receiving: Type.Object({ mode: Type.String() }, { additionalProperties: true }) })),
+            items: Type.Array(
+              Type.Object({
+                code: Type.String(),
+                version: Type.Integer(),
+                title: LocalizedText,
+                field: Type.Object({ code: Type.String(), title: LocalizedText }),
+                serviceLevel: Type.String(),
+                receiving: Type.Object({ mode: Type.String() }, { additionalProperties: true }),
+              }),
+            ),
           }),
         },
       },
@@ -67,7 +83,13 @@ export function publicProcedureRoutes(): AnyRoute[] {
         const f = await inForce(ctx, params.procedureCode);
         if (!f || f.retired || !f.current) throw notFound();
         c.header('Cache-Control', 'public, max-age=60');
-        return c.json(publicProcedureView(f.current, await ctx.agencies.get(), baseUrl(c) + validatorsPath(f.current.code, f.current.version)));
+        return c.json(
+          publicProcedureView(
+            f.current,
+            await ctx.agencies.get(),
+            baseUrl(c) + validatorsPath(f.current.code, f.current.version),
+          ),
+        );
       },
     }),
     route({
@@ -91,7 +113,8 @@ export function publicProcedureRoutes(): AnyRoute[] {
       path: '/api/v1/public/procedures/{procedureCode}/versions/{version}/validators.js',
       operationId: 'publicGetValidators',
       summary: 'Mô-đun kiểm tra dữ liệu đã biên dịch / The version\u2019s precompiled validator module',
-      description: 'A self-contained ES module (no imports) exporting `validators` keyed by core\u2019s schemaKey. Immutable: cached for a year, CORS for every origin.',
+      description:
+        'A self-contained ES module (no imports) exporting `validators` keyed by core\u2019s schemaKey. Immutable: cached for a year, CORS for every origin.',
       tags: ['public'],
       params: Type.Object({ procedureCode: ProcedureCode, version: Type.Integer({ minimum: 1 }) }),
       responses: { 200: { description: 'ES module', contentType: 'text/javascript' } },

@@ -26,7 +26,11 @@ export function publicAgency(a: Agency) {
 }
 
 /** What the public API says about a published version (docs/public-api.md). */
-export function publicProcedureView(p: { code: string; version: number; publishedAt: Date; definition: Procedure }, snap: AgencySnapshot, validatorsUrl: string) {
+export function publicProcedureView(
+  p: { code: string; version: number; publishedAt: Date; definition: Procedure },
+  snap: AgencySnapshot,
+  validatorsUrl: string,
+) {
   const agencies = receivingAgencies(p.definition.receiving, snap);
   const calendars: Record<string, unknown> = {};
   for (const a of agencies) calendars[a.code] = snap.calendarOf(a.code);
@@ -50,6 +54,9 @@ export function receivingSummary(rule: ReceivingRule) {
     case 'field':
       return { mode: rule.mode, field: rule.field, ...(rule.kind ? { kind: rule.kind } : {}) };
     case 'condition':
-      return { mode: rule.mode, agencies: [...new Set(rule.cases.map((c) => c.agency).concat(rule.otherwise ? [rule.otherwise] : []))] };
+      return {
+        mode: rule.mode,
+        agencies: [...new Set(rule.cases.map((c) => c.agency).concat(rule.otherwise ? [rule.otherwise] : []))],
+      };
   }
 }

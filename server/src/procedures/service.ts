@@ -19,7 +19,11 @@ export interface DraftValidation {
 }
 
 /** Core's validation of a definition plus the province-data checks (agencies and kinds exist). */
-export function validateDefinition(definition: unknown, snap: AgencySnapshot, options: { requireActive: boolean }): DraftValidation {
+export function validateDefinition(
+  definition: unknown,
+  snap: AgencySnapshot,
+  options: { requireActive: boolean },
+): DraftValidation {
   const core = validateProcedure(definition);
   const issues = [...core.issues];
   if (core.valid) issues.push(...agencyReferenceIssues(definition as Procedure, snap, options));
@@ -28,7 +32,16 @@ export function validateDefinition(definition: unknown, snap: AgencySnapshot, op
 
 function requireObject(definition: unknown, pointer: string): Record<string, unknown> {
   if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) {
-    throw errors.invalid([{ pointer, code: 'type', message: { vi: 'Định nghĩa thủ tục phải là một đối tượng JSON', en: 'A procedure definition must be a JSON object' } }]);
+    throw errors.invalid([
+      {
+        pointer,
+        code: 'type',
+        message: {
+          vi: 'Định nghĩa thủ tục phải là một đối tượng JSON',
+          en: 'A procedure definition must be a JSON object',
+        },
+      },
+    ]);
   }
   return definition as Record<string, unknown>;
 }
@@ -39,17 +52,39 @@ function localized(x: unknown): { vi: string; en?: string } {
 }
 
 /** Creates a procedure with its first draft, owned by `owner`. */
-export async function createProcedure(tx: Executor, owner: string, definition: unknown, actorId: string | null, at: number): Promise<string> {
+export async function createProcedure(
+  tx: Executor,
+  owner: string,
+  definition: unknown,
+  actorId: string | null,
+  at: number,
+): Promise<string> {
   const d = requireObject(definition, '/body');
   const code = d.code;
   if (typeof code !== 'string' || !CODE.test(code) || code.length > 64) {
-    throw errors.invalid([{ pointer: '/body/code', code: 'pattern', message: { vi: 'Thiếu hoặc sai mã thủ tục', en: 'The procedure code is missing or malformed' } }]);
+    throw errors.invalid([
+      {
+        pointer: '/body/code',
+        code: 'pattern',
+        message: { vi: 'Thiếu hoặc sai mã thủ tục', en: 'The procedure code is missing or malformed' },
+      },
+    ]);
   }
   if (d.owner !== owner) {
-    throw errors.invalid([{ pointer: '/body/owner', code: 'owner', message: { vi: `Cơ quan chủ quản phải là "${owner}"`, en: `The owner must be "${owner}"` } }]);
+    throw errors.invalid([
+      {
+        pointer: '/body/owner',
+        code: 'owner',
+        message: { vi: `Cơ quan chủ quản phải là "${owner}"`, en: `The owner must be "${owner}"` },
+      },
+    ]);
   }
   const existing = await tx.select({ code: procedures.code }).from(procedures).where(eq(procedures.code, code));
-  if (existing[0]) throw errors.conflict('procedure_exists', { vi: `Thủ tục "${code}" đã tồn tại`, en: `Procedure "${code}" already exists` });
+  if (existing[0])
+    throw errors.conflict('procedure_exists', {
+      vi: `Thủ tục "${code}" đã tồn tại`,
+      en: `Procedure "${code}" already exists`,
+    });
   const field = (typeof d.field === 'object' && d.field ? d.field : {}) as { code?: unknown };
   await tx.insert(procedures).values({
     code,
@@ -69,17 +104,38 @@ export async function createProcedure(tx: Executor, owner: string, definition: u
  * Replaces the draft (work in progress may be invalid: the caller gets the issues back). The
  * code and owner cannot change through a draft. `revision` guards against lost updates.
  */
-export async function updateDraft(tx: Executor, code: string, definition: unknown, revision: number | undefined, actorId: string | null, at: number): Promise<number> {
+export async function updateDraft(
+  tx: Executor,
+  code: string,
+  definition: unknown,
+  revision: number | undefined,
+  actorId: string | null,
+  at: number,
+): Promise<number> {
   const d = requireObject(definition, '/body');
   const rows = await tx.select().from(procedures).where(eq(procedures.code, code)).for('update');
   const p = rows[0];
   if (!p) throw errors.notFound({ vi: 'Không tìm thấy thủ tục', en: 'Procedure not found' });
   if (revision !== undefined && revision !== p.draftRevision) {
-    throw errors.conflict('stale', { vi: 'Bản nháp đã bị người khác sửa, hãy tải lại', en: 'The draft was changed by someone else; reload it' }, { revision: p.draftRevision });
+    throw errors.conflict(
+      'stale',
+      { vi: 'Bản nháp đã bị người khác sửa, hãy tải lại', en: 'The draft was changed by someone else; reload it' },
+      { revision: p.draftRevision },
+    );
   }
   const issues: Issue[] = [];
-  if (d.code !== code) issues.push({ pointer: '/body/code', code: 'code', message: { vi: `Mã thủ tục phải là "${code}"`, en: `The code must be "${code}"` } });
-  if (d.owner !== p.ownerCode) issues.push({ pointer: '/body/owner', code: 'owner', message: { vi: `Cơ quan chủ quản phải là "${p.ownerCode}"`, en: `The owner must be "${p.ownerCode}"` } });
+  if (d.code !== code)
+    issues.push({
+      pointer: '/body/code',
+      code: 'code',
+      message: { vi: `Mã thủ tục phải là "${code}"`, en: `The code must be "${code}"` },
+    });
+  if (d.owner !== p.ownerCode)
+    issues.push({
+      pointer: '/body/owner',
+      code: 'owner',
+      message: { vi: `Cơ quan chủ quản phải là "${p.ownerCode}"`, en: `The owner must be "${p.ownerCode}"` },
+    });
   if (issues.length) throw errors.invalid(issues);
   const field = (typeof d.field === 'object' && d.field ? d.field : {}) as { code?: unknown };
   await tx
@@ -111,19 +167,36 @@ export interface PublishedVersion {
  * condition + the form schema, bundled into one self-contained ES module), then stored. Version
  * numbers are allocated under the procedure's row lock, so concurrent publishes do not collide.
  */
-export async function publishDraft(ctx: ServerContext, code: string, actorId: string | null, expectedRevision?: number): Promise<PublishedVersion> {
+export async function publishDraft(
+  ctx: ServerContext,
+  code: string,
+  actorId: string | null,
+  expectedRevision?: number,
+): Promise<PublishedVersion> {
   const rows = await ctx.db.select().from(procedures).where(eq(procedures.code, code));
   const p = rows[0];
   if (!p) throw errors.notFound({ vi: 'Không tìm thấy thủ tục', en: 'Procedure not found' });
   if (p.retiredAt) throw errors.conflict('retired', { vi: 'Thủ tục đã bãi bỏ', en: 'The procedure is retired' });
   if (!p.draft) throw errors.conflict('no_draft', { vi: 'Thủ tục chưa có bản nháp', en: 'The procedure has no draft' });
   if (expectedRevision !== undefined && expectedRevision !== p.draftRevision) {
-    throw errors.conflict('stale', { vi: 'Bản nháp đã thay đổi, hãy kiểm tra lại trước khi công bố', en: 'The draft changed; review it before publishing' }, { revision: p.draftRevision });
+    throw errors.conflict(
+      'stale',
+      {
+        vi: 'Bản nháp đã thay đổi, hãy kiểm tra lại trước khi công bố',
+        en: 'The draft changed; review it before publishing',
+      },
+      { revision: p.draftRevision },
+    );
   }
   const snap = await ctx.agencies.get();
   const check = validateDefinition(p.draft, snap, { requireActive: true });
   if (!check.valid) {
-    throw new HttpError(422, 'invalid_definition', { vi: 'Bản nháp chưa hợp lệ, không thể công bố', en: 'The draft is not valid and cannot be published' }, check.issues);
+    throw new HttpError(
+      422,
+      'invalid_definition',
+      { vi: 'Bản nháp chưa hợp lệ, không thể công bố', en: 'The draft is not valid and cannot be published' },
+      check.issues,
+    );
   }
   const definition = p.draft as Procedure;
   const validators = await compileValidatorModule(conditionSchemas(definition).map((c) => c.schema));
@@ -133,7 +206,11 @@ export async function publishDraft(ctx: ServerContext, code: string, actorId: st
     const locked = await tx.select().from(procedures).where(eq(procedures.code, code)).for('update');
     const cur = locked[0]!;
     if (cur.draftRevision !== p.draftRevision) {
-      throw errors.conflict('stale', { vi: 'Bản nháp vừa thay đổi, hãy công bố lại', en: 'The draft changed meanwhile; publish again' }, { revision: cur.draftRevision });
+      throw errors.conflict(
+        'stale',
+        { vi: 'Bản nháp vừa thay đổi, hãy công bố lại', en: 'The draft changed meanwhile; publish again' },
+        { revision: cur.draftRevision },
+      );
     }
     const version = cur.latestVersion + 1;
     await tx.insert(procedureVersions).values({
@@ -161,7 +238,13 @@ export async function publishDraft(ctx: ServerContext, code: string, actorId: st
   return published;
 }
 
-export async function retireProcedure(tx: Executor, code: string, reason: string, actorId: string | null, at: number): Promise<void> {
+export async function retireProcedure(
+  tx: Executor,
+  code: string,
+  reason: string,
+  actorId: string | null,
+  at: number,
+): Promise<void> {
   const rows = await tx
     .update(procedures)
     .set({ retiredAt: new Date(at), retiredBy: actorId, retireReason: reason })
@@ -173,10 +256,18 @@ export async function retireProcedure(tx: Executor, code: string, reason: string
 export type VersionRow = typeof procedureVersions.$inferSelect;
 
 /** The version a date falls in: the highest-numbered version effective on that day. */
-export function pickInForce<T extends { version: number; effectiveFrom: string; effectiveUntil: string | null }>(versions: readonly T[], day: string): T | null {
+export function pickInForce<T extends { version: number; effectiveFrom: string; effectiveUntil: string | null }>(
+  versions: readonly T[],
+  day: string,
+): T | null {
   let best: T | null = null;
   for (const v of versions) {
-    if (v.effectiveFrom <= day && (v.effectiveUntil === null || v.effectiveUntil >= day) && (!best || v.version > best.version)) best = v;
+    if (
+      v.effectiveFrom <= day &&
+      (v.effectiveUntil === null || v.effectiveUntil >= day) &&
+      (!best || v.version > best.version)
+    )
+      best = v;
   }
   return best;
 }
@@ -205,6 +296,9 @@ export async function listVersions(db: Executor, code: string) {
 }
 
 export async function getVersion(db: Executor, code: string, version: number): Promise<VersionRow | null> {
-  const rows = await db.select().from(procedureVersions).where(and(eq(procedureVersions.code, code), eq(procedureVersions.version, version)));
+  const rows = await db
+    .select()
+    .from(procedureVersions)
+    .where(and(eq(procedureVersions.code, code), eq(procedureVersions.version, version)));
   return rows[0] ?? null;
 }

@@ -1,7 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { BIEU06_COLUMNS, checkEquations, replay, report, reportFacts, type Bieu06Row, type DossierEvent, type Period, type ReportFacts, type ReportGroupBy, type ReportLine } from '@motcua/core';
+import {
+  BIEU06_COLUMNS,
+  checkEquations,
+  replay,
+  report,
+  reportFacts,
+  type Bieu06Row,
+  type DossierEvent,
+  type Period,
+  type ReportFacts,
+  type ReportGroupBy,
+  type ReportLine,
+} from '@motcua/core';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { json } from '../../test/support/http.ts';
@@ -36,7 +48,8 @@ interface ApiRow {
 }
 
 const zero = (r: Bieu06Row) => BIEU06_COLUMNS.every((c) => r[c] === 0);
-const key = (l: { agency?: string | undefined; field?: string | undefined; depth?: number | undefined }) => `${l.agency ?? ''}|${l.field ?? ''}|${l.depth ?? ''}`;
+const key = (l: { agency?: string | undefined; field?: string | undefined; depth?: number | undefined }) =>
+  `${l.agency ?? ''}|${l.field ?? ''}|${l.depth ?? ''}`;
 
 type Line = { agency?: string | undefined; field?: string | undefined; depth?: number | undefined; row: Bieu06Row };
 
@@ -46,10 +59,14 @@ type Line = { agency?: string | undefined; field?: string | undefined; depth?: n
  * keeps its zero agencies, but a field whose whole subtree is zero is left out.
  */
 function comparable(lines: Line[], rollUp: boolean): Map<string, Bieu06Row> {
-  const silentFields = new Set(lines.filter((l) => l.depth === 0 && l.field !== undefined && zero(l.row)).map((l) => l.field));
+  const silentFields = new Set(
+    lines.filter((l) => l.depth === 0 && l.field !== undefined && zero(l.row)).map((l) => l.field),
+  );
   return new Map(
     lines
-      .filter((l) => (rollUp && l.depth !== undefined ? !(l.field !== undefined && silentFields.has(l.field)) : !zero(l.row)))
+      .filter((l) =>
+        rollUp && l.depth !== undefined ? !(l.field !== undefined && silentFields.has(l.field)) : !zero(l.row),
+      )
       .map((l) => [key(l), l.row]),
   );
 }
@@ -77,7 +94,9 @@ forEachDatabase('Biểu 06 from running totals', (db) => {
       if (!x) byDossier.set(r.dossier_id, (x = { field: r.field, events: [] }));
       x.events.push(r.event);
     }
-    facts = [...byDossier.values()].map((x) => reportFacts(replay(x.events), x.field)).filter((f): f is ReportFacts => f !== null);
+    facts = [...byDossier.values()]
+      .map((x) => reportFacts(replay(x.events), x.field))
+      .filter((f): f is ReportFacts => f !== null);
     const statuses = new Set(list.map((d) => d.state.status));
     assert.ok(statuses.size >= 9, `varied histories: ${[...statuses]}`);
     assert.ok(facts.length > COUNT * 0.6, `${facts.length} received`);
@@ -95,13 +114,23 @@ forEachDatabase('Biểu 06 from running totals', (db) => {
         ['total', ROOT, true],
         ['field', COMMUNE, false],
       ] as [ReportGroupBy, string, boolean][]) {
-        const res = await server.request(`/api/v1/agencies/${root}/reports/bieu06?from=${period.from}&to=${period.to}&groupBy=${groupBy}&rollUp=${rollUp}`, { headers: { authorization: `Bearer ${leader.token}` } });
+        const res = await server.request(
+          `/api/v1/agencies/${root}/reports/bieu06?from=${period.from}&to=${period.to}&groupBy=${groupBy}&rollUp=${rollUp}`,
+          { headers: { authorization: `Bearer ${leader.token}` } },
+        );
         assert.equal(res.status, 200, await res.clone().text());
         const body = await json<{ rows: ApiRow[] }>(res);
         const coreLines: ReportLine[] = rollUp
           ? report(facts, period, { groupBy, directory: snap.all, rollUp: root })
-          : report(facts.filter((f) => f.agency === root), period, { groupBy });
-        const got = comparable(body.rows.map((r) => ({ ...r, row: r.values })), rollUp);
+          : report(
+              facts.filter((f) => f.agency === root),
+              period,
+              { groupBy },
+            );
+        const got = comparable(
+          body.rows.map((r) => ({ ...r, row: r.values })),
+          rollUp,
+        );
         const want = comparable(coreLines, rollUp);
         assert.deepEqual(got, want, `${groupBy} ${root} rollUp=${rollUp} ${period.from}…${period.to}`);
         for (const r of body.rows) {
@@ -114,9 +143,27 @@ forEachDatabase('Biểu 06 from running totals', (db) => {
   });
 
   test('the period split reads whole months from the month totals and only the edge days from the day totals', () => {
-    assert.deepEqual(splitPeriod({ from: '2026-01-01', to: '2026-01-31' }), { beforeMonths: '2026-01-01', from: '2026-01-01', fullFrom: '2026-01-01', fullTo: '2026-02-01', to: '2026-01-31' });
-    assert.deepEqual(splitPeriod({ from: '2025-12-15', to: '2026-02-10' }), { beforeMonths: '2025-12-01', from: '2025-12-15', fullFrom: '2026-01-01', fullTo: '2026-02-01', to: '2026-02-10' });
-    assert.deepEqual(splitPeriod({ from: '2026-02-17', to: '2026-02-17' }), { beforeMonths: '2026-02-01', from: '2026-02-17', fullFrom: '2026-03-01', fullTo: '2026-03-01', to: '2026-02-17' });
+    assert.deepEqual(splitPeriod({ from: '2026-01-01', to: '2026-01-31' }), {
+      beforeMonths: '2026-01-01',
+      from: '2026-01-01',
+      fullFrom: '2026-01-01',
+      fullTo: '2026-02-01',
+      to: '2026-01-31',
+    });
+    assert.deepEqual(splitPeriod({ from: '2025-12-15', to: '2026-02-10' }), {
+      beforeMonths: '2025-12-01',
+      from: '2025-12-15',
+      fullFrom: '2026-01-01',
+      fullTo: '2026-02-01',
+      to: '2026-02-10',
+    });
+    assert.deepEqual(splitPeriod({ from: '2026-02-17', to: '2026-02-17' }), {
+      beforeMonths: '2026-02-01',
+      from: '2026-02-17',
+      fullFrom: '2026-03-01',
+      fullTo: '2026-03-01',
+      to: '2026-02-17',
+    });
     assert.deepEqual(splitPeriod({ from: '2026-02-02', to: '2026-02-27' }).fullFrom, '2026-03-01');
   });
 
@@ -134,7 +181,9 @@ forEachDatabase('Biểu 06 from running totals', (db) => {
   test('exports: CSV, XLSX, HTML and PDF of the same numbers', async () => {
     const q = `from=2026-01-01&to=2026-03-31&groupBy=agency&rollUp=true`;
     const h = { authorization: `Bearer ${leader.token}` };
-    const j = await json<{ rows: ApiRow[] }>(await server.request(`/api/v1/agencies/${ROOT}/reports/bieu06?${q}`, { headers: h }));
+    const j = await json<{ rows: ApiRow[] }>(
+      await server.request(`/api/v1/agencies/${ROOT}/reports/bieu06?${q}`, { headers: h }),
+    );
     const csv = await server.request(`/api/v1/agencies/${ROOT}/reports/bieu06?${q}&format=csv`, { headers: h });
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type')!, /^text\/csv/);
@@ -143,13 +192,18 @@ forEachDatabase('Biểu 06 from running totals', (db) => {
     const lines = Array.from({ length: ws.rowCount }, (_, i) => rowValues(ws, i + 1).map(String));
     const line = lines.find((cells) => cells.includes('Ủy ban nhân dân tỉnh'));
     assert.ok(line, 'the root line is in the CSV');
-    assert.deepEqual(line.slice(2, 2 + BIEU06_COLUMNS.length).map(Number), BIEU06_COLUMNS.map((c) => root.values[c]));
+    assert.deepEqual(
+      line.slice(2, 2 + BIEU06_COLUMNS.length).map(Number),
+      BIEU06_COLUMNS.map((c) => root.values[c]),
+    );
     for (const format of ['xlsx', 'html', 'pdf']) {
       const res = await server.request(`/api/v1/agencies/${ROOT}/reports/bieu06?${q}&format=${format}`, { headers: h });
       assert.equal(res.status, 200, format);
       assert.ok((await res.arrayBuffer()).byteLength > 1000, format);
     }
-    const bad = await server.request(`/api/v1/agencies/${ROOT}/reports/bieu06?from=2026-03-01&to=2026-02-01`, { headers: h });
+    const bad = await server.request(`/api/v1/agencies/${ROOT}/reports/bieu06?from=2026-03-01&to=2026-02-01`, {
+      headers: h,
+    });
     assert.equal(bad.status, 400);
     const body = await json<{ error: { issues: { pointer: string }[] } }>(bad);
     assert.equal(body.error.issues[0]!.pointer, '/query/to');

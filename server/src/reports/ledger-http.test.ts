@@ -6,7 +6,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { checkEquations, replay, report, reportFacts, type DossierEvent, type Period, type ReportFacts } from '@motcua/core';
+import {
+  checkEquations,
+  replay,
+  report,
+  reportFacts,
+  type DossierEvent,
+  type Period,
+  type ReportFacts,
+} from '@motcua/core';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { json } from '../../test/support/http.ts';
@@ -26,9 +34,21 @@ const HOUR = 3600_000;
 
 function constructionData(commune: string, tall: boolean) {
   return {
-    investor: { fullName: 'Nguyễn Thị Ngọc Ánh', idNumber: '001190012345', address: 'Số 9 đường Nguyễn Huệ', phone: '0912000111' },
+    investor: {
+      fullName: 'Nguyễn Thị Ngọc Ánh',
+      idNumber: '001190012345',
+      address: 'Số 9 đường Nguyễn Huệ',
+      phone: '0912000111',
+    },
     site: { commune, address: 'Lô 12 khu dân cư mới', mapSheet: 3, parcel: 120, landArea: 100 },
-    building: { floors: tall ? 7 : 3, basement: false, footprint: 80, totalFloorArea: 240, height: 12, adjoinsExisting: false },
+    building: {
+      floors: tall ? 7 : 3,
+      basement: false,
+      footprint: 80,
+      totalFloorArea: 240,
+      height: 12,
+      adjoinsExisting: false,
+    },
     commitment: true,
     filedByProxy: false,
   };
@@ -39,7 +59,25 @@ const constructionFiles = () => [
   { document: 'ban-ve-thiet-ke', bytes: pdfBytes('ban ve') },
 ];
 
-const WEIGHT: Record<string, number> = { accept: 5, claim: 3, forward: 5, approve: 5, deny: 1, return_result: 4, send_external: 4, receive_external: 4, request_supplement: 1, accept_supplement: 4, refuse: 0.3, stop: 0.3, extend: 0.5, assign: 1, request_payment: 0.3, payment_recorded: 4, withdraw: 1 };
+const WEIGHT: Record<string, number> = {
+  accept: 5,
+  claim: 3,
+  forward: 5,
+  approve: 5,
+  deny: 1,
+  return_result: 4,
+  send_external: 4,
+  receive_external: 4,
+  request_supplement: 1,
+  accept_supplement: 4,
+  refuse: 0.3,
+  stop: 0.3,
+  extend: 0.5,
+  assign: 1,
+  request_payment: 0.3,
+  payment_recorded: 4,
+  withdraw: 1,
+};
 
 forEachDatabase('Biểu 06 totals kept action by action through the API', (db) => {
   let server: TestServer;
@@ -49,14 +87,26 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
   test('setup: 24 online dossiers (birth registrations and construction permits, some liên thông)', async () => {
     server = await testServer(db(), { now: Date.parse('2026-04-01T08:00:00+07:00') });
     for (const [agency, slug] of [...COMMUNES, DEPARTMENT]) {
-      for (const role of ['reception', 'specialist', 'leader']) tokens.set(`${agency}/${role}`, await staffOf(server, `${role}.${slug}`));
+      for (const role of ['reception', 'specialist', 'leader'])
+        tokens.set(`${agency}/${role}`, await staffOf(server, `${role}.${slug}`));
     }
     const r = prng(42);
     for (let i = 0; i < 24; i++) {
       const [agency, slug] = COMMUNES[i % COMMUNES.length]!;
-      const res = i % 2 === 0
-        ? await submitOnline(server, '1.001193', { version: 1, agency, data: birthData({ registeredOnTime: r() < 0.7 }) }, birthFiles())
-        : await submitOnline(server, '1.009994', { version: 1, data: constructionData(slug, r() < 0.6) }, constructionFiles());
+      const res =
+        i % 2 === 0
+          ? await submitOnline(
+              server,
+              '1.001193',
+              { version: 1, agency, data: birthData({ registeredOnTime: r() < 0.7 }) },
+              birthFiles(),
+            )
+          : await submitOnline(
+              server,
+              '1.009994',
+              { version: 1, data: constructionData(slug, r() < 0.6) },
+              constructionFiles(),
+            );
       assert.equal(res.status, 201, await res.clone().text());
       dossiers.push(await json<{ code: string; secret: string }>(res));
       server.clock.advance(Math.round(r() * 2 * HOUR));
@@ -70,19 +120,36 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
     let recorded = 0;
     for (let round = 0; round < 14; round++) {
       for (const d of dossiers) {
-        const view = await json<{ dossier: { status: number; closed: boolean; location: { agency: string; role: string }; receivingAgency: string; dueAt: string | null; payment: { amount: number } | null } }>(
-          await server.request(`/api/v1/dossiers/${d.code}/actions`, { headers: { authorization: `Bearer ${overseer.token}` } }),
+        const view = await json<{
+          dossier: {
+            status: number;
+            closed: boolean;
+            location: { agency: string; role: string };
+            receivingAgency: string;
+            dueAt: string | null;
+            payment: { amount: number } | null;
+          };
+        }>(
+          await server.request(`/api/v1/dossiers/${d.code}/actions`, {
+            headers: { authorization: `Bearer ${overseer.token}` },
+          }),
         );
         const state = view.dossier;
         assert.ok(state, JSON.stringify(view));
         if (state.closed) continue;
         // The applicant answers a supplement request.
         if (state.status === 5) {
-          const t = await json<{ canSupplement: boolean }>(await server.request(`/api/v1/public/dossiers/${d.code}`, { headers: { 'x-tracking-secret': d.secret } }));
+          const t = await json<{ canSupplement: boolean }>(
+            await server.request(`/api/v1/public/dossiers/${d.code}`, { headers: { 'x-tracking-secret': d.secret } }),
+          );
           if (t.canSupplement && r() < 0.8) {
             const form = new FormData();
             form.append('supplement', JSON.stringify({ comment: 'Đã bổ sung' }));
-            const res = await server.request(`/api/v1/public/dossiers/${d.code}/supplement`, { method: 'POST', body: form, headers: { 'x-tracking-secret': d.secret } });
+            const res = await server.request(`/api/v1/public/dossiers/${d.code}/supplement`, {
+              method: 'POST',
+              body: form,
+              headers: { 'x-tracking-secret': d.secret },
+            });
             assert.equal(res.status, 200, await res.clone().text());
             recorded++;
             continue;
@@ -90,7 +157,9 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
         }
         const options: { who: Staff; kind: string }[] = [];
         for (const who of tokens.values()) {
-          const res = await server.request(`/api/v1/dossiers/${d.code}/actions`, { headers: { authorization: `Bearer ${who.token}` } });
+          const res = await server.request(`/api/v1/dossiers/${d.code}/actions`, {
+            headers: { authorization: `Bearer ${who.token}` },
+          });
           if (res.status !== 200) continue;
           const body = await json<{ actions: { kind: string }[]; dossier: { dueAt: string | null } }>(res);
           for (const a of body.actions) if (WEIGHT[a.kind] !== undefined) options.push({ who, kind: a.kind });
@@ -125,7 +194,11 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
             break;
           case 'assign': {
             const loc = state.location;
-            const handlers = await json<{ items: { id: string }[] }>(await server.request(`/api/v1/agencies/${loc.agency}/handlers?role=${loc.role}`, { headers: { authorization: `Bearer ${choice.who.token}` } }));
+            const handlers = await json<{ items: { id: string }[] }>(
+              await server.request(`/api/v1/agencies/${loc.agency}/handlers?role=${loc.role}`, {
+                headers: { authorization: `Bearer ${choice.who.token}` },
+              }),
+            );
             body.params = { assignee: handlers.items[0]!.id };
             break;
           }
@@ -135,11 +208,23 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
         let res: Response;
         if (choice.kind === 'approve' || choice.kind === 'deny' || choice.kind === 'receive_external') {
           if (choice.kind === 'receive_external') {
-            const events = await json<{ items: { kind: string; event: { params?: unknown; data: { ref?: string } } }[] }>(await server.request(`/api/v1/dossiers/${d.code}/events`, { headers: { authorization: `Bearer ${choice.who.token}` } }));
+            const events = await json<{
+              items: { kind: string; event: { params?: unknown; data: { ref?: string } } }[];
+            }>(
+              await server.request(`/api/v1/dossiers/${d.code}/events`, {
+                headers: { authorization: `Bearer ${choice.who.token}` },
+              }),
+            );
             body.params = { ref: events.items.findLast((e) => e.kind === 'send_external')!.event.data.ref };
           }
           if (choice.kind === 'deny') body.comment = 'Không đủ điều kiện';
-          res = await doActionWithFiles(server, choice.who, d.code, body, choice.kind === 'receive_external' ? [] : [resultPdf()]);
+          res = await doActionWithFiles(
+            server,
+            choice.who,
+            d.code,
+            body,
+            choice.kind === 'receive_external' ? [] : [resultPdf()],
+          );
           if (choice.kind === 'receive_external' && res.status === 422) {
             body.params = { ...(body.params as object), outcome: 'approved' };
             res = await doActionWithFiles(server, choice.who, d.code, body, [resultPdf()]);
@@ -167,13 +252,29 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
       x.events.push(row.event);
       by.set(row.dossier_id, x);
     }
-    const facts = [...by.values()].map((x) => reportFacts(replay(x.events), x.field)).filter((f): f is ReportFacts => f !== null);
+    const facts = [...by.values()]
+      .map((x) => reportFacts(replay(x.events), x.field))
+      .filter((f): f is ReportFacts => f !== null);
     assert.ok(facts.length >= 15, `${facts.length} received`);
     const kinds = new Set(rows.map((x) => x.event.kind));
-    for (const k of ['accept', 'claim', 'forward', 'send_external', 'receive_external', 'request_supplement', 'supplement_provided', 'accept_supplement', 'approve', 'return_result']) {
+    for (const k of [
+      'accept',
+      'claim',
+      'forward',
+      'send_external',
+      'receive_external',
+      'request_supplement',
+      'supplement_provided',
+      'accept_supplement',
+      'approve',
+      'return_result',
+    ]) {
       assert.ok(kinds.has(k as DossierEvent['kind']), `some ${k} happened (${[...kinds].join(', ')})`);
     }
-    const liênThông = rows.some((x) => x.event.kind === 'forward' && (x.event.data as { handover: { interAgency: boolean } }).handover.interAgency);
+    const liênThông = rows.some(
+      (x) =>
+        x.event.kind === 'forward' && (x.event.data as { handover: { interAgency: boolean } }).handover.interAgency,
+    );
     assert.ok(liênThông, 'a dossier went to the province department (liên thông)');
     const snap = await server.ctx.agencies.get();
     const leader = await staffOf(server, 'leader.province');
@@ -185,17 +286,32 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
     ];
     for (const period of periods) {
       for (const groupBy of ['agency', 'agency-field'] as const) {
-        const res = await server.request(`/api/v1/agencies/${ROOT}/reports/bieu06?from=${period.from}&to=${period.to}&groupBy=${groupBy}`, { headers: { authorization: `Bearer ${leader.token}` } });
+        const res = await server.request(
+          `/api/v1/agencies/${ROOT}/reports/bieu06?from=${period.from}&to=${period.to}&groupBy=${groupBy}`,
+          { headers: { authorization: `Bearer ${leader.token}` } },
+        );
         assert.equal(res.status, 200);
-        const body = await json<{ rows: { agency?: string; field?: string; depth?: number; values: Record<string, number> }[] }>(res);
+        const body = await json<{
+          rows: { agency?: string; field?: string; depth?: number; values: Record<string, number> }[];
+        }>(res);
         const core = report(facts, period, { groupBy, directory: snap.all, rollUp: ROOT });
-        const pick = (ls: { agency?: string | undefined; field?: string | undefined; row: unknown }[]) => new Map(ls.filter((l) => l.agency !== undefined).map((l) => [`${l.agency}|${l.field ?? ''}`, l.row]));
+        const pick = (ls: { agency?: string | undefined; field?: string | undefined; row: unknown }[]) =>
+          new Map(ls.filter((l) => l.agency !== undefined).map((l) => [`${l.agency}|${l.field ?? ''}`, l.row]));
         const coreMap = pick(core);
         for (const [k, v] of pick(body.rows.map((b) => ({ ...b, row: b.values })))) {
           if (coreMap.has(k)) assert.deepEqual(v, coreMap.get(k), `${groupBy} ${k} ${period.from}…${period.to}`);
-          else assert.ok(Object.values(v as object).every((n) => n === 0), `${k} only in the server\u2019s report`);
+          else
+            assert.ok(
+              Object.values(v as object).every((n) => n === 0),
+              `${k} only in the server\u2019s report`,
+            );
         }
-        for (const [k, v] of coreMap) if (!Object.values(v as object).every((n) => n === 0)) assert.ok(body.rows.some((b) => `${b.agency}|${b.field ?? ''}` === k), `${k} missing`);
+        for (const [k, v] of coreMap)
+          if (!Object.values(v as object).every((n) => n === 0))
+            assert.ok(
+              body.rows.some((b) => `${b.agency}|${b.field ?? ''}` === k),
+              `${k} missing`,
+            );
         for (const b of body.rows) assert.deepEqual(checkEquations(b.values as never), []);
       }
     }

@@ -52,14 +52,26 @@ export interface LedgerSum {
  */
 export function ledgerSumsQuery(agencies: readonly string[], p: Period, fields?: readonly string[]) {
   const s = splitPeriod(p);
-  const inAgencies = sql`agency_code in (${sql.join(agencies.map((a) => sql`${a}`), sql`, `)})`;
-  const inFields = fields?.length ? sql` and field_code in (${sql.join(fields.map((f) => sql`${f}`), sql`, `)})` : sql``;
+  const inAgencies = sql`agency_code in (${sql.join(
+    agencies.map((a) => sql`${a}`),
+    sql`, `,
+  )})`;
+  const inFields = fields?.length
+    ? sql` and field_code in (${sql.join(
+        fields.map((f) => sql`${f}`),
+        sql`, `,
+      )})`
+    : sql``;
   const parts: SQL[] = [];
   const months = (range: SQL, bucket: 'b' | 'w') =>
-    parts.push(sql`select agency_code, field_code, "column", ${bucket === 'b' ? sql`value` : sql`0`} as b, ${bucket === 'w' ? sql`value` : sql`0`} as w from report_ledger_month where ${inAgencies}${inFields} and ${range}`);
+    parts.push(
+      sql`select agency_code, field_code, "column", ${bucket === 'b' ? sql`value` : sql`0`} as b, ${bucket === 'w' ? sql`value` : sql`0`} as w from report_ledger_month where ${inAgencies}${inFields} and ${range}`,
+    );
   const days = (fromDay: string, toDayExclusive: string, bucket: 'b' | 'w') => {
     if (fromDay >= toDayExclusive) return;
-    parts.push(sql`select agency_code, field_code, "column", ${bucket === 'b' ? sql`value` : sql`0`} as b, ${bucket === 'w' ? sql`value` : sql`0`} as w from report_ledger where ${inAgencies}${inFields} and day >= ${fromDay}::date and day < ${toDayExclusive}::date`);
+    parts.push(
+      sql`select agency_code, field_code, "column", ${bucket === 'b' ? sql`value` : sql`0`} as b, ${bucket === 'w' ? sql`value` : sql`0`} as w from report_ledger where ${inAgencies}${inFields} and day >= ${fromDay}::date and day < ${toDayExclusive}::date`,
+    );
   };
   const afterTo = addDays(s.to, 1);
   months(sql`month < ${s.beforeMonths}::date`, 'b');
@@ -77,10 +89,27 @@ export function ledgerSumsQuery(agencies: readonly string[], p: Period, fields?:
 }
 
 /** Sums of the running totals of `agencies` before and inside the period. */
-export async function ledgerSums(db: Executor, agencies: readonly string[], p: Period, fields?: readonly string[]): Promise<LedgerSum[]> {
+export async function ledgerSums(
+  db: Executor,
+  agencies: readonly string[],
+  p: Period,
+  fields?: readonly string[],
+): Promise<LedgerSum[]> {
   if (!agencies.length) return [];
-  const rows = await execute<{ agency: string; field: string; column: LedgerColumn; before: string | number; within: string | number }>(db, ledgerSumsQuery(agencies, p, fields));
-  return rows.map((r) => ({ agency: r.agency, field: r.field, column: r.column, before: Number(r.before), within: Number(r.within) }));
+  const rows = await execute<{
+    agency: string;
+    field: string;
+    column: LedgerColumn;
+    before: string | number;
+    within: string | number;
+  }>(db, ledgerSumsQuery(agencies, p, fields));
+  return rows.map((r) => ({
+    agency: r.agency,
+    field: r.field,
+    column: r.column,
+    before: Number(r.before),
+    within: Number(r.within),
+  }));
 }
 
 /**

@@ -35,7 +35,8 @@ let large = new Set<string>();
 
 function seqScans(node: PlanNode, out: string[] = []): string[] {
   const rel = node['Relation Name'];
-  if (node['Node Type'] === 'Seq Scan' && rel && (TABLES.has(rel) || (TOTALS.has(rel) && large.has(rel)))) out.push(rel);
+  if (node['Node Type'] === 'Seq Scan' && rel && (TABLES.has(rel) || (TOTALS.has(rel) && large.has(rel))))
+    out.push(rel);
   for (const child of node.Plans ?? []) seqScans(child, out);
   return out;
 }
@@ -51,7 +52,10 @@ forEachDatabase(
   (db) => {
     let server: TestServer;
     const explain = async (query: SQL) => {
-      const rows = await execute<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(server.ctx.db, sql`explain (format json) ${query}`);
+      const rows = await execute<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+        server.ctx.db,
+        sql`explain (format json) ${query}`,
+      );
       return rows[0]!['QUERY PLAN'][0].Plan;
     };
 
@@ -59,27 +63,59 @@ forEachDatabase(
       server = await testServer(db(), { now: NOW });
       const { sql: pg } = db().database;
       await dropBulkIndexes(pg!);
-      await bulkSeed(pg!, { first: 1, count: ROWS, communes: COMMUNES, departments: ['000.00.11.H56', '000.00.10.H56'], start: '2024-04-01', days: 730, now: NOW, eventsPerDossier: 4 });
+      await bulkSeed(pg!, {
+        first: 1,
+        count: ROWS,
+        communes: COMMUNES,
+        departments: ['000.00.11.H56', '000.00.10.H56'],
+        start: '2024-04-01',
+        days: 730,
+        now: NOW,
+        eventsPerDossier: 4,
+      });
       await createBulkIndexes(pg!);
       await rebuildMonthTotals(pg!);
       await pg!.unsafe('analyze');
-      const sizes = await execute<{ t: string; n: number }>(server.ctx.db, sql`select 'report_ledger' as t, count(*)::int as n from report_ledger union all select 'report_ledger_month', count(*)::int from report_ledger_month union all select 'dossier_events', count(*)::int from dossier_events`);
+      const sizes = await execute<{ t: string; n: number }>(
+        server.ctx.db,
+        sql`select 'report_ledger' as t, count(*)::int as n from report_ledger union all select 'report_ledger_month', count(*)::int from report_ledger_month union all select 'dossier_events', count(*)::int from dossier_events`,
+      );
       large = new Set(sizes.filter((x) => x.n > LARGE).map((x) => x.t));
       assert.ok(large.has('report_ledger') && large.has('dossier_events'), JSON.stringify(sizes));
       // The bulk rows are real enough for the API: the report reconciles, the inbox pages.
       const leader = await staffOf(server, 'leader.province');
-      const report = await server.request('/api/v1/agencies/000.00.00.H56/reports/bieu06?from=2026-01-01&to=2026-03-31', { headers: { authorization: `Bearer ${leader.token}` } });
+      const report = await server.request(
+        '/api/v1/agencies/000.00.00.H56/reports/bieu06?from=2026-01-01&to=2026-03-31',
+        { headers: { authorization: `Bearer ${leader.token}` } },
+      );
       assert.equal(report.status, 200, await report.clone().text());
       const r = await json<{ rows: { depth: number; values: { received: number } }[] }>(report);
       assert.ok(r.rows[0]!.values.received > ROWS / 50, `received ${r.rows[0]!.values.received}`);
     });
 
-    const filter = (over: Partial<InboxFilter>): InboxFilter => ({ agency: COMMUNES[0]!, view: 'queue', roles: ['specialist'], staffId: null, now: NOW, limit: 51, ...over });
+    const filter = (over: Partial<InboxFilter>): InboxFilter => ({
+      agency: COMMUNES[0]!,
+      view: 'queue',
+      roles: ['specialist'],
+      staffId: null,
+      now: NOW,
+      limit: 51,
+      ...over,
+    });
 
     const cases: [string, () => SQL][] = [
       ['inbox: one role\u2019s queue, first page', () => inboxQuery(filter({}))],
-      ['inbox: reception + specialist + leader', () => inboxQuery(filter({ roles: ['reception', 'specialist', 'leader'] }))],
-      ['inbox: next page (cursor)', () => inboxQuery(filter({ cursor: { view: 'queue', at: NOW - 86_400_000, id: '00000000-0000-4000-8000-000000000000' } }))],
+      [
+        'inbox: reception + specialist + leader',
+        () => inboxQuery(filter({ roles: ['reception', 'specialist', 'leader'] })),
+      ],
+      [
+        'inbox: next page (cursor)',
+        () =>
+          inboxQuery(
+            filter({ cursor: { view: 'queue', at: NOW - 86_400_000, id: '00000000-0000-4000-8000-000000000000' } }),
+          ),
+      ],
       ['inbox: overdue', () => inboxQuery(filter({ view: 'open', due: 'overdue' }))],
       ['inbox: due soon', () => inboxQuery(filter({ due: 'soon', soonUntil: NOW + 2 * 86_400_000 }))],
       ['inbox: supplement time limit passed', () => inboxQuery(filter({ view: 'open', due: 'supplement-expired' }))],
@@ -88,9 +124,16 @@ forEachDatabase(
       ['inbox: search by name', () => inboxQuery(filter({ view: 'open', search: searchTerms('Nguyen Van An') }))],
       ['inbox: search by phone', () => inboxQuery(filter({ view: 'open', search: searchTerms('0900012345') }))],
       ['inbox: passed through', () => inboxQuery(filter({ view: 'passed' }))],
-      ['report: province roll-up, a quarter', () => ledgerSumsQuery([...COMMUNES, '000.00.00.H56', '000.00.11.H56'], { from: '2026-01-01', to: '2026-03-31' })],
+      [
+        'report: province roll-up, a quarter',
+        () =>
+          ledgerSumsQuery([...COMMUNES, '000.00.00.H56', '000.00.11.H56'], { from: '2026-01-01', to: '2026-03-31' }),
+      ],
       ['report: one commune, one day', () => ledgerSumsQuery([COMMUNES[2]!], { from: '2026-02-17', to: '2026-02-17' })],
-      ['report: one field, two years', () => ledgerSumsQuery(COMMUNES, { from: '2024-04-01', to: '2026-03-31' }, ['ho-tich'])],
+      [
+        'report: one field, two years',
+        () => ledgerSumsQuery(COMMUNES, { from: '2024-04-01', to: '2026-03-31' }, ['ho-tich']),
+      ],
     ];
     for (const [name, query] of cases) {
       test(`${name}: no sequential scan of the dossier, event or totals tables`, async () => {
@@ -102,16 +145,30 @@ forEachDatabase(
     test('the logbook\u2019s queries (dossiers of a month, then their events) use indexes too', async () => {
       const start = new Date(Date.parse('2026-03-01T00:00:00+07:00')).toISOString();
       const end = new Date(Date.parse('2026-04-01T00:00:00+07:00')).toISOString();
-      const plan = await explain(sql`select id from dossiers where receiving_agency = ${COMMUNES[0]} and submitted_at >= ${start}::timestamptz and submitted_at < ${end}::timestamptz order by submitted_at, code limit 50001`);
+      const plan = await explain(
+        sql`select id from dossiers where receiving_agency = ${COMMUNES[0]} and submitted_at >= ${start}::timestamptz and submitted_at < ${end}::timestamptz order by submitted_at, code limit 50001`,
+      );
       assert.deepEqual(seqScans(plan), [], nodes(plan).join(' > '));
-      const ids = await execute<{ id: string }>(server.ctx.db, sql`select id from dossiers where receiving_agency = ${COMMUNES[0]} limit 200`);
-      const events = await explain(sql`select dossier_id, event from dossier_events where dossier_id in (${sql.join(ids.map((i) => sql`${i.id}::uuid`), sql`, `)}) order by dossier_id, seq`);
+      const ids = await execute<{ id: string }>(
+        server.ctx.db,
+        sql`select id from dossiers where receiving_agency = ${COMMUNES[0]} limit 200`,
+      );
+      const events = await explain(
+        sql`select dossier_id, event from dossier_events where dossier_id in (${sql.join(
+          ids.map((i) => sql`${i.id}::uuid`),
+          sql`, `,
+        )}) order by dossier_id, seq`,
+      );
       assert.deepEqual(seqScans(events), [], nodes(events).join(' > '));
     });
 
     test('the first inbox page through the API', async () => {
       const reception = await staffOf(server, 'reception.trung-tam');
-      const page = await json<{ items: unknown[]; nextCursor: string | null }>(await server.request(`/api/v1/agencies/${COMMUNES[0]}/inbox?limit=50`, { headers: { authorization: `Bearer ${reception.token}` } }));
+      const page = await json<{ items: unknown[]; nextCursor: string | null }>(
+        await server.request(`/api/v1/agencies/${COMMUNES[0]}/inbox?limit=50`, {
+          headers: { authorization: `Bearer ${reception.token}` },
+        }),
+      );
       assert.equal(page.items.length, 50);
       assert.ok(page.nextCursor, 'more pages');
     });

@@ -1,6 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { BIEU06_COLUMNS, checkEquations, formatInstant, validatePeriod, type Bieu06Row, type ReportGroupBy, type ReportLine } from '@motcua/core';
+import {
+  BIEU06_COLUMNS,
+  checkEquations,
+  formatInstant,
+  validatePeriod,
+  type Bieu06Row,
+  type ReportGroupBy,
+  type ReportLine,
+} from '@motcua/core';
 import { route, type AnyRoute } from '../http/route.ts';
 import { errors, HttpError } from '../http/errors.ts';
 import { AgencyCode } from '../http/schemas.ts';
@@ -9,17 +17,38 @@ import { bieu06ExportRows, renderBieu06, type Bieu06Format } from '../print/inde
 import type { ServerContext } from '../context.ts';
 import { bieu06Lines } from './bieu06.ts';
 
-const RowSchema = Type.Object(Object.fromEntries(BIEU06_COLUMNS.map((c) => [c, Type.Integer({ minimum: 0 })])) as Record<(typeof BIEU06_COLUMNS)[number], ReturnType<typeof Type.Integer>>);
+const RowSchema = Type.Object(
+  Object.fromEntries(BIEU06_COLUMNS.map((c) => [c, Type.Integer({ minimum: 0 })])) as Record<
+    (typeof BIEU06_COLUMNS)[number],
+    ReturnType<typeof Type.Integer>
+  >,
+);
 
 const Bieu06Query = Type.Object(
   {
     from: Type.String({ format: 'date', description: 'First day of the period (in each agency\u2019s zone)' }),
     to: Type.String({ format: 'date', description: 'Last day of the period' }),
-    groupBy: Type.Optional(Type.Union([Type.Literal('agency'), Type.Literal('field'), Type.Literal('agency-field'), Type.Literal('total')], { default: 'agency' })),
-    rollUp: Type.Optional(Type.Boolean({ default: true, description: 'Include the agencies below (each agency\u2019s row sums its subtree)' })),
+    groupBy: Type.Optional(
+      Type.Union([Type.Literal('agency'), Type.Literal('field'), Type.Literal('agency-field'), Type.Literal('total')], {
+        default: 'agency',
+      }),
+    ),
+    rollUp: Type.Optional(
+      Type.Boolean({
+        default: true,
+        description: 'Include the agencies below (each agency\u2019s row sums its subtree)',
+      }),
+    ),
     field: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only this field (lĩnh vực)' })),
-    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx'), Type.Literal('html'), Type.Literal('pdf')], { default: 'json' })),
-    delimiter: Type.Optional(Type.Union([Type.Literal(','), Type.Literal(';')], { description: 'CSV delimiter (default ",")' })),
+    format: Type.Optional(
+      Type.Union(
+        [Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx'), Type.Literal('html'), Type.Literal('pdf')],
+        { default: 'json' },
+      ),
+    ),
+    delimiter: Type.Optional(
+      Type.Union([Type.Literal(','), Type.Literal(';')], { description: 'CSV delimiter (default ",")' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -34,7 +63,8 @@ async function fieldTitles(ctx: ServerContext): Promise<Map<string, { vi: string
   return new Map(rows.map((r) => [r.code, r.title]));
 }
 
-const onTimeRate = (r: Bieu06Row) => (r.resolved === 0 ? null : Math.round(((r.early + r.onTime) / r.resolved) * 10000) / 100);
+const onTimeRate = (r: Bieu06Row) =>
+  r.resolved === 0 ? null : Math.round(((r.early + r.onTime) / r.resolved) * 10000) / 100;
 
 export function reportRoutes(): AnyRoute[] {
   return [
@@ -66,7 +96,9 @@ export function reportRoutes(): AnyRoute[] {
                 depth: Type.Optional(Type.Integer()),
                 values: RowSchema,
                 own: Type.Optional(RowSchema),
-                onTimeRate: Type.Union([Type.Number(), Type.Null()], { description: '(trước hạn + đúng hạn) / đã giải quyết, in %' }),
+                onTimeRate: Type.Union([Type.Number(), Type.Null()], {
+                  description: '(trước hạn + đúng hạn) / đã giải quyết, in %',
+                }),
               }),
             ),
           }),
@@ -81,20 +113,49 @@ export function reportRoutes(): AnyRoute[] {
         const groupBy = (query.groupBy ?? 'agency') as ReportGroupBy;
         const format = query.format ?? 'json';
         if (groupBy === 'total' && format !== 'json') {
-          throw errors.invalid([{ pointer: '/query/groupBy', code: 'enum', message: { vi: 'Xuất tệp theo cơ quan, lĩnh vực, hoặc cả hai', en: 'Files are grouped by agency, field, or both' } }]);
+          throw errors.invalid([
+            {
+              pointer: '/query/groupBy',
+              code: 'enum',
+              message: {
+                vi: 'Xuất tệp theo cơ quan, lĩnh vực, hoặc cả hai',
+                en: 'Files are grouped by agency, field, or both',
+              },
+            },
+          ]);
         }
         const snap = await ctx.agencies.get();
         const rollUp = query.rollUp ?? true;
-        const lines = await bieu06Lines(ctx.db, { agency: params.agencyCode, period, groupBy, rollUp, ...(query.field ? { fields: [query.field] } : {}), directory: snap.all });
+        const lines = await bieu06Lines(ctx.db, {
+          agency: params.agencyCode,
+          period,
+          groupBy,
+          rollUp,
+          ...(query.field ? { fields: [query.field] } : {}),
+          directory: snap.all,
+        });
         // The totals must reconcile on every row before anyone sees them.
-        const broken = lines.flatMap((l, k) => checkEquations(l.row).map((i) => ({ ...i, pointer: `/rows/${k}/values${i.pointer}` })));
+        const broken = lines.flatMap((l, k) =>
+          checkEquations(l.row).map((i) => ({ ...i, pointer: `/rows/${k}/values${i.pointer}` })),
+        );
         if (broken.length) {
           ctx.log.error({ agency: params.agencyCode, period, broken }, 'Biểu 06 equations broken');
-          throw new HttpError(500, 'report_inconsistent', { vi: 'Số liệu báo cáo không khớp; đã ghi nhận sự cố', en: 'The report does not reconcile; the incident is logged' }, broken);
+          throw new HttpError(
+            500,
+            'report_inconsistent',
+            {
+              vi: 'Số liệu báo cáo không khớp; đã ghi nhận sự cố',
+              en: 'The report does not reconcile; the incident is logged',
+            },
+            broken,
+          );
         }
         const titles = await fieldTitles(ctx);
         const agencyName = (code: string) => snap.records.get(code)?.name ?? { vi: code };
-        const generatedAt = formatInstant(ctx.clock.now(), snap.records.get(params.agencyCode)?.timeZone ?? ctx.config.timeZone);
+        const generatedAt = formatInstant(
+          ctx.clock.now(),
+          snap.records.get(params.agencyCode)?.timeZone ?? ctx.config.timeZone,
+        );
         if (format === 'json') {
           return c.json({
             agency: params.agencyCode,
@@ -120,7 +181,10 @@ export function reportRoutes(): AnyRoute[] {
         const parent = snap.records.get(params.agencyCode)?.parent;
         const file = await renderBieu06(
           {
-            reportingUnit: { name: agencyName(params.agencyCode).vi, ...(parent ? { parentName: agencyName(parent).vi } : {}) },
+            reportingUnit: {
+              name: agencyName(params.agencyCode).vi,
+              ...(parent ? { parentName: agencyName(parent).vi } : {}),
+            },
             period,
             groupBy: groupBy as 'agency' | 'field' | 'agency-field',
             generatedAt,
@@ -131,9 +195,13 @@ export function reportRoutes(): AnyRoute[] {
           query.delimiter ? { delimiter: query.delimiter } : {},
         );
         c.header('Content-Type', file.mediaType);
-        c.header('Content-Disposition', `${format === 'html' || format === 'pdf' ? 'inline' : 'attachment'}; filename="${file.fileName}"`);
+        c.header(
+          'Content-Disposition',
+          `${format === 'html' || format === 'pdf' ? 'inline' : 'attachment'}; filename="${file.fileName}"`,
+        );
         c.header('Cache-Control', 'private, no-store');
-        if (format === 'html') c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
+        if (format === 'html')
+          c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
         return c.body(new Uint8Array(file.bytes));
       },
     }),

@@ -1,6 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AGENCY_KINDS_2008, AGENCY_KINDS_2025, mergeCalendars, parseCalendar, type AgencyKind, type Calendar, type LocalizedText, type Role } from '@motcua/core';
+import {
+  AGENCY_KINDS_2008,
+  AGENCY_KINDS_2025,
+  mergeCalendars,
+  parseCalendar,
+  type AgencyKind,
+  type Calendar,
+  type LocalizedText,
+  type Role,
+} from '@motcua/core';
 import { REPOSITORY_ROOT } from '../config/config.ts';
 
 /** The demo province of examples/province/agencies.json (the example procedures use its codes). */
@@ -24,7 +33,9 @@ export function kindsOf(file: ProvinceFile): readonly AgencyKind[] {
  * seed never carries a second copy of the dates.
  */
 export function readNationalCalendar(dir = join(EXAMPLES_DIR, 'calendars')): Calendar {
-  const files = readdirSync(dir).filter((f) => /^vn-\d{4}\.json$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^vn-\d{4}\.json$/.test(f))
+    .sort();
   if (!files.length) throw new Error(`no yearly calendars (vn-YYYY.json) in ${dir}`);
   const calendars = files.map((f) => {
     const parsed = parseCalendar(JSON.parse(readFileSync(join(dir, f), 'utf8')));
@@ -84,7 +95,8 @@ export function demoAccounts(file: ProvinceFile): DemoAccount[] {
   };
   for (const a of file.agencies) {
     if (a.kind === 'province') (['admin', 'designer', 'leader', 'viewer'] as Role[]).forEach((r) => add(r, a));
-    else if (a.kind === 'province-department') (['designer', 'reception', 'specialist', 'leader'] as Role[]).forEach((r) => add(r, a));
+    else if (a.kind === 'province-department')
+      (['designer', 'reception', 'specialist', 'leader'] as Role[]).forEach((r) => add(r, a));
     else if (a.kind === 'public-service-centre') (['reception'] as Role[]).forEach((r) => add(r, a));
     else (['admin', 'reception', 'specialist', 'leader', 'viewer'] as Role[]).forEach((r) => add(r, a));
   }

@@ -14,11 +14,16 @@ export interface PublishedExample {
  * Publishes examples/procedures/*.json. A definition that fails validation is logged and skipped,
  * so that a broken example never keeps the server from starting.
  */
-export async function publishExamples(ctx: ServerContext, dir = join(EXAMPLES_DIR, 'procedures')): Promise<PublishedExample[]> {
+export async function publishExamples(
+  ctx: ServerContext,
+  dir = join(EXAMPLES_DIR, 'procedures'),
+): Promise<PublishedExample[]> {
   const out: PublishedExample[] = [];
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     return out;
   }
@@ -27,7 +32,10 @@ export async function publishExamples(ctx: ServerContext, dir = join(EXAMPLES_DI
       const v = await importDefinition(ctx, JSON.parse(readFileSync(join(dir, file), 'utf8')));
       out.push({ code: v.code, version: v.version, file });
     } catch (err) {
-      ctx.log.error({ file, err: err instanceof Error ? err.message : err, issues: (err as { issues?: unknown }).issues }, 'example procedure not published');
+      ctx.log.error(
+        { file, err: err instanceof Error ? err.message : err, issues: (err as { issues?: unknown }).issues },
+        'example procedure not published',
+      );
     }
   }
   return out;

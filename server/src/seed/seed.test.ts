@@ -27,12 +27,23 @@ forEachDatabase('migrations and the demo seed', (db) => {
         // Every agency has a working calendar with the 2026 Tết holidays.
         assert.ok(snap.calendarOf(a.code).holidays.includes('2026-02-17'));
       }
-      const rows = await execute<{ username: string; password_hash: string }>(server.ctx.db, sql`select username, password_hash from staff order by username`);
-      const expected = demoAccounts(province).map((a) => a.username).sort();
-      assert.deepEqual(rows.map((r) => r.username), expected);
+      const rows = await execute<{ username: string; password_hash: string }>(
+        server.ctx.db,
+        sql`select username, password_hash from staff order by username`,
+      );
+      const expected = demoAccounts(province)
+        .map((a) => a.username)
+        .sort();
+      assert.deepEqual(
+        rows.map((r) => r.username),
+        expected,
+      );
       assert.ok(await verifyPassword(DEMO_PASSWORD, rows[0]!.password_hash));
       for (const role of ['admin', 'designer', 'reception', 'specialist', 'leader', 'viewer']) {
-        assert.ok(rows.some((r) => r.username.startsWith(`${role}.`)), `a demo account for ${role}`);
+        assert.ok(
+          rows.some((r) => r.username.startsWith(`${role}.`)),
+          `a demo account for ${role}`,
+        );
       }
     } finally {
       server.dispose();

@@ -42,7 +42,9 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<SeedReport | null
     const any = await tx.select({ code: agencies.code }).from(agencies).limit(1);
     if (any.length) return false;
     const root = province.agencies.find((a) => a.parent === null)!;
-    await tx.insert(agencyKinds).values(kindsOf(province).map((k, i) => ({ id: k.id, title: k.title, level: k.level, sort: i })));
+    await tx
+      .insert(agencyKinds)
+      .values(kindsOf(province).map((k, i) => ({ id: k.id, title: k.title, level: k.level, sort: i })));
     await tx.insert(calendars).values({
       id: NATIONAL_CALENDAR_ID,
       name: { vi: 'Lịch làm việc của cơ quan hành chính nhà nước', en: 'Civil-service working calendar' },
@@ -51,11 +53,19 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<SeedReport | null
       updatedAt: new Date(now),
     });
     for (const a of province.agencies) {
-      await createAgency(tx, { code: a.code, name: a.name, kind: a.kind, parent: a.parent, calendarId: NATIONAL_CALENDAR_ID }, { actorId: null, at: now });
+      await createAgency(
+        tx,
+        { code: a.code, name: a.name, kind: a.kind, parent: a.parent, calendarId: NATIONAL_CALENDAR_ID },
+        { actorId: null, at: now },
+      );
     }
     await tx.update(calendars).set({ ownerCode: root.code });
     for (const acc of accounts) {
-      await createStaff(tx, { username: acc.username, fullName: acc.fullName, agencyCode: acc.agencyCode, passwordHash, roles: acc.roles }, now);
+      await createStaff(
+        tx,
+        { username: acc.username, fullName: acc.fullName, agencyCode: acc.agencyCode, passwordHash, roles: acc.roles },
+        now,
+      );
     }
     await bumpAgencyRevision(tx);
     return true;
@@ -71,11 +81,23 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<SeedReport | null
   } catch {
     loginsFile = null;
   }
-  ctx.log.info({ agencies: province.agencies.length, accounts: accounts.length, procedures: procedures.length }, 'seeded the demo province');
-  return { agencies: province.agencies.length, calendar: NATIONAL_CALENDAR_ID, accounts, password, procedures, loginsFile };
+  ctx.log.info(
+    { agencies: province.agencies.length, accounts: accounts.length, procedures: procedures.length },
+    'seeded the demo province',
+  );
+  return {
+    agencies: province.agencies.length,
+    calendar: NATIONAL_CALENDAR_ID,
+    accounts,
+    password,
+    procedures,
+    loginsFile,
+  };
 }
 
 export function formatLogins(accounts: DemoAccount[], password: string): string {
-  const lines = accounts.map((a) => `  ${a.username.padEnd(40)} ${a.roles.map((r) => `${r.role}@${r.agency}`).join(', ')}`);
+  const lines = accounts.map(
+    (a) => `  ${a.username.padEnd(40)} ${a.roles.map((r) => `${r.role}@${r.agency}`).join(', ')}`,
+  );
   return `Tài khoản demo / demo accounts (mật khẩu / password: ${password})\n${lines.join('\n')}\n`;
 }

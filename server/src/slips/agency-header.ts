@@ -39,6 +39,7 @@ export function agencyHeader(snap: AgencySnapshot, code: string): AgencyHeader {
 export function signerTitle(snap: AgencySnapshot, code: string): string {
   const kind = snap.records.get(code)?.kind ?? '';
   if (kind === 'province' || kind === 'commune' || kind === 'district') return 'CHỦ TỊCH';
-  if (kind === 'province-department' || kind === 'public-service-centre' || kind === 'district-office') return 'GIÁM ĐỐC';
+  if (kind === 'province-department' || kind === 'public-service-centre' || kind === 'district-office')
+    return 'GIÁM ĐỐC';
   return 'THỦ TRƯỞNG CƠ QUAN';
 }

@@ -15,7 +15,12 @@ export const SLIP_FORMATS: readonly SlipFormat[] = ['html', 'pdf'];
 
 export type ArtefactRow = typeof artefacts.$inferSelect;
 
-async function slipArtefacts(ctx: ServerContext, dossierId: string, kind: SlipKind, seq: number): Promise<ArtefactRow[]> {
+async function slipArtefacts(
+  ctx: ServerContext,
+  dossierId: string,
+  kind: SlipKind,
+  seq: number,
+): Promise<ArtefactRow[]> {
   return ctx.db
     .select()
     .from(artefacts)
@@ -41,7 +46,13 @@ export async function slipSource(ctx: ServerContext, dossierId: string, seq: num
     ctx.db,
     sql`select document_id, count(*)::int as n from ${dossierFiles} where dossier_id = ${dossierId} and purpose = 'submission' group by document_id`,
   );
-  return { row, events, procedure: version.definition, snap: await ctx.agencies.get(), submittedDocuments: new Map(docs.map((d) => [d.document_id, d.n])) };
+  return {
+    row,
+    events,
+    procedure: version.definition,
+    snap: await ctx.agencies.get(),
+    submittedDocuments: new Map(docs.map((d) => [d.document_id, d.n])),
+  };
 }
 
 /**
@@ -49,7 +60,13 @@ export async function slipSource(ctx: ServerContext, dossierId: string, seq: num
  * stored in the file store with its SHA-256 and recorded as an immutable artefact. Issuing it again
  * (a reprint, a retry, two clerks at once) returns the stored artefacts and renders nothing.
  */
-export async function issueSlip(ctx: ServerContext, dossierId: string, kind: SlipKind, seq: number, issuedBy: string | null): Promise<ArtefactRow[]> {
+export async function issueSlip(
+  ctx: ServerContext,
+  dossierId: string,
+  kind: SlipKind,
+  seq: number,
+  issuedBy: string | null,
+): Promise<ArtefactRow[]> {
   let have = await slipArtefacts(ctx, dossierId, kind, seq);
   if (SLIP_FORMATS.every((f) => have.some((a) => a.format === f))) return have;
   const data = slipData(kind, await slipSource(ctx, dossierId, seq));
@@ -59,13 +76,27 @@ export async function issueSlip(ctx: ServerContext, dossierId: string, kind: Sli
     const key = await ctx.files.begin();
     let committed = false;
     try {
-      const written = await ctx.files.write(key, Readable.from([Buffer.from(slip.bytes)]), { maxBytes: slip.bytes.length });
+      const written = await ctx.files.write(key, Readable.from([Buffer.from(slip.bytes)]), {
+        maxBytes: slip.bytes.length,
+      });
       if (written.sha256 !== slip.sha256) throw new Error(`slip ${kind} stored with a different hash`);
       const now = ctx.clock.now();
       const fileId = randomUUID();
       try {
         await ctx.db.transaction(async (tx) => {
-          await tx.insert(files).values({ id: fileId, storageKey: key, sha256: slip.sha256, size: slip.bytes.length, mediaType: slip.mediaType, originalName: slip.fileName, provenance: 'generated', uploadedBy: issuedBy, createdAt: new Date(now) });
+          await tx
+            .insert(files)
+            .values({
+              id: fileId,
+              storageKey: key,
+              sha256: slip.sha256,
+              size: slip.bytes.length,
+              mediaType: slip.mediaType,
+              originalName: slip.fileName,
+              provenance: 'generated',
+              uploadedBy: issuedBy,
+              createdAt: new Date(now),
+            });
           await tx.insert(artefacts).values({
             id: randomUUID(),
             dossierId,

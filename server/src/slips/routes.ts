@@ -27,14 +27,21 @@ async function targetDossier(c: Context<AppEnv>): Promise<DossierRow> {
 
 async function readAll(store: FileStore, key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of store.read(key)) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+  for await (const chunk of store.read(key))
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks);
 }
 
 const IssueSlipBody = Type.Object(
   {
     kind: Type.Union(SLIP_KINDS.map((k) => Type.Literal(k))),
-    eventSeq: Type.Optional(Type.Integer({ minimum: 1, description: 'The event the slip renders; default: the latest event of its kind (the control slip: the latest event)' })),
+    eventSeq: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description:
+          'The event the slip renders; default: the latest event of its kind (the control slip: the latest event)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -48,10 +55,17 @@ export function slipRoutes(): AnyRoute[] {
       summary: 'Phiếu, văn bản đã phát hành / Issued slips and result documents',
       tags: ['slips'],
       params: Type.Object({ dossierCode: DossierCode }),
-      responses: { 200: { description: 'Artefacts, oldest first', schema: Type.Object({ items: Type.Array(ArtefactView) }) } },
+      responses: {
+        200: { description: 'Artefacts, oldest first', schema: Type.Object({ items: Type.Array(ArtefactView) }) },
+      },
       handler: async (c) => {
         const row = await targetDossier(c);
-        const rows = await c.get('ctx').db.select().from(artefacts).where(eq(artefacts.dossierId, row.id)).orderBy(asc(artefacts.eventSeq), asc(artefacts.kind), asc(artefacts.format), asc(artefacts.recordedAt));
+        const rows = await c
+          .get('ctx')
+          .db.select()
+          .from(artefacts)
+          .where(eq(artefacts.dossierId, row.id))
+          .orderBy(asc(artefacts.eventSeq), asc(artefacts.kind), asc(artefacts.format), asc(artefacts.recordedAt));
         return c.json({ items: rows.map((a) => artefactView(row.code!, a)) });
       },
     }),
@@ -78,24 +92,49 @@ export function slipRoutes(): AnyRoute[] {
         if (seq === undefined) {
           if (kind === 'control') seq = state.eventCount;
           else {
-            const events = await ctx.db.select({ seq: dossierEvents.seq, event: dossierEvents.event }).from(dossierEvents).where(and(eq(dossierEvents.dossierId, row.id), ne(dossierEvents.kind, 'claim'))).orderBy(desc(dossierEvents.seq));
+            const events = await ctx.db
+              .select({ seq: dossierEvents.seq, event: dossierEvents.event })
+              .from(dossierEvents)
+              .where(and(eq(dossierEvents.dossierId, row.id), ne(dossierEvents.kind, 'claim')))
+              .orderBy(desc(dossierEvents.seq));
             seq = events.find((e) => slipKindOfEvent(e.event as DossierEvent) === kind)?.seq;
           }
         } else if (seq > state.eventCount) {
-          throw errors.invalid([{ pointer: '/eventSeq', code: 'maximum', message: { vi: `Hồ sơ chỉ có ${state.eventCount} sự kiện`, en: `The dossier has ${state.eventCount} events` } }]);
+          throw errors.invalid([
+            {
+              pointer: '/eventSeq',
+              code: 'maximum',
+              message: {
+                vi: `Hồ sơ chỉ có ${state.eventCount} sự kiện`,
+                en: `The dossier has ${state.eventCount} events`,
+              },
+            },
+          ]);
         } else if (kind !== 'control') {
-          const e = await ctx.db.select({ event: dossierEvents.event }).from(dossierEvents).where(and(eq(dossierEvents.dossierId, row.id), eq(dossierEvents.seq, seq)));
+          const e = await ctx.db
+            .select({ event: dossierEvents.event })
+            .from(dossierEvents)
+            .where(and(eq(dossierEvents.dossierId, row.id), eq(dossierEvents.seq, seq)));
           if (slipKindOfEvent(e[0]!.event as DossierEvent) !== kind) seq = undefined;
         }
         if (seq === undefined) {
-          throw errors.conflict('no_such_slip', { vi: 'Hồ sơ không có sự kiện tương ứng với phiếu này', en: 'The dossier has no event this slip belongs to' });
+          throw errors.conflict('no_such_slip', {
+            vi: 'Hồ sơ không có sự kiện tương ứng với phiếu này',
+            en: 'The dossier has no event this slip belongs to',
+          });
         }
         try {
           const items = await issueSlip(ctx, row.id, kind, seq, c.get('principal')?.staffId ?? null);
           return c.json({ items: items.map((a) => artefactView(row.code!, a)) });
         } catch (err) {
           if (err instanceof SlipNotApplicable) throw errors.conflict('no_such_slip', err.reason);
-          if (err instanceof PrintInputError) throw new HttpError(422, 'slip_data_invalid', { vi: 'Dữ liệu hồ sơ không đủ để in phiếu', en: 'The dossier lacks data the slip needs' }, err.issues);
+          if (err instanceof PrintInputError)
+            throw new HttpError(
+              422,
+              'slip_data_invalid',
+              { vi: 'Dữ liệu hồ sơ không đủ để in phiếu', en: 'The dossier lacks data the slip needs' },
+              err.issues,
+            );
           throw err;
         }
       },
@@ -113,7 +152,13 @@ export function slipRoutes(): AnyRoute[] {
         const ctx = c.get('ctx');
         const row = await targetDossier(c);
         const rows = await ctx.db
-          .select({ sha256: artefacts.sha256, mediaType: artefacts.mediaType, kind: artefacts.kind, key: files.storageKey, name: files.originalName })
+          .select({
+            sha256: artefacts.sha256,
+            mediaType: artefacts.mediaType,
+            kind: artefacts.kind,
+            key: files.storageKey,
+            name: files.originalName,
+          })
           .from(artefacts)
           .innerJoin(files, eq(files.id, artefacts.fileId))
           .where(and(eq(artefacts.dossierId, row.id), eq(artefacts.fileId, params.fileId)));
@@ -121,18 +166,28 @@ export function slipRoutes(): AnyRoute[] {
         if (!a) throw errors.notFound({ vi: 'Không tìm thấy phiếu', en: 'No such slip' });
         const bytes = await readAll(ctx.files, a.key);
         if (createHash('sha256').update(bytes).digest('hex') !== a.sha256) {
-          ctx.log.error({ dossier: row.code, fileId: params.fileId }, 'stored artefact does not match its recorded hash');
-          throw new HttpError(500, 'artefact_corrupt', { vi: 'Tệp đã phát hành bị thay đổi; đã ghi nhận sự cố', en: 'The issued file has been altered; the incident is logged' });
+          ctx.log.error(
+            { dossier: row.code, fileId: params.fileId },
+            'stored artefact does not match its recorded hash',
+          );
+          throw new HttpError(500, 'artefact_corrupt', {
+            vi: 'Tệp đã phát hành bị thay đổi; đã ghi nhận sự cố',
+            en: 'The issued file has been altered; the incident is logged',
+          });
         }
         // Slips and results carry the applicant's personal data: every download is logged.
         await logAccess(c, row.id, 'getDossierSlip', { fileId: params.fileId, kind: a.kind });
         const name = a.name ?? `${params.fileId}`;
         c.header('Content-Type', a.mediaType);
         c.header('Content-Length', String(bytes.length));
-        c.header('Content-Disposition', `${a.mediaType.startsWith('text/html') || a.mediaType === 'application/pdf' ? 'inline' : 'attachment'}; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"`);
+        c.header(
+          'Content-Disposition',
+          `${a.mediaType.startsWith('text/html') || a.mediaType === 'application/pdf' ? 'inline' : 'attachment'}; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"`,
+        );
         c.header('X-Content-Type-Options', 'nosniff');
         // An issued HTML slip is a document, never an application: nothing may load or run.
-        if (a.mediaType.startsWith('text/html')) c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
+        if (a.mediaType.startsWith('text/html'))
+          c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
         c.header('Cache-Control', 'private, max-age=31536000, immutable');
         c.header('ETag', `"${a.sha256}"`);
         return c.body(new Uint8Array(bytes));

@@ -1,4 +1,13 @@
-import { classifyResolved, formatInstant, replay, type DossierEvent, type DossierState, type EventOf, type FeeQuote, type Procedure } from '@motcua/core';
+import {
+  classifyResolved,
+  formatInstant,
+  replay,
+  type DossierEvent,
+  type DossierState,
+  type EventOf,
+  type FeeQuote,
+  type Procedure,
+} from '@motcua/core';
 import type { AgencySnapshot } from '../agencies/cache.ts';
 import type { DossierRow } from '../dossiers/load.ts';
 import type { Applicant, SlipDataMap, SlipKind } from '../print/index.ts';
@@ -42,7 +51,12 @@ function applicantOf(row: DossierRow): Applicant {
   const address = nonBlank(row.applicantAddress);
   const phone = nonBlank(row.applicantPhone);
   const email = nonBlank(row.applicantEmail);
-  return { name: nonBlank(row.applicantName) ?? 'Chưa ghi tên', ...(address ? { address } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
+  return {
+    name: nonBlank(row.applicantName) ?? 'Chưa ghi tên',
+    ...(address ? { address } : {}),
+    ...(phone ? { phone } : {}),
+    ...(email ? { email } : {}),
+  };
 }
 
 function procedureOf(p: Procedure) {
@@ -117,7 +131,11 @@ export function slipData<K extends SlipKind>(kind: K, src: SlipSource): SlipData
           receivedAt,
           items: e.data.items.map((item) => {
             const doc = documentTitle(src.procedure, item.documentId);
-            return { ...(doc ? { document: doc } : {}), requirement: doc ? `Bổ sung, hoàn thiện: ${doc}` : 'Bổ sung, hoàn thiện hồ sơ', reason: item.reason };
+            return {
+              ...(doc ? { document: doc } : {}),
+              requirement: doc ? `Bổ sung, hoàn thiện: ${doc}` : 'Bổ sung, hoàn thiện hồ sơ',
+              reason: item.reason,
+            };
           }),
           dueBy: iso(e.data.dueBy),
           guidingOfficer: officer,
@@ -125,7 +143,13 @@ export function slipData<K extends SlipKind>(kind: K, src: SlipSource): SlipData
       }
       case 'refusal': {
         const e = event as EventOf<'refuse'>;
-        return { ...base, agency: agencyHeader(src.snap, state.receivingAgency), receivedAt: iso(state.submittedAt), reasons: e.data.reasons, receivingOfficer: officer };
+        return {
+          ...base,
+          agency: agencyHeader(src.snap, state.receivingAgency),
+          receivedAt: iso(state.submittedAt),
+          reasons: e.data.reasons,
+          receivingOfficer: officer,
+        };
       }
       case 'apology': {
         const e = event as EventOf<'extend'>;
@@ -153,27 +177,46 @@ export function slipData<K extends SlipKind>(kind: K, src: SlipSource): SlipData
         };
       }
       case 'control': {
-        if (state.acceptedAt === null || state.dueAt === null) throw new SlipNotApplicable('control', { vi: 'Hồ sơ chưa được tiếp nhận', en: 'The dossier has not been accepted' });
+        if (state.acceptedAt === null || state.dueAt === null)
+          throw new SlipNotApplicable('control', {
+            vi: 'Hồ sơ chưa được tiếp nhận',
+            en: 'The dossier has not been accepted',
+          });
         // Who took the dossier over at each destination: the first claim or assignment after the hand-over.
         const takers = src.events.filter((e) => e.kind === 'claim' || e.kind === 'assign');
-        const coordinating = [...new Set(state.handovers.filter((h) => h.to.agency !== state.receivingAgency && h.to.agency !== state.responsibleAgency).map((h) => h.to.agency))];
+        const coordinating = [
+          ...new Set(
+            state.handovers
+              .filter((h) => h.to.agency !== state.receivingAgency && h.to.agency !== state.responsibleAgency)
+              .map((h) => h.to.agency),
+          ),
+        ];
         return {
           ...base,
           agency: agencyHeader(src.snap, state.receivingAgency),
           receivedAt: iso(state.acceptedAt),
           appointmentAt: iso(state.dueAt),
-          handlingAgency: src.snap.records.get(state.responsibleAgency ?? state.receivingAgency)?.name.vi ?? state.receivingAgency,
-          ...(coordinating.length ? { coordinatingAgencies: coordinating.map((c) => src.snap.records.get(c)?.name.vi ?? c) } : {}),
+          handlingAgency:
+            src.snap.records.get(state.responsibleAgency ?? state.receivingAgency)?.name.vi ?? state.receivingAgency,
+          ...(coordinating.length
+            ? { coordinatingAgencies: coordinating.map((c) => src.snap.records.get(c)?.name.vi ?? c) }
+            : {}),
           handovers: state.handovers.map((h, i) => {
             const next = state.handovers[i + 1]?.at ?? Infinity;
             const taker = takers.find((t) => t.at >= h.at && t.at < next);
-            const takerName = taker ? (taker.kind === 'assign' ? (taker.data.assigneeName ?? taker.data.assignee) : (taker.actor.name ?? taker.actor.id)) : undefined;
+            const takerName = taker
+              ? taker.kind === 'assign'
+                ? (taker.data.assigneeName ?? taker.data.assignee)
+                : (taker.actor.name ?? taker.actor.id)
+              : undefined;
             const person = nonBlank(h.by.name);
             return {
               from: { unit: unitOf(src, h.from), ...(person ? { person } : {}) },
               to: { unit: unitOf(src, h.to), ...(nonBlank(takerName) ? { person: takerName!.trim() } : {}) },
               at: iso(h.at),
-              ...(h.stepDueAt !== null ? { dueAt: iso(h.stepDueAt), outcome: classifyResolved(tz, h.at, h.stepDueAt) } : {}),
+              ...(h.stepDueAt !== null
+                ? { dueAt: iso(h.stepDueAt), outcome: classifyResolved(tz, h.at, h.stepDueAt) }
+                : {}),
               ...(h.interAgency ? { note: 'Liên thông' } : {}),
             };
           }),

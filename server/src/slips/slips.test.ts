@@ -25,7 +25,12 @@ const at = (s: string) => Date.parse(s);
 function permitData(commune: string) {
   return {
     // Decomposed on purpose: what a form sends is normalised before anything is printed.
-    investor: { fullName: APPLICANT.normalize('NFD'), idNumber: '001190012345', address: 'Số 9 đường Nguyễn Huệ', phone: '0912000111' },
+    investor: {
+      fullName: APPLICANT.normalize('NFD'),
+      idNumber: '001190012345',
+      address: 'Số 9 đường Nguyễn Huệ',
+      phone: '0912000111',
+    },
     site: { commune, address: 'Lô 12 khu dân cư mới', mapSheet: 3, parcel: 120, landArea: 100 },
     building: { floors: 3, basement: false, footprint: 80, totalFloorArea: 240, height: 12, adjoinsExisting: false },
     commitment: true,
@@ -71,28 +76,52 @@ forEachDatabase('slips and the logbook', (db) => {
     await doAction(server, specialist, a, { kind: 'send_external', params: { ref: 'DD-1' } });
     await doAction(server, specialist, a, { kind: 'receive_external', params: { ref: 'DD-1' } });
     server.clock.advance(3600_000);
-    const asked = await doAction(server, specialist, a, { kind: 'request_supplement', params: { items: [{ documentId: 'ban-ve-thiet-ke', reason: 'Thiếu bản vẽ mặt đứng' }, { reason: 'Sai diện tích sàn' }], dueBy: at('2026-03-09T17:00:00+07:00') } });
+    const asked = await doAction(server, specialist, a, {
+      kind: 'request_supplement',
+      params: {
+        items: [{ documentId: 'ban-ve-thiet-ke', reason: 'Thiếu bản vẽ mặt đứng' }, { reason: 'Sai diện tích sàn' }],
+        dueBy: at('2026-03-09T17:00:00+07:00'),
+      },
+    });
     server.clock.advance(86_400_000);
     await doAction(server, reception, a, { kind: 'supplement_provided', comment: 'Nộp bổ sung tại quầy' });
     await doAction(server, specialist, a, { kind: 'accept_supplement' });
     server.clock.set(at('2026-03-20T10:00:00+07:00'));
-    const extended = await doAction(server, leader, a, { kind: 'extend', params: { newDueAt: at('2026-03-27T17:00:00+07:00'), reason: 'Cần kiểm tra thực địa lần hai' } });
-    const control = await json<{ items: Slip[] }>(await server.request(`/api/v1/dossiers/${a}/slips`, { method: 'POST', headers: { authorization: `Bearer ${specialist.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'control' }) }));
+    const extended = await doAction(server, leader, a, {
+      kind: 'extend',
+      params: { newDueAt: at('2026-03-27T17:00:00+07:00'), reason: 'Cần kiểm tra thực địa lần hai' },
+    });
+    const control = await json<{ items: Slip[] }>(
+      await server.request(`/api/v1/dossiers/${a}/slips`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${specialist.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'control' }),
+      }),
+    );
     issued.set('receipt', { code: a, slips: accepted.slips as Slip[] });
     issued.set('supplement', { code: a, slips: asked.slips as Slip[] });
     issued.set('apology', { code: a, slips: extended.slips as Slip[] });
     issued.set('control', { code: a, slips: control.items });
 
     const b = await apply();
-    const refused = await doAction(server, reception, b, { kind: 'refuse', params: { reasons: ['Công trình thuộc khu vực đã có quy hoạch được phê duyệt', 'Thiếu giấy tờ về quyền sử dụng đất'] } });
+    const refused = await doAction(server, reception, b, {
+      kind: 'refuse',
+      params: {
+        reasons: ['Công trình thuộc khu vực đã có quy hoạch được phê duyệt', 'Thiếu giấy tờ về quyền sử dụng đất'],
+      },
+    });
     issued.set('refusal', { code: b, slips: refused.slips as Slip[] });
 
     const c = await apply();
     await doAction(server, reception, c, { kind: 'accept' });
-    const stopped = await doAction(server, leader, c, { kind: 'stop', params: { reason: 'Người nộp đề nghị dừng để điều chỉnh thiết kế' } });
+    const stopped = await doAction(server, leader, c, {
+      kind: 'stop',
+      params: { reason: 'Người nộp đề nghị dừng để điều chỉnh thiết kế' },
+    });
     issued.set('stop-notice', { code: c, slips: stopped.slips as Slip[] });
 
-    for (const [kind, x] of issued) assert.deepEqual(x.slips.map((s) => `${s.kind}/${s.format}`).sort(), [`${kind}/html`, `${kind}/pdf`], kind);
+    for (const [kind, x] of issued)
+      assert.deepEqual(x.slips.map((s) => `${s.kind}/${s.format}`).sort(), [`${kind}/html`, `${kind}/pdf`], kind);
   });
 
   const get = (url: string) => server.request(url, { headers: { authorization: `Bearer ${reception.token}` } });
@@ -118,7 +147,12 @@ forEachDatabase('slips and the logbook', (db) => {
       assert.ok(text.includes(code), 'the dossier code');
       assert.deepEqual(decodeQr(bytes), [code]);
       const flat = text.replace(/\s+/g, ' ');
-      if (kind === 'control') assert.match(flat, /Đối chiếu thông tin thửa đất.*Thẩm định hồ sơ, kiểm tra thực địa/, 'the hand-overs between steps');
+      if (kind === 'control')
+        assert.match(
+          flat,
+          /Đối chiếu thông tin thửa đất.*Thẩm định hồ sơ, kiểm tra thực địa/,
+          'the hand-overs between steps',
+        );
       if (kind === 'supplement') assert.match(flat, /Thiếu bản vẽ mặt đứng/);
       if (kind === 'refusal') assert.match(flat, /Thiếu giấy tờ về quyền sử dụng đất/);
       if (kind === 'apology') assert.match(flat, /Cần kiểm tra thực địa lần hai/);
@@ -141,7 +175,13 @@ forEachDatabase('slips and the logbook', (db) => {
     const before = new Uint8Array(await (await get(slips.find((s) => s.format === 'pdf')!.url)).arrayBuffer());
     // The applicant's address changes later; the issued receipt does not.
     await execute(server.ctx.db, sql`update dossiers set applicant_address = 'Địa chỉ mới' where code = ${code}`);
-    const again = await json<{ items: Slip[] }>(await server.request(`/api/v1/dossiers/${code}/slips`, { method: 'POST', headers: { authorization: `Bearer ${reception.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'receipt' }) }));
+    const again = await json<{ items: Slip[] }>(
+      await server.request(`/api/v1/dossiers/${code}/slips`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${reception.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'receipt' }),
+      }),
+    );
     assert.deepEqual(again.items.map((s) => [s.id, s.sha256]).sort(), slips.map((s) => [s.id, s.sha256]).sort());
     const after = new Uint8Array(await (await get(slips.find((s) => s.format === 'pdf')!.url)).arrayBuffer());
     assert.deepEqual(after, before);
@@ -151,7 +191,13 @@ forEachDatabase('slips and the logbook', (db) => {
     server.clock.advance(3600_000);
     await doAction(server, specialist, code, { kind: 'claim' }).catch(() => null);
     await doAction(server, specialist, code, { kind: 'forward' });
-    const later = await json<{ items: Slip[] }>(await server.request(`/api/v1/dossiers/${code}/slips`, { method: 'POST', headers: { authorization: `Bearer ${specialist.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'control' }) }));
+    const later = await json<{ items: Slip[] }>(
+      await server.request(`/api/v1/dossiers/${code}/slips`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${specialist.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'control' }),
+      }),
+    );
     const first = issued.get('control')!.slips;
     assert.ok(later.items[0]!.eventSeq > first[0]!.eventSeq);
     assert.notEqual(later.items.find((s) => s.format === 'pdf')!.sha256, first.find((s) => s.format === 'pdf')!.sha256);
@@ -160,21 +206,35 @@ forEachDatabase('slips and the logbook', (db) => {
   test('a stored slip whose bytes were altered is refused, not served', async () => {
     const { slips } = issued.get('refusal')!;
     const pdf = slips.find((s) => s.format === 'pdf')!;
-    const key = await execute<{ storage_key: string }>(server.ctx.db, sql`select storage_key from files where id = ${pdf.id}`);
+    const key = await execute<{ storage_key: string }>(
+      server.ctx.db,
+      sql`select storage_key from files where id = ${pdf.id}`,
+    );
     writeFileSync(join(server.filesDir, 'objects', key[0]!.storage_key.slice(0, 2), key[0]!.storage_key), 'forged');
     const res = await get(pdf.url);
     assert.equal(res.status, 500);
     assert.equal((await json<{ error: { code: string } }>(res)).error.code, 'artefact_corrupt');
-    await assert.rejects(() => execute(server.ctx.db, sql`update artefacts set sha256 = 'x' where file_id = ${pdf.id}`), (e: unknown) => /append-only/.test(String((e as { cause?: unknown }).cause ?? e)));
+    await assert.rejects(
+      () => execute(server.ctx.db, sql`update artefacts set sha256 = 'x' where file_id = ${pdf.id}`),
+      (e: unknown) => /append-only/.test(String((e as { cause?: unknown }).cause ?? e)),
+    );
   });
 
   test('result documents are artefacts too; slips that do not apply are a 409', async () => {
     const code = await apply();
     await doAction(server, reception, code, { kind: 'accept' });
-    const none = await server.request(`/api/v1/dossiers/${code}/slips`, { method: 'POST', headers: { authorization: `Bearer ${reception.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'apology' }) });
+    const none = await server.request(`/api/v1/dossiers/${code}/slips`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${reception.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'apology' }),
+    });
     assert.equal(none.status, 409);
     const viewer = await staffOf(server, 'viewer.trung-tam');
-    const denied = await server.request(`/api/v1/dossiers/${code}/slips`, { method: 'POST', headers: { authorization: `Bearer ${viewer.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'control' }) });
+    const denied = await server.request(`/api/v1/dossiers/${code}/slips`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${viewer.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'control' }),
+    });
     assert.equal(denied.status, 403, 'viewers read slips, they do not issue them');
   });
 
@@ -188,11 +248,17 @@ forEachDatabase('slips and the logbook', (db) => {
     const html = await (await get(`${q}&format=html`)).text();
     assert.ok(html.includes(APPLICANT), 'the applicant in the HTML logbook');
     const csv = await readCsv(new Uint8Array(await (await get(`${q}&format=csv`)).arrayBuffer()));
-    const csvCodes = Array.from({ length: csv.rowCount }, (_, i) => rowValues(csv, i + 1)[1]).filter((v) => typeof v === 'string' && v.startsWith('000.'));
+    const csvCodes = Array.from({ length: csv.rowCount }, (_, i) => rowValues(csv, i + 1)[1]).filter(
+      (v) => typeof v === 'string' && v.startsWith('000.'),
+    );
     for (const code of codes) assert.ok(csvCodes.includes(code), code);
     const xlsx = await readXlsx(new Uint8Array(await (await get(`${q}&format=xlsx`)).arrayBuffer()));
     const ws = xlsx.worksheets[0]!;
-    const cells = Array.from({ length: ws.rowCount }, (_, i) => rowValues(ws, i + 1).map(String).join(' | ')).join('\n');
+    const cells = Array.from({ length: ws.rowCount }, (_, i) =>
+      rowValues(ws, i + 1)
+        .map(String)
+        .join(' | '),
+    ).join('\n');
     for (const code of codes) assert.ok(cells.includes(code), code);
     const json_ = await json<{ rows: { dossierCode: string; note?: string }[] }>(await get(q));
     const refusedRow = json_.rows.find((r) => r.dossierCode === issued.get('refusal')!.code)!;

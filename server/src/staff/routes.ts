@@ -73,7 +73,12 @@ export function staffRoutes(): AnyRoute[] {
             fullName: Type.String({ minLength: 1, maxLength: 200 }),
             email: Type.Optional(Type.Union([Email, Type.Null()])),
             phone: Type.Optional(Type.Union([Phone, Type.Null()])),
-            password: Type.Optional(Type.String({ maxLength: 200, description: 'Omit for an integration account that signs in with API tokens only' })),
+            password: Type.Optional(
+              Type.String({
+                maxLength: 200,
+                description: 'Omit for an integration account that signs in with API tokens only',
+              }),
+            ),
             roles: Type.Array(GrantSchema, { maxItems: 100 }),
           },
           { additionalProperties: false },
@@ -82,7 +87,10 @@ export function staffRoutes(): AnyRoute[] {
       responses: { 201: { description: 'Created', schema: StaffView }, 409: { description: 'Username taken' } },
       handler: async (c, { params, body }) => {
         const ctx = c.get('ctx');
-        await requireAccess(c, body.roles.map((g) => g.agency));
+        await requireAccess(
+          c,
+          body.roles.map((g) => g.agency),
+        );
         const id = await ctx.db.transaction((tx) =>
           createStaff(tx, { ...body, password: body.password ?? null, agencyCode: params.agencyCode }, ctx.clock.now()),
         );
@@ -124,7 +132,10 @@ export function staffRoutes(): AnyRoute[] {
       handler: async (c, { params, body }) => {
         const ctx = c.get('ctx');
         if (body.active === false && params.staffId === c.get('principal')!.staffId) {
-          throw errors.conflict('self', { vi: 'Không thể tự khóa tài khoản của mình', en: 'You cannot deactivate your own account' });
+          throw errors.conflict('self', {
+            vi: 'Không thể tự khóa tài khoản của mình',
+            en: 'You cannot deactivate your own account',
+          });
         }
         await ctx.db.transaction((tx) => updateStaff(tx, params.staffId, body, ctx.clock.now()));
         return c.json(await view(c, params.staffId));
@@ -138,12 +149,17 @@ export function staffRoutes(): AnyRoute[] {
       description: 'Replaces the roles. The administrator must manage every agency of the old and the new grants.',
       tags: ['staff'],
       params: Type.Object({ staffId: Uuid }),
-      body: { json: Type.Object({ roles: Type.Array(GrantSchema, { maxItems: 100 }) }, { additionalProperties: false }) },
+      body: {
+        json: Type.Object({ roles: Type.Array(GrantSchema, { maxItems: 100 }) }, { additionalProperties: false }),
+      },
       responses: { 200: { description: 'Updated', schema: StaffView } },
       handler: async (c, { params, body }) => {
         const ctx = c.get('ctx');
         const before = await view(c, params.staffId);
-        await requireAccess(c, [...before.roles, ...body.roles].map((g) => g.agency));
+        await requireAccess(
+          c,
+          [...before.roles, ...body.roles].map((g) => g.agency),
+        );
         await ctx.db.transaction((tx) => setStaffRoles(tx, params.staffId, body.roles, ctx.clock.now()));
         return c.json(await view(c, params.staffId));
       },
@@ -155,7 +171,9 @@ export function staffRoutes(): AnyRoute[] {
       summary: 'Mã truy cập API / API tokens of an account',
       tags: ['staff'],
       params: Type.Object({ staffId: Uuid }),
-      responses: { 200: { description: 'Tokens (never their secret)', schema: Type.Object({ items: Type.Array(TokenInfo) }) } },
+      responses: {
+        200: { description: 'Tokens (never their secret)', schema: Type.Object({ items: Type.Array(TokenInfo) }) },
+      },
       handler: async (c, { params }) => c.json({ items: await listApiTokens(c.get('ctx').db, params.staffId) }),
     }),
     route({
@@ -166,14 +184,30 @@ export function staffRoutes(): AnyRoute[] {
       description: 'The token is shown once; only its hash is stored. It acts with the account\u2019s roles.',
       tags: ['staff'],
       params: Type.Object({ staffId: Uuid }),
-      body: { json: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), expiresAt: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }) },
-      responses: { 201: { description: 'Created', schema: Type.Composite([TokenInfo, Type.Object({ token: Type.String() })]) } },
+      body: {
+        json: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+      responses: {
+        201: { description: 'Created', schema: Type.Composite([TokenInfo, Type.Object({ token: Type.String() })]) },
+      },
       handler: async (c, { params, body }) => {
         const ctx = c.get('ctx');
         const now = ctx.clock.now();
         const expires = body.expiresAt ? new Date(body.expiresAt) : null;
         if (expires && expires.getTime() <= now) {
-          throw errors.invalid([{ pointer: '/body/expiresAt', code: 'past', message: { vi: 'Thời hạn phải ở tương lai', en: 'The expiry must be in the future' } }]);
+          throw errors.invalid([
+            {
+              pointer: '/body/expiresAt',
+              code: 'past',
+              message: { vi: 'Thời hạn phải ở tương lai', en: 'The expiry must be in the future' },
+            },
+          ]);
         }
         const { token, info } = await createApiToken(ctx.db, params.staffId, body.name, now, expires);
         return c.json({ ...info, token }, 201);

@@ -68,12 +68,32 @@ export async function staffView(db: Executor, id: string): Promise<StaffView | n
 async function checkGrants(db: Executor, grants: Grant[], pointer: string): Promise<Issue[]> {
   const issues: Issue[] = [];
   const codes = [...new Set(grants.map((g) => g.agency))];
-  const found = codes.length ? await db.select({ code: agencies.code, active: agencies.active }).from(agencies).where(inArray(agencies.code, codes)) : [];
+  const found = codes.length
+    ? await db
+        .select({ code: agencies.code, active: agencies.active })
+        .from(agencies)
+        .where(inArray(agencies.code, codes))
+    : [];
   const known = new Map(found.map((a) => [a.code, a.active]));
   grants.forEach((g, i) => {
-    if (!isRole(g.role)) issues.push({ pointer: `${pointer}/${i}/role`, code: 'unknown-role', message: { vi: `Vai trò "${g.role}" không tồn tại`, en: `Unknown role "${g.role}"` } });
-    if (!known.has(g.agency)) issues.push({ pointer: `${pointer}/${i}/agency`, code: 'unknown-agency', message: { vi: `Cơ quan "${g.agency}" không tồn tại`, en: `Unknown agency "${g.agency}"` } });
-    else if (!known.get(g.agency)) issues.push({ pointer: `${pointer}/${i}/agency`, code: 'inactive-agency', message: { vi: `Cơ quan "${g.agency}" đã ngừng hoạt động`, en: `Agency "${g.agency}" is inactive` } });
+    if (!isRole(g.role))
+      issues.push({
+        pointer: `${pointer}/${i}/role`,
+        code: 'unknown-role',
+        message: { vi: `Vai trò "${g.role}" không tồn tại`, en: `Unknown role "${g.role}"` },
+      });
+    if (!known.has(g.agency))
+      issues.push({
+        pointer: `${pointer}/${i}/agency`,
+        code: 'unknown-agency',
+        message: { vi: `Cơ quan "${g.agency}" không tồn tại`, en: `Unknown agency "${g.agency}"` },
+      });
+    else if (!known.get(g.agency))
+      issues.push({
+        pointer: `${pointer}/${i}/agency`,
+        code: 'inactive-agency',
+        message: { vi: `Cơ quan "${g.agency}" đã ngừng hoạt động`, en: `Agency "${g.agency}" is inactive` },
+      });
   });
   return issues;
 }
@@ -82,7 +102,14 @@ export async function createStaff(db: Executor, input: NewStaff, at: number): Pr
   const username = input.username.trim().toLowerCase();
   const issues: Issue[] = [];
   if (!USERNAME.test(username)) {
-    issues.push({ pointer: '/body/username', code: 'pattern', message: { vi: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số và . _ @ - (2–64 ký tự)', en: 'A username has 2–64 lower-case letters, digits and . _ @ -' } });
+    issues.push({
+      pointer: '/body/username',
+      code: 'pattern',
+      message: {
+        vi: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số và . _ @ - (2–64 ký tự)',
+        en: 'A username has 2–64 lower-case letters, digits and . _ @ -',
+      },
+    });
   }
   if (input.password) {
     const p = passwordProblem(input.password);
@@ -91,7 +118,11 @@ export async function createStaff(db: Executor, input: NewStaff, at: number): Pr
   issues.push(...(await checkGrants(db, input.roles, '/body/roles')));
   if (issues.length) throw errors.invalid(issues);
   const dup = await db.select({ id: staff.id }).from(staff).where(eq(staff.username, username));
-  if (dup[0]) throw errors.conflict('username_taken', { vi: `Tên đăng nhập "${username}" đã được dùng`, en: `Username "${username}" is taken` });
+  if (dup[0])
+    throw errors.conflict('username_taken', {
+      vi: `Tên đăng nhập "${username}" đã được dùng`,
+      en: `Username "${username}" is taken`,
+    });
   const id = randomUUID();
   const when = new Date(at);
   await db.insert(staff).values({
@@ -112,14 +143,20 @@ export async function createStaff(db: Executor, input: NewStaff, at: number): Pr
 async function writeRoles(db: Executor, id: string, grants: Grant[]): Promise<void> {
   await db.delete(staffRoles).where(eq(staffRoles.staffId, id));
   const unique = new Map(grants.map((g) => [`${g.agency}|${g.role}`, g]));
-  if (unique.size) await db.insert(staffRoles).values([...unique.values()].map((g) => ({ staffId: id, agencyCode: g.agency, role: g.role })));
+  if (unique.size)
+    await db
+      .insert(staffRoles)
+      .values([...unique.values()].map((g) => ({ staffId: id, agencyCode: g.agency, role: g.role })));
 }
 
 export async function setStaffRoles(db: Executor, id: string, grants: Grant[], at: number): Promise<void> {
   const issues = await checkGrants(db, grants, '/body/roles');
   if (issues.length) throw errors.invalid(issues);
   await writeRoles(db, id, grants);
-  await db.update(staff).set({ updatedAt: new Date(at) }).where(eq(staff.id, id));
+  await db
+    .update(staff)
+    .set({ updatedAt: new Date(at) })
+    .where(eq(staff.id, id));
 }
 
 export interface StaffPatch {
@@ -137,7 +174,14 @@ export async function updateStaff(db: Executor, id: string, patch: StaffPatch, a
   const s = rows[0];
   if (!s) throw errors.notFound({ vi: 'Không tìm thấy tài khoản', en: 'Account not found' });
   if (patch.revision !== undefined && patch.revision !== s.revision) {
-    throw errors.conflict('stale', { vi: 'Tài khoản đã bị người khác thay đổi, hãy tải lại', en: 'The account was changed by someone else; reload it' }, { revision: s.revision });
+    throw errors.conflict(
+      'stale',
+      {
+        vi: 'Tài khoản đã bị người khác thay đổi, hãy tải lại',
+        en: 'The account was changed by someone else; reload it',
+      },
+      { revision: s.revision },
+    );
   }
   if (patch.password !== undefined) {
     const p = passwordProblem(patch.password);
@@ -162,13 +206,29 @@ export async function staffOfAgency(db: Executor, agencyCodes: string[]): Promis
   if (!agencyCodes.length) return [];
   const rows = await db.select().from(staff).where(inArray(staff.agencyCode, agencyCodes));
   if (!rows.length) return [];
-  const roles = await db.select().from(staffRoles).where(inArray(staffRoles.staffId, rows.map((r) => r.id)));
+  const roles = await db
+    .select()
+    .from(staffRoles)
+    .where(
+      inArray(
+        staffRoles.staffId,
+        rows.map((r) => r.id),
+      ),
+    );
   return rows
-    .map((s) => toView(s, roles.filter((r) => r.staffId === s.id)))
+    .map((s) =>
+      toView(
+        s,
+        roles.filter((r) => r.staffId === s.id),
+      ),
+    )
     .sort((a, b) => a.username.localeCompare(b.username));
 }
 
 export async function findStaffByUsername(db: Executor, username: string) {
-  const rows = await db.select().from(staff).where(and(eq(staff.username, username.trim().toLowerCase())));
+  const rows = await db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.username, username.trim().toLowerCase())));
   return rows[0] ?? null;
 }

@@ -25,7 +25,10 @@ forEachDatabase('staff API', (db) => {
       fullName: 'Nguyễn Văn An',
       phone: '0912 345 678',
       password: 'mot-mat-khau-dai',
-      roles: [{ agency: '000.20.02.H56', role: 'reception' }, { agency: '000.20.02.H56', role: 'specialist' }],
+      roles: [
+        { agency: '000.20.02.H56', role: 'reception' },
+        { agency: '000.20.02.H56', role: 'specialist' },
+      ],
     });
     assert.equal(res.status, 201, await res.clone().text());
     const s = await json<{ id: string; username: string; roles: unknown[]; hasPassword: boolean }>(res);
@@ -33,15 +36,31 @@ forEachDatabase('staff API', (db) => {
     assert.equal(s.roles.length, 2);
     assert.equal(s.hasPassword, true);
     await login(server, 'nv.bacthanh', 'mot-mat-khau-dai');
-    const dup = await communeAdmin('POST', '/api/v1/agencies/000.20.02.H56/staff', { username: 'nv.bacthanh', fullName: 'X', roles: [] });
+    const dup = await communeAdmin('POST', '/api/v1/agencies/000.20.02.H56/staff', {
+      username: 'nv.bacthanh',
+      fullName: 'X',
+      roles: [],
+    });
     assert.equal(dup.status, 409);
-    const weak = await communeAdmin('POST', '/api/v1/agencies/000.20.02.H56/staff', { username: 'nv2', fullName: 'X', password: 'short', roles: [] });
+    const weak = await communeAdmin('POST', '/api/v1/agencies/000.20.02.H56/staff', {
+      username: 'nv2',
+      fullName: 'X',
+      password: 'short',
+      roles: [],
+    });
     assert.equal(weak.status, 400);
-    assert.equal((await json<{ error: { issues: { pointer: string }[] } }>(weak)).error.issues[0]!.pointer, '/body/password');
-    const list = await json<{ items: { username: string }[] }>(await communeAdmin('GET', '/api/v1/agencies/000.20.02.H56/staff'));
+    assert.equal(
+      (await json<{ error: { issues: { pointer: string }[] } }>(weak)).error.issues[0]!.pointer,
+      '/body/password',
+    );
+    const list = await json<{ items: { username: string }[] }>(
+      await communeAdmin('GET', '/api/v1/agencies/000.20.02.H56/staff'),
+    );
     assert.ok(list.items.some((i) => i.username === 'nv.bacthanh'));
     assert.equal((await communeAdmin('GET', '/api/v1/agencies/000.20.01.H56/staff')).status, 403);
-    const roles = await communeAdmin('PUT', `/api/v1/staff/${s.id}/roles`, { roles: [{ agency: '000.20.02.H56', role: 'leader' }] });
+    const roles = await communeAdmin('PUT', `/api/v1/staff/${s.id}/roles`, {
+      roles: [{ agency: '000.20.02.H56', role: 'leader' }],
+    });
     assert.equal(roles.status, 200);
     assert.deepEqual((await json<{ roles: unknown[] }>(roles)).roles, [{ agency: '000.20.02.H56', role: 'leader' }]);
   });
@@ -50,9 +69,15 @@ forEachDatabase('staff API', (db) => {
     const me = withBearer(server, await bearer(server, 'specialist.bac-thanh'));
     const who = await json<{ staff: { id: string } }>(await me('GET', '/api/v1/auth/session'));
     assert.equal((await me('GET', `/api/v1/staff/${who.staff.id}`)).status, 200);
-    const other = await json<{ staff: { id: string } }>(await withBearer(server, await bearer(server, 'leader.bac-thanh'))('GET', '/api/v1/auth/session'));
+    const other = await json<{ staff: { id: string } }>(
+      await withBearer(server, await bearer(server, 'leader.bac-thanh'))('GET', '/api/v1/auth/session'),
+    );
     assert.equal((await me('GET', `/api/v1/staff/${other.staff.id}`)).status, 403);
-    assert.equal((await me('PATCH', `/api/v1/staff/${who.staff.id}`, { fullName: 'Self edit' })).status, 403, 'editing is admin work');
+    assert.equal(
+      (await me('PATCH', `/api/v1/staff/${who.staff.id}`, { fullName: 'Self edit' })).status,
+      403,
+      'editing is admin work',
+    );
     const t = await me('POST', `/api/v1/staff/${who.staff.id}/tokens`, { name: 'laptop' });
     assert.equal(t.status, 201, 'an account creates its own tokens');
     assert.match((await json<{ token: string }>(t)).token, /^mct_/);

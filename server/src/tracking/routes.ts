@@ -17,7 +17,13 @@ import { loadVersion } from '../procedures/catalog.ts';
 import { discardAll, parseMultipart } from '../intake/multipart.ts';
 import { APPLICANT_FILE_PURPOSES, trackingView } from './view.ts';
 
-const SecretHeader = { 'X-Tracking-Secret': { description: 'The secret returned at submission; wrong or missing → 404', required: true, schema: Type.String() } };
+const SecretHeader = {
+  'X-Tracking-Secret': {
+    description: 'The secret returned at submission; wrong or missing → 404',
+    required: true,
+    schema: Type.String(),
+  },
+};
 
 /** The dossier behind a code and secret; unknown code and wrong secret look the same (404). */
 export async function dossierForApplicant(c: Context<AppEnv>, code: string): Promise<DossierRow> {
@@ -30,14 +36,36 @@ export async function dossierForApplicant(c: Context<AppEnv>, code: string): Pro
 const TrackingView = Type.Object(
   {
     code: Type.String(),
-    procedure: Type.Object({ code: Type.String(), version: Type.Integer(), title: Type.Object({ vi: Type.String(), en: Type.Optional(Type.String()) }) }),
+    procedure: Type.Object({
+      code: Type.String(),
+      version: Type.Integer(),
+      title: Type.Object({ vi: Type.String(), en: Type.Optional(Type.String()) }),
+    }),
     status: Type.Integer(),
     statusLabel: Type.Object({ vi: Type.String(), en: Type.String() }),
     submittedAt: Type.String(),
     acceptedAt: Type.Union([Type.String(), Type.Null()]),
     dueAt: Type.Union([Type.String(), Type.Null()]),
-    timeline: Type.Array(Type.Object({ kind: Type.String(), label: Type.Object({ vi: Type.String(), en: Type.String() }), at: Type.String(), comment: Type.Optional(Type.String()) }, { additionalProperties: true })),
-    supplement: Type.Union([Type.Object({ requestedAt: Type.String(), dueBy: Type.String(), items: Type.Array(Type.Object({ documentId: Type.Optional(Type.String()), reason: Type.String() })), provided: Type.Boolean() }), Type.Null()]),
+    timeline: Type.Array(
+      Type.Object(
+        {
+          kind: Type.String(),
+          label: Type.Object({ vi: Type.String(), en: Type.String() }),
+          at: Type.String(),
+          comment: Type.Optional(Type.String()),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+    supplement: Type.Union([
+      Type.Object({
+        requestedAt: Type.String(),
+        dueBy: Type.String(),
+        items: Type.Array(Type.Object({ documentId: Type.Optional(Type.String()), reason: Type.String() })),
+        provided: Type.Boolean(),
+      }),
+      Type.Null(),
+    ]),
     canSupplement: Type.Boolean(),
     canWithdraw: Type.Boolean(),
     withdrawalRequested: Type.Boolean(),
@@ -45,10 +73,20 @@ const TrackingView = Type.Object(
   { additionalProperties: true },
 );
 
-const SupplementPart = Type.Object({ comment: Type.Optional(Type.String({ maxLength: 4000 })) }, { additionalProperties: false });
+const SupplementPart = Type.Object(
+  { comment: Type.Optional(Type.String({ maxLength: 4000 })) },
+  { additionalProperties: false },
+);
 
 /** File problems that concern the supplied files themselves (completeness was judged at submission). */
-const FILE_CODES = new Set(['media-type', 'too-large', 'empty-file', 'unknown-document', 'too-many-files', 'document-not-applicable']);
+const FILE_CODES = new Set([
+  'media-type',
+  'too-large',
+  'empty-file',
+  'unknown-document',
+  'too-many-files',
+  'document-not-applicable',
+]);
 
 export function trackingRoutes(): AnyRoute[] {
   return [
@@ -57,7 +95,8 @@ export function trackingRoutes(): AnyRoute[] {
       path: '/api/v1/public/dossiers/{dossierCode}',
       operationId: 'publicTrackDossier',
       summary: 'Tra cứu hồ sơ / Track a dossier',
-      description: 'Status, the public timeline, the due date, a pending supplement request and what the applicant may do.',
+      description:
+        'Status, the public timeline, the due date, a pending supplement request and what the applicant may do.',
       tags: ['public'],
       params: Type.Object({ dossierCode: DossierCode }),
       headers: SecretHeader,
@@ -73,12 +112,23 @@ export function trackingRoutes(): AnyRoute[] {
       path: '/api/v1/public/dossiers/{dossierCode}/supplement',
       operationId: 'publicSupplementDossier',
       summary: 'Bổ sung hồ sơ / Provide a requested supplement',
-      description: 'multipart/form-data: part `supplement` (JSON `{ "comment": "…" }`) and file parts `documents.<documentId>`. Files are checked by their bytes against the pinned version\u2019s document rules.',
+      description:
+        'multipart/form-data: part `supplement` (JSON `{ "comment": "…" }`) and file parts `documents.<documentId>`. Files are checked by their bytes against the pinned version\u2019s document rules.',
       tags: ['public'],
       params: Type.Object({ dossierCode: DossierCode }),
       headers: SecretHeader,
-      body: { multipart: Type.Object({ supplement: Type.String({ description: 'JSON {"comment": "…"}' }) }, { additionalProperties: Type.String({ format: 'binary' }) }) },
-      responses: { 200: { description: 'The tracking view', schema: TrackingView }, 409: { description: 'No supplement is awaited' }, 413: { description: 'Too large' }, 415: { description: 'Media type' } },
+      body: {
+        multipart: Type.Object(
+          { supplement: Type.String({ description: 'JSON {"comment": "…"}' }) },
+          { additionalProperties: Type.String({ format: 'binary' }) },
+        ),
+      },
+      responses: {
+        200: { description: 'The tracking view', schema: TrackingView },
+        409: { description: 'No supplement is awaited' },
+        413: { description: 'Too large' },
+        415: { description: 'Media type' },
+      },
       handler: async (c, { params }) => {
         const ctx = c.get('ctx');
         const row = await dossierForApplicant(c, params.dossierCode);
@@ -101,7 +151,14 @@ export function trackingRoutes(): AnyRoute[] {
               json = JSON.parse(upload.fields.supplement);
             } catch {
               json = undefined;
-              issues.push({ pointer: '/supplement', code: 'json', message: { vi: 'Phần "supplement" không phải JSON hợp lệ', en: 'The "supplement" part is not valid JSON' } });
+              issues.push({
+                pointer: '/supplement',
+                code: 'json',
+                message: {
+                  vi: 'Phần "supplement" không phải JSON hợp lệ',
+                  en: 'The "supplement" part is not valid JSON',
+                },
+              });
             }
             if (json !== undefined) {
               const shape = validateOnce(SupplementPart, json, '/supplement');
@@ -111,10 +168,23 @@ export function trackingRoutes(): AnyRoute[] {
           }
           const provided: Record<string, { mediaType: string; size: number }[]> = {};
           for (const u of upload.files) (provided[u.documentId] ??= []).push({ mediaType: u.mediaType, size: u.size });
-          issues.push(...checkDocuments(version.definition, row.data, ctx.evaluator, provided).filter((i) => FILE_CODES.has(i.code) && Object.hasOwn(provided, i.pointer.split('/')[2] ?? '')));
+          issues.push(
+            ...checkDocuments(version.definition, row.data, ctx.evaluator, provided).filter(
+              (i) => FILE_CODES.has(i.code) && Object.hasOwn(provided, i.pointer.split('/')[2] ?? ''),
+            ),
+          );
           if (issues.length) {
-            const status = issues.some((i) => i.code === 'too-large') ? 413 : issues.some((i) => i.code === 'media-type') ? 415 : 400;
-            throw new HttpError(status, status === 400 ? 'invalid_data' : status === 413 ? 'too_large' : 'unsupported_media_type', { vi: 'Tệp bổ sung không hợp lệ', en: 'Invalid supplement' }, issues);
+            const status = issues.some((i) => i.code === 'too-large')
+              ? 413
+              : issues.some((i) => i.code === 'media-type')
+                ? 415
+                : 400;
+            throw new HttpError(
+              status,
+              status === 400 ? 'invalid_data' : status === 413 ? 'too_large' : 'unsupported_media_type',
+              { vi: 'Tệp bổ sung không hợp lệ', en: 'Invalid supplement' },
+              issues,
+            );
           }
           const stored = upload.files.filter((u) => u.key);
           const ids = stored.map(() => randomUUID());
@@ -122,11 +192,43 @@ export function trackingRoutes(): AnyRoute[] {
           await act(
             ctx,
             row,
-            { kind: 'supplement_provided', actor: { kind: 'applicant' }, at: now, ...(ids.length ? { attachments: ids } : {}), ...(comment ? { comment } : {}) },
+            {
+              kind: 'supplement_provided',
+              actor: { kind: 'applicant' },
+              at: now,
+              ...(ids.length ? { attachments: ids } : {}),
+              ...(comment ? { comment } : {}),
+            },
             async (tx, seq) => {
               if (!stored.length) return;
-              await tx.insert(files).values(stored.map((u, i) => ({ id: ids[i]!, storageKey: u.key!, sha256: u.sha256, size: u.size, mediaType: u.mediaType, originalName: u.name?.slice(0, 255) ?? null, provenance: 'online', uploadedBy: null, createdAt: new Date(now) })));
-              await tx.insert(dossierFiles).values(stored.map((u, i) => ({ dossierId: row.id, fileId: ids[i]!, documentId: u.documentId, ordinal: u.ordinal, purpose: 'supplement', eventSeq: seq, addedAt: new Date(now) })));
+              await tx
+                .insert(files)
+                .values(
+                  stored.map((u, i) => ({
+                    id: ids[i]!,
+                    storageKey: u.key!,
+                    sha256: u.sha256,
+                    size: u.size,
+                    mediaType: u.mediaType,
+                    originalName: u.name?.slice(0, 255) ?? null,
+                    provenance: 'online',
+                    uploadedBy: null,
+                    createdAt: new Date(now),
+                  })),
+                );
+              await tx
+                .insert(dossierFiles)
+                .values(
+                  stored.map((u, i) => ({
+                    dossierId: row.id,
+                    fileId: ids[i]!,
+                    documentId: u.documentId,
+                    ordinal: u.ordinal,
+                    purpose: 'supplement',
+                    eventSeq: seq,
+                    addedAt: new Date(now),
+                  })),
+                );
             },
           );
           done = true;
@@ -142,12 +244,18 @@ export function trackingRoutes(): AnyRoute[] {
       path: '/api/v1/public/dossiers/{dossierCode}/withdrawal',
       operationId: 'publicWithdrawDossier',
       summary: 'Rút hồ sơ / Withdraw, or ask to withdraw, a dossier',
-      description: 'Before acceptance the dossier is withdrawn at once (status 7); afterwards the request is recorded for the agency to act on.',
+      description:
+        'Before acceptance the dossier is withdrawn at once (status 7); afterwards the request is recorded for the agency to act on.',
       tags: ['public'],
       params: Type.Object({ dossierCode: DossierCode }),
       headers: SecretHeader,
-      body: { json: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 4000 })) }, { additionalProperties: false }) },
-      responses: { 200: { description: 'The tracking view', schema: TrackingView }, 409: { description: 'Not possible in the current status' } },
+      body: {
+        json: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 4000 })) }, { additionalProperties: false }),
+      },
+      responses: {
+        200: { description: 'The tracking view', schema: TrackingView },
+        409: { description: 'Not possible in the current status' },
+      },
       handler: async (c, { params, body }) => {
         const ctx = c.get('ctx');
         const row = await dossierForApplicant(c, params.dossierCode);
@@ -182,19 +290,39 @@ export function trackingRoutes(): AnyRoute[] {
 }
 
 /** Streams a file linked to a dossier (one of `purposes`), with safe download headers. */
-export async function serveDossierFile(c: Context<AppEnv>, dossierId: string, fileId: string, purposes: string[] | null): Promise<Response> {
+export async function serveDossierFile(
+  c: Context<AppEnv>,
+  dossierId: string,
+  fileId: string,
+  purposes: string[] | null,
+): Promise<Response> {
   const ctx = c.get('ctx');
   const rows = await ctx.db
-    .select({ key: files.storageKey, mediaType: files.mediaType, size: files.size, name: files.originalName, sha256: files.sha256 })
+    .select({
+      key: files.storageKey,
+      mediaType: files.mediaType,
+      size: files.size,
+      name: files.originalName,
+      sha256: files.sha256,
+    })
     .from(dossierFiles)
     .innerJoin(files, eq(files.id, dossierFiles.fileId))
-    .where(and(eq(dossierFiles.dossierId, dossierId), eq(dossierFiles.fileId, fileId), ...(purposes ? [inArray(dossierFiles.purpose, purposes)] : [])));
+    .where(
+      and(
+        eq(dossierFiles.dossierId, dossierId),
+        eq(dossierFiles.fileId, fileId),
+        ...(purposes ? [inArray(dossierFiles.purpose, purposes)] : []),
+      ),
+    );
   const f = rows[0];
   if (!f) throw errors.notFound({ vi: 'Không tìm thấy tệp', en: 'File not found' });
   const name = f.name ?? `${fileId}`;
   c.header('Content-Type', f.mediaType);
   c.header('Content-Length', String(f.size));
-  c.header('Content-Disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+  c.header(
+    'Content-Disposition',
+    `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  );
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Cache-Control', 'private, no-store');
   c.header('ETag', `"${f.sha256}"`);

@@ -1,5 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { ACTIONS, STATUSES, availableActions, formatInstant, type DossierEvent, type DossierState, type StatusCode } from '@motcua/core';
+import {
+  ACTIONS,
+  STATUSES,
+  availableActions,
+  formatInstant,
+  type DossierEvent,
+  type DossierState,
+  type StatusCode,
+} from '@motcua/core';
 import type { ServerContext } from '../context.ts';
 import { dossierEvents, dossierFiles, files } from '../db/schema/index.ts';
 import type { DossierRow } from '../dossiers/load.ts';
@@ -32,17 +40,39 @@ export async function trackingView(ctx: ServerContext, row: DossierRow) {
     };
   });
   const applicantFiles = await ctx.db
-    .select({ id: files.id, documentId: dossierFiles.documentId, purpose: dossierFiles.purpose, name: files.originalName, size: files.size, mediaType: files.mediaType, addedAt: dossierFiles.addedAt })
+    .select({
+      id: files.id,
+      documentId: dossierFiles.documentId,
+      purpose: dossierFiles.purpose,
+      name: files.originalName,
+      size: files.size,
+      mediaType: files.mediaType,
+      addedAt: dossierFiles.addedAt,
+    })
     .from(dossierFiles)
     .innerJoin(files, eq(files.id, dossierFiles.fileId))
     .where(and(eq(dossierFiles.dossierId, row.id), inArray(dossierFiles.purpose, [...APPLICANT_FILE_PURPOSES])))
     .orderBy(asc(dossierFiles.addedAt), asc(dossierFiles.documentId), asc(dossierFiles.ordinal));
-  const actions = version ? availableActions(workflowContext(ctx, snap, version.definition, row.data, 'all'), state, { kind: 'applicant' }, ctx.clock.now()) : [];
+  const actions = version
+    ? availableActions(
+        workflowContext(ctx, snap, version.definition, row.data, 'all'),
+        state,
+        { kind: 'applicant' },
+        ctx.clock.now(),
+      )
+    : [];
   const sup = state.supplement;
   return {
     code: row.code!,
-    procedure: { code: row.procedureCode, version: row.procedureVersion, title: version?.definition.title ?? { vi: row.procedureCode } },
-    agency: { code: row.receivingAgency, name: snap.records.get(row.receivingAgency)?.name ?? { vi: row.receivingAgency } },
+    procedure: {
+      code: row.procedureCode,
+      version: row.procedureVersion,
+      title: version?.definition.title ?? { vi: row.procedureCode },
+    },
+    agency: {
+      code: row.receivingAgency,
+      name: snap.records.get(row.receivingAgency)?.name ?? { vi: row.receivingAgency },
+    },
     status: state.status,
     statusLabel: STATUSES[state.status as StatusCode],
     submittedAt: iso(state.submittedAt)!,

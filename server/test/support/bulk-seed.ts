@@ -51,17 +51,52 @@ function names(): { names: string[]; folded: string[] } {
 /** Secondary indexes of the tables bulk-loaded: dropped before a large load and rebuilt after. */
 export const BULK_INDEXES: { name: string; create: string }[] = [
   { name: 'dossiers_code_idx', create: 'create unique index dossiers_code_idx on dossiers using btree (code)' },
-  { name: 'dossiers_location_idx', create: 'create index dossiers_location_idx on dossiers using btree (location_agency, status, due_at)' },
-  { name: 'dossiers_receiving_idx', create: 'create index dossiers_receiving_idx on dossiers using btree (receiving_agency, submitted_at)' },
-  { name: 'dossiers_applicant_id_idx', create: 'create index dossiers_applicant_id_idx on dossiers using btree (applicant_id_number)' },
-  { name: 'dossiers_applicant_phone_idx', create: 'create index dossiers_applicant_phone_idx on dossiers using btree (applicant_phone)' },
-  { name: 'dossiers_queue_idx', create: 'create index dossiers_queue_idx on dossiers using btree (location_agency, location_role, queue_at, id) where not closed' },
-  { name: 'dossiers_open_idx', create: 'create index dossiers_open_idx on dossiers using btree (location_agency, queue_at, id) where not closed' },
-  { name: 'dossiers_assignee_queue_idx', create: 'create index dossiers_assignee_queue_idx on dossiers using btree (assignee_id, queue_at, id) where not closed and assignee_id is not null' },
-  { name: 'dossiers_search_tokens_idx', create: 'create index dossiers_search_tokens_idx on dossiers using gin (search_tokens)' },
-  { name: 'dossiers_code_prefix_idx', create: 'create index dossiers_code_prefix_idx on dossiers using btree (code text_pattern_ops)' },
-  { name: 'dossier_agencies_agency_idx', create: 'create index dossier_agencies_agency_idx on dossier_agencies using btree (agency_code, dossier_id)' },
-  { name: 'dossier_agencies_since_idx', create: 'create index dossier_agencies_since_idx on dossier_agencies using btree (agency_code, since, dossier_id)' },
+  {
+    name: 'dossiers_location_idx',
+    create: 'create index dossiers_location_idx on dossiers using btree (location_agency, status, due_at)',
+  },
+  {
+    name: 'dossiers_receiving_idx',
+    create: 'create index dossiers_receiving_idx on dossiers using btree (receiving_agency, submitted_at)',
+  },
+  {
+    name: 'dossiers_applicant_id_idx',
+    create: 'create index dossiers_applicant_id_idx on dossiers using btree (applicant_id_number)',
+  },
+  {
+    name: 'dossiers_applicant_phone_idx',
+    create: 'create index dossiers_applicant_phone_idx on dossiers using btree (applicant_phone)',
+  },
+  {
+    name: 'dossiers_queue_idx',
+    create:
+      'create index dossiers_queue_idx on dossiers using btree (location_agency, location_role, queue_at, id) where not closed',
+  },
+  {
+    name: 'dossiers_open_idx',
+    create: 'create index dossiers_open_idx on dossiers using btree (location_agency, queue_at, id) where not closed',
+  },
+  {
+    name: 'dossiers_assignee_queue_idx',
+    create:
+      'create index dossiers_assignee_queue_idx on dossiers using btree (assignee_id, queue_at, id) where not closed and assignee_id is not null',
+  },
+  {
+    name: 'dossiers_search_tokens_idx',
+    create: 'create index dossiers_search_tokens_idx on dossiers using gin (search_tokens)',
+  },
+  {
+    name: 'dossiers_code_prefix_idx',
+    create: 'create index dossiers_code_prefix_idx on dossiers using btree (code text_pattern_ops)',
+  },
+  {
+    name: 'dossier_agencies_agency_idx',
+    create: 'create index dossier_agencies_agency_idx on dossier_agencies using btree (agency_code, dossier_id)',
+  },
+  {
+    name: 'dossier_agencies_since_idx',
+    create: 'create index dossier_agencies_since_idx on dossier_agencies using btree (agency_code, since, dossier_id)',
+  },
 ];
 
 export async function dropBulkIndexes(sql: postgres.Sql): Promise<void> {
@@ -93,7 +128,21 @@ export async function bulkSeed(sql: postgres.Sql, o: BulkSeedOptions): Promise<v
       await sql.begin(async (tx) => {
         // One statement per chunk: compiling it (JIT) costs more than it saves here.
         await tx.unsafe('set local jit = off');
-        await tx.unsafe(SEED_SQL, [from, to, o.communes as string[], o.departments as string[], o.start, o.days, nowIso, nameList, folded, PROCEDURES.map((p) => p.code), PROCEDURES.map((p) => p.field), PROCEDURES.map((p) => p.due), o.eventsPerDossier ?? 0]);
+        await tx.unsafe(SEED_SQL, [
+          from,
+          to,
+          o.communes as string[],
+          o.departments as string[],
+          o.start,
+          o.days,
+          nowIso,
+          nameList,
+          folded,
+          PROCEDURES.map((p) => p.code),
+          PROCEDURES.map((p) => p.field),
+          PROCEDURES.map((p) => p.due),
+          o.eventsPerDossier ?? 0,
+        ]);
       });
       o.log?.(`  dossiers ${from}…${to}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }

@@ -30,7 +30,11 @@ function pglite(): Promise<Database> {
  * Runs `suite` twice: against PGlite (in memory, shared within the file) and against a fresh
  * PostgreSQL database. `get()` returns the suite's database once its `before` hook ran.
  */
-export function forEachDatabase(title: string, suite: (get: () => TestDatabase) => void, options: { only?: DatabaseKind[] } = {}): void {
+export function forEachDatabase(
+  title: string,
+  suite: (get: () => TestDatabase) => void,
+  options: { only?: DatabaseKind[] } = {},
+): void {
   const kinds = options.only ?? (['pglite', 'postgres'] as DatabaseKind[]);
   for (const kind of kinds) {
     describe(`${title} [${kind}]`, () => {

@@ -8,7 +8,12 @@ import { errorHandler } from '../../src/http/middleware/error-handler/error-hand
 
 /** A Hono app with a minimal context and an optional principal, for middleware unit tests. */
 export function bareApp(principal: Principal | null = null, overrides: Partial<ServerContext> = {}): Hono<AppEnv> {
-  const ctx = { config: loadConfig({}), log: pino({ level: 'silent' }), clock: { now: () => Date.now() }, ...overrides } as ServerContext;
+  const ctx = {
+    config: loadConfig({}),
+    log: pino({ level: 'silent' }),
+    clock: { now: () => Date.now() },
+    ...overrides,
+  } as ServerContext;
   const app = new Hono<AppEnv>();
   app.onError(errorHandler);
   app.use('*', async (c, next) => {

@@ -48,9 +48,43 @@ export function prng(seed: number): () => number {
   };
 }
 
-export const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+export const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+];
 export const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thu', 'Ngọc', 'Quốc', 'Thanh', 'Xuân'];
-export const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Hương', 'Khải', 'Lụa', 'Phước', 'Ánh', 'Ðạt', 'Hà', 'Sơn', 'Tâm', 'Yến', 'Hưng', 'Trang'];
+export const GIVEN = [
+  'An',
+  'Bình',
+  'Châu',
+  'Dũng',
+  'Hương',
+  'Khải',
+  'Lụa',
+  'Phước',
+  'Ánh',
+  'Ðạt',
+  'Hà',
+  'Sơn',
+  'Tâm',
+  'Yến',
+  'Hưng',
+  'Trang',
+];
 
 export const COMMUNES = ['000.20.01.H56', '000.20.02.H56', '000.20.03.H56', '000.20.04.H56', '000.20.05.H56'];
 const CONSTRUCTION_COMMUNE: Record<string, string> = {
@@ -71,7 +105,11 @@ export interface Person {
 }
 
 export function randomPerson(r: () => number): Person {
-  return { fullName: `${pick(r, FAMILY)} ${pick(r, MIDDLE)} ${pick(r, GIVEN)}`, idNumber: `0${digits(r, 11)}`, phone: `09${digits(r, 8)}` };
+  return {
+    fullName: `${pick(r, FAMILY)} ${pick(r, MIDDLE)} ${pick(r, GIVEN)}`,
+    idNumber: `0${digits(r, 11)}`,
+    phone: `09${digits(r, 8)}`,
+  };
 }
 
 /** Valid form data of an example procedure for `person`, received by `commune`. */
@@ -79,9 +117,29 @@ export function sampleData(code: string, r: () => number, person: Person, commun
   switch (code) {
     case '1.001193':
       return {
-        requester: { fullName: person.fullName, idNumber: person.idNumber, relationship: 'cha', address: 'Số 1 đường Trần Phú', phone: person.phone },
-        child: { fullName: `${pick(r, FAMILY)} ${pick(r, MIDDLE)} ${pick(r, GIVEN)}`, sex: r() < 0.5 ? 'nam' : 'nu', birthDate: '2026-01-20', birthPlace: 'Bệnh viện Đa khoa tỉnh', ethnicity: 'Kinh', nationality: 'Việt Nam', hometown: 'Xã Đông Sơn' },
-        mother: { fullName: 'Trần Thị Bình', birthDate: '1994-05-12', ethnicity: 'Kinh', nationality: 'Việt Nam', residence: 'Số 1 đường Trần Phú' },
+        requester: {
+          fullName: person.fullName,
+          idNumber: person.idNumber,
+          relationship: 'cha',
+          address: 'Số 1 đường Trần Phú',
+          phone: person.phone,
+        },
+        child: {
+          fullName: `${pick(r, FAMILY)} ${pick(r, MIDDLE)} ${pick(r, GIVEN)}`,
+          sex: r() < 0.5 ? 'nam' : 'nu',
+          birthDate: '2026-01-20',
+          birthPlace: 'Bệnh viện Đa khoa tỉnh',
+          ethnicity: 'Kinh',
+          nationality: 'Việt Nam',
+          hometown: 'Xã Đông Sơn',
+        },
+        mother: {
+          fullName: 'Trần Thị Bình',
+          birthDate: '1994-05-12',
+          ethnicity: 'Kinh',
+          nationality: 'Việt Nam',
+          residence: 'Số 1 đường Trần Phú',
+        },
         fatherKnown: false,
         birthEvidence: 'giay-chung-sinh',
         registeredOnTime: r() < 0.8,
@@ -91,16 +149,47 @@ export function sampleData(code: string, r: () => number, person: Person, commun
       };
     case '1.001612':
       return {
-        owner: { fullName: person.fullName, idNumber: person.idNumber, birthDate: '1988-04-02', sex: 'nam', residence: 'Thôn Đông, xã Đông Sơn', phone: person.phone },
-        business: { name: `Hộ kinh doanh ${pick(r, GIVEN)} ${pick(r, GIVEN)}`, address: 'Số 5 đường Lê Lợi', commune, activities: [{ code: '4711', description: 'Bán lẻ tạp hóa' }], capital: 50_000_000 },
+        owner: {
+          fullName: person.fullName,
+          idNumber: person.idNumber,
+          birthDate: '1988-04-02',
+          sex: 'nam',
+          residence: 'Thôn Đông, xã Đông Sơn',
+          phone: person.phone,
+        },
+        business: {
+          name: `Hộ kinh doanh ${pick(r, GIVEN)} ${pick(r, GIVEN)}`,
+          address: 'Số 5 đường Lê Lợi',
+          commune,
+          activities: [{ code: '4711', description: 'Bán lẻ tạp hóa' }],
+          capital: 50_000_000,
+        },
         registrationType: 'ca-nhan',
         filedByProxy: false,
       };
     case '1.009994':
       return {
-        investor: { fullName: person.fullName, idNumber: person.idNumber, address: 'Số 9 đường Nguyễn Huệ', phone: person.phone },
-        site: { commune: CONSTRUCTION_COMMUNE[commune]!, address: 'Lô 12 khu dân cư mới', mapSheet: 3, parcel: 120, landArea: 100 },
-        building: { floors: r() < 0.3 ? 7 : 3, basement: false, footprint: 80, totalFloorArea: 240, height: 12, adjoinsExisting: false },
+        investor: {
+          fullName: person.fullName,
+          idNumber: person.idNumber,
+          address: 'Số 9 đường Nguyễn Huệ',
+          phone: person.phone,
+        },
+        site: {
+          commune: CONSTRUCTION_COMMUNE[commune]!,
+          address: 'Lô 12 khu dân cư mới',
+          mapSheet: 3,
+          parcel: 120,
+          landArea: 100,
+        },
+        building: {
+          floors: r() < 0.3 ? 7 : 3,
+          basement: false,
+          footprint: 80,
+          totalFloorArea: 240,
+          height: 12,
+          adjoinsExisting: false,
+        },
         commitment: true,
         filedByProxy: false,
       };
@@ -127,7 +216,9 @@ function paramsFor(kind: ActionKind, s: DossierState, at: number, r: () => numbe
     case 'refuse':
       return { params: { reasons: ['Hồ sơ không đủ điều kiện tiếp nhận'] } };
     case 'request_supplement':
-      return { params: { items: [{ reason: 'Thiếu giấy tờ chứng minh' }], dueBy: at + (1 + Math.floor(r() * 10)) * day } };
+      return {
+        params: { items: [{ reason: 'Thiếu giấy tờ chứng minh' }], dueBy: at + (1 + Math.floor(r() * 10)) * day },
+      };
     case 'supplement_provided':
       return { comment: 'Đã bổ sung giấy tờ' };
     case 'request_payment':
@@ -135,7 +226,12 @@ function paramsFor(kind: ActionKind, s: DossierState, at: number, r: () => numbe
     case 'payment_recorded':
       return { params: { amount: s.payment?.amount ?? 0, reference: randomUUID() } };
     case 'assign':
-      return { params: { assignee: staffActorAt(s.location.agency, s.location.role).id!, assigneeName: 'Chuyên viên được phân công' } };
+      return {
+        params: {
+          assignee: staffActorAt(s.location.agency, s.location.role).id!,
+          assigneeName: 'Chuyên viên được phân công',
+        },
+      };
     case 'send_external':
       return { params: { ref: randomUUID() } };
     case 'receive_external':
@@ -150,7 +246,12 @@ function paramsFor(kind: ActionKind, s: DossierState, at: number, r: () => numbe
     case 'request_withdrawal':
       return { params: { reason: 'Người nộp đề nghị rút' } };
     case 'extend':
-      return { params: { newDueAt: Math.max(s.dueAt ?? at, at) + (1 + Math.floor(r() * 5)) * day, reason: 'Cần xác minh thêm thông tin' } };
+      return {
+        params: {
+          newDueAt: Math.max(s.dueAt ?? at, at) + (1 + Math.floor(r() * 5)) * day,
+          reason: 'Cần xác minh thêm thông tin',
+        },
+      };
     default:
       return { params: {} };
   }
@@ -180,7 +281,12 @@ const WEIGHTS: Partial<Record<ActionKind, number>> = {
 
 /** Everyone who might act on a dossier in its state. */
 function actorsFor(s: DossierState): Actor[] {
-  const out: Actor[] = [staffActorAt(s.receivingAgency, 'reception'), staffActorAt(s.location.agency, 'leader'), { kind: 'applicant' }, { kind: 'external', id: 'ext' }];
+  const out: Actor[] = [
+    staffActorAt(s.receivingAgency, 'reception'),
+    staffActorAt(s.location.agency, 'leader'),
+    { kind: 'applicant' },
+    { kind: 'external', id: 'ext' },
+  ];
   if (s.location.step !== null) {
     const member = staffActorAt(s.location.agency, s.location.role);
     out.push(s.location.assignee ? { ...member, id: s.location.assignee } : member);
@@ -200,16 +306,28 @@ export interface HistoryOptions {
 }
 
 /** A random history of one dossier, event by event through core's `decide`. */
-export function randomHistory(wctx: WorkflowContext, receiving: string, r: () => number, o: HistoryOptions): { events: DossierEvent[]; state: DossierState } {
+export function randomHistory(
+  wctx: WorkflowContext,
+  receiving: string,
+  r: () => number,
+  o: HistoryOptions,
+): { events: DossierEvent[]; state: DossierState } {
   const channel = r() < 0.6 ? 'online' : r() < 0.85 ? 'direct' : 'postal';
   const fees = computeFees(wctx.procedure, wctx.data, wctx.evaluator);
   const submit = decide(wctx, null, {
     kind: 'submit',
     actor: channel === 'online' ? { kind: 'applicant' } : staffActorAt(receiving, 'reception'),
     at: o.start,
-    params: { channel, ...(wctx.procedure.receiving.mode === 'choice' && channel === 'online' ? { agency: receiving } : {}), feesOwed: fees.total },
+    params: {
+      channel,
+      ...(wctx.procedure.receiving.mode === 'choice' && channel === 'online' ? { agency: receiving } : {}),
+      feesOwed: fees.total,
+    },
   } as Action);
-  if (!submit.ok) throw new Error(`generated submission refused: ${submit.refusal.message.en} ${JSON.stringify(submit.refusal.issues)}`);
+  if (!submit.ok)
+    throw new Error(
+      `generated submission refused: ${submit.refusal.message.en} ${JSON.stringify(submit.refusal.issues)}`,
+    );
   const events = [...submit.events];
   let state = submit.state;
   let t = o.start;
@@ -224,11 +342,21 @@ export function randomHistory(wctx: WorkflowContext, receiving: string, r: () =>
     if (!options.length) break;
     let x = r() * options.reduce((a, b) => a + b.w, 0);
     let choice = options[0]!;
-    for (const opt of options) if ((x -= opt.w) <= 0) { choice = opt; break; }
+    for (const opt of options)
+      if ((x -= opt.w) <= 0) {
+        choice = opt;
+        break;
+      }
     const extra = paramsFor(choice.kind, state, t, r);
     let decision = decide(wctx, state, { kind: choice.kind, actor: choice.actor, at: t, ...extra } as Action);
     if (!decision.ok && choice.kind === 'receive_external') {
-      decision = decide(wctx, state, { kind: choice.kind, actor: choice.actor, at: t, params: { ...(extra.params as object), outcome: 'approved' }, attachments: [randomUUID()] } as Action);
+      decision = decide(wctx, state, {
+        kind: choice.kind,
+        actor: choice.actor,
+        at: t,
+        params: { ...(extra.params as object), outcome: 'approved' },
+        attachments: [randomUUID()],
+      } as Action);
     }
     if (!decision.ok) continue;
     events.push(...decision.events);
@@ -238,7 +366,12 @@ export function randomHistory(wctx: WorkflowContext, receiving: string, r: () =>
 }
 
 /** A history following a script of action kinds (the actor is whoever core lets act). */
-export function scriptedHistory(wctx: WorkflowContext, receiving: string, script: readonly (ActionKind | { kind: ActionKind; gapMs?: number; extra?: Partial<Action> })[], o: { start: number; channel?: 'online' | 'direct' | 'postal'; gapMs?: number }): { events: DossierEvent[]; state: DossierState } {
+export function scriptedHistory(
+  wctx: WorkflowContext,
+  receiving: string,
+  script: readonly (ActionKind | { kind: ActionKind; gapMs?: number; extra?: Partial<Action> })[],
+  o: { start: number; channel?: 'online' | 'direct' | 'postal'; gapMs?: number },
+): { events: DossierEvent[]; state: DossierState } {
   const r = prng(7);
   const channel = o.channel ?? 'online';
   const fees = computeFees(wctx.procedure, wctx.data, wctx.evaluator);
@@ -246,7 +379,11 @@ export function scriptedHistory(wctx: WorkflowContext, receiving: string, script
     kind: 'submit',
     actor: channel === 'online' ? { kind: 'applicant' } : staffActorAt(receiving, 'reception'),
     at: o.start,
-    params: { channel, ...(wctx.procedure.receiving.mode === 'choice' && channel === 'online' ? { agency: receiving } : {}), feesOwed: fees.total },
+    params: {
+      channel,
+      ...(wctx.procedure.receiving.mode === 'choice' && channel === 'online' ? { agency: receiving } : {}),
+      feesOwed: fees.total,
+    },
   } as Action);
   if (!submit.ok) throw new Error(`scripted submission refused: ${submit.refusal.message.en}`);
   const events = [...submit.events];
@@ -257,8 +394,15 @@ export function scriptedHistory(wctx: WorkflowContext, receiving: string, script
     t += s.gapMs ?? o.gapMs ?? 3600_000;
     const actor = actorsFor(state).find((a) => availableActions(wctx, state, a, t).includes(s.kind));
     if (!actor) throw new Error(`nobody may ${s.kind} in status ${state.status}`);
-    const d = decide(wctx, state, { kind: s.kind, actor, at: t, ...paramsFor(s.kind, state, t, r), ...(s.extra ?? {}) } as Action);
-    if (!d.ok) throw new Error(`scripted ${s.kind} refused: ${d.refusal.message.en} ${JSON.stringify(d.refusal.issues ?? [])}`);
+    const d = decide(wctx, state, {
+      kind: s.kind,
+      actor,
+      at: t,
+      ...paramsFor(s.kind, state, t, r),
+      ...(s.extra ?? {}),
+    } as Action);
+    if (!d.ok)
+      throw new Error(`scripted ${s.kind} refused: ${d.refusal.message.en} ${JSON.stringify(d.refusal.issues ?? [])}`);
     events.push(...d.events);
     state = d.state;
   }
@@ -303,7 +447,13 @@ export async function generator(ctx: ServerContext): Promise<Generator> {
 }
 
 /** `count` dossiers with random histories between `start` and `until`, over the example procedures and communes. */
-export function randomDossiers(g: Generator, ctx: ServerContext, count: number, seed: number, o: { start: number; until: number; maxEvents?: number; meanGapMs?: number }): GeneratedDossier[] {
+export function randomDossiers(
+  g: Generator,
+  ctx: ServerContext,
+  count: number,
+  seed: number,
+  o: { start: number; until: number; maxEvents?: number; meanGapMs?: number },
+): GeneratedDossier[] {
   const r = prng(seed);
   const out: GeneratedDossier[] = [];
   while (out.length < count) {
@@ -317,8 +467,20 @@ export function randomDossiers(g: Generator, ctx: ServerContext, count: number, 
       if (issues.length) throw new Error(`sample data of ${code} invalid: ${JSON.stringify(issues)}`);
     }
     const at = o.start + Math.floor(r() * (o.until - o.start));
-    const h = randomHistory(wctx, commune, r, { start: at, until: o.until, ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}), ...(o.meanGapMs !== undefined ? { meanGapMs: o.meanGapMs } : {}) });
-    out.push({ id: randomUUID(), code: g.codeFor(h.state.receivingAgency, at), version: g.versions.get(code)!, data, events: h.events, state: h.state });
+    const h = randomHistory(wctx, commune, r, {
+      start: at,
+      until: o.until,
+      ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}),
+      ...(o.meanGapMs !== undefined ? { meanGapMs: o.meanGapMs } : {}),
+    });
+    out.push({
+      id: randomUUID(),
+      code: g.codeFor(h.state.receivingAgency, at),
+      version: g.versions.get(code)!,
+      data,
+      events: h.events,
+      state: h.state,
+    });
   }
   return out;
 }
@@ -385,7 +547,10 @@ async function writeBatch(ctx: ServerContext, tx: Executor, part: readonly Gener
           visits.push({ dossierId: d.id, agencyCode: a, since: new Date(e.at) });
         }
       }
-      for (const entry of ledgerDiff(before ? reportFacts(before, d.version.definition.field.code) : null, reportFacts(state, d.version.definition.field.code))) {
+      for (const entry of ledgerDiff(
+        before ? reportFacts(before, d.version.definition.field.code) : null,
+        reportFacts(state, d.version.definition.field.code),
+      )) {
         const key = `${entry.agency}\u0000${entry.field}\u0000${entry.day}\u0000${entry.column}`;
         const cur = ledger.get(key);
         if (cur) cur.delta += entry.delta;
@@ -394,14 +559,19 @@ async function writeBatch(ctx: ServerContext, tx: Executor, part: readonly Gener
       before = state;
     }
   }
-  for (let i = 0; i < visits.length; i += 500) await tx.insert(dossierAgencies).values(visits.slice(i, i + 500)).onConflictDoNothing();
+  for (let i = 0; i < visits.length; i += 500)
+    await tx
+      .insert(dossierAgencies)
+      .values(visits.slice(i, i + 500))
+      .onConflictDoNothing();
   const entries = [...ledger.values()].filter((e) => e.delta !== 0);
   for (let i = 0; i < entries.length; i += 500) {
     const chunk = entries.slice(i, i + 500);
-    await tx.execute(sql`insert into report_ledger (agency_code, field_code, day, "column", value) values ${sql.join(
-      chunk.map((e) => sql`(${e.agency}, ${e.field}, ${e.day}::date, ${e.column}, ${e.delta})`),
-      sql`, `,
-    )} on conflict (agency_code, field_code, day, "column") do update set value = report_ledger.value + excluded.value`);
+    await tx.execute(
+      sql`insert into report_ledger (agency_code, field_code, day, "column", value) values ${sql.join(
+        chunk.map((e) => sql`(${e.agency}, ${e.field}, ${e.day}::date, ${e.column}, ${e.delta})`),
+        sql`, `,
+      )} on conflict (agency_code, field_code, day, "column") do update set value = report_ledger.value + excluded.value`,
+    );
   }
 }
-

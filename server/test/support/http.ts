@@ -51,7 +51,11 @@ export function withBearer(server: TestServer, token: string) {
   return (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     server.request(path, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
 }

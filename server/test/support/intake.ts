@@ -29,15 +29,43 @@ export function pngBytes(): Uint8Array {
   };
   const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
   const idat = deflateSync(Buffer.from([0, 255, 255, 255]));
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', idat),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }
 
 /** Valid data for the birth registration example (1.001193): on time, a hospital certificate, free. */
 export function birthData(over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    requester: { fullName: 'Nguyễn Văn An', idNumber: '001090012345', relationship: 'cha', address: 'Số 1 đường Trần Phú, Phường Trung Tâm', phone: '0912345678', email: 'an@example.vn' },
-    child: { fullName: 'Nguyễn Thị Ngọc Ánh', sex: 'nu', birthDate: '2026-02-20', birthPlace: 'Bệnh viện Đa khoa tỉnh', ethnicity: 'Kinh', nationality: 'Việt Nam', hometown: 'Xã Đông Sơn' },
-    mother: { fullName: 'Trần Thị Bình', birthDate: '1994-05-12', ethnicity: 'Kinh', nationality: 'Việt Nam', residence: 'Số 1 đường Trần Phú, Phường Trung Tâm' },
+    requester: {
+      fullName: 'Nguyễn Văn An',
+      idNumber: '001090012345',
+      relationship: 'cha',
+      address: 'Số 1 đường Trần Phú, Phường Trung Tâm',
+      phone: '0912345678',
+      email: 'an@example.vn',
+    },
+    child: {
+      fullName: 'Nguyễn Thị Ngọc Ánh',
+      sex: 'nu',
+      birthDate: '2026-02-20',
+      birthPlace: 'Bệnh viện Đa khoa tỉnh',
+      ethnicity: 'Kinh',
+      nationality: 'Việt Nam',
+      hometown: 'Xã Đông Sơn',
+    },
+    mother: {
+      fullName: 'Trần Thị Bình',
+      birthDate: '1994-05-12',
+      ethnicity: 'Kinh',
+      nationality: 'Việt Nam',
+      residence: 'Số 1 đường Trần Phú, Phường Trung Tâm',
+    },
     fatherKnown: false,
     birthEvidence: 'giay-chung-sinh',
     registeredOnTime: true,
@@ -59,7 +87,12 @@ export interface FilePart {
 export function submissionForm(submission: Record<string, unknown>, files: FilePart[]): FormData {
   const form = new FormData();
   form.append('submission', JSON.stringify(submission));
-  for (const f of files) form.append(`documents.${f.document}`, new Blob([f.bytes], { type: f.type ?? 'application/pdf' }), f.name ?? `${f.document}.pdf`);
+  for (const f of files)
+    form.append(
+      `documents.${f.document}`,
+      new Blob([f.bytes], { type: f.type ?? 'application/pdf' }),
+      f.name ?? `${f.document}.pdf`,
+    );
   return form;
 }
 
@@ -71,8 +104,18 @@ export function birthFiles(): FilePart[] {
   ];
 }
 
-export async function submitOnline(server: TestServer, code: string, submission: Record<string, unknown>, files: FilePart[], headers: Record<string, string> = {}): Promise<Response> {
-  return server.request(`/api/v1/public/procedures/${code}/dossiers`, { method: 'POST', body: submissionForm(submission, files), headers });
+export async function submitOnline(
+  server: TestServer,
+  code: string,
+  submission: Record<string, unknown>,
+  files: FilePart[],
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return server.request(`/api/v1/public/procedures/${code}/dossiers`, {
+    method: 'POST',
+    body: submissionForm(submission, files),
+    headers,
+  });
 }
 
 /** Row counts of the tables a submission writes, to prove nothing was half-stored. */

@@ -18,7 +18,9 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
     await admin.unsafe(`create database "${name}"`);
   } catch (err) {
     await admin.end({ timeout: 1 });
-    throw new Error(`PostgreSQL at ${POSTGRES_URL} is required for the server tests and is unreachable: ${(err as Error).message}`);
+    throw new Error(
+      `PostgreSQL at ${POSTGRES_URL} is required for the server tests and is unreachable: ${(err as Error).message}`,
+    );
   }
   await admin.end({ timeout: 1 });
   const url = withDatabase(POSTGRES_URL, name);

@@ -31,9 +31,22 @@ export interface ServerProcess {
  * Options: `nodeArgs` before the script (e.g. --cpu-prof), `serveArgs` after `serve` (e.g. --workers 2),
  * `logFile`: the process writes stdout and stderr there instead of into memory (benchmarks: many lines).
  */
-export async function startServerProcess(env: Record<string, string>, port?: number, options: { nodeArgs?: string[]; serveArgs?: string[]; logFile?: string } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  port?: number,
+  options: { nodeArgs?: string[]; serveArgs?: string[]; logFile?: string } = {},
+): Promise<ServerProcess> {
   const p = port ?? (await freePort());
-  const args = [...(options.nodeArgs ?? []), join(REPOSITORY_ROOT, 'packages/cli/bin/motcua.js'), 'serve', '--port', String(p), '--host', '127.0.0.1', ...(options.serveArgs ?? [])];
+  const args = [
+    ...(options.nodeArgs ?? []),
+    join(REPOSITORY_ROOT, 'packages/cli/bin/motcua.js'),
+    'serve',
+    '--port',
+    String(p),
+    '--host',
+    '127.0.0.1',
+    ...(options.serveArgs ?? []),
+  ];
   const logFd = options.logFile ? openSync(options.logFile, 'a') : null;
   const child = spawn(process.execPath, args, {
     cwd: REPOSITORY_ROOT,
@@ -91,7 +104,8 @@ export function workerPids(pid: number): number[] {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === pid && fields[0] !== 'Z' && readlinkSync(`/proc/${name}/exe`) === NODE) out.push(Number(name));
+      if (Number(fields[1]) === pid && fields[0] !== 'Z' && readlinkSync(`/proc/${name}/exe`) === NODE)
+        out.push(Number(name));
     } catch {
       // gone meanwhile
     }

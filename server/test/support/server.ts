@@ -31,7 +31,14 @@ export interface TestServer {
  */
 export async function testServer(
   tdb: TestDatabase,
-  options: { now?: number; config?: Partial<ServerConfig>; faults?: Faults; app?: AppOptions; seed?: boolean; quiet?: boolean } = {},
+  options: {
+    now?: number;
+    config?: Partial<ServerConfig>;
+    faults?: Faults;
+    app?: AppOptions;
+    seed?: boolean;
+    quiet?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const filesDir = mkdtempSync(join(tmpdir(), 'motcua-files-'));
   const config = loadConfig(
@@ -39,7 +46,13 @@ export async function testServer(
     { filesDir, dataDir: filesDir, demoPassword: DEMO_PASSWORD, logLevel: 'silent', ...options.config },
   );
   const clock = manualClock(options.now ?? Date.parse('2026-03-02T09:00:00+07:00'));
-  const ctx = await createContext({ config, database: tdb.database, clock, log: pino({ level: process.env.TEST_LOG_LEVEL ?? (options.quiet ? 'fatal' : 'error') }, pino.destination(2)), ...(options.faults ? { faults: options.faults } : {}) });
+  const ctx = await createContext({
+    config,
+    database: tdb.database,
+    clock,
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? (options.quiet ? 'fatal' : 'error') }, pino.destination(2)),
+    ...(options.faults ? { faults: options.faults } : {}),
+  });
   if (options.seed !== false) await seedIfEmpty(ctx);
   const app = createApp(ctx, { rateLimits: { submit: 100_000, track: 100_000, login: 100_000 }, ...options.app });
   return {

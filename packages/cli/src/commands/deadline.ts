@@ -110,7 +110,10 @@ function readCalendar(file: string): Calendar {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     const detail = (err as Error).message;
-    throw usageError(`Tệp lịch ${file} không phải JSON hợp lệ: ${detail}`, `the calendar file ${file} is not valid JSON: ${detail}`);
+    throw usageError(
+      `Tệp lịch ${file} không phải JSON hợp lệ: ${detail}`,
+      `the calendar file ${file} is not valid JSON: ${detail}`,
+    );
   }
   const parsed = parseCalendar(json);
   if (!parsed.ok) {
@@ -135,7 +138,10 @@ function deadlineOf(flag: DurationFlag, text: string, cal: Calendar): Deadline {
   const unit = DURATION_FLAGS[flag];
   if (unit === 'same-day') {
     if (!/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(text)) {
-      throw usageError(`Giờ chốt không hợp lệ: "${text}" (HH:MM, 00:00–23:59)`, `invalid cut-off: "${text}" (HH:MM, 00:00–23:59)`);
+      throw usageError(
+        `Giờ chốt không hợp lệ: "${text}" (HH:MM, 00:00–23:59)`,
+        `invalid cut-off: "${text}" (HH:MM, 00:00–23:59)`,
+      );
     }
     return { unit, cutoff: text };
   }
@@ -177,7 +183,10 @@ export const deadline: Command = async (argv, io) => {
     }
     const p = { from: instant(parts[0]!, '--pause', cal.timeZone), to: instant(parts[1]!, '--pause', cal.timeZone) };
     if (p.from >= p.to) {
-      throw usageError(`Khoảng tạm dừng phải kết thúc sau khi bắt đầu: "${text}"`, `a pause must end after it starts: "${text}"`);
+      throw usageError(
+        `Khoảng tạm dừng phải kết thúc sau khi bắt đầu: "${text}"`,
+        `a pause must end after it starts: "${text}"`,
+      );
     }
     return p;
   });

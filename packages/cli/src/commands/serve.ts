@@ -7,7 +7,8 @@ export const serve: Command = async (args, io) => {
     const a = args[i]!;
     if (a === '--port') {
       const n = Number(args[++i]);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError('--port: cần một số cổng 0–65535 / expects a port number 0–65535');
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        throw new UsageError('--port: cần một số cổng 0–65535 / expects a port number 0–65535');
       options.port = n;
     } else if (a === '--host') {
       const h = args[++i];
@@ -17,10 +18,13 @@ export const serve: Command = async (args, io) => {
       options.seed = false;
     } else if (a === '--workers') {
       const n = Number(args[++i]);
-      if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError('--workers: cần số tiến trình 1–256 / expects a number of processes 1–256');
+      if (!Number.isInteger(n) || n < 1 || n > 256)
+        throw new UsageError('--workers: cần số tiến trình 1–256 / expects a number of processes 1–256');
       options.workers = n;
     } else {
-      throw new UsageError(`Tham số không hợp lệ / unknown argument: ${a}\nmotcua serve [--port N] [--host H] [--no-seed] [--workers N]`);
+      throw new UsageError(
+        `Tham số không hợp lệ / unknown argument: ${a}\nmotcua serve [--port N] [--host H] [--no-seed] [--workers N]`,
+      );
     }
   }
   const { runServe } = await import('@motcua/server');

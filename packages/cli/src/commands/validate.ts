@@ -56,11 +56,19 @@ export function validateFile(file: string): FileResult {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    return { file, valid: false, issues: [{ pointer: '', code: 'unreadable', message: readError(err), line: 0, column: 0 }] };
+    return {
+      file,
+      valid: false,
+      issues: [{ pointer: '', code: 'unreadable', message: readError(err), line: 0, column: 0 }],
+    };
   }
   const parsed = parseJsonSource(text);
   if (!parsed.ok) {
-    return { file, valid: false, issues: [{ pointer: '', code: 'json-syntax', message: parsed.message, ...parsed.position }] };
+    return {
+      file,
+      valid: false,
+      issues: [{ pointer: '', code: 'json-syntax', message: parsed.message, ...parsed.position }],
+    };
   }
   const { issues } = validateProcedure(parsed.value);
   return { file, valid: issues.length === 0, issues: issues.map((i) => ({ ...i, ...parsed.locate(i.pointer) })) };
@@ -83,7 +91,8 @@ function print(results: readonly FileResult[], io: CommandIO): void {
     }
     for (const i of r.issues) {
       const where = i.line > 0 ? `${r.file}:${at(i)}` : r.file;
-      const pointer = i.code === 'unreadable' || i.code === 'json-syntax' ? '' : ` ${i.pointer === '' ? '(gốc / root)' : i.pointer}`;
+      const pointer =
+        i.code === 'unreadable' || i.code === 'json-syntax' ? '' : ` ${i.pointer === '' ? '(gốc / root)' : i.pointer}`;
       io.stdout.write(`${where}${pointer} [${i.code}]\n    ${i.message.vi} / ${i.message.en}\n`);
     }
   }

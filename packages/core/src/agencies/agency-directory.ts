@@ -65,14 +65,21 @@ export function validateAgencies(agencies: readonly Agency[], options: AgencyDir
   const kinds = options.kinds ? new Set(options.kinds.map((k) => k.id)) : null;
   agencies.forEach((a, i) => {
     if (typeof a.code !== 'string' || a.code.trim() === '') {
-      issues.push({ pointer: `/${i}/code`, code: 'agency-code-empty', message: { vi: 'Mã cơ quan không được để trống', en: 'The agency code must not be empty' } });
+      issues.push({
+        pointer: `/${i}/code`,
+        code: 'agency-code-empty',
+        message: { vi: 'Mã cơ quan không được để trống', en: 'The agency code must not be empty' },
+      });
       return;
     }
     if (index.has(a.code)) {
       issues.push({
         pointer: `/${i}/code`,
         code: 'agency-duplicate',
-        message: { vi: `Mã cơ quan "${a.code}" bị trùng (đã có ở vị trí ${index.get(a.code)})`, en: `Agency code "${a.code}" is duplicated (already at index ${index.get(a.code)})` },
+        message: {
+          vi: `Mã cơ quan "${a.code}" bị trùng (đã có ở vị trí ${index.get(a.code)})`,
+          en: `Agency code "${a.code}" is duplicated (already at index ${index.get(a.code)})`,
+        },
       });
       return;
     }
@@ -83,23 +90,36 @@ export function validateAgencies(agencies: readonly Agency[], options: AgencyDir
       issues.push({
         pointer: `/${i}/parent`,
         code: 'agency-unknown-parent',
-        message: { vi: `Cơ quan cấp trên "${a.parent}" của "${a.code}" không tồn tại`, en: `The parent "${a.parent}" of "${a.code}" does not exist` },
+        message: {
+          vi: `Cơ quan cấp trên "${a.parent}" của "${a.code}" không tồn tại`,
+          en: `The parent "${a.parent}" of "${a.code}" does not exist`,
+        },
       });
     }
     if (kinds && !kinds.has(a.kind)) {
       issues.push({
         pointer: `/${i}/kind`,
         code: 'agency-unknown-kind',
-        message: { vi: `Loại cơ quan "${a.kind}" không có trong danh mục`, en: `Agency kind "${a.kind}" is not in the kind list` },
+        message: {
+          vi: `Loại cơ quan "${a.kind}" không có trong danh mục`,
+          en: `Agency kind "${a.kind}" is not in the kind list`,
+        },
       });
     } else if (typeof a.kind !== 'string' || a.kind === '') {
-      issues.push({ pointer: `/${i}/kind`, code: 'agency-kind-empty', message: { vi: 'Thiếu loại cơ quan', en: 'The agency kind is missing' } });
+      issues.push({
+        pointer: `/${i}/kind`,
+        code: 'agency-kind-empty',
+        message: { vi: 'Thiếu loại cơ quan', en: 'The agency kind is missing' },
+      });
     }
     if (typeof a.timeZone !== 'string' || !validTimeZone(a.timeZone)) {
       issues.push({
         pointer: `/${i}/timeZone`,
         code: 'agency-time-zone',
-        message: { vi: `Múi giờ "${String(a.timeZone)}" không hợp lệ`, en: `Time zone "${String(a.timeZone)}" is invalid` },
+        message: {
+          vi: `Múi giờ "${String(a.timeZone)}" không hợp lệ`,
+          en: `Time zone "${String(a.timeZone)}" is invalid`,
+        },
       });
     }
   });
@@ -116,7 +136,10 @@ export function validateAgencies(agencies: readonly Agency[], options: AgencyDir
           issues.push({
             pointer: `/${i}/parent`,
             code: 'agency-cycle',
-            message: { vi: `Cơ quan "${a.code}" nằm trong một vòng lặp cấp trên`, en: `Agency "${a.code}" is part of a parent cycle` },
+            message: {
+              vi: `Cơ quan "${a.code}" nằm trong một vòng lặp cấp trên`,
+              en: `Agency "${a.code}" is part of a parent cycle`,
+            },
           });
         }
         break;
@@ -129,7 +152,10 @@ export function validateAgencies(agencies: readonly Agency[], options: AgencyDir
 }
 
 /** Builds a directory over a consistent tree; throws AgencyDirectoryError otherwise. */
-export function createAgencyDirectory(agencies: readonly Agency[], options: AgencyDirectoryOptions = {}): AgencyDirectory {
+export function createAgencyDirectory(
+  agencies: readonly Agency[],
+  options: AgencyDirectoryOptions = {},
+): AgencyDirectory {
   const issues = validateAgencies(agencies, options);
   if (issues.length > 0) throw new AgencyDirectoryError(issues);
   return createAgencyDirectoryUnchecked(agencies);

@@ -43,7 +43,11 @@ export function resolveAgencyRef(ref: AgencyRef, ctx: AgencyRefContext): AgencyR
 function resolveSimple(ref: SimpleAgencyRef, ctx: AgencyRefContext, pointer: string): AgencyResolution {
   const { directory } = ctx;
   const receiving = directory.get(ctx.receiving);
-  if (!receiving) return fail(pointer, 'agency-unknown', { vi: `Không có cơ quan tiếp nhận mã "${ctx.receiving}"`, en: `No receiving agency has code "${ctx.receiving}"` });
+  if (!receiving)
+    return fail(pointer, 'agency-unknown', {
+      vi: `Không có cơ quan tiếp nhận mã "${ctx.receiving}"`,
+      en: `No receiving agency has code "${ctx.receiving}"`,
+    });
   if ('relative' in ref) {
     switch (ref.relative) {
       case 'receiving':
@@ -51,22 +55,37 @@ function resolveSimple(ref: SimpleAgencyRef, ctx: AgencyRefContext, pointer: str
       case 'owner':
         return directory.has(ctx.owner)
           ? { ok: true, agency: ctx.owner }
-          : fail(pointer, 'agency-unknown', { vi: `Không có cơ quan chủ quản mã "${ctx.owner}"`, en: `No owning agency has code "${ctx.owner}"` });
+          : fail(pointer, 'agency-unknown', {
+              vi: `Không có cơ quan chủ quản mã "${ctx.owner}"`,
+              en: `No owning agency has code "${ctx.owner}"`,
+            });
       case 'parent-of-receiving': {
         const parent = directory.parentOf(receiving.code);
         return parent
           ? { ok: true, agency: parent.code }
-          : fail(pointer, 'agency-no-parent', { vi: `Cơ quan tiếp nhận "${receiving.code}" không có cơ quan cấp trên`, en: `The receiving agency "${receiving.code}" has no parent` });
+          : fail(pointer, 'agency-no-parent', {
+              vi: `Cơ quan tiếp nhận "${receiving.code}" không có cơ quan cấp trên`,
+              en: `The receiving agency "${receiving.code}" has no parent`,
+            });
       }
     }
   }
   if ('kind' in ref) return byKind(ref.kind, ref.code, receiving, directory, pointer);
   return directory.has(ref.code)
     ? { ok: true, agency: ref.code }
-    : fail(pointer, 'agency-unknown', { vi: `Không có cơ quan mã "${ref.code}"`, en: `No agency has code "${ref.code}"` });
+    : fail(pointer, 'agency-unknown', {
+        vi: `Không có cơ quan mã "${ref.code}"`,
+        en: `No agency has code "${ref.code}"`,
+      });
 }
 
-function byKind(kind: string, code: string | undefined, receiving: Agency, directory: AgencyDirectory, pointer: string): AgencyResolution {
+function byKind(
+  kind: string,
+  code: string | undefined,
+  receiving: Agency,
+  directory: AgencyDirectory,
+  pointer: string,
+): AgencyResolution {
   const ancestors = directory.ancestors(receiving.code);
   const matches = (a: Agency) => a.kind === kind && (code === undefined || a.code === code);
   if (matches(receiving)) return { ok: true, agency: receiving.code };

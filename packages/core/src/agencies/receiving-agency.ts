@@ -28,7 +28,10 @@ export function resolveReceivingAgency(
       return agree(known(directory, rule.agency, '/agency'), chosen);
     case 'choice': {
       if (chosen === undefined || chosen === '') {
-        return fail('/agency', 'agency-required', { vi: 'Chưa chọn cơ quan tiếp nhận', en: 'No receiving agency was chosen' });
+        return fail('/agency', 'agency-required', {
+          vi: 'Chưa chọn cơ quan tiếp nhận',
+          en: 'No receiving agency was chosen',
+        });
       }
       const agency = directory.get(chosen);
       if (!agency) return unknownAgency('/agency', chosen);

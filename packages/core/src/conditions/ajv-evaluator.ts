@@ -12,7 +12,8 @@ import { schemaKey } from './schema-key.ts';
 
 // ajv and ajv-formats are CommonJS; under ESM their default export may be nested.
 const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as typeof AjvModule;
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as typeof addFormatsModule;
 
 /** The ajv options every host uses, so that compiled-ahead and run-time validators agree. */
 export const AJV_OPTIONS: Options = {
@@ -28,7 +29,9 @@ export function createAjv(options: Options = {}): InstanceType<typeof Ajv> {
   return ajv;
 }
 
-export function createAjvEvaluator(ajv = createAjv()): SchemaEvaluator & { compile(schema: JsonSchema): ValidateFunction } {
+export function createAjvEvaluator(
+  ajv = createAjv(),
+): SchemaEvaluator & { compile(schema: JsonSchema): ValidateFunction } {
   const cache = new Map<string, ValidateFunction>();
   // Conditions usually come from cached procedure objects: finding them by identity first spares
   // a canonical JSON of the schema on every call (the content key stays the source of truth).
@@ -40,7 +43,8 @@ export function createAjvEvaluator(ajv = createAjv()): SchemaEvaluator & { compi
     let fn = cache.get(key);
     if (!fn) {
       // Schemas with an $id would clash in ajv's registry when compiled twice; strip it for conditions.
-      const s = typeof schema === 'object' && schema !== null && '$id' in schema ? { ...schema, $id: undefined } : schema;
+      const s =
+        typeof schema === 'object' && schema !== null && '$id' in schema ? { ...schema, $id: undefined } : schema;
       fn = ajv.compile(s as object);
       cache.set(key, fn);
     }

@@ -14,7 +14,9 @@ function reference(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((v) => reference(v === undefined ? null : v)).join(',')}]`;
   if (typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+    const keys = Object.keys(obj)
+      .filter((k) => obj[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(obj[k])}`).join(',')}}`;
   }
   throw new TypeError(`canonicalJson: cannot encode ${typeof value}`);
@@ -31,16 +33,22 @@ test('the same text as the reference definition for any JSON value, undefined me
     ),
   })).value;
   fc.assert(
-    fc.property(fc.oneof(fc.jsonValue(), fc.array(withUndefined), fc.dictionary(fc.string({ unit: 'binary' }), withUndefined)), (v) => {
-      assert.equal(canonicalJson(v), reference(v));
-      assert.deepEqual(JSON.parse(canonicalJson(v)), JSON.parse(JSON.stringify(v, (_k, x) => x)) ?? null);
-    }),
+    fc.property(
+      fc.oneof(fc.jsonValue(), fc.array(withUndefined), fc.dictionary(fc.string({ unit: 'binary' }), withUndefined)),
+      (v) => {
+        assert.equal(canonicalJson(v), reference(v));
+        assert.deepEqual(JSON.parse(canonicalJson(v)), JSON.parse(JSON.stringify(v, (_k, x) => x)) ?? null);
+      },
+    ),
     { numRuns: 2000, seed: 20261129 },
   );
 });
 
 test('keys in UTF-16 code-unit order; non-finite numbers and values without JSON are refused', () => {
-  assert.equal(canonicalJson({ b: 1, a: [1, 'x', null, true], 'é': { z: undefined, y: -0 }, '\u{1F600}': 2, '\uFFFF': 3 }), '{"a":[1,"x",null,true],"b":1,"é":{"y":0},"\u{1F600}":2,"\uFFFF":3}');
+  assert.equal(
+    canonicalJson({ b: 1, a: [1, 'x', null, true], é: { z: undefined, y: -0 }, '\u{1F600}': 2, '\uFFFF': 3 }),
+    '{"a":[1,"x",null,true],"b":1,"é":{"y":0},"\u{1F600}":2,"\uFFFF":3}',
+  );
   assert.throws(() => canonicalJson(Number.NaN), TypeError);
   assert.throws(() => canonicalJson({ a: Infinity }), TypeError);
   assert.throws(() => canonicalJson(undefined), TypeError);

@@ -36,9 +36,24 @@ test('format refuses what could not be parsed back', () => {
 });
 
 test('parse: parts of a code; null for anything else', () => {
-  assert.deepEqual(parseDossierCode('000.17.22.H56-210531-0001'), { agencyCode: '000.17.22.H56', date: '2021-05-31', sequence: 1 });
+  assert.deepEqual(parseDossierCode('000.17.22.H56-210531-0001'), {
+    agencyCode: '000.17.22.H56',
+    date: '2021-05-31',
+    sequence: 1,
+  });
   assert.deepEqual(parseDossierCode('H56-261202-12345'), { agencyCode: 'H56', date: '2026-12-02', sequence: 12345 });
-  for (const bad of ['', 'H56-261202-001', 'H56-261302-0001', 'H56-260230-0001', 'H56-261202-0000', 'H56-261202-00001', '-261202-0001', 'H 56-261202-0001', 'H56-261202-0001 ', 'H56_261202_0001']) {
+  for (const bad of [
+    '',
+    'H56-261202-001',
+    'H56-261302-0001',
+    'H56-260230-0001',
+    'H56-261202-0000',
+    'H56-261202-00001',
+    '-261202-0001',
+    'H 56-261202-0001',
+    'H56-261202-0001 ',
+    'H56_261202_0001',
+  ]) {
     assert.equal(parseDossierCode(bad), null, bad);
   }
   assert.equal(parseDossierCode(42 as unknown as string), null);
@@ -46,7 +61,7 @@ test('parse: parts of a code; null for anything else', () => {
 
 test('property: format then parse gives back the agency, the local date and the sequence', () => {
   const agency = fc.stringMatching(/^[0-9A-Za-z][0-9A-Za-z._]{0,20}$/);
-  const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31, 9, 59) }) // still 2099 at +14:00;
+  const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31, 9, 59) }); // still 2099 at +14:00;
   const zone = fc.constantFrom(HCM, 'UTC', 'Europe/Berlin', 'Pacific/Kiritimati');
   fc.assert(
     fc.property(agency, instant, zone, fc.integer({ min: 1, max: 10_000_000 }), (a, t, tz, seq) => {

@@ -18,8 +18,10 @@ export interface DossierCodeParts {
 }
 
 export function formatDossierCode(agencyCode: string, instant: number, timeZone: string, sequence: number): string {
-  if (!AGENCY_CODE_PATTERN.test(agencyCode) || agencyCode.length > 64) throw new RangeError(`Not an agency code: ${agencyCode}`);
-  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`A dossier sequence is a whole number ≥ 1: ${sequence}`);
+  if (!AGENCY_CODE_PATTERN.test(agencyCode) || agencyCode.length > 64)
+    throw new RangeError(`Not an agency code: ${agencyCode}`);
+  if (!Number.isSafeInteger(sequence) || sequence < 1)
+    throw new RangeError(`A dossier sequence is a whole number ≥ 1: ${sequence}`);
   const date = localDate(instant, timeZone);
   const year = Number(date.slice(0, 4));
   if (year < 2000 || year > 2099) throw new RangeError(`A dossier code holds years 2000–2099 only: ${date}`);

@@ -16,7 +16,10 @@ const FORMATS: Record<string, Message> = {
 };
 
 const TABLE: Record<string, (p: P) => Message> = {
-  required: (p) => ({ vi: `Thiếu trường bắt buộc "${p.missingProperty}"`, en: `Required field "${p.missingProperty}" is missing` }),
+  required: (p) => ({
+    vi: `Thiếu trường bắt buộc "${p.missingProperty}"`,
+    en: `Required field "${p.missingProperty}" is missing`,
+  }),
   type: (p) => ({ vi: `Phải có kiểu ${typeVi(p.type)}`, en: `Must be of type ${String(p.type)}` }),
   minLength: (p) => ({ vi: `Phải có ít nhất ${p.limit} ký tự`, en: `Must have at least ${p.limit} characters` }),
   maxLength: (p) => ({ vi: `Không được quá ${p.limit} ký tự`, en: `Must have at most ${p.limit} characters` }),
@@ -28,18 +31,32 @@ const TABLE: Record<string, (p: P) => Message> = {
   pattern: () => ({ vi: 'Không đúng định dạng', en: 'Does not match the expected pattern' }),
   format: (p) => {
     const f = FORMATS[String(p.format)];
-    return f ? { vi: `Phải là ${f.vi}`, en: `Must be ${f.en}` } : { vi: `Không đúng định dạng ${p.format}`, en: `Must match format "${p.format}"` };
+    return f
+      ? { vi: `Phải là ${f.vi}`, en: `Must be ${f.en}` }
+      : { vi: `Không đúng định dạng ${p.format}`, en: `Must match format "${p.format}"` };
   },
   enum: () => ({ vi: 'Phải là một trong các giá trị cho phép', en: 'Must be one of the allowed values' }),
   const: () => ({ vi: 'Không đúng giá trị yêu cầu', en: 'Must equal the required value' }),
   minItems: (p) => ({ vi: `Phải có ít nhất ${p.limit} mục`, en: `Must have at least ${p.limit} items` }),
   maxItems: (p) => ({ vi: `Không được quá ${p.limit} mục`, en: `Must have at most ${p.limit} items` }),
   uniqueItems: (p) => ({ vi: `Các mục ${p.j} và ${p.i} bị trùng`, en: `Items ${p.j} and ${p.i} are duplicates` }),
-  minProperties: (p) => ({ vi: `Phải có ít nhất ${p.limit} thuộc tính`, en: `Must have at least ${p.limit} properties` }),
+  minProperties: (p) => ({
+    vi: `Phải có ít nhất ${p.limit} thuộc tính`,
+    en: `Must have at least ${p.limit} properties`,
+  }),
   maxProperties: (p) => ({ vi: `Không được quá ${p.limit} thuộc tính`, en: `Must have at most ${p.limit} properties` }),
-  additionalProperties: (p) => ({ vi: `Không được có thuộc tính "${p.additionalProperty}"`, en: `Must not have property "${p.additionalProperty}"` }),
-  propertyNames: (p) => ({ vi: `Tên thuộc tính "${p.propertyName}" không hợp lệ`, en: `Property name "${p.propertyName}" is invalid` }),
-  dependencies: (p) => ({ vi: `Khi có "${p.property}" thì phải có "${p.missingProperty}"`, en: `"${p.missingProperty}" is required when "${p.property}" is present` }),
+  additionalProperties: (p) => ({
+    vi: `Không được có thuộc tính "${p.additionalProperty}"`,
+    en: `Must not have property "${p.additionalProperty}"`,
+  }),
+  propertyNames: (p) => ({
+    vi: `Tên thuộc tính "${p.propertyName}" không hợp lệ`,
+    en: `Property name "${p.propertyName}" is invalid`,
+  }),
+  dependencies: (p) => ({
+    vi: `Khi có "${p.property}" thì phải có "${p.missingProperty}"`,
+    en: `"${p.missingProperty}" is required when "${p.property}" is present`,
+  }),
   anyOf: () => ({ vi: 'Không khớp với lựa chọn nào được phép', en: 'Must match one of the allowed forms' }),
   oneOf: () => ({ vi: 'Phải khớp đúng một lựa chọn được phép', en: 'Must match exactly one allowed form' }),
   not: () => ({ vi: 'Không được khớp với lược đồ bị cấm', en: 'Must not match the forbidden schema' }),
@@ -50,16 +67,28 @@ const TABLE: Record<string, (p: P) => Message> = {
 
 function typeVi(t: unknown): string {
   const names: Record<string, string> = {
-    string: 'chuỗi', number: 'số', integer: 'số nguyên', boolean: 'đúng/sai', object: 'đối tượng', array: 'danh sách', null: 'rỗng',
+    string: 'chuỗi',
+    number: 'số',
+    integer: 'số nguyên',
+    boolean: 'đúng/sai',
+    object: 'đối tượng',
+    array: 'danh sách',
+    null: 'rỗng',
   };
-  return String(t).split(',').map((x) => names[x] ?? x).join(' hoặc ');
+  return String(t)
+    .split(',')
+    .map((x) => names[x] ?? x)
+    .join(' hoặc ');
 }
 
 /** The message for one schema error, in both languages. */
 export function schemaErrorMessage(error: SchemaError): Message {
   const f = TABLE[error.keyword];
   if (f) return f(error.params ?? {});
-  return { vi: `Giá trị không hợp lệ (${error.keyword})`, en: error.message ? `Invalid value: ${error.message}` : `Invalid value (${error.keyword})` };
+  return {
+    vi: `Giá trị không hợp lệ (${error.keyword})`,
+    en: error.message ? `Invalid value: ${error.message}` : `Invalid value (${error.keyword})`,
+  };
 }
 
 /** The JSON pointer an error is about: a missing property points at the property itself. */

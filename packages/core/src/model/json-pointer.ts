@@ -50,5 +50,10 @@ export function scopeToPointer(scope: string): string {
 
 /** Converts a data pointer ("/a/b") to the scope of its schema ("#/properties/a/properties/b"). */
 export function pointerToScope(pointer: string): string {
-  return '#' + parsePointer(pointer).map((s) => '/properties/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return (
+    '#' +
+    parsePointer(pointer)
+      .map((s) => '/properties/' + s.replace(/~/g, '~0').replace(/\//g, '~1'))
+      .join('')
+  );
 }

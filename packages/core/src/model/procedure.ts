@@ -14,8 +14,13 @@ import { doc } from './doc.ts';
 const LocalizedText = (d: ReturnType<typeof doc>) =>
   Type.Object(
     {
-      vi: Type.String({ minLength: 1, ...doc('Tiếng Việt', 'Vietnamese', 'Nội dung bằng tiếng Việt (bắt buộc).', 'The Vietnamese text (required).') }),
-      en: Type.Optional(Type.String({ ...doc('Tiếng Anh', 'English', 'Nội dung bằng tiếng Anh.', 'The English text.') })),
+      vi: Type.String({
+        minLength: 1,
+        ...doc('Tiếng Việt', 'Vietnamese', 'Nội dung bằng tiếng Việt (bắt buộc).', 'The Vietnamese text (required).'),
+      }),
+      en: Type.Optional(
+        Type.String({ ...doc('Tiếng Anh', 'English', 'Nội dung bằng tiếng Anh.', 'The English text.') }),
+      ),
     },
     { additionalProperties: false, ...d },
   );
@@ -30,13 +35,13 @@ const Condition = (d: ReturnType<typeof doc>) =>
 
 const conditionDoc = (vi: string, en: string) =>
   doc(
-    'Điều kiện', 'Condition',
+    'Điều kiện',
+    'Condition',
     `${vi} Điều kiện là một JSON Schema (draft-07) kiểm tra trên dữ liệu tờ khai; đúng khi dữ liệu hợp lệ với nó.`,
     `${en} A condition is a JSON Schema (draft-07) checked against the applicant's data; it holds when the data is valid against it.`,
   );
 
-const JsonPointer = (d: ReturnType<typeof doc>) =>
-  Type.String({ pattern: '^(/([^/~]|~[01])*)+$', ...d });
+const JsonPointer = (d: ReturnType<typeof doc>) => Type.String({ pattern: '^(/([^/~]|~[01])*)+$', ...d });
 
 const AgencyCode = (d: ReturnType<typeof doc>) =>
   Type.String({ pattern: '^[0-9A-Za-z][0-9A-Za-z._]*$', maxLength: 64, ...d });
@@ -46,10 +51,7 @@ const Id = (d: ReturnType<typeof doc>) => Type.String({ pattern: '^[A-Za-z][A-Za
 const Time = (d: ReturnType<typeof doc>) => Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', ...d });
 
 const RoleName = (d: ReturnType<typeof doc>) =>
-  Type.Union(
-    [Type.Literal('reception'), Type.Literal('specialist'), Type.Literal('leader')],
-    d,
-  );
+  Type.Union([Type.Literal('reception'), Type.Literal('specialist'), Type.Literal('leader')], d);
 
 // ---------------------------------------------------------------------------------------------
 // Durations
@@ -57,14 +59,20 @@ const RoleName = (d: ReturnType<typeof doc>) =>
 const durationValue = Type.Number({
   exclusiveMinimum: 0,
   maximum: 3650,
-  ...doc('Số lượng', 'Amount', 'Số ngày hoặc số giờ; có thể là số lẻ (0,5 ngày).', 'The number of days or hours; may be fractional (0.5 days).'),
+  ...doc(
+    'Số lượng',
+    'Amount',
+    'Số ngày hoặc số giờ; có thể là số lẻ (0,5 ngày).',
+    'The number of days or hours; may be fractional (0.5 days).',
+  ),
 });
 
 const WorkingDuration = Type.Object(
   {
     unit: Type.Union([Type.Literal('working-days'), Type.Literal('working-hours'), Type.Literal('calendar-days')], {
       ...doc(
-        'Đơn vị', 'Unit',
+        'Đơn vị',
+        'Unit',
         'Ngày làm việc (độ dài một ngày làm việc theo lịch của cơ quan), giờ làm việc, hoặc ngày theo lịch (ngày hết hạn lùi qua ngày nghỉ).',
         'Working days (the length of a working day in the agency\u2019s calendar), working hours, or calendar days (a due day that falls on a non-working day moves to the next working day).',
       ),
@@ -73,7 +81,12 @@ const WorkingDuration = Type.Object(
   },
   {
     additionalProperties: false,
-    ...doc('Thời lượng', 'Duration', 'Một khoảng thời gian tính theo lịch làm việc.', 'A span of time measured on a working calendar.'),
+    ...doc(
+      'Thời lượng',
+      'Duration',
+      'Một khoảng thời gian tính theo lịch làm việc.',
+      'A span of time measured on a working calendar.',
+    ),
   },
 );
 
@@ -84,7 +97,8 @@ const SameDayDeadline = Type.Object(
     }),
     cutoff: Time(
       doc(
-        'Giờ chốt', 'Cut-off',
+        'Giờ chốt',
+        'Cut-off',
         'Tiếp nhận trước giờ này trong ngày làm việc thì trả kết quả cuối ngày; sau giờ này thì cuối ngày làm việc tiếp theo.',
         'Accepted before this time on a working day: due at the end of that day; otherwise at the end of the next working day.',
       ),
@@ -92,7 +106,12 @@ const SameDayDeadline = Type.Object(
   },
   {
     additionalProperties: false,
-    ...doc('Trong ngày', 'Same day', 'Thời hạn giải quyết trong ngày với giờ chốt.', 'A same-working-day deadline with a cut-off hour.'),
+    ...doc(
+      'Trong ngày',
+      'Same day',
+      'Thời hạn giải quyết trong ngày với giờ chốt.',
+      'A same-working-day deadline with a cut-off hour.',
+    ),
   },
 );
 
@@ -104,36 +123,65 @@ const AgencyRefBase = [
     {
       relative: Type.Union([Type.Literal('receiving'), Type.Literal('owner'), Type.Literal('parent-of-receiving')], {
         ...doc(
-          'Tương đối', 'Relative',
+          'Tương đối',
+          'Relative',
           'Cơ quan tiếp nhận, cơ quan chủ quản thủ tục, hoặc cơ quan cấp trên trực tiếp của cơ quan tiếp nhận.',
           'The receiving agency, the agency that owns the procedure, or the receiving agency\u2019s parent.',
         ),
       }),
     },
-    { additionalProperties: false, ...doc('Cơ quan tương đối', 'Relative agency', 'Cơ quan xác định theo cơ quan tiếp nhận.', 'An agency found from the receiving agency.') },
+    {
+      additionalProperties: false,
+      ...doc(
+        'Cơ quan tương đối',
+        'Relative agency',
+        'Cơ quan xác định theo cơ quan tiếp nhận.',
+        'An agency found from the receiving agency.',
+      ),
+    },
   ),
   Type.Object(
     {
       kind: Type.String({
         minLength: 1,
-        ...doc('Loại cơ quan', 'Agency kind', 'Mã loại cơ quan (dữ liệu của tỉnh, ví dụ "province-department").', 'The agency kind id (province data, e.g. "province-department").'),
+        ...doc(
+          'Loại cơ quan',
+          'Agency kind',
+          'Mã loại cơ quan (dữ liệu của tỉnh, ví dụ "province-department").',
+          'The agency kind id (province data, e.g. "province-department").',
+        ),
       }),
       code: Type.Optional(
-        AgencyCode(doc('Mã cơ quan', 'Agency code', 'Chọn cơ quan có mã này trong số các cơ quan cùng loại.', 'Pick the agency with this code among the agencies of that kind.')),
+        AgencyCode(
+          doc(
+            'Mã cơ quan',
+            'Agency code',
+            'Chọn cơ quan có mã này trong số các cơ quan cùng loại.',
+            'Pick the agency with this code among the agencies of that kind.',
+          ),
+        ),
       ),
     },
     {
       additionalProperties: false,
       ...doc(
-        'Theo loại cơ quan', 'By agency kind',
+        'Theo loại cơ quan',
+        'By agency kind',
         'Cơ quan gần nhất thuộc loại này: chính cơ quan tiếp nhận, một cấp trên của nó, hoặc cơ quan cùng loại duy nhất trong tỉnh.',
         'The nearest agency of this kind: the receiving agency itself, one of its ancestors, or the only agency of that kind in the province.',
       ),
     },
   ),
   Type.Object(
-    { code: AgencyCode(doc('Mã cơ quan', 'Agency code', 'Mã cơ quan theo QCVN 102:2016.', 'The agency code (QCVN 102:2016).')) },
-    { additionalProperties: false, ...doc('Cơ quan cố định', 'Fixed agency', 'Một cơ quan xác định.', 'One given agency.') },
+    {
+      code: AgencyCode(
+        doc('Mã cơ quan', 'Agency code', 'Mã cơ quan theo QCVN 102:2016.', 'The agency code (QCVN 102:2016).'),
+      ),
+    },
+    {
+      additionalProperties: false,
+      ...doc('Cơ quan cố định', 'Fixed agency', 'Một cơ quan xác định.', 'One given agency.'),
+    },
   ),
 ];
 
@@ -152,45 +200,125 @@ const AgencyRef = Type.Union(
               when: Condition(conditionDoc('Trường hợp áp dụng.', 'When this case applies.')),
               agency: SimpleAgencyRef,
             },
-            { additionalProperties: false, ...doc('Trường hợp', 'Case', 'Một điều kiện và cơ quan tương ứng.', 'A condition and its agency.') },
+            {
+              additionalProperties: false,
+              ...doc('Trường hợp', 'Case', 'Một điều kiện và cơ quan tương ứng.', 'A condition and its agency.'),
+            },
           ),
           {
             minItems: 1,
-            ...doc('Các trường hợp', 'Cases', 'Trường hợp đầu tiên đúng quyết định cơ quan có thẩm quyền.', 'The first case whose condition holds selects the competent agency.'),
+            ...doc(
+              'Các trường hợp',
+              'Cases',
+              'Trường hợp đầu tiên đúng quyết định cơ quan có thẩm quyền.',
+              'The first case whose condition holds selects the competent agency.',
+            ),
           },
         ),
         otherwise: Type.Optional(SimpleAgencyRef),
       },
       {
         additionalProperties: false,
-        ...doc('Cơ quan có thẩm quyền theo điều kiện', 'Competent agency by condition', 'Chọn cơ quan theo dữ liệu tờ khai.', 'Chooses the agency from the applicant\u2019s data.'),
+        ...doc(
+          'Cơ quan có thẩm quyền theo điều kiện',
+          'Competent agency by condition',
+          'Chọn cơ quan theo dữ liệu tờ khai.',
+          'Chooses the agency from the applicant\u2019s data.',
+        ),
       },
     ),
   ],
-  { ...doc('Cơ quan xử lý', 'Handling agency', 'Cách xác định cơ quan thực hiện.', 'How the agency that acts is determined.') },
+  {
+    ...doc(
+      'Cơ quan xử lý',
+      'Handling agency',
+      'Cách xác định cơ quan thực hiện.',
+      'How the agency that acts is determined.',
+    ),
+  },
 );
 
 const ReceivingAgency = Type.Union(
   [
     Type.Object(
-      { mode: Type.Literal('fixed', { ...doc('Cách xác định', 'Mode', 'Một cơ quan cố định.', 'One fixed agency.') }), agency: AgencyCode(doc('Cơ quan', 'Agency', 'Mã cơ quan tiếp nhận.', 'The receiving agency\u2019s code.')) },
-      { additionalProperties: false, ...doc('Cố định', 'Fixed', 'Luôn nộp tại một cơ quan.', 'Always filed with one agency.') },
+      {
+        mode: Type.Literal('fixed', { ...doc('Cách xác định', 'Mode', 'Một cơ quan cố định.', 'One fixed agency.') }),
+        agency: AgencyCode(doc('Cơ quan', 'Agency', 'Mã cơ quan tiếp nhận.', 'The receiving agency\u2019s code.')),
+      },
+      {
+        additionalProperties: false,
+        ...doc('Cố định', 'Fixed', 'Luôn nộp tại một cơ quan.', 'Always filed with one agency.'),
+      },
     ),
     Type.Object(
       {
-        mode: Type.Literal('choice', { ...doc('Cách xác định', 'Mode', 'Người nộp chọn cơ quan.', 'The applicant chooses.') }),
-        kind: Type.String({ minLength: 1, ...doc('Loại cơ quan', 'Agency kind', 'Người nộp chọn một cơ quan thuộc loại này (tiếp nhận không phụ thuộc địa giới hành chính).', 'The applicant chooses any agency of this kind (accepted regardless of residence).') }),
-        within: Type.Optional(AgencyCode(doc('Trong phạm vi', 'Within', 'Chỉ các cơ quan thuộc cây của cơ quan này.', 'Only agencies in this agency\u2019s subtree.'))),
+        mode: Type.Literal('choice', {
+          ...doc('Cách xác định', 'Mode', 'Người nộp chọn cơ quan.', 'The applicant chooses.'),
+        }),
+        kind: Type.String({
+          minLength: 1,
+          ...doc(
+            'Loại cơ quan',
+            'Agency kind',
+            'Người nộp chọn một cơ quan thuộc loại này (tiếp nhận không phụ thuộc địa giới hành chính).',
+            'The applicant chooses any agency of this kind (accepted regardless of residence).',
+          ),
+        }),
+        within: Type.Optional(
+          AgencyCode(
+            doc(
+              'Trong phạm vi',
+              'Within',
+              'Chỉ các cơ quan thuộc cây của cơ quan này.',
+              'Only agencies in this agency\u2019s subtree.',
+            ),
+          ),
+        ),
       },
-      { additionalProperties: false, ...doc('Người nộp chọn', 'Applicant\u2019s choice', 'Người nộp chọn cơ quan tiếp nhận.', 'The applicant chooses the receiving agency.') },
+      {
+        additionalProperties: false,
+        ...doc(
+          'Người nộp chọn',
+          'Applicant\u2019s choice',
+          'Người nộp chọn cơ quan tiếp nhận.',
+          'The applicant chooses the receiving agency.',
+        ),
+      },
     ),
     Type.Object(
       {
-        mode: Type.Literal('field', { ...doc('Cách xác định', 'Mode', 'Lấy từ một trường của tờ khai.', 'Taken from a form field.') }),
-        field: JsonPointer(doc('Trường', 'Field', 'Con trỏ JSON tới trường chứa mã cơ quan.', 'JSON pointer to the field holding the agency code.')),
-        kind: Type.Optional(Type.String({ minLength: 1, ...doc('Loại cơ quan', 'Agency kind', 'Mã trong trường phải là cơ quan thuộc loại này.', 'The code in the field must be an agency of this kind.') })),
+        mode: Type.Literal('field', {
+          ...doc('Cách xác định', 'Mode', 'Lấy từ một trường của tờ khai.', 'Taken from a form field.'),
+        }),
+        field: JsonPointer(
+          doc(
+            'Trường',
+            'Field',
+            'Con trỏ JSON tới trường chứa mã cơ quan.',
+            'JSON pointer to the field holding the agency code.',
+          ),
+        ),
+        kind: Type.Optional(
+          Type.String({
+            minLength: 1,
+            ...doc(
+              'Loại cơ quan',
+              'Agency kind',
+              'Mã trong trường phải là cơ quan thuộc loại này.',
+              'The code in the field must be an agency of this kind.',
+            ),
+          }),
+        ),
       },
-      { additionalProperties: false, ...doc('Theo trường', 'From a field', 'Một trường của tờ khai chọn cơ quan.', 'A form field selects the agency.') },
+      {
+        additionalProperties: false,
+        ...doc(
+          'Theo trường',
+          'From a field',
+          'Một trường của tờ khai chọn cơ quan.',
+          'A form field selects the agency.',
+        ),
+      },
     ),
     Type.Object(
       {
@@ -199,20 +327,51 @@ const ReceivingAgency = Type.Union(
           Type.Object(
             {
               when: Condition(conditionDoc('Trường hợp áp dụng.', 'When this case applies.')),
-              agency: AgencyCode(doc('Cơ quan', 'Agency', 'Cơ quan tiếp nhận trong trường hợp này.', 'The receiving agency in this case.')),
+              agency: AgencyCode(
+                doc(
+                  'Cơ quan',
+                  'Agency',
+                  'Cơ quan tiếp nhận trong trường hợp này.',
+                  'The receiving agency in this case.',
+                ),
+              ),
             },
-            { additionalProperties: false, ...doc('Trường hợp', 'Case', 'Một điều kiện và cơ quan tương ứng.', 'A condition and its agency.') },
+            {
+              additionalProperties: false,
+              ...doc('Trường hợp', 'Case', 'Một điều kiện và cơ quan tương ứng.', 'A condition and its agency.'),
+            },
           ),
-          { minItems: 1, ...doc('Các trường hợp', 'Cases', 'Trường hợp đầu tiên đúng được chọn.', 'The first case that holds is used.') },
+          {
+            minItems: 1,
+            ...doc(
+              'Các trường hợp',
+              'Cases',
+              'Trường hợp đầu tiên đúng được chọn.',
+              'The first case that holds is used.',
+            ),
+          },
         ),
-        otherwise: Type.Optional(AgencyCode(doc('Mặc định', 'Otherwise', 'Cơ quan khi không trường hợp nào đúng.', 'The agency when no case holds.'))),
+        otherwise: Type.Optional(
+          AgencyCode(
+            doc('Mặc định', 'Otherwise', 'Cơ quan khi không trường hợp nào đúng.', 'The agency when no case holds.'),
+          ),
+        ),
       },
-      { additionalProperties: false, ...doc('Theo điều kiện', 'By condition', 'Điều kiện trên tờ khai chọn cơ quan có thẩm quyền.', 'Conditions on the applicant\u2019s data select the competent agency.') },
+      {
+        additionalProperties: false,
+        ...doc(
+          'Theo điều kiện',
+          'By condition',
+          'Điều kiện trên tờ khai chọn cơ quan có thẩm quyền.',
+          'Conditions on the applicant\u2019s data select the competent agency.',
+        ),
+      },
     ),
   ],
   {
     ...doc(
-      'Cơ quan tiếp nhận', 'Receiving agency',
+      'Cơ quan tiếp nhận',
+      'Receiving agency',
       'Cách xác định cơ quan tiếp nhận hồ sơ: cố định, người nộp chọn, theo trường hoặc theo điều kiện.',
       'How the receiving agency is determined: fixed, the applicant\u2019s choice, a form field, or conditions.',
     ),
@@ -225,9 +384,25 @@ const ReceivingAgency = Type.Union(
 const UISchemaElement = Type.Unsafe<UISchemaElement>(
   Type.Object(
     {
-      type: Type.String({ minLength: 1, ...doc('Loại phần tử', 'Element type', 'Control, VerticalLayout, HorizontalLayout, Group, Label, Categorization, Category.', 'Control, VerticalLayout, HorizontalLayout, Group, Label, Categorization, Category.') }),
+      type: Type.String({
+        minLength: 1,
+        ...doc(
+          'Loại phần tử',
+          'Element type',
+          'Control, VerticalLayout, HorizontalLayout, Group, Label, Categorization, Category.',
+          'Control, VerticalLayout, HorizontalLayout, Group, Label, Categorization, Category.',
+        ),
+      }),
     },
-    { additionalProperties: true, ...doc('Bố cục (UI schema)', 'Layout (UI schema)', 'UI schema của JSON Forms: bố cục, nhóm, các bước và quy tắc hiển thị.', 'A JSON Forms UI schema: layouts, groups, steps and rules.') },
+    {
+      additionalProperties: true,
+      ...doc(
+        'Bố cục (UI schema)',
+        'Layout (UI schema)',
+        'UI schema của JSON Forms: bố cục, nhóm, các bước và quy tắc hiển thị.',
+        'A JSON Forms UI schema: layouts, groups, steps and rules.',
+      ),
+    },
   ),
 );
 
@@ -236,15 +411,35 @@ const Form = Type.Object(
     schema: Type.Unsafe<JsonSchema>({
       type: 'object',
       allOf: [{ $ref: 'http://json-schema.org/draft-07/schema#' }],
-      ...doc('Lược đồ dữ liệu', 'Data schema', 'JSON Schema (draft-07) của dữ liệu tờ khai.', 'The JSON Schema (draft-07) of the applicant\u2019s data.'),
+      ...doc(
+        'Lược đồ dữ liệu',
+        'Data schema',
+        'JSON Schema (draft-07) của dữ liệu tờ khai.',
+        'The JSON Schema (draft-07) of the applicant\u2019s data.',
+      ),
     }),
     uischema: UISchemaElement,
   },
-  { additionalProperties: false, ...doc('Tờ khai', 'Applicant form', 'Lược đồ dữ liệu và bố cục của tờ khai.', 'The data schema and layout of the applicant form.') },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Tờ khai',
+      'Applicant form',
+      'Lược đồ dữ liệu và bố cục của tờ khai.',
+      'The data schema and layout of the applicant form.',
+    ),
+  },
 );
 
 const pointer = (viTitle: string, enTitle: string) =>
-  JsonPointer(doc(viTitle, enTitle, `Con trỏ JSON tới trường "${viTitle}" trong dữ liệu tờ khai.`, `JSON pointer to the "${enTitle}" field in the applicant\u2019s data.`));
+  JsonPointer(
+    doc(
+      viTitle,
+      enTitle,
+      `Con trỏ JSON tới trường "${viTitle}" trong dữ liệu tờ khai.`,
+      `JSON pointer to the "${enTitle}" field in the applicant\u2019s data.`,
+    ),
+  );
 
 const PersonPointers = Type.Object(
   {
@@ -255,7 +450,15 @@ const PersonPointers = Type.Object(
     phone: Type.Optional(pointer('Số điện thoại', 'Phone')),
     email: Type.Optional(pointer('Thư điện tử', 'Email')),
   },
-  { additionalProperties: false, ...doc('Cá nhân', 'Person', 'Vị trí các thông tin nhận dạng cá nhân trong tờ khai.', 'Where a person\u2019s identity is in the form.') },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Cá nhân',
+      'Person',
+      'Vị trí các thông tin nhận dạng cá nhân trong tờ khai.',
+      'Where a person\u2019s identity is in the form.',
+    ),
+  },
 );
 
 const OrganizationPointers = Type.Object(
@@ -266,7 +469,15 @@ const OrganizationPointers = Type.Object(
     phone: Type.Optional(pointer('Số điện thoại', 'Phone')),
     email: Type.Optional(pointer('Thư điện tử', 'Email')),
   },
-  { additionalProperties: false, ...doc('Tổ chức', 'Organisation', 'Vị trí các thông tin nhận dạng tổ chức trong tờ khai.', 'Where an organisation\u2019s identity is in the form.') },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Tổ chức',
+      'Organisation',
+      'Vị trí các thông tin nhận dạng tổ chức trong tờ khai.',
+      'Where an organisation\u2019s identity is in the form.',
+    ),
+  },
 );
 
 const Applicant = Type.Object(
@@ -274,13 +485,19 @@ const Applicant = Type.Object(
     person: Type.Optional(PersonPointers),
     organization: Type.Optional(OrganizationPointers),
     isOrganization: Type.Optional(
-      Condition(conditionDoc('Khi có cả cá nhân và tổ chức: đúng thì chủ hồ sơ là tổ chức.', 'When both person and organisation are given: the applicant is the organisation when this holds.')),
+      Condition(
+        conditionDoc(
+          'Khi có cả cá nhân và tổ chức: đúng thì chủ hồ sơ là tổ chức.',
+          'When both person and organisation are given: the applicant is the organisation when this holds.',
+        ),
+      ),
     ),
   },
   {
     additionalProperties: false,
     ...doc(
-      'Chủ hồ sơ', 'Applicant',
+      'Chủ hồ sơ',
+      'Applicant',
       'Nơi sổ theo dõi, tra cứu, phiếu và thông báo đọc thông tin chủ hồ sơ; không đọc dữ liệu tự do.',
       'Where the logbook, search, slips and notifications read the applicant\u2019s identity; never free-form data.',
     ),
@@ -289,7 +506,14 @@ const Applicant = Type.Object(
 
 const Submitter = Type.Object(
   {
-    when: Type.Optional(Condition(conditionDoc('Có người nộp thay khi điều kiện đúng.', 'Someone files on the applicant\u2019s behalf when this holds.'))),
+    when: Type.Optional(
+      Condition(
+        conditionDoc(
+          'Có người nộp thay khi điều kiện đúng.',
+          'Someone files on the applicant\u2019s behalf when this holds.',
+        ),
+      ),
+    ),
     fullName: pointer('Họ và tên người nộp', 'Submitter\u2019s full name'),
     idNumber: Type.Optional(pointer('Số định danh người nộp', 'Submitter\u2019s ID number')),
     phone: Type.Optional(pointer('Điện thoại người nộp', 'Submitter\u2019s phone')),
@@ -297,7 +521,15 @@ const Submitter = Type.Object(
     address: Type.Optional(pointer('Địa chỉ người nộp', 'Submitter\u2019s address')),
     relationship: Type.Optional(pointer('Quan hệ với chủ hồ sơ', 'Relationship to the applicant')),
   },
-  { additionalProperties: false, ...doc('Người nộp thay', 'Submitter on behalf', 'Người nộp hồ sơ thay cho chủ hồ sơ.', 'The person who files on the applicant\u2019s behalf.') },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Người nộp thay',
+      'Submitter on behalf',
+      'Người nộp hồ sơ thay cho chủ hồ sơ.',
+      'The person who files on the applicant\u2019s behalf.',
+    ),
+  },
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -306,31 +538,115 @@ const Submitter = Type.Object(
 const DocumentRequirement = Type.Object(
   {
     id: Id(doc('Mã giấy tờ', 'Document id', 'Mã duy nhất trong thủ tục.', 'Unique within the procedure.')),
-    title: LocalizedText(doc('Tên giấy tờ', 'Document title', 'Tên giấy tờ như trong thành phần hồ sơ.', 'The document\u2019s name as in the dossier composition.')),
-    description: Type.Optional(LocalizedText(doc('Ghi chú', 'Notes', 'Hướng dẫn cho người nộp.', 'Guidance for the applicant.'))),
-    when: Type.Optional(Condition(conditionDoc('Chỉ yêu cầu khi điều kiện đúng; không có điều kiện là luôn yêu cầu.', 'Required only when this holds; without a condition it is always required.'))),
-    optional: Type.Optional(Type.Boolean({ ...doc('Không bắt buộc', 'Optional', 'Người nộp có thể nộp thêm nhưng không bắt buộc.', 'May be provided but is not required.') })),
-    mediaTypes: Type.Array(Type.String({ pattern: '^[a-z]+/[a-z0-9.+-]+$', ...doc('Kiểu tệp', 'Media type', 'Kiểu MIME, ví dụ application/pdf.', 'A MIME type, e.g. application/pdf.') }), {
-      minItems: 1,
-      uniqueItems: true,
-      ...doc('Kiểu tệp chấp nhận', 'Accepted media types', 'Kiểu tệp được kiểm tra theo nội dung tệp, không theo tên.', 'Checked from the file\u2019s bytes, not its name.'),
+    title: LocalizedText(
+      doc(
+        'Tên giấy tờ',
+        'Document title',
+        'Tên giấy tờ như trong thành phần hồ sơ.',
+        'The document\u2019s name as in the dossier composition.',
+      ),
+    ),
+    description: Type.Optional(
+      LocalizedText(doc('Ghi chú', 'Notes', 'Hướng dẫn cho người nộp.', 'Guidance for the applicant.')),
+    ),
+    when: Type.Optional(
+      Condition(
+        conditionDoc(
+          'Chỉ yêu cầu khi điều kiện đúng; không có điều kiện là luôn yêu cầu.',
+          'Required only when this holds; without a condition it is always required.',
+        ),
+      ),
+    ),
+    optional: Type.Optional(
+      Type.Boolean({
+        ...doc(
+          'Không bắt buộc',
+          'Optional',
+          'Người nộp có thể nộp thêm nhưng không bắt buộc.',
+          'May be provided but is not required.',
+        ),
+      }),
+    ),
+    mediaTypes: Type.Array(
+      Type.String({
+        pattern: '^[a-z]+/[a-z0-9.+-]+$',
+        ...doc('Kiểu tệp', 'Media type', 'Kiểu MIME, ví dụ application/pdf.', 'A MIME type, e.g. application/pdf.'),
+      }),
+      {
+        minItems: 1,
+        uniqueItems: true,
+        ...doc(
+          'Kiểu tệp chấp nhận',
+          'Accepted media types',
+          'Kiểu tệp được kiểm tra theo nội dung tệp, không theo tên.',
+          'Checked from the file\u2019s bytes, not its name.',
+        ),
+      },
+    ),
+    maxSizeBytes: Type.Integer({
+      minimum: 1,
+      ...doc(
+        'Dung lượng tối đa',
+        'Maximum size',
+        'Dung lượng tối đa mỗi tệp (byte).',
+        'Maximum size of each file in bytes.',
+      ),
     }),
-    maxSizeBytes: Type.Integer({ minimum: 1, ...doc('Dung lượng tối đa', 'Maximum size', 'Dung lượng tối đa mỗi tệp (byte).', 'Maximum size of each file in bytes.') }),
-    minFiles: Type.Integer({ minimum: 0, ...doc('Số tệp tối thiểu', 'Minimum files', 'Số tệp tối thiểu khi giấy tờ được yêu cầu.', 'Minimum number of files when the document is required.') }),
-    maxFiles: Type.Integer({ minimum: 1, ...doc('Số tệp tối đa', 'Maximum files', 'Số tệp tối đa.', 'Maximum number of files.') }),
-    originals: Type.Integer({ minimum: 0, ...doc('Số bản chính', 'Originals', 'Số bản chính phải nộp (nộp trực tiếp).', 'Number of originals to hand in (at the counter).') }),
-    copies: Type.Integer({ minimum: 0, ...doc('Số bản sao', 'Copies', 'Số bản sao phải nộp.', 'Number of copies to hand in.') }),
+    minFiles: Type.Integer({
+      minimum: 0,
+      ...doc(
+        'Số tệp tối thiểu',
+        'Minimum files',
+        'Số tệp tối thiểu khi giấy tờ được yêu cầu.',
+        'Minimum number of files when the document is required.',
+      ),
+    }),
+    maxFiles: Type.Integer({
+      minimum: 1,
+      ...doc('Số tệp tối đa', 'Maximum files', 'Số tệp tối đa.', 'Maximum number of files.'),
+    }),
+    originals: Type.Integer({
+      minimum: 0,
+      ...doc(
+        'Số bản chính',
+        'Originals',
+        'Số bản chính phải nộp (nộp trực tiếp).',
+        'Number of originals to hand in (at the counter).',
+      ),
+    }),
+    copies: Type.Integer({
+      minimum: 0,
+      ...doc('Số bản sao', 'Copies', 'Số bản sao phải nộp.', 'Number of copies to hand in.'),
+    }),
   },
-  { additionalProperties: false, ...doc('Thành phần hồ sơ', 'Required document', 'Một giấy tờ trong thành phần hồ sơ.', 'One document of the dossier.') },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Thành phần hồ sơ',
+      'Required document',
+      'Một giấy tờ trong thành phần hồ sơ.',
+      'One document of the dossier.',
+    ),
+  },
 );
 
 const FeeExemption = Type.Object(
   {
     id: Id(doc('Mã miễn', 'Exemption id', 'Mã duy nhất trong khoản phí.', 'Unique within the fee item.')),
-    title: LocalizedText(doc('Đối tượng miễn', 'Exemption', 'Đối tượng hoặc trường hợp được miễn.', 'Who or what case is exempted.')),
+    title: LocalizedText(
+      doc('Đối tượng miễn', 'Exemption', 'Đối tượng hoặc trường hợp được miễn.', 'Who or what case is exempted.'),
+    ),
     when: Condition(conditionDoc('Được miễn khi điều kiện đúng.', 'Exempted when this holds.')),
   },
-  { additionalProperties: false, ...doc('Miễn phí, lệ phí', 'Exemption', 'Một trường hợp được miễn khoản phí.', 'A case in which the item is not owed.') },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Miễn phí, lệ phí',
+      'Exemption',
+      'Một trường hợp được miễn khoản phí.',
+      'A case in which the item is not owed.',
+    ),
+  },
 );
 
 const FeeItem = Type.Object(
@@ -340,34 +656,63 @@ const FeeItem = Type.Object(
     kind: Type.Union([Type.Literal('fee'), Type.Literal('charge')], {
       ...doc('Loại', 'Kind', 'Phí (fee) hay lệ phí (charge).', 'Phí (fee) or lệ phí (charge).'),
     }),
-    amount: Type.Integer({ minimum: 0, ...doc('Mức thu (đồng)', 'Amount (VND)', 'Số tiền nguyên, đơn vị đồng.', 'An integer amount in VND.') }),
+    amount: Type.Integer({
+      minimum: 0,
+      ...doc('Mức thu (đồng)', 'Amount (VND)', 'Số tiền nguyên, đơn vị đồng.', 'An integer amount in VND.'),
+    }),
     per: Type.Optional(
       Type.Object(
         {
-          field: JsonPointer(doc('Trường số lượng', 'Quantity field', 'Con trỏ JSON tới trường số lượng (số nguyên không âm).', 'JSON pointer to the quantity field (a non-negative integer).')),
+          field: JsonPointer(
+            doc(
+              'Trường số lượng',
+              'Quantity field',
+              'Con trỏ JSON tới trường số lượng (số nguyên không âm).',
+              'JSON pointer to the quantity field (a non-negative integer).',
+            ),
+          ),
           unit: Type.Optional(LocalizedText(doc('Đơn vị tính', 'Unit', 'Ví dụ: bản sao, trang.', 'E.g. copy, page.'))),
         },
-        { additionalProperties: false, ...doc('Nhân theo', 'Multiplied by', 'Mức thu nhân với giá trị của một trường.', 'The amount is multiplied by a field\u2019s value.') },
+        {
+          additionalProperties: false,
+          ...doc(
+            'Nhân theo',
+            'Multiplied by',
+            'Mức thu nhân với giá trị của một trường.',
+            'The amount is multiplied by a field\u2019s value.',
+          ),
+        },
       ),
     ),
     when: Type.Optional(Condition(conditionDoc('Chỉ thu khi điều kiện đúng.', 'Owed only when this holds.'))),
-    exemptions: Type.Optional(Type.Array(FeeExemption, { ...doc('Miễn', 'Exemptions', 'Các trường hợp được miễn.', 'The cases that are exempted.') })),
+    exemptions: Type.Optional(
+      Type.Array(FeeExemption, {
+        ...doc('Miễn', 'Exemptions', 'Các trường hợp được miễn.', 'The cases that are exempted.'),
+      }),
+    ),
   },
-  { additionalProperties: false, ...doc('Khoản phí, lệ phí', 'Fee item', 'Một khoản phí hoặc lệ phí.', 'One fee or charge.') },
+  {
+    additionalProperties: false,
+    ...doc('Khoản phí, lệ phí', 'Fee item', 'Một khoản phí hoặc lệ phí.', 'One fee or charge.'),
+  },
 );
 
 const Fees = Type.Object(
   {
     collect: Type.Union([Type.Literal('before'), Type.Literal('after')], {
       ...doc(
-        'Thời điểm thu', 'When collected',
+        'Thời điểm thu',
+        'When collected',
         'Thu trước (hồ sơ trực tuyến chờ thanh toán trước khi tiếp nhận, trạng thái 6) hoặc thu sau khi giải quyết.',
         'Before (online acceptance waits for payment, status 6) or after processing.',
       ),
     }),
     items: Type.Array(FeeItem, { ...doc('Các khoản', 'Items', 'Các khoản phí, lệ phí.', 'The fee items.') }),
   },
-  { additionalProperties: false, ...doc('Phí, lệ phí', 'Fees', 'Phí và lệ phí của thủ tục.', 'The procedure\u2019s fees and charges.') },
+  {
+    additionalProperties: false,
+    ...doc('Phí, lệ phí', 'Fees', 'Phí và lệ phí của thủ tục.', 'The procedure\u2019s fees and charges.'),
+  },
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -375,10 +720,20 @@ const Fees = Type.Object(
 
 const Transition = Type.Object(
   {
-    when: Type.Optional(Condition(conditionDoc('Nhánh này được chọn khi điều kiện đúng; không có điều kiện là nhánh mặc định.', 'This branch is taken when the condition holds; without one it is the default.'))),
+    when: Type.Optional(
+      Condition(
+        conditionDoc(
+          'Nhánh này được chọn khi điều kiện đúng; không có điều kiện là nhánh mặc định.',
+          'This branch is taken when the condition holds; without one it is the default.',
+        ),
+      ),
+    ),
     step: Id(doc('Bước tiếp theo', 'Next step', 'Mã bước tiếp theo.', 'The next step\u2019s id.')),
   },
-  { additionalProperties: false, ...doc('Nhánh chuyển', 'Branch', 'Chuyển sang một bước khác.', 'A move to another step.') },
+  {
+    additionalProperties: false,
+    ...doc('Nhánh chuyển', 'Branch', 'Chuyển sang một bước khác.', 'A move to another step.'),
+  },
 );
 
 const WorkflowStep = Type.Object(
@@ -386,37 +741,91 @@ const WorkflowStep = Type.Object(
     id: Id(doc('Mã bước', 'Step id', 'Mã duy nhất trong quy trình.', 'Unique within the workflow.')),
     title: LocalizedText(doc('Tên bước', 'Step title', 'Tên bước xử lý.', 'The step\u2019s name.')),
     agency: AgencyRef,
-    role: RoleName(doc('Vai trò thực hiện', 'Acting role', 'Vai trò của cán bộ thực hiện bước này.', 'The role of the staff who act at this step.')),
+    role: RoleName(
+      doc(
+        'Vai trò thực hiện',
+        'Acting role',
+        'Vai trò của cán bộ thực hiện bước này.',
+        'The role of the staff who act at this step.',
+      ),
+    ),
     budget: Type.Optional(WorkingDuration),
     external: Type.Optional(
       Type.Object(
         {
-          system: Type.String({ minLength: 1, ...doc('Hệ thống', 'System', 'Mã hệ thống bên ngoài (ví dụ: thuế, đất đai).', 'The external system\u2019s id (e.g. tax, land registry).') }),
-          title: Type.Optional(LocalizedText(doc('Tên hệ thống', 'System name', 'Tên hiển thị của hệ thống.', 'The system\u2019s display name.'))),
+          system: Type.String({
+            minLength: 1,
+            ...doc(
+              'Hệ thống',
+              'System',
+              'Mã hệ thống bên ngoài (ví dụ: thuế, đất đai).',
+              'The external system\u2019s id (e.g. tax, land registry).',
+            ),
+          }),
+          title: Type.Optional(
+            LocalizedText(
+              doc('Tên hệ thống', 'System name', 'Tên hiển thị của hệ thống.', 'The system\u2019s display name.'),
+            ),
+          ),
         },
         {
           additionalProperties: false,
-          ...doc('Hệ thống bên ngoài', 'External system', 'Bước do hệ thống khác thực hiện: gửi đi, chờ trả về, lưu mã tham chiếu.', 'A step performed by another system: sent out, awaited back, its reference kept.'),
+          ...doc(
+            'Hệ thống bên ngoài',
+            'External system',
+            'Bước do hệ thống khác thực hiện: gửi đi, chờ trả về, lưu mã tham chiếu.',
+            'A step performed by another system: sent out, awaited back, its reference kept.',
+          ),
         },
       ),
     ),
-    next: Type.Optional(Type.Array(Transition, { ...doc('Các nhánh', 'Branches', 'Nhánh đầu tiên có điều kiện đúng được chọn.', 'The first branch whose condition holds is taken.') })),
+    next: Type.Optional(
+      Type.Array(Transition, {
+        ...doc(
+          'Các nhánh',
+          'Branches',
+          'Nhánh đầu tiên có điều kiện đúng được chọn.',
+          'The first branch whose condition holds is taken.',
+        ),
+      }),
+    ),
     outcomes: Type.Optional(
       Type.Array(Type.Union([Type.Literal('approved'), Type.Literal('denied')]), {
         uniqueItems: true,
-        ...doc('Kết quả', 'Outcomes', 'Bước này có thể phê duyệt hoặc từ chối, kết thúc xử lý.', 'This step may approve or deny, ending the processing.'),
+        ...doc(
+          'Kết quả',
+          'Outcomes',
+          'Bước này có thể phê duyệt hoặc từ chối, kết thúc xử lý.',
+          'This step may approve or deny, ending the processing.',
+        ),
       }),
     ),
   },
-  { additionalProperties: false, ...doc('Bước xử lý', 'Workflow step', 'Một bước của quy trình xử lý.', 'One step of the processing workflow.') },
+  {
+    additionalProperties: false,
+    ...doc('Bước xử lý', 'Workflow step', 'Một bước của quy trình xử lý.', 'One step of the processing workflow.'),
+  },
 );
 
 const Workflow = Type.Object(
   {
-    start: Id(doc('Bước đầu tiên', 'First step', 'Bước nhận hồ sơ sau khi tiếp nhận.', 'The step that receives the dossier after acceptance.')),
-    steps: Type.Array(WorkflowStep, { minItems: 1, ...doc('Các bước', 'Steps', 'Các bước xử lý.', 'The processing steps.') }),
+    start: Id(
+      doc(
+        'Bước đầu tiên',
+        'First step',
+        'Bước nhận hồ sơ sau khi tiếp nhận.',
+        'The step that receives the dossier after acceptance.',
+      ),
+    ),
+    steps: Type.Array(WorkflowStep, {
+      minItems: 1,
+      ...doc('Các bước', 'Steps', 'Các bước xử lý.', 'The processing steps.'),
+    }),
   },
-  { additionalProperties: false, ...doc('Quy trình', 'Workflow', 'Quy trình xử lý sau khi tiếp nhận.', 'The processing workflow after acceptance.') },
+  {
+    additionalProperties: false,
+    ...doc('Quy trình', 'Workflow', 'Quy trình xử lý sau khi tiếp nhận.', 'The processing workflow after acceptance.'),
+  },
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -424,45 +833,128 @@ const Workflow = Type.Object(
 
 export const ProcedureSchema = Type.Object(
   {
-    $schema: Type.Optional(Type.String({ ...doc('Lược đồ', 'Schema', 'Đường dẫn lược đồ (cho trình soạn thảo).', 'The schema\u2019s address (for editors).') })),
+    $schema: Type.Optional(
+      Type.String({
+        ...doc(
+          'Lược đồ',
+          'Schema',
+          'Đường dẫn lược đồ (cho trình soạn thảo).',
+          'The schema\u2019s address (for editors).',
+        ),
+      }),
+    ),
     code: Type.String({
       pattern: '^[0-9A-Za-z][0-9A-Za-z._-]*$',
       maxLength: 64,
-      ...doc('Mã thủ tục', 'Procedure code', 'Mã thủ tục hành chính quốc gia, ví dụ 1.001193.', 'The national procedure code, e.g. 1.001193.'),
+      ...doc(
+        'Mã thủ tục',
+        'Procedure code',
+        'Mã thủ tục hành chính quốc gia, ví dụ 1.001193.',
+        'The national procedure code, e.g. 1.001193.',
+      ),
     }),
-    title: LocalizedText(doc('Tên thủ tục', 'Procedure title', 'Tên thủ tục hành chính.', 'The procedure\u2019s name.')),
+    title: LocalizedText(
+      doc('Tên thủ tục', 'Procedure title', 'Tên thủ tục hành chính.', 'The procedure\u2019s name.'),
+    ),
     field: Type.Object(
       {
-        code: Type.String({ minLength: 1, maxLength: 64, ...doc('Mã lĩnh vực', 'Field code', 'Mã lĩnh vực (dùng cho báo cáo).', 'The field\u2019s code (used in reports).') }),
+        code: Type.String({
+          minLength: 1,
+          maxLength: 64,
+          ...doc(
+            'Mã lĩnh vực',
+            'Field code',
+            'Mã lĩnh vực (dùng cho báo cáo).',
+            'The field\u2019s code (used in reports).',
+          ),
+        }),
         title: LocalizedText(doc('Tên lĩnh vực', 'Field title', 'Tên lĩnh vực.', 'The field\u2019s name.')),
       },
-      { additionalProperties: false, ...doc('Lĩnh vực', 'Field', 'Lĩnh vực của thủ tục.', 'The procedure\u2019s field (lĩnh vực).') },
+      {
+        additionalProperties: false,
+        ...doc('Lĩnh vực', 'Field', 'Lĩnh vực của thủ tục.', 'The procedure\u2019s field (lĩnh vực).'),
+      },
     ),
-    owner: AgencyCode(doc('Cơ quan chủ quản', 'Owning agency', 'Cơ quan quản lý định nghĩa thủ tục.', 'The agency that owns this definition.')),
+    owner: AgencyCode(
+      doc(
+        'Cơ quan chủ quản',
+        'Owning agency',
+        'Cơ quan quản lý định nghĩa thủ tục.',
+        'The agency that owns this definition.',
+      ),
+    ),
     serviceLevel: Type.Union([Type.Literal('full'), Type.Literal('partial'), Type.Literal('information')], {
-      ...doc('Mức độ dịch vụ công trực tuyến', 'Online service level', 'Toàn trình, một phần, hoặc chỉ cung cấp thông tin (Nghị định 42/2022/NĐ-CP).', 'Fully online, partly online, or information only (Decree 42/2022).'),
+      ...doc(
+        'Mức độ dịch vụ công trực tuyến',
+        'Online service level',
+        'Toàn trình, một phần, hoặc chỉ cung cấp thông tin (Nghị định 42/2022/NĐ-CP).',
+        'Fully online, partly online, or information only (Decree 42/2022).',
+      ),
     }),
     legalBasis: Type.Array(
       Type.Object(
         {
-          ref: Type.String({ minLength: 1, ...doc('Số hiệu', 'Reference', 'Số, ký hiệu văn bản.', 'The instrument\u2019s number.') }),
+          ref: Type.String({
+            minLength: 1,
+            ...doc('Số hiệu', 'Reference', 'Số, ký hiệu văn bản.', 'The instrument\u2019s number.'),
+          }),
           title: LocalizedText(doc('Trích yếu', 'Title', 'Trích yếu văn bản.', 'The instrument\u2019s title.')),
-          url: Type.Optional(Type.String({ format: 'uri', ...doc('Đường dẫn', 'Link', 'Đường dẫn tới văn bản.', 'A link to the instrument.') })),
+          url: Type.Optional(
+            Type.String({
+              format: 'uri',
+              ...doc('Đường dẫn', 'Link', 'Đường dẫn tới văn bản.', 'A link to the instrument.'),
+            }),
+          ),
         },
-        { additionalProperties: false, ...doc('Văn bản', 'Instrument', 'Một văn bản quy phạm pháp luật.', 'One legal instrument.') },
+        {
+          additionalProperties: false,
+          ...doc('Văn bản', 'Instrument', 'Một văn bản quy phạm pháp luật.', 'One legal instrument.'),
+        },
       ),
-      { ...doc('Căn cứ pháp lý', 'Legal basis', 'Các văn bản quy định thủ tục.', 'The instruments that set the procedure.') },
+      {
+        ...doc(
+          'Căn cứ pháp lý',
+          'Legal basis',
+          'Các văn bản quy định thủ tục.',
+          'The instruments that set the procedure.',
+        ),
+      },
     ),
-    effectiveFrom: Type.String({ format: 'date', ...doc('Hiệu lực từ', 'Effective from', 'Ngày bắt đầu áp dụng phiên bản này.', 'The first day this version applies.') }),
-    effectiveUntil: Type.Optional(Type.String({ format: 'date', ...doc('Hiệu lực đến', 'Effective until', 'Ngày cuối cùng áp dụng (nếu có).', 'The last day this version applies (if any).') })),
+    effectiveFrom: Type.String({
+      format: 'date',
+      ...doc(
+        'Hiệu lực từ',
+        'Effective from',
+        'Ngày bắt đầu áp dụng phiên bản này.',
+        'The first day this version applies.',
+      ),
+    }),
+    effectiveUntil: Type.Optional(
+      Type.String({
+        format: 'date',
+        ...doc(
+          'Hiệu lực đến',
+          'Effective until',
+          'Ngày cuối cùng áp dụng (nếu có).',
+          'The last day this version applies (if any).',
+        ),
+      }),
+    ),
     receiving: ReceivingAgency,
     form: Form,
     applicant: Applicant,
     submitter: Type.Optional(Submitter),
-    documents: Type.Array(DocumentRequirement, { ...doc('Thành phần hồ sơ', 'Documents', 'Các giấy tờ phải nộp.', 'The documents to provide.') }),
+    documents: Type.Array(DocumentRequirement, {
+      ...doc('Thành phần hồ sơ', 'Documents', 'Các giấy tờ phải nộp.', 'The documents to provide.'),
+    }),
     fees: Fees,
     deadline: Type.Union([WorkingDuration, SameDayDeadline], {
-      ...doc('Thời hạn giải quyết', 'Deadline', 'Thời hạn giải quyết, tính từ khi tiếp nhận.', 'The time allowed, counted from acceptance.'),
+      ...doc(
+        'Thời hạn giải quyết',
+        'Deadline',
+        'Thời hạn giải quyết, tính từ khi tiếp nhận.',
+        'The time allowed, counted from acceptance.',
+      ),
     }),
     workflow: Workflow,
     report: Type.Optional(
@@ -472,7 +964,12 @@ export const ProcedureSchema = Type.Object(
         },
         {
           additionalProperties: false,
-          ...doc('Báo cáo', 'Reporting', 'Cơ quan chịu trách nhiệm về kết quả (tính vào Biểu 06); mặc định là cơ quan tiếp nhận.', 'The agency answerable for the result (counted in Biểu 06); the receiving agency by default.'),
+          ...doc(
+            'Báo cáo',
+            'Reporting',
+            'Cơ quan chịu trách nhiệm về kết quả (tính vào Biểu 06); mặc định là cơ quan tiếp nhận.',
+            'The agency answerable for the result (counted in Biểu 06); the receiving agency by default.',
+          ),
         },
       ),
     ),
@@ -480,7 +977,12 @@ export const ProcedureSchema = Type.Object(
   {
     $id: 'https://motcua.github.io/schema/procedure.schema.json',
     additionalProperties: false,
-    ...doc('Thủ tục hành chính', 'Administrative procedure', 'Định nghĩa một phiên bản thủ tục hành chính của motcua.', 'A motcua administrative procedure definition (one version).'),
+    ...doc(
+      'Thủ tục hành chính',
+      'Administrative procedure',
+      'Định nghĩa một phiên bản thủ tục hành chính của motcua.',
+      'A motcua administrative procedure definition (one version).',
+    ),
   },
 );
 
@@ -525,7 +1027,10 @@ export interface UISchemaElement {
   scope?: string;
   label?: string | boolean;
   text?: string;
-  rule?: { effect: 'SHOW' | 'HIDE' | 'ENABLE' | 'DISABLE'; condition: { scope: string; schema: JsonSchema; failWhenUndefined?: boolean } };
+  rule?: {
+    effect: 'SHOW' | 'HIDE' | 'ENABLE' | 'DISABLE';
+    condition: { scope: string; schema: JsonSchema; failWhenUndefined?: boolean };
+  };
   options?: Record<string, unknown>;
 }
 

@@ -1,6 +1,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateApplicantData, applicantIdentity, submitterIdentity, ApplicantIdentitySchema, SubmitterIdentitySchema } from '../index.ts';
+import {
+  validateApplicantData,
+  applicantIdentity,
+  submitterIdentity,
+  ApplicantIdentitySchema,
+  SubmitterIdentitySchema,
+} from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
 import { everyConditionProcedure, exampleProcedure, minimalProcedure } from '../../test/fixtures/procedures.ts';
 
@@ -9,11 +15,38 @@ const birth = exampleProcedure('1.001193');
 
 function birthData(): Record<string, unknown> {
   return {
-    requester: { fullName: 'Nguyễn Văn An', idNumber: '001085012345', relationship: 'cha', address: 'Số 5, đường Lê Lợi, Phường Trung Tâm', phone: '0912345678', email: 'an.nguyen@example.vn' },
-    child: { fullName: 'Nguyễn Minh Khôi', sex: 'nam', birthDate: '2026-02-20', birthPlace: 'Bệnh viện Đa khoa tỉnh', ethnicity: 'Kinh', nationality: 'Việt Nam', hometown: 'Xã Đông Sơn' },
-    mother: { fullName: 'Trần Thị Bình', birthDate: '1990-04-12', ethnicity: 'Kinh', nationality: 'Việt Nam', residence: 'Số 5, đường Lê Lợi, Phường Trung Tâm' },
+    requester: {
+      fullName: 'Nguyễn Văn An',
+      idNumber: '001085012345',
+      relationship: 'cha',
+      address: 'Số 5, đường Lê Lợi, Phường Trung Tâm',
+      phone: '0912345678',
+      email: 'an.nguyen@example.vn',
+    },
+    child: {
+      fullName: 'Nguyễn Minh Khôi',
+      sex: 'nam',
+      birthDate: '2026-02-20',
+      birthPlace: 'Bệnh viện Đa khoa tỉnh',
+      ethnicity: 'Kinh',
+      nationality: 'Việt Nam',
+      hometown: 'Xã Đông Sơn',
+    },
+    mother: {
+      fullName: 'Trần Thị Bình',
+      birthDate: '1990-04-12',
+      ethnicity: 'Kinh',
+      nationality: 'Việt Nam',
+      residence: 'Số 5, đường Lê Lợi, Phường Trung Tâm',
+    },
     fatherKnown: true,
-    father: { fullName: 'Nguyễn Văn An', birthDate: '1985-01-01', ethnicity: 'Kinh', nationality: 'Việt Nam', residence: 'Số 5, đường Lê Lợi, Phường Trung Tâm' },
+    father: {
+      fullName: 'Nguyễn Văn An',
+      birthDate: '1985-01-01',
+      ethnicity: 'Kinh',
+      nationality: 'Việt Nam',
+      residence: 'Số 5, đường Lê Lợi, Phường Trung Tâm',
+    },
     birthEvidence: 'giay-chung-sinh',
     registeredOnTime: true,
     feeExemptionGroup: 'khong',
@@ -37,7 +70,10 @@ describe('validateApplicantData', () => {
     const d = birthData();
     delete (d.requester as Record<string, unknown>).fullName;
     const issues = validateApplicantData(birth, d, ev);
-    assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/data/requester/fullName', 'required']]);
+    assert.deepEqual(
+      issues.map((i) => [i.pointer, i.code]),
+      [['/data/requester/fullName', 'required']],
+    );
     assert.deepEqual(issues[0]!.message, { vi: 'Chưa nhập "Họ, chữ đệm và tên"', en: '"Full name" is required' });
   });
 
@@ -46,9 +82,18 @@ describe('validateApplicantData', () => {
     (d.requester as Record<string, unknown>).idNumber = '12345';
     (d.requester as Record<string, unknown>).email = 'not-an-email';
     const issues = validateApplicantData(birth, d, ev);
-    assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/data/requester/idNumber', 'pattern'], ['/data/requester/email', 'format']]);
+    assert.deepEqual(
+      issues.map((i) => [i.pointer, i.code]),
+      [
+        ['/data/requester/idNumber', 'pattern'],
+        ['/data/requester/email', 'format'],
+      ],
+    );
     assert.equal(issues[0]!.message.vi, 'Số định danh cá nhân: Không đúng định dạng (12 chữ số trên thẻ căn cước)');
-    assert.equal(issues[0]!.message.en, 'Personal ID number: Does not match the expected pattern (The 12 digits on the identity card)');
+    assert.equal(
+      issues[0]!.message.en,
+      'Personal ID number: Does not match the expected pattern (The 12 digits on the identity card)',
+    );
     assert.equal(issues[1]!.message.vi, 'Thư điện tử: Phải là địa chỉ thư điện tử');
   });
 
@@ -62,8 +107,14 @@ describe('validateApplicantData', () => {
 
   test('a value outside a oneOf of constants lists what is allowed', () => {
     const issues = validateApplicantData(birth, { ...birthData(), birthEvidence: 'khac' }, ev);
-    assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/data/birthEvidence', 'enum']]);
-    assert.match(issues[0]!.message.vi, /^Giấy tờ chứng minh việc sinh: Phải là một trong các giá trị "giay-chung-sinh", "nguoi-lam-chung", "cam-doan"$/);
+    assert.deepEqual(
+      issues.map((i) => [i.pointer, i.code]),
+      [['/data/birthEvidence', 'enum']],
+    );
+    assert.match(
+      issues[0]!.message.vi,
+      /^Giấy tờ chứng minh việc sinh: Phải là một trong các giá trị "giay-chung-sinh", "nguoi-lam-chung", "cam-doan"$/,
+    );
   });
 
   test('the applicant must have a name even when the form schema forgot to require it', () => {
@@ -78,7 +129,9 @@ describe('validateApplicantData', () => {
     const p = everyConditionProcedure();
     assert.deepEqual(pointers({ isCompany: false, fullName: 'A', proxy: true }, p), [['/data/proxyName', 'required']]);
     assert.deepEqual(pointers({ isCompany: true, companyName: 'Công ty A', proxy: false }, p), []);
-    assert.deepEqual(pointers({ isCompany: true, fullName: 'A', proxy: false }, p), [['/data/companyName', 'required']]);
+    assert.deepEqual(pointers({ isCompany: true, fullName: 'A', proxy: false }, p), [
+      ['/data/companyName', 'required'],
+    ]);
   });
 
   test('fee quantities are checked so that computeFees cannot fail afterwards', () => {
@@ -108,9 +161,18 @@ describe('applicantIdentity and submitterIdentity', () => {
   });
 
   test('a submitter when someone files on the applicant\u2019s behalf', () => {
-    const d = { ...birthData(), filedByProxy: true, proxy: { fullName: 'Nguyễn Thị Cúc', idNumber: '001190000001', phone: '0987654321', relationship: 'Bà nội' } };
+    const d = {
+      ...birthData(),
+      filedByProxy: true,
+      proxy: { fullName: 'Nguyễn Thị Cúc', idNumber: '001190000001', phone: '0987654321', relationship: 'Bà nội' },
+    };
     const submitter = submitterIdentity(birth, d, ev);
-    assert.deepEqual(submitter, { fullName: 'Nguyễn Thị Cúc', idNumber: '001190000001', phone: '0987654321', relationship: 'Bà nội' });
+    assert.deepEqual(submitter, {
+      fullName: 'Nguyễn Thị Cúc',
+      idNumber: '001190000001',
+      phone: '0987654321',
+      relationship: 'Bà nội',
+    });
     assert.deepEqual(ev.validate(SubmitterIdentitySchema, submitter), []);
     assert.deepEqual(ev.validate(ApplicantIdentitySchema, applicantIdentity(birth, d, ev)), []);
     // the proxy's data is ignored while the condition does not hold
@@ -119,16 +181,29 @@ describe('applicantIdentity and submitterIdentity', () => {
 
   test('person or organisation by isOrganization', () => {
     const p = everyConditionProcedure();
-    assert.deepEqual(applicantIdentity(p, { isCompany: true, fullName: 'A', companyName: ' Công ty TNHH B ', taxCode: '0101234567' }, ev), {
-      kind: 'organization',
-      name: 'Công ty TNHH B',
-      taxCode: '0101234567',
+    assert.deepEqual(
+      applicantIdentity(
+        p,
+        { isCompany: true, fullName: 'A', companyName: ' Công ty TNHH B ', taxCode: '0101234567' },
+        ev,
+      ),
+      {
+        kind: 'organization',
+        name: 'Công ty TNHH B',
+        taxCode: '0101234567',
+      },
+    );
+    assert.deepEqual(applicantIdentity(p, { isCompany: false, fullName: 'Lê C', companyName: 'X' }, ev), {
+      kind: 'person',
+      fullName: 'Lê C',
     });
-    assert.deepEqual(applicantIdentity(p, { isCompany: false, fullName: 'Lê C', companyName: 'X' }, ev), { kind: 'person', fullName: 'Lê C' });
   });
 
   test('values that are not text are left out', () => {
     const p = minimalProcedure();
-    assert.deepEqual(applicantIdentity(p, { fullName: { x: 1 }, idNumber: 1234 }, ev), { kind: 'person', idNumber: '1234' });
+    assert.deepEqual(applicantIdentity(p, { fullName: { x: 1 }, idNumber: 1234 }, ev), {
+      kind: 'person',
+      idNumber: '1234',
+    });
   });
 });

@@ -18,16 +18,25 @@ import { splitDoc } from '../model/doc.ts';
  */
 export function validateApplicantData(procedure: Procedure, data: unknown, evaluator: SchemaEvaluator): Issue[] {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return [{ pointer: '/data', code: 'type', message: { vi: 'Dữ liệu tờ khai phải là một đối tượng JSON', en: 'The form data must be a JSON object' } }];
+    return [
+      {
+        pointer: '/data',
+        code: 'type',
+        message: { vi: 'Dữ liệu tờ khai phải là một đối tượng JSON', en: 'The form data must be a JSON object' },
+      },
+    ];
   }
-  const issues = schemaIssues(evaluator.validate(procedure.form.schema, data), '/data').map((i) => withFieldLabel(procedure, i));
+  const issues = schemaIssues(evaluator.validate(procedure.form.schema, data), '/data').map((i) =>
+    withFieldLabel(procedure, i),
+  );
   const flagged = (pointer: string) => issues.some((i) => i.pointer === pointer || pointer.startsWith(i.pointer + '/'));
   const add = (issue: Issue) => {
     if (!flagged(issue.pointer)) issues.push(issue);
   };
 
   const kind = applicantKind(procedure, data, evaluator);
-  const namePointer = kind === 'organization' ? procedure.applicant.organization?.name : procedure.applicant.person?.fullName;
+  const namePointer =
+    kind === 'organization' ? procedure.applicant.organization?.name : procedure.applicant.person?.fullName;
   if (namePointer !== undefined && !isText(getAt(data, namePointer))) {
     add({
       pointer: `/data${namePointer}`,
@@ -43,7 +52,10 @@ export function validateApplicantData(procedure: Procedure, data: unknown, evalu
     add({
       pointer: `/data${s.fullName}`,
       code: 'required',
-      message: { vi: 'Phải nhập họ và tên người nộp thay', en: 'The full name of the person filing on the applicant\u2019s behalf is required' },
+      message: {
+        vi: 'Phải nhập họ và tên người nộp thay',
+        en: 'The full name of the person filing on the applicant\u2019s behalf is required',
+      },
     });
   }
   for (const issue of feeIssues(procedure, data, evaluator)) add(issue);
@@ -60,9 +72,14 @@ function isText(value: unknown): boolean {
  * a pattern or format error also quotes the field's description (e.g. "12 chữ số").
  */
 function withFieldLabel(procedure: Procedure, issue: Issue): Issue {
-  const field = resolveDataPointer(procedure.form.schema, issue.pointer.slice('/data'.length)).find((s) => typeof s.title === 'string' && s.title.trim());
+  const field = resolveDataPointer(procedure.form.schema, issue.pointer.slice('/data'.length)).find(
+    (s) => typeof s.title === 'string' && s.title.trim(),
+  );
   if (!field || issue.pointer === '/data') return issue;
-  const { title, description } = splitDoc({ title: field.title, description: typeof field.description === 'string' ? field.description : '' });
+  const { title, description } = splitDoc({
+    title: field.title,
+    description: typeof field.description === 'string' ? field.description : '',
+  });
   if (issue.code === 'required') {
     return { ...issue, message: { vi: `Chưa nhập "${title.vi}"`, en: `"${title.en}" is required` } };
   }

@@ -35,7 +35,8 @@ function expectedPointers(p: Procedure): string[] {
       if (path[0] === 'form' && path[1] === 'schema') return;
       if (k === 'when' && path[0] !== 'form') out.push(formatPointer(here));
       else if (k === 'isOrganization' && path.length === 1 && path[0] === 'applicant') out.push(formatPointer(here));
-      else if (k === 'schema' && path.at(-1) === 'condition' && path.at(-2) === 'rule' && path[0] === 'form') out.push(formatPointer(here));
+      else if (k === 'schema' && path.at(-1) === 'condition' && path.at(-2) === 'rule' && path[0] === 'form')
+        out.push(formatPointer(here));
       else walk(v, here);
     }
   };
@@ -43,7 +44,10 @@ function expectedPointers(p: Procedure): string[] {
   return out.sort();
 }
 
-const all = (): [string, Procedure][] => [['everyConditionProcedure', everyConditionProcedure()], ...exampleProcedures()];
+const all = (): [string, Procedure][] => [
+  ['everyConditionProcedure', everyConditionProcedure()],
+  ...exampleProcedures(),
+];
 
 test('conditionSchemas lists every condition and the form schema, with the schema found at its pointer', () => {
   for (const [name, p] of all()) {
@@ -74,20 +78,29 @@ test('the engines run on a precompiled evaluator built from exactly conditionSch
   const ajv = createAjvEvaluator();
   for (const [name, p] of all()) {
     const validators: Record<string, CompiledValidator> = {};
-    for (const { schema } of conditionSchemas(p)) validators[schemaKey(schema)] = ajv.compile(schema) as CompiledValidator;
+    for (const { schema } of conditionSchemas(p))
+      validators[schemaKey(schema)] = ajv.compile(schema) as CompiledValidator;
     const ev = createPrecompiledEvaluator(validators);
     fc.assert(
       fc.property(fc.object({ maxDepth: 2 }), fc.boolean(), (random, flag) => {
-        const data = { ...random, isCompany: flag, proxy: flag, filedByProxy: flag, birthEvidence: flag ? 'cam-doan' : 'giay-chung-sinh' };
+        const data = {
+          ...random,
+          isCompany: flag,
+          proxy: flag,
+          filedByProxy: flag,
+          birthEvidence: flag ? 'cam-doan' : 'giay-chung-sinh',
+        };
         // every engine's answers equal those of the run-time ajv evaluator
         assert.deepEqual(requiredDocuments(p, data, ev), requiredDocuments(p, data, ajv), name);
         assert.deepEqual(checkDocuments(p, data, ev, {}), checkDocuments(p, data, ajv, {}), name);
         assert.deepEqual(feeIssues(p, data, ev), feeIssues(p, data, ajv), name);
-        if (feeIssues(p, data, ev).length === 0) assert.deepEqual(computeFees(p, data, ev), computeFees(p, data, ajv), name);
+        if (feeIssues(p, data, ev).length === 0)
+          assert.deepEqual(computeFees(p, data, ev), computeFees(p, data, ajv), name);
         assert.deepEqual(validateApplicantData(p, data, ev), validateApplicantData(p, data, ajv), name);
         assert.deepEqual(applicantIdentity(p, data, ev), applicantIdentity(p, data, ajv), name);
         assert.deepEqual(submitterIdentity(p, data, ev), submitterIdentity(p, data, ajv), name);
-        for (const { schema } of conditionSchemas(p)) assert.deepEqual(ev.validate(schema, data), ajv.validate(schema, data));
+        for (const { schema } of conditionSchemas(p))
+          assert.deepEqual(ev.validate(schema, data), ajv.validate(schema, data));
       }),
       { numRuns: 100 },
     );

@@ -39,17 +39,26 @@ export function conditionSchemas(procedure: Procedure): ConditionSchema[] {
     agencyRefConditions(step.agency, `/workflow/steps/${i}/agency`, add);
     step.next?.forEach((t, j) => add(`/workflow/steps/${i}/next/${j}/when`, t.when));
   });
-  if (procedure.report?.responsibleAgency) agencyRefConditions(procedure.report.responsibleAgency, '/report/responsibleAgency', add);
+  if (procedure.report?.responsibleAgency)
+    agencyRefConditions(procedure.report.responsibleAgency, '/report/responsibleAgency', add);
 
   uiRuleConditions(procedure.form.uischema, '/form/uischema', add);
   return out;
 }
 
-function agencyRefConditions(ref: AgencyRef, pointer: string, add: (pointer: string, schema: JsonSchema | undefined) => void): void {
+function agencyRefConditions(
+  ref: AgencyRef,
+  pointer: string,
+  add: (pointer: string, schema: JsonSchema | undefined) => void,
+): void {
   if ('cases' in ref) ref.cases.forEach((c, i) => add(`${pointer}/cases/${i}/when`, c.when));
 }
 
-function uiRuleConditions(element: unknown, pointer: string, add: (pointer: string, schema: JsonSchema | undefined) => void): void {
+function uiRuleConditions(
+  element: unknown,
+  pointer: string,
+  add: (pointer: string, schema: JsonSchema | undefined) => void,
+): void {
   if (!isObject(element)) return;
   const rule = element.rule;
   if (isObject(rule) && isObject(rule.condition) && 'schema' in rule.condition) {

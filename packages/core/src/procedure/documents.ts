@@ -32,7 +32,10 @@ function reasonFor(document: DocumentRequirement, applicable: boolean): Message 
       : { vi: 'Không áp dụng cho trường hợp của hồ sơ này', en: 'Not applicable to this dossier' };
   }
   if (document.optional) {
-    return { vi: 'Không bắt buộc; có thể nộp để bổ sung thông tin', en: 'Optional; may be provided as supporting material' };
+    return {
+      vi: 'Không bắt buộc; có thể nộp để bổ sung thông tin',
+      en: 'Optional; may be provided as supporting material',
+    };
   }
   if (document.when === undefined) return { vi: 'Luôn phải nộp', en: 'Always required' };
   return label
@@ -83,7 +86,10 @@ export function checkDocuments(
   }
   for (const check of requiredDocuments(procedure, data, evaluator)) {
     const doc = check.document;
-    const files = Object.prototype.hasOwnProperty.call(provided, doc.id) && Array.isArray(provided[doc.id]) ? provided[doc.id]! : [];
+    const files =
+      Object.prototype.hasOwnProperty.call(provided, doc.id) && Array.isArray(provided[doc.id])
+        ? provided[doc.id]!
+        : [];
     const title = both(doc.title);
     const at = formatPointer(['documents', doc.id]);
     if (!check.applicable) {
@@ -91,7 +97,10 @@ export function checkDocuments(
         issues.push({
           pointer: at,
           code: 'document-not-applicable',
-          message: { vi: `Không cần nộp "${title.vi}": ${check.reason.vi}`, en: `"${title.en}" is not needed: ${check.reason.en}` },
+          message: {
+            vi: `Không cần nộp "${title.vi}": ${check.reason.vi}`,
+            en: `"${title.en}" is not needed: ${check.reason.en}`,
+          },
         });
       }
       continue;
@@ -101,7 +110,10 @@ export function checkDocuments(
         issues.push({
           pointer: at,
           code: 'missing-document',
-          message: { vi: `Thiếu giấy tờ "${title.vi}" (${check.reason.vi})`, en: `Missing document "${title.en}" (${check.reason.en})` },
+          message: {
+            vi: `Thiếu giấy tờ "${title.vi}" (${check.reason.vi})`,
+            en: `Missing document "${title.en}" (${check.reason.en})`,
+          },
         });
       }
       continue;
@@ -147,7 +159,11 @@ function fileIssues(doc: DocumentRequirement, title: Message, file: ProvidedFile
     });
   }
   if (!(file.size > 0)) {
-    issues.push({ pointer, code: 'empty-file', message: { vi: `Tệp${name} của "${title.vi}" rỗng`, en: `File${name} of "${title.en}" is empty` } });
+    issues.push({
+      pointer,
+      code: 'empty-file',
+      message: { vi: `Tệp${name} của "${title.vi}" rỗng`, en: `File${name} of "${title.en}" is empty` },
+    });
   } else if (file.size > doc.maxSizeBytes) {
     issues.push({
       pointer,
@@ -163,7 +179,10 @@ function fileIssues(doc: DocumentRequirement, title: Message, file: ProvidedFile
 
 /** "Image/JPEG; charset=x" → "image/jpeg". */
 function normalizeMediaType(mediaType: string): string {
-  return String(mediaType ?? '').split(';')[0]!.trim().toLowerCase();
+  return String(mediaType ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
 }
 
 function megabytes(bytes: number): string {

@@ -16,7 +16,13 @@ describe('computeFees', () => {
     assert.equal(quote.items.length, 1);
     const [line] = quote.items;
     assert.deepEqual(
-      { id: line!.id, unitAmount: line!.unitAmount, quantity: line!.quantity, amount: line!.amount, exemption: line!.exemption?.id },
+      {
+        id: line!.id,
+        unitAmount: line!.unitAmount,
+        quantity: line!.quantity,
+        amount: line!.amount,
+        exemption: line!.exemption?.id,
+      },
       { id: 'le-phi-khai-sinh', unitAmount: 8000, quantity: 1, amount: 0, exemption: 'dung-han' },
     );
     assert.equal(line!.reason.vi, 'Được miễn: Đăng ký khai sinh đúng hạn (trong 60 ngày kể từ ngày sinh)');
@@ -25,10 +31,13 @@ describe('computeFees', () => {
 
   test('late registration pays the charge; extra extract copies are charged per copy', () => {
     const quote = computeFees(birth, { registeredOnTime: false, feeExemptionGroup: 'khong', extractCopies: 3 }, ev);
-    assert.deepEqual(quote.items.map((l) => [l.id, l.quantity, l.amount]), [
-      ['le-phi-khai-sinh', 1, 8000],
-      ['phi-ban-sao-trich-luc', 3, 24000],
-    ]);
+    assert.deepEqual(
+      quote.items.map((l) => [l.id, l.quantity, l.amount]),
+      [
+        ['le-phi-khai-sinh', 1, 8000],
+        ['phi-ban-sao-trich-luc', 3, 24000],
+      ],
+    );
     assert.equal(quote.total, 32000);
     assert.deepEqual(quote.items[0]!.reason, { vi: 'Mức thu 8.000 đồng', en: 'Fixed amount of 8,000 VND' });
     assert.deepEqual(quote.items[1]!.reason, {
@@ -59,7 +68,10 @@ describe('computeFees', () => {
     const p = everyConditionProcedure();
     p.fees.items[0]!.when = undefined;
     const quote = computeFees(p, {}, ev);
-    assert.deepEqual(quote.items.map((l) => [l.quantity, l.amount]), [[0, 0]]);
+    assert.deepEqual(
+      quote.items.map((l) => [l.quantity, l.amount]),
+      [[0, 0]],
+    );
     assert.match(quote.items[0]!.reason.en, /no quantity given/);
   });
 
@@ -68,8 +80,15 @@ describe('computeFees', () => {
     p.fees.items[0]!.per = { field: '/copies' };
     for (const copies of [2.5, -1, '3', true]) {
       const issues = feeIssues(p, { copies }, ev);
-      assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/data/copies', 'fee-quantity']], String(copies));
-      assert.throws(() => computeFees(p, { copies }, ev), (e: unknown) => e instanceof FeeQuantityError && e.issues[0]!.pointer === '/data/copies');
+      assert.deepEqual(
+        issues.map((i) => [i.pointer, i.code]),
+        [['/data/copies', 'fee-quantity']],
+        String(copies),
+      );
+      assert.throws(
+        () => computeFees(p, { copies }, ev),
+        (e: unknown) => e instanceof FeeQuantityError && e.issues[0]!.pointer === '/data/copies',
+      );
     }
     assert.deepEqual(feeIssues(p, { copies: 4 }, ev), []);
     assert.equal(computeFees(p, { copies: 4 }, ev).total, 200000);
@@ -78,22 +97,35 @@ describe('computeFees', () => {
   test('amounts beyond exact integers are refused', () => {
     const p = minimalProcedure();
     p.fees.items[0]!.per = { field: '/copies' };
-    assert.deepEqual(feeIssues(p, { copies: Number.MAX_SAFE_INTEGER }, ev).map((i) => i.code), ['fee-overflow']);
+    assert.deepEqual(
+      feeIssues(p, { copies: Number.MAX_SAFE_INTEGER }, ev).map((i) => i.code),
+      ['fee-overflow'],
+    );
   });
 
   test('property: the total is the sum of integer lines, exempted lines are 0, non-applicable items are left out', () => {
     fc.assert(
       fc.property(
-        fc.record({ registeredOnTime: fc.boolean(), feeExemptionGroup: fc.constantFrom('khong', 'co-cong', 'ho-ngheo', 'khuyet-tat'), extractCopies: fc.integer({ min: 0, max: 10 }) }),
+        fc.record({
+          registeredOnTime: fc.boolean(),
+          feeExemptionGroup: fc.constantFrom('khong', 'co-cong', 'ho-ngheo', 'khuyet-tat'),
+          extractCopies: fc.integer({ min: 0, max: 10 }),
+        }),
         (data) => {
           const q = computeFees(birth, data, ev);
           assert.deepEqual(ev.validate(FeeQuoteSchema, q), [], 'the quote matches its published schema');
-          assert.equal(q.total, q.items.reduce((s, l) => s + l.amount, 0));
+          assert.equal(
+            q.total,
+            q.items.reduce((s, l) => s + l.amount, 0),
+          );
           for (const l of q.items) {
             assert.ok(Number.isSafeInteger(l.amount) && l.amount >= 0);
             assert.equal(l.amount, l.exemption ? 0 : l.unitAmount * l.quantity);
           }
-          assert.equal(q.items.some((l) => l.id === 'phi-ban-sao-trich-luc'), data.extractCopies > 0);
+          assert.equal(
+            q.items.some((l) => l.id === 'phi-ban-sao-trich-luc'),
+            data.extractCopies > 0,
+          );
           const charge = q.items.find((l) => l.id === 'le-phi-khai-sinh')!;
           assert.equal(charge.amount === 0, data.registeredOnTime || data.feeExemptionGroup !== 'khong');
         },

@@ -52,7 +52,10 @@ function quote(procedure: Procedure, data: unknown, evaluator: SchemaEvaluator):
       issues.push({
         pointer: `/data${item.per!.field}`,
         code: 'fee-overflow',
-        message: { vi: `Số lượng quá lớn để tính "${item.title.vi}"`, en: `The quantity is too large to compute "${item.title.en || item.title.vi}"` },
+        message: {
+          vi: `Số lượng quá lớn để tính "${item.title.vi}"`,
+          en: `The quantity is too large to compute "${item.title.en || item.title.vi}"`,
+        },
       });
       continue;
     }
@@ -71,7 +74,11 @@ function quote(procedure: Procedure, data: unknown, evaluator: SchemaEvaluator):
   }
   const total = lines.reduce((sum, l) => sum + l.amount, 0);
   if (!Number.isSafeInteger(total)) {
-    issues.push({ pointer: '/data', code: 'fee-overflow', message: { vi: 'Tổng phí vượt quá giới hạn tính toán', en: 'The total fee exceeds the computable range' } });
+    issues.push({
+      pointer: '/data',
+      code: 'fee-overflow',
+      message: { vi: 'Tổng phí vượt quá giới hạn tính toán', en: 'The total fee exceeds the computable range' },
+    });
   }
   return { lines, issues };
 }
@@ -105,7 +112,10 @@ function chargedReason(item: FeeItem, quantity: number): Message {
     const unit = item.per.unit ? both(item.per.unit) : { vi: 'đơn vị', en: 'unit(s)' };
     base =
       quantity === 0
-        ? { vi: `${money.vi} × 0 ${unit.vi} (chưa khai số lượng)`, en: `${money.en} × 0 ${unit.en} (no quantity given)` }
+        ? {
+            vi: `${money.vi} × 0 ${unit.vi} (chưa khai số lượng)`,
+            en: `${money.en} × 0 ${unit.en} (no quantity given)`,
+          }
         : { vi: `${money.vi} × ${quantity} ${unit.vi}`, en: `${money.en} × ${quantity} ${unit.en}` };
   } else {
     base = { vi: `Mức thu ${money.vi}`, en: `Fixed amount of ${money.en}` };

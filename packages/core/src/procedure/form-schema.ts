@@ -16,7 +16,11 @@ export function resolveDataPointer(root: JsonSchema, pointer: string): JsonSchem
   } catch {
     return [];
   }
-  return walk(root, expand(root, root), segments.map((s, i) => (/^(0|[1-9][0-9]*)$/.test(s) && i > 0 ? { either: s } : { property: s })));
+  return walk(
+    root,
+    expand(root, root),
+    segments.map((s, i) => (/^(0|[1-9][0-9]*)$/.test(s) && i > 0 ? { either: s } : { property: s })),
+  );
 }
 
 /**
@@ -49,7 +53,8 @@ export function declaredTypes(schemas: readonly JsonSchemaObject[]): Set<string>
     if (typeof s.type === 'string') types.add(s.type);
     else if (Array.isArray(s.type)) s.type.forEach((t) => types.add(String(t)));
     const values = 'const' in s ? [s.const] : Array.isArray(s.enum) ? s.enum : [];
-    for (const v of values) types.add(v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v);
+    for (const v of values)
+      types.add(v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v);
   }
   return types;
 }
@@ -63,7 +68,12 @@ function walk(root: JsonSchema, start: JsonSchemaObject[], steps: readonly Segme
     for (const node of current) {
       const props = node.properties;
       const name = 'property' in step ? step.property : 'either' in step ? step.either : undefined;
-      if (name !== undefined && props && typeof props === 'object' && Object.prototype.hasOwnProperty.call(props, name)) {
+      if (
+        name !== undefined &&
+        props &&
+        typeof props === 'object' &&
+        Object.prototype.hasOwnProperty.call(props, name)
+      ) {
         next.push(...expand(root, props[name]!));
       }
       if (('items' in step || 'either' in step) && node.items !== undefined) {

@@ -10,10 +10,15 @@ import type { ApplicantIdentity, SubmitterIdentity } from './result-schemas.ts';
 export type { ApplicantIdentity, SubmitterIdentity } from './result-schemas.ts';
 
 /** Which kind of applicant the data describes: the organisation when only it is declared or `isOrganization` holds. */
-export function applicantKind(procedure: Procedure, data: unknown, evaluator: SchemaEvaluator): 'person' | 'organization' {
+export function applicantKind(
+  procedure: Procedure,
+  data: unknown,
+  evaluator: SchemaEvaluator,
+): 'person' | 'organization' {
   const { person, organization, isOrganization } = procedure.applicant;
   if (organization && !person) return 'organization';
-  if (organization && person && isOrganization !== undefined && holds(evaluator, isOrganization, data)) return 'organization';
+  if (organization && person && isOrganization !== undefined && holds(evaluator, isOrganization, data))
+    return 'organization';
   return 'person';
 }
 
@@ -25,7 +30,11 @@ export function applicantIdentity(procedure: Procedure, data: unknown, evaluator
 }
 
 /** Who filed on the applicant's behalf, or null when nobody did (no submitter, `when` false, or no name given). */
-export function submitterIdentity(procedure: Procedure, data: unknown, evaluator: SchemaEvaluator): SubmitterIdentity | null {
+export function submitterIdentity(
+  procedure: Procedure,
+  data: unknown,
+  evaluator: SchemaEvaluator,
+): SubmitterIdentity | null {
   const s = procedure.submitter;
   if (!s || !holds(evaluator, s.when, data)) return null;
   const { when: _when, ...pointers } = s;
@@ -39,7 +48,12 @@ function read(data: unknown, pointers: Record<string, unknown>): Record<string, 
   for (const [key, pointer] of Object.entries(pointers)) {
     if (typeof pointer !== 'string') continue;
     const value = getAt(data, pointer);
-    const text = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+    const text =
+      typeof value === 'string'
+        ? value.trim()
+        : typeof value === 'number' && Number.isFinite(value)
+          ? String(value)
+          : '';
     if (text) out[key] = text;
   }
   return out;

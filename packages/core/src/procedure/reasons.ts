@@ -8,7 +8,8 @@ import { splitDoc } from '../model/doc.ts';
  * that an applicant reads "Phải nộp: sinh ngoài cơ sở y tế" rather than a generic sentence.
  */
 export function conditionLabel(schema: JsonSchema | undefined): Message | null {
-  if (typeof schema !== 'object' || schema === null || typeof schema.title !== 'string' || !schema.title.trim()) return null;
+  if (typeof schema !== 'object' || schema === null || typeof schema.title !== 'string' || !schema.title.trim())
+    return null;
   return splitDoc({ title: schema.title }).title;
 }
 

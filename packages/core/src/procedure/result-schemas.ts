@@ -10,8 +10,13 @@ import { doc } from '../model/doc.ts';
 const Localized = (d: ReturnType<typeof doc>) =>
   Type.Object(
     {
-      vi: Type.String({ minLength: 1, ...doc('Tiếng Việt', 'Vietnamese', 'Nội dung bằng tiếng Việt.', 'The Vietnamese text.') }),
-      en: Type.Optional(Type.String({ ...doc('Tiếng Anh', 'English', 'Nội dung bằng tiếng Anh.', 'The English text.') })),
+      vi: Type.String({
+        minLength: 1,
+        ...doc('Tiếng Việt', 'Vietnamese', 'Nội dung bằng tiếng Việt.', 'The Vietnamese text.'),
+      }),
+      en: Type.Optional(
+        Type.String({ ...doc('Tiếng Anh', 'English', 'Nội dung bằng tiếng Anh.', 'The English text.') }),
+      ),
     },
     { additionalProperties: false, ...d },
   );
@@ -29,15 +34,41 @@ const Vnd = (d: ReturnType<typeof doc>) => Type.Integer({ minimum: 0, ...d });
 
 export const FeeLineSchema = Type.Object(
   {
-    id: Type.String({ ...doc('Mã khoản phí', 'Fee id', 'Mã khoản phí trong thủ tục.', 'The fee item\u2019s id in the procedure.') }),
+    id: Type.String({
+      ...doc('Mã khoản phí', 'Fee id', 'Mã khoản phí trong thủ tục.', 'The fee item\u2019s id in the procedure.'),
+    }),
     title: Localized(doc('Tên khoản phí', 'Fee title', 'Tên phí hoặc lệ phí.', 'The fee or charge\u2019s name.')),
-    kind: Type.Union([Type.Literal('fee'), Type.Literal('charge')], { ...doc('Loại', 'Kind', 'Phí (fee) hay lệ phí (charge).', 'Phí (fee) or lệ phí (charge).') }),
-    unitAmount: Vnd(doc('Đơn giá (đồng)', 'Unit amount (VND)', 'Mức thu cho một đơn vị (cả khoản khi không nhân theo trường).', 'The amount for one unit (the whole amount when not multiplied by a field).')),
-    quantity: Type.Integer({ minimum: 0, ...doc('Số lượng', 'Quantity', '1 với khoản cố định; giá trị của trường với khoản nhân theo trường.', '1 for a fixed item; the field\u2019s value for an item multiplied by a field.') }),
+    kind: Type.Union([Type.Literal('fee'), Type.Literal('charge')], {
+      ...doc('Loại', 'Kind', 'Phí (fee) hay lệ phí (charge).', 'Phí (fee) or lệ phí (charge).'),
+    }),
+    unitAmount: Vnd(
+      doc(
+        'Đơn giá (đồng)',
+        'Unit amount (VND)',
+        'Mức thu cho một đơn vị (cả khoản khi không nhân theo trường).',
+        'The amount for one unit (the whole amount when not multiplied by a field).',
+      ),
+    ),
+    quantity: Type.Integer({
+      minimum: 0,
+      ...doc(
+        'Số lượng',
+        'Quantity',
+        '1 với khoản cố định; giá trị của trường với khoản nhân theo trường.',
+        '1 for a fixed item; the field\u2019s value for an item multiplied by a field.',
+      ),
+    }),
     unit: Type.Union([Localized(doc('Đơn vị tính', 'Unit', 'Ví dụ: bản sao.', 'E.g. copies.')), Type.Null()], {
       ...doc('Đơn vị tính', 'Unit', 'Đơn vị của số lượng, nếu có.', 'The unit of the quantity, if any.'),
     }),
-    amount: Vnd(doc('Số tiền phải nộp (đồng)', 'Amount owed (VND)', 'Đơn giá × số lượng, hoặc 0 khi được miễn.', 'Unit amount × quantity, or 0 when exempted.')),
+    amount: Vnd(
+      doc(
+        'Số tiền phải nộp (đồng)',
+        'Amount owed (VND)',
+        'Đơn giá × số lượng, hoặc 0 khi được miễn.',
+        'Unit amount × quantity, or 0 when exempted.',
+      ),
+    ),
     exemption: Type.Union(
       [
         Type.Object(
@@ -45,7 +76,10 @@ export const FeeLineSchema = Type.Object(
             id: Type.String({ ...doc('Mã miễn', 'Exemption id', 'Mã trường hợp miễn.', 'The exemption\u2019s id.') }),
             title: Localized(doc('Đối tượng miễn', 'Exemption', 'Trường hợp được miễn.', 'The exempted case.')),
           },
-          { additionalProperties: false, ...doc('Miễn', 'Exemption', 'Trường hợp miễn được áp dụng.', 'The exemption applied.') },
+          {
+            additionalProperties: false,
+            ...doc('Miễn', 'Exemption', 'Trường hợp miễn được áp dụng.', 'The exemption applied.'),
+          },
         ),
         Type.Null(),
       ],
@@ -53,25 +87,66 @@ export const FeeLineSchema = Type.Object(
     ),
     reason: Message(doc('Lý do', 'Reason', 'Vì sao có số tiền này.', 'Why this amount.')),
   },
-  { additionalProperties: false, ...doc('Dòng phí', 'Fee line', 'Một khoản phí, lệ phí áp dụng cho hồ sơ.', 'One fee or charge that applies to the dossier.') },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Dòng phí',
+      'Fee line',
+      'Một khoản phí, lệ phí áp dụng cho hồ sơ.',
+      'One fee or charge that applies to the dossier.',
+    ),
+  },
 );
 
 export const FeeQuoteSchema = Type.Object(
   {
     collect: Type.Union([Type.Literal('before'), Type.Literal('after')], {
-      ...doc('Thời điểm thu', 'When collected', 'Thu trước khi tiếp nhận hoặc sau khi giải quyết.', 'Before acceptance or after processing.'),
+      ...doc(
+        'Thời điểm thu',
+        'When collected',
+        'Thu trước khi tiếp nhận hoặc sau khi giải quyết.',
+        'Before acceptance or after processing.',
+      ),
     }),
-    items: Type.Array(FeeLineSchema, { ...doc('Các khoản', 'Items', 'Các khoản áp dụng cho hồ sơ (khoản không áp dụng được bỏ qua).', 'The items that apply (items that do not apply are left out).') }),
+    items: Type.Array(FeeLineSchema, {
+      ...doc(
+        'Các khoản',
+        'Items',
+        'Các khoản áp dụng cho hồ sơ (khoản không áp dụng được bỏ qua).',
+        'The items that apply (items that do not apply are left out).',
+      ),
+    }),
     total: Vnd(doc('Tổng cộng (đồng)', 'Total (VND)', 'Tổng số tiền phải nộp.', 'The total owed.')),
   },
-  { additionalProperties: false, ...doc('Phí, lệ phí của hồ sơ', 'Fee quote', 'Số tiền phải nộp cho hồ sơ, theo từng khoản.', 'What the dossier owes, item by item.') },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Phí, lệ phí của hồ sơ',
+      'Fee quote',
+      'Số tiền phải nộp cho hồ sơ, theo từng khoản.',
+      'What the dossier owes, item by item.',
+    ),
+  },
 );
 
-const text = (vi: string, en: string) => Type.Optional(Type.String({ minLength: 1, ...doc(vi, en, `${vi} của chủ hồ sơ, đọc theo con trỏ trong định nghĩa thủ tục.`, `The ${en.toLowerCase()}, read through the definition\u2019s pointer.`) }));
+const text = (vi: string, en: string) =>
+  Type.Optional(
+    Type.String({
+      minLength: 1,
+      ...doc(
+        vi,
+        en,
+        `${vi} của chủ hồ sơ, đọc theo con trỏ trong định nghĩa thủ tục.`,
+        `The ${en.toLowerCase()}, read through the definition\u2019s pointer.`,
+      ),
+    }),
+  );
 
 export const ApplicantIdentitySchema = Type.Object(
   {
-    kind: Type.Union([Type.Literal('person'), Type.Literal('organization')], { ...doc('Loại chủ hồ sơ', 'Applicant kind', 'Cá nhân hay tổ chức.', 'A person or an organisation.') }),
+    kind: Type.Union([Type.Literal('person'), Type.Literal('organization')], {
+      ...doc('Loại chủ hồ sơ', 'Applicant kind', 'Cá nhân hay tổ chức.', 'A person or an organisation.'),
+    }),
     fullName: text('Họ và tên', 'Full name'),
     idNumber: text('Số định danh cá nhân', 'Personal ID number'),
     birthDate: text('Ngày sinh', 'Date of birth'),
@@ -81,7 +156,10 @@ export const ApplicantIdentitySchema = Type.Object(
     phone: text('Số điện thoại', 'Phone'),
     email: text('Thư điện tử', 'Email'),
   },
-  { additionalProperties: false, ...doc('Chủ hồ sơ', 'Applicant', 'Thông tin nhận dạng chủ hồ sơ.', 'The applicant\u2019s identity.') },
+  {
+    additionalProperties: false,
+    ...doc('Chủ hồ sơ', 'Applicant', 'Thông tin nhận dạng chủ hồ sơ.', 'The applicant\u2019s identity.'),
+  },
 );
 
 export const SubmitterIdentitySchema = Type.Object(
@@ -93,7 +171,15 @@ export const SubmitterIdentitySchema = Type.Object(
     address: text('Địa chỉ người nộp', 'Submitter\u2019s address'),
     relationship: text('Quan hệ với chủ hồ sơ', 'Relationship to the applicant'),
   },
-  { additionalProperties: false, ...doc('Người nộp thay', 'Submitter on behalf', 'Người nộp hồ sơ thay cho chủ hồ sơ.', 'The person who filed on the applicant\u2019s behalf.') },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Người nộp thay',
+      'Submitter on behalf',
+      'Người nộp hồ sơ thay cho chủ hồ sơ.',
+      'The person who filed on the applicant\u2019s behalf.',
+    ),
+  },
 );
 
 export type FeeLine = Static<typeof FeeLineSchema>;

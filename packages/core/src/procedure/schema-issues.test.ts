@@ -11,13 +11,22 @@ const ajv = createAjvEvaluator();
 test('if/then: the "then" error is kept, the "if" error dropped', () => {
   const schema = { if: { properties: { a: { const: true } }, required: ['a'] }, then: { required: ['b'] } };
   const errors = ajv.validate(schema, { a: true });
-  assert.deepEqual(errors.map((e) => e.keyword), ['required', 'if']);
-  assert.deepEqual(schemaIssues(errors).map((i) => [i.pointer, i.code]), [['/b', 'required']]);
+  assert.deepEqual(
+    errors.map((e) => e.keyword),
+    ['required', 'if'],
+  );
+  assert.deepEqual(
+    schemaIssues(errors).map((i) => [i.pointer, i.code]),
+    [['/b', 'required']],
+  );
 });
 
 test('a oneOf that matched twice is reported as such', () => {
   const errors = ajv.validate({ oneOf: [{ type: 'integer' }, { type: 'number' }] }, 3);
-  assert.deepEqual(schemaIssues(errors).map((i) => i.code), ['oneOf']);
+  assert.deepEqual(
+    schemaIssues(errors).map((i) => i.code),
+    ['oneOf'],
+  );
 });
 
 test('nothing is lost: invalid data always gets at least one issue, each pointing into the data', () => {
@@ -32,7 +41,10 @@ test('nothing is lost: invalid data always gets at least one issue, each pointin
           assert.ok(i.message.vi && i.message.en && i.code);
           // the pointer names a place in the data or a missing member of an existing object
           const parent = i.pointer.slice(0, i.pointer.lastIndexOf('/'));
-          assert.ok(getAt(data, i.pointer) !== undefined || getAt(data, parent) !== undefined || i.pointer === '', i.pointer);
+          assert.ok(
+            getAt(data, i.pointer) !== undefined || getAt(data, parent) !== undefined || i.pointer === '',
+            i.pointer,
+          );
         }
       }),
       { numRuns: 300 },

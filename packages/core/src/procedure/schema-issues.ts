@@ -13,7 +13,8 @@ import { schemaErrorMessage, schemaErrorPointer } from '../i18n/validation-messa
  */
 export function schemaIssues(errors: readonly SchemaError[], prefix = ''): Issue[] {
   const collapsed = collapse(errors);
-  const hasOther = (e: SchemaError) => collapsed.some((o) => o !== e && o.keyword !== 'if' && isWithin(o.instancePath, e.instancePath));
+  const hasOther = (e: SchemaError) =>
+    collapsed.some((o) => o !== e && o.keyword !== 'if' && isWithin(o.instancePath, e.instancePath));
   const out: Issue[] = [];
   const seen = new Set<string>();
   for (const e of collapsed) {
@@ -113,12 +114,20 @@ function chooseBranch(error: SchemaError, path: string, members: Synthetic[]): S
   const best = scored[0]!;
   const second = scored[1];
   const clearWinner =
-    best.mismatch === 0 && (!second || second.mismatch > 0 || (best.shape === 0 && second.shape > 0) || best.shape < second.shape);
+    best.mismatch === 0 &&
+    (!second || second.mismatch > 0 || (best.shape === 0 && second.shape > 0) || best.shape < second.shape);
   if (clearWinner) return best.errors;
 
   // Every branch rejected the value itself: list what is allowed.
   const valueChoice = scored.every((b) => b.errors.every((e) => isValueError(e) && e.instancePath === base));
-  if (valueChoice) return [allowedValues(error, base, scored.flatMap((b) => b.errors))];
+  if (valueChoice)
+    return [
+      allowedValues(
+        error,
+        base,
+        scored.flatMap((b) => b.errors),
+      ),
+    ];
 
   // Every branch rejected the same discriminating property (e.g. an unknown `mode`).
   const discriminator = commonDiscriminator(scored, base);
@@ -128,7 +137,11 @@ function chooseBranch(error: SchemaError, path: string, members: Synthetic[]): S
   }
 
   // Alternatives told apart by which property is present: name them.
-  const missing = scored.map((b) => b.errors.filter((e) => e.keyword === 'required' && e.instancePath === base).map((e) => String(e.params.missingProperty)));
+  const missing = scored.map((b) =>
+    b.errors
+      .filter((e) => e.keyword === 'required' && e.instancePath === base)
+      .map((e) => String(e.params.missingProperty)),
+  );
   if (best.mismatch === 0 && missing.every((m) => m.length === 1)) {
     const names = [...new Set(missing.map((m) => `"${m[0]}"`))].join(', ');
     return [
@@ -136,13 +149,17 @@ function chooseBranch(error: SchemaError, path: string, members: Synthetic[]): S
         ...error,
         synthetic: {
           code: error.keyword,
-          message: { vi: `Phải có một trong các thuộc tính ${names} (mỗi thuộc tính ứng với một cách khai báo)`, en: `Must have one of the properties ${names} (each selects one form)` },
+          message: {
+            vi: `Phải có một trong các thuộc tính ${names} (mỗi thuộc tính ứng với một cách khai báo)`,
+            en: `Must have one of the properties ${names} (each selects one form)`,
+          },
         },
       },
     ];
   }
   // Several plausible branches: report the best one's errors if it is unique in its score, else the group.
-  if (best.mismatch === 0 && (!second || best.shape < second.shape || best.errors.length < second.errors.length)) return best.errors;
+  if (best.mismatch === 0 && (!second || best.shape < second.shape || best.errors.length < second.errors.length))
+    return best.errors;
   return [error];
 }
 
@@ -153,7 +170,9 @@ function isValueError(e: Synthetic): boolean {
 function commonDiscriminator(branches: Branch[], base: string): string | undefined {
   let common: Set<string> | undefined;
   for (const b of branches) {
-    const here = new Set(b.errors.filter((e) => isValueError(e) && depthBelow(e.instancePath, base) === 1).map((e) => e.instancePath));
+    const here = new Set(
+      b.errors.filter((e) => isValueError(e) && depthBelow(e.instancePath, base) === 1).map((e) => e.instancePath),
+    );
     common = common ? new Set([...common].filter((p) => here.has(p))) : here;
   }
   return common && common.size === 1 ? [...common][0] : undefined;
@@ -176,7 +195,10 @@ function allowedValues(error: SchemaError, pointer: string, errs: readonly Synth
   const typeEn = types.join(' or ');
   const message: Message =
     values.length && types.length
-      ? { vi: `Phải là một trong các giá trị ${list}, hoặc có kiểu ${typeVi}`, en: `Must be one of ${list}, or of type ${typeEn}` }
+      ? {
+          vi: `Phải là một trong các giá trị ${list}, hoặc có kiểu ${typeVi}`,
+          en: `Must be one of ${list}, or of type ${typeEn}`,
+        }
       : values.length
         ? { vi: `Phải là một trong các giá trị ${list}`, en: `Must be one of ${list}` }
         : { vi: `Phải có kiểu ${typeVi}`, en: `Must be of type ${typeEn}` };
@@ -191,5 +213,11 @@ function allowedValues(error: SchemaError, pointer: string, errs: readonly Synth
 }
 
 const TYPE_VI: Record<string, string> = {
-  string: 'chuỗi', number: 'số', integer: 'số nguyên', boolean: 'đúng/sai', object: 'đối tượng', array: 'danh sách', null: 'rỗng',
+  string: 'chuỗi',
+  number: 'số',
+  integer: 'số nguyên',
+  boolean: 'đúng/sai',
+  object: 'đối tượng',
+  array: 'danh sách',
+  null: 'rỗng',
 };

@@ -5,7 +5,15 @@
  */
 
 /** The UI schema element types of JSON Forms that the runtime renders. */
-export const UI_ELEMENT_TYPES = ['Control', 'VerticalLayout', 'HorizontalLayout', 'Group', 'Label', 'Categorization', 'Category'] as const;
+export const UI_ELEMENT_TYPES = [
+  'Control',
+  'VerticalLayout',
+  'HorizontalLayout',
+  'Group',
+  'Label',
+  'Categorization',
+  'Category',
+] as const;
 export type UiElementType = (typeof UI_ELEMENT_TYPES)[number];
 
 export const RULE_EFFECTS = ['SHOW', 'HIDE', 'ENABLE', 'DISABLE'] as const;
@@ -27,7 +35,9 @@ export function uiChildren(element: unknown, pointer: string): UiChild[] {
   if (!isObject(element)) return [];
   const out: UiChild[] = [];
   if (Array.isArray(element.elements)) {
-    element.elements.forEach((child, i) => out.push({ element: child, pointer: `${pointer}/elements/${i}`, detail: false }));
+    element.elements.forEach((child, i) =>
+      out.push({ element: child, pointer: `${pointer}/elements/${i}`, detail: false }),
+    );
   }
   if (isObject(element.options) && isObject(element.options.detail)) {
     out.push({ element: element.options.detail, pointer: `${pointer}/options/detail`, detail: true });

@@ -20,7 +20,11 @@ function issuesOf(definition: unknown, options?: Parameters<typeof validateProce
 function expectIssue(definition: unknown, pointer: string, code: string): Issue {
   const issues = issuesOf(definition);
   const found = issues.filter((i) => i.pointer === pointer && i.code === code);
-  assert.equal(found.length, 1, `expected ${code} at ${pointer}, got ${JSON.stringify(issues.map((i) => [i.pointer, i.code]))}`);
+  assert.equal(
+    found.length,
+    1,
+    `expected ${code} at ${pointer}, got ${JSON.stringify(issues.map((i) => [i.pointer, i.code]))}`,
+  );
   return found[0]!;
 }
 
@@ -46,84 +50,172 @@ describe('validateProcedure', () => {
   describe('schema errors are collapsed to what the author meant', () => {
     test('a known mode with a missing property names that property', () => {
       const issues = issuesOf(broken((p) => ((p as { receiving: unknown }).receiving = { mode: 'choice' })));
-      assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/receiving/kind', 'required']]);
+      assert.deepEqual(
+        issues.map((i) => [i.pointer, i.code]),
+        [['/receiving/kind', 'required']],
+      );
     });
     test('an unknown mode lists the allowed modes', () => {
       const issues = issuesOf(broken((p) => ((p as { receiving: unknown }).receiving = { mode: 'xyz', agency: 'a' })));
-      assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/receiving/mode', 'enum']]);
+      assert.deepEqual(
+        issues.map((i) => [i.pointer, i.code]),
+        [['/receiving/mode', 'enum']],
+      );
       assert.match(issues[0]!.message.en, /"fixed", "choice", "field", "condition"/);
     });
     test('a same-day deadline without its cut-off', () => {
       const issues = issuesOf(broken((p) => ((p as { deadline: unknown }).deadline = { unit: 'same-day' })));
-      assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/deadline/cutoff', 'required']]);
+      assert.deepEqual(
+        issues.map((i) => [i.pointer, i.code]),
+        [['/deadline/cutoff', 'required']],
+      );
     });
     test('an unknown deadline unit lists every unit', () => {
       const issues = issuesOf(broken((p) => ((p as { deadline: unknown }).deadline = { unit: 'weeks', value: 2 })));
-      assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/deadline/unit', 'enum']]);
+      assert.deepEqual(
+        issues.map((i) => [i.pointer, i.code]),
+        [['/deadline/unit', 'enum']],
+      );
       assert.match(issues[0]!.message.vi, /"working-days", "working-hours", "calendar-days", "same-day"/);
     });
     test('a role that cannot act at a step', () => {
       const issues = issuesOf(broken((p) => ((p.workflow.steps[0] as { role: string }).role = 'admin')));
-      assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/workflow/steps/0/role', 'enum']]);
+      assert.deepEqual(
+        issues.map((i) => [i.pointer, i.code]),
+        [['/workflow/steps/0/role', 'enum']],
+      );
       assert.match(issues[0]!.message.en, /"reception", "specialist", "leader"/);
     });
     test('an agency reference picks the branch by its properties', () => {
-      const issues = issuesOf(broken((p) => ((p.workflow.steps[0] as { agency: unknown }).agency = { kind: 'commune', code: 'bad code!' })));
-      assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/workflow/steps/0/agency/code', 'pattern']]);
+      const issues = issuesOf(
+        broken((p) => ((p.workflow.steps[0] as { agency: unknown }).agency = { kind: 'commune', code: 'bad code!' })),
+      );
+      assert.deepEqual(
+        issues.map((i) => [i.pointer, i.code]),
+        [['/workflow/steps/0/agency/code', 'pattern']],
+      );
     });
     test('an empty agency reference names the alternatives', () => {
       const issues = issuesOf(broken((p) => ((p.workflow.steps[0] as { agency: unknown }).agency = {})));
-      assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/workflow/steps/0/agency', 'anyOf']]);
+      assert.deepEqual(
+        issues.map((i) => [i.pointer, i.code]),
+        [['/workflow/steps/0/agency', 'anyOf']],
+      );
       assert.match(issues[0]!.message.en, /"relative", "kind", "code", "cases"/);
     });
     test('negative and fractional fees', () => {
-      expectIssue(broken((p) => (p.fees.items[0]!.amount = -1)), '/fees/items/0/amount', 'minimum');
-      expectIssue(broken((p) => (p.fees.items[0]!.amount = 10.5)), '/fees/items/0/amount', 'type');
+      expectIssue(
+        broken((p) => (p.fees.items[0]!.amount = -1)),
+        '/fees/items/0/amount',
+        'minimum',
+      );
+      expectIssue(
+        broken((p) => (p.fees.items[0]!.amount = 10.5)),
+        '/fees/items/0/amount',
+        'type',
+      );
     });
     test('a condition that is not a JSON Schema', () => {
       const issues = issuesOf(broken((p) => (p.documents[0]!.when = { type: 'strin' })));
-      assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/documents/0/when/type', 'enum']]);
+      assert.deepEqual(
+        issues.map((i) => [i.pointer, i.code]),
+        [['/documents/0/when/type', 'enum']],
+      );
       assert.match(issues[0]!.message.en, /"string"/);
-      expectIssue(broken((p) => (p.documents[0]!.when = { required: 'x' } as never)), '/documents/0/when/required', 'type');
+      expectIssue(
+        broken((p) => (p.documents[0]!.when = { required: 'x' } as never)),
+        '/documents/0/when/required',
+        'type',
+      );
     });
     test('an unknown top-level property', () => {
-      expectIssue(broken((p) => ((p as Record<string, unknown>).fee = {})), '', 'additionalProperties');
+      expectIssue(
+        broken((p) => ((p as Record<string, unknown>).fee = {})),
+        '',
+        'additionalProperties',
+      );
     });
     test('a missing required part', () => {
-      expectIssue(broken((p) => delete (p as Partial<Procedure>).workflow), '/workflow', 'required');
+      expectIssue(
+        broken((p) => delete (p as Partial<Procedure>).workflow),
+        '/workflow',
+        'required',
+      );
     });
   });
 
   describe('identity', () => {
     test('the national code shape', () => {
-      expectIssue(broken((p) => (p.code = 'KS-01')), '/code', 'national-code');
+      expectIssue(
+        broken((p) => (p.code = 'KS-01')),
+        '/code',
+        'national-code',
+      );
       assert.deepEqual(issuesOf(broken((p) => (p.code = '1.001193.000.00.00.H56'))), []);
     });
     test('effective-until is not before effective-from', () => {
-      expectIssue(broken((p) => (p.effectiveUntil = '2025-06-30')), '/effectiveUntil', 'effective-dates');
+      expectIssue(
+        broken((p) => (p.effectiveUntil = '2025-06-30')),
+        '/effectiveUntil',
+        'effective-dates',
+      );
       assert.deepEqual(issuesOf(broken((p) => (p.effectiveUntil = '2025-07-01'))), []);
     });
   });
 
   test('unique ids', () => {
-    expectIssue(broken((p) => p.documents.push({ ...p.documents[0]! })), '/documents/1/id', 'duplicate-id');
-    expectIssue(broken((p) => p.fees.items.push({ ...p.fees.items[0]! })), '/fees/items/1/id', 'duplicate-id');
+    expectIssue(
+      broken((p) => p.documents.push({ ...p.documents[0]! })),
+      '/documents/1/id',
+      'duplicate-id',
+    );
+    expectIssue(
+      broken((p) => p.fees.items.push({ ...p.fees.items[0]! })),
+      '/fees/items/1/id',
+      'duplicate-id',
+    );
     const x = { id: 'x', title: { vi: 'X', en: 'X' }, when: { required: ['a'] } };
-    expectIssue(broken((p) => (p.fees.items[0]!.exemptions = [x, x])), '/fees/items/0/exemptions/1/id', 'duplicate-id');
-    expectIssue(broken((p) => p.workflow.steps.push({ ...p.workflow.steps[1]! })), '/workflow/steps/2/id', 'duplicate-id');
+    expectIssue(
+      broken((p) => (p.fees.items[0]!.exemptions = [x, x])),
+      '/fees/items/0/exemptions/1/id',
+      'duplicate-id',
+    );
+    expectIssue(
+      broken((p) => p.workflow.steps.push({ ...p.workflow.steps[1]! })),
+      '/workflow/steps/2/id',
+      'duplicate-id',
+    );
   });
 
   describe('the form schema', () => {
     test('is of type object', () => {
-      expectIssue(broken((p) => (p.form.schema = { type: 'array' })), '/form/schema/type', 'invalid-form-schema');
+      expectIssue(
+        broken((p) => (p.form.schema = { type: 'array' })),
+        '/form/schema/type',
+        'invalid-form-schema',
+      );
     });
     test('compiles', () => {
-      expectIssue(broken((p) => (p.form.schema = { type: 'object', properties: { a: { $ref: '#/definitions/none' } } })), '/form/schema', 'invalid-form-schema');
-      expectIssue(broken((p) => (p.form.schema = { type: 'object', properties: { a: { type: 'string', format: 'vn-phone' } } })), '/form/schema', 'invalid-form-schema');
+      expectIssue(
+        broken((p) => (p.form.schema = { type: 'object', properties: { a: { $ref: '#/definitions/none' } } })),
+        '/form/schema',
+        'invalid-form-schema',
+      );
+      expectIssue(
+        broken((p) => (p.form.schema = { type: 'object', properties: { a: { type: 'string', format: 'vn-phone' } } })),
+        '/form/schema',
+        'invalid-form-schema',
+      );
     });
     test('has no misspelt keyword', () => {
       const issue = expectIssue(
-        broken((p) => ((p.form.schema as { properties: Record<string, unknown> }).properties.fullName = { type: 'string', minLenght: 2 })),
+        broken(
+          (p) =>
+            ((p.form.schema as { properties: Record<string, unknown> }).properties.fullName = {
+              type: 'string',
+              minLenght: 2,
+            }),
+        ),
         '/form/schema/properties/fullName/minLenght',
         'invalid-form-schema',
       );
@@ -133,39 +225,87 @@ describe('validateProcedure', () => {
 
   describe('references to form fields', () => {
     test('an applicant pointer to a missing field', () => {
-      const issue = expectIssue(broken((p) => (p.applicant.person!.fullName = '/hoTen')), '/applicant/person/fullName', 'unknown-field');
+      const issue = expectIssue(
+        broken((p) => (p.applicant.person!.fullName = '/hoTen')),
+        '/applicant/person/fullName',
+        'unknown-field',
+      );
       assert.match(issue.message.vi, /"\/hoTen" không có trong lược đồ tờ khai/);
     });
     test('an applicant pointer to an object', () => {
-      expectIssue(broken((p) => (p.applicant.person!.address = '/address')), '/applicant/person/address', 'field-type');
+      expectIssue(
+        broken((p) => (p.applicant.person!.address = '/address')),
+        '/applicant/person/address',
+        'field-type',
+      );
       assert.deepEqual(issuesOf(broken((p) => (p.applicant.person!.address = '/address/street'))), []);
     });
     test('organisation and submitter pointers', () => {
-      expectIssue(broken((p) => (p.applicant.organization = { name: '/companyName' })), '/applicant/organization/name', 'unknown-field');
-      expectIssue(broken((p) => (p.submitter = { fullName: '/fullName', phone: '/phone' })), '/submitter/phone', 'unknown-field');
+      expectIssue(
+        broken((p) => (p.applicant.organization = { name: '/companyName' })),
+        '/applicant/organization/name',
+        'unknown-field',
+      );
+      expectIssue(
+        broken((p) => (p.submitter = { fullName: '/fullName', phone: '/phone' })),
+        '/submitter/phone',
+        'unknown-field',
+      );
     });
     test('an applicant is declared', () => {
-      expectIssue(broken((p) => (p.applicant = {})), '/applicant', 'no-applicant');
+      expectIssue(
+        broken((p) => (p.applicant = {})),
+        '/applicant',
+        'no-applicant',
+      );
     });
     test('a fee quantity field exists and is a number', () => {
-      expectIssue(broken((p) => (p.fees.items[0]!.per = { field: '/count' })), '/fees/items/0/per/field', 'unknown-field');
-      expectIssue(broken((p) => (p.fees.items[0]!.per = { field: '/fullName' })), '/fees/items/0/per/field', 'field-type');
+      expectIssue(
+        broken((p) => (p.fees.items[0]!.per = { field: '/count' })),
+        '/fees/items/0/per/field',
+        'unknown-field',
+      );
+      expectIssue(
+        broken((p) => (p.fees.items[0]!.per = { field: '/fullName' })),
+        '/fees/items/0/per/field',
+        'field-type',
+      );
       assert.deepEqual(issuesOf(broken((p) => (p.fees.items[0]!.per = { field: '/copies' }))), []);
     });
     test('the receiving field exists and holds text', () => {
-      expectIssue(broken((p) => (p.receiving = { mode: 'field', field: '/commune' })), '/receiving/field', 'unknown-field');
-      expectIssue(broken((p) => (p.receiving = { mode: 'field', field: '/copies' })), '/receiving/field', 'field-type');
-      assert.deepEqual(issuesOf(broken((p) => (p.receiving = { mode: 'field', field: '/fullName', kind: 'commune' }))), []);
+      expectIssue(
+        broken((p) => (p.receiving = { mode: 'field', field: '/commune' })),
+        '/receiving/field',
+        'unknown-field',
+      );
+      expectIssue(
+        broken((p) => (p.receiving = { mode: 'field', field: '/copies' })),
+        '/receiving/field',
+        'field-type',
+      );
+      assert.deepEqual(
+        issuesOf(broken((p) => (p.receiving = { mode: 'field', field: '/fullName', kind: 'commune' }))),
+        [],
+      );
     });
     test('fields declared through $ref, allOf/then and array items resolve', () => {
       const p = broken((p) => {
         p.form.schema = {
           type: 'object',
           definitions: { person: { type: 'object', properties: { name: { type: 'string' } } } },
-          properties: { owner: { $ref: '#/definitions/person' }, members: { type: 'array', items: { $ref: '#/definitions/person' } }, proxy: { type: 'boolean' } },
-          allOf: [{ if: { properties: { proxy: { const: true } } }, then: { properties: { proxyName: { type: 'string' } } } }],
+          properties: {
+            owner: { $ref: '#/definitions/person' },
+            members: { type: 'array', items: { $ref: '#/definitions/person' } },
+            proxy: { type: 'boolean' },
+          },
+          allOf: [
+            { if: { properties: { proxy: { const: true } } }, then: { properties: { proxyName: { type: 'string' } } } },
+          ],
         };
-        p.form.uischema = { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/owner/properties/name' }] };
+        p.form.uischema = {
+          type: 'VerticalLayout',
+          elements: [{ type: 'Control', scope: '#/properties/owner/properties/name' }],
+        };
         p.applicant.person = { fullName: '/owner/name', idNumber: '/members/0/name' };
         p.submitter = { fullName: '/proxyName' };
       });
@@ -177,29 +317,87 @@ describe('validateProcedure', () => {
     const ui = (uischema: unknown) => broken((p) => (p.form.uischema = uischema as Procedure['form']['uischema']));
     const control = (scope: string, extra: object = {}) => ({ type: 'Control', scope, ...extra });
     test('unknown element types', () => {
-      expectIssue(ui({ type: 'VerticalLayout', elements: [{ type: 'Contol', scope: '#/properties/fullName' }] }), '/form/uischema/elements/0/type', 'unknown-ui-element');
+      expectIssue(
+        ui({ type: 'VerticalLayout', elements: [{ type: 'Contol', scope: '#/properties/fullName' }] }),
+        '/form/uischema/elements/0/type',
+        'unknown-ui-element',
+      );
     });
     test('scopes resolve in the form schema', () => {
-      const issue = expectIssue(ui({ type: 'VerticalLayout', elements: [control('#/properties/hoTen')] }), '/form/uischema/elements/0/scope', 'unknown-scope');
+      const issue = expectIssue(
+        ui({ type: 'VerticalLayout', elements: [control('#/properties/hoTen')] }),
+        '/form/uischema/elements/0/scope',
+        'unknown-scope',
+      );
       assert.match(issue.message.en, /#\/properties\/hoTen/);
-      expectIssue(ui({ type: 'VerticalLayout', elements: [{ type: 'Control' }] }), '/form/uischema/elements/0/scope', 'unknown-scope');
-      expectIssue(ui({ type: 'VerticalLayout', elements: [control('#/properties/address/properties/city')] }), '/form/uischema/elements/0/scope', 'unknown-scope');
+      expectIssue(
+        ui({ type: 'VerticalLayout', elements: [{ type: 'Control' }] }),
+        '/form/uischema/elements/0/scope',
+        'unknown-scope',
+      );
+      expectIssue(
+        ui({ type: 'VerticalLayout', elements: [control('#/properties/address/properties/city')] }),
+        '/form/uischema/elements/0/scope',
+        'unknown-scope',
+      );
     });
     test('layout structure', () => {
-      expectIssue(ui({ type: 'VerticalLayout', elements: [{ type: 'Category', label: 'x', elements: [control('#/properties/fullName')] }] }), '/form/uischema/elements/0/type', 'ui-structure');
-      expectIssue(ui({ type: 'Categorization', elements: [control('#/properties/fullName')] }), '/form/uischema/elements/0/type', 'ui-structure');
+      expectIssue(
+        ui({
+          type: 'VerticalLayout',
+          elements: [{ type: 'Category', label: 'x', elements: [control('#/properties/fullName')] }],
+        }),
+        '/form/uischema/elements/0/type',
+        'ui-structure',
+      );
+      expectIssue(
+        ui({ type: 'Categorization', elements: [control('#/properties/fullName')] }),
+        '/form/uischema/elements/0/type',
+        'ui-structure',
+      );
       expectIssue(ui({ type: 'Group', label: 'x' }), '/form/uischema/elements', 'ui-structure');
-      expectIssue(ui({ type: 'VerticalLayout', elements: [{ type: 'Label' }] }), '/form/uischema/elements/0/text', 'ui-structure');
+      expectIssue(
+        ui({ type: 'VerticalLayout', elements: [{ type: 'Label' }] }),
+        '/form/uischema/elements/0/text',
+        'ui-structure',
+      );
       expectIssue(ui({ type: 'VerticalLayout', elements: ['x'] }), '/form/uischema/elements/0', 'ui-structure');
     });
     test('rules', () => {
-      const rule = (r: unknown) => ui({ type: 'VerticalLayout', elements: [control('#/properties/fullName'), control('#/properties/idNumber', { rule: r })] });
-      expectIssue(rule({ effect: 'SHOWN', condition: { scope: '#/properties/fullName', schema: { minLength: 1 } } }), '/form/uischema/elements/1/rule/effect', 'ui-rule');
-      expectIssue(rule({ effect: 'SHOW', condition: { scope: '#/properties/ten', schema: { minLength: 1 } } }), '/form/uischema/elements/1/rule/condition/scope', 'unknown-scope');
-      expectIssue(rule({ effect: 'SHOW', condition: { type: 'LEAF', scope: '#/properties/fullName', expectedValue: 'x' } }), '/form/uischema/elements/1/rule/condition', 'ui-rule');
-      expectIssue(rule({ effect: 'SHOW', condition: { scope: '#/properties/fullName', schema: { minLength: -1 } } }), '/form/uischema/elements/1/rule/condition/schema/minLength', 'minimum');
-      expectIssue(rule({ effect: 'SHOW', condition: { scope: '#/properties/fullName', schema: { cnst: 'x' } } }), '/form/uischema/elements/1/rule/condition/schema/cnst', 'invalid-condition');
-      assert.deepEqual(issuesOf(rule({ effect: 'DISABLE', condition: { scope: '#', schema: { required: ['fullName'] } } })), []);
+      const rule = (r: unknown) =>
+        ui({
+          type: 'VerticalLayout',
+          elements: [control('#/properties/fullName'), control('#/properties/idNumber', { rule: r })],
+        });
+      expectIssue(
+        rule({ effect: 'SHOWN', condition: { scope: '#/properties/fullName', schema: { minLength: 1 } } }),
+        '/form/uischema/elements/1/rule/effect',
+        'ui-rule',
+      );
+      expectIssue(
+        rule({ effect: 'SHOW', condition: { scope: '#/properties/ten', schema: { minLength: 1 } } }),
+        '/form/uischema/elements/1/rule/condition/scope',
+        'unknown-scope',
+      );
+      expectIssue(
+        rule({ effect: 'SHOW', condition: { type: 'LEAF', scope: '#/properties/fullName', expectedValue: 'x' } }),
+        '/form/uischema/elements/1/rule/condition',
+        'ui-rule',
+      );
+      expectIssue(
+        rule({ effect: 'SHOW', condition: { scope: '#/properties/fullName', schema: { minLength: -1 } } }),
+        '/form/uischema/elements/1/rule/condition/schema/minLength',
+        'minimum',
+      );
+      expectIssue(
+        rule({ effect: 'SHOW', condition: { scope: '#/properties/fullName', schema: { cnst: 'x' } } }),
+        '/form/uischema/elements/1/rule/condition/schema/cnst',
+        'invalid-condition',
+      );
+      assert.deepEqual(
+        issuesOf(rule({ effect: 'DISABLE', condition: { scope: '#', schema: { required: ['fullName'] } } })),
+        [],
+      );
     });
     test('an array detail layout resolves against the item schema', () => {
       const p = broken((p) => {
@@ -210,34 +408,76 @@ describe('validateProcedure', () => {
       });
       const detail = (scope: string) => {
         const q = structuredClone(p);
-        q.form.uischema = { type: 'VerticalLayout', elements: [control('#/properties/members', { options: { detail: { type: 'VerticalLayout', elements: [control(scope)] } } })] };
+        q.form.uischema = {
+          type: 'VerticalLayout',
+          elements: [
+            control('#/properties/members', {
+              options: { detail: { type: 'VerticalLayout', elements: [control(scope)] } },
+            }),
+          ],
+        };
         return q;
       };
       assert.deepEqual(issuesOf(detail('#/properties/name')), []);
-      expectIssue(detail('#/properties/fullName'), '/form/uischema/elements/0/options/detail/elements/0/scope', 'unknown-scope');
+      expectIssue(
+        detail('#/properties/fullName'),
+        '/form/uischema/elements/0/options/detail/elements/0/scope',
+        'unknown-scope',
+      );
       const notArray = structuredClone(p);
-      notArray.form.uischema = { type: 'VerticalLayout', elements: [control('#/properties/fullName', { options: { detail: { type: 'VerticalLayout', elements: [control('#/properties/name')] } } })] };
+      notArray.form.uischema = {
+        type: 'VerticalLayout',
+        elements: [
+          control('#/properties/fullName', {
+            options: { detail: { type: 'VerticalLayout', elements: [control('#/properties/name')] } },
+          }),
+        ],
+      };
       expectIssue(notArray, '/form/uischema/elements/0/options/detail', 'ui-structure');
     });
   });
 
   describe('conditions', () => {
     test('a misspelt keyword would make a condition always true: it is an error at the keyword', () => {
-      const issue = expectIssue(broken((p) => (p.documents[0]!.when = { properties: { copies: { minimun: 1 } } })), '/documents/0/when/properties/copies/minimun', 'invalid-condition');
+      const issue = expectIssue(
+        broken((p) => (p.documents[0]!.when = { properties: { copies: { minimun: 1 } } })),
+        '/documents/0/when/properties/copies/minimun',
+        'invalid-condition',
+      );
       assert.match(issue.message.vi, /"minimun"/);
     });
     test('conditions in every place are compiled', () => {
       const bad = { properties: { x: { type: 'string', format: 'no-such-format' } } };
       const places: [string, (p: Procedure) => void][] = [
-        ['/receiving/cases/0/when', (p) => (p.receiving = { mode: 'condition', cases: [{ when: bad, agency: '000.20.01.H56' }] })],
-        ['/applicant/isOrganization', (p) => (p.applicant = { person: { fullName: '/fullName' }, organization: { name: '/fullName' }, isOrganization: bad })],
+        [
+          '/receiving/cases/0/when',
+          (p) => (p.receiving = { mode: 'condition', cases: [{ when: bad, agency: '000.20.01.H56' }] }),
+        ],
+        [
+          '/applicant/isOrganization',
+          (p) =>
+            (p.applicant = {
+              person: { fullName: '/fullName' },
+              organization: { name: '/fullName' },
+              isOrganization: bad,
+            }),
+        ],
         ['/submitter/when', (p) => (p.submitter = { when: bad, fullName: '/fullName' })],
         ['/documents/0/when', (p) => (p.documents[0]!.when = bad)],
         ['/fees/items/0/when', (p) => (p.fees.items[0]!.when = bad)],
-        ['/fees/items/0/exemptions/0/when', (p) => (p.fees.items[0]!.exemptions = [{ id: 'x', title: { vi: 'x' }, when: bad }])],
-        ['/workflow/steps/0/agency/cases/0/when', (p) => (p.workflow.steps[0]!.agency = { cases: [{ when: bad, agency: { relative: 'owner' } }] })],
+        [
+          '/fees/items/0/exemptions/0/when',
+          (p) => (p.fees.items[0]!.exemptions = [{ id: 'x', title: { vi: 'x' }, when: bad }]),
+        ],
+        [
+          '/workflow/steps/0/agency/cases/0/when',
+          (p) => (p.workflow.steps[0]!.agency = { cases: [{ when: bad, agency: { relative: 'owner' } }] }),
+        ],
         ['/workflow/steps/0/next/0/when', (p) => p.workflow.steps[0]!.next!.unshift({ when: bad, step: 'ky' })],
-        ['/report/responsibleAgency/cases/0/when', (p) => (p.report = { responsibleAgency: { cases: [{ when: bad, agency: { relative: 'owner' } }] } })],
+        [
+          '/report/responsibleAgency/cases/0/when',
+          (p) => (p.report = { responsibleAgency: { cases: [{ when: bad, agency: { relative: 'owner' } }] } }),
+        ],
       ];
       for (const [pointer, change] of places) {
         const issue = expectIssue(broken(change), pointer, 'invalid-condition');
@@ -245,11 +485,18 @@ describe('validateProcedure', () => {
       }
     });
     test('an invalid regular expression', () => {
-      expectIssue(broken((p) => (p.documents[0]!.when = { properties: { fullName: { pattern: '([a-z' } } })), '/documents/0/when/properties/fullName/pattern', 'invalid-condition');
+      expectIssue(
+        broken((p) => (p.documents[0]!.when = { properties: { fullName: { pattern: '([a-z' } } })),
+        '/documents/0/when/properties/fullName/pattern',
+        'invalid-condition',
+      );
     });
     test('the host evaluator is tried when given', () => {
       const empty = createPrecompiledEvaluator({});
-      const issues = issuesOf(broken((p) => (p.documents[0]!.when = { required: ['fullName'] })), { evaluator: empty });
+      const issues = issuesOf(
+        broken((p) => (p.documents[0]!.when = { required: ['fullName'] })),
+        { evaluator: empty },
+      );
       assert.deepEqual(
         issues.map((i) => [i.pointer, i.code]),
         [
@@ -262,12 +509,24 @@ describe('validateProcedure', () => {
   });
 
   test('documents: minFiles ≤ maxFiles', () => {
-    expectIssue(broken((p) => (p.documents[0]!.minFiles = 3)), '/documents/0/minFiles', 'min-files-exceed-max');
+    expectIssue(
+      broken((p) => (p.documents[0]!.minFiles = 3)),
+      '/documents/0/minFiles',
+      'min-files-exceed-max',
+    );
   });
 
   test('deadline sanity', () => {
-    expectIssue(broken((p) => (p.deadline = { unit: 'calendar-days', value: 2.5 })), '/deadline/value', 'deadline');
-    expectIssue(broken((p) => (p.workflow.steps[0]!.budget = { unit: 'working-days', value: 4 })), '/workflow/steps/0/budget/value', 'budget-exceeds-deadline');
+    expectIssue(
+      broken((p) => (p.deadline = { unit: 'calendar-days', value: 2.5 })),
+      '/deadline/value',
+      'deadline',
+    );
+    expectIssue(
+      broken((p) => (p.workflow.steps[0]!.budget = { unit: 'working-days', value: 4 })),
+      '/workflow/steps/0/budget/value',
+      'budget-exceeds-deadline',
+    );
     expectIssue(
       broken((p) => {
         p.deadline = { unit: 'same-day', cutoff: '15:00' };
@@ -280,41 +539,90 @@ describe('validateProcedure', () => {
   });
 
   describe('the workflow graph', () => {
-    const step = (id: string, extra: object = {}) => ({ id, title: { vi: id, en: id }, agency: { relative: 'receiving' as const }, role: 'specialist' as const, ...extra });
-    const flow = (start: string, ...steps: object[]) => broken((p) => (p.workflow = { start, steps: steps as Procedure['workflow']['steps'] }));
+    const step = (id: string, extra: object = {}) => ({
+      id,
+      title: { vi: id, en: id },
+      agency: { relative: 'receiving' as const },
+      role: 'specialist' as const,
+      ...extra,
+    });
+    const flow = (start: string, ...steps: object[]) =>
+      broken((p) => (p.workflow = { start, steps: steps as Procedure['workflow']['steps'] }));
 
     test('a start step that does not exist', () => {
       expectIssue(flow('tiep-nhan', step('xu-ly', { outcomes: ['approved'] })), '/workflow/start', 'unknown-step');
     });
     test('a next step that does not exist', () => {
-      const issue = expectIssue(flow('a', step('a', { next: [{ step: 'tham-dinh' }], outcomes: ['denied'] })), '/workflow/steps/0/next/0/step', 'unknown-step');
+      const issue = expectIssue(
+        flow('a', step('a', { next: [{ step: 'tham-dinh' }], outcomes: ['denied'] })),
+        '/workflow/steps/0/next/0/step',
+        'unknown-step',
+      );
       assert.equal(issue.message.vi, 'Bước tiếp theo "tham-dinh" không tồn tại');
     });
     test('an unreachable step', () => {
-      const issue = expectIssue(flow('a', step('a', { outcomes: ['approved'] }), step('tham-dinh', { outcomes: ['approved'] })), '/workflow/steps/1', 'unreachable-step');
-      assert.deepEqual(issue.message, { vi: 'Bước "tham-dinh" không tới được từ bước bắt đầu', en: 'Step "tham-dinh" cannot be reached from the start step' });
+      const issue = expectIssue(
+        flow('a', step('a', { outcomes: ['approved'] }), step('tham-dinh', { outcomes: ['approved'] })),
+        '/workflow/steps/1',
+        'unreachable-step',
+      );
+      assert.deepEqual(issue.message, {
+        vi: 'Bước "tham-dinh" không tới được từ bước bắt đầu',
+        en: 'Step "tham-dinh" cannot be reached from the start step',
+      });
     });
     test('a dead end', () => {
       expectIssue(flow('a', step('a', { next: [{ step: 'b' }] }), step('b')), '/workflow/steps/1', 'dead-end');
-      expectIssue(flow('a', step('a', { next: [{ step: 'b' }] }), step('b', { outcomes: [] })), '/workflow/steps/1', 'dead-end');
+      expectIssue(
+        flow('a', step('a', { next: [{ step: 'b' }] }), step('b', { outcomes: [] })),
+        '/workflow/steps/1',
+        'dead-end',
+      );
     });
     test('an external step needs a way back', () => {
-      const issue = expectIssue(flow('a', step('a', { external: { system: 'thue' } })), '/workflow/steps/0', 'dead-end');
+      const issue = expectIssue(
+        flow('a', step('a', { external: { system: 'thue' } })),
+        '/workflow/steps/0',
+        'dead-end',
+      );
       assert.match(issue.message.en, /external system "thue"/);
     });
     test('conditional branches without a default can dead-end', () => {
-      const p = flow('a', step('a', { next: [{ when: { required: ['x'] }, step: 'b' }] }), step('b', { outcomes: ['approved'] }));
+      const p = flow(
+        'a',
+        step('a', { next: [{ when: { required: ['x'] }, step: 'b' }] }),
+        step('b', { outcomes: ['approved'] }),
+      );
       expectIssue(p, '/workflow/steps/0/next', 'no-default-branch');
-      assert.deepEqual(issuesOf(flow('a', step('a', { next: [{ when: { required: ['x'] }, step: 'b' }], outcomes: ['denied'] }), step('b', { outcomes: ['approved'] }))), []);
+      assert.deepEqual(
+        issuesOf(
+          flow(
+            'a',
+            step('a', { next: [{ when: { required: ['x'] }, step: 'b' }], outcomes: ['denied'] }),
+            step('b', { outcomes: ['approved'] }),
+          ),
+        ),
+        [],
+      );
     });
     test('branches after a default are never taken', () => {
-      const p = flow('a', step('a', { next: [{ step: 'b' }, { when: { required: ['x'] }, step: 'b' }] }), step('b', { outcomes: ['approved'] }));
+      const p = flow(
+        'a',
+        step('a', { next: [{ step: 'b' }, { when: { required: ['x'] }, step: 'b' }] }),
+        step('b', { outcomes: ['approved'] }),
+      );
       expectIssue(p, '/workflow/steps/0/next/1', 'unreachable-branch');
     });
     test('a cycle that never reaches an outcome', () => {
       const p = flow('a', step('a', { next: [{ step: 'b' }] }), step('b', { next: [{ step: 'a' }] }));
       const issues = issuesOf(p);
-      assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/workflow/steps/0', 'no-outcome'], ['/workflow/steps/1', 'no-outcome']]);
+      assert.deepEqual(
+        issues.map((i) => [i.pointer, i.code]),
+        [
+          ['/workflow/steps/0', 'no-outcome'],
+          ['/workflow/steps/1', 'no-outcome'],
+        ],
+      );
       assert.match(issues[0]!.message.en, /cycle forever/);
     });
     test('a cycle with an exit is fine', () => {
@@ -327,12 +635,31 @@ describe('validateProcedure', () => {
       assert.deepEqual(issuesOf(p), []);
     });
     test('a typo in a branch is reported once, not again as a missing outcome upstream', () => {
-      const issues = issuesOf(flow('a', step('a', { next: [{ step: 'b' }] }), step('b', { next: [{ step: 'kk' }] }), step('k', { outcomes: ['approved'] })));
-      assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/workflow/steps/1/next/0/step', 'unknown-step'], ['/workflow/steps/2', 'unreachable-step']]);
+      const issues = issuesOf(
+        flow(
+          'a',
+          step('a', { next: [{ step: 'b' }] }),
+          step('b', { next: [{ step: 'kk' }] }),
+          step('k', { outcomes: ['approved'] }),
+        ),
+      );
+      assert.deepEqual(
+        issues.map((i) => [i.pointer, i.code]),
+        [
+          ['/workflow/steps/1/next/0/step', 'unknown-step'],
+          ['/workflow/steps/2', 'unreachable-step'],
+        ],
+      );
     });
     test('a chain that leads only to a dead end', () => {
       const issues = issuesOf(flow('a', step('a', { next: [{ step: 'b' }] }), step('b')));
-      assert.deepEqual(issues.map((i) => [i.pointer, i.code]), [['/workflow/steps/1', 'dead-end'], ['/workflow/steps/0', 'no-outcome']]);
+      assert.deepEqual(
+        issues.map((i) => [i.pointer, i.code]),
+        [
+          ['/workflow/steps/1', 'dead-end'],
+          ['/workflow/steps/0', 'no-outcome'],
+        ],
+      );
     });
   });
 });

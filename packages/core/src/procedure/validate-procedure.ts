@@ -50,7 +50,14 @@ let compiledProcedureSchema: ValidateFunction | undefined;
  */
 export function validateProcedure(definition: unknown, options: ValidateProcedureOptions = {}): ProcedureValidation {
   if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) {
-    return invalid([issue('', 'type', 'Định nghĩa thủ tục phải là một đối tượng JSON', 'A procedure definition must be a JSON object')]);
+    return invalid([
+      issue(
+        '',
+        'type',
+        'Định nghĩa thủ tục phải là một đối tượng JSON',
+        'A procedure definition must be a JSON object',
+      ),
+    ]);
   }
   compiledProcedureSchema ??= createAjv().compile(procedureSchema as object);
   if (!compiledProcedureSchema(definition)) {
@@ -80,7 +87,8 @@ function checkFormSchemaRoot(p: Procedure): Issue[] {
   if (typeof s === 'object' && s !== null && s.type === 'object') return [];
   return [
     issue(
-      '/form/schema/type', 'invalid-form-schema',
+      '/form/schema/type',
+      'invalid-form-schema',
       'Lược đồ tờ khai phải có "type": "object" (dữ liệu tờ khai là một đối tượng)',
       'The form schema must have "type": "object" (the applicant\u2019s data is an object)',
     ),
@@ -117,7 +125,8 @@ function checkConditions(p: Procedure, evaluator: SchemaEvaluator | undefined): 
       } catch (err) {
         issues.push(
           issue(
-            pointer, 'condition-evaluator',
+            pointer,
+            'condition-evaluator',
             `Bộ đánh giá điều kiện không chạy được lược đồ này: ${messageOf(err)}`,
             `The condition evaluator cannot run this schema: ${messageOf(err)}`,
           ),
@@ -130,14 +139,17 @@ function checkConditions(p: Procedure, evaluator: SchemaEvaluator | undefined): 
 
 function compileIssue(pointer: string, schema: JsonSchema, err: unknown, isForm: boolean): Issue {
   const message = messageOf(err);
-  const what = isForm ? { vi: 'Lược đồ tờ khai', en: 'The form schema' } : { vi: 'Lược đồ điều kiện', en: 'The condition schema' };
+  const what = isForm
+    ? { vi: 'Lược đồ tờ khai', en: 'The form schema' }
+    : { vi: 'Lược đồ điều kiện', en: 'The condition schema' };
   const code = isForm ? 'invalid-form-schema' : 'invalid-condition';
   const unknown = /unknown keyword: "([^"]+)"/.exec(message);
   if (unknown) {
     const keyword = unknown[1]!;
     const at = findKeyword(schema, keyword);
     return issue(
-      at === null ? pointer : pointer + at, code,
+      at === null ? pointer : pointer + at,
+      code,
       `${what.vi} có từ khóa không thuộc JSON Schema draft-07: "${keyword}" (viết sai chính tả?)`,
       `${what.en} has a keyword that is not JSON Schema draft-07: "${keyword}" (misspelt?)`,
     );
@@ -146,16 +158,27 @@ function compileIssue(pointer: string, schema: JsonSchema, err: unknown, isForm:
   if (regex) {
     const at = findKeyword(schema, 'pattern', (v) => v === regex[1]);
     return issue(
-      at === null ? pointer : pointer + at, code,
+      at === null ? pointer : pointer + at,
+      code,
       `${what.vi} có biểu thức chính quy không hợp lệ: ${message}`,
       `${what.en} has an invalid regular expression: ${message}`,
     );
   }
   const format = /unknown format "([^"]+)"/.exec(message);
   if (format) {
-    return issue(pointer, code, `${what.vi} dùng định dạng không được hỗ trợ "${format[1]}"`, `${what.en} uses an unsupported format "${format[1]}"`);
+    return issue(
+      pointer,
+      code,
+      `${what.vi} dùng định dạng không được hỗ trợ "${format[1]}"`,
+      `${what.en} uses an unsupported format "${format[1]}"`,
+    );
   }
-  return issue(pointer, code, `${what.vi} không biên dịch được: ${message}`, `${what.en} cannot be compiled: ${message}`);
+  return issue(
+    pointer,
+    code,
+    `${what.vi} không biên dịch được: ${message}`,
+    `${what.en} cannot be compiled: ${message}`,
+  );
 }
 
 /** Keywords whose values are maps of names to schemas (the names are not keywords). */

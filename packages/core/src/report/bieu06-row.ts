@@ -30,8 +30,19 @@ export interface Bieu06Row {
 }
 
 export const BIEU06_COLUMNS = [
-  'received', 'online', 'directOrPostal', 'carriedOver', 'resolved', 'early', 'onTime', 'late',
-  'inProgress', 'withinDeadline', 'overdue', 'withdrawn', 'stopped',
+  'received',
+  'online',
+  'directOrPostal',
+  'carriedOver',
+  'resolved',
+  'early',
+  'onTime',
+  'late',
+  'inProgress',
+  'withinDeadline',
+  'overdue',
+  'withdrawn',
+  'stopped',
 ] as const satisfies readonly (keyof Bieu06Row)[];
 
 /** Vietnamese and English column headings, for CSV/XLSX exports. */
@@ -52,7 +63,21 @@ export const BIEU06_HEADINGS: Record<keyof Bieu06Row, { vi: string; en: string }
 };
 
 export function emptyRow(): Bieu06Row {
-  return { received: 0, online: 0, directOrPostal: 0, carriedOver: 0, resolved: 0, early: 0, onTime: 0, late: 0, inProgress: 0, withinDeadline: 0, overdue: 0, withdrawn: 0, stopped: 0 };
+  return {
+    received: 0,
+    online: 0,
+    directOrPostal: 0,
+    carriedOver: 0,
+    resolved: 0,
+    early: 0,
+    onTime: 0,
+    late: 0,
+    inProgress: 0,
+    withinDeadline: 0,
+    overdue: 0,
+    withdrawn: 0,
+    stopped: 0,
+  };
 }
 
 /** Adds `b` into a copy of `a`. */
@@ -73,19 +98,51 @@ export function checkEquations(row: Bieu06Row): Issue[] {
   const issues: Issue[] = [];
   for (const c of BIEU06_COLUMNS) {
     if (!Number.isInteger(row[c]) || row[c] < 0) {
-      issues.push({ pointer: `/${c}`, code: 'not-a-count', message: { vi: `Cột "${BIEU06_HEADINGS[c].vi}" phải là số nguyên không âm (${row[c]})`, en: `Column "${BIEU06_HEADINGS[c].en}" must be a non-negative integer (${row[c]})` } });
+      issues.push({
+        pointer: `/${c}`,
+        code: 'not-a-count',
+        message: {
+          vi: `Cột "${BIEU06_HEADINGS[c].vi}" phải là số nguyên không âm (${row[c]})`,
+          en: `Column "${BIEU06_HEADINGS[c].en}" must be a non-negative integer (${row[c]})`,
+        },
+      });
     }
   }
   const eq = (pointer: string, left: number, right: number, vi: string, en: string) => {
-    if (left !== right) issues.push({ pointer, code: 'equation', message: { vi: `${vi} (${left} ≠ ${right})`, en: `${en} (${left} ≠ ${right})` } });
+    if (left !== right)
+      issues.push({
+        pointer,
+        code: 'equation',
+        message: { vi: `${vi} (${left} ≠ ${right})`, en: `${en} (${left} ≠ ${right})` },
+      });
   };
-  eq('/received', row.received, row.online + row.directOrPostal + row.carriedOver,
-    'Tổng số nhận phải bằng trực tuyến + trực tiếp, bưu chính + từ kỳ trước', 'Received must equal online + counter/postal + carried over');
-  eq('/received', row.received, row.resolved + row.inProgress + row.withdrawn + row.stopped,
-    'Tổng số nhận phải bằng đã giải quyết + đang giải quyết + rút + dừng', 'Received must equal resolved + in progress + withdrawn + stopped');
-  eq('/resolved', row.resolved, row.early + row.onTime + row.late,
-    'Đã giải quyết phải bằng trước hạn + đúng hạn + quá hạn', 'Resolved must equal early + on time + late');
-  eq('/inProgress', row.inProgress, row.withinDeadline + row.overdue,
-    'Đang giải quyết phải bằng trong hạn + quá hạn', 'In progress must equal within deadline + overdue');
+  eq(
+    '/received',
+    row.received,
+    row.online + row.directOrPostal + row.carriedOver,
+    'Tổng số nhận phải bằng trực tuyến + trực tiếp, bưu chính + từ kỳ trước',
+    'Received must equal online + counter/postal + carried over',
+  );
+  eq(
+    '/received',
+    row.received,
+    row.resolved + row.inProgress + row.withdrawn + row.stopped,
+    'Tổng số nhận phải bằng đã giải quyết + đang giải quyết + rút + dừng',
+    'Received must equal resolved + in progress + withdrawn + stopped',
+  );
+  eq(
+    '/resolved',
+    row.resolved,
+    row.early + row.onTime + row.late,
+    'Đã giải quyết phải bằng trước hạn + đúng hạn + quá hạn',
+    'Resolved must equal early + on time + late',
+  );
+  eq(
+    '/inProgress',
+    row.inProgress,
+    row.withinDeadline + row.overdue,
+    'Đang giải quyết phải bằng trong hạn + quá hạn',
+    'In progress must equal within deadline + overdue',
+  );
   return issues;
 }

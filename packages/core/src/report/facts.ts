@@ -27,10 +27,15 @@ export interface ReportFacts {
 
 /** The dossier's report facts, or null when it was never received (not accepted: refused, withdrawn or stopped before). */
 export function reportFacts(state: DossierState, field: string): ReportFacts | null {
-  if (state.acceptedAt === null || state.responsibleAgency === null || state.timeZone === null || state.dueAt === null) return null;
+  if (state.acceptedAt === null || state.responsibleAgency === null || state.timeZone === null || state.dueAt === null)
+    return null;
   let end: ReportFacts['end'] = null;
   if (state.resolvedAt !== null && state.outcome !== null) {
-    end = { kind: 'resolved', at: state.resolvedAt, class: classifyResolved(state.timeZone, state.resolvedAt, state.dueAt) };
+    end = {
+      kind: 'resolved',
+      at: state.resolvedAt,
+      class: classifyResolved(state.timeZone, state.resolvedAt, state.dueAt),
+    };
   } else if (state.withdrawnAt !== null) {
     end = { kind: 'withdrawn', at: state.withdrawnAt };
   } else if (state.stoppedAt !== null) {

@@ -38,12 +38,17 @@ const ACCEPTED: readonly LedgerColumn[] = ['accepted-online', 'accepted-direct']
  * "becomes overdue" lies in the future until an event changes it; `ledgerDiff` replaces it then).
  */
 export function ledger(f: ReportFacts): LedgerEntry[] {
-  const entry = (day: string, column: LedgerColumn, delta: number): LedgerEntry => ({ agency: f.agency, field: f.field, day, column, delta });
+  const entry = (day: string, column: LedgerColumn, delta: number): LedgerEntry => ({
+    agency: f.agency,
+    field: f.field,
+    day,
+    column,
+    delta,
+  });
   const accepted = dayOf(f.acceptedAt, f.timeZone);
   const out: LedgerEntry[] = [entry(accepted, f.channel === 'online' ? 'accepted-online' : 'accepted-direct', 1)];
   if (f.end) {
-    const column: LedgerColumn =
-      f.end.kind === 'resolved' ? (`resolved-${f.end.class}` as LedgerColumn) : f.end.kind;
+    const column: LedgerColumn = f.end.kind === 'resolved' ? (`resolved-${f.end.class}` as LedgerColumn) : f.end.kind;
     out.push(entry(dayOf(f.end.at, f.timeZone), column, 1));
   }
   // Overdue-at-end-of-day is a step function of the day that can change only on a day some
@@ -137,6 +142,7 @@ export function ledgerDiff(before: ReportFacts | null, after: ReportFacts | null
   };
   if (before) for (const e of ledger(before)) add(e, -1);
   if (after) for (const e of ledger(after)) add(e, 1);
-  return [...sums.values()].filter((e) => e.delta !== 0).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  return [...sums.values()]
+    .filter((e) => e.delta !== 0)
+    .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
 }
-

@@ -11,11 +11,22 @@ export function validatePeriod(period: Period): Issue[] {
   const issues: Issue[] = [];
   for (const k of ['from', 'to'] as const) {
     if (typeof period?.[k] !== 'string' || !isValidDate(period[k])) {
-      issues.push({ pointer: `/${k}`, code: 'format', message: { vi: 'Phải là ngày có dạng YYYY-MM-DD', en: 'Must be a date (YYYY-MM-DD)' } });
+      issues.push({
+        pointer: `/${k}`,
+        code: 'format',
+        message: { vi: 'Phải là ngày có dạng YYYY-MM-DD', en: 'Must be a date (YYYY-MM-DD)' },
+      });
     }
   }
   if (issues.length === 0 && period.from > period.to) {
-    issues.push({ pointer: '/to', code: 'period-order', message: { vi: 'Ngày kết thúc phải không sớm hơn ngày bắt đầu', en: 'The end date must not be before the start date' } });
+    issues.push({
+      pointer: '/to',
+      code: 'period-order',
+      message: {
+        vi: 'Ngày kết thúc phải không sớm hơn ngày bắt đầu',
+        en: 'The end date must not be before the start date',
+      },
+    });
   }
   return issues;
 }

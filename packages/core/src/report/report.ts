@@ -70,7 +70,11 @@ export function report(factsList: Iterable<ReportFacts>, period: Period, options
  * line per agency, depth first, `row` = own + the children's rows. Hosts that compute own rows
  * from running totals use this to roll up exactly as `report` does.
  */
-export function rollUpRows(own: ReadonlyMap<string, Bieu06Row>, directory: AgencyDirectory, root: string): ReportLine[] {
+export function rollUpRows(
+  own: ReadonlyMap<string, Bieu06Row>,
+  directory: AgencyDirectory,
+  root: string,
+): ReportLine[] {
   const lines: ReportLine[] = [];
   const visit = (code: string, depth: number): Bieu06Row => {
     const line: ReportLine = { agency: code, depth, row: emptyRow(), own: own.get(code) ?? emptyRow() };

@@ -8,6 +8,11 @@ import type { Actor, DossierState, WorkflowContext } from './types.ts';
  * server's policy. Without `at`, actions that depend on time (stopping once the supplement time
  * limit passed, for reception) are left out.
  */
-export function availableActions(ctx: WorkflowContext, state: DossierState | null, actor: Actor, at?: number): ActionKind[] {
+export function availableActions(
+  ctx: WorkflowContext,
+  state: DossierState | null,
+  actor: Actor,
+  at?: number,
+): ActionKind[] {
   return ACTION_KINDS.filter((kind) => guard(ctx, state, kind, actor, at) === null);
 }

@@ -16,7 +16,13 @@ export function actionShapeIssues(action: unknown): Issue[] {
   if (envelope.length) return envelope;
   const a = action as Action;
   if (!isActionKind(a.kind)) {
-    return [{ pointer: '/kind', code: 'enum', message: { vi: `Không có thao tác "${a.kind}"`, en: `Unknown action kind "${a.kind}"` } }];
+    return [
+      {
+        pointer: '/kind',
+        code: 'enum',
+        message: { vi: `Không có thao tác "${a.kind}"`, en: `Unknown action kind "${a.kind}"` },
+      },
+    ];
   }
   const issues: Issue[] = [];
   if (a.actor.kind === 'staff') {
@@ -28,7 +34,11 @@ export function actionShapeIssues(action: unknown): Issue[] {
 }
 
 function required(pointer: string, name: string): Issue {
-  return { pointer, code: 'required', message: schemaErrorMessage({ instancePath: pointer, keyword: 'required', params: { missingProperty: name } }) };
+  return {
+    pointer,
+    code: 'required',
+    message: schemaErrorMessage({ instancePath: pointer, keyword: 'required', params: { missingProperty: name } }),
+  };
 }
 
 function schemaIssues(schema: TSchema, value: unknown, prefix: string): Issue[] {
@@ -43,7 +53,10 @@ function schemaIssues(schema: TSchema, value: unknown, prefix: string): Issue[] 
 }
 
 function lastSegment(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  return path
+    .slice(path.lastIndexOf('/') + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
 }
 
 function toIssue(e: ValueError, prefix: string): Issue {
@@ -90,7 +103,11 @@ function toIssue(e: ValueError, prefix: string): Issue {
     case ValueErrorType.ArrayMaxItems:
       return kw('maxItems', { limit: s.maxItems });
     case ValueErrorType.ArrayUniqueItems:
-      return { pointer, code: 'uniqueItems', message: { vi: 'Các mục không được trùng nhau', en: 'Items must not repeat' } };
+      return {
+        pointer,
+        code: 'uniqueItems',
+        message: { vi: 'Các mục không được trùng nhau', en: 'Items must not repeat' },
+      };
     case ValueErrorType.Union:
     case ValueErrorType.Literal:
       return kw('enum');

@@ -14,11 +14,16 @@ export function evolve(state: DossierState | null, event: DossierEvent): Dossier
   }
   if (event.seq !== state.eventCount + 1) throw new Error(`Event seq ${event.seq} does not follow ${state.eventCount}`);
   if (event.fromStatus !== state.status) {
-    throw new Error(`Event ${event.seq} (${event.kind}) starts from status ${event.fromStatus}, but the dossier is in ${state.status}`);
+    throw new Error(
+      `Event ${event.seq} (${event.kind}) starts from status ${event.fromStatus}, but the dossier is in ${state.status}`,
+    );
   }
   if (event.kind === 'submit') throw new Error(`Event ${event.seq}: a dossier is submitted once`);
   const s: DossierState = { ...state, status: event.toStatus, eventCount: event.seq, lastEventAt: event.at };
-  const by = { ...(event.actor.id !== undefined ? { id: event.actor.id } : {}), ...(event.actor.name !== undefined ? { name: event.actor.name } : {}) };
+  const by = {
+    ...(event.actor.id !== undefined ? { id: event.actor.id } : {}),
+    ...(event.actor.name !== undefined ? { name: event.actor.name } : {}),
+  };
   switch (event.kind) {
     case 'accept':
       Object.assign(s, accepted(s, event.at, event.seq, event.data));
@@ -44,7 +49,12 @@ export function evolve(state: DossierState | null, event: DossierEvent): Dossier
     }
     case 'supplement_provided':
       if (!s.supplement) throw new Error(`Event ${event.seq}: no supplement was requested`);
-      s.supplement = { ...s.supplement, provided: true, providedAt: event.at, files: [...s.supplement.files, ...event.data.files] };
+      s.supplement = {
+        ...s.supplement,
+        provided: true,
+        providedAt: event.at,
+        files: [...s.supplement.files, ...event.data.files],
+      };
       break;
     case 'accept_supplement':
       Object.assign(s, resumed(s, event.seq, event.data, 'supplement'));
@@ -81,7 +91,14 @@ export function evolve(state: DossierState | null, event: DossierEvent): Dossier
       Object.assign(s, moved(s, event.at, event.data));
       break;
     case 'send_external':
-      s.external = { system: event.data.system, step: event.data.step, ref: event.data.ref, sentAt: event.at, receivedAt: null, result: null };
+      s.external = {
+        system: event.data.system,
+        step: event.data.step,
+        ref: event.data.ref,
+        sentAt: event.at,
+        receivedAt: null,
+        result: null,
+      };
       break;
     case 'receive_external': {
       const d = event.data;
@@ -115,10 +132,22 @@ export function evolve(state: DossierState | null, event: DossierEvent): Dossier
     case 'extend':
       s.dueAt = event.data.dueAt;
       s.dueHistory = [...s.dueHistory, { at: event.at, dueAt: event.data.dueAt, cause: 'extend', seq: event.seq }];
-      s.extensions = [...s.extensions, { at: event.at, reason: event.data.reason, previousDueAt: event.data.previousDueAt, dueAt: event.data.dueAt, by }];
+      s.extensions = [
+        ...s.extensions,
+        {
+          at: event.at,
+          reason: event.data.reason,
+          previousDueAt: event.data.previousDueAt,
+          dueAt: event.data.dueAt,
+          by,
+        },
+      ];
       break;
   }
-  s.closed = isTerminal(s.status, event.kind === 'return_result' && event.data.closes === 'stop-notice' ? true : state.closed);
+  s.closed = isTerminal(
+    s.status,
+    event.kind === 'return_result' && event.data.closes === 'stop-notice' ? true : state.closed,
+  );
   return s;
 }
 
@@ -140,7 +169,11 @@ function submitted(event: Extract<DossierEvent, { kind: 'submit' }>): DossierSta
     receivingAgency: d.receivingAgency,
     responsibleAgency: null,
     timeZone: null,
-    fees: { owed: d.feesOwed, collect: d.feesCollect, paidAtCounter: d.acceptance !== null && d.feesCollect === 'before' && d.feesOwed > 0 },
+    fees: {
+      owed: d.feesOwed,
+      collect: d.feesCollect,
+      paidAtCounter: d.acceptance !== null && d.feesCollect === 'before' && d.feesOwed > 0,
+    },
     location: { agency: d.receivingAgency, step: null, role: 'reception' },
     stepEnteredAt: null,
     stepDueAt: null,
@@ -151,7 +184,16 @@ function submitted(event: Extract<DossierEvent, { kind: 'submit' }>): DossierSta
     pauses: [],
     supplement: null,
     payment: d.awaitingPayment
-      ? { requestedAt: event.at, amount: d.feesOwed, description: null, preAcceptance: true, returnTo: 1, paidAt: null, paidAmount: null, reference: null }
+      ? {
+          requestedAt: event.at,
+          amount: d.feesOwed,
+          description: null,
+          preAcceptance: true,
+          returnTo: 1,
+          paidAt: null,
+          paidAmount: null,
+          reference: null,
+        }
       : null,
     paidReferences: [],
     outcome: null,

@@ -15,7 +15,8 @@ export function staffAt(actor: Actor, agency: string, roles: readonly Role[]): b
 
 const isReception = (s: DossierState, a: Actor) => staffAt(a, s.receivingAgency, ['reception']);
 /** A staff member of the current step's agency holding the step's role (whoever the assignee is). */
-const isStepMember = (s: DossierState, a: Actor) => s.location.step !== null && staffAt(a, s.location.agency, [s.location.role]);
+const isStepMember = (s: DossierState, a: Actor) =>
+  s.location.step !== null && staffAt(a, s.location.agency, [s.location.role]);
 /** A step member who may act now: nobody is assigned, or the actor is the assignee. */
 const isStepActor = (s: DossierState, a: Actor) =>
   isStepMember(s, a) && (s.location.assignee === undefined || s.location.assignee === a.id);
@@ -39,7 +40,10 @@ const who = {
       en: `${r.en} staff of agency ${s.location.agency}${assigned ? ` assigned to it (${s.location.assignee})` : ''}`,
     };
   },
-  leader: (s: DossierState): Message => ({ vi: `lãnh đạo cơ quan ${s.location.agency}`, en: `a leader of agency ${s.location.agency}` }),
+  leader: (s: DossierState): Message => ({
+    vi: `lãnh đạo cơ quan ${s.location.agency}`,
+    en: `a leader of agency ${s.location.agency}`,
+  }),
   or: (...ms: Message[]): Message => ({ vi: ms.map((m) => m.vi).join(' hoặc '), en: ms.map((m) => m.en).join(' or ') }),
 };
 const SYSTEM: Message = { vi: 'hệ thống', en: 'the system' };
@@ -53,19 +57,37 @@ const inStatus = (s: DossierState, ...codes: StatusCode[]) => codes.includes(s.s
  * a 409 when the status (or step) does not allow it, a 403 when the actor is not the one who may.
  * `at` matters only for rules that depend on time (stopping after the supplement time limit).
  */
-export function guard(ctx: WorkflowContext, state: DossierState | null, kind: ActionKind, actor: Actor, at?: number): Refusal | null {
+export function guard(
+  ctx: WorkflowContext,
+  state: DossierState | null,
+  kind: ActionKind,
+  actor: Actor,
+  at?: number,
+): Refusal | null {
   if (state === null) {
     if (kind !== 'submit') {
       return conflict('not-submitted', null, { vi: 'Hồ sơ chưa được nộp', en: 'The dossier has not been submitted' });
     }
     // Who may submit depends on the channel (checked with the parameters): the applicant online,
     // reception staff at the counter.
-    if (actor.kind === 'applicant' || actor.kind === 'system' || (actor.kind === 'staff' && (actor.roles ?? []).includes('reception'))) return null;
+    if (
+      actor.kind === 'applicant' ||
+      actor.kind === 'system' ||
+      (actor.kind === 'staff' && (actor.roles ?? []).includes('reception'))
+    )
+      return null;
     return forbidden(kind, who.or(who.applicant, { vi: 'cán bộ tiếp nhận', en: 'reception staff' }), null);
   }
-  if (kind === 'submit') return conflict('already-submitted', state.status, { vi: 'Hồ sơ đã được nộp', en: 'The dossier has already been submitted' });
+  if (kind === 'submit')
+    return conflict('already-submitted', state.status, {
+      vi: 'Hồ sơ đã được nộp',
+      en: 'The dossier has already been submitted',
+    });
   if (state.closed) {
-    return conflict('terminal', state.status, { vi: 'Hồ sơ đã kết thúc, không thể thay đổi', en: 'The dossier is closed and cannot change' });
+    return conflict('terminal', state.status, {
+      vi: 'Hồ sơ đã kết thúc, không thể thay đổi',
+      en: 'The dossier is closed and cannot change',
+    });
   }
   const s = state;
   const step = findStep(ctx, s.location.step);
@@ -91,7 +113,10 @@ export function guard(ctx: WorkflowContext, state: DossierState | null, kind: Ac
     case 'accept_supplement':
       if (!inStatus(s, 5)) return wrongStatus(kind, s.status);
       if (!s.supplement?.provided) {
-        return conflict('supplement-not-provided', s.status, { vi: 'Người nộp chưa bổ sung hồ sơ', en: 'The applicant has not provided the supplement yet' });
+        return conflict('supplement-not-provided', s.status, {
+          vi: 'Người nộp chưa bổ sung hồ sơ',
+          en: 'The applicant has not provided the supplement yet',
+        });
       }
       if (!accepted(s)) return isReception(s, actor) ? null : deny(who.reception(s));
       return isStepActor(s, actor) || isReception(s, actor) ? null : deny(who.or(who.step(s), who.reception(s)));
@@ -107,7 +132,10 @@ export function guard(ctx: WorkflowContext, state: DossierState | null, kind: Ac
       if (!inStatus(s, 2, 4) || !step) return wrongStatus(kind, s.status);
       if (!isStepMember(s, actor)) return deny(who.step(s, false));
       if (s.location.assignee === actor.id) {
-        return conflict('already-claimed', s.status, { vi: 'Bạn đã nhận xử lý hồ sơ này', en: 'You already hold this dossier' });
+        return conflict('already-claimed', s.status, {
+          vi: 'Bạn đã nhận xử lý hồ sơ này',
+          en: 'You already hold this dossier',
+        });
       }
       if (s.location.assignee !== undefined) {
         return conflict('assigned-to-other', s.status, {
@@ -123,25 +151,45 @@ export function guard(ctx: WorkflowContext, state: DossierState | null, kind: Ac
       if (!inStatus(s, 2, 4) || !step) return wrongStatus(kind, s.status);
       if (step.external) return wrongStatus(kind, s.status, externalStep(step.id));
       if (!step.next?.length) {
-        return wrongStatus(kind, s.status, { vi: `bước "${step.id}" không có bước tiếp theo`, en: `step "${step.id}" has no next step` });
+        return wrongStatus(kind, s.status, {
+          vi: `bước "${step.id}" không có bước tiếp theo`,
+          en: `step "${step.id}" has no next step`,
+        });
       }
       return isStepActor(s, actor) ? null : deny(who.step(s));
     case 'send_external':
       if (!inStatus(s, 2, 4) || !step) return wrongStatus(kind, s.status);
-      if (!step.external) return wrongStatus(kind, s.status, { vi: `bước "${step.id}" không do hệ thống khác thực hiện`, en: `step "${step.id}" is not performed by an external system` });
-      if (awaiting) return conflict('awaiting-external', s.status, { vi: `Đang chờ kết quả từ hệ thống ${s.external!.system} (mã ${s.external!.ref})`, en: `Awaiting the result from ${s.external!.system} (reference ${s.external!.ref})` });
+      if (!step.external)
+        return wrongStatus(kind, s.status, {
+          vi: `bước "${step.id}" không do hệ thống khác thực hiện`,
+          en: `step "${step.id}" is not performed by an external system`,
+        });
+      if (awaiting)
+        return conflict('awaiting-external', s.status, {
+          vi: `Đang chờ kết quả từ hệ thống ${s.external!.system} (mã ${s.external!.ref})`,
+          en: `Awaiting the result from ${s.external!.system} (reference ${s.external!.ref})`,
+        });
       return isStepActor(s, actor) || actor.kind === 'system' ? null : deny(who.or(who.step(s), SYSTEM));
     case 'receive_external':
       if (!inStatus(s, 2, 4) || !step) return wrongStatus(kind, s.status);
-      if (!awaiting) return conflict('nothing-awaited', s.status, { vi: 'Hồ sơ không chờ kết quả từ hệ thống khác', en: 'The dossier awaits no external result' });
-      return actor.kind === 'external' || actor.kind === 'system' || isStepActor(s, actor) ? null : deny(who.or(EXTERNAL, SYSTEM, who.step(s)));
+      if (!awaiting)
+        return conflict('nothing-awaited', s.status, {
+          vi: 'Hồ sơ không chờ kết quả từ hệ thống khác',
+          en: 'The dossier awaits no external result',
+        });
+      return actor.kind === 'external' || actor.kind === 'system' || isStepActor(s, actor)
+        ? null
+        : deny(who.or(EXTERNAL, SYSTEM, who.step(s)));
     case 'approve':
     case 'deny': {
       if (!inStatus(s, 2, 4) || !step) return wrongStatus(kind, s.status);
       if (step.external) return wrongStatus(kind, s.status, externalStep(step.id));
       const outcome = kind === 'approve' ? 'approved' : 'denied';
       if (!step.outcomes?.includes(outcome)) {
-        return wrongStatus(kind, s.status, { vi: `bước "${step.id}" không có kết quả này`, en: `step "${step.id}" does not have this outcome` });
+        return wrongStatus(kind, s.status, {
+          vi: `bước "${step.id}" không có kết quả này`,
+          en: `step "${step.id}" does not have this outcome`,
+        });
       }
       return isStepActor(s, actor) ? null : deny(who.step(s));
     }
@@ -157,12 +205,19 @@ export function guard(ctx: WorkflowContext, state: DossierState | null, kind: Ac
       return deny(
         expired
           ? who.or(who.leader(s), who.reception(s), SYSTEM)
-          : { vi: `${who.leader(s).vi} (hoặc cán bộ tiếp nhận khi đã quá hạn bổ sung)`, en: `${who.leader(s).en} (or reception once the supplement time limit has passed)` },
+          : {
+              vi: `${who.leader(s).vi} (hoặc cán bộ tiếp nhận khi đã quá hạn bổ sung)`,
+              en: `${who.leader(s).en} (or reception once the supplement time limit has passed)`,
+            },
       );
     }
     case 'request_withdrawal':
       if (!inStatus(s, 1, 2, 4, 5, 6)) return wrongStatus(kind, s.status);
-      if (s.withdrawalRequest) return conflict('withdrawal-already-requested', s.status, { vi: 'Đã đề nghị rút hồ sơ', en: 'Withdrawal has already been requested' });
+      if (s.withdrawalRequest)
+        return conflict('withdrawal-already-requested', s.status, {
+          vi: 'Đã đề nghị rút hồ sơ',
+          en: 'Withdrawal has already been requested',
+        });
       return actor.kind === 'applicant' ? null : deny(who.applicant);
     case 'withdraw':
       if (!inStatus(s, 1, 2, 4, 5, 6)) return wrongStatus(kind, s.status);
@@ -174,7 +229,10 @@ export function guard(ctx: WorkflowContext, state: DossierState | null, kind: Ac
         return deny(who.or(who.reception(s), who.step(s), who.leader(s)));
       }
       if (!s.withdrawalRequest) {
-        return conflict('withdrawal-not-requested', s.status, { vi: 'Người nộp chưa đề nghị rút hồ sơ', en: 'The applicant has not asked to withdraw' });
+        return conflict('withdrawal-not-requested', s.status, {
+          vi: 'Người nộp chưa đề nghị rút hồ sơ',
+          en: 'The applicant has not asked to withdraw',
+        });
       }
       return null;
     case 'extend':
@@ -185,5 +243,8 @@ export function guard(ctx: WorkflowContext, state: DossierState | null, kind: Ac
 }
 
 function externalStep(id: string): Message {
-  return { vi: `bước "${id}" do hệ thống khác thực hiện: chờ kết quả trả về`, en: `step "${id}" is performed by an external system: await its result` };
+  return {
+    vi: `bước "${id}" do hệ thống khác thực hiện: chờ kết quả trả về`,
+    en: `step "${id}" is performed by an external system: await its result`,
+  };
 }

@@ -37,7 +37,10 @@ export function conflict(code: string, status: StatusCode | null, message: Messa
     httpStatus: 409,
     status,
     message: s
-      ? { vi: `${message.vi} (trạng thái hiện tại: ${status} — ${s.vi})`, en: `${message.en} (current status: ${status} — ${s.en})` }
+      ? {
+          vi: `${message.vi} (trạng thái hiện tại: ${status} — ${s.vi})`,
+          en: `${message.en} (current status: ${status} — ${s.en})`,
+        }
       : message,
   };
 }

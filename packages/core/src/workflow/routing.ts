@@ -17,7 +17,10 @@ export function findStep(ctx: WorkflowContext, id: string | null): WorkflowStep 
 }
 
 export function byOf(actor: Actor): Handover['by'] {
-  return { ...(actor.id !== undefined ? { id: actor.id } : {}), ...(actor.name !== undefined ? { name: actor.name } : {}) };
+  return {
+    ...(actor.id !== undefined ? { id: actor.id } : {}),
+    ...(actor.name !== undefined ? { name: actor.name } : {}),
+  };
 }
 
 /** Runs a working-time computation, turning its errors (e.g. a calendar without working time) into an issue. */
@@ -28,13 +31,25 @@ function safely<T>(pointer: string, f: () => T): Result<T> {
     const text = e instanceof Error ? e.message : String(e);
     return {
       ok: false,
-      issue: { pointer, code: 'deadline-error', message: { vi: `Không tính được thời hạn theo lịch làm việc: ${text}`, en: `The deadline cannot be computed on the working calendar: ${text}` } },
+      issue: {
+        pointer,
+        code: 'deadline-error',
+        message: {
+          vi: `Không tính được thời hạn theo lịch làm việc: ${text}`,
+          en: `The deadline cannot be computed on the working calendar: ${text}`,
+        },
+      },
     };
   }
 }
 
 /** The agency that handles `step` for this dossier, and the step's own due time if it has a budget. */
-export function enterStep(ctx: WorkflowContext, receiving: string, step: WorkflowStep, at: number): Result<{ agency: string; stepDueAt: number | null }> {
+export function enterStep(
+  ctx: WorkflowContext,
+  receiving: string,
+  step: WorkflowStep,
+  at: number,
+): Result<{ agency: string; stepDueAt: number | null }> {
   const i = stepIndex(ctx, step.id);
   const res = resolveAgencyRef(step.agency, {
     receiving,
@@ -52,7 +67,12 @@ export function enterStep(ctx: WorkflowContext, receiving: string, step: Workflo
 }
 
 /** What acceptance fixes: due instant (receiving agency's calendar), responsible agency, first step. */
-export function acceptanceFacts(ctx: WorkflowContext, receiving: string, at: number, actor: Actor): Result<AcceptanceFacts> {
+export function acceptanceFacts(
+  ctx: WorkflowContext,
+  receiving: string,
+  at: number,
+  actor: Actor,
+): Result<AcceptanceFacts> {
   const p = ctx.procedure;
   const due = safely('/deadline', () => computeDue(ctx.calendarOf(receiving), at, p.deadline));
   if (!due.ok) return due;
@@ -71,7 +91,17 @@ export function acceptanceFacts(ctx: WorkflowContext, receiving: string, at: num
   }
   const start = findStep(ctx, p.workflow.start);
   if (!start) {
-    return { ok: false, issue: { pointer: '/workflow/start', code: 'unknown-step', message: { vi: `Quy trình không có bước đầu "${p.workflow.start}"`, en: `The workflow has no start step "${p.workflow.start}"` } } };
+    return {
+      ok: false,
+      issue: {
+        pointer: '/workflow/start',
+        code: 'unknown-step',
+        message: {
+          vi: `Quy trình không có bước đầu "${p.workflow.start}"`,
+          en: `The workflow has no start step "${p.workflow.start}"`,
+        },
+      },
+    };
   }
   const entered = enterStep(ctx, receiving, start, at);
   if (!entered.ok) return entered;
@@ -101,7 +131,11 @@ export function acceptanceFacts(ctx: WorkflowContext, receiving: string, at: num
  * The branch taken from `step`: the first whose condition holds on the applicant's data, or
  * `chosen` when it is one of those that hold (staff may pick among valid branches).
  */
-export function chooseBranch(ctx: WorkflowContext, step: WorkflowStep, chosen: string | undefined): Result<WorkflowStep> {
+export function chooseBranch(
+  ctx: WorkflowContext,
+  step: WorkflowStep,
+  chosen: string | undefined,
+): Result<WorkflowStep> {
   const holding = (step.next ?? []).filter((b) => holds(ctx.evaluator, b.when, ctx.data));
   if (holding.length === 0) {
     return {
@@ -109,7 +143,10 @@ export function chooseBranch(ctx: WorkflowContext, step: WorkflowStep, chosen: s
       issue: {
         pointer: '/params/step',
         code: 'no-branch',
-        message: { vi: `Không có nhánh nào từ bước "${step.id}" phù hợp với dữ liệu hồ sơ`, en: `No branch from step "${step.id}" fits the dossier's data` },
+        message: {
+          vi: `Không có nhánh nào từ bước "${step.id}" phù hợp với dữ liệu hồ sơ`,
+          en: `No branch from step "${step.id}" fits the dossier's data`,
+        },
       },
     };
   }
@@ -129,12 +166,24 @@ export function chooseBranch(ctx: WorkflowContext, step: WorkflowStep, chosen: s
   }
   const target = findStep(ctx, branch.step);
   if (!target) {
-    return { ok: false, issue: { pointer: '/params/step', code: 'unknown-step', message: { vi: `Quy trình không có bước "${branch.step}"`, en: `The workflow has no step "${branch.step}"` } } };
+    return {
+      ok: false,
+      issue: {
+        pointer: '/params/step',
+        code: 'unknown-step',
+        message: { vi: `Quy trình không có bước "${branch.step}"`, en: `The workflow has no step "${branch.step}"` },
+      },
+    };
   }
   return { ok: true, value: target };
 }
 
-function handover(state: DossierState, to: { agency: string; step: string | null }, at: number, actor: Actor): Handover {
+function handover(
+  state: DossierState,
+  to: { agency: string; step: string | null },
+  at: number,
+  actor: Actor,
+): Handover {
   return {
     from: { agency: state.location.agency, step: state.location.step },
     to,
@@ -147,18 +196,32 @@ function handover(state: DossierState, to: { agency: string; step: string | null
 }
 
 /** A move from the current step to `target` (a liên thông hand-over when the agency changes). */
-export function moveTo(ctx: WorkflowContext, state: DossierState, target: WorkflowStep, at: number, actor: Actor): Result<Move> {
+export function moveTo(
+  ctx: WorkflowContext,
+  state: DossierState,
+  target: WorkflowStep,
+  at: number,
+  actor: Actor,
+): Result<Move> {
   const entered = enterStep(ctx, state.receivingAgency, target, at);
   if (!entered.ok) return entered;
   const to = { agency: entered.value.agency, step: target.id };
   return {
     ok: true,
-    value: { handover: handover(state, to, at, actor), location: { agency: to.agency, step: target.id, role: target.role }, stepDueAt: entered.value.stepDueAt },
+    value: {
+      handover: handover(state, to, at, actor),
+      location: { agency: to.agency, step: target.id, role: target.role },
+      stepDueAt: entered.value.stepDueAt,
+    },
   };
 }
 
 /** The hand-back to the receiving agency's reception once the result is ready (or the stop notice issued). */
 export function backToReception(state: DossierState, at: number, actor: Actor): Move {
   const to = { agency: state.receivingAgency, step: null };
-  return { handover: handover(state, to, at, actor), location: { agency: state.receivingAgency, step: null, role: 'reception' }, stepDueAt: null };
+  return {
+    handover: handover(state, to, at, actor),
+    location: { agency: state.receivingAgency, step: null, role: 'reception' },
+    stepDueAt: null,
+  };
 }

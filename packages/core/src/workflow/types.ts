@@ -24,7 +24,9 @@ interface ActionBase {
   attachments?: string[];
 }
 
-type ParamsField<K extends ActionKind> = {} extends ActionParamsMap[K] ? { params?: ActionParamsMap[K] } : { params: ActionParamsMap[K] };
+type ParamsField<K extends ActionKind> = {} extends ActionParamsMap[K]
+  ? { params?: ActionParamsMap[K] }
+  : { params: ActionParamsMap[K] };
 
 /** An action someone takes on a dossier; `params` depend on the kind (see ACTION_PARAMS). */
 export type Action = { [K in ActionKind]: ActionBase & { kind: K } & ParamsField<K> }[ActionKind];
@@ -205,16 +207,33 @@ export interface EventDataMap {
   };
   accept: AcceptanceFacts;
   refuse: { reasons: string[] };
-  request_supplement: { items: SupplementItem[]; dueBy: number; pausesClock: boolean; returnTo: StatusCode; renewed: boolean };
+  request_supplement: {
+    items: SupplementItem[];
+    dueBy: number;
+    pausesClock: boolean;
+    returnTo: StatusCode;
+    renewed: boolean;
+  };
   supplement_provided: { files: string[] };
   accept_supplement: Resumption;
   request_payment: { amount: number; description: string | null; returnTo: StatusCode };
-  payment_recorded: Resumption & { amount: number; reference: string | null; method: string | null; preAcceptance: boolean };
+  payment_recorded: Resumption & {
+    amount: number;
+    reference: string | null;
+    method: string | null;
+    preAcceptance: boolean;
+  };
   claim: { assignee: string; assigneeName: string | null };
   assign: { assignee: string; assigneeName: string | null };
   forward: Move;
   send_external: { system: string; step: string; ref: string };
-  receive_external: { system: string; ref: string; result: Record<string, unknown> | null; move: Move | null; finish: Finish | null };
+  receive_external: {
+    system: string;
+    ref: string;
+    result: Record<string, unknown> | null;
+    move: Move | null;
+    finish: Finish | null;
+  };
   approve: Finish;
   deny: Finish;
   return_result: { closes: 'returned' | 'stop-notice' };

@@ -14,10 +14,24 @@ const Time = (d: ReturnType<typeof doc>) => Type.String({ pattern: TIME_PATTERN,
 
 const Period = Type.Tuple(
   [
-    Time(doc('Giờ bắt đầu', 'Start', 'Giờ bắt đầu làm việc (HH:MM, giờ địa phương).', 'When work starts (HH:MM, local time).')),
-    Time(doc('Giờ kết thúc', 'End', 'Giờ kết thúc, sau giờ bắt đầu (HH:MM).', 'When work ends, after the start (HH:MM).')),
+    Time(
+      doc(
+        'Giờ bắt đầu',
+        'Start',
+        'Giờ bắt đầu làm việc (HH:MM, giờ địa phương).',
+        'When work starts (HH:MM, local time).',
+      ),
+    ),
+    Time(
+      doc('Giờ kết thúc', 'End', 'Giờ kết thúc, sau giờ bắt đầu (HH:MM).', 'When work ends, after the start (HH:MM).'),
+    ),
   ],
-  doc('Ca làm việc', 'Working period', 'Một khoảng làm việc trong ngày: [bắt đầu, kết thúc].', 'One working period of a day: [start, end].'),
+  doc(
+    'Ca làm việc',
+    'Working period',
+    'Một khoảng làm việc trong ngày: [bắt đầu, kết thúc].',
+    'One working period of a day: [start, end].',
+  ),
 );
 
 const Periods = (d: ReturnType<typeof doc>) => Type.Array(Period, { minItems: 1, ...d });
@@ -29,14 +43,16 @@ export const CalendarSchema = Type.Object(
     timeZone: Type.String({
       minLength: 1,
       ...doc(
-        'Múi giờ', 'Time zone',
+        'Múi giờ',
+        'Time zone',
         'Tên múi giờ IANA của cơ quan, ví dụ "Asia/Ho_Chi_Minh". Mọi ngày giờ trong lịch là giờ địa phương của múi giờ này.',
         'The agency\u2019s IANA time zone, e.g. "Asia/Ho_Chi_Minh". Every date and time in the calendar is local to it.',
       ),
     }),
     workingHours: Periods(
       doc(
-        'Giờ làm việc', 'Working hours',
+        'Giờ làm việc',
+        'Working hours',
         'Các ca làm việc của một ngày làm việc, theo thứ tự, không chồng lấn. Độ dài của chúng là "1 ngày làm việc" khi tính thời hạn.',
         'The working periods of a working day, in order, not overlapping. Their total length is "1 working day" in deadlines.',
       ),
@@ -49,7 +65,12 @@ export const CalendarSchema = Type.Object(
       }),
       {
         uniqueItems: true,
-        ...doc('Ngày nghỉ hằng tuần', 'Weekly days off', 'Các thứ nghỉ hằng tuần, ví dụ [0, 6].', 'The weekdays off every week, e.g. [0, 6].'),
+        ...doc(
+          'Ngày nghỉ hằng tuần',
+          'Weekly days off',
+          'Các thứ nghỉ hằng tuần, ví dụ [0, 6].',
+          'The weekdays off every week, e.g. [0, 6].',
+        ),
       },
     ),
     holidays: Type.Array(
@@ -57,7 +78,8 @@ export const CalendarSchema = Type.Object(
       {
         uniqueItems: true,
         ...doc(
-          'Ngày nghỉ lễ, Tết', 'Holidays',
+          'Ngày nghỉ lễ, Tết',
+          'Holidays',
           'Ngày nghỉ lễ, Tết và ngày nghỉ do hoán đổi (YYYY-MM-DD).',
           'Public holidays and days off given by a swap (YYYY-MM-DD).',
         ),
@@ -68,7 +90,8 @@ export const CalendarSchema = Type.Object(
       {
         uniqueItems: true,
         ...doc(
-          'Ngày làm bù', 'Extra working days',
+          'Ngày làm bù',
+          'Extra working days',
           'Ngày làm việc bù (thường là thứ Bảy); được ưu tiên hơn ngày nghỉ hằng tuần và ngày nghỉ lễ. Ngày làm bù rơi vào ngày nghỉ hằng tuần làm việc theo "Giờ làm việc".',
           'Days worked in exchange (usually Saturdays); they override weekly days off and holidays. One that falls on a weekly day off works the "Working hours".',
         ),
@@ -77,11 +100,19 @@ export const CalendarSchema = Type.Object(
     weekdayHours: Type.Optional(
       Type.Record(
         Type.String({ pattern: '^[0-6]$' }),
-        Periods(doc('Giờ làm việc của thứ', 'Hours of the weekday', 'Các ca làm việc của thứ này.', 'The working periods of that weekday.')),
+        Periods(
+          doc(
+            'Giờ làm việc của thứ',
+            'Hours of the weekday',
+            'Các ca làm việc của thứ này.',
+            'The working periods of that weekday.',
+          ),
+        ),
         {
           additionalProperties: false,
           ...doc(
-            'Giờ làm việc riêng theo thứ', 'Hours per weekday',
+            'Giờ làm việc riêng theo thứ',
+            'Hours per weekday',
             'Giờ làm việc riêng của một thứ (khóa "0"–"6"), ví dụ {"6": [["07:30", "11:30"]]} cho bộ phận mở sáng thứ Bảy. "1 ngày làm việc" vẫn là độ dài của "Giờ làm việc".',
             'A weekday\u2019s own hours (keys "0"–"6"), e.g. {"6": [["07:30", "11:30"]]} for a centre open on Saturday mornings. "1 working day" stays the length of "Working hours".',
           ),
@@ -89,25 +120,23 @@ export const CalendarSchema = Type.Object(
       ),
     ),
     notes: Type.Optional(
-      Type.Record(
-        Type.String({ pattern: DATE_PATTERN }),
-        Type.String({ minLength: 1 }),
-        {
-          additionalProperties: false,
-          ...doc(
-            'Ghi chú', 'Notes',
-            'Ghi chú theo ngày (YYYY-MM-DD): lý do và văn bản căn cứ của ngày nghỉ, ngày làm bù. Không ảnh hưởng đến việc tính thời hạn.',
-            'Notes by date (YYYY-MM-DD): the reason and the notice behind a day off or a worked day. They do not affect deadlines.',
-          ),
-        },
-      ),
+      Type.Record(Type.String({ pattern: DATE_PATTERN }), Type.String({ minLength: 1 }), {
+        additionalProperties: false,
+        ...doc(
+          'Ghi chú',
+          'Notes',
+          'Ghi chú theo ngày (YYYY-MM-DD): lý do và văn bản căn cứ của ngày nghỉ, ngày làm bù. Không ảnh hưởng đến việc tính thời hạn.',
+          'Notes by date (YYYY-MM-DD): the reason and the notice behind a day off or a worked day. They do not affect deadlines.',
+        ),
+      }),
     ),
   },
   {
     $id: 'https://motcua.github.io/schema/calendar.schema.json',
     additionalProperties: false,
     ...doc(
-      'Lịch làm việc', 'Working calendar',
+      'Lịch làm việc',
+      'Working calendar',
       'Lịch làm việc của một cơ quan: múi giờ, giờ làm việc, ngày nghỉ hằng tuần, ngày nghỉ lễ và ngày làm bù.',
       'An agency\u2019s working calendar: time zone, working hours, weekly days off, holidays and extra working days.',
     ),

@@ -15,7 +15,10 @@ const readJson = (url: URL): unknown => JSON.parse(readFileSync(url, 'utf8'));
 
 const base = (): Record<string, unknown> => ({
   timeZone: 'Asia/Ho_Chi_Minh',
-  workingHours: [['07:00', '11:30'], ['13:30', '17:00']],
+  workingHours: [
+    ['07:00', '11:30'],
+    ['13:30', '17:00'],
+  ],
   weekend: [0, 6],
   holidays: ['2026-01-01'],
   extraWorkingDays: ['2026-02-07'],
@@ -63,21 +66,66 @@ test('structural problems: pointer + Vietnamese and English message', () => {
 test('what a schema cannot say: zone, period order and overlap, real dates, a working weekday', () => {
   const expect = (json: Record<string, unknown>, pointer: string, code: string) => {
     const issues = issuesOf(json);
-    assert.ok(issues.some((i) => i.pointer === pointer && i.code === code), `${pointer} ${code}: got ${JSON.stringify(issues)}`);
+    assert.ok(
+      issues.some((i) => i.pointer === pointer && i.code === code),
+      `${pointer} ${code}: got ${JSON.stringify(issues)}`,
+    );
   };
   expect({ ...base(), timeZone: 'Asia/Hanoi_City' }, '/timeZone', 'unknown-time-zone');
   expect({ ...base(), workingHours: [['11:30', '07:00']] }, '/workingHours/0', 'period-end-not-after-start');
   expect({ ...base(), workingHours: [['07:00', '07:00']] }, '/workingHours/0', 'period-end-not-after-start');
-  expect({ ...base(), workingHours: [['13:30', '17:00'], ['07:00', '11:30']] }, '/workingHours/1', 'periods-unsorted');
-  expect({ ...base(), workingHours: [['07:00', '12:00'], ['11:30', '17:00']] }, '/workingHours/1', 'periods-overlap');
-  expect({ ...base(), weekdayHours: { '6': [['07:30', '11:30'], ['11:00', '12:00']] }, weekend: [0] }, '/weekdayHours/6/1', 'periods-overlap');
+  expect(
+    {
+      ...base(),
+      workingHours: [
+        ['13:30', '17:00'],
+        ['07:00', '11:30'],
+      ],
+    },
+    '/workingHours/1',
+    'periods-unsorted',
+  );
+  expect(
+    {
+      ...base(),
+      workingHours: [
+        ['07:00', '12:00'],
+        ['11:30', '17:00'],
+      ],
+    },
+    '/workingHours/1',
+    'periods-overlap',
+  );
+  expect(
+    {
+      ...base(),
+      weekdayHours: {
+        '6': [
+          ['07:30', '11:30'],
+          ['11:00', '12:00'],
+        ],
+      },
+      weekend: [0],
+    },
+    '/weekdayHours/6/1',
+    'periods-overlap',
+  );
   expect({ ...base(), holidays: ['2026-02-30'] }, '/holidays/0', 'invalid-date');
   expect({ ...base(), extraWorkingDays: ['2025-02-29'] }, '/extraWorkingDays/0', 'invalid-date');
   expect({ ...base(), notes: { '2026-13-01': 'x' } }, '/notes/2026-13-01', 'invalid-date');
   expect({ ...base(), weekend: [0, 1, 2, 3, 4, 5, 6] }, '/weekend', 'no-working-weekday');
   expect({ ...base(), weekdayHours: { '6': [['07:30', '11:30']] } }, '/weekdayHours/6', 'unused-weekday-hours');
   // Touching periods, a date both holiday and extra (extra wins), an empty weekend: all fine.
-  assert.deepEqual(issuesOf({ ...base(), workingHours: [['07:00', '11:30'], ['11:30', '17:00']] }), []);
+  assert.deepEqual(
+    issuesOf({
+      ...base(),
+      workingHours: [
+        ['07:00', '11:30'],
+        ['11:30', '17:00'],
+      ],
+    }),
+    [],
+  );
   assert.deepEqual(issuesOf({ ...base(), holidays: ['2026-02-07'], extraWorkingDays: ['2026-02-07'] }), []);
   assert.deepEqual(issuesOf({ ...base(), weekend: [] }), []);
 });
@@ -86,7 +134,13 @@ test('the JSON Schema agrees with parseCalendar on the shape (ajv, draft-07)', (
   const ajv = createAjvEvaluator();
   const schema = calendarSchemaJson();
   const { $schema: _, ...withoutMeta } = schema;
-  for (const json of [base(), { ...base(), weekend: [9] }, { ...base(), holidays: [1] }, { ...base(), x: 1 }, { ...base(), workingHours: [['07:00']] }]) {
+  for (const json of [
+    base(),
+    { ...base(), weekend: [9] },
+    { ...base(), holidays: [1] },
+    { ...base(), x: 1 },
+    { ...base(), workingHours: [['07:00']] },
+  ]) {
     const ajvOk = ajv.validate(withoutMeta as never, json).length === 0;
     assert.equal(ajvOk, parseCalendar(json).ok, JSON.stringify(json));
   }
@@ -147,7 +201,17 @@ test('every day off and every worked day cites its source in notes', () => {
 
 test('2025: holidays, Tết Ất Tỵ and the 26 April worked Saturday', () => {
   const cal = example('vn-2025.json');
-  const off = ['2025-01-01', '2025-01-27', '2025-01-31', '2025-04-07', '2025-04-30', '2025-05-01', '2025-05-02', '2025-09-01', '2025-09-02'];
+  const off = [
+    '2025-01-01',
+    '2025-01-27',
+    '2025-01-31',
+    '2025-04-07',
+    '2025-04-30',
+    '2025-05-01',
+    '2025-05-02',
+    '2025-09-01',
+    '2025-09-02',
+  ];
   for (const d of off) assert.equal(isWorkingDay(cal, d), false, d);
   for (const d of ['2025-01-25', '2025-02-02']) assert.equal(isWorkingDay(cal, d), false, `${d} weekend`);
   assert.equal(isWorkingDay(cal, '2025-04-26'), true, 'Saturday worked in exchange');
@@ -158,7 +222,18 @@ test('2025: holidays, Tết Ất Tỵ and the 26 April worked Saturday', () => {
 
 test('2026: the 2 January and 31 August swaps, Tết Bính Ngọ, Hùng Kings in lieu; 24/11 not included', () => {
   const cal = example('vn-2026.json');
-  for (const d of ['2026-01-01', '2026-01-02', '2026-02-16', '2026-02-20', '2026-04-27', '2026-04-30', '2026-05-01', '2026-08-31', '2026-09-01', '2026-09-02']) {
+  for (const d of [
+    '2026-01-01',
+    '2026-01-02',
+    '2026-02-16',
+    '2026-02-20',
+    '2026-04-27',
+    '2026-04-30',
+    '2026-05-01',
+    '2026-08-31',
+    '2026-09-01',
+    '2026-09-02',
+  ]) {
     assert.equal(isWorkingDay(cal, d), false, d);
   }
   for (const d of ['2026-01-10', '2026-08-22']) {
@@ -171,7 +246,13 @@ test('2026: the 2 January and 31 August swaps, Tết Bính Ngọ, Hùng Kings in
 });
 
 test('weekday hours apply to that weekday; an extra working day works the full hours', () => {
-  const r = parseCalendar({ ...base(), weekend: [0], weekdayHours: { '6': [['07:30', '11:30']] }, holidays: ['2026-12-05'], extraWorkingDays: ['2026-12-12'] });
+  const r = parseCalendar({
+    ...base(),
+    weekend: [0],
+    weekdayHours: { '6': [['07:30', '11:30']] },
+    holidays: ['2026-12-05'],
+    extraWorkingDays: ['2026-12-12'],
+  });
   assert.ok(r.ok);
   assert.deepEqual(hoursOf(r.calendar, '2026-12-19'), [['07:30', '11:30']]);
   assert.deepEqual(hoursOf(r.calendar, '2026-12-12'), r.calendar.workingHours);

@@ -102,6 +102,7 @@ export function computeDue(
  * moves nothing.
  */
 export function shiftDue(cal: Calendar, dueAt: number, pause: Interval): number {
-  if (!(pause.to >= pause.from)) throw new RangeError(`A pause must not end before it starts: ${pause.from}/${pause.to}`);
+  if (!(pause.to >= pause.from))
+    throw new RangeError(`A pause must not end before it starts: ${pause.from}/${pause.to}`);
   return addWorkingMs(cal, dueAt, workingMsBetween(cal, pause.from, pause.to));
 }

@@ -59,7 +59,10 @@ export function parseCalendar(json: unknown): { ok: true; calendar: Calendar } |
     issues.push({
       pointer: '/weekend',
       code: 'no-working-weekday',
-      message: { vi: 'Phải có ít nhất một thứ trong tuần là ngày làm việc', en: 'At least one weekday must be a working day' },
+      message: {
+        vi: 'Phải có ít nhất một thứ trong tuần là ngày làm việc',
+        en: 'At least one weekday must be a working day',
+      },
     });
   }
   checkDates(cal.holidays, 'holidays', issues);
@@ -80,7 +83,10 @@ function checkPeriods(periods: [string, string][], at: string[], issues: Issue[]
       issues.push({
         pointer,
         code: 'period-end-not-after-start',
-        message: { vi: `Giờ kết thúc (${to}) phải sau giờ bắt đầu (${from})`, en: `The end (${to}) must be after the start (${from})` },
+        message: {
+          vi: `Giờ kết thúc (${to}) phải sau giờ bắt đầu (${from})`,
+          en: `The end (${to}) must be after the start (${from})`,
+        },
       });
       return;
     }
@@ -88,7 +94,10 @@ function checkPeriods(periods: [string, string][], at: string[], issues: Issue[]
       issues.push({
         pointer,
         code: 'periods-unsorted',
-        message: { vi: 'Các ca làm việc phải xếp theo thứ tự thời gian', en: 'Working periods must be in chronological order' },
+        message: {
+          vi: 'Các ca làm việc phải xếp theo thứ tự thời gian',
+          en: 'Working periods must be in chronological order',
+        },
       });
     } else if (prev && start < prev.end) {
       issues.push({
@@ -128,7 +137,10 @@ function shapeIssues(json: unknown): Issue[] {
 }
 
 function lastSegment(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  return path
+    .slice(path.lastIndexOf('/') + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
 }
 
 function toIssue(e: ValueError): Issue {
@@ -168,18 +180,36 @@ function toIssue(e: ValueError): Issue {
       return {
         pointer: e.path,
         code: 'period-shape',
-        message: { vi: 'Một ca làm việc gồm đúng 2 giờ: ["HH:MM", "HH:MM"]', en: 'A working period is exactly two times: ["HH:MM", "HH:MM"]' },
+        message: {
+          vi: 'Một ca làm việc gồm đúng 2 giờ: ["HH:MM", "HH:MM"]',
+          en: 'A working period is exactly two times: ["HH:MM", "HH:MM"]',
+        },
       };
     case ValueErrorType.StringPattern:
       if (s.pattern === TIME_PATTERN) {
-        return { pointer: e.path, code: 'pattern', message: { vi: 'Giờ phải có dạng HH:MM, từ 00:00 đến 23:59', en: 'A time must be HH:MM, from 00:00 to 23:59' } };
+        return {
+          pointer: e.path,
+          code: 'pattern',
+          message: {
+            vi: 'Giờ phải có dạng HH:MM, từ 00:00 đến 23:59',
+            en: 'A time must be HH:MM, from 00:00 to 23:59',
+          },
+        };
       }
       if (s.pattern === DATE_PATTERN) {
-        return { pointer: e.path, code: 'pattern', message: { vi: 'Ngày phải có dạng YYYY-MM-DD', en: 'A date must be YYYY-MM-DD' } };
+        return {
+          pointer: e.path,
+          code: 'pattern',
+          message: { vi: 'Ngày phải có dạng YYYY-MM-DD', en: 'A date must be YYYY-MM-DD' },
+        };
       }
       return keyword('pattern');
     default:
-      return { pointer: e.path, code: 'invalid', message: { vi: 'Giá trị không hợp lệ', en: `Invalid value: ${e.message}` } };
+      return {
+        pointer: e.path,
+        code: 'invalid',
+        message: { vi: 'Giá trị không hợp lệ', en: `Invalid value: ${e.message}` },
+      };
   }
 }
 

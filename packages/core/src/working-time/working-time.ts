@@ -13,10 +13,14 @@ const MINUTE = 60_000;
 /** Pauses sorted and merged (overlapping or touching ones become one); empty ones dropped. */
 export function normalizePauses(pauses: readonly Interval[] = []): Interval[] {
   for (const p of pauses) {
-    if (!Number.isFinite(p.from) || !Number.isFinite(p.to)) throw new RangeError(`A pause must have finite ends: ${p.from}/${p.to}`);
+    if (!Number.isFinite(p.from) || !Number.isFinite(p.to))
+      throw new RangeError(`A pause must have finite ends: ${p.from}/${p.to}`);
     if (p.to < p.from) throw new RangeError(`A pause must not end before it starts: ${p.from}/${p.to}`);
   }
-  const sorted = pauses.filter((p) => p.to > p.from).map((p) => ({ from: p.from, to: p.to })).sort((a, b) => a.from - b.from);
+  const sorted = pauses
+    .filter((p) => p.to > p.from)
+    .map((p) => ({ from: p.from, to: p.to }))
+    .sort((a, b) => a.from - b.from);
   const out: Interval[] = [];
   for (const p of sorted) {
     const last = out[out.length - 1];
@@ -113,8 +117,14 @@ export function workingMsBetween(cal: Calendar, from: number, to: number, pauses
  * The instant after `minutes` (a whole number ≥ 0) of working time from `start`. A start outside
  * working time counts from the next working moment; paused spans do not count.
  */
-export function addWorkingMinutes(cal: Calendar, start: number, minutes: number, pauses: readonly Interval[] = []): number {
-  if (!Number.isInteger(minutes) || minutes < 0) throw new RangeError(`Working minutes must be a whole number ≥ 0: ${minutes}`);
+export function addWorkingMinutes(
+  cal: Calendar,
+  start: number,
+  minutes: number,
+  pauses: readonly Interval[] = [],
+): number {
+  if (!Number.isInteger(minutes) || minutes < 0)
+    throw new RangeError(`Working minutes must be a whole number ≥ 0: ${minutes}`);
   return addWorkingMs(cal, start, minutes * MINUTE, pauses);
 }
 
@@ -122,7 +132,12 @@ export function addWorkingMinutes(cal: Calendar, start: number, minutes: number,
  * Whole minutes of working time between two instants, outside pauses (rounded toward zero when
  * the instants carry seconds; negative when `to` is before `from`).
  */
-export function workingMinutesBetween(cal: Calendar, from: number, to: number, pauses: readonly Interval[] = []): number {
+export function workingMinutesBetween(
+  cal: Calendar,
+  from: number,
+  to: number,
+  pauses: readonly Interval[] = [],
+): number {
   const ms = workingMsBetween(cal, from, to, pauses);
   return Math.trunc(ms / MINUTE) + 0; // + 0 turns -0 into 0
 }

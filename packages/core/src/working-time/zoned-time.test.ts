@@ -2,8 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  addDays, formatInstant, formatPortalDate, isValidDate, isValidTimeZone, localDate, localTime, parseInstant,
-  weekdayOf, zonedInstant, zoneOffset,
+  addDays,
+  formatInstant,
+  formatPortalDate,
+  isValidDate,
+  isValidTimeZone,
+  localDate,
+  localTime,
+  parseInstant,
+  weekdayOf,
+  zonedInstant,
+  zoneOffset,
 } from './zoned-time.ts';
 
 const HCM = 'Asia/Ho_Chi_Minh';
@@ -34,23 +43,36 @@ test('local date and portal date are in the zone, across midnight', () => {
 test('zonedInstant: local date + time → instant; DST gaps go forward, overlaps take the first', () => {
   assert.equal(zonedInstant('2026-12-02', '16:00', HCM), Date.UTC(2026, 11, 2, 9));
   assert.equal(zonedInstant('2026-03-29', '02:30', 'Europe/Berlin'), Date.UTC(2026, 2, 29, 1, 30)); // shows 03:30 CEST
-  assert.equal(formatInstant(zonedInstant('2026-03-29', '02:30', 'Europe/Berlin'), 'Europe/Berlin'), '2026-03-29T03:30:00+02:00');
+  assert.equal(
+    formatInstant(zonedInstant('2026-03-29', '02:30', 'Europe/Berlin'), 'Europe/Berlin'),
+    '2026-03-29T03:30:00+02:00',
+  );
   assert.equal(zonedInstant('2026-10-25', '02:30', 'Europe/Berlin'), Date.UTC(2026, 9, 25, 0, 30)); // first 02:30 (CEST)
   assert.throws(() => zonedInstant('2026-02-30', '10:00', HCM), RangeError);
   assert.throws(() => zonedInstant('2026-02-03', '24:00', HCM), RangeError);
 });
 
 test('zonedInstant round-trips through localDate/localTime (random dates, two zones)', () => {
-  const dates = fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true });
+  const dates = fc.date({
+    min: new Date(Date.UTC(2000, 0, 1)),
+    max: new Date(Date.UTC(2099, 11, 31)),
+    noInvalidDate: true,
+  });
   fc.assert(
-    fc.property(dates, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom(HCM, 'Europe/Berlin', 'America/New_York'), (d, h, m, tz) => {
-      const date = d.toISOString().slice(0, 10);
-      const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-      const t = zonedInstant(date, time, tz);
-      // A wall time skipped by a DST jump is the only exception: it lands after the jump.
-      if (localTime(t, tz) !== time) assert.ok(zoneOffset(t, tz) > zoneOffset(t - 86_400_000, tz));
-      else assert.equal(localDate(t, tz), date);
-    }),
+    fc.property(
+      dates,
+      fc.integer({ min: 0, max: 23 }),
+      fc.integer({ min: 0, max: 59 }),
+      fc.constantFrom(HCM, 'Europe/Berlin', 'America/New_York'),
+      (d, h, m, tz) => {
+        const date = d.toISOString().slice(0, 10);
+        const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+        const t = zonedInstant(date, time, tz);
+        // A wall time skipped by a DST jump is the only exception: it lands after the jump.
+        if (localTime(t, tz) !== time) assert.ok(zoneOffset(t, tz) > zoneOffset(t - 86_400_000, tz));
+        else assert.equal(localDate(t, tz), date);
+      },
+    ),
     { numRuns: 1000 },
   );
 });
@@ -62,13 +84,25 @@ test('parseInstant reads ISO 8601 strictly and round-trips formatInstant', () =>
   assert.equal(parseInstant('2026-12-02T09:00:00.250Z'), Date.UTC(2026, 11, 2, 9, 0, 0, 250));
   assert.equal(parseInstant('2026-12-02T16:00', HCM), Date.UTC(2026, 11, 2, 9));
   assert.equal(parseInstant('2026-12-02T16:00'), null, 'no offset and no zone');
-  for (const bad of ['2026-12-02', '2026-02-30T10:00Z', '2026-12-02T24:00Z', '2026-12-02T10:60Z', 'tomorrow', '2026-12-02T10:00+25:00', '12/02/2026 10:00']) {
+  for (const bad of [
+    '2026-12-02',
+    '2026-02-30T10:00Z',
+    '2026-12-02T24:00Z',
+    '2026-12-02T10:60Z',
+    'tomorrow',
+    '2026-12-02T10:00+25:00',
+    '12/02/2026 10:00',
+  ]) {
     assert.equal(parseInstant(bad, HCM), null, bad);
   }
   fc.assert(
-    fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }), fc.constantFrom(HCM, 'Europe/Berlin', 'UTC', 'Asia/Kolkata'), (t, tz) => {
-      assert.equal(parseInstant(formatInstant(t, tz)), t);
-    }),
+    fc.property(
+      fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }),
+      fc.constantFrom(HCM, 'Europe/Berlin', 'UTC', 'Asia/Kolkata'),
+      (t, tz) => {
+        assert.equal(parseInstant(formatInstant(t, tz)), t);
+      },
+    ),
     { numRuns: 1000 },
   );
 });

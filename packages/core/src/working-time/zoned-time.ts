@@ -216,7 +216,13 @@ function dayNumber(date: string): number {
 function dateOfDayNumber(n: number): string {
   const d = new Date(n * DAY_MS);
   return formatDate({
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: 0, minute: 0, second: 0, millisecond: 0,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: 0,
+    minute: 0,
+    second: 0,
+    millisecond: 0,
   });
 }
 
@@ -257,7 +263,15 @@ export function zonedInstant(date: string, time: string, timeZone: string): numb
   if (!t || Number(t[1]) > 23 || Number(t[2]) > 59 || Number(t[3] ?? 0) > 59) {
     throw new RangeError(`Not a time (HH:MM): ${time}`);
   }
-  const local = wallAsUtc({ year, month, day, hour: Number(t[1]), minute: Number(t[2]), second: Number(t[3] ?? 0), millisecond: 0 });
+  const local = wallAsUtc({
+    year,
+    month,
+    day,
+    hour: Number(t[1]),
+    minute: Number(t[2]),
+    second: Number(t[3] ?? 0),
+    millisecond: 0,
+  });
   const before = zoneOffset(local - DAY_MS, timeZone);
   const after = zoneOffset(local + DAY_MS, timeZone);
   const candidates = [...new Set([before, after])]

@@ -2,14 +2,38 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAjvEvaluator } from '../../src/conditions/ajv-evaluator.ts';
 import {
-  createAgencyDirectory, createAgencyDirectoryUnchecked, validateAgencies, AgencyDirectoryError, resolveReceivingAgency, resolveAgencyRef, type Agency, type AgencyRefContext,
+  createAgencyDirectory,
+  createAgencyDirectoryUnchecked,
+  validateAgencies,
+  AgencyDirectoryError,
+  resolveReceivingAgency,
+  resolveAgencyRef,
+  type Agency,
+  type AgencyRefContext,
 } from '../../src/agencies/index.ts';
 import { AGENCY_KINDS_2008, AGENCY_KINDS_2025 } from '../../src/vocabulary/agency-kinds.ts';
 import type { Procedure } from '../../src/model/procedure.ts';
-import { AGENCIES_2025, directory, PROVINCE, CENTRE, JUSTICE, CONSTRUCTION, FINANCE, WARD_1, WARD_2, COMMUNE_3 } from '../workflow/fixtures.ts';
+import {
+  AGENCIES_2025,
+  directory,
+  PROVINCE,
+  CENTRE,
+  JUSTICE,
+  CONSTRUCTION,
+  FINANCE,
+  WARD_1,
+  WARD_2,
+  COMMUNE_3,
+} from '../workflow/fixtures.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
-const ag = (code: string, kind: string, parent: string | null): Agency => ({ code, kind, parent, name: { vi: code }, timeZone: TZ });
+const ag = (code: string, kind: string, parent: string | null): Agency => ({
+  code,
+  kind,
+  parent,
+  name: { vi: code },
+  timeZone: TZ,
+});
 const evaluator = createAjvEvaluator();
 
 /** A province before 1 July 2025: province → districts (with their offices) → communes. */
@@ -48,7 +72,11 @@ describe('agency directory', () => {
   });
 
   test('the unchecked builder given a broken tree throws on ancestor lookups instead of looping', () => {
-    const cycle = createAgencyDirectoryUnchecked([ag('A', 'province', 'B'), ag('B', 'commune', 'A'), ag('C', 'commune', null)]);
+    const cycle = createAgencyDirectoryUnchecked([
+      ag('A', 'province', 'B'),
+      ag('B', 'commune', 'A'),
+      ag('C', 'commune', null),
+    ]);
     assert.throws(() => cycle.ancestors('A'), /agency tree broken at A/);
     assert.throws(() => cycle.isInSubtree('A', 'C'));
     const orphan = createAgencyDirectoryUnchecked([ag('C', 'commune', 'missing')]);
@@ -59,9 +87,18 @@ describe('agency directory', () => {
     assert.equal(directory.get(WARD_1)?.kind, 'commune');
     assert.equal(directory.parentOf(WARD_1)?.code, PROVINCE);
     assert.equal(directory.parentOf(PROVINCE), undefined);
-    assert.deepEqual(directory.ancestors(WARD_1).map((a) => a.code), [PROVINCE]);
-    assert.deepEqual(directory.childrenOf(PROVINCE).map((a) => a.code), [CENTRE, JUSTICE, CONSTRUCTION, FINANCE, WARD_1, WARD_2, COMMUNE_3]);
-    assert.deepEqual(directory.ofKind('commune').map((a) => a.code), [WARD_1, WARD_2, COMMUNE_3]);
+    assert.deepEqual(
+      directory.ancestors(WARD_1).map((a) => a.code),
+      [PROVINCE],
+    );
+    assert.deepEqual(
+      directory.childrenOf(PROVINCE).map((a) => a.code),
+      [CENTRE, JUSTICE, CONSTRUCTION, FINANCE, WARD_1, WARD_2, COMMUNE_3],
+    );
+    assert.deepEqual(
+      directory.ofKind('commune').map((a) => a.code),
+      [WARD_1, WARD_2, COMMUNE_3],
+    );
     assert.equal(directory.isInSubtree(WARD_1, PROVINCE), true);
     assert.equal(directory.isInSubtree(WARD_1, WARD_1), true);
     assert.equal(directory.isInSubtree(PROVINCE, WARD_1), false);
@@ -71,9 +108,19 @@ describe('agency directory', () => {
   });
 
   test('queries over the pre-2025 three-level tree', () => {
-    assert.deepEqual(old.ancestors('D1.C2').map((a) => a.code), ['D1', 'P'], 'nearest first');
-    assert.deepEqual(old.ofKind('commune', 'D1').map((a) => a.code), ['D1.C1', 'D1.C2']);
-    assert.deepEqual(old.subtree('D1').map((a) => a.code), ['D1', 'D1.TP', 'D1.KT', 'D1.C1', 'D1.C2']);
+    assert.deepEqual(
+      old.ancestors('D1.C2').map((a) => a.code),
+      ['D1', 'P'],
+      'nearest first',
+    );
+    assert.deepEqual(
+      old.ofKind('commune', 'D1').map((a) => a.code),
+      ['D1.C1', 'D1.C2'],
+    );
+    assert.deepEqual(
+      old.subtree('D1').map((a) => a.code),
+      ['D1', 'D1.TP', 'D1.KT', 'D1.C1', 'D1.C2'],
+    );
     assert.equal(old.isInSubtree('D2.C1', 'D1'), false);
   });
 
@@ -104,8 +151,14 @@ const proc = (receiving: Procedure['receiving']) => ({ receiving }) as Pick<Proc
 
 describe('resolveReceivingAgency', () => {
   test('fixed', () => {
-    assert.deepEqual(resolveReceivingAgency(proc({ mode: 'fixed', agency: CENTRE }), {}, evaluator, directory), { ok: true, agency: CENTRE });
-    assert.deepEqual(resolveReceivingAgency(proc({ mode: 'fixed', agency: CENTRE }), {}, evaluator, directory, CENTRE), { ok: true, agency: CENTRE });
+    assert.deepEqual(resolveReceivingAgency(proc({ mode: 'fixed', agency: CENTRE }), {}, evaluator, directory), {
+      ok: true,
+      agency: CENTRE,
+    });
+    assert.deepEqual(
+      resolveReceivingAgency(proc({ mode: 'fixed', agency: CENTRE }), {}, evaluator, directory, CENTRE),
+      { ok: true, agency: CENTRE },
+    );
     const r = resolveReceivingAgency(proc({ mode: 'fixed', agency: CENTRE }), {}, evaluator, directory, WARD_1);
     assert.equal(!r.ok && r.issue.pointer, '/agency');
     const unknown = resolveReceivingAgency(proc({ mode: 'fixed', agency: 'ZZZ' }), {}, evaluator, directory);
@@ -114,20 +167,36 @@ describe('resolveReceivingAgency', () => {
 
   test('choice: any agency of the kind, inside `within` (phi địa giới)', () => {
     const rule = proc({ mode: 'choice', kind: 'commune', within: PROVINCE });
-    assert.deepEqual(resolveReceivingAgency(rule, {}, evaluator, directory, COMMUNE_3), { ok: true, agency: COMMUNE_3 });
-    for (const [chosen, code] of [[undefined, 'agency-required'], [JUSTICE, 'agency-wrong-kind'], ['ZZZ', 'agency-unknown']] as const) {
+    assert.deepEqual(resolveReceivingAgency(rule, {}, evaluator, directory, COMMUNE_3), {
+      ok: true,
+      agency: COMMUNE_3,
+    });
+    for (const [chosen, code] of [
+      [undefined, 'agency-required'],
+      [JUSTICE, 'agency-wrong-kind'],
+      ['ZZZ', 'agency-unknown'],
+    ] as const) {
       const r = resolveReceivingAgency(rule, {}, evaluator, directory, chosen);
       assert.ok(!r.ok);
       assert.equal(r.issue.pointer, '/agency');
       assert.equal(r.issue.code, code);
     }
-    const inDistrict = resolveReceivingAgency(proc({ mode: 'choice', kind: 'commune', within: 'D1' }), {}, evaluator, old, 'D2.C1');
+    const inDistrict = resolveReceivingAgency(
+      proc({ mode: 'choice', kind: 'commune', within: 'D1' }),
+      {},
+      evaluator,
+      old,
+      'D2.C1',
+    );
     assert.equal(!inDistrict.ok && inDistrict.issue.code, 'agency-outside');
   });
 
   test('field: the form names the agency; the pointer is into the submission\u2019s data', () => {
     const rule = proc({ mode: 'field', field: '/business/commune', kind: 'commune' });
-    assert.deepEqual(resolveReceivingAgency(rule, { business: { commune: WARD_2 } }, evaluator, directory), { ok: true, agency: WARD_2 });
+    assert.deepEqual(resolveReceivingAgency(rule, { business: { commune: WARD_2 } }, evaluator, directory), {
+      ok: true,
+      agency: WARD_2,
+    });
     const missing = resolveReceivingAgency(rule, { business: {} }, evaluator, directory);
     assert.equal(!missing.ok && missing.issue.pointer, '/data/business/commune');
     const kind = resolveReceivingAgency(rule, { business: { commune: FINANCE } }, evaluator, directory);
@@ -140,20 +209,41 @@ describe('resolveReceivingAgency', () => {
       cases: [{ when: { properties: { foreign: { const: true } }, required: ['foreign'] }, agency: JUSTICE }],
       otherwise: WARD_1,
     });
-    assert.deepEqual(resolveReceivingAgency(rule, { foreign: true }, evaluator, directory), { ok: true, agency: JUSTICE });
-    assert.deepEqual(resolveReceivingAgency(rule, { foreign: false }, evaluator, directory), { ok: true, agency: WARD_1 });
-    const none = resolveReceivingAgency(proc({ mode: 'condition', cases: [{ when: false, agency: JUSTICE }] }), {}, evaluator, directory);
+    assert.deepEqual(resolveReceivingAgency(rule, { foreign: true }, evaluator, directory), {
+      ok: true,
+      agency: JUSTICE,
+    });
+    assert.deepEqual(resolveReceivingAgency(rule, { foreign: false }, evaluator, directory), {
+      ok: true,
+      agency: WARD_1,
+    });
+    const none = resolveReceivingAgency(
+      proc({ mode: 'condition', cases: [{ when: false, agency: JUSTICE }] }),
+      {},
+      evaluator,
+      directory,
+    );
     assert.equal(!none.ok && none.issue.code, 'no-competent-agency');
   });
 });
 
 describe('resolveAgencyRef', () => {
-  const ctx = (receiving: string, dir = directory, data: unknown = {}): AgencyRefContext => ({ receiving, owner: CONSTRUCTION, data, evaluator, directory: dir, pointer: '/workflow/steps/1/agency' });
+  const ctx = (receiving: string, dir = directory, data: unknown = {}): AgencyRefContext => ({
+    receiving,
+    owner: CONSTRUCTION,
+    data,
+    evaluator,
+    directory: dir,
+    pointer: '/workflow/steps/1/agency',
+  });
 
   test('relative refs', () => {
     assert.deepEqual(resolveAgencyRef({ relative: 'receiving' }, ctx(WARD_1)), { ok: true, agency: WARD_1 });
     assert.deepEqual(resolveAgencyRef({ relative: 'owner' }, ctx(WARD_1)), { ok: true, agency: CONSTRUCTION });
-    assert.deepEqual(resolveAgencyRef({ relative: 'parent-of-receiving' }, ctx(WARD_1)), { ok: true, agency: PROVINCE });
+    assert.deepEqual(resolveAgencyRef({ relative: 'parent-of-receiving' }, ctx(WARD_1)), {
+      ok: true,
+      agency: PROVINCE,
+    });
     const r = resolveAgencyRef({ relative: 'parent-of-receiving' }, ctx(PROVINCE));
     assert.equal(!r.ok && r.issue.code, 'agency-no-parent');
   });
@@ -167,9 +257,15 @@ describe('resolveAgencyRef', () => {
     assert.equal(several.issue.code, 'agency-ambiguous');
     assert.equal(several.issue.pointer, '/workflow/steps/1/agency');
     assert.match(several.issue.message.en, /give the agency code/);
-    assert.deepEqual(resolveAgencyRef({ kind: 'province-department', code: CONSTRUCTION }, ctx(WARD_1)), { ok: true, agency: CONSTRUCTION });
+    assert.deepEqual(resolveAgencyRef({ kind: 'province-department', code: CONSTRUCTION }, ctx(WARD_1)), {
+      ok: true,
+      agency: CONSTRUCTION,
+    });
     // A department receiving: the code picks another department, not itself.
-    assert.deepEqual(resolveAgencyRef({ kind: 'province-department', code: CONSTRUCTION }, ctx(JUSTICE)), { ok: true, agency: CONSTRUCTION });
+    assert.deepEqual(resolveAgencyRef({ kind: 'province-department', code: CONSTRUCTION }, ctx(JUSTICE)), {
+      ok: true,
+      agency: CONSTRUCTION,
+    });
     const wrong = resolveAgencyRef({ kind: 'commune', code: CONSTRUCTION }, ctx(JUSTICE));
     assert.equal(!wrong.ok && wrong.issue.code, 'agency-not-found');
     const none = resolveAgencyRef({ kind: 'district' }, ctx(WARD_1));
@@ -180,16 +276,31 @@ describe('resolveAgencyRef', () => {
     assert.deepEqual(resolveAgencyRef({ kind: 'district' }, ctx('D1.C2', old)), { ok: true, agency: 'D1' });
     const amb = resolveAgencyRef({ kind: 'district-office' }, ctx('D1.C2', old));
     assert.equal(!amb.ok && amb.issue.code, 'agency-ambiguous');
-    assert.deepEqual(resolveAgencyRef({ kind: 'district-office', code: 'D1.TP' }, ctx('D1.C2', old)), { ok: true, agency: 'D1.TP' });
-    assert.deepEqual(resolveAgencyRef({ kind: 'district-office' }, ctx('D2.C1', old)), { ok: true, agency: 'D2.TP' }, 'the only office under D2');
+    assert.deepEqual(resolveAgencyRef({ kind: 'district-office', code: 'D1.TP' }, ctx('D1.C2', old)), {
+      ok: true,
+      agency: 'D1.TP',
+    });
+    assert.deepEqual(
+      resolveAgencyRef({ kind: 'district-office' }, ctx('D2.C1', old)),
+      { ok: true, agency: 'D2.TP' },
+      'the only office under D2',
+    );
     const other = resolveAgencyRef({ kind: 'district-office', code: 'D2.TP' }, ctx('D1.C2', old));
     assert.equal(!other.ok && other.issue.code, 'agency-not-found', 'another district\u2019s office is out of reach');
-    assert.deepEqual(resolveAgencyRef({ kind: 'province-department', code: 'P.XD' }, ctx('D1.C2', old)), { ok: true, agency: 'P.XD' });
+    assert.deepEqual(resolveAgencyRef({ kind: 'province-department', code: 'P.XD' }, ctx('D1.C2', old)), {
+      ok: true,
+      agency: 'P.XD',
+    });
   });
 
   test('cases: the competent agency by condition', () => {
     const ref = {
-      cases: [{ when: { required: ['area'], properties: { area: { minimum: 500 } } }, agency: { kind: 'province-department', code: CONSTRUCTION } }],
+      cases: [
+        {
+          when: { required: ['area'], properties: { area: { minimum: 500 } } },
+          agency: { kind: 'province-department', code: CONSTRUCTION },
+        },
+      ],
       otherwise: { relative: 'receiving' as const },
     };
     assert.deepEqual(resolveAgencyRef(ref, ctx(WARD_1, directory, { area: 600 })), { ok: true, agency: CONSTRUCTION });

@@ -3,18 +3,33 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addDays, localDate } from '../../src/working-time/index.ts';
 import {
-  addRows, checkEquations, contribution, emptyRow, ledger, ledgerDiff, report, reportFacts, reportFromLedger, rollUpRows, sumRows,
-  type Bieu06Row, type LedgerEntry, type Period, type ReportFacts,
+  addRows,
+  checkEquations,
+  contribution,
+  emptyRow,
+  ledger,
+  ledgerDiff,
+  report,
+  reportFacts,
+  reportFromLedger,
+  rollUpRows,
+  sumRows,
+  type Bieu06Row,
+  type LedgerEntry,
+  type Period,
+  type ReportFacts,
 } from '../../src/report/index.ts';
 import { directory, PROVINCE } from '../workflow/fixtures.ts';
 import { dossierPlan, play, type Played } from '../workflow/simulate.ts';
 
 const RUNS = 1000;
 
-const period = fc.record({ start: fc.integer({ min: -10, max: 370 }), length: fc.integer({ min: 0, max: 90 }) }).map(({ start, length }): Period => {
-  const from = addDays('2026-01-01', start);
-  return { from, to: addDays(from, length) };
-});
+const period = fc
+  .record({ start: fc.integer({ min: -10, max: 370 }), length: fc.integer({ min: 0, max: 90 }) })
+  .map(({ start, length }): Period => {
+    const from = addDays('2026-01-01', start);
+    return { from, to: addDays(from, length) };
+  });
 
 const factsOf = (p: Played): ReportFacts | null => (p.state ? reportFacts(p.state, p.ctx.procedure.field.code) : null);
 
@@ -70,10 +85,14 @@ test('a roll-up row is its agency\u2019s own row plus its children\u2019s rows, 
       assert.deepEqual(root, sumRows(facts.map((f) => contribution(f, p))));
       assert.equal(root.received, facts.filter((f) => contribution(f, p).received === 1).length);
       // Per-field lines over the subtree add up to the same total.
-      assert.deepEqual(sumRows(report(facts, p, { groupBy: 'field', directory, rollUp: PROVINCE }).map((l) => l.row)), root);
+      assert.deepEqual(
+        sumRows(report(facts, p, { groupBy: 'field', directory, rollUp: PROVINCE }).map((l) => l.row)),
+        root,
+      );
       // A host that keeps own rows from ledger day sums rolls up to the same lines.
       const ownFromLedger = new Map<string, Bieu06Row>();
-      for (const a of directory.list()) ownFromLedger.set(a.code, reportFromLedger(facts.filter((f) => f.agency === a.code).flatMap(ledger), p));
+      for (const a of directory.list())
+        ownFromLedger.set(a.code, reportFromLedger(facts.filter((f) => f.agency === a.code).flatMap(ledger), p));
       assert.deepEqual(rollUpRows(ownFromLedger, directory, PROVINCE), lines);
     }),
     { numRuns: RUNS },
@@ -93,7 +112,10 @@ test('running totals: the ledger diffs of each event add up to the final ledger 
         const f1 = reportFacts(decision.state, field);
         const diff = ledgerDiff(f0, f1);
         for (const e of diff) {
-          assert.ok(e.day >= localDate(action.at, f1!.timeZone), `${action.kind} changed ${e.column} on ${e.day}, before the event`);
+          assert.ok(
+            e.day >= localDate(action.at, f1!.timeZone),
+            `${action.kind} changed ${e.column} on ${e.day}, before the event`,
+          );
           totals.set(key(e), (totals.get(key(e)) ?? 0) + e.delta);
         }
       }

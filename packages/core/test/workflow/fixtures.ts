@@ -16,9 +16,26 @@ export const TZ = 'Asia/Ho_Chi_Minh';
 
 export const CAL_2026: Calendar = {
   timeZone: TZ,
-  workingHours: [['07:00', '11:30'], ['13:30', '17:00']],
+  workingHours: [
+    ['07:00', '11:30'],
+    ['13:30', '17:00'],
+  ],
   weekend: [0, 6],
-  holidays: ['2026-01-01', '2026-01-02', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-04-27', '2026-04-30', '2026-05-01', '2026-08-31', '2026-09-01', '2026-09-02'],
+  holidays: [
+    '2026-01-01',
+    '2026-01-02',
+    '2026-02-16',
+    '2026-02-17',
+    '2026-02-18',
+    '2026-02-19',
+    '2026-02-20',
+    '2026-04-27',
+    '2026-04-30',
+    '2026-05-01',
+    '2026-08-31',
+    '2026-09-01',
+    '2026-09-02',
+  ],
   extraWorkingDays: ['2026-01-10', '2026-08-22'],
 };
 
@@ -31,7 +48,13 @@ export const WARD_1 = '000.20.01.H56';
 export const WARD_2 = '000.20.02.H56';
 export const COMMUNE_3 = '000.20.03.H56';
 
-const a = (code: string, kind: string, parent: string | null, vi: string): Agency => ({ code, kind, parent, name: { vi }, timeZone: TZ });
+const a = (code: string, kind: string, parent: string | null, vi: string): Agency => ({
+  code,
+  kind,
+  parent,
+  name: { vi },
+  timeZone: TZ,
+});
 
 export const AGENCIES_2025: Agency[] = [
   a(PROVINCE, 'province', null, 'Ủy ban nhân dân tỉnh'),
@@ -65,14 +88,41 @@ export const PERMIT: Procedure = {
       required: ['fullName'],
       properties: { fullName: { type: 'string', minLength: 1 }, area: { type: 'number', minimum: 0 } },
     },
-    uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/fullName' }, { type: 'Control', scope: '#/properties/area' }] },
+    uischema: {
+      type: 'VerticalLayout',
+      elements: [
+        { type: 'Control', scope: '#/properties/fullName' },
+        { type: 'Control', scope: '#/properties/area' },
+      ],
+    },
   },
   applicant: { person: { fullName: '/fullName' } },
   documents: [
-    { id: 'don', title: text('Đơn đề nghị'), mediaTypes: ['application/pdf'], maxSizeBytes: 10_000_000, minFiles: 1, maxFiles: 1, originals: 1, copies: 0 },
-    { id: 'ban-ve', title: text('Bản vẽ'), mediaTypes: ['application/pdf'], maxSizeBytes: 10_000_000, minFiles: 1, maxFiles: 5, originals: 2, copies: 0 },
+    {
+      id: 'don',
+      title: text('Đơn đề nghị'),
+      mediaTypes: ['application/pdf'],
+      maxSizeBytes: 10_000_000,
+      minFiles: 1,
+      maxFiles: 1,
+      originals: 1,
+      copies: 0,
+    },
+    {
+      id: 'ban-ve',
+      title: text('Bản vẽ'),
+      mediaTypes: ['application/pdf'],
+      maxSizeBytes: 10_000_000,
+      minFiles: 1,
+      maxFiles: 5,
+      originals: 2,
+      copies: 0,
+    },
   ],
-  fees: { collect: 'before', items: [{ id: 'le-phi', title: text('Lệ phí cấp phép'), kind: 'charge', amount: 75_000 }] },
+  fees: {
+    collect: 'before',
+    items: [{ id: 'le-phi', title: text('Lệ phí cấp phép'), kind: 'charge', amount: 75_000 }],
+  },
   deadline: { unit: 'working-days', value: 15 },
   workflow: {
     start: 'tham-dinh',
@@ -105,8 +155,21 @@ export const PERMIT: Procedure = {
         next: [{ step: 'lanh-dao-so' }],
         outcomes: ['denied'],
       },
-      { id: 'lanh-dao-so', title: text('Lãnh đạo Sở ký'), agency: { kind: 'province-department', code: CONSTRUCTION }, role: 'leader', outcomes: ['approved', 'denied'] },
-      { id: 'lanh-dao-xa', title: text('Lãnh đạo xã ký'), agency: { relative: 'receiving' }, role: 'leader', budget: { unit: 'working-days', value: 2 }, outcomes: ['approved', 'denied'] },
+      {
+        id: 'lanh-dao-so',
+        title: text('Lãnh đạo Sở ký'),
+        agency: { kind: 'province-department', code: CONSTRUCTION },
+        role: 'leader',
+        outcomes: ['approved', 'denied'],
+      },
+      {
+        id: 'lanh-dao-xa',
+        title: text('Lãnh đạo xã ký'),
+        agency: { relative: 'receiving' },
+        role: 'leader',
+        budget: { unit: 'working-days', value: 2 },
+        outcomes: ['approved', 'denied'],
+      },
     ],
   },
 };
@@ -121,7 +184,13 @@ export const at = (date: string, time: string) => zonedInstant(date, time, TZ);
 export const applicant: Actor = { kind: 'applicant', name: 'Nguyễn Thị Ngọc Ánh' };
 export const system: Actor = { kind: 'system', id: 'motcua' };
 export const taxSystem: Actor = { kind: 'external', id: 'tax' };
-export const staff = (id: string, agency: string, ...roles: NonNullable<Actor['roles']>): Actor => ({ kind: 'staff', id, name: id, agency, roles });
+export const staff = (id: string, agency: string, ...roles: NonNullable<Actor['roles']>): Actor => ({
+  kind: 'staff',
+  id,
+  name: id,
+  agency,
+  roles,
+});
 
 export const reception1 = staff('tn1', WARD_1, 'reception');
 export const specialist1 = staff('cv1', WARD_1, 'specialist');
@@ -133,7 +202,11 @@ export const constructionLeader = staff('ldxd', CONSTRUCTION, 'leader');
 export const financeSpecialist = staff('cvtc', FINANCE, 'specialist');
 
 /** Applies actions in order, failing the test on the first refusal; returns the state and all events. */
-export function run(ctx: WorkflowContext, actions: Action[], start: { state: DossierState | null; events: DossierEvent[] } = { state: null, events: [] }) {
+export function run(
+  ctx: WorkflowContext,
+  actions: Action[],
+  start: { state: DossierState | null; events: DossierEvent[] } = { state: null, events: [] },
+) {
   let state = start.state;
   const events = [...start.events];
   for (const action of actions) {

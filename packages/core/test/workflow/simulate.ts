@@ -9,7 +9,20 @@ import { decide } from '../../src/workflow/decide.ts';
 import { availableActions } from '../../src/workflow/available-actions.ts';
 import type { Action, Actor, Decision, DossierEvent, DossierState, WorkflowContext } from '../../src/workflow/types.ts';
 import type { Procedure } from '../../src/model/procedure.ts';
-import { AGENCIES_2025, PERMIT, ctxFor, at, applicant, system, taxSystem, staff, WARD_1, WARD_2, COMMUNE_3, CONSTRUCTION } from './fixtures.ts';
+import {
+  AGENCIES_2025,
+  PERMIT,
+  ctxFor,
+  at,
+  applicant,
+  system,
+  taxSystem,
+  staff,
+  WARD_1,
+  WARD_2,
+  COMMUNE_3,
+  CONSTRUCTION,
+} from './fixtures.ts';
 
 const DAY = 86_400_000;
 
@@ -96,15 +109,32 @@ function relevantActors(state: DossierState | null, commune: string): Actor[] {
   return [applicant, system, taxSystem, ...here, ...named];
 }
 
-export function paramsFor(kind: ActionKind, state: DossierState | null, t: number, seed: number, plan: DossierPlan): Partial<Action> {
+export function paramsFor(
+  kind: ActionKind,
+  state: DossierState | null,
+  t: number,
+  seed: number,
+  plan: DossierPlan,
+): Partial<Action> {
   const pick = <T>(xs: readonly T[]) => xs[seed % xs.length]!;
   switch (kind) {
     case 'submit':
-      return { params: { channel: pick(['online', 'direct', 'postal'] as const), feesOwed: plan.fees, agency: COMMUNES[plan.commune]! } };
+      return {
+        params: {
+          channel: pick(['online', 'direct', 'postal'] as const),
+          feesOwed: plan.fees,
+          agency: COMMUNES[plan.commune]!,
+        },
+      };
     case 'refuse':
       return { params: { reasons: seed % 7 === 0 ? [] : ['Hồ sơ không thuộc thẩm quyền'] } };
     case 'request_supplement':
-      return { params: { items: [{ documentId: pick(['don', 'ban-ve', 'khong-co']), reason: 'Thiếu giấy tờ' }], dueBy: t + ((seed % 10) - 1) * DAY } };
+      return {
+        params: {
+          items: [{ documentId: pick(['don', 'ban-ve', 'khong-co']), reason: 'Thiếu giấy tờ' }],
+          dueBy: t + ((seed % 10) - 1) * DAY,
+        },
+      };
     case 'supplement_provided':
       return seed % 6 === 0 ? {} : { attachments: [`s-${seed % 100}`] };
     case 'request_payment':
@@ -150,8 +180,17 @@ export interface Played {
 }
 
 const PROGRESS = new Set<ActionKind>([
-  'accept', 'claim', 'forward', 'send_external', 'receive_external', 'approve', 'deny', 'return_result',
-  'payment_recorded', 'supplement_provided', 'accept_supplement',
+  'accept',
+  'claim',
+  'forward',
+  'send_external',
+  'receive_external',
+  'approve',
+  'deny',
+  'return_result',
+  'payment_recorded',
+  'supplement_provided',
+  'accept_supplement',
 ]);
 
 export function play(plan: DossierPlan): Played {
@@ -169,7 +208,12 @@ export function play(plan: DossierPlan): Played {
     let kind: ActionKind;
     if (step === first) {
       const counter = STAFF.find((s) => s.agency === commune && s.roles?.includes('reception'))!;
-      const action = { kind: 'submit', actor: plan.channel === 0 ? applicant : counter, at: t, ...paramsFor('submit', null, t, plan.channel, plan) } as Action;
+      const action = {
+        kind: 'submit',
+        actor: plan.channel === 0 ? applicant : counter,
+        at: t,
+        ...paramsFor('submit', null, t, plan.channel, plan),
+      } as Action;
       const decision = decide(ctx, null, action);
       trace.push({ before: null, action, decision });
       if (decision.ok) {
@@ -181,7 +225,9 @@ export function play(plan: DossierPlan): Played {
     // Moves that carry a dossier towards its end weigh more, so that histories get somewhere.
     const options = step.smart
       ? relevantActors(state, commune).flatMap((a) =>
-          availableActions(ctx, state, a, t).flatMap((k) => Array.from({ length: PROGRESS.has(k) ? 6 : 1 }, () => [a, k] as const)),
+          availableActions(ctx, state, a, t).flatMap((k) =>
+            Array.from({ length: PROGRESS.has(k) ? 6 : 1 }, () => [a, k] as const),
+          ),
         )
       : [];
     if (options.length > 0) {

@@ -1,4 +1,12 @@
-import { createAgencyDirectoryUnchecked, computeDue, resolveReceivingAgency, type AgencyDirectory, type Calendar, type Procedure, type SchemaEvaluator } from '@motcua/core';
+import {
+  createAgencyDirectoryUnchecked,
+  computeDue,
+  resolveReceivingAgency,
+  type AgencyDirectory,
+  type Calendar,
+  type Procedure,
+  type SchemaEvaluator,
+} from '@motcua/core';
 import type { ProcedureView } from '../../api/types.ts';
 import { DEFAULT_TIME_ZONE } from './format.ts';
 
@@ -24,7 +32,9 @@ export function directoryOf(view: ProcedureView): AgencyDirectory {
 
 export function calendarOf(view: ProcedureView, agency: string): Calendar | undefined {
   const cal = view.calendars?.[agency] as Calendar | undefined;
-  return cal && typeof cal === 'object' && typeof cal.timeZone === 'string' && Array.isArray(cal.workingHours) ? cal : undefined;
+  return cal && typeof cal === 'object' && typeof cal.timeZone === 'string' && Array.isArray(cal.workingHours)
+    ? cal
+    : undefined;
 }
 
 /**
@@ -42,7 +52,13 @@ export function receivingForBrowser(procedure: Procedure, directory: AgencyDirec
 
 export type ReceivingResult = { ok: true; agency: string } | { ok: false; issue: import('@motcua/core').Issue };
 
-export function receivingAgency(view: ProcedureView, directory: AgencyDirectory, data: unknown, evaluator: SchemaEvaluator, chosen: string | undefined): ReceivingResult {
+export function receivingAgency(
+  view: ProcedureView,
+  directory: AgencyDirectory,
+  data: unknown,
+  evaluator: SchemaEvaluator,
+  chosen: string | undefined,
+): ReceivingResult {
   return resolveReceivingAgency(receivingForBrowser(view.procedure, directory), data, evaluator, directory, chosen);
 }
 

@@ -41,12 +41,14 @@ export function documentsTemplate(v: DocumentsView): TemplateResult {
     <p class="hint">${t('documentsIntro', lang)}</p>
     ${sectionIssues.length ? html`<p class="error" part="error" role="alert">${sectionIssues.map((i) => pick(i.message, lang)).join(' ')}</p>` : nothing}
     ${applicable.length ? html`<ul class="doc-list">${applicable.map((c) => documentItem(c, v))}</ul>` : html`<p>${t('documentsNone', lang)}</p>`}
-    ${notNeeded.length
-      ? html`<details class="not-needed" part="documents-not-needed">
+    ${
+      notNeeded.length
+        ? html`<details class="not-needed" part="documents-not-needed">
           <summary>${t('documentsNotNeeded', lang, { count: notNeeded.length })}</summary>
           <ul>${notNeeded.map((c) => html`<li>${pick(c.document.title, lang)} — <span class="hint">${pick(c.reason, lang)}</span></li>`)}</ul>
         </details>`
-      : nothing}
+        : nothing
+    }
   </section>`;
 }
 
@@ -59,7 +61,11 @@ function documentItem(c: DocumentCheck, v: DocumentsView): TemplateResult {
   const docIssues = v.issues.filter((i) => i.pointer === at);
   const fileIssues = (n: number) => v.issues.filter((i) => i.pointer === `${at}/${n}`);
   const invalid = v.issues.some((i) => isWithin(i.pointer, at));
-  const limits = t('documentLimits', lang, { types: d.mediaTypes.map(typeName).join(', '), size: formatBytes(d.maxSizeBytes, lang), max: d.maxFiles });
+  const limits = t('documentLimits', lang, {
+    types: d.mediaTypes.map(typeName).join(', '),
+    size: formatBytes(d.maxSizeBytes, lang),
+    max: d.maxFiles,
+  });
   const describedBy = [`${id}-limits`, docIssues.length ? `${id}-err` : ''].filter(Boolean).join(' ');
   return html`<li class="doc ${c.required ? 'required' : 'optional'} ${invalid ? 'invalid' : ''}" part="document" data-pointer=${at}>
     <div class="doc-head">
@@ -68,8 +74,9 @@ function documentItem(c: DocumentCheck, v: DocumentsView): TemplateResult {
     </div>
     <p class="hint">${pick(c.reason, lang)}${d.description ? html`. ${pick(d.description, lang)}` : nothing}</p>
     <p class="hint" id=${`${id}-limits`}>${limits}${d.originals || d.copies ? html` ${t('documentPaper', lang, { originals: d.originals, copies: d.copies })}` : nothing}</p>
-    ${files.length
-      ? html`<ul class="files">
+    ${
+      files.length
+        ? html`<ul class="files">
           ${files.map((f, n) => {
             const problems = fileIssues(n);
             const state = v.upload?.get(f.key);
@@ -82,7 +89,8 @@ function documentItem(c: DocumentCheck, v: DocumentsView): TemplateResult {
             </li>`;
           })}
         </ul>`
-      : nothing}
+        : nothing
+    }
     <div class="file-pick">
       <label class="file-button" part="button file-button" for=${id}>${t('chooseFilesButton', lang)}</label>
       <input

@@ -1,5 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { computeFees, FeeQuantityError, formatVnd, pick, type Lang, type Procedure, type SchemaEvaluator } from '@motcua/core';
+import {
+  computeFees,
+  FeeQuantityError,
+  formatVnd,
+  pick,
+  type Lang,
+  type Procedure,
+  type SchemaEvaluator,
+} from '@motcua/core';
 import { t } from '../../i18n/strings.ts';
 import { humanDateTime, isoOf } from './format.ts';
 
@@ -15,10 +23,12 @@ export function summaryTemplate(
     <h3 id="mc-fees-title">${t('feesTitle', lang)}</h3>
     ${feeLines(procedure, data, evaluator, lang)}
     <h3 id="mc-due-title">${t('appointmentTitle', lang)}</h3>
-    ${due
-      ? html`<p class="due" part="appointment"><time datetime=${isoOf(due.at, due.timeZone)}>${humanDateTime(due.at, lang, due.timeZone)}</time></p>
+    ${
+      due
+        ? html`<p class="due" part="appointment"><time datetime=${isoOf(due.at, due.timeZone)}>${humanDateTime(due.at, lang, due.timeZone)}</time></p>
           <p class="hint">${t('appointmentNote', lang)}</p>`
-      : html`<p class="hint" part="appointment">${t('appointmentUnknown', lang)}</p>`}
+        : html`<p class="hint" part="appointment">${t('appointmentUnknown', lang)}</p>`
+    }
   </section>`;
 }
 
@@ -42,7 +52,10 @@ function feeLines(procedure: Procedure, data: unknown, evaluator: SchemaEvaluato
       </table>
       <p class="hint">${quote.collect === 'before' ? t('feesBefore', lang) : t('feesAfter', lang)}</p>`;
   } catch (err) {
-    const reason = err instanceof FeeQuantityError && err.issues[0] ? pick(err.issues[0].message, lang) : String((err as Error).message ?? err);
+    const reason =
+      err instanceof FeeQuantityError && err.issues[0]
+        ? pick(err.issues[0].message, lang)
+        : String((err as Error).message ?? err);
     return html`<p class="hint">${t('feesUnknown', lang, { reason })}</p>`;
   }
 }

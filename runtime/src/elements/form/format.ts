@@ -11,7 +11,12 @@ export function humanDateTime(instant: number, lang: Lang, timeZone = DEFAULT_TI
     month: '2-digit',
     year: 'numeric',
   });
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
   return `${time}, ${f.format(instant)}`;
 }
 

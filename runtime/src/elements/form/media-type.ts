@@ -35,7 +35,13 @@ export async function sniffMediaType(file: Blob & { type: string }): Promise<str
 export function typeName(mediaType: string): string {
   const sub = mediaType.split('/')[1] ?? mediaType;
   const known: Record<string, string> = {
-    pdf: 'PDF', jpeg: 'JPEG', png: 'PNG', gif: 'GIF', webp: 'WebP', tiff: 'TIFF', zip: 'ZIP',
+    pdf: 'PDF',
+    jpeg: 'JPEG',
+    png: 'PNG',
+    gif: 'GIF',
+    webp: 'WebP',
+    tiff: 'TIFF',
+    zip: 'ZIP',
     'vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (.docx)',
     'vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (.xlsx)',
     msword: 'Word (.doc)',

@@ -210,12 +210,17 @@ export class MotcuaForm extends LitElement {
     this._phase = 'loading';
     const lang = this.#language;
     try {
-      const view = await getJson<ProcedureView>(apiUrl(this.server, `api/v1/public/procedures/${encodeURIComponent(this.procedure)}`));
+      const view = await getJson<ProcedureView>(
+        apiUrl(this.server, `api/v1/public/procedures/${encodeURIComponent(this.procedure)}`),
+      );
       let validators: Record<string, CompiledValidator>;
       // The renderers this form needs beyond the common ones (wizard, arrays) load alongside the validators.
       const renderers = prefetchRenderers(view.procedure.form.schema, view.procedure.form.uischema);
       try {
-        const [mod] = (await Promise.all([import(/* @vite-ignore */ view.validators), renderers])) as [{ validators?: Record<string, CompiledValidator>; default?: Record<string, CompiledValidator> }, unknown];
+        const [mod] = (await Promise.all([import(/* @vite-ignore */ view.validators), renderers])) as [
+          { validators?: Record<string, CompiledValidator>; default?: Record<string, CompiledValidator> },
+          unknown,
+        ];
         validators = mod.validators ?? mod.default ?? {};
       } catch (err) {
         throw new ApiError('invalid-response', 0, 'validators', STRINGS.validatorsFailed, []);
@@ -224,7 +229,9 @@ export class MotcuaForm extends LitElement {
       this.#evaluator = createPrecompiledEvaluator(validators);
       this.#directory = directoryOf(view);
       this._view = view;
-      this.#drafts = this.kiosk ? null : new DraftStore(DraftStore.keyFor(new URL(apiUrl(this.server, '')).origin, view.code));
+      this.#drafts = this.kiosk
+        ? null
+        : new DraftStore(DraftStore.keyFor(new URL(apiUrl(this.server, '')).origin, view.code));
       this.#startFresh();
       const draft = this.#drafts?.load() ?? null;
       if (draft) {
@@ -234,10 +241,17 @@ export class MotcuaForm extends LitElement {
         this._restored = draft;
       }
       this._phase = 'form';
-      this.#emit<LoadedDetail>('motcua-loaded', { procedure: view.code, version: view.version, title: pick(view.procedure.title, lang) });
+      this.#emit<LoadedDetail>('motcua-loaded', {
+        procedure: view.code,
+        version: view.version,
+        title: pick(view.procedure.title, lang),
+      });
     } catch (err) {
       if (seq !== this.#loadSeq) return;
-      const e = err instanceof ApiError ? err : new ApiError('invalid-response', 0, 'invalid-response', STRINGS.invalidResponse);
+      const e =
+        err instanceof ApiError
+          ? err
+          : new ApiError('invalid-response', 0, 'invalid-response', STRINGS.invalidResponse);
       this._phase = 'load-error';
       this._loadError = pick(e.text, lang);
       this.#emit<ErrorDetail>('motcua-error', {
@@ -255,7 +269,8 @@ export class MotcuaForm extends LitElement {
     const view = this._view!;
     this._data = withDefaults(view.procedure.form.schema, {});
     const preset = this.agency && this.#directory?.has(this.agency) ? this.agency : undefined;
-    const only = view.procedure.receiving.mode === 'choice' && view.agencies.length === 1 ? view.agencies[0]!.code : undefined;
+    const only =
+      view.procedure.receiving.mode === 'choice' && view.agencies.length === 1 ? view.agencies[0]!.code : undefined;
     this._chosen = preset ?? only;
     this._files = new Map();
     this._restored = null;
@@ -307,7 +322,10 @@ export class MotcuaForm extends LitElement {
 
   #removeFile(documentId: string, key: number): void {
     const next = new Map(this._files);
-    next.set(documentId, (next.get(documentId) ?? []).filter((f) => f.key !== key));
+    next.set(
+      documentId,
+      (next.get(documentId) ?? []).filter((f) => f.key !== key),
+    );
     this._files = next;
     this.#forgetServerIssuesAt(`/documents/${documentId}`);
     this.#focus = fileInputId(documentId);
@@ -370,7 +388,8 @@ export class MotcuaForm extends LitElement {
     const out: Record<string, { mediaType: string; size: number; name: string }[]> = {};
     for (const c of checks) {
       const files = this._files.get(c.document.id);
-      if (c.applicable && files?.length) out[c.document.id] = files.map((f) => ({ mediaType: f.mediaType, size: f.file.size, name: f.file.name }));
+      if (c.applicable && files?.length)
+        out[c.document.id] = files.map((f) => ({ mediaType: f.mediaType, size: f.file.size, name: f.file.name }));
     }
     return out;
   }
@@ -398,7 +417,12 @@ export class MotcuaForm extends LitElement {
     this._showMissing = true;
     const agency = this.#receiving();
     // What the server objected to stands until its cause changes (each is cleared when it does).
-    const issues = [...dataIssues, ...(agency.ok ? [] : [agency.issue]), ...this.#documentIssues(checks, true), ...this._serverIssues];
+    const issues = [
+      ...dataIssues,
+      ...(agency.ok ? [] : [agency.issue]),
+      ...this.#documentIssues(checks, true),
+      ...this._serverIssues,
+    ];
     if (issues.length) {
       this._summary = issues;
       this.#focus = 'mc-form-summary';
@@ -406,7 +430,8 @@ export class MotcuaForm extends LitElement {
     }
     this._summary = null;
     this._failure = null;
-    if (!this.#attempt || this.#attempt.outcome === 'rejected') this.#attempt = { key: newIdempotencyKey(), outcome: 'pending' };
+    if (!this.#attempt || this.#attempt.outcome === 'rejected')
+      this.#attempt = { key: newIdempotencyKey(), outcome: 'pending' };
     const attempt = this.#attempt;
 
     const body = new FormData();
@@ -415,19 +440,23 @@ export class MotcuaForm extends LitElement {
     body.append('submission', JSON.stringify(submission));
     for (const c of checks) {
       if (!c.applicable) continue;
-      for (const f of this._files.get(c.document.id) ?? []) body.append(`documents.${c.document.id}`, f.file, f.file.name);
+      for (const f of this._files.get(c.document.id) ?? [])
+        body.append(`documents.${c.document.id}`, f.file, f.file.name);
     }
     this._submitting = true;
     this._progress = { loaded: 0, total: 1 };
     // Fetched alongside the upload, so that the receipt shows the moment the server answers.
     const views = receiptViews.load().catch(() => null);
     try {
-      const res = await send<SubmitResponse>(apiUrl(this.server, `api/v1/public/procedures/${encodeURIComponent(view.code)}/dossiers`), {
-        method: 'POST',
-        headers: { 'Idempotency-Key': attempt.key },
-        body,
-        onProgress: (_f, loaded, total) => (this._progress = { loaded, total }),
-      });
+      const res = await send<SubmitResponse>(
+        apiUrl(this.server, `api/v1/public/procedures/${encodeURIComponent(view.code)}/dossiers`),
+        {
+          method: 'POST',
+          headers: { 'Idempotency-Key': attempt.key },
+          body,
+          onProgress: (_f, loaded, total) => (this._progress = { loaded, total }),
+        },
+      );
       this.#attempt = null;
       await views;
       this._receipt = { ...res.body, submittedAt: this.now() };
@@ -436,7 +465,12 @@ export class MotcuaForm extends LitElement {
       this._consent = false;
       this._restored = null;
       this.#focus = 'mc-receipt-title';
-      this.#emit<SubmittedDetail>('motcua-submitted', { code: res.body.code, procedure: view.code, version: view.version, status: res.body.status });
+      this.#emit<SubmittedDetail>('motcua-submitted', {
+        code: res.body.code,
+        procedure: view.code,
+        version: view.version,
+        status: res.body.status,
+      });
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError('network', 0, 'network', STRINGS.networkError);
       this.#showFailure(e, attempt);
@@ -448,7 +482,14 @@ export class MotcuaForm extends LitElement {
 
   #showFailure(e: ApiError, attempt: Attempt): void {
     const lang = this.#language;
-    const definite = e.kind === 'http' && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 409 && e.status !== 422 && e.status !== 429;
+    const definite =
+      e.kind === 'http' &&
+      e.status >= 400 &&
+      e.status < 500 &&
+      e.status !== 408 &&
+      e.status !== 409 &&
+      e.status !== 422 &&
+      e.status !== 429;
     attempt.outcome = definite ? 'rejected' : 'unknown';
     const isConflict = e.status === 422 && /idempot/i.test(e.code);
     // Field-level problems go next to their cause; what has no place goes next to the button.
@@ -457,7 +498,11 @@ export class MotcuaForm extends LitElement {
     const docFallback: Issue[] = [];
     if ((e.status === 413 || e.status === 415) && !otherIssues.some((i) => i.pointer.startsWith('/documents'))) {
       // No pointer from the server: the whole documents list is the cause.
-      docFallback.push({ pointer: '/documents', code: e.code, message: e.status === 413 ? STRINGS.tooLarge : STRINGS.badMediaType });
+      docFallback.push({
+        pointer: '/documents',
+        code: e.code,
+        message: e.status === 413 ? STRINGS.tooLarge : STRINGS.badMediaType,
+      });
     }
     this._serverIssues = [...otherIssues, ...docFallback];
     const inner = this.#inner;
@@ -569,19 +614,21 @@ export class MotcuaForm extends LitElement {
         @change=${this.#onFormChange}
         @motcua-step=${this.#onStep}
       ></motcua-jsonforms>
-      ${this._atEnd
-        ? html`${documentsTemplate({
-            lang,
-            checks,
-            files: this._files,
-            issues: docIssues,
-            upload: this.#uploadStates(checks),
-            disabled: this._submitting,
-            pick: (id, files) => void this.#pickFiles(id, files),
-            remove: (id, key) => this.#removeFile(id, key),
-          })}
+      ${
+        this._atEnd
+          ? html`${documentsTemplate({
+              lang,
+              checks,
+              files: this._files,
+              issues: docIssues,
+              upload: this.#uploadStates(checks),
+              disabled: this._submitting,
+              pick: (id, files) => void this.#pickFiles(id, files),
+              remove: (id, key) => this.#removeFile(id, key),
+            })}
           ${summaryTemplate(p, this._data, evaluator, lang, due)} ${this.#renderDraftConsent(lang)} ${this.#renderSubmit(lang)}`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -611,7 +658,9 @@ export class MotcuaForm extends LitElement {
   #renderAgency(lang: Lang, resolved: ReceivingResult) {
     const view = this._view!;
     const r = view.procedure.receiving;
-    const issue = this._serverIssues.find((i) => i.pointer === '/agency') ?? (this._showMissing && !resolved.ok && resolved.issue.pointer === '/agency' ? resolved.issue : undefined);
+    const issue =
+      this._serverIssues.find((i) => i.pointer === '/agency') ??
+      (this._showMissing && !resolved.ok && resolved.issue.pointer === '/agency' ? resolved.issue : undefined);
     if (r.mode === 'choice') {
       const options = this.#directory!.ofKind(r.kind);
       const list = options.length ? options : this.#directory!.list();
@@ -644,12 +693,14 @@ export class MotcuaForm extends LitElement {
         ${issues.map((issue) => {
           const { label, go } = this.#locate(issue, inner, lang);
           const text = `${label ? `${label}: ` : ''}${pick(issue.message, lang)}`;
-          return html`<li>${go
-            ? html`<a href="#" @click=${(e: Event) => {
-                e.preventDefault();
-                go();
-              }}>${text}</a>`
-            : text}</li>`;
+          return html`<li>${
+            go
+              ? html`<a href="#" @click=${(e: Event) => {
+                  e.preventDefault();
+                  go();
+                }}>${text}</a>`
+              : text
+          }</li>`;
         })}
       </ul>
     </div>`;
@@ -668,7 +719,10 @@ export class MotcuaForm extends LitElement {
     if (m) {
       const id = m[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
       const doc = this._view?.procedure.documents.find((d) => d.id === id);
-      return { label: doc ? pick(doc.title, lang) : t('documentsTitle', lang), go: () => this.#focusId(doc ? fileInputId(id) : 'mc-docs-title') };
+      return {
+        label: doc ? pick(doc.title, lang) : t('documentsTitle', lang),
+        go: () => this.#focusId(doc ? fileInputId(id) : 'mc-docs-title'),
+      };
     }
     return { label: '' };
   }
@@ -678,22 +732,28 @@ export class MotcuaForm extends LitElement {
     const progress = this._progress;
     const percent = progress ? Math.min(100, Math.round((progress.loaded / Math.max(progress.total, 1)) * 100)) : 0;
     return html`<div class="submit-area" part="submit-area">
-      ${f
-        ? html`<div class="alert" id="mc-submit-error" role="alert" tabindex="-1" part="submit-error">
+      ${
+        f
+          ? html`<div class="alert" id="mc-submit-error" role="alert" tabindex="-1" part="submit-error">
             <p><strong>${t('submitFailed', lang)}</strong> ${pick(f.message, lang)}</p>
             ${f.kind === 'network' || (f.kind === 'http' && f.status >= 500) ? html`<p>${t('retryKeeps', lang)}</p>` : nothing}
-            ${f.kind === 'conflict'
-              ? html`<button type="button" part="button" @click=${() => this.#submitAsNew()}>${t('submitAsNew', lang)}</button>`
-              : nothing}
+            ${
+              f.kind === 'conflict'
+                ? html`<button type="button" part="button" @click=${() => this.#submitAsNew()}>${t('submitAsNew', lang)}</button>`
+                : nothing
+            }
           </div>`
-        : nothing}
-      ${this._submitting
-        ? html`<div class="progress-line" role="status">
+          : nothing
+      }
+      ${
+        this._submitting
+          ? html`<div class="progress-line" role="status">
             <span>${t('submitting', lang)}</span>
             <progress part="upload-progress" max="100" value=${percent} aria-label=${t('uploadProgress', lang, { percent })}></progress>
             <span>${t('uploadProgress', lang, { percent })}</span>
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="actions">
         <button type="button" class="primary" part="button button-primary submit" ?disabled=${this._submitting} @click=${() => this.submit()}>
           ${f && f.kind !== 'conflict' ? t('retry', lang) : t('submit', lang)}
@@ -721,7 +781,8 @@ export class MotcuaForm extends LitElement {
 
   #print(): void {
     const views = receiptViews.value;
-    if (views && this._receipt && this._view) views.printReceipt(this.renderRoot as ShadowRoot, this._receipt, this._view, this.#language);
+    if (views && this._receipt && this._view)
+      views.printReceipt(this.renderRoot as ShadowRoot, this._receipt, this._view, this.#language);
   }
 
   async #copySecret(): Promise<void> {

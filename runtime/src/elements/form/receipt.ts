@@ -38,9 +38,11 @@ export function receiptTemplate(
     <p class="note" part="receipt-note">${t('receiptSecretNote', lang)}</p>
     <div class="actions">
       <button type="button" class="primary" part="button button-primary print" @click=${actions.print}>${t('print', lang)}</button>
-      ${actions.kiosk
-        ? nothing
-        : html`<button type="button" part="button copy" @click=${actions.copy}>${actions.copied ? `✓ ${t('copied', lang)}` : t('copySecret', lang)}</button>`}
+      ${
+        actions.kiosk
+          ? nothing
+          : html`<button type="button" part="button copy" @click=${actions.copy}>${actions.copied ? `✓ ${t('copied', lang)}` : t('copySecret', lang)}</button>`
+      }
       <button type="button" part="button again" @click=${actions.again}>${t('newDossier', lang)}</button>
     </div>
   </section>`;
@@ -63,7 +65,13 @@ const PRINT_CSS = css`
  * calls and a constructed style sheet: no inline styles or scripts, so a strict CSP allows it.
  * Returns the frame (tests inspect it; it is removed after printing).
  */
-export function printReceipt(container: ShadowRoot | HTMLElement, r: Receipt, view: ProcedureView, lang: Lang, doPrint = true): HTMLIFrameElement {
+export function printReceipt(
+  container: ShadowRoot | HTMLElement,
+  r: Receipt,
+  view: ProcedureView,
+  lang: Lang,
+  doPrint = true,
+): HTMLIFrameElement {
   const frame = document.createElement('iframe');
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;

@@ -97,7 +97,10 @@ export class TrackController implements ReactiveController {
   }
 
   private url(path: string): string {
-    return apiUrl(this.host.server, `api/v1/public/dossiers/${encodeURIComponent(this.s.view?.code ?? this.s.code.trim())}${path}`);
+    return apiUrl(
+      this.host.server,
+      `api/v1/public/dossiers/${encodeURIComponent(this.s.view?.code ?? this.s.code.trim())}${path}`,
+    );
   }
 
   private fail(where: TrackFailure['where'], err: unknown): void {
@@ -105,7 +108,13 @@ export class TrackController implements ReactiveController {
     const message = where === 'lookup' && e.status === 404 ? TRACK_STRINGS.trackNotFound : e.text;
     this.focus = `mc-${where}-error`;
     this.set({ failure: { where, message, network: e.kind === 'network' } });
-    this.emit<ErrorDetail>('motcua-error', { stage: where, kind: e.kind === 'network' ? 'network' : e.kind, status: e.status, code: e.code, message: message.vi });
+    this.emit<ErrorDetail>('motcua-error', {
+      stage: where,
+      kind: e.kind === 'network' ? 'network' : e.kind,
+      status: e.status,
+      code: e.code,
+      message: message.vi,
+    });
   }
 
   /** Looks the dossier up with the code and secret typed in. */
@@ -119,7 +128,11 @@ export class TrackController implements ReactiveController {
     }
     this.set({ notice: '', busy: true, failure: null });
     try {
-      const view = await getJson<TrackingView>(apiUrl(this.host.server, `api/v1/public/dossiers/${encodeURIComponent(code)}`), { 'X-Tracking-Secret': secret }, { cache: 'no-store' });
+      const view = await getJson<TrackingView>(
+        apiUrl(this.host.server, `api/v1/public/dossiers/${encodeURIComponent(code)}`),
+        { 'X-Tracking-Secret': secret },
+        { cache: 'no-store' },
+      );
       this.show(view);
       this.focus = 'mc-track-title';
       this.emit('motcua-loaded', { code: view.code, status: view.status });
@@ -133,13 +146,16 @@ export class TrackController implements ReactiveController {
 
   private show(view: TrackingView): void {
     this.set({ view, supFiles: new Map(), supIssues: [], withdrawOpen: false });
-    if (view.supplement && !view.supplement.provided && view.canSupplement && !this.s.procedure) void this.loadProcedure(view.procedure.code);
+    if (view.supplement && !view.supplement.provided && view.canSupplement && !this.s.procedure)
+      void this.loadProcedure(view.procedure.code);
   }
 
   /** The procedure's document list (titles, accepted types, sizes) for the supplement pickers. */
   private async loadProcedure(code: string): Promise<void> {
     try {
-      const p = await getJson<ProcedureView>(apiUrl(this.host.server, `api/v1/public/procedures/${encodeURIComponent(code)}`));
+      const p = await getJson<ProcedureView>(
+        apiUrl(this.host.server, `api/v1/public/procedures/${encodeURIComponent(code)}`),
+      );
       this.set({ procedure: p.procedure });
     } catch {
       this.set({ procedure: null }); // the server still checks every file
@@ -161,7 +177,10 @@ export class TrackController implements ReactiveController {
 
   private removeFile(documentId: string, key: number): void {
     const next = new Map(this.s.supFiles);
-    next.set(documentId, (next.get(documentId) ?? []).filter((f) => f.key !== key));
+    next.set(
+      documentId,
+      (next.get(documentId) ?? []).filter((f) => f.key !== key),
+    );
     this.s.supFiles = next;
     this.set({ supIssues: this.fileIssues() });
   }
@@ -174,13 +193,20 @@ export class TrackController implements ReactiveController {
       const files = this.s.supFiles.get(item.documentId) ?? [];
       const req = this.requirement(item.documentId);
       if (!req) {
-        if (includeMissing && !files.length) issues.push(missing(item.documentId, item.title?.vi ?? item.documentId, item.title?.en ?? item.documentId));
+        if (includeMissing && !files.length)
+          issues.push(missing(item.documentId, item.title?.vi ?? item.documentId, item.title?.en ?? item.documentId));
         continue;
       }
-      const single = { documents: [{ ...req, when: undefined, optional: false, minFiles: Math.max(1, req.minFiles) }] } as unknown as Procedure;
-      const provided = files.length ? { [req.id]: files.map((f) => ({ mediaType: f.mediaType, size: f.file.size, name: f.file.name })) } : {};
+      const single = {
+        documents: [{ ...req, when: undefined, optional: false, minFiles: Math.max(1, req.minFiles) }],
+      } as unknown as Procedure;
+      const provided = files.length
+        ? { [req.id]: files.map((f) => ({ mediaType: f.mediaType, size: f.file.size, name: f.file.name })) }
+        : {};
       const found = checkDocuments(single, {}, { validate: () => [] }, provided);
-      issues.push(...(includeMissing ? found : found.filter((i) => i.code !== 'missing-document' && i.code !== 'too-few-files')));
+      issues.push(
+        ...(includeMissing ? found : found.filter((i) => i.code !== 'missing-document' && i.code !== 'too-few-files')),
+      );
     }
     return issues;
   }
@@ -196,7 +222,8 @@ export class TrackController implements ReactiveController {
     }
     const body = new FormData();
     body.append('supplement', JSON.stringify({ comment: this.s.supComment }));
-    for (const [id, files] of this.s.supFiles) for (const f of files) body.append(`documents.${id}`, f.file, f.file.name);
+    for (const [id, files] of this.s.supFiles)
+      for (const f of files) body.append(`documents.${id}`, f.file, f.file.name);
     this.set({ supIssues: issues, busy: true, failure: null, supProgress: 0 });
     try {
       const res = await send<TrackingView>(this.url('/supplement'), {
@@ -272,7 +299,8 @@ export class TrackController implements ReactiveController {
           this.set({ withdrawOpen: true });
         },
         cancelWithdraw: () => this.set({ withdrawOpen: false }),
-        withdrawReason: (value) => this.set(value.trim() ? { withdrawReason: value, withdrawInvalid: false } : { withdrawReason: value }),
+        withdrawReason: (value) =>
+          this.set(value.trim() ? { withdrawReason: value, withdrawInvalid: false } : { withdrawReason: value }),
         withdraw: () => void this.withdraw(),
       },
     });
@@ -280,5 +308,9 @@ export class TrackController implements ReactiveController {
 }
 
 function missing(id: string, vi: string, en: string): Issue {
-  return { pointer: `/documents/${id}`, code: 'missing-document', message: { vi: t('documentMissing', 'vi', { title: vi }), en: t('documentMissing', 'en', { title: en }) } };
+  return {
+    pointer: `/documents/${id}`,
+    code: 'missing-document',
+    message: { vi: t('documentMissing', 'vi', { title: vi }), en: t('documentMissing', 'en', { title: en }) },
+  };
 }

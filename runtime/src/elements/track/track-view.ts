@@ -69,7 +69,8 @@ function renderView(m: TrackModel, v: TrackingView, lang: Lang) {
     <h3>${t('trackTimeline', lang)}</h3>
     <ol class="timeline" part="timeline">
       ${v.timeline.map(
-        (e) => html`<li><strong>${pick(e.label, lang)}</strong><time datetime=${e.at}>${humanIso(e.at, lang)}</time>${e.comment ? html`<span>${e.comment}</span>` : nothing}</li>`,
+        (e) =>
+          html`<li><strong>${pick(e.label, lang)}</strong><time datetime=${e.at}>${humanIso(e.at, lang)}</time>${e.comment ? html`<span>${e.comment}</span>` : nothing}</li>`,
       )}
     </ol>
     ${v.canWithdraw && !v.withdrawalRequested ? renderWithdraw(m, lang) : nothing}
@@ -94,15 +95,17 @@ function renderSupplement(m: TrackModel, v: TrackingView, lang: Lang) {
           <div class="doc-head"><span class="doc-title">${title}</span></div>
           ${item.reason ? html`<p>${item.reason}</p>` : nothing}
           ${req ? html`<p class="hint" id=${`${id}-limits`}>${t('documentLimits', lang, { types: req.mediaTypes.map(typeName).join(', '), size: formatBytes(req.maxSizeBytes, lang), max: req.maxFiles })}</p>` : nothing}
-          ${files.length
-            ? html`<ul class="files">${files.map((file, n) => {
-                const problems = m.supIssues.filter((i) => i.pointer === `${at}/${n}`);
-                return html`<li class="file ${problems.length ? 'invalid' : ''}"><span class="file-name">${file.file.name}</span>
+          ${
+            files.length
+              ? html`<ul class="files">${files.map((file, n) => {
+                  const problems = m.supIssues.filter((i) => i.pointer === `${at}/${n}`);
+                  return html`<li class="file ${problems.length ? 'invalid' : ''}"><span class="file-name">${file.file.name}</span>
                   <span class="hint">${formatBytes(file.file.size, lang)}</span>
                   <button type="button" class="link" aria-label=${t('removeFile', lang, { name: file.file.name })} @click=${() => m.on.removeFile(item.documentId, file.key)}>${t('arrayRemove', lang)}</button>
                   ${problems.length ? html`<p class="error">${problems.map((p) => pick(p.message, lang)).join(' ')}</p>` : nothing}</li>`;
-              })}</ul>`
-            : nothing}
+                })}</ul>`
+              : nothing
+          }
           <div class="file-pick">
             <label class="file-button" for=${id}>${t('chooseFilesButton', lang)}</label>
             <input type="file" class="file-input" id=${id} accept=${req ? req.mediaTypes.join(',') : nothing} ?multiple=${!req || req.maxFiles > 1}

@@ -11,7 +11,13 @@ export default function set(path: string | readonly (string | number)[], value: 
     if (i === keys.length) return value;
     const key = keys[i]!;
     const copy: Record<string, unknown> | unknown[] =
-      node !== null && typeof node === 'object' ? (Array.isArray(node) ? [...node] : { ...(node as object) }) : /^(0|[1-9]\d*)$/.test(key) ? [] : {};
+      node !== null && typeof node === 'object'
+        ? Array.isArray(node)
+          ? [...node]
+          : { ...(node as object) }
+        : /^(0|[1-9]\d*)$/.test(key)
+          ? []
+          : {};
     (copy as Record<string, unknown>)[key] = go((node as Record<string, unknown> | null | undefined)?.[key], i + 1);
     return copy;
   };

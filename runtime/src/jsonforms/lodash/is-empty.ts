@@ -6,13 +6,21 @@
  */
 export default function isEmpty(value: unknown): boolean {
   if (value == null) return true;
-  if (typeof value === 'string' || Array.isArray(value) || ArrayBuffer.isView(value)) return (value as { length: number }).length === 0;
+  if (typeof value === 'string' || Array.isArray(value) || ArrayBuffer.isView(value))
+    return (value as { length: number }).length === 0;
   if (value instanceof Map || value instanceof Set) return value.size === 0;
   if (typeof value === 'object' || typeof value === 'function') {
-    if (typeof value === 'object' && 'length' in value && typeof (value as { length: unknown }).length === 'number' && Object.prototype.toString.call(value) === '[object Arguments]') {
+    if (
+      typeof value === 'object' &&
+      'length' in value &&
+      typeof (value as { length: unknown }).length === 'number' &&
+      Object.prototype.toString.call(value) === '[object Arguments]'
+    ) {
       return (value as { length: number }).length === 0;
     }
-    for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && !(key === 'constructor' && isPrototype(value))) return false;
+    for (const key in value)
+      if (Object.prototype.hasOwnProperty.call(value, key) && !(key === 'constructor' && isPrototype(value)))
+        return false;
     return true;
   }
   return true;

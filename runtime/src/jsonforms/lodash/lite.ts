@@ -9,11 +9,14 @@
 
 type Collection<T> = readonly T[] | Record<string, T> | null | undefined;
 
-const values = <T>(c: Collection<T>): readonly T[] => (c == null ? [] : Array.isArray(c) ? c : Object.values(c as Record<string, T>));
+const values = <T>(c: Collection<T>): readonly T[] =>
+  c == null ? [] : Array.isArray(c) ? c : Object.values(c as Record<string, T>);
 
-export const find = <T>(c: Collection<T>, predicate: (value: T, index: number) => unknown): T | undefined => values(c).find(predicate);
+export const find = <T>(c: Collection<T>, predicate: (value: T, index: number) => unknown): T | undefined =>
+  values(c).find(predicate);
 
-export const filter = <T>(c: Collection<T>, predicate: (value: T, index: number) => unknown): T[] => values(c).filter(predicate);
+export const filter = <T>(c: Collection<T>, predicate: (value: T, index: number) => unknown): T[] =>
+  values(c).filter(predicate);
 
 export const includes = (c: Collection<unknown> | string, value: unknown): boolean =>
   typeof c === 'string' ? c.includes(String(value)) : values(c).includes(value);
@@ -63,10 +66,13 @@ export function maxBy<T>(items: readonly T[] | null | undefined, fn: (item: T) =
 }
 
 /** Removes the items `predicate` accepts from `array` (in place) and returns them. */
-export function remove<T>(array: T[] | null | undefined, predicate: (value: T, index: number, array: T[]) => unknown): T[] {
+export function remove<T>(
+  array: T[] | null | undefined,
+  predicate: (value: T, index: number, array: T[]) => unknown,
+): T[] {
   const removed: T[] = [];
   if (!array) return removed;
-  for (let i = 0; i < array.length; ) {
+  for (let i = 0; i < array.length;) {
     if (predicate(array[i]!, i, array)) removed.push(...array.splice(i, 1));
     else i++;
   }
@@ -85,7 +91,11 @@ export function isEqual(a: unknown, b: unknown): boolean {
   if (a instanceof Date) return a.getTime() === (b as Date).getTime();
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && isEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return ka.every(
+    (k) =>
+      Object.prototype.hasOwnProperty.call(b, k) &&
+      isEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
 }
 
 // es-toolkit's word pattern (camelCase, snake_case, acronyms, digits, any script), with lodash's
@@ -99,7 +109,13 @@ const WORD =
  * "Ngay Sinh" and "họTên" into "Họ Ten"; here they stay "Ngày Sinh" and "Họ Tên".
  */
 export const startCase = (s: unknown): string =>
-  (String(s ?? '').replace(/['\u2019]/g, '').match(WORD) ?? []).map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+  (
+    String(s ?? '')
+      .replace(/['\u2019]/g, '')
+      .match(WORD) ?? []
+  )
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
 
 // Paths, as lodash reads them ("a.b[0]", 'a["b.c"]', or an array of keys), for get, has and the fp
 // set/unset; lodash's own expressions.
@@ -107,7 +123,8 @@ const PROP_NAME = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)
 const DEEP_PROP = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
 type Key = string | symbol;
 
-const toKey = (k: unknown): Key => (typeof k === 'string' || typeof k === 'symbol' ? k : Object.is(k, -0) ? '-0' : `${k}`);
+const toKey = (k: unknown): Key =>
+  typeof k === 'string' || typeof k === 'symbol' ? k : Object.is(k, -0) ? '-0' : `${k}`;
 
 function stringToPath(text: string): string[] {
   const out: string[] = [];
@@ -121,13 +138,19 @@ function stringToPath(text: string): string[] {
 
 /** lodash's toPath: the keys a path names. */
 export const toPath = (path: unknown): Key[] =>
-  Array.isArray(path) ? path.map(toKey) : typeof path === 'symbol' ? [path] : stringToPath(path == null ? '' : String(path));
+  Array.isArray(path)
+    ? path.map(toKey)
+    : typeof path === 'symbol'
+      ? [path]
+      : stringToPath(path == null ? '' : String(path));
 
 /** The keys of `path` in `object`: a whole string that is a key of the object, or not a deep path, is one key. */
 function castPath(path: unknown, object: unknown): Key[] {
   if (Array.isArray(path)) return path as Key[];
   if (path == null || typeof path !== 'string') return [path as Key];
-  return /^\w*$/.test(path) || !DEEP_PROP.test(path) || (object != null && path in Object(object)) ? [path] : stringToPath(path);
+  return /^\w*$/.test(path) || !DEEP_PROP.test(path) || (object != null && path in Object(object))
+    ? [path]
+    : stringToPath(path);
 }
 
 /** lodash's get: the value at `path`, or `fallback` when it is undefined. */

@@ -1,5 +1,13 @@
 import { css, html, nothing } from 'lit';
-import { createDefaultValue, findUISchema, Generate, Resolve, type ControlElement, type JsonSchema, type UISchemaElement } from '@jsonforms/core';
+import {
+  createDefaultValue,
+  findUISchema,
+  Generate,
+  Resolve,
+  type ControlElement,
+  type JsonSchema,
+  type UISchemaElement,
+} from '@jsonforms/core';
 import type { DispatchProps, FormContext } from '../../jsonforms/context.ts';
 import { controlView, errorText, hint, requiredMark, type ControlView } from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
@@ -21,9 +29,15 @@ export function arrayControl(props: DispatchProps, ctx: FormContext, primitive: 
   if (!v) return nothing;
   const rootSchema = ctx.state.jsonforms.core!.schema;
   const uischema = props.uischema as ControlElement;
-  const items = ctx.memo(uischema, `items:${v.path}`, [v.schema], () => Resolve.schema(v.schema, 'items', rootSchema) ?? {});
+  const items = ctx.memo(
+    uischema,
+    `items:${v.path}`,
+    [v.schema],
+    () => Resolve.schema(v.schema, 'items', rootSchema) ?? {},
+  );
   const list: unknown[] = Array.isArray(v.data) ? v.data : [];
-  const itemLabel = (typeof items.title === 'string' && localTitle(items.title, ctx.lang)) || v.label || ctx.text('arrayDefaultItem');
+  const itemLabel =
+    (typeof items.title === 'string' && localTitle(items.title, ctx.lang)) || v.label || ctx.text('arrayDefaultItem');
   const maxItems = typeof v.schema.maxItems === 'number' ? v.schema.maxItems : Infinity;
   const addId = `${v.inputId}-add`;
   const rowId = (i: number) => `${v.inputId}-row-${i}`;
@@ -68,7 +82,9 @@ export function arrayControl(props: DispatchProps, ctx: FormContext, primitive: 
 
   const rows = list.map((_, i) => {
     const name = ctx.text('arrayItem', { label: itemLabel, n: i + 1 });
-    const rowDetail = primitive ? ctx.memo(detail, `row:${name}`, [], () => ({ ...(detail as ControlElement), label: name }) as ControlElement) : detail;
+    const rowDetail = primitive
+      ? ctx.memo(detail, `row:${name}`, [], () => ({ ...(detail as ControlElement), label: name }) as ControlElement)
+      : detail;
     return html`<li class="row" part="array-row">
       <div class="row-head">
         ${primitive ? nothing : html`<span class="row-title" id=${`${rowId(i)}-title`}>${name}</span>`}
@@ -109,11 +125,14 @@ export function multiEnumControl(props: DispatchProps, ctx: FormContext) {
   const v = controlView(props, ctx);
   if (!v) return nothing;
   const options = multiEnumOptions(v, ctx.lang);
-  const isIn = (list: unknown, value: unknown) => Array.isArray(list) && list.some((s) => JSON.stringify(s) === JSON.stringify(value));
+  const isIn = (list: unknown, value: unknown) =>
+    Array.isArray(list) && list.some((s) => JSON.stringify(s) === JSON.stringify(value));
   const has = (value: unknown) => isIn(v.data, value);
   const toggle = (value: unknown, on: boolean) => {
     const now = ctx.valueAt(v.path);
-    const next = options.filter((o) => (JSON.stringify(o.value) === JSON.stringify(value) ? on : isIn(now, o.value))).map((o) => o.value);
+    const next = options
+      .filter((o) => (JSON.stringify(o.value) === JSON.stringify(value) ? on : isIn(now, o.value)))
+      .map((o) => o.value);
     ctx.change(v.path, next.length ? next : undefined);
     ctx.touch(v.path);
   };
@@ -141,7 +160,11 @@ export function multiEnumControl(props: DispatchProps, ctx: FormContext) {
 }
 
 function multiEnumOptions(v: ControlView, lang: Lang): { label: string; value: unknown }[] {
-  const items = (v.schema.items ?? {}) as { enum?: unknown[]; oneOf?: { const?: unknown; title?: string }[]; anyOf?: { const?: unknown; title?: string }[] };
+  const items = (v.schema.items ?? {}) as {
+    enum?: unknown[];
+    oneOf?: { const?: unknown; title?: string }[];
+    anyOf?: { const?: unknown; title?: string }[];
+  };
   if (Array.isArray(items.enum)) return items.enum.map((e) => ({ label: String(e), value: e }));
   const alts = items.oneOf ?? items.anyOf ?? [];
   return alts.map((a) => ({ label: a.title ? localTitle(a.title, lang) : String(a.const), value: a.const }));

@@ -34,4 +34,6 @@ function booleanControl(props: DispatchProps, ctx: FormContext) {
   </div>`;
 }
 
-export const booleanRenderers: RendererEntry[] = [{ name: 'boolean', tester: rankWith(2, isBooleanControl), renderer: booleanControl }];
+export const booleanRenderers: RendererEntry[] = [
+  { name: 'boolean', tester: rankWith(2, isBooleanControl), renderer: booleanControl },
+];

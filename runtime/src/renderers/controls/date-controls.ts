@@ -4,7 +4,15 @@ import { live } from 'lit/directives/live.js';
 import { isDateControl, isDateTimeControl, isTimeControl, rankWith } from '@jsonforms/core';
 import { formatInstant, localDate, localTime, parseInstant, zonedInstant } from '@motcua/core';
 import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
-import { ariaLabel, controlView, errorText, fieldClass, hint, requiredMark, type ControlView } from '../control-shell.ts';
+import {
+  ariaLabel,
+  controlView,
+  errorText,
+  fieldClass,
+  hint,
+  requiredMark,
+  type ControlView,
+} from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
 
 /**
@@ -69,5 +77,9 @@ function bound(v: ControlView, keyword: string): string | undefined {
 export const dateRenderers: RendererEntry[] = [
   { name: 'date', tester: rankWith(3, isDateControl), renderer: (p, c) => dateControl(p, c, 'date') },
   { name: 'time', tester: rankWith(3, isTimeControl), renderer: (p, c) => dateControl(p, c, 'time') },
-  { name: 'date-time', tester: rankWith(3, isDateTimeControl), renderer: (p, c) => dateControl(p, c, 'datetime-local') },
+  {
+    name: 'date-time',
+    tester: rankWith(3, isDateTimeControl),
+    renderer: (p, c) => dateControl(p, c, 'datetime-local'),
+  },
 ];

@@ -2,7 +2,15 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { and, isEnumControl, isOneOfEnumControl, optionIs, rankWith, type EnumOption } from '@jsonforms/core';
 import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
-import { ariaLabel, controlView, errorText, fieldClass, hint, requiredMark, type ControlView } from '../control-shell.ts';
+import {
+  ariaLabel,
+  controlView,
+  errorText,
+  fieldClass,
+  hint,
+  requiredMark,
+  type ControlView,
+} from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -83,6 +91,9 @@ export const enumRenderers: RendererEntry[] = [
   { name: 'enum', tester: rankWith(2, isEnumControl), renderer: (p, c) => selectControl(p, c, false) },
   { name: 'oneof-enum', tester: rankWith(2, isOneOfEnumControl), renderer: (p, c) => selectControl(p, c, true) },
   { name: 'enum-radio', tester: rankWith(3, and(isEnumControl, radio)), renderer: (p, c) => radioControl(p, c, false) },
-  { name: 'oneof-enum-radio', tester: rankWith(3, and(isOneOfEnumControl, radio)), renderer: (p, c) => radioControl(p, c, true) },
+  {
+    name: 'oneof-enum-radio',
+    tester: rankWith(3, and(isOneOfEnumControl, radio)),
+    renderer: (p, c) => radioControl(p, c, true),
+  },
 ];
-

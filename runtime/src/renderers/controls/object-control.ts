@@ -1,5 +1,12 @@
 import { html, nothing } from 'lit';
-import { findUISchema, Generate, isObjectControl, rankWith, type ControlElement, type JsonSchema } from '@jsonforms/core';
+import {
+  findUISchema,
+  Generate,
+  isObjectControl,
+  rankWith,
+  type ControlElement,
+  type JsonSchema,
+} from '@jsonforms/core';
 import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
 import { controlView, errorText, hint, requiredMark } from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
@@ -35,4 +42,6 @@ function objectControl(props: DispatchProps, ctx: FormContext) {
   </fieldset>`;
 }
 
-export const objectRenderers: RendererEntry[] = [{ name: 'object', tester: rankWith(2, isObjectControl), renderer: objectControl }];
+export const objectRenderers: RendererEntry[] = [
+  { name: 'object', tester: rankWith(2, isObjectControl), renderer: objectControl },
+];

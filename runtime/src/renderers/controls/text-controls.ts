@@ -56,6 +56,14 @@ function textControl(props: DispatchProps, ctx: FormContext, multi: boolean) {
 
 export const textRenderers: RendererEntry[] = [
   { name: 'text', tester: rankWith(1, isStringControl), renderer: (p, c) => textControl(p, c, false) },
-  { name: 'email', tester: rankWith(2, and(isStringControl, formatIs('email'))), renderer: (p, c) => textControl(p, c, false) },
-  { name: 'multiline', tester: rankWith(2, and(isStringControl, isMultiLineControl)), renderer: (p, c) => textControl(p, c, true) },
+  {
+    name: 'email',
+    tester: rankWith(2, and(isStringControl, formatIs('email'))),
+    renderer: (p, c) => textControl(p, c, false),
+  },
+  {
+    name: 'multiline',
+    tester: rankWith(2, and(isStringControl, isMultiLineControl)),
+    renderer: (p, c) => textControl(p, c, true),
+  },
 ];

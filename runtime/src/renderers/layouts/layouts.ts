@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import {
-
   mapStateToLayoutProps,
   rankWith,
   uiTypeIs,
@@ -14,7 +13,13 @@ import { isVisible } from '@jsonforms/core';
 import type { DispatchProps, FormContext, RenderResult, RendererEntry } from '../../jsonforms/context.ts';
 
 /** The children of a layout, dispatched with the layout's schema, path and enablement. */
-export function children(layout: Layout, schema: JsonSchema, path: string, enabled: boolean, ctx: FormContext): RenderResult[] {
+export function children(
+  layout: Layout,
+  schema: JsonSchema,
+  path: string,
+  enabled: boolean,
+  ctx: FormContext,
+): RenderResult[] {
   return (layout.elements ?? []).map((child) => ctx.render({ uischema: child, schema, path, enabled }));
 }
 
@@ -49,7 +54,8 @@ function group(props: DispatchProps, ctx: FormContext) {
 function label(props: DispatchProps, ctx: FormContext) {
   const el = props.uischema as LabelElement;
   const data = ctx.state.jsonforms.core?.data;
-  if (!isVisible(el as UISchemaElement, data, props.path, ctx.state.jsonforms.core!.ajv!, ctx.state.jsonforms.config)) return nothing;
+  if (!isVisible(el as UISchemaElement, data, props.path, ctx.state.jsonforms.core!.ajv!, ctx.state.jsonforms.config))
+    return nothing;
   const t = ctx.state.jsonforms.i18n?.translate;
   const key = typeof el.i18n === 'string' ? `${el.i18n}.text` : 'label.text';
   const text = t ? (t(key, el.text) ?? el.text) : el.text;
@@ -63,4 +69,3 @@ export const layoutRenderers: RendererEntry[] = [
   { name: 'category', tester: rankWith(1, uiTypeIs('Category')), renderer: group },
   { name: 'label', tester: rankWith(1, uiTypeIs('Label')), renderer: label },
 ];
-

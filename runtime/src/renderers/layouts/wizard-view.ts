@@ -1,5 +1,13 @@
 import { css, html, nothing } from 'lit';
-import { isVisible, mapStateToLayoutProps, type Categorization, type Category, type GroupLayout, type Layout, type UISchemaElement } from '@jsonforms/core';
+import {
+  isVisible,
+  mapStateToLayoutProps,
+  type Categorization,
+  type Category,
+  type GroupLayout,
+  type Layout,
+  type UISchemaElement,
+} from '@jsonforms/core';
 import type { DispatchProps, FormContext } from '../../jsonforms/context.ts';
 import { children } from './layouts.ts';
 import { wizardKey } from './wizard.ts';
@@ -24,7 +32,10 @@ export function wizard(props: DispatchProps, ctx: FormContext) {
   const t = ctx.state.jsonforms.i18n?.translate;
   const visible = all
     .map((c, abs) => ({ c: c as Category, abs }))
-    .filter(({ c }) => c.type === 'Category' && isVisible(c as UISchemaElement, data, props.path, ajv, ctx.state.jsonforms.config));
+    .filter(
+      ({ c }) =>
+        c.type === 'Category' && isVisible(c as UISchemaElement, data, props.path, ajv, ctx.state.jsonforms.config),
+    );
   if (!visible.length) return nothing;
   const key = wizardKey(props.path);
   const stored = ctx.step(key);
@@ -37,7 +48,13 @@ export function wizard(props: DispatchProps, ctx: FormContext) {
     return t ? (t(`${c.i18n ?? 'category'}.label`, text) ?? text) : text;
   };
   const before = ctx.rendered.length;
-  const body = children(ctx.memo(current, 'flattened', [], () => flattenNested(current)), props.schema, props.path, p.enabled, ctx);
+  const body = children(
+    ctx.memo(current, 'flattened', [], () => flattenNested(current)),
+    props.schema,
+    props.path,
+    p.enabled,
+    ctx,
+  );
   const stepPointers = ctx.rendered.slice(before).map((r) => r.pointer);
 
   ctx.reportStep(key, { step: position, count, label: labelOf(current) });
@@ -50,7 +67,10 @@ export function wizard(props: DispatchProps, ctx: FormContext) {
     <nav class="steps-nav" aria-label=${ctx.text('wizardSteps')}>
       <ol class="steps" part="steps">
         ${visible.map(
-          ({ c }, i) => html`<li class="step ${i === position ? 'current' : i < position ? 'done' : ''}" part=${i === position ? 'step step-current' : 'step'}
+          (
+            { c },
+            i,
+          ) => html`<li class="step ${i === position ? 'current' : i < position ? 'done' : ''}" part=${i === position ? 'step step-current' : 'step'}
             aria-current=${i === position ? 'step' : nothing}>
             <span class="num" aria-hidden="true">${i < position ? '✓' : i + 1}</span>
             <span class="name">${labelOf(c)}</span>
@@ -64,12 +84,16 @@ export function wizard(props: DispatchProps, ctx: FormContext) {
     <h3 class="step-title" part="step-title" id="mc-step-title" tabindex="-1">${labelOf(current)}</h3>
     <div class="step-body">${body}</div>
     <div class="wizard-nav" part="wizard-nav">
-      ${position > 0
-        ? html`<button type="button" class="secondary" part="button wizard-back" @click=${() => go(position - 1)}>← ${ctx.text('wizardBack')}</button>`
-        : html`<span></span>`}
-      ${position < count - 1
-        ? html`<button type="button" class="primary" part="button button-primary wizard-next" @click=${next}>${ctx.text('wizardNext')} →</button>`
-        : nothing}
+      ${
+        position > 0
+          ? html`<button type="button" class="secondary" part="button wizard-back" @click=${() => go(position - 1)}>← ${ctx.text('wizardBack')}</button>`
+          : html`<span></span>`
+      }
+      ${
+        position < count - 1
+          ? html`<button type="button" class="primary" part="button button-primary wizard-next" @click=${next}>${ctx.text('wizardNext')} →</button>`
+          : nothing
+      }
     </div>
   </section>`;
 }
@@ -81,7 +105,12 @@ function flattenNested(element: Layout): Layout {
       const l = el as Layout & { label?: string };
       return { ...l, type: 'Group', label: l.label ?? '', elements: (l.elements ?? []).map(convert) } as GroupLayout;
     }
-    if (el.type === 'Category') return { ...(el as Layout), type: 'Group', elements: ((el as Layout).elements ?? []).map(convert) } as GroupLayout;
+    if (el.type === 'Category')
+      return {
+        ...(el as Layout),
+        type: 'Group',
+        elements: ((el as Layout).elements ?? []).map(convert),
+      } as GroupLayout;
     const kids = (el as Layout).elements;
     return Array.isArray(kids) ? ({ ...(el as Layout), elements: kids.map(convert) } as Layout) : el;
   };

@@ -10,5 +10,13 @@ export const wizardKey = (path: string) => `wizard:${path}`;
 export const wizardView = lazy(() => import('./wizard-view.ts'));
 
 export const wizardRenderers: RendererEntry[] = [
-  { name: 'wizard', tester: rankWith(1, and(uiTypeIs('Categorization'), categorizationHasCategory)), renderer: lazyRenderer(wizardView, (m) => m.wizard, (m) => m.styles) },
+  {
+    name: 'wizard',
+    tester: rankWith(1, and(uiTypeIs('Categorization'), categorizationHasCategory)),
+    renderer: lazyRenderer(
+      wizardView,
+      (m) => m.wizard,
+      (m) => m.styles,
+    ),
+  },
 ];

@@ -29,9 +29,13 @@ export const agencies = pgTable(
   {
     code: text('code').primaryKey(),
     name: jsonb('name').$type<LocalizedText>().notNull(),
-    kind: text('kind').notNull().references(() => agencyKinds.id),
+    kind: text('kind')
+      .notNull()
+      .references(() => agencyKinds.id),
     parentCode: text('parent_code'),
-    calendarId: text('calendar_id').notNull().references(() => calendars.id),
+    calendarId: text('calendar_id')
+      .notNull()
+      .references(() => calendars.id),
     active: boolean('active').notNull().default(true),
     /** Set when merged into another agency: new dossiers go there, old ones keep this code. */
     successorCode: text('successor_code'),

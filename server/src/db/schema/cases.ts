@@ -1,4 +1,15 @@
-import { pgTable, text, timestamp, uuid, integer, bigint, date, primaryKey, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  integer,
+  bigint,
+  date,
+  primaryKey,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { dossiers } from './dossiers.ts';
 import { files } from './files.ts';
@@ -13,7 +24,9 @@ export const artefacts = pgTable(
   'artefacts',
   {
     id: uuid('id').primaryKey(),
-    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
     /** A slip kind (receipt, supplement, refusal, apology, stop-notice, control) or `result`. */
     kind: text('kind').notNull(),
     /** The event the artefact belongs to (the slip's event; the approve/deny event of a result). */
@@ -23,7 +36,9 @@ export const artefacts = pgTable(
     /** The slip template set (tt01-2018, tt03-2025) and its form number; null for results. */
     templateVersion: text('template_version'),
     formNo: text('form_no'),
-    fileId: uuid('file_id').notNull().references(() => files.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
     sha256: text('sha256').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),
     mediaType: text('media_type').notNull(),
@@ -34,7 +49,9 @@ export const artefacts = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
-    uniqueIndex('artefacts_slip_idx').on(t.dossierId, t.kind, t.eventSeq, t.format).where(sql`kind <> 'result'`),
+    uniqueIndex('artefacts_slip_idx')
+      .on(t.dossierId, t.kind, t.eventSeq, t.format)
+      .where(sql`kind <> 'result'`),
     uniqueIndex('artefacts_file_idx').on(t.fileId),
     index('artefacts_dossier_idx').on(t.dossierId, t.eventSeq),
   ],

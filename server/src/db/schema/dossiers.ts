@@ -1,4 +1,18 @@
-import { pgTable, text, jsonb, boolean, timestamp, uuid, integer, smallint, date, primaryKey, index, uniqueIndex, foreignKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  jsonb,
+  boolean,
+  timestamp,
+  uuid,
+  integer,
+  smallint,
+  date,
+  primaryKey,
+  index,
+  uniqueIndex,
+  foreignKey,
+} from 'drizzle-orm/pg-core';
 import { procedureVersions } from './procedures.ts';
 import { files } from './files.ts';
 
@@ -58,7 +72,10 @@ export const dossiers = pgTable(
   },
   (t) => [
     uniqueIndex('dossiers_code_idx').on(t.code),
-    foreignKey({ columns: [t.procedureCode, t.procedureVersion], foreignColumns: [procedureVersions.code, procedureVersions.version] }),
+    foreignKey({
+      columns: [t.procedureCode, t.procedureVersion],
+      foreignColumns: [procedureVersions.code, procedureVersions.version],
+    }),
     index('dossiers_location_idx').on(t.locationAgency, t.status, t.dueAt),
     index('dossiers_receiving_idx').on(t.receivingAgency, t.submittedAt),
     index('dossiers_applicant_id_idx').on(t.applicantIdNumber),
@@ -74,7 +91,9 @@ export const dossiers = pgTable(
 export const dossierEvents = pgTable(
   'dossier_events',
   {
-    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
     seq: integer('seq').notNull(),
     kind: text('kind').notNull(),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -97,19 +116,28 @@ export const dossierEvents = pgTable(
 export const dossierAgencies = pgTable(
   'dossier_agencies',
   {
-    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
     agencyCode: text('agency_code').notNull(),
     since: timestamp('since', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.dossierId, t.agencyCode] }), index('dossier_agencies_agency_idx').on(t.agencyCode, t.dossierId)],
+  (t) => [
+    primaryKey({ columns: [t.dossierId, t.agencyCode] }),
+    index('dossier_agencies_agency_idx').on(t.agencyCode, t.dossierId),
+  ],
 );
 
 /** Files linked to a dossier, per required document (or supplement/result). */
 export const dossierFiles = pgTable(
   'dossier_files',
   {
-    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
-    fileId: uuid('file_id').notNull().references(() => files.id),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
     documentId: text('document_id').notNull(),
     ordinal: integer('ordinal').notNull(),
     /** submission | supplement | result | attachment */

@@ -8,7 +8,9 @@ import { agencies } from './agencies.ts';
  */
 export const procedures = pgTable('procedures', {
   code: text('code').primaryKey(),
-  ownerCode: text('owner_code').notNull().references(() => agencies.code),
+  ownerCode: text('owner_code')
+    .notNull()
+    .references(() => agencies.code),
   title: jsonb('title').$type<LocalizedText>().notNull(),
   fieldCode: text('field_code').notNull(),
   draft: jsonb('draft'),
@@ -26,7 +28,9 @@ export const procedures = pgTable('procedures', {
 export const procedureVersions = pgTable(
   'procedure_versions',
   {
-    code: text('code').notNull().references(() => procedures.code),
+    code: text('code')
+      .notNull()
+      .references(() => procedures.code),
     version: integer('version').notNull(),
     definition: jsonb('definition').$type<Procedure>().notNull(),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
@@ -37,5 +41,8 @@ export const procedureVersions = pgTable(
     validators: text('validators').notNull(),
     validatorsSha256: text('validators_sha256').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.code, t.version] }), index('procedure_versions_effective_idx').on(t.code, t.effectiveFrom)],
+  (t) => [
+    primaryKey({ columns: [t.code, t.version] }),
+    index('procedure_versions_effective_idx').on(t.code, t.effectiveFrom),
+  ],
 );

@@ -1,4 +1,16 @@
-import { pgTable, text, jsonb, boolean, timestamp, uuid, integer, bigserial, primaryKey, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  jsonb,
+  boolean,
+  timestamp,
+  uuid,
+  integer,
+  bigserial,
+  primaryKey,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.ts';
 
 /** Staff accounts. A staff member holds roles per agency (`staff_roles`). */
@@ -10,7 +22,9 @@ export const staff = pgTable('staff', {
   email: text('email'),
   phone: text('phone'),
   /** The agency the account belongs to (who administers it). */
-  agencyCode: text('agency_code').notNull().references(() => agencies.code),
+  agencyCode: text('agency_code')
+    .notNull()
+    .references(() => agencies.code),
   /** scrypt hash; null for integration accounts that only use API tokens. */
   passwordHash: text('password_hash'),
   active: boolean('active').notNull().default(true),
@@ -22,11 +36,18 @@ export const staff = pgTable('staff', {
 export const staffRoles = pgTable(
   'staff_roles',
   {
-    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
-    agencyCode: text('agency_code').notNull().references(() => agencies.code),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    agencyCode: text('agency_code')
+      .notNull()
+      .references(() => agencies.code),
     role: text('role').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.staffId, t.agencyCode, t.role] }), index('staff_roles_agency_idx').on(t.agencyCode, t.role)],
+  (t) => [
+    primaryKey({ columns: [t.staffId, t.agencyCode, t.role] }),
+    index('staff_roles_agency_idx').on(t.agencyCode, t.role),
+  ],
 );
 
 /** Browser sessions; the cookie holds a random token, the table only its SHA-256. */
@@ -34,7 +55,9 @@ export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -50,7 +73,9 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: uuid('id').primaryKey(),
-    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),

@@ -8,8 +8,42 @@ import { pdfInfo, pdfText } from '../testing/pdf-tools.ts';
 import { readCsv, readXlsx, rowValues } from '../testing/spreadsheet.ts';
 
 const fixture = () => structuredClone(bieu06Fixture()) as Bieu06Export;
-const GROUPS = ['STT', 'Cơ quan, đơn vị', 'Số hồ sơ nhận giải quyết', null, null, null, 'Số hồ sơ đã giải quyết', null, null, null, 'Số hồ sơ đang giải quyết', null, null, 'Số hồ sơ rút', 'Số hồ sơ dừng giải quyết', 'Tỷ lệ giải quyết đúng hạn (%)'];
-const SUBS = [null, null, 'Tổng số', 'Trực tuyến', 'Trực tiếp, bưu chính', 'Từ kỳ trước', 'Tổng số', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Tổng số', 'Trong hạn', 'Quá hạn', null, null, null];
+const GROUPS = [
+  'STT',
+  'Cơ quan, đơn vị',
+  'Số hồ sơ nhận giải quyết',
+  null,
+  null,
+  null,
+  'Số hồ sơ đã giải quyết',
+  null,
+  null,
+  null,
+  'Số hồ sơ đang giải quyết',
+  null,
+  null,
+  'Số hồ sơ rút',
+  'Số hồ sơ dừng giải quyết',
+  'Tỷ lệ giải quyết đúng hạn (%)',
+];
+const SUBS = [
+  null,
+  null,
+  'Tổng số',
+  'Trực tuyến',
+  'Trực tiếp, bưu chính',
+  'Từ kỳ trước',
+  'Tổng số',
+  'Trước hạn',
+  'Đúng hạn',
+  'Quá hạn',
+  'Tổng số',
+  'Trong hạn',
+  'Quá hạn',
+  null,
+  null,
+  null,
+];
 
 test('the fixture is a consistent report (the exporter refuses any other)', () => {
   for (const row of fixture().rows) assert.deepEqual(checkEquations(row.values), []);
@@ -25,11 +59,17 @@ test('CSV: the two header rows of the official form, then one row per line with 
   const total = rowValues(ws, 3);
   assert.equal(total[0], null, 'a total line has no STT');
   assert.equal(total[1], 'Sở Xây dựng tỉnh Bắc Ninh (toàn ngành)');
-  assert.deepEqual(total.slice(2, 15), BIEU06_COLUMNS.map((c) => data.rows[0]!.values[c]));
+  assert.deepEqual(
+    total.slice(2, 15),
+    BIEU06_COLUMNS.map((c) => data.rows[0]!.values[c]),
+  );
   assert.equal(total[15], 97.12, '(trước hạn + đúng hạn) / đã giải quyết, in percent');
   const commune = rowValues(ws, 4);
   assert.equal(commune[0], 1);
-  assert.deepEqual(commune.slice(2, 15), BIEU06_COLUMNS.map((c) => data.rows[1]!.values[c]));
+  assert.deepEqual(
+    commune.slice(2, 15),
+    BIEU06_COLUMNS.map((c) => data.rows[1]!.values[c]),
+  );
 });
 
 test('XLSX: merged group headings, numbered columns, numbers as numbers, totals bold, roll-up indented', async () => {
@@ -48,7 +88,10 @@ test('XLSX: merged group headings, numbered columns, numbers as numbers, totals 
   assert.equal(ws.getCell(`M${h}`).master.address, `K${h}`);
   assert.equal(ws.getCell(`N${h + 1}`).master.address, `N${h}`, '"Số hồ sơ rút" spans both rows');
   assert.deepEqual(rowValues(ws, h + 1).slice(2, 13), SUBS.slice(2, 13));
-  assert.deepEqual(rowValues(ws, h + 2), Array.from({ length: 16 }, (_, k) => `(${k + 1})`));
+  assert.deepEqual(
+    rowValues(ws, h + 2),
+    Array.from({ length: 16 }, (_, k) => `(${k + 1})`),
+  );
   const first = h + 3;
   for (const [k, c] of BIEU06_COLUMNS.entries()) {
     assert.equal(ws.getCell(first, 3 + k).value, data.rows[0]!.values[c], c);
@@ -65,7 +108,10 @@ test('HTML and PDF: the same table, printable', async () => {
   assert.match(html, /<th colspan="4" scope="col">Số hồ sơ nhận giải quyết<\/th>/);
   assert.match(html, /<th colspan="3" scope="col">Số hồ sơ đang giải quyết<\/th>/);
   assert.match(html, /<tr class="num"><th>\(1\)<\/th>/);
-  assert.match(html, /<tr class="bold"><td class="center"><\/td><td>Sở Xây dựng tỉnh Bắc Ninh \(toàn ngành\)<\/td><td class="center">315<\/td>/);
+  assert.match(
+    html,
+    /<tr class="bold"><td class="center"><\/td><td>Sở Xây dựng tỉnh Bắc Ninh \(toàn ngành\)<\/td><td class="center">315<\/td>/,
+  );
   const pdf = (await renderBieu06(fixture(), 'pdf')).bytes;
   assert.equal(pdfInfo(pdf)['Page size'], '841.89 x 595.28 pts (A4)');
   const text = pdfText(pdf).replace(/\s+/g, ' ');
@@ -79,12 +125,18 @@ test('rows whose totals do not reconcile are refused, with the cell named', asyn
   data.rows[1]!.values.online += 1;
   await assert.rejects(renderBieu06(data, 'csv'), (e: unknown) => {
     assert.ok(e instanceof PrintInputError);
-    assert.ok(e.issues.some((x) => x.pointer === '/rows/1/values/received' && x.code === 'equation'), JSON.stringify(e.issues));
+    assert.ok(
+      e.issues.some((x) => x.pointer === '/rows/1/values/received' && x.code === 'equation'),
+      JSON.stringify(e.issues),
+    );
     return true;
   });
   const negative = fixture();
   negative.rows[2]!.values.withdrawn = -1;
-  await assert.rejects(renderBieu06(negative, 'xlsx'), (e: unknown) => e instanceof PrintInputError && e.issues.some((x) => x.pointer === '/rows/2/values/withdrawn'));
+  await assert.rejects(
+    renderBieu06(negative, 'xlsx'),
+    (e: unknown) => e instanceof PrintInputError && e.issues.some((x) => x.pointer === '/rows/2/values/withdrawn'),
+  );
 });
 
 test('export rows from core report lines: the roll-up root is the bold total, depth indents', () => {
@@ -94,10 +146,13 @@ test('export rows from core report lines: the roll-up root is the bold total, de
     { agency: 'H56.01', depth: 1, row },
   ];
   const names: Record<string, string> = { H56: 'Tỉnh', 'H56.01': 'Xã' };
-  assert.deepEqual(bieu06ExportRows(lines, (l) => names[l.agency!]!), [
-    { label: 'Tỉnh', values: row, depth: 0, total: true },
-    { label: 'Xã', values: row, depth: 1 },
-  ]);
+  assert.deepEqual(
+    bieu06ExportRows(lines, (l) => names[l.agency!]!),
+    [
+      { label: 'Tỉnh', values: row, depth: 0, total: true },
+      { label: 'Xã', values: row, depth: 1 },
+    ],
+  );
 });
 
 test('an empty report says so', async () => {

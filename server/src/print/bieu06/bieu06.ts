@@ -44,7 +44,10 @@ export const Bieu06ExportSchema = Type.Object(
   {
     /** Đơn vị báo cáo. */
     reportingUnit: Type.Object({ name: Text, parentName: Type.Optional(Text) }, { additionalProperties: false }),
-    period: Type.Object({ from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }) }, { additionalProperties: false }),
+    period: Type.Object(
+      { from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }) },
+      { additionalProperties: false },
+    ),
     groupBy: Type.Union([Type.Literal('agency'), Type.Literal('field'), Type.Literal('agency-field')]),
     generatedAt: Type.String({ format: 'date-time' }),
     rows: Type.Array(Bieu06ExportRowSchema),
@@ -58,7 +61,11 @@ export type Bieu06ExportRow = Static<typeof Bieu06ExportRowSchema> & { values: B
 export type Bieu06Export = Static<typeof Bieu06ExportSchema> & { rows: Bieu06ExportRow[] };
 export type Bieu06Format = 'html' | 'pdf' | 'csv' | 'xlsx';
 
-const LABEL_HEADINGS = { agency: 'Cơ quan, đơn vị', field: 'Lĩnh vực giải quyết', 'agency-field': 'Cơ quan, đơn vị / lĩnh vực' } as const;
+const LABEL_HEADINGS = {
+  agency: 'Cơ quan, đơn vị',
+  field: 'Lĩnh vực giải quyết',
+  'agency-field': 'Cơ quan, đơn vị / lĩnh vực',
+} as const;
 
 export const BIEU06_TITLE = 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
 
@@ -116,7 +123,10 @@ export function bieu06Table(data: Bieu06Export): TableSpec {
  * Export rows from core's report lines; `labelOf` names the agency or field of a line. In a roll-up
  * the root line (depth 0) is the subtree's total and prints bold.
  */
-export function bieu06ExportRows(lines: readonly ReportLine[], labelOf: (line: ReportLine) => string): Bieu06ExportRow[] {
+export function bieu06ExportRows(
+  lines: readonly ReportLine[],
+  labelOf: (line: ReportLine) => string,
+): Bieu06ExportRow[] {
   return lines.map((line) => ({
     label: labelOf(line),
     values: line.row,
@@ -161,13 +171,22 @@ function equationIssues(data: Bieu06Export): Issue[] {
     for (const x of checkEquations(row.values)) issues.push({ ...x, pointer: `/rows/${k}/values${x.pointer}` });
   });
   if (data.period.from > data.period.to) {
-    issues.push(issue('/period/to', 'order', { vi: 'Ngày kết thúc kỳ phải sau hoặc bằng ngày bắt đầu', en: 'The period must not end before it starts' }));
+    issues.push(
+      issue('/period/to', 'order', {
+        vi: 'Ngày kết thúc kỳ phải sau hoặc bằng ngày bắt đầu',
+        en: 'The period must not end before it starts',
+      }),
+    );
   }
   return issues;
 }
 
 /** Biểu 06 as HTML, PDF, CSV or XLSX. Rows whose totals do not reconcile are refused. */
-export async function renderBieu06(data: Bieu06Export, format: Bieu06Format, options: CsvOptions = {}): Promise<RenderedFile> {
+export async function renderBieu06(
+  data: Bieu06Export,
+  format: Bieu06Format,
+  options: CsvOptions = {},
+): Promise<RenderedFile> {
   const clean = cleanDeep(data);
   assertValid(Bieu06ExportSchema, clean, equationIssues);
   const name = `bieu-06-${clean.period.from}-${clean.period.to}`;
@@ -182,7 +201,12 @@ export async function renderBieu06(data: Bieu06Export, format: Bieu06Format, opt
       return renderedFile(
         await tableXlsx({
           sheetName: 'Biểu 06',
-          titleLines: [BIEU06_TITLE, `Đơn vị báo cáo: ${clean.reportingUnit.name}`, periodLine(clean), 'Đơn vị tính: Số hồ sơ thủ tục hành chính'],
+          titleLines: [
+            BIEU06_TITLE,
+            `Đơn vị báo cáo: ${clean.reportingUnit.name}`,
+            periodLine(clean),
+            'Đơn vị tính: Số hồ sơ thủ tục hành chính',
+          ],
           table: bieu06Table(clean),
           orientation: 'landscape',
           createdAt: clean.generatedAt,

@@ -33,7 +33,10 @@ test('CSV: UTF-8 with BOM, the two header rows, one row per dossier, read back b
 
   const ws = await readCsv(file.bytes);
   assert.equal(ws.rowCount, 2 + 40);
-  assert.deepEqual(rowValues(ws, 1).slice(0, 13), HEADINGS.map((h) => h ?? null));
+  assert.deepEqual(
+    rowValues(ws, 1).slice(0, 13),
+    HEADINGS.map((h) => h ?? null),
+  );
   assert.deepEqual(rowValues(ws, 2).slice(10, 12), ['Bên giao', 'Bên nhận']);
   const first = rowValues(ws, 3);
   assert.equal(first[0], 1);
@@ -46,7 +49,9 @@ test('CSV: UTF-8 with BOM, the two header rows, one row per dossier, read back b
   assert.equal(sixth[11], 'Người được ủy quyền\n(06/11/2025 15:00)', 'a line break inside a cell survives');
   assert.match(String(sixth[12]), /^Hồ sơ liên thông/);
 
-  const semicolon = new TextDecoder('utf-8', { ignoreBOM: true }).decode((await renderLogbook(fixture(2), 'csv', { delimiter: ';' })).bytes);
+  const semicolon = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+    (await renderLogbook(fixture(2), 'csv', { delimiter: ';' })).bytes,
+  );
   assert.ok(semicolon.startsWith('\uFEFFSTT;Mã hồ sơ;'));
 });
 
@@ -103,7 +108,10 @@ test('PDF: A4 landscape, the header repeated on every page, page numbers, long n
   assert.ok(pdfFonts(file.bytes).every((f) => f.embedded && f.name.includes('NotoSerif')));
   for (let p = 1; p <= pages; p++) {
     const text = pdfText(file.bytes, { page: p });
-    assert.ok(text.includes('Mã hồ sơ') && text.includes('Bên giao') && text.includes('Họ tên chủ'), `header on page ${p}`);
+    assert.ok(
+      text.includes('Mã hồ sơ') && text.includes('Bên giao') && text.includes('Họ tên chủ'),
+      `header on page ${p}`,
+    );
     assert.ok(text.includes(`Trang ${p}/${pages}`), `page number on page ${p}`);
   }
   const all = pdfText(file.bytes).replace(/\s+/g, ' ');
@@ -113,7 +121,10 @@ test('PDF: A4 landscape, the header repeated on every page, page numbers, long n
   assert.equal(all.split('bưu chính công ích').length - 1, 4, 'the long note is complete');
   const margin = 15 * (72 / 25.4);
   for (const w of pdfWords(file.bytes)) {
-    assert.ok(w.xMin >= margin - 1 && w.xMax <= w.pageWidth - margin + 1, `"${w.word}" outside the page on page ${w.page}`);
+    assert.ok(
+      w.xMin >= margin - 1 && w.xMax <= w.pageWidth - margin + 1,
+      `"${w.word}" outside the page on page ${w.page}`,
+    );
   }
 });
 
@@ -133,13 +144,19 @@ test('an empty period prints an empty book, and bad input is refused', async () 
   assert.ok(pdfText((await renderLogbook(empty, 'pdf')).bytes).includes('Không có hồ sơ trong kỳ'));
   const ws = await readCsv((await renderLogbook(empty, 'csv')).bytes);
   assert.equal(ws.rowCount, 2);
-  await assert.rejects(renderLogbook({ ...fixture(1), period: { from: '2025-10-31', to: '2025-10-01' } }, 'csv'), (e: unknown) => {
-    assert.ok(e instanceof PrintInputError);
-    assert.equal(e.issues[0]!.pointer, '/period/to');
-    return true;
-  });
+  await assert.rejects(
+    renderLogbook({ ...fixture(1), period: { from: '2025-10-31', to: '2025-10-01' } }, 'csv'),
+    (e: unknown) => {
+      assert.ok(e instanceof PrintInputError);
+      assert.equal(e.issues[0]!.pointer, '/period/to');
+      return true;
+    },
+  );
   const bad = fixture(2);
   (bad.rows[1] as { sets: number }).sets = 0;
-  await assert.rejects(renderLogbook(bad, 'xlsx'), (e: unknown) => e instanceof PrintInputError && e.issues.some((x) => x.pointer === '/rows/1/sets'));
+  await assert.rejects(
+    renderLogbook(bad, 'xlsx'),
+    (e: unknown) => e instanceof PrintInputError && e.issues.some((x) => x.pointer === '/rows/1/sets'),
+  );
   await assert.rejects(renderLogbook(fixture(1), 'docx' as 'csv'), PrintInputError);
 });

@@ -114,7 +114,11 @@ export function logbookTable(data: LogbookData): TableSpec {
         at(row.appointmentAt),
         at(row.resultReceivedAt),
         row.returnedBy ?? null,
-        row.returnedTo ? (row.returnedAt ? `${row.returnedTo}\n(${formatVnDateTime(row.returnedAt)})` : row.returnedTo) : null,
+        row.returnedTo
+          ? row.returnedAt
+            ? `${row.returnedTo}\n(${formatVnDateTime(row.returnedAt)})`
+            : row.returnedTo
+          : null,
         row.note ?? null,
       ],
     })),
@@ -161,7 +165,12 @@ function validLogbook(data: LogbookData): LogbookData {
   const clean = cleanDeep(data);
   assertValid(LogbookSchema, clean, (d: LogbookData) =>
     d.period.from > d.period.to
-      ? [issue('/period/to', 'order', { vi: 'Ngày kết thúc kỳ phải sau hoặc bằng ngày bắt đầu', en: 'The period must not end before it starts' })]
+      ? [
+          issue('/period/to', 'order', {
+            vi: 'Ngày kết thúc kỳ phải sau hoặc bằng ngày bắt đầu',
+            en: 'The period must not end before it starts',
+          }),
+        ]
       : [],
   );
   return clean;
@@ -177,7 +186,11 @@ export async function renderLogbook(
   const name = `so-theo-doi-ho-so-${clean.period.from}-${clean.period.to}`;
   switch (format) {
     case 'html':
-      return renderedFile(new TextEncoder().encode(renderHtml(logbookDocument(clean, options.templateVersion))), 'html', name);
+      return renderedFile(
+        new TextEncoder().encode(renderHtml(logbookDocument(clean, options.templateVersion))),
+        'html',
+        name,
+      );
     case 'pdf':
       return renderedFile(await renderPdf(logbookDocument(clean, options.templateVersion)), 'pdf', name);
     case 'csv':

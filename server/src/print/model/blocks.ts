@@ -98,11 +98,18 @@ export const b = (text: string): Run => ({ text, bold: true });
 export const i = (text: string): Run => ({ text, italic: true });
 export const t = (text: string): Run => ({ text });
 
-export function paragraph(runs: Array<Run | string>, options: Omit<ParagraphBlock, 'kind' | 'runs'> = {}): ParagraphBlock {
+export function paragraph(
+  runs: Array<Run | string>,
+  options: Omit<ParagraphBlock, 'kind' | 'runs'> = {},
+): ParagraphBlock {
   return { kind: 'paragraph', runs: runs.map((r) => (typeof r === 'string' ? { text: r } : r)), ...options };
 }
 
 /** "Label: value" with the value bold — the way filled-in forms print their fields. */
-export function field(label: string, value: string | undefined, options: Omit<ParagraphBlock, 'kind' | 'runs'> = {}): ParagraphBlock {
+export function field(
+  label: string,
+  value: string | undefined,
+  options: Omit<ParagraphBlock, 'kind' | 'runs'> = {},
+): ParagraphBlock {
   return paragraph([`${label}: `, value && value.length > 0 ? b(value) : '…'], options);
 }

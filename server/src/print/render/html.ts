@@ -1,4 +1,12 @@
-import type { Block, HeaderBlock, ParagraphBlock, PrintDocument, Run, SignaturesBlock, TitleBlock } from '../model/blocks.ts';
+import type {
+  Block,
+  HeaderBlock,
+  ParagraphBlock,
+  PrintDocument,
+  Run,
+  SignaturesBlock,
+  TitleBlock,
+} from '../model/blocks.ts';
 import { cellText } from '../model/cell-text.ts';
 import { placeHeader, type TableSpec } from '../model/table.ts';
 import { escapeHtml } from '../text/html-escape.ts';

@@ -5,7 +5,8 @@ import { breakLines, type Line, type Measure } from './line-break.ts';
 
 // One point per character, bold two: easy to reason about.
 const measure: Measure = (style, text) => Array.from(text).length * (style === 'bold' ? 2 : 1);
-const textOf = (line: Line) => line.units.map((u, k) => (k > 0 && u.gap > 0 ? ' ' : '') + u.pieces.map((p) => p.text).join('')).join('');
+const textOf = (line: Line) =>
+  line.units.map((u, k) => (k > 0 && u.gap > 0 ? ' ' : '') + u.pieces.map((p) => p.text).join('')).join('');
 
 test('breaks at spaces within the width', () => {
   const lines = breakLines([{ text: 'một hai ba bốn năm sáu' }], 10, measure);
@@ -22,8 +23,14 @@ test('keeps runs without a space between them together, measured in their own st
 });
 
 test('breaks after a hyphen before a letter, keeps codes whole, cuts words longer than a line', () => {
-  assert.deepEqual(breakLines([{ text: 'tỉnh Bà Rịa-Vũng Tàu' }], 12, measure).map(textOf), ['tỉnh Bà Rịa-', 'Vũng Tàu']);
-  assert.deepEqual(breakLines([{ text: 'Mã hồ sơ: 000.17.22.H56-251001-0001.' }], 30, measure).map(textOf), ['Mã hồ sơ:', '000.17.22.H56-251001-0001.']);
+  assert.deepEqual(breakLines([{ text: 'tỉnh Bà Rịa-Vũng Tàu' }], 12, measure).map(textOf), [
+    'tỉnh Bà Rịa-',
+    'Vũng Tàu',
+  ]);
+  assert.deepEqual(breakLines([{ text: 'Mã hồ sơ: 000.17.22.H56-251001-0001.' }], 30, measure).map(textOf), [
+    'Mã hồ sơ:',
+    '000.17.22.H56-251001-0001.',
+  ]);
   assert.deepEqual(breakLines([{ text: 'abcdefghij' }], 4, measure).map(textOf), ['abcd', 'efgh', 'ij']);
 });
 

@@ -26,7 +26,8 @@ export function drawTable(c: PdfCanvas, spec: TableSpec, size: number): void {
     lines: breakLines([{ text: cell.text, bold: true }], spanWidth(cell.col, cell.colSpan) - 2 * PAD, measure),
   }));
   const rowH = spec.header.map(() => lh + 2 * PAD);
-  for (const cell of placed.filter((p) => p.rowSpan === 1)) rowH[cell.row] = Math.max(rowH[cell.row]!, cell.lines.length * lh + 2 * PAD);
+  for (const cell of placed.filter((p) => p.rowSpan === 1))
+    rowH[cell.row] = Math.max(rowH[cell.row]!, cell.lines.length * lh + 2 * PAD);
   for (const cell of placed.filter((p) => p.rowSpan > 1)) {
     const need = cell.lines.length * lh + 2 * PAD;
     const have = rowH.slice(cell.row, cell.row + cell.rowSpan).reduce((a, b) => a + b, 0);

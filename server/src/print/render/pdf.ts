@@ -1,5 +1,15 @@
 import PDFDocument from 'pdfkit';
-import type { Block, HeaderBlock, ParagraphBlock, PrintDocument, Run, SignaturesBlock, TitleBlock, TableBlock, Align } from '../model/blocks.ts';
+import type {
+  Block,
+  HeaderBlock,
+  ParagraphBlock,
+  PrintDocument,
+  Run,
+  SignaturesBlock,
+  TitleBlock,
+  TableBlock,
+  Align,
+} from '../model/blocks.ts';
 import { fontBytes, type FontStyle } from '../fonts.ts';
 import { qrMatrix, qrRuns, QR_QUIET_ZONE } from '../qr.ts';
 import { breakLines, type Line, type Measure } from './line-break.ts';
@@ -125,7 +135,8 @@ export class PdfCanvas {
     line.units.forEach((unit, k) => {
       const gap = k > 0 ? unit.gap + extraGap : 0;
       unit.pieces.forEach((piece, p) => {
-        const joinsBySpace = p === 0 && k > 0 && extraGap === 0 && Math.abs(unit.gap - measure(piece.style, ' ')) < 0.01;
+        const joinsBySpace =
+          p === 0 && k > 0 && extraGap === 0 && Math.abs(unit.gap - measure(piece.style, ' ')) < 0.01;
         if (run && run.style === piece.style && (joinsBySpace || p > 0)) {
           run.text += (p === 0 ? ' ' : '') + piece.text;
         } else {
@@ -212,7 +223,13 @@ function fitSize(c: PdfCanvas, style: FontStyle, text: string, width: number, ma
   return size;
 }
 
-function centeredLines(c: PdfCanvas, runs: Run[], size: number, x: number, width: number): { lines: Line[]; height: number } {
+function centeredLines(
+  c: PdfCanvas,
+  runs: Run[],
+  size: number,
+  x: number,
+  width: number,
+): { lines: Line[]; height: number } {
   const lines = breakLines(runs, width, c.measure(size));
   return { lines, height: lines.length * c.lineHeight(size) };
 }
@@ -343,7 +360,9 @@ function drawSignatures(c: PdfCanvas, s: SignaturesBlock): void {
   const signingSpace = 62;
   const cellHeight = (cell: (typeof s.cells)[number]): number => {
     const titleLines = breakLines([{ text: cell.title, bold: true }], cellW - 6, c.measure(size)).length;
-    const hintLines = cell.hint ? breakLines([{ text: cell.hint, italic: true }], cellW - 6, c.measure(size)).length : 0;
+    const hintLines = cell.hint
+      ? breakLines([{ text: cell.hint, italic: true }], cellW - 6, c.measure(size)).length
+      : 0;
     return (titleLines + hintLines + 1) * lh + signingSpace;
   };
   const recipientsHeight = hasRecipients ? (s.recipients!.length + 1) * c.lineHeight(11) + 4 : 0;

@@ -63,7 +63,8 @@ export async function tableXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
     if (h.colSpan > 1 || h.rowSpan > 1) ws.mergeCells(top, left, top + h.rowSpan - 1, left + h.colSpan - 1);
     ws.getCell(top, left).value = h.text;
   }
-  if (table.columnNumbers) table.columns.forEach((_, k) => (ws.getCell(headerTop + table.header.length, k + 1).value = `(${k + 1})`));
+  if (table.columnNumbers)
+    table.columns.forEach((_, k) => (ws.getCell(headerTop + table.header.length, k + 1).value = `(${k + 1})`));
   for (let row = headerTop; row < headerTop + headerRows; row++) {
     for (let col = 1; col <= n; col++) {
       const cell = ws.getCell(row, col);

@@ -16,7 +16,14 @@ export function apologyDocument(data: ApologySlipData, set: TemplateSet): PrintD
   blocks.push(paragraph(fillRuns(p.addressee, { name: data.applicant.name }), { align: 'center', spaceBefore: 6 }));
   const body = (runs: ReturnType<typeof fillRuns>) => paragraph(runs, { indent: 0, spaceBefore: 4 });
   blocks.push(
-    body(fillRuns(a.received, { date: formatVnDayMonthYear(data.receivedAt), agency, name: data.applicant.name, code: data.dossierCode })),
+    body(
+      fillRuns(a.received, {
+        date: formatVnDayMonthYear(data.receivedAt),
+        agency,
+        name: data.applicant.name,
+        code: data.dossierCode,
+      }),
+    ),
   );
   blocks.push(body(fillRuns(`${p.request}: {request}`, { request: procedureText(data.procedure) })));
   blocks.push(body(fillRuns(a.appointment, { date: formatVnLongDateTime(data.appointmentAt) })));

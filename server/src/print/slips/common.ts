@@ -1,4 +1,13 @@
-import { b, field, paragraph, type Block, type HeaderBlock, type PrintDocument, type Run, type TitleBlock } from '../model/blocks.ts';
+import {
+  b,
+  field,
+  paragraph,
+  type Block,
+  type HeaderBlock,
+  type PrintDocument,
+  type Run,
+  type TitleBlock,
+} from '../model/blocks.ts';
 import { formatPlaceDate } from '../text/vn-time.ts';
 import type { AgencyHeader, Applicant, SlipKind } from './slip-data.ts';
 import { fill, type TemplateSet } from './templates/index.ts';

@@ -27,23 +27,36 @@ const OFFLINE = [
   '--proxy-server=127.0.0.1:9',
 ];
 
-test('the HTML receipt prints and scans in Chromium offline', { skip: !existsSync(CHROMIUM) && 'no Chromium on this machine' }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-html-'));
-  try {
-    const slip = await renderSlip('receipt', slipFixtures().receipt, 'html');
-    const page = join(dir, 'receipt.html');
-    writeFileSync(page, slip.bytes);
-    const chrome = (args: string[]) => execFileSync(CHROMIUM, [...OFFLINE, `--user-data-dir=${join(dir, 'profile')}`, ...args], { stdio: 'ignore', timeout: 60_000 });
+test(
+  'the HTML receipt prints and scans in Chromium offline',
+  { skip: !existsSync(CHROMIUM) && 'no Chromium on this machine' },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-html-'));
+    try {
+      const slip = await renderSlip('receipt', slipFixtures().receipt, 'html');
+      const page = join(dir, 'receipt.html');
+      writeFileSync(page, slip.bytes);
+      const chrome = (args: string[]) =>
+        execFileSync(CHROMIUM, [...OFFLINE, `--user-data-dir=${join(dir, 'profile')}`, ...args], {
+          stdio: 'ignore',
+          timeout: 60_000,
+        });
 
-    chrome(['--no-pdf-header-footer', `--print-to-pdf=${join(dir, 'printed.pdf')}`, `file://${page}`]);
-    const printed = new Uint8Array(readFileSync(join(dir, 'printed.pdf')));
-    const text = pdfText(printed);
-    assert.ok(text.includes(APPLICANT_NAME), 'Vietnamese prints from the HTML');
-    assert.ok(text.includes('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ'));
+      chrome(['--no-pdf-header-footer', `--print-to-pdf=${join(dir, 'printed.pdf')}`, `file://${page}`]);
+      const printed = new Uint8Array(readFileSync(join(dir, 'printed.pdf')));
+      const text = pdfText(printed);
+      assert.ok(text.includes(APPLICANT_NAME), 'Vietnamese prints from the HTML');
+      assert.ok(text.includes('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ'));
 
-    chrome(['--force-device-scale-factor=2', '--window-size=900,600', `--screenshot=${join(dir, 'shot.png')}`, `file://${page}`]);
-    assert.deepEqual(decodeQrPng(join(dir, 'shot.png')), [DOSSIER_CODE]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+      chrome([
+        '--force-device-scale-factor=2',
+        '--window-size=900,600',
+        `--screenshot=${join(dir, 'shot.png')}`,
+        `file://${page}`,
+      ]);
+      assert.deepEqual(decodeQrPng(join(dir, 'shot.png')), [DOSSIER_CODE]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

@@ -1,7 +1,16 @@
 import { CHANNELS } from '@motcua/core';
 import { b, paragraph, type Block, type PrintDocument } from '../model/blocks.ts';
 import { formatVnLongDateTime } from '../text/vn-time.ts';
-import { applicantBlocks, count2, money, oneStopUnit, procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
+import {
+  applicantBlocks,
+  count2,
+  money,
+  oneStopUnit,
+  procedureText,
+  slipPrintDocument,
+  slipHeader,
+  slipTitle,
+} from './common.ts';
 import type { ReceiptSlipData } from './slip-data.ts';
 import { fillRuns, type TemplateSet } from './templates/index.ts';
 
@@ -16,14 +25,24 @@ export function receiptDocument(data: ReceiptSlipData, set: TemplateSet): PrintD
   blocks.push(...applicantBlocks(set, data.applicant, p.applicant, procedureText(data.procedure)));
 
   let n = 0;
-  const item = (phrase: string, values: Record<string, string> = {}) => paragraph([`${++n}. `, ...fillRuns(phrase, values)]);
+  const item = (phrase: string, values: Record<string, string> = {}) =>
+    paragraph([`${++n}. `, ...fillRuns(phrase, values)]);
   blocks.push(item(r.documentsHeading));
   blocks.push({
     kind: 'table',
     table: {
-      columns: [{ width: 7, align: 'center' }, { width: 63 }, { width: 15, align: 'center' }, { width: 15, align: 'center' }],
+      columns: [
+        { width: 7, align: 'center' },
+        { width: 63 },
+        { width: 15, align: 'center' },
+        { width: 15, align: 'center' },
+      ],
       header: [
-        [{ text: 'TT', rowSpan: 2 }, { text: 'Tên giấy tờ', rowSpan: 2 }, { text: 'Số lượng', colSpan: 2 }],
+        [
+          { text: 'TT', rowSpan: 2 },
+          { text: 'Tên giấy tờ', rowSpan: 2 },
+          { text: 'Số lượng', colSpan: 2 },
+        ],
         [{ text: 'Bản chính' }, { text: 'Bản sao' }],
       ],
       rows: data.documents.map((d, k) => ({ cells: [k + 1, d.name, d.originals, d.copies] })),

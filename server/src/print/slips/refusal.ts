@@ -12,12 +12,18 @@ export function refusalDocument(data: RefusalSlipData, set: TemplateSet): PrintD
   const blocks: Block[] = [slipHeader(set, 'refusal', data), slipTitle(set, 'refusal', data.dossierCode)];
   blocks.push(paragraph([b(unit)]));
   blocks.push(...applicantBlocks(set, data.applicant, p.applicant, procedureText(data.procedure)));
-  if (data.receivedAt) blocks.push(paragraph(fillRuns(p.supplement.receivedAt, { at: formatVnLongDateTime(data.receivedAt) })));
+  if (data.receivedAt)
+    blocks.push(paragraph(fillRuns(p.supplement.receivedAt, { at: formatVnLongDateTime(data.receivedAt) })));
   blocks.push(
-    paragraph([data.legalBasis ? fill(r.basis, { basis: data.legalBasis, unit }) : fill(r.basisGeneric, { unit })], { spaceBefore: 6 }),
+    paragraph([data.legalBasis ? fill(r.basis, { basis: data.legalBasis, unit }) : fill(r.basisGeneric, { unit })], {
+      spaceBefore: 6,
+    }),
   );
   data.reasons.forEach((reason, k) => blocks.push(paragraph([`${k + 1}. `, b(reason)], { indent: 14, hanging: 14 })));
   blocks.push(paragraph([{ text: r.closing, italic: true }], { spaceBefore: 6 }));
-  blocks.push({ kind: 'signatures', cells: [{ title: r.officerSigns, hint: p.signHint, name: data.receivingOfficer.name }] });
+  blocks.push({
+    kind: 'signatures',
+    cells: [{ title: r.officerSigns, hint: p.signHint, name: data.receivingOfficer.name }],
+  });
   return slipPrintDocument(set, 'refusal', data, blocks);
 }

@@ -13,7 +13,9 @@ const data = <K extends SlipKind>(kind: K): SlipDataMap[K] => structuredClone(fx
 /** The same data as issued before the 2025 circular took effect. */
 function in2024<K extends SlipKind>(kind: K): SlipDataMap[K] {
   const shift = (s: string) => s.replace(/^2025-/, '2024-');
-  return JSON.parse(JSON.stringify(data(kind)), (_, v) => (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? shift(v) : v));
+  return JSON.parse(JSON.stringify(data(kind)), (_, v) =>
+    typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? shift(v) : v,
+  );
 }
 const normalizeSpaces = (s: string) => s.replace(/\s+/g, ' ');
 
@@ -95,7 +97,10 @@ test('the same input gives the same bytes (an issued slip can be hashed and kept
   assert.ok(xmp.includes('<xmp:CreateDate>2025-10-01T01:30:00Z</xmp:CreateDate>'));
   // A different issue time is a different document.
   const later = { ...data('receipt'), issuedAt: '2025-10-01T01:31:00Z' };
-  assert.notEqual((await renderSlip('receipt', later, 'pdf')).sha256, (await renderSlip('receipt', data('receipt'), 'pdf')).sha256);
+  assert.notEqual(
+    (await renderSlip('receipt', later, 'pdf')).sha256,
+    (await renderSlip('receipt', data('receipt'), 'pdf')).sha256,
+  );
 });
 
 test('the template set changes with the issue date, or as asked', async () => {
@@ -153,14 +158,25 @@ test('the receipt prints every field of the issue', async () => {
   ]) {
     assert.ok(text.includes(expected), `missing "${expected}"`);
   }
-  const online = normalizeSpaces(pdfText((await renderSlip('receipt', { ...data('receipt'), channel: 'online' }, 'pdf')).bytes));
+  const online = normalizeSpaces(
+    pdfText((await renderSlip('receipt', { ...data('receipt'), channel: 'online' }, 'pdf')).bytes),
+  );
   assert.ok(online.includes('Hình thức nộp hồ sơ: Trực tuyến'));
   assert.ok(!online.includes('NGƯỜI NỘP HỒ SƠ'), 'nobody countersigns an online dossier at the counter');
 });
 
 test('the control slip lists every hand-over with its time, due time and result', async () => {
   const text = normalizeSpaces(pdfText((await renderSlip('control', data('control'), 'pdf')).bytes));
-  for (const expected of ['Phòng Kinh tế', 'Vũ Thị Hoa', '01/10/2025 09:00', '03/10/2025 16:00', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Trình ký']) {
+  for (const expected of [
+    'Phòng Kinh tế',
+    'Vũ Thị Hoa',
+    '01/10/2025 09:00',
+    '03/10/2025 16:00',
+    'Trước hạn',
+    'Đúng hạn',
+    'Quá hạn',
+    'Trình ký',
+  ]) {
     assert.ok(text.includes(expected), `missing "${expected}"`);
   }
 });
@@ -178,7 +194,10 @@ test('long Vietnamese text wraps inside the page and nothing is lost', async () 
   const leftMargin = 30 * (72 / 25.4);
   const rightMargin = 15 * (72 / 25.4);
   for (const w of words) {
-    assert.ok(w.xMin >= leftMargin - 1 && w.xMax <= w.pageWidth - rightMargin + 1, `"${w.word}" at ${w.xMin}–${w.xMax} on page ${w.page}`);
+    assert.ok(
+      w.xMin >= leftMargin - 1 && w.xMax <= w.pageWidth - rightMargin + 1,
+      `"${w.word}" at ${w.xMin}–${w.xMax} on page ${w.page}`,
+    );
     assert.ok(w.yMax <= w.pageHeight - 5, `"${w.word}" below the page`);
   }
   const text = normalizeSpaces(pdfText(slip.bytes));
@@ -197,15 +216,30 @@ test('bad input is refused with pointers and Vietnamese and English messages', a
     return true;
   });
   const badDate = { ...data('receipt'), receivedAt: '01/10/2025' };
-  await assert.rejects(renderSlip('receipt', badDate, 'pdf'), (e: unknown) => e instanceof PrintInputError && e.issues.some((x) => x.pointer === '/receivedAt'));
+  await assert.rejects(
+    renderSlip('receipt', badDate, 'pdf'),
+    (e: unknown) => e instanceof PrintInputError && e.issues.some((x) => x.pointer === '/receivedAt'),
+  );
   const noZone = { ...data('receipt'), appointmentAt: '2025-10-06T16:00:00' };
-  await assert.rejects(renderSlip('receipt', noZone, 'pdf'), (e: unknown) => e instanceof PrintInputError && e.issues.some((x) => x.pointer === '/appointmentAt'));
+  await assert.rejects(
+    renderSlip('receipt', noZone, 'pdf'),
+    (e: unknown) => e instanceof PrintInputError && e.issues.some((x) => x.pointer === '/appointmentAt'),
+  );
   const backwards = { ...data('receipt'), appointmentAt: '2025-09-30T01:00:00Z' };
-  await assert.rejects(renderSlip('receipt', backwards, 'pdf'), (e: unknown) => e instanceof PrintInputError && e.issues[0]!.code === 'order');
+  await assert.rejects(
+    renderSlip('receipt', backwards, 'pdf'),
+    (e: unknown) => e instanceof PrintInputError && e.issues[0]!.code === 'order',
+  );
   const blank = { ...data('refusal'), reasons: ['   '] };
-  await assert.rejects(renderSlip('refusal', blank, 'pdf'), (e: unknown) => e instanceof PrintInputError && e.issues.some((x) => x.pointer === '/reasons/0'));
+  await assert.rejects(
+    renderSlip('refusal', blank, 'pdf'),
+    (e: unknown) => e instanceof PrintInputError && e.issues.some((x) => x.pointer === '/reasons/0'),
+  );
   const noItems = { ...data('supplement'), items: [] };
-  await assert.rejects(renderSlip('supplement', noItems, 'html'), (e: unknown) => e instanceof PrintInputError && e.issues.some((x) => x.pointer === '/items'));
+  await assert.rejects(
+    renderSlip('supplement', noItems, 'html'),
+    (e: unknown) => e instanceof PrintInputError && e.issues.some((x) => x.pointer === '/items'),
+  );
   const extra = { ...data('apology'), colour: 'red' } as SlipDataMap['apology'];
   await assert.rejects(renderSlip('apology', extra, 'html'), PrintInputError);
   await assert.rejects(renderSlip('nonsense' as SlipKind, data('receipt') as never, 'pdf'), PrintInputError);

@@ -58,7 +58,11 @@ const RULES: { [K in SlipKind]?: (data: SlipDataMap[K]) => Issue[] } = {
  * Validates and normalises slip data, then lays it out with the template set in force on its
  * issue date (or `templateVersion`).
  */
-export function slipDocument<K extends SlipKind>(kind: K, data: SlipDataMap[K], templateVersion?: TemplateVersion): { doc: PrintDocument; set: TemplateSet } {
+export function slipDocument<K extends SlipKind>(
+  kind: K,
+  data: SlipDataMap[K],
+  templateVersion?: TemplateVersion,
+): { doc: PrintDocument; set: TemplateSet } {
   if (!SLIP_KINDS.includes(kind)) {
     throw new PrintInputError([
       issue('', 'unknown-slip-kind', {
@@ -86,7 +90,10 @@ export async function renderSlip<K extends SlipKind>(
 ): Promise<RenderedSlip> {
   if (format !== 'html' && format !== 'pdf') {
     throw new PrintInputError([
-      issue('', 'unknown-format', { vi: `Định dạng "${String(format)}" không được hỗ trợ (html, pdf)`, en: `Unsupported format "${String(format)}" (html, pdf)` }),
+      issue('', 'unknown-format', {
+        vi: `Định dạng "${String(format)}" không được hỗ trợ (html, pdf)`,
+        en: `Unsupported format "${String(format)}" (html, pdf)`,
+      }),
     ]);
   }
   const { doc, set } = slipDocument(kind, data, templateVersion);

@@ -102,10 +102,7 @@ export const SupplementSlipSchema = Type.Object(
     receivedAt: Type.Optional(Instant),
     /** What is missing or wrong, and why. */
     items: Type.Array(
-      Type.Object(
-        { document: Type.Optional(Text), requirement: Text, reason: Text },
-        { additionalProperties: false },
-      ),
+      Type.Object({ document: Type.Optional(Text), requirement: Text, reason: Text }, { additionalProperties: false }),
       { minItems: 1 },
     ),
     /** The time limit for supplementing. */
@@ -164,10 +161,7 @@ export const StopNoticeSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const PartySchema = Type.Object(
-  { unit: Text, person: Type.Optional(Text) },
-  { additionalProperties: false },
-);
+const PartySchema = Type.Object({ unit: Text, person: Type.Optional(Text) }, { additionalProperties: false });
 
 export const ControlSlipSchema = Type.Object(
   {

@@ -12,10 +12,25 @@ export function stopNoticeDocument(data: StopNoticeData, set: TemplateSet): Prin
   const blocks: Block[] = [slipHeader(set, 'stop-notice', data), slipTitle(set, 'stop-notice', data.dossierCode)];
   blocks.push(paragraph(fillRuns(p.addressee, { name: data.applicant.name }), { align: 'center', spaceBefore: 6 }));
   const body = (runs: ReturnType<typeof fillRuns>) => paragraph(runs, { spaceBefore: 4 });
-  blocks.push(body(fillRuns(s.received, { date: formatVnDayMonthYear(data.receivedAt), agency, name: data.applicant.name, code: data.dossierCode })));
+  blocks.push(
+    body(
+      fillRuns(s.received, {
+        date: formatVnDayMonthYear(data.receivedAt),
+        agency,
+        name: data.applicant.name,
+        code: data.dossierCode,
+      }),
+    ),
+  );
   blocks.push(body(fillRuns(`${p.request}: {request}`, { request: procedureText(data.procedure) })));
   const at = formatVnLongDateTime(data.stoppedAt ?? data.issuedAt);
-  blocks.push(body(data.legalBasis ? fillRuns(s.stopWithBasis, { basis: data.legalBasis, agency, at }) : fillRuns(s.stop, { agency, at })));
+  blocks.push(
+    body(
+      data.legalBasis
+        ? fillRuns(s.stopWithBasis, { basis: data.legalBasis, agency, at })
+        : fillRuns(s.stop, { agency, at }),
+    ),
+  );
   blocks.push(body(fillRuns(s.reason, { reason: data.reason })));
   blocks.push(body([{ text: s.closing }]));
   blocks.push({

@@ -28,11 +28,15 @@ export function supplementDocument(data: SupplementSlipData, set: TemplateSet): 
   const officer = data.guidingOfficer;
   const who = officer.position ? `${officer.position} ${officer.name}` : officer.name;
   blocks.push(
-    paragraph(officer.phone ? fillRuns(s.contactWithPhone, { officer: who, phone: officer.phone }) : fillRuns(s.contact, { officer: who }), {
-      spaceBefore: 6,
-    }),
+    paragraph(
+      officer.phone
+        ? fillRuns(s.contactWithPhone, { officer: who, phone: officer.phone })
+        : fillRuns(s.contact, { officer: who }),
+      {
+        spaceBefore: 6,
+      },
+    ),
   );
   blocks.push({ kind: 'signatures', cells: [{ title: s.officerSigns, hint: p.signHint, name: officer.name }] });
   return slipPrintDocument(set, 'supplement', data, blocks);
 }
-

@@ -53,7 +53,10 @@ export function slipFixtures(): SlipDataMap {
           requirement: 'Bổ sung chữ ký của tất cả thành viên hộ gia đình',
           reason: 'Biên bản thiếu chữ ký của hai thành viên',
         },
-        { requirement: 'Nộp bản sao hợp đồng thuê địa điểm kinh doanh', reason: 'Địa điểm kinh doanh không thuộc quyền sử dụng của chủ hộ' },
+        {
+          requirement: 'Nộp bản sao hợp đồng thuê địa điểm kinh doanh',
+          reason: 'Địa điểm kinh doanh không thuộc quyền sử dụng của chủ hộ',
+        },
       ],
       dueBy: '2025-10-09T10:00:00Z',
       guidingOfficer: { name: 'Trần Văn Bình', position: 'công chức', phone: '0222 3838 383' },
@@ -66,7 +69,10 @@ export function slipFixtures(): SlipDataMap {
       procedure,
       receivedAt: '2025-10-01T01:30:00Z',
       legalBasis: 'quy định về đăng ký hộ kinh doanh',
-      reasons: ['Tên hộ kinh doanh trùng với tên hộ kinh doanh đã đăng ký trong phạm vi xã', 'Ngành, nghề đăng ký thuộc danh mục cấm đầu tư kinh doanh'],
+      reasons: [
+        'Tên hộ kinh doanh trùng với tên hộ kinh doanh đã đăng ký trong phạm vi xã',
+        'Ngành, nghề đăng ký thuộc danh mục cấm đầu tư kinh doanh',
+      ],
       receivingOfficer: { name: 'Trần Văn Bình' },
     },
     apology: {
@@ -166,7 +172,9 @@ export function logbookFixture(n = 40) {
         : {}),
       ...(k === 5
         ? {
-            note: 'Hồ sơ liên thông: chuyển Sở Xây dựng thẩm định; yêu cầu bổ sung bản vẽ mặt bằng móng ngày 05/10/2025, đã bổ sung ngày 07/10/2025; gia hạn theo văn bản xin lỗi số 25/VB-UBND; kết quả trả qua dịch vụ bưu chính công ích theo đề nghị của người nộp hồ sơ. '.repeat(4),
+            note: 'Hồ sơ liên thông: chuyển Sở Xây dựng thẩm định; yêu cầu bổ sung bản vẽ mặt bằng móng ngày 05/10/2025, đã bổ sung ngày 07/10/2025; gia hạn theo văn bản xin lỗi số 25/VB-UBND; kết quả trả qua dịch vụ bưu chính công ích theo đề nghị của người nộp hồ sơ. '.repeat(
+              4,
+            ),
           }
         : {}),
     };
@@ -180,7 +188,18 @@ export function logbookFixture(n = 40) {
   };
 }
 
-function row(online: number, direct: number, carried: number, early: number, onTime: number, late: number, within: number, overdue: number, withdrawn: number, stopped: number) {
+function row(
+  online: number,
+  direct: number,
+  carried: number,
+  early: number,
+  onTime: number,
+  late: number,
+  within: number,
+  overdue: number,
+  withdrawn: number,
+  stopped: number,
+) {
   const resolved = early + onTime + late;
   const inProgress = within + overdue;
   return {
@@ -204,7 +223,9 @@ function row(online: number, direct: number, carried: number, early: number, onT
 export function bieu06Fixture() {
   const a = row(120, 80, 10, 150, 30, 5, 20, 2, 2, 1);
   const b = row(40, 60, 5, 70, 20, 3, 9, 1, 1, 1);
-  const sum = Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof typeof a] + b[k as keyof typeof b]])) as typeof a;
+  const sum = Object.fromEntries(
+    Object.keys(a).map((k) => [k, a[k as keyof typeof a] + b[k as keyof typeof b]]),
+  ) as typeof a;
   return {
     reportingUnit: { name: 'Sở Xây dựng tỉnh Bắc Ninh', parentName: 'UBND tỉnh Bắc Ninh' },
     period: { from: '2025-10-01', to: '2025-12-31' },

@@ -15,7 +15,8 @@ function withFile<T>(bytes: Uint8Array, fn: (path: string, dir: string) => T): T
   }
 }
 
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (cmd: string, args: string[]) =>
+  execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 export function pdfText(bytes: Uint8Array, options: { page?: number } = {}): string {
   const pages = options.page ? ['-f', String(options.page), '-l', String(options.page)] : [];
@@ -99,7 +100,12 @@ export function pdfWords(bytes: Uint8Array): WordBox[] {
     const w = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
     if (w) {
       words.push({
-        word: w[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"),
+        word: w[5]!
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&apos;/g, "'"),
         xMin: Number(w[1]),
         yMin: Number(w[2]),
         xMax: Number(w[3]),

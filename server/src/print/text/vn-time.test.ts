@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatPlaceDate, formatVnDate, formatVnDateTime, formatVnLongDateTime, vnCalendarDate, vnWallClockDate } from './vn-time.ts';
+import {
+  formatPlaceDate,
+  formatVnDate,
+  formatVnDateTime,
+  formatVnLongDateTime,
+  vnCalendarDate,
+  vnWallClockDate,
+} from './vn-time.ts';
 
 test('instants print in Vietnam time (UTC+7) whatever the host zone', () => {
   assert.equal(formatVnDateTime('2025-09-30T18:30:00Z'), '01/10/2025 01:30');

@@ -17,7 +17,13 @@ export function vnWallClock(instant: string | Date): WallClock {
   const t = (typeof instant === 'string' ? Date.parse(instant) : instant.getTime()) + OFFSET_MS;
   if (!Number.isFinite(t)) throw new RangeError(`Not an instant: ${String(instant)}`);
   const d = new Date(t);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  };
 }
 
 /**

@@ -8,7 +8,8 @@ export function checkDocumentLimits(p: Procedure): Issue[] {
     if (d.minFiles > d.maxFiles) {
       issues.push(
         issue(
-          `/documents/${i}/minFiles`, 'min-files-exceed-max',
+          `/documents/${i}/minFiles`,
+          'min-files-exceed-max',
           `Giấy tờ "${d.id}": số tệp tối thiểu (${d.minFiles}) lớn hơn số tệp tối đa (${d.maxFiles})`,
           `Document "${d.id}": minimum files (${d.minFiles}) exceed maximum files (${d.maxFiles})`,
         ),

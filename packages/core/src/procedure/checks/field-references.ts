@@ -13,7 +13,12 @@ export function checkFieldReferences(p: Procedure): Issue[] {
   const schema = p.form.schema;
   if (!p.applicant.person && !p.applicant.organization) {
     issues.push(
-      issue('/applicant', 'no-applicant', 'Phải khai báo thông tin chủ hồ sơ là cá nhân (person) hoặc tổ chức (organization)', 'The applicant must be declared as a person or an organisation'),
+      issue(
+        '/applicant',
+        'no-applicant',
+        'Phải khai báo thông tin chủ hồ sơ là cá nhân (person) hoặc tổ chức (organization)',
+        'The applicant must be declared as a person or an organisation',
+      ),
     );
   }
   const scalar = (at: string, pointer: string) => {
@@ -22,7 +27,12 @@ export function checkFieldReferences(p: Procedure): Issue[] {
     const types = declaredTypes(found);
     if (types.size > 0 && [...types].every((t) => t === 'object' || t === 'array' || t === 'null')) {
       issues.push(
-        issue(at, 'field-type', `Trường "${pointer}" phải là một giá trị đơn (chữ hoặc số), không phải đối tượng hay danh sách`, `Field "${pointer}" must hold a single value (text or number), not an object or a list`),
+        issue(
+          at,
+          'field-type',
+          `Trường "${pointer}" phải là một giá trị đơn (chữ hoặc số), không phải đối tượng hay danh sách`,
+          `Field "${pointer}" must hold a single value (text or number), not an object or a list`,
+        ),
       );
     }
   };
@@ -44,7 +54,12 @@ export function checkFieldReferences(p: Procedure): Issue[] {
     const types = declaredTypes(found);
     if (!types.has('integer') && !types.has('number')) {
       issues.push(
-        issue(at, 'field-type', `Trường số lượng "${item.per.field}" phải có kiểu số nguyên (integer) hoặc số (number)`, `Quantity field "${item.per.field}" must be of type integer or number`),
+        issue(
+          at,
+          'field-type',
+          `Trường số lượng "${item.per.field}" phải có kiểu số nguyên (integer) hoặc số (number)`,
+          `Quantity field "${item.per.field}" must be of type integer or number`,
+        ),
       );
     }
   });
@@ -54,7 +69,12 @@ export function checkFieldReferences(p: Procedure): Issue[] {
       const types = declaredTypes(found);
       if (!types.has('string')) {
         issues.push(
-          issue('/receiving/field', 'field-type', `Trường "${p.receiving.field}" chứa mã cơ quan nên phải có kiểu chuỗi (string)`, `Field "${p.receiving.field}" holds an agency code and must be of type string`),
+          issue(
+            '/receiving/field',
+            'field-type',
+            `Trường "${p.receiving.field}" chứa mã cơ quan nên phải có kiểu chuỗi (string)`,
+            `Field "${p.receiving.field}" holds an agency code and must be of type string`,
+          ),
         );
       }
     }
@@ -65,7 +85,14 @@ export function checkFieldReferences(p: Procedure): Issue[] {
 function field(schema: JsonSchema, at: string, pointer: string, issues: Issue[]) {
   const found = resolveDataPointer(schema, pointer);
   if (found.length === 0) {
-    issues.push(issue(at, 'unknown-field', `Trường "${pointer}" không có trong lược đồ tờ khai (form.schema)`, `Field "${pointer}" is not declared in the form schema (form.schema)`));
+    issues.push(
+      issue(
+        at,
+        'unknown-field',
+        `Trường "${pointer}" không có trong lược đồ tờ khai (form.schema)`,
+        `Field "${pointer}" is not declared in the form schema (form.schema)`,
+      ),
+    );
     return null;
   }
   return found;

@@ -13,7 +13,8 @@ export function checkIdentity(p: Procedure): Issue[] {
   if (!NATIONAL_CODE.test(p.code)) {
     issues.push(
       issue(
-        '/code', 'national-code',
+        '/code',
+        'national-code',
         `Mã thủ tục "${p.code}" không đúng dạng mã quốc gia (ví dụ 1.001193, hoặc 1.001193.000.00.00.H56)`,
         `Procedure code "${p.code}" is not a national code (e.g. 1.001193, or 1.001193.000.00.00.H56)`,
       ),
@@ -22,7 +23,8 @@ export function checkIdentity(p: Procedure): Issue[] {
   if (p.effectiveUntil !== undefined && p.effectiveUntil < p.effectiveFrom) {
     issues.push(
       issue(
-        '/effectiveUntil', 'effective-dates',
+        '/effectiveUntil',
+        'effective-dates',
         `Ngày hết hiệu lực ${p.effectiveUntil} trước ngày có hiệu lực ${p.effectiveFrom}`,
         `Effective-until date ${p.effectiveUntil} is before the effective-from date ${p.effectiveFrom}`,
       ),

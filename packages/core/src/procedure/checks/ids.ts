@@ -12,13 +12,20 @@ export function checkUniqueIds(p: Procedure): Issue[] {
       if (j === undefined) first.set(x.id, i);
       else
         issues.push(
-          issue(`${base}/${i}/id`, 'duplicate-id', `Mã ${vi} "${x.id}" bị trùng (đã dùng ở vị trí ${j})`, `Duplicate ${en} id "${x.id}" (already used at index ${j})`),
+          issue(
+            `${base}/${i}/id`,
+            'duplicate-id',
+            `Mã ${vi} "${x.id}" bị trùng (đã dùng ở vị trí ${j})`,
+            `Duplicate ${en} id "${x.id}" (already used at index ${j})`,
+          ),
         );
     });
   };
   unique(p.documents, '/documents', 'giấy tờ', 'document');
   unique(p.fees.items, '/fees/items', 'khoản phí', 'fee item');
-  p.fees.items.forEach((item, i) => unique(item.exemptions ?? [], `/fees/items/${i}/exemptions`, 'trường hợp miễn', 'exemption'));
+  p.fees.items.forEach((item, i) =>
+    unique(item.exemptions ?? [], `/fees/items/${i}/exemptions`, 'trường hợp miễn', 'exemption'),
+  );
   unique(p.workflow.steps, '/workflow/steps', 'bước', 'step');
   return issues;
 }

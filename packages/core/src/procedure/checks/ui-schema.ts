@@ -19,16 +19,31 @@ export function checkUiSchema(p: Procedure): Issue[] {
   return issues;
 }
 
-function visit(root: JsonSchema, base: JsonSchema, el: unknown, at: string, parentType: string | null, issues: Issue[]): void {
+function visit(
+  root: JsonSchema,
+  base: JsonSchema,
+  el: unknown,
+  at: string,
+  parentType: string | null,
+  issues: Issue[],
+): void {
   if (!isObject(el)) {
-    issues.push(issue(at, 'ui-structure', 'Phần tử bố cục phải là một đối tượng có "type"', 'A UI schema element must be an object with a "type"'));
+    issues.push(
+      issue(
+        at,
+        'ui-structure',
+        'Phần tử bố cục phải là một đối tượng có "type"',
+        'A UI schema element must be an object with a "type"',
+      ),
+    );
     return;
   }
   const type = el.type;
   if (typeof type !== 'string' || !(UI_ELEMENT_TYPES as readonly string[]).includes(type)) {
     issues.push(
       issue(
-        `${at}/type`, 'unknown-ui-element',
+        `${at}/type`,
+        'unknown-ui-element',
         `Loại phần tử bố cục "${String(type)}" không được hỗ trợ; dùng một trong: ${UI_ELEMENT_TYPES.join(', ')}`,
         `Unknown UI schema element type "${String(type)}"; use one of: ${UI_ELEMENT_TYPES.join(', ')}`,
       ),
@@ -36,15 +51,34 @@ function visit(root: JsonSchema, base: JsonSchema, el: unknown, at: string, pare
     return;
   }
   if (type === 'Category' && parentType !== 'Categorization') {
-    issues.push(issue(`${at}/type`, 'ui-structure', 'Phần tử "Category" chỉ được đặt trong "Categorization"', 'A "Category" may only appear inside a "Categorization"'));
+    issues.push(
+      issue(
+        `${at}/type`,
+        'ui-structure',
+        'Phần tử "Category" chỉ được đặt trong "Categorization"',
+        'A "Category" may only appear inside a "Categorization"',
+      ),
+    );
   }
   if (parentType === 'Categorization' && type !== 'Category' && type !== 'Categorization') {
     issues.push(
-      issue(`${at}/type`, 'ui-structure', `"Categorization" chỉ chứa "Category" (đang có "${type}")`, `A "Categorization" may only contain "Category" elements (found "${type}")`),
+      issue(
+        `${at}/type`,
+        'ui-structure',
+        `"Categorization" chỉ chứa "Category" (đang có "${type}")`,
+        `A "Categorization" may only contain "Category" elements (found "${type}")`,
+      ),
     );
   }
   if (LAYOUTS.has(type) && !(Array.isArray(el.elements) && el.elements.length > 0)) {
-    issues.push(issue(`${at}/elements`, 'ui-structure', `Phần tử "${type}" phải có danh sách "elements" không rỗng`, `A "${type}" must have a non-empty "elements" list`));
+    issues.push(
+      issue(
+        `${at}/elements`,
+        'ui-structure',
+        `Phần tử "${type}" phải có danh sách "elements" không rỗng`,
+        `A "${type}" must have a non-empty "elements" list`,
+      ),
+    );
   }
   if (type === 'Label' && (typeof el.text !== 'string' || el.text === '')) {
     issues.push(issue(`${at}/text`, 'ui-structure', 'Phần tử "Label" phải có "text"', 'A "Label" must have a "text"'));
@@ -63,7 +97,14 @@ function visit(root: JsonSchema, base: JsonSchema, el: unknown, at: string, pare
     // An array control's item layout: its scopes are relative to the item schema.
     const items = controlled.map((s) => s.items).filter((s): s is JsonSchema => s !== undefined && !Array.isArray(s));
     if (type !== 'Control' || items.length === 0) {
-      issues.push(issue(child.pointer, 'ui-structure', 'Bố cục chi tiết (options.detail) chỉ dùng cho trường danh sách', 'A detail layout (options.detail) is only for list (array) fields'));
+      issues.push(
+        issue(
+          child.pointer,
+          'ui-structure',
+          'Bố cục chi tiết (options.detail) chỉ dùng cho trường danh sách',
+          'A detail layout (options.detail) is only for list (array) fields',
+        ),
+      );
       continue;
     }
     visit(root, items[0]!, child.element, child.pointer, null, issues);
@@ -72,29 +113,58 @@ function visit(root: JsonSchema, base: JsonSchema, el: unknown, at: string, pare
 
 function scope(root: JsonSchema, base: JsonSchema, value: unknown, at: string, issues: Issue[]): JsonSchemaObject[] {
   if (typeof value !== 'string') {
-    issues.push(issue(at, 'unknown-scope', 'Thiếu phạm vi "scope" (ví dụ "#/properties/hoTen")', 'Missing "scope" (e.g. "#/properties/fullName")'));
+    issues.push(
+      issue(
+        at,
+        'unknown-scope',
+        'Thiếu phạm vi "scope" (ví dụ "#/properties/hoTen")',
+        'Missing "scope" (e.g. "#/properties/fullName")',
+      ),
+    );
     return [];
   }
   const found = resolveScope(root, base, value);
   if (found.length === 0) {
-    issues.push(issue(at, 'unknown-scope', `Phạm vi "${value}" không trỏ tới trường nào trong lược đồ tờ khai`, `Scope "${value}" does not name a field of the form schema`));
+    issues.push(
+      issue(
+        at,
+        'unknown-scope',
+        `Phạm vi "${value}" không trỏ tới trường nào trong lược đồ tờ khai`,
+        `Scope "${value}" does not name a field of the form schema`,
+      ),
+    );
   }
   return found;
 }
 
 function checkRule(root: JsonSchema, base: JsonSchema, rule: unknown, at: string, issues: Issue[]): void {
   if (!isObject(rule)) {
-    issues.push(issue(at, 'ui-rule', 'Quy tắc hiển thị phải là một đối tượng { effect, condition }', 'A rule must be an object { effect, condition }'));
+    issues.push(
+      issue(
+        at,
+        'ui-rule',
+        'Quy tắc hiển thị phải là một đối tượng { effect, condition }',
+        'A rule must be an object { effect, condition }',
+      ),
+    );
     return;
   }
   if (typeof rule.effect !== 'string' || !(RULE_EFFECTS as readonly string[]).includes(rule.effect)) {
-    issues.push(issue(`${at}/effect`, 'ui-rule', `Hiệu ứng phải là một trong: ${RULE_EFFECTS.join(', ')}`, `The effect must be one of: ${RULE_EFFECTS.join(', ')}`));
+    issues.push(
+      issue(
+        `${at}/effect`,
+        'ui-rule',
+        `Hiệu ứng phải là một trong: ${RULE_EFFECTS.join(', ')}`,
+        `The effect must be one of: ${RULE_EFFECTS.join(', ')}`,
+      ),
+    );
   }
   const c = rule.condition;
   if (!isObject(c) || !('schema' in c) || c.type !== undefined) {
     issues.push(
       issue(
-        `${at}/condition`, 'ui-rule',
+        `${at}/condition`,
+        'ui-rule',
         'Chỉ hỗ trợ điều kiện theo lược đồ { scope, schema }; điều kiện ghép viết bằng scope "#" và một lược đồ trên toàn bộ dữ liệu',
         'Only schema-based conditions { scope, schema } are supported; express combined conditions with scope "#" and a schema over the whole data',
       ),

@@ -25,7 +25,14 @@ export function checkWorkflow(p: Procedure): Issue[] {
       const target = index.get(t.step);
       if (target === undefined) {
         brokenBranch.add(i);
-        issues.push(issue(`/workflow/steps/${i}/next/${j}/step`, 'unknown-step', `Bước tiếp theo "${t.step}" không tồn tại`, `Next step "${t.step}" does not exist`));
+        issues.push(
+          issue(
+            `/workflow/steps/${i}/next/${j}/step`,
+            'unknown-step',
+            `Bước tiếp theo "${t.step}" không tồn tại`,
+            `Next step "${t.step}" does not exist`,
+          ),
+        );
       } else {
         edges[i]!.push(target);
       }
@@ -40,11 +47,17 @@ export function checkWorkflow(p: Procedure): Issue[] {
       issues.push(
         s.external
           ? issue(
-              `/workflow/steps/${i}`, 'dead-end',
+              `/workflow/steps/${i}`,
+              'dead-end',
               `Bước "${s.id}" do hệ thống "${s.external.system}" thực hiện phải có bước tiếp theo (next) hoặc kết quả (outcomes) để xử lý khi hệ thống trả về`,
               `Step "${s.id}", performed by the external system "${s.external.system}", needs a next step or outcomes for when the system answers`,
             )
-          : issue(`/workflow/steps/${i}`, 'dead-end', `Bước "${s.id}" không có bước tiếp theo cũng không có kết quả`, `Step "${s.id}" has neither a next step nor an outcome`),
+          : issue(
+              `/workflow/steps/${i}`,
+              'dead-end',
+              `Bước "${s.id}" không có bước tiếp theo cũng không có kết quả`,
+              `Step "${s.id}" has neither a next step nor an outcome`,
+            ),
       );
       return;
     }
@@ -53,7 +66,8 @@ export function checkWorkflow(p: Procedure): Issue[] {
     if (!hasOutcome(i) && next.length > 0 && firstDefault < 0) {
       issues.push(
         issue(
-          `/workflow/steps/${i}/next`, 'no-default-branch',
+          `/workflow/steps/${i}/next`,
+          'no-default-branch',
           `Bước "${s.id}" có thể bế tắc: mọi nhánh đều có điều kiện, không có nhánh mặc định (không điều kiện) và bước không có kết quả`,
           `Step "${s.id}" can dead-end: every branch is conditional, there is no default branch (without a condition) and the step has no outcome`,
         ),
@@ -63,7 +77,8 @@ export function checkWorkflow(p: Procedure): Issue[] {
       for (let j = firstDefault + 1; j < next.length; j++) {
         issues.push(
           issue(
-            `/workflow/steps/${i}/next/${j}`, 'unreachable-branch',
+            `/workflow/steps/${i}/next/${j}`,
+            'unreachable-branch',
             `Nhánh này của bước "${s.id}" không bao giờ được chọn vì nhánh ${firstDefault} phía trước không có điều kiện`,
             `This branch of step "${s.id}" is never taken: branch ${firstDefault} before it has no condition`,
           ),
@@ -74,7 +89,14 @@ export function checkWorkflow(p: Procedure): Issue[] {
 
   const start = index.get(p.workflow.start);
   if (start === undefined) {
-    issues.push(issue('/workflow/start', 'unknown-step', `Bước bắt đầu "${p.workflow.start}" không tồn tại`, `The start step "${p.workflow.start}" does not exist`));
+    issues.push(
+      issue(
+        '/workflow/start',
+        'unknown-step',
+        `Bước bắt đầu "${p.workflow.start}" không tồn tại`,
+        `The start step "${p.workflow.start}" does not exist`,
+      ),
+    );
     return issues;
   }
 
@@ -91,7 +113,14 @@ export function checkWorkflow(p: Procedure): Issue[] {
   steps.forEach((s, i) => {
     if (index.get(s.id) !== i) return; // a duplicate id, reported elsewhere
     if (!reachable.has(i)) {
-      issues.push(issue(`/workflow/steps/${i}`, 'unreachable-step', `Bước "${s.id}" không tới được từ bước bắt đầu`, `Step "${s.id}" cannot be reached from the start step`));
+      issues.push(
+        issue(
+          `/workflow/steps/${i}`,
+          'unreachable-step',
+          `Bước "${s.id}" không tới được từ bước bắt đầu`,
+          `Step "${s.id}" cannot be reached from the start step`,
+        ),
+      );
       return;
     }
     if (!ending.has(i) && hasNext(i)) {
@@ -99,12 +128,14 @@ export function checkWorkflow(p: Procedure): Issue[] {
       issues.push(
         cyclic
           ? issue(
-              `/workflow/steps/${i}`, 'no-outcome',
+              `/workflow/steps/${i}`,
+              'no-outcome',
               `Từ bước "${s.id}" không có đường nào tới một bước có kết quả: hồ sơ sẽ quay vòng mãi`,
               `No path from step "${s.id}" reaches a step with an outcome: dossiers would cycle forever`,
             )
           : issue(
-              `/workflow/steps/${i}`, 'no-outcome',
+              `/workflow/steps/${i}`,
+              'no-outcome',
               `Từ bước "${s.id}" không có đường nào tới một bước có kết quả`,
               `No path from step "${s.id}" reaches a step with an outcome`,
             ),

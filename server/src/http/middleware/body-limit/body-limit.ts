@@ -12,7 +12,8 @@ export class BodyTooLargeError extends Error {
 
 /** True when `err` (or one of its causes) is a body-size overflow. */
 export function isBodyTooLarge(err: unknown): boolean {
-  for (let e = err, i = 0; e && i < 5; e = (e as { cause?: unknown }).cause, i++) if (e instanceof BodyTooLargeError) return true;
+  for (let e = err, i = 0; e && i < 5; e = (e as { cause?: unknown }).cause, i++)
+    if (e instanceof BodyTooLargeError) return true;
   return false;
 }
 

@@ -30,7 +30,13 @@ function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
       if (!any) c.header('Vary', 'Origin', { append: true });
       c.header('Access-Control-Max-Age', String(options.maxAge));
       c.header('Access-Control-Allow-Methods', methods);
-      const requested = allowHeaders ?? c.req.header('access-control-request-headers')?.split(',').map((h) => h.trim()).join(',');
+      const requested =
+        allowHeaders ??
+        c.req
+          .header('access-control-request-headers')
+          ?.split(',')
+          .map((h) => h.trim())
+          .join(',');
       if (requested) {
         c.header('Access-Control-Allow-Headers', requested);
         c.header('Vary', 'Access-Control-Request-Headers', { append: true });

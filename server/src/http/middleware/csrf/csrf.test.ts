@@ -25,6 +25,9 @@ test('session mutations need the matching X-CSRF-Token; reads do not', async () 
 });
 
 test('bearer-token and anonymous requests carry no ambient credentials and pass', async () => {
-  assert.equal((await app(samplePrincipal({ via: 'token', csrfToken: undefined })).request('/x', { method: 'POST' })).status, 200);
+  assert.equal(
+    (await app(samplePrincipal({ via: 'token', csrfToken: undefined })).request('/x', { method: 'POST' })).status,
+    200,
+  );
   assert.equal((await app(null).request('/x', { method: 'POST' })).status, 200);
 });

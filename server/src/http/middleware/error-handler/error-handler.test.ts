@@ -16,7 +16,12 @@ test('errors become the standard envelope with vi and en messages; unexpected on
   const inv = await a.request('/invalid');
   assert.equal(inv.status, 400);
   assert.deepEqual(await inv.json(), {
-    error: { status: 400, code: 'invalid_data', message: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' }, issues: [{ pointer: '/data/x', code: 'required', message: { vi: 'Thiếu', en: 'Missing' } }] },
+    error: {
+      status: 400,
+      code: 'invalid_data',
+      message: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' },
+      issues: [{ pointer: '/data/x', code: 'required', message: { vi: 'Thiếu', en: 'Missing' } }],
+    },
   });
   const boom = await a.request('/boom');
   assert.equal(boom.status, 500);

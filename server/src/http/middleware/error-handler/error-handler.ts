@@ -17,11 +17,17 @@ function toHttpError(err: unknown, c: Context<AppEnv>): HttpError {
   if (isBodyTooLarge(err)) return errors.tooLarge();
   if (err instanceof HTTPException && err.status === 413) return errors.tooLarge();
   if (err instanceof HTTPException && err.status < 500) {
-    return new HttpError(err.status as 400, 'http_error', { vi: 'Yêu cầu không hợp lệ', en: err.message || 'Bad request' });
+    return new HttpError(err.status as 400, 'http_error', {
+      vi: 'Yêu cầu không hợp lệ',
+      en: err.message || 'Bad request',
+    });
   }
   const log = c.get('ctx')?.log;
   log?.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
-  return new HttpError(500, 'internal', { vi: 'Lỗi máy chủ, vui lòng thử lại sau', en: 'Server error, please try again later' });
+  return new HttpError(500, 'internal', {
+    vi: 'Lỗi máy chủ, vui lòng thử lại sau',
+    en: 'Server error, please try again later',
+  });
 }
 
 export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>

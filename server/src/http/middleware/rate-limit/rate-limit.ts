@@ -33,7 +33,8 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
       windows.set(key, w);
     }
     w.count++;
-    if (w.count > options.limit) throw errors.tooManyRequests(Math.max(1, Math.ceil((w.start + options.windowMs - t) / 1000)));
+    if (w.count > options.limit)
+      throw errors.tooManyRequests(Math.max(1, Math.ceil((w.start + options.windowMs - t) / 1000)));
     return next();
   };
 }

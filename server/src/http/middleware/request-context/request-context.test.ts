@@ -34,6 +34,8 @@ test('every request gets an id (echoed) and one structured log line', async () =
 
 test('behind a trusted proxy the client address comes from X-Forwarded-For', async () => {
   const { a } = app(true);
-  const body = (await (await a.request('/x', { headers: { 'x-forwarded-for': '9.9.9.9, 10.0.0.1' } })).json()) as { ip: string };
+  const body = (await (await a.request('/x', { headers: { 'x-forwarded-for': '9.9.9.9, 10.0.0.1' } })).json()) as {
+    ip: string;
+  };
   assert.equal(body.ip, '9.9.9.9');
 });

@@ -10,7 +10,9 @@ import type { AppEnv } from '../../env.ts';
 export function requestContext(ctx: ServerContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
-    const incoming = /^[A-Za-z0-9._-]{1,100}$/.test(c.req.header('x-request-id') ?? '') ? c.req.header('x-request-id')! : randomUUID();
+    const incoming = /^[A-Za-z0-9._-]{1,100}$/.test(c.req.header('x-request-id') ?? '')
+      ? c.req.header('x-request-id')!
+      : randomUUID();
     c.set('ctx', ctx);
     c.set('requestId', incoming);
     c.set('principal', null);
@@ -19,7 +21,16 @@ export function requestContext(ctx: ServerContext): MiddlewareHandler<AppEnv> {
     await next();
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const status = c.res.status;
-    const line = { requestId: incoming, method: c.req.method, path: c.req.path, status, ms, ip: c.get('clientIp'), staff: c.get('principal')?.username, ...c.get('logFields') };
+    const line = {
+      requestId: incoming,
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      ms,
+      ip: c.get('clientIp'),
+      staff: c.get('principal')?.username,
+      ...c.get('logFields'),
+    };
     if (status >= 500) ctx.log.error(line, 'request');
     else ctx.log.info(line, 'request');
   };

@@ -14,9 +14,17 @@ forEachDatabase('session middleware', (db) => {
     const s = await login(server, 'viewer.province');
     const ttl = server.ctx.config.sessionTtlMinutes * 60_000;
     server.clock.advance(ttl - 60_000);
-    assert.equal((await server.request('/api/v1/auth/session', { headers: { cookie: s.cookie } })).status, 200, 'still valid, and extended');
+    assert.equal(
+      (await server.request('/api/v1/auth/session', { headers: { cookie: s.cookie } })).status,
+      200,
+      'still valid, and extended',
+    );
     server.clock.advance(ttl - 60_000);
-    assert.equal((await server.request('/api/v1/auth/session', { headers: { cookie: s.cookie } })).status, 200, 'extended by the previous use');
+    assert.equal(
+      (await server.request('/api/v1/auth/session', { headers: { cookie: s.cookie } })).status,
+      200,
+      'extended by the previous use',
+    );
     server.clock.advance(ttl + 1);
     const res = await server.request('/api/v1/auth/session', { headers: { cookie: s.cookie } });
     assert.equal(res.status, 401);
@@ -29,10 +37,17 @@ forEachDatabase('session middleware', (db) => {
     const token = await bearer(server, 'viewer.bac-thanh');
     const me = await server.request('/api/v1/auth/session', { headers: { cookie: s.cookie } });
     const id = ((await me.json()) as { staff: { id: string } }).staff.id;
-    const off = await server.request(`/api/v1/staff/${id}`, { method: 'PATCH', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ active: false }) });
+    const off = await server.request(`/api/v1/staff/${id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ active: false }),
+    });
     assert.equal(off.status, 200);
     assert.equal((await server.request('/api/v1/auth/session', { headers: { cookie: s.cookie } })).status, 401);
-    assert.equal((await server.request('/api/v1/auth/session', { headers: { authorization: `Bearer ${token}` } })).status, 401);
+    assert.equal(
+      (await server.request('/api/v1/auth/session', { headers: { authorization: `Bearer ${token}` } })).status,
+      401,
+    );
   });
 
   test('a malformed Authorization header is 401, not anonymous', async () => {
