@@ -84,19 +84,17 @@ export async function issueSlip(
       const fileId = randomUUID();
       try {
         await ctx.db.transaction(async (tx) => {
-          await tx
-            .insert(files)
-            .values({
-              id: fileId,
-              storageKey: key,
-              sha256: slip.sha256,
-              size: slip.bytes.length,
-              mediaType: slip.mediaType,
-              originalName: slip.fileName,
-              provenance: 'generated',
-              uploadedBy: issuedBy,
-              createdAt: new Date(now),
-            });
+          await tx.insert(files).values({
+            id: fileId,
+            storageKey: key,
+            sha256: slip.sha256,
+            size: slip.bytes.length,
+            mediaType: slip.mediaType,
+            originalName: slip.fileName,
+            provenance: 'generated',
+            uploadedBy: issuedBy,
+            createdAt: new Date(now),
+          });
           await tx.insert(artefacts).values({
             id: randomUUID(),
             dossierId,
