@@ -1,5 +1,5 @@
-import type { Message } from './text.ts';
-import type { SchemaError } from '../conditions/evaluator.ts';
+import type { Message } from '../i18n/text.ts';
+import type { SchemaError } from './evaluator.ts';
 
 /**
  * Vietnamese and English messages for JSON Schema keywords. ajv ships no Vietnamese locale, so
