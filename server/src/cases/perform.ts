@@ -20,7 +20,7 @@ import { workflowContext } from '../dossiers/workflow-context.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import type { UploadedFile } from '../intake/multipart.ts';
 import { issueSlip, type ArtefactRow } from '../slips/issue.ts';
-import { slipKindOfEvent } from '../slips/slip-data.ts';
+import { slipKindOfEvent } from '../slips/from-dossier.ts';
 import { chooseActor } from './actor.ts';
 import { caseView, type CaseView } from './view.ts';
 import type { ActionRequest } from './request.ts';

@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderSlip } from './render-slip.ts';
-import { APPLICANT_NAME, DOSSIER_CODE, slipFixtures } from '../testing/fixtures.ts';
-import { decodeQrPng, pdfText } from '../testing/pdf-tools.ts';
+import { APPLICANT_NAME, DOSSIER_CODE, slipFixtures } from '../print/testing/fixtures.ts';
+import { decodeQrPng, pdfText } from '../print/testing/pdf-tools.ts';
 
 /**
  * The HTML slip in a real browser with every network request made impossible: it prints the

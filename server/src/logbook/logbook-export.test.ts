@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderLogbook, type LogbookData } from './logbook.ts';
-import { PrintInputError } from '../validate.ts';
-import { APPLICANT_NAME, logbookFixture } from '../testing/fixtures.ts';
-import { pdfFonts, pdfInfo, pdfText, pdfWords } from '../testing/pdf-tools.ts';
-import { readCsv, readXlsx, rowValues } from '../testing/spreadsheet.ts';
+import { renderLogbook, type LogbookData } from './logbook-export.ts';
+import { PrintInputError } from '../print/validate.ts';
+import { APPLICANT_NAME, logbookFixture } from '../print/testing/fixtures.ts';
+import { pdfFonts, pdfInfo, pdfText, pdfWords } from '../print/testing/pdf-tools.ts';
+import { readCsv, readXlsx, rowValues } from '../print/testing/spreadsheet.ts';
 
 const HEADINGS = [
   'STT',

@@ -1,8 +1,8 @@
-import { b, paragraph, type Block, type PrintDocument } from '../model/blocks.ts';
-import { formatVnLongDateTime } from '../text/vn-time.ts';
+import { b, paragraph, type Block, type PrintDocument } from '../../print/model/blocks.ts';
+import { formatVnLongDateTime } from '../../print/text/vn-time.ts';
 import { applicantBlocks, oneStopUnit, procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
-import type { RefusalSlipData } from './slip-data.ts';
-import { fill, fillRuns, type TemplateSet } from './templates/index.ts';
+import type { RefusalSlipData } from '../slip-data.ts';
+import { fill, fillRuns, type TemplateSet } from '../templates/index.ts';
 
 /** Phiếu từ chối tiếp nhận giải quyết hồ sơ, with the reasons. */
 export function refusalDocument(data: RefusalSlipData, set: TemplateSet): PrintDocument {

@@ -7,10 +7,10 @@ import {
   type PrintDocument,
   type Run,
   type TitleBlock,
-} from '../model/blocks.ts';
-import { formatPlaceDate } from '../text/vn-time.ts';
-import type { AgencyHeader, Applicant, SlipKind } from './slip-data.ts';
-import { fill, type TemplateSet } from './templates/index.ts';
+} from '../../print/model/blocks.ts';
+import { formatPlaceDate } from '../../print/text/vn-time.ts';
+import type { AgencyHeader, Applicant, SlipKind } from '../slip-data.ts';
+import { fill, type TemplateSet } from '../templates/index.ts';
 
 /** Pieces every slip shares: the header, the title with the QR code, the applicant's lines. */
 export interface SlipBase {

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BIEU06_COLUMNS, checkEquations, emptyRow, type ReportLine } from '@motcua/core';
-import { bieu06ExportRows, renderBieu06, type Bieu06Export } from './bieu06.ts';
-import { PrintInputError } from '../validate.ts';
-import { bieu06Fixture } from '../testing/fixtures.ts';
-import { pdfInfo, pdfText } from '../testing/pdf-tools.ts';
-import { readCsv, readXlsx, rowValues } from '../testing/spreadsheet.ts';
+import { bieu06ExportRows, renderBieu06, type Bieu06Export } from './bieu06-export.ts';
+import { PrintInputError } from '../print/validate.ts';
+import { bieu06Fixture } from '../print/testing/fixtures.ts';
+import { pdfInfo, pdfText } from '../print/testing/pdf-tools.ts';
+import { readCsv, readXlsx, rowValues } from '../print/testing/spreadsheet.ts';
 
 const fixture = () => structuredClone(bieu06Fixture()) as Bieu06Export;
 const GROUPS = [

@@ -1,5 +1,5 @@
-import { PrintInputError, issue } from '../../validate.ts';
-import { vnCalendarDate } from '../../text/vn-time.ts';
+import { PrintInputError, issue } from '../../print/validate.ts';
+import { vnCalendarDate } from '../../print/text/vn-time.ts';
 import type { TemplateSet, TemplateVersion } from './template-set.ts';
 import { TT01_2018 } from './tt01-2018.ts';
 import { TT03_2025 } from './tt03-2025.ts';

@@ -1,8 +1,8 @@
-import { paragraph, type Block, type PrintDocument } from '../model/blocks.ts';
-import { formatVnDayMonthYear, formatVnLongDateTime } from '../text/vn-time.ts';
+import { paragraph, type Block, type PrintDocument } from '../../print/model/blocks.ts';
+import { formatVnDayMonthYear, formatVnLongDateTime } from '../../print/text/vn-time.ts';
 import { procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
-import type { ApologySlipData } from './slip-data.ts';
-import { fill, fillRuns, type TemplateSet } from './templates/index.ts';
+import type { ApologySlipData } from '../slip-data.ts';
+import { fill, fillRuns, type TemplateSet } from '../templates/index.ts';
 
 /**
  * Phiếu xin lỗi và hẹn lại ngày trả kết quả (2018) / Văn bản xin lỗi và đề nghị gia hạn thời gian

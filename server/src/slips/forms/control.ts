@@ -1,9 +1,9 @@
-import type { CellValue } from '../model/table.ts';
-import { field, type Block, type PrintDocument } from '../model/blocks.ts';
-import { formatVnLongDateTime } from '../text/vn-time.ts';
+import type { CellValue } from '../../print/model/table.ts';
+import { field, type Block, type PrintDocument } from '../../print/model/blocks.ts';
+import { formatVnLongDateTime } from '../../print/text/vn-time.ts';
 import { procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
-import type { ControlSlipData } from './slip-data.ts';
-import type { TemplateSet } from './templates/index.ts';
+import type { ControlSlipData } from '../slip-data.ts';
+import type { TemplateSet } from '../templates/index.ts';
 
 const OUTCOMES = { early: 'Trước hạn', 'on-time': 'Đúng hạn', late: 'Quá hạn' } as const;
 

@@ -1,8 +1,8 @@
-import { paragraph, type Block, type PrintDocument } from '../model/blocks.ts';
-import { formatVnDayMonthYear, formatVnLongDateTime } from '../text/vn-time.ts';
+import { paragraph, type Block, type PrintDocument } from '../../print/model/blocks.ts';
+import { formatVnDayMonthYear, formatVnLongDateTime } from '../../print/text/vn-time.ts';
 import { procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
-import type { StopNoticeData } from './slip-data.ts';
-import { fillRuns, type TemplateSet } from './templates/index.ts';
+import type { StopNoticeData } from '../slip-data.ts';
+import { fillRuns, type TemplateSet } from '../templates/index.ts';
 
 /** Thông báo dừng giải quyết hồ sơ (a form since 2025; an agency letter before). */
 export function stopNoticeDocument(data: StopNoticeData, set: TemplateSet): PrintDocument {

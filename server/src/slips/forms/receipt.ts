@@ -1,6 +1,6 @@
 import { CHANNELS } from '@motcua/core';
-import { b, paragraph, type Block, type PrintDocument } from '../model/blocks.ts';
-import { formatVnLongDateTime } from '../text/vn-time.ts';
+import { b, paragraph, type Block, type PrintDocument } from '../../print/model/blocks.ts';
+import { formatVnLongDateTime } from '../../print/text/vn-time.ts';
 import {
   applicantBlocks,
   count2,
@@ -11,8 +11,8 @@ import {
   slipHeader,
   slipTitle,
 } from './common.ts';
-import type { ReceiptSlipData } from './slip-data.ts';
-import { fillRuns, type TemplateSet } from './templates/index.ts';
+import type { ReceiptSlipData } from '../slip-data.ts';
+import { fillRuns, type TemplateSet } from '../templates/index.ts';
 
 const TIME_UNITS = { 'working-days': 'ngày làm việc', days: 'ngày', 'working-hours': 'giờ làm việc' } as const;
 

@@ -1,8 +1,8 @@
-import { b, paragraph, type Block, type PrintDocument } from '../model/blocks.ts';
-import { formatVnLongDateTime } from '../text/vn-time.ts';
+import { b, paragraph, type Block, type PrintDocument } from '../../print/model/blocks.ts';
+import { formatVnLongDateTime } from '../../print/text/vn-time.ts';
 import { applicantBlocks, oneStopUnit, procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
-import type { SupplementSlipData } from './slip-data.ts';
-import { fillRuns, type TemplateSet } from './templates/index.ts';
+import type { SupplementSlipData } from '../slip-data.ts';
+import { fillRuns, type TemplateSet } from '../templates/index.ts';
 
 /** Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: what is missing or wrong, why, and by when. */
 export function supplementDocument(data: SupplementSlipData, set: TemplateSet): PrintDocument {

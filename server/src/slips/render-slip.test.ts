@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { renderSlip, slipDocument } from './render-slip.ts';
 import { SLIP_KINDS, type SlipDataMap, type SlipKind } from './slip-data.ts';
 import { TEMPLATE_SETS, type TemplateVersion } from './templates/index.ts';
-import { PrintInputError } from '../validate.ts';
-import { APPLICANT_NAME, DOSSIER_CODE, slipFixtures } from '../testing/fixtures.ts';
-import { decodeQr, pdfFonts, pdfInfo, pdfMetadata, pdfText, pdfWords } from '../testing/pdf-tools.ts';
+import { PrintInputError } from '../print/validate.ts';
+import { APPLICANT_NAME, DOSSIER_CODE, slipFixtures } from '../print/testing/fixtures.ts';
+import { decodeQr, pdfFonts, pdfInfo, pdfMetadata, pdfText, pdfWords } from '../print/testing/pdf-tools.ts';
 
 const fx = slipFixtures();
 const data = <K extends SlipKind>(kind: K): SlipDataMap[K] => structuredClone(fx[kind]);

@@ -1,16 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { PrintDocument } from '../model/blocks.ts';
-import type { CellValue, TableSpec } from '../model/table.ts';
-import { renderHtml } from '../render/html.ts';
-import { renderPdf } from '../render/pdf.ts';
-import { tableCsv, type CsvOptions } from '../render/csv.ts';
-import { tableXlsx } from '../render/xlsx.ts';
-import { renderedFile, type RenderedFile } from '../rendered-file.ts';
+import type { PrintDocument } from '../print/model/blocks.ts';
+import type { CellValue, TableSpec } from '../print/model/table.ts';
+import { renderHtml } from '../print/render/html.ts';
+import { renderPdf } from '../print/render/pdf.ts';
+import { tableCsv, type CsvOptions } from '../print/render/csv.ts';
+import { tableXlsx } from '../print/render/xlsx.ts';
+import { renderedFile, type RenderedFile } from '../print/rendered-file.ts';
 import { AgencyHeaderSchema } from '../slips/slip-data.ts';
 import { selectTemplateSet, type TemplateVersion } from '../slips/templates/index.ts';
-import { cleanDeep } from '../text/normalize.ts';
-import { formatCalendarDate, formatVnDateTime } from '../text/vn-time.ts';
-import { PrintInputError, assertValid, issue } from '../validate.ts';
+import { cleanDeep } from '../print/text/normalize.ts';
+import { formatCalendarDate, formatVnDateTime } from '../print/text/vn-time.ts';
+import { PrintInputError, assertValid, issue } from '../print/validate.ts';
 
 /**
  * Sổ theo dõi hồ sơ: one agency's logbook for a period, one row per dossier, with the columns of

@@ -1,15 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BIEU06_COLUMNS, checkEquations, type Bieu06Row, type Issue, type ReportLine } from '@motcua/core';
-import type { PrintDocument } from '../model/blocks.ts';
-import type { CellValue, TableSpec } from '../model/table.ts';
-import { tableCsv, type CsvOptions } from '../render/csv.ts';
-import { renderHtml } from '../render/html.ts';
-import { renderPdf } from '../render/pdf.ts';
-import { tableXlsx } from '../render/xlsx.ts';
-import { renderedFile, type RenderedFile } from '../rendered-file.ts';
-import { cleanDeep } from '../text/normalize.ts';
-import { formatCalendarDate } from '../text/vn-time.ts';
-import { PrintInputError, assertValid, issue } from '../validate.ts';
+import type { PrintDocument } from '../print/model/blocks.ts';
+import type { CellValue, TableSpec } from '../print/model/table.ts';
+import { tableCsv, type CsvOptions } from '../print/render/csv.ts';
+import { renderHtml } from '../print/render/html.ts';
+import { renderPdf } from '../print/render/pdf.ts';
+import { tableXlsx } from '../print/render/xlsx.ts';
+import { renderedFile, type RenderedFile } from '../print/rendered-file.ts';
+import { cleanDeep } from '../print/text/normalize.ts';
+import { formatCalendarDate } from '../print/text/vn-time.ts';
+import { PrintInputError, assertValid, issue } from '../print/validate.ts';
 
 /**
  * Biểu số 06 (Circular 01/2020/TT-VPCP) as a document: the two header rows of the official form,
