@@ -10,7 +10,7 @@ import {
 import type { Executor } from '../db/client.ts';
 import { agencies, agencyHistory, agencyKinds, calendars } from '../db/schema/index.ts';
 import { errors, HttpError } from '../http/errors.ts';
-import { bumpAgencyRevision, loadSnapshot, type AgencySnapshot } from './cache.ts';
+import { bumpAgencyRevision, loadSnapshot, type AgencySnapshot } from '../agency-directory/cache.ts';
 
 /**
  * Changes to the agency tree. Each writes a history row and bumps the tree's revision in the

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { localDate, type Procedure } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
 import { procedures, procedureVersions } from '../db/schema/index.ts';
-import type { AgencySnapshot } from '../agencies/cache.ts';
+import type { AgencySnapshot } from '../agency-directory/cache.ts';
 
 /** A published version, as intake and the public API use it (the validator module is served separately). */
 export interface PublishedProcedure {

@@ -7,7 +7,7 @@ import type { ServerContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { procedures, procedureVersions } from '../db/schema/index.ts';
 import { errors, HttpError } from '../http/errors.ts';
-import type { AgencySnapshot } from '../agencies/cache.ts';
+import type { AgencySnapshot } from '../agency-directory/cache.ts';
 import { agencyReferenceIssues } from './agency-references.ts';
 import { invalidateProcedure } from './catalog.ts';
 

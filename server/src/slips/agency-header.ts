@@ -1,4 +1,4 @@
-import type { AgencySnapshot } from '../agencies/cache.ts';
+import type { AgencySnapshot } from '../agency-directory/cache.ts';
 import type { AgencyHeader } from './slip-data.ts';
 
 const PREFIXES = /^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+/iu;

@@ -8,7 +8,7 @@ import {
   type FeeQuote,
   type Procedure,
 } from '@motcua/core';
-import type { AgencySnapshot } from '../agencies/cache.ts';
+import type { AgencySnapshot } from '../agency-directory/cache.ts';
 import type { DossierRow } from '../dossiers/load.ts';
 import type { Applicant, SlipDataMap, SlipKind } from './slip-data.ts';
 import { agencyHeader, signerTitle } from './agency-header.ts';
