@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ACTION_KINDS } from '../../src/vocabulary/actions.ts';
-import { isTerminal, TERMINAL_STATUSES } from '../../src/vocabulary/statuses.ts';
-import { decide } from '../../src/workflow/decide.ts';
-import { replay } from '../../src/workflow/evolve.ts';
-import type { Action, DossierState } from '../../src/workflow/types.ts';
-import { dossierPlan, EVERYONE, paramsFor, play, planStep } from './simulate.ts';
+import { ACTION_KINDS } from '../vocabulary/actions.ts';
+import { isTerminal, TERMINAL_STATUSES } from '../vocabulary/statuses.ts';
+import { decide } from './decide.ts';
+import { replay } from './evolve.ts';
+import type { Action, DossierState } from './types.ts';
+import { dossierPlan, EVERYONE, paramsFor, play, planStep } from './testing/simulate.ts';
 
 const RUNS = 1000;
 const DUE_CHANGERS = new Set(['submit', 'accept', 'accept_supplement', 'payment_recorded', 'extend']);

@@ -4,12 +4,13 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SRC = new URL('../src/', import.meta.url).pathname;
+const SRC = new URL('./', import.meta.url).pathname;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
+    // Tests, their helpers (testing/) and benchmarks run on Node only.
+    if (statSync(path).isDirectory()) return name === 'testing' ? [] : sources(path);
     return path.endsWith('.ts') && !path.endsWith('.test.ts') && !path.endsWith('.bench.ts') ? [path] : [];
   });
 }

@@ -9,7 +9,7 @@ import {
   type SchemaError,
 } from '@motcua/core';
 import { createAjvEvaluator } from '@motcua/core/ajv';
-import { compileValidatorModule, distinctSchemas, SchemaCompileError } from '../src/index.ts';
+import { compileValidatorModule, distinctSchemas, SchemaCompileError } from './index.ts';
 
 type Validators = Record<string, CompiledValidator>;
 

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAjvEvaluator } from '../../src/conditions/ajv-evaluator.ts';
+import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
 import {
   createAgencyDirectory,
   createAgencyDirectoryUnchecked,
@@ -10,9 +10,9 @@ import {
   resolveAgencyRef,
   type Agency,
   type AgencyRefContext,
-} from '../../src/agencies/index.ts';
-import { AGENCY_KINDS_2008, AGENCY_KINDS_2025 } from '../../src/vocabulary/agency-kinds.ts';
-import type { Procedure } from '../../src/model/procedure.ts';
+} from './index.ts';
+import { AGENCY_KINDS_2008, AGENCY_KINDS_2025 } from '../vocabulary/agency-kinds.ts';
+import type { Procedure } from '../model/procedure.ts';
 import {
   AGENCIES_2025,
   directory,
@@ -24,7 +24,7 @@ import {
   WARD_1,
   WARD_2,
   COMMUNE_3,
-} from '../workflow/fixtures.ts';
+} from '../workflow/testing/fixtures.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const ag = (code: string, kind: string, parent: string | null): Agency => ({

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { main } from '../src/main.ts';
+import { main } from '../main.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = fileURLToPath(new URL('../bin/motcua.js', import.meta.url));
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/motcua.js', import.meta.url));
 // Paths in the golden file are relative to the repository root, as a user at the root types them.
 process.chdir(root);
 
@@ -23,7 +23,7 @@ interface ErrorCase {
   args: string[];
   stderr: string;
 }
-const golden = JSON.parse(readFileSync(new URL('./deadline-golden.json', import.meta.url), 'utf8')) as {
+const golden = JSON.parse(readFileSync(new URL('./testing/deadline-golden.json', import.meta.url), 'utf8')) as {
   cases: GoldenCase[];
   errors: ErrorCase[];
 };

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { main } from '../src/main.ts';
+import { main } from '../main.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = fileURLToPath(new URL('../bin/motcua.js', import.meta.url));
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/motcua.js', import.meta.url));
 const examplesDir = join(root, 'examples/procedures');
 const examples = readdirSync(examplesDir)
   .filter((f) => f.endsWith('.json'))

@@ -4,11 +4,11 @@
  * sometimes by anyone with anything (which must then be refused cleanly).
  */
 import fc from 'fast-check';
-import { ACTION_KINDS, type ActionKind } from '../../src/vocabulary/actions.ts';
-import { decide } from '../../src/workflow/decide.ts';
-import { availableActions } from '../../src/workflow/available-actions.ts';
-import type { Action, Actor, Decision, DossierEvent, DossierState, WorkflowContext } from '../../src/workflow/types.ts';
-import type { Procedure } from '../../src/model/procedure.ts';
+import { ACTION_KINDS, type ActionKind } from '../../vocabulary/actions.ts';
+import { decide } from '../decide.ts';
+import { availableActions } from '../available-actions.ts';
+import type { Action, Actor, Decision, DossierEvent, DossierState, WorkflowContext } from '../types.ts';
+import type { Procedure } from '../../model/procedure.ts';
 import {
   AGENCIES_2025,
   PERMIT,

@@ -13,8 +13,8 @@ import {
   overdueAtEndOfDay,
   type Bieu06Row,
   type Period,
-} from '../../src/report/index.ts';
-import type { Action } from '../../src/workflow/types.ts';
+} from './index.ts';
+import type { Action } from '../workflow/types.ts';
 import {
   ctxFor,
   run,
@@ -27,8 +27,8 @@ import {
   PROVINCE,
   WARD_1,
   CONSTRUCTION,
-} from '../workflow/fixtures.ts';
-import { PERMIT_OWNER_REPORTS } from '../workflow/simulate.ts';
+} from '../workflow/testing/fixtures.ts';
+import { PERMIT_OWNER_REPORTS } from '../workflow/testing/simulate.ts';
 
 const ctx = ctxFor({ fullName: 'Phạm Văn Đồng', area: 100 });
 const FIELD = 'xay-dung';

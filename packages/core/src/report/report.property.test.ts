@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addDays, localDate } from '../../src/working-time/index.ts';
+import { addDays, localDate } from '../working-time/index.ts';
 import {
   addRows,
   checkEquations,
@@ -18,9 +18,9 @@ import {
   type LedgerEntry,
   type Period,
   type ReportFacts,
-} from '../../src/report/index.ts';
-import { directory, PROVINCE } from '../workflow/fixtures.ts';
-import { dossierPlan, play, type Played } from '../workflow/simulate.ts';
+} from './index.ts';
+import { directory, PROVINCE } from '../workflow/testing/fixtures.ts';
+import { dossierPlan, play, type Played } from '../workflow/testing/simulate.ts';
 
 const RUNS = 1000;
 

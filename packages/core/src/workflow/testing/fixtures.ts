@@ -4,13 +4,13 @@
  * the province Department of Construction, a tax step done by an external system, and outcomes.
  */
 import assert from 'node:assert/strict';
-import { createAjvEvaluator } from '../../src/conditions/ajv-evaluator.ts';
-import { createAgencyDirectory, type Agency } from '../../src/agencies/index.ts';
-import type { Procedure } from '../../src/model/procedure.ts';
-import type { Calendar } from '../../src/working-time/index.ts';
-import { zonedInstant } from '../../src/working-time/index.ts';
-import { decide } from '../../src/workflow/decide.ts';
-import type { Action, Actor, DossierEvent, DossierState, WorkflowContext } from '../../src/workflow/types.ts';
+import { createAjvEvaluator } from '../../conditions/ajv-evaluator.ts';
+import { createAgencyDirectory, type Agency } from '../../agencies/index.ts';
+import type { Procedure } from '../../model/procedure.ts';
+import type { Calendar } from '../../working-time/index.ts';
+import { zonedInstant } from '../../working-time/index.ts';
+import { decide } from '../decide.ts';
+import type { Action, Actor, DossierEvent, DossierState, WorkflowContext } from '../types.ts';
 
 export const TZ = 'Asia/Ho_Chi_Minh';
 

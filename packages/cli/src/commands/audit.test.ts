@@ -2,7 +2,7 @@
 // server/src/audit/audit.test.ts, through this same command in a child process).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { main } from '../src/main.ts';
+import { main } from '../main.ts';
 
 async function run(args: string[]): Promise<{ code: number | undefined; stderr: string; stdout: string }> {
   let stdout = '';

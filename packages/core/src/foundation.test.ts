@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { procedureSchemaText } from '../src/model/procedure-schema-json.ts';
+import { procedureSchemaText } from './model/procedure-schema-json.ts';
 import {
   canonicalJson,
   schemaKey,
@@ -14,9 +14,9 @@ import {
   createPrecompiledEvaluator,
   MissingValidatorError,
   holds,
-} from '../src/index.ts';
-import { createAjvEvaluator } from '../src/conditions/ajv-evaluator.ts';
-import { TITLE_SEPARATOR, DESCRIPTION_SEPARATOR } from '../src/model/doc.ts';
+} from './index.ts';
+import { createAjvEvaluator } from './conditions/ajv-evaluator.ts';
+import { TITLE_SEPARATOR, DESCRIPTION_SEPARATOR } from './model/doc.ts';
 
 test('schema/procedure.schema.json is the one written from the TypeBox source (npm run schema)', () => {
   const committed = readFileSync(new URL('../schema/procedure.schema.json', import.meta.url), 'utf8');

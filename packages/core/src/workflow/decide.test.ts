@@ -1,12 +1,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateProcedure } from '../../src/procedure/validate-procedure.ts';
-import { computeDue, shiftDue, workingMinutesBetween } from '../../src/working-time/index.ts';
-import { decide } from '../../src/workflow/decide.ts';
-import { replay } from '../../src/workflow/evolve.ts';
-import { availableActions } from '../../src/workflow/available-actions.ts';
-import { isOverdue, supplementExpired } from '../../src/workflow/deadline-status.ts';
-import type { Action, Decision, DossierState, Refusal, WorkflowContext } from '../../src/workflow/types.ts';
+import { validateProcedure } from '../procedure/validate-procedure.ts';
+import { computeDue, shiftDue, workingMinutesBetween } from '../working-time/index.ts';
+import { decide } from './decide.ts';
+import { replay } from './evolve.ts';
+import { availableActions } from './available-actions.ts';
+import { isOverdue, supplementExpired } from './deadline-status.ts';
+import type { Action, Decision, DossierState, Refusal, WorkflowContext } from './types.ts';
 import {
   PERMIT,
   CAL_2026,
@@ -29,7 +29,7 @@ import {
   WARD_2,
   CONSTRUCTION,
   FINANCE,
-} from './fixtures.ts';
+} from './testing/fixtures.ts';
 
 const small = ctxFor({ fullName: 'Nguyễn Thị Ngọc Ánh', area: 120 });
 const large = ctxFor({ fullName: 'Nguyễn Thị Ngọc Ánh', area: 300 });
