@@ -6,7 +6,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROME_ARGS, ensureRuntimeBuilt, startServer, strictCsp, type RunningServer } from './support.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.mjs';
+import { ensureRuntimeBuilt, startServer, strictCsp, type RunningServer } from './support.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -15,9 +16,9 @@ before(async () => {
   ensureRuntimeBuilt();
   server = await startServer();
   browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROME_ARGS,
+    args: CHROMIUM_ARGS,
   });
 });
 

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../test/support/chromium.mjs';
 import { renderSlip } from './render-slip.ts';
 import { APPLICANT_NAME, DOSSIER_CODE, slipFixtures } from '../print/testing/fixtures.ts';
 import { decodeQrPng, pdfText } from '../print/testing/pdf-tools.ts';
@@ -12,24 +13,11 @@ import { decodeQrPng, pdfText } from '../print/testing/pdf-tools.ts';
  * The HTML slip in a real browser with every network request made impossible: it prints the
  * Vietnamese text and its QR code scans.
  */
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const OFFLINE = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-setuid-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--host-resolver-rules=MAP * ~NOTFOUND',
-  '--proxy-server=127.0.0.1:9',
-];
+const OFFLINE = [...CHROMIUM_ARGS, '--headless', '--host-resolver-rules=MAP * ~NOTFOUND', '--proxy-server=127.0.0.1:9'];
 
 test(
   'the HTML receipt prints and scans in Chromium offline',
-  { skip: !existsSync(CHROMIUM) && 'no Chromium on this machine' },
+  { skip: !existsSync(CHROMIUM_PATH) && 'no Chromium on this machine' },
   async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motcua-html-'));
     try {
@@ -37,7 +25,7 @@ test(
       const page = join(dir, 'receipt.html');
       writeFileSync(page, slip.bytes);
       const chrome = (args: string[]) =>
-        execFileSync(CHROMIUM, [...OFFLINE, `--user-data-dir=${join(dir, 'profile')}`, ...args], {
+        execFileSync(CHROMIUM_PATH, [...OFFLINE, `--user-data-dir=${join(dir, 'profile')}`, ...args], {
           stdio: 'ignore',
           timeout: 60_000,
         });
