@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium.mjs';
 import { compileValidatorModule } from '@motcua/compile';
 import { bundleFiles, embedWeights, gzip, type EmbedWeight } from '../test-node/embed-weight.ts';
 import { bundleShares } from './bundle-map.ts';
@@ -53,9 +54,9 @@ await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const { port } = server.address() as { port: number };
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 let timings: Record<string, { render: number[]; update: number[] }>;
 let weights: EmbedWeight[];

@@ -5,6 +5,7 @@ import { startDevServer } from '@web/dev-server';
 import { chromium, type Browser } from 'playwright-core';
 import type { Procedure } from '@motcua/core';
 import { mockServer } from '../test/support/mock-server.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium.mjs';
 
 /**
  * The issue's ceiling is 80 KB gzip for everything an embed page loads. This guard sits a little
@@ -99,9 +100,9 @@ export async function embedWeights(given?: Browser): Promise<EmbedWeight[]> {
   const browser =
     given ??
     (await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     }));
   const origin = `http://127.0.0.1:${(server.server!.address() as { port: number }).port}`;
   const receipt = bundleFiles().find((f) => f.name.startsWith('receipt-'));

@@ -4,7 +4,7 @@ import type { ServerConfig } from './config/config.ts';
 import type { Clock } from './config/clock.ts';
 import type { Database, Db } from './db/client.ts';
 import type { FileStore } from './files/store.ts';
-import type { AgencyCache } from './agencies/cache.ts';
+import type { AgencyCache } from './agency-directory/cache.ts';
 import type { Faults } from './config/faults.ts';
 
 /** Everything a request handler or a command needs, built once per process (see server.ts). */

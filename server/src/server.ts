@@ -10,7 +10,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { createLocalFileStore } from './files/local-store.ts';
 import type { FileStore } from './files/store.ts';
-import { createAgencyCache } from './agencies/cache.ts';
+import { createAgencyCache } from './agency-directory/cache.ts';
 import type { ServerContext } from './context.ts';
 import { createApp, type AppOptions } from './http/app.ts';
 import { sweepOrphanFiles } from './files/sweep.ts';

@@ -77,17 +77,6 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-setuid-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /** The policy of issue 5, `<server>` being the motcua server's origin. */
 export function strictCsp(server: string): string {
   return `default-src 'none'; script-src ${server}; connect-src ${server}; style-src ${server}; img-src ${server} data:`;

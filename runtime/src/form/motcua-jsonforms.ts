@@ -27,7 +27,7 @@ import { ControlPropsCache } from '../jsonforms/control-props.ts';
 import { FormMemo } from '../jsonforms/form-memo.ts';
 import { idForPath, isWithin, pathToPointer, setAt } from '../jsonforms/paths.ts';
 import { motcuaRenderers } from '../renderers/index.ts';
-import { wizardKey } from '../renderers/layouts/wizard.ts';
+import { wizardKey } from '../renderers/layouts/wizard-key.ts';
 import { ruleFailure, unsupported } from '../renderers/unsupported.ts';
 import { langOf, STRINGS, t, wordsFor, type Params, type StringKey } from '../i18n/strings.ts';
 import { theme } from '../styles/theme.ts';

@@ -1,11 +1,11 @@
-import { addWords, type WordKey } from './strings.ts';
 import type { ReceiptWordKey } from './strings-receipt.ts';
 import type { ArrayWordKey } from './strings-array.ts';
 import type { WizardWordKey } from './strings-wizard.ts';
 
 /**
- * The form's words in English (strings.ts has them in Vietnamese): a chunk of its own, loaded by
- * the first element a page shows with lang="en", so that Vietnamese pages never download it.
+ * The form's words in English (strings.ts has them in Vietnamese): a chunk of its own, which
+ * strings.ts loads and joins to the table for the first element a page shows with lang="en", so
+ * that Vietnamese pages never download it.
  */
 export const WORDS_EN = {
   // form and renderers
@@ -78,7 +78,7 @@ export const WORDS_EN = {
   receiptPartial:
     'The dossier was filed, but the full receipt could not be loaded. Write down the dossier code and the tracking secret: both are needed to look it up.',
   kioskReset: 'This screen clears itself after {seconds} seconds without activity.',
-} satisfies Record<WordKey, string>;
+} satisfies Record<string, string>;
 
 /** The receipt's words in English (strings-receipt.ts has them in Vietnamese, in the receipt's chunk). */
 export const RECEIPT_WORDS_EN = {
@@ -118,8 +118,3 @@ export const WIZARD_WORDS_EN = {
   wizardNext: 'Next',
   wizardDone: 'done',
 } satisfies Record<WizardWordKey, string>;
-
-addWords('en', WORDS_EN);
-addWords('en', ARRAY_WORDS_EN);
-addWords('en', WIZARD_WORDS_EN);
-addWords('en', RECEIPT_WORDS_EN);

@@ -1,5 +1,6 @@
 import type { Lang, Message } from '@motcua/core';
 import { lazy } from '../lazy.ts';
+import type { WORDS_EN } from './strings-en.ts';
 import type { TRACK_STRINGS } from './strings-track.ts';
 import type { ReceiptWordKey } from './strings-receipt.ts';
 import type { ArrayWordKey } from './strings-array.ts';
@@ -123,9 +124,11 @@ export const WORDS_VI = {
   receiptPartial:
     'Hồ sơ đã được nộp, nhưng không tải được giấy biên nhận đầy đủ. Hãy ghi lại mã hồ sơ và mã tra cứu: cần cả hai để tra cứu hồ sơ.',
   kioskReset: 'Màn hình sẽ tự xóa sau {seconds} giây không thao tác.',
-} satisfies Record<string, string>;
+} satisfies Record<WordKey, string>;
 
-export type WordKey = keyof typeof WORDS_VI;
+// The keys come from the English table so that each table is checked against the other's keys
+// while strings-en.ts needs nothing from here (it is a chunk that this module loads).
+export type WordKey = keyof typeof WORDS_EN;
 export type StringKey =
   keyof typeof STRINGS | WordKey | keyof typeof TRACK_STRINGS | ReceiptWordKey | ArrayWordKey | WizardWordKey;
 export type Params = Record<string, string | number>;
@@ -144,7 +147,11 @@ export function addWords(lang: Lang, words: Partial<Record<StringKey, string>>):
     table[key as StringKey] = { ...table[key as StringKey], [lang]: text };
 }
 
-const english = lazy(() => import('./strings-en.ts'));
+const english = lazy(async () => {
+  const en = await import('./strings-en.ts');
+  for (const words of [en.WORDS_EN, en.ARRAY_WORDS_EN, en.WIZARD_WORDS_EN, en.RECEIPT_WORDS_EN]) addWords('en', words);
+  return en;
+});
 
 /**
  * What an element must wait for before it renders in `lang`: the English words' chunk the first

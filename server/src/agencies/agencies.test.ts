@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
@@ -8,7 +8,7 @@ forEachDatabase('agencies API: tree, history, merges, calendars', (db) => {
   let server: TestServer;
   let province: ReturnType<typeof withBearer>;
   let communeAdmin: ReturnType<typeof withBearer>;
-  test('setup', async () => {
+  before(async () => {
     server = await testServer(db());
     province = withBearer(server, await bearer(server, 'admin.province'));
     communeAdmin = withBearer(server, await bearer(server, 'admin.trung-tam'));
@@ -155,5 +155,5 @@ forEachDatabase('agencies API: tree, history, merges, calendars', (db) => {
     assert.deepEqual(snap.calendarOf('000.20.01.H56').weekend, [0]);
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

@@ -5,7 +5,7 @@ import { errors } from '../http/errors.ts';
 import { AgencyCode, LocalizedText, Ok } from '../http/schemas.ts';
 import { agencyHistory, calendars } from '../db/schema/index.ts';
 import { requireAccess } from '../policy/middleware.ts';
-import type { AgencyRecord, AgencySnapshot } from './cache.ts';
+import type { AgencyRecord, AgencySnapshot } from '../agency-directory/cache.ts';
 import { createAgency, createCalendar, mergeAgency, moveAgency, updateAgency, updateCalendar } from './service.ts';
 
 export const AgencyView = Type.Object({

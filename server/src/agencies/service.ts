@@ -10,7 +10,7 @@ import {
 import type { Executor } from '../db/client.ts';
 import { agencies, agencyHistory, agencyKinds, calendars } from '../db/schema/index.ts';
 import { errors, HttpError } from '../http/errors.ts';
-import { bumpAgencyRevision, loadSnapshot, type AgencySnapshot } from './cache.ts';
+import { bumpAgencyRevision, loadSnapshot, type AgencySnapshot } from '../agency-directory/cache.ts';
 
 /**
  * Changes to the agency tree. Each writes a history row and bumps the tree's revision in the
@@ -99,17 +99,15 @@ export async function createAgency(tx: Executor, input: NewAgency, who: Who): Pr
     createdAt: at,
     updatedAt: at,
   });
-  await tx
-    .insert(agencyHistory)
-    .values({
-      agencyCode: input.code,
-      at,
-      change: 'created',
-      before: null,
-      after: input,
-      actorId: who.actorId,
-      reason: null,
-    });
+  await tx.insert(agencyHistory).values({
+    agencyCode: input.code,
+    at,
+    change: 'created',
+    before: null,
+    after: input,
+    actorId: who.actorId,
+    reason: null,
+  });
   await bumpAgencyRevision(tx);
 }
 
@@ -202,17 +200,15 @@ export async function moveAgency(
     .update(agencies)
     .set({ parentCode: parent, updatedAt: at, revision: a.revision + 1 })
     .where(eq(agencies.code, code));
-  await tx
-    .insert(agencyHistory)
-    .values({
-      agencyCode: code,
-      at,
-      change: 'moved',
-      before: { parent: a.parentCode },
-      after: { parent },
-      actorId: who.actorId,
-      reason,
-    });
+  await tx.insert(agencyHistory).values({
+    agencyCode: code,
+    at,
+    change: 'moved',
+    before: { parent: a.parentCode },
+    after: { parent },
+    actorId: who.actorId,
+    reason,
+  });
   await bumpAgencyRevision(tx);
 }
 
@@ -260,33 +256,29 @@ export async function mergeAgency(tx: Executor, code: string, into: string, reas
   const at = new Date(who.at);
   for (const child of snap.all.childrenOf(code)) {
     await tx.update(agencies).set({ parentCode: into, updatedAt: at }).where(eq(agencies.code, child.code));
-    await tx
-      .insert(agencyHistory)
-      .values({
-        agencyCode: child.code,
-        at,
-        change: 'moved',
-        before: { parent: code },
-        after: { parent: into },
-        actorId: who.actorId,
-        reason: `merge of ${code}`,
-      });
+    await tx.insert(agencyHistory).values({
+      agencyCode: child.code,
+      at,
+      change: 'moved',
+      before: { parent: code },
+      after: { parent: into },
+      actorId: who.actorId,
+      reason: `merge of ${code}`,
+    });
   }
   await tx
     .update(agencies)
     .set({ active: false, successorCode: into, updatedAt: at, revision: a.revision + 1 })
     .where(eq(agencies.code, code));
-  await tx
-    .insert(agencyHistory)
-    .values({
-      agencyCode: code,
-      at,
-      change: 'merged',
-      before: { active: true },
-      after: { active: false, successor: into },
-      actorId: who.actorId,
-      reason,
-    });
+  await tx.insert(agencyHistory).values({
+    agencyCode: code,
+    at,
+    change: 'merged',
+    before: { active: true },
+    after: { active: false, successor: into },
+    actorId: who.actorId,
+    reason,
+  });
   await bumpAgencyRevision(tx);
 }
 

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -75,7 +75,8 @@ forEachDatabase('audit: the tamper-evident event log', (db) => {
   let target: Awaited<ReturnType<typeof cliDatabase>>;
   const codes: string[] = [];
 
-  test('setup: dossiers with real histories through the API, and 300 generated ones', async () => {
+  // Before the tests: dossiers with real histories through the API, and 300 generated ones.
+  before(async () => {
     target = await cliDatabase(db());
     server = await testServer(target.tdb);
     const reception = await staffOf(server, 'reception.trung-tam');

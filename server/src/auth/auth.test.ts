@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, DEMO_PASSWORD, type TestServer } from '../../test/support/server.ts';
@@ -6,7 +6,7 @@ import { login, sessionHeaders, json, bearer } from '../../test/support/http.ts'
 
 forEachDatabase('authentication: sessions, CSRF, tokens, throttling', (db) => {
   let server: TestServer;
-  test('setup', async () => {
+  before(async () => {
     server = await testServer(db());
   });
 
@@ -155,5 +155,5 @@ forEachDatabase('authentication: sessions, CSRF, tokens, throttling', (db) => {
     );
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

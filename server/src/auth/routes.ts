@@ -6,7 +6,7 @@ import { Ok } from '../http/schemas.ts';
 import { dummyHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from './password.ts';
 import { createSession, endSession, endSessionsOf } from './sessions.ts';
 import { clearFailures, recordFailure, retryAfter } from './login-throttle.ts';
-import { findStaffByUsername } from '../staff/service.ts';
+import { findStaffByUsername } from './find-account.ts';
 import { loadPrincipal } from './load-principal.ts';
 import { clearSessionCookie, setSessionCookie } from '../http/middleware/session/session.ts';
 import { staff } from '../db/schema/index.ts';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { forEachDatabase } from '../../test/support/databases.ts';
@@ -22,7 +22,7 @@ import { HttpError } from '../http/errors.ts';
 forEachDatabase('case actions', (db) => {
   let server: TestServer;
   let reception: Staff, specialist: Staff, leader: Staff, viewer: Staff, otherReception: Staff;
-  test('setup', async () => {
+  before(async () => {
     server = await testServer(db());
     reception = await staffOf(server, 'reception.trung-tam');
     specialist = await staffOf(server, 'specialist.trung-tam');
@@ -280,5 +280,5 @@ forEachDatabase('case actions', (db) => {
     assert.equal(row.status, 2);
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

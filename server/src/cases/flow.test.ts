@@ -6,7 +6,7 @@
  * by the commune's leader with the permit attached, and handed over. The applicant's tracking
  * shows each public step; the logbook and Biểu 06 show the dossier.
  */
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
@@ -54,7 +54,8 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
       files: { purpose: string; name: string }[];
     }>(await server.request(`/api/v1/public/dossiers/${code}`, { headers: { 'x-tracking-secret': secret } }));
 
-  test('setup: the applicant applies online on Monday 2 March 2026 at 08:30', async () => {
+  // Before the tests: the applicant applies online on Monday 2 March 2026 at 08:30.
+  before(async () => {
     server = await testServer(db(), { now: at('2026-03-02T08:30:00+07:00') });
     reception = await staffOf(server, 'reception.trung-tam');
     specialist = await staffOf(server, 'specialist.trung-tam');
@@ -238,5 +239,5 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
     assert.ok(commune.values.online >= 1 && commune.values.early >= 1, JSON.stringify(commune.values));
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

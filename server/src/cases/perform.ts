@@ -20,7 +20,7 @@ import { workflowContext } from '../dossiers/workflow-context.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import type { UploadedFile } from '../intake/multipart.ts';
 import { issueSlip, type ArtefactRow } from '../slips/issue.ts';
-import { slipKindOfEvent } from '../slips/slip-data.ts';
+import { slipKindOfEvent } from '../slips/from-dossier.ts';
 import { chooseActor } from './actor.ts';
 import { caseView, type CaseView } from './view.ts';
 import type { ActionRequest } from './request.ts';
@@ -266,56 +266,50 @@ async function attemptAction(
   const after = await act(ctx, row, action, async (tx: Tx, seq: number) => {
     if (!stored.length) return;
     const now = new Date(ctx.clock.now());
-    await tx
-      .insert(files)
-      .values(
+    await tx.insert(files).values(
+      stored.map((u, i) => ({
+        id: newIds[i]!,
+        storageKey: u.key!,
+        sha256: u.sha256,
+        size: u.size,
+        mediaType: u.mediaType,
+        originalName: u.name?.slice(0, 255) ?? null,
+        provenance,
+        uploadedBy: principal.staffId,
+        createdAt: now,
+      })),
+    );
+    await tx.insert(dossierFiles).values(
+      stored.map((u, i) => ({
+        dossierId: row.id,
+        fileId: newIds[i]!,
+        documentId: u.documentId,
+        ordinal: u.ordinal,
+        purpose,
+        eventSeq: seq,
+        addedAt: now,
+      })),
+    );
+    if (req.kind === 'approve' || req.kind === 'deny' || req.kind === 'receive_external') {
+      // A result document is an issued artefact: immutable, with its hash.
+      await tx.insert(artefacts).values(
         stored.map((u, i) => ({
-          id: newIds[i]!,
-          storageKey: u.key!,
+          id: randomUUID(),
+          dossierId: row.id,
+          kind: 'result',
+          eventSeq: seq,
+          format: 'file',
+          templateVersion: null,
+          formNo: null,
+          fileId: newIds[i]!,
           sha256: u.sha256,
           size: u.size,
           mediaType: u.mediaType,
-          originalName: u.name?.slice(0, 255) ?? null,
-          provenance,
-          uploadedBy: principal.staffId,
-          createdAt: now,
+          issuedAt: new Date(at),
+          issuedBy: principal.staffId,
+          recordedAt: now,
         })),
       );
-    await tx
-      .insert(dossierFiles)
-      .values(
-        stored.map((u, i) => ({
-          dossierId: row.id,
-          fileId: newIds[i]!,
-          documentId: u.documentId,
-          ordinal: u.ordinal,
-          purpose,
-          eventSeq: seq,
-          addedAt: now,
-        })),
-      );
-    if (req.kind === 'approve' || req.kind === 'deny' || req.kind === 'receive_external') {
-      // A result document is an issued artefact: immutable, with its hash.
-      await tx
-        .insert(artefacts)
-        .values(
-          stored.map((u, i) => ({
-            id: randomUUID(),
-            dossierId: row.id,
-            kind: 'result',
-            eventSeq: seq,
-            format: 'file',
-            templateVersion: null,
-            formNo: null,
-            fileId: newIds[i]!,
-            sha256: u.sha256,
-            size: u.size,
-            mediaType: u.mediaType,
-            issuedAt: new Date(at),
-            issuedBy: principal.staffId,
-            recordedAt: now,
-          })),
-        );
     }
   });
   const events = Array.from({ length: after.eventCount - before }, (_, i) => before + i + 1);

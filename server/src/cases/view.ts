@@ -9,7 +9,7 @@ import {
   type StatusCode,
 } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
-import type { AgencySnapshot } from '../agencies/cache.ts';
+import type { AgencySnapshot } from '../agency-directory/cache.ts';
 import type { DossierRow } from '../dossiers/load.ts';
 import { dossiers } from '../db/schema/index.ts';
 import { loadVersion } from '../procedures/catalog.ts';

@@ -1,6 +1,6 @@
 import type { Procedure, WorkflowContext } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
-import type { AgencySnapshot } from '../agencies/cache.ts';
+import type { AgencySnapshot } from '../agency-directory/cache.ts';
 
 /**
  * Core's workflow context for a dossier. New work (`'new'`: intake, routing to a next agency) sees

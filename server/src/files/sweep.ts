@@ -1,14 +1,16 @@
 import { inArray } from 'drizzle-orm';
-import type { ServerContext } from '../context.ts';
+import type { Db } from '../db/client.ts';
 import { files } from '../db/schema/index.ts';
+import type { FileStore } from './store.ts';
 
 /**
  * Removes the bytes of uploads whose transaction never committed (a crash, a kill -9): the file
  * store's pending keys that no `files` row references. Run at start.
  */
-export async function sweepOrphanFiles(
-  ctx: Pick<ServerContext, 'db' | 'files'>,
-): Promise<{ removed: string[]; kept: string[] }> {
+export async function sweepOrphanFiles(ctx: {
+  db: Db;
+  files: FileStore;
+}): Promise<{ removed: string[]; kept: string[] }> {
   return ctx.files.sweep(async (keys) => {
     const found = new Set<string>();
     for (let i = 0; i < keys.length; i += 500) {

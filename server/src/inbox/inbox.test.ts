@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   addWorkingMinutes,
@@ -61,7 +61,8 @@ forEachDatabase('inbox', (db) => {
     throw new Error('too many pages');
   }
 
-  test('setup: 400 dossiers with random histories over a month', async () => {
+  // Before the tests: 400 dossiers with random histories over a month.
+  before(async () => {
     server = await testServer(db(), { now: NOW });
     const g = await generator(server.ctx);
     list = randomDossiers(g, server.ctx, 400, 20260302, {
@@ -310,7 +311,7 @@ forEachDatabase('inbox', (db) => {
     assert.equal(after[0]!.n - before[0]!.n, page.items.length);
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });
 
 function visited(d: GeneratedDossier): Set<string> {

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { forEachDatabase } from '../../test/support/databases.ts';
@@ -11,7 +11,7 @@ import { act } from '../dossiers/act.ts';
 
 forEachDatabase('counter intake, staff reads, supplements', (db) => {
   let server: TestServer;
-  test('setup', async () => {
+  before(async () => {
     server = await testServer(db());
   });
 
@@ -159,5 +159,5 @@ forEachDatabase('counter intake, staff reads, supplements', (db) => {
     assert.ok(after.files.some((f) => f.name === 'to-khai-da-ky.pdf' && f.purpose === 'supplement'));
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +17,7 @@ forEachDatabase('intake over a real HTTP connection', (db) => {
   let server: TestServer;
   let http: ServerType;
   let base: string;
-  test('setup', async () => {
+  before(async () => {
     server = await testServer(db(), { config: { maxRequestBytes: 4 * 1024 * 1024 } });
     http = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
@@ -116,7 +116,7 @@ forEachDatabase('intake over a real HTTP connection', (db) => {
     assert.equal(ok.status, 201);
   });
 
-  test('teardown', async () => {
+  after(async () => {
     (http as unknown as { closeAllConnections(): void }).closeAllConnections();
     await new Promise<void>((resolve) => http.close(() => resolve()));
     server.dispose();

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
@@ -10,7 +10,7 @@ import { birthData, birthFiles, pngBytes, rowCounts, submitOnline } from '../../
 
 forEachDatabase('idempotent submissions', (db) => {
   let server: TestServer;
-  test('setup', async () => {
+  before(async () => {
     server = await testServer(db());
   });
 
@@ -142,5 +142,5 @@ forEachDatabase('idempotent submissions', (db) => {
     }
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

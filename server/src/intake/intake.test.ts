@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
@@ -10,7 +10,7 @@ import { birthData, birthFiles, pdfBytes, pngBytes, rowCounts, submitOnline } fr
 
 forEachDatabase('citizen intake and tracking', (db) => {
   let server: TestServer;
-  test('setup', async () => {
+  before(async () => {
     server = await testServer(db());
   });
 
@@ -260,5 +260,5 @@ forEachDatabase('citizen intake and tracking', (db) => {
     void pngBytes;
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

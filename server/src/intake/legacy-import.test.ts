@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
@@ -7,7 +7,7 @@ import { birthData, birthFiles, submitOnline } from '../../test/support/intake.t
 
 forEachDatabase('legacy import keeps original codes', (db) => {
   let server: TestServer;
-  test('setup', async () => {
+  before(async () => {
     server = await testServer(db());
   });
 
@@ -104,5 +104,5 @@ forEachDatabase('legacy import keeps original codes', (db) => {
     assert.equal(fresh.code, '000.20.03.H56-260302-0042', 'the sequence continues after the highest imported number');
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

@@ -3,7 +3,7 @@ import { formatInstant, validatePeriod } from '@motcua/core';
 import { route, type AnyRoute } from '../http/route.ts';
 import { errors } from '../http/errors.ts';
 import { AgencyCode } from '../http/schemas.ts';
-import { renderLogbook, type LogbookFormat } from '../print/index.ts';
+import { renderLogbook, type LogbookFormat } from './logbook-export.ts';
 import { agencyHeader } from '../slips/agency-header.ts';
 import { LOGBOOK_MAX_ROWS, LogbookTooLarge, logbookRows } from './rows.ts';
 import { logAccessMany } from '../cases/access.ts';

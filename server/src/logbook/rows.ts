@@ -11,7 +11,7 @@ import {
 import type { ServerContext } from '../context.ts';
 import { dossierEvents, dossiers } from '../db/schema/index.ts';
 import { loadVersion } from '../procedures/catalog.ts';
-import type { LogbookRow } from '../print/index.ts';
+import type { LogbookRow } from './logbook-export.ts';
 import { formatVnDate } from './dates.ts';
 
 /** The most rows one logbook request returns (a longer period is asked for in parts). */

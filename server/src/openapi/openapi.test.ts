@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAjv } from '@motcua/core/ajv';
 import { forEachDatabase } from '../../test/support/databases.ts';
@@ -11,7 +11,7 @@ const shape = (path: string) => path.replace(/\{[^}]+\}|:[A-Za-z0-9_]+(\{[^}]*\}
 
 forEachDatabase('the OpenAPI document', (db) => {
   let server: TestServer;
-  test('setup', async () => {
+  before(async () => {
     server = await testServer(db());
   });
 
@@ -91,5 +91,5 @@ forEachDatabase('the OpenAPI document', (db) => {
     assert.doesNotMatch(html, /<script|https?:\/\/(?!json-schema\.org)/);
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

@@ -5,7 +5,7 @@
  * JSON body, so a permitted mutation is refused by validation (400) instead of changing data,
  * while a denied one is refused by the policy (403) before its body is read.
  */
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -43,7 +43,8 @@ forEachDatabase('authorisation, generated from the OpenAPI document', (db) => {
   const tokens = new Map<string, { token: string; staffId: string }>();
   const params: Record<string, string> = {};
 
-  test('setup: a child agency, one account per role and place, targets at the own agency', async () => {
+  // Before the tests: a child agency, one account per role and place, targets at the own agency.
+  before(async () => {
     server = await testServer(db(), { quiet: true });
     const ctx = server.ctx;
     const now = server.clock.now();
@@ -184,5 +185,5 @@ forEachDatabase('authorisation, generated from the OpenAPI document', (db) => {
     }
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

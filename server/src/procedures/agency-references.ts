@@ -1,5 +1,5 @@
 import type { AgencyRef, Issue, Procedure } from '@motcua/core';
-import type { AgencySnapshot } from '../agencies/cache.ts';
+import type { AgencySnapshot } from '../agency-directory/cache.ts';
 
 /**
  * The checks core cannot make because they need the province's data: every agency code a

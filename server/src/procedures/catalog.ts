@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Procedure } from '@motcua/core';
+import { localDate, type Procedure } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
 import { procedures, procedureVersions } from '../db/schema/index.ts';
-import { pickInForce, todayFor } from './service.ts';
+import type { AgencySnapshot } from '../agency-directory/cache.ts';
 
 /** A published version, as intake and the public API use it (the validator module is served separately). */
 export interface PublishedProcedure {
@@ -134,4 +134,27 @@ export async function publicCatalog(
     if (f?.current) out.push(f.current);
   }
   return out;
+}
+
+/** The version a date falls in: the highest-numbered version effective on that day. */
+export function pickInForce<T extends { version: number; effectiveFrom: string; effectiveUntil: string | null }>(
+  versions: readonly T[],
+  day: string,
+): T | null {
+  let best: T | null = null;
+  for (const v of versions) {
+    if (
+      v.effectiveFrom <= day &&
+      (v.effectiveUntil === null || v.effectiveUntil >= day) &&
+      (!best || v.version > best.version)
+    )
+      best = v;
+  }
+  return best;
+}
+
+/** Today's date where the procedure's owner works (effective dates are local dates). */
+export function todayFor(snap: AgencySnapshot, owner: string, now: number, fallbackZone: string): string {
+  const zone = snap.records.get(owner)?.timeZone ?? fallbackZone;
+  return localDate(now, zone);
 }

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ function definition(code: string, over: Partial<Procedure> = {}): Procedure {
 forEachDatabase('procedures: drafts, publishing, versions, validator modules', (db) => {
   let server: TestServer;
   let designer: ReturnType<typeof withBearer>;
-  test('setup', async () => {
+  before(async () => {
     server = await testServer(db());
     designer = withBearer(server, await bearer(server, 'designer.justice'));
   });
@@ -202,5 +202,5 @@ forEachDatabase('procedures: drafts, publishing, versions, validator modules', (
     assert.equal((await designer('POST', '/api/v1/procedures/9.000001/versions', {})).status, 409);
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

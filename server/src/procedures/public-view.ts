@@ -1,5 +1,5 @@
 import type { Agency, Procedure, ReceivingRule } from '@motcua/core';
-import type { AgencySnapshot } from '../agencies/cache.ts';
+import type { AgencySnapshot } from '../agency-directory/cache.ts';
 
 /**
  * The agencies an applicant may choose from (receiving mode `choice` or `field`), or the agencies

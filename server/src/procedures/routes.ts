@@ -4,15 +4,13 @@ import { route, type AnyRoute } from '../http/route.ts';
 import { errors } from '../http/errors.ts';
 import { AgencyCode, IssueSchema, LocalizedText, Ok, ProcedureCode } from '../http/schemas.ts';
 import { procedures } from '../db/schema/index.ts';
-import { invalidateProcedure } from './catalog.ts';
+import { invalidateProcedure, pickInForce, todayFor } from './catalog.ts';
 import {
   createProcedure,
   getVersion,
   listVersions,
-  pickInForce,
   publishDraft,
   retireProcedure,
-  todayFor,
   updateDraft,
   validateDefinition,
 } from './service.ts';

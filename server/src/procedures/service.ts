@@ -1,13 +1,13 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
-import { conditionSchemas, localDate, type Issue, type Procedure } from '@motcua/core';
+import { conditionSchemas, type Issue, type Procedure } from '@motcua/core';
 import { validateProcedure } from '@motcua/core/validate';
 import { compileValidatorModule } from '@motcua/compile';
 import type { ServerContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { procedures, procedureVersions } from '../db/schema/index.ts';
 import { errors, HttpError } from '../http/errors.ts';
-import type { AgencySnapshot } from '../agencies/cache.ts';
+import type { AgencySnapshot } from '../agency-directory/cache.ts';
 import { agencyReferenceIssues } from './agency-references.ts';
 import { invalidateProcedure } from './catalog.ts';
 
@@ -254,29 +254,6 @@ export async function retireProcedure(
 }
 
 export type VersionRow = typeof procedureVersions.$inferSelect;
-
-/** The version a date falls in: the highest-numbered version effective on that day. */
-export function pickInForce<T extends { version: number; effectiveFrom: string; effectiveUntil: string | null }>(
-  versions: readonly T[],
-  day: string,
-): T | null {
-  let best: T | null = null;
-  for (const v of versions) {
-    if (
-      v.effectiveFrom <= day &&
-      (v.effectiveUntil === null || v.effectiveUntil >= day) &&
-      (!best || v.version > best.version)
-    )
-      best = v;
-  }
-  return best;
-}
-
-/** Today's date where the procedure's owner works (effective dates are local dates). */
-export function todayFor(snap: AgencySnapshot, owner: string, now: number, fallbackZone: string): string {
-  const zone = snap.records.get(owner)?.timeZone ?? fallbackZone;
-  return localDate(now, zone);
-}
 
 /** Versions of a procedure, newest first, without their (large) validator modules. */
 export async function listVersions(db: Executor, code: string) {

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import {
@@ -77,7 +77,8 @@ forEachDatabase('Biểu 06 from running totals', (db) => {
   let leader: Staff;
   let facts: ReportFacts[] = [];
 
-  test(`setup: ${COUNT} dossiers with random histories over six months`, async () => {
+  // Before the tests: COUNT dossiers with random histories over six months.
+  before(async () => {
     server = await testServer(db(), { now: NOW });
     const g = await generator(server.ctx);
     list = randomDossiers(g, server.ctx, COUNT, 6062026, { start: START, until: NOW, meanGapMs: 40 * 3600_000 });
@@ -209,5 +210,5 @@ forEachDatabase('Biểu 06 from running totals', (db) => {
     assert.equal(body.error.issues[0]!.pointer, '/query/to');
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

@@ -3,7 +3,7 @@
  * actions through the HTTP API (the actor whoever core lets act, files uploaded, the clock moving
  * between actions), then the report equals core's report over the same events read back.
  */
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import {
@@ -84,7 +84,8 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
   const tokens = new Map<string, Staff>();
   const dossiers: { code: string; secret: string }[] = [];
 
-  test('setup: 24 online dossiers (birth registrations and construction permits, some liên thông)', async () => {
+  // Before the tests: 24 online dossiers (birth registrations and construction permits, some liên thông).
+  before(async () => {
     server = await testServer(db(), { now: Date.parse('2026-04-01T08:00:00+07:00') });
     for (const [agency, slug] of [...COMMUNES, DEPARTMENT]) {
       for (const role of ['reception', 'specialist', 'leader'])
@@ -319,5 +320,5 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
     assert.ok(resolved.resolved > 3 && resolved.received > 15, JSON.stringify(resolved));
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

@@ -3,7 +3,7 @@
  * enough rows and fresh statistics for the planner's choice to mean something, their plans
  * (EXPLAIN (FORMAT JSON)) never scan the dossier, event or running-total tables sequentially.
  */
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type SQL } from 'drizzle-orm';
 import { forEachDatabase } from '../../test/support/databases.ts';
@@ -59,7 +59,8 @@ forEachDatabase(
       return rows[0]!['QUERY PLAN'][0].Plan;
     };
 
-    test(`setup: ${ROWS} dossiers, ${ROWS * 4} events and their running totals, analysed`, async () => {
+    // Before the tests: ROWS dossiers, ROWS * 4 events and their running totals, analysed.
+    before(async () => {
       server = await testServer(db(), { now: NOW });
       const { sql: pg } = db().database;
       await dropBulkIndexes(pg!);
@@ -173,7 +174,7 @@ forEachDatabase(
       assert.ok(page.nextCursor, 'more pages');
     });
 
-    test('teardown', () => server.dispose());
+    after(() => server.dispose());
   },
   { only: ['postgres'] },
 );

@@ -13,9 +13,9 @@ import { route, type AnyRoute } from '../http/route.ts';
 import { errors, HttpError } from '../http/errors.ts';
 import { AgencyCode } from '../http/schemas.ts';
 import { execute } from '../db/client.ts';
-import { bieu06ExportRows, renderBieu06, type Bieu06Format } from '../print/index.ts';
+import { bieu06ExportRows, renderBieu06, type Bieu06Format } from './bieu06-export.ts';
 import type { ServerContext } from '../context.ts';
-import { bieu06Lines } from './bieu06.ts';
+import { bieu06Lines } from './bieu06-lines.ts';
 
 const RowSchema = Type.Object(
   Object.fromEntries(BIEU06_COLUMNS.map((c) => [c, Type.Integer({ minimum: 0 })])) as Record<

@@ -9,7 +9,7 @@ import { createAgency } from '../agencies/service.ts';
 import { createStaff } from '../staff/service.ts';
 import { randomToken } from '../auth/secret.ts';
 import { hashPassword } from '../auth/password.ts';
-import { bumpAgencyRevision } from '../agencies/cache.ts';
+import { bumpAgencyRevision } from '../agency-directory/cache.ts';
 import { demoAccounts, kindsOf, readNationalCalendar, readProvince, type DemoAccount } from './demo-province.ts';
 import { publishExamples, type PublishedExample } from './examples.ts';
 

@@ -1,5 +1,5 @@
-import type { AgencySnapshot } from '../agencies/cache.ts';
-import type { AgencyHeader } from '../print/index.ts';
+import type { AgencySnapshot } from '../agency-directory/cache.ts';
+import type { AgencyHeader } from './slip-data.ts';
 
 const PREFIXES = /^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+/iu;
 const LOCALITY = /^(tỉnh|thành phố|phường|xã|thị trấn|đặc khu|quận|huyện|thị xã)\s+/iu;

@@ -8,8 +8,9 @@ import { execute } from '../db/client.ts';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/errors.ts';
 import { dossierById } from '../dossiers/load.ts';
 import { loadVersion } from '../procedures/catalog.ts';
-import { renderSlip, type SlipFormat, type SlipKind } from '../print/index.ts';
-import { slipData, type SlipSource } from './slip-data.ts';
+import { renderSlip, type SlipFormat } from './render-slip.ts';
+import type { SlipKind } from './slip-data.ts';
+import { slipData, type SlipSource } from './from-dossier.ts';
 
 export const SLIP_FORMATS: readonly SlipFormat[] = ['html', 'pdf'];
 
@@ -84,19 +85,17 @@ export async function issueSlip(
       const fileId = randomUUID();
       try {
         await ctx.db.transaction(async (tx) => {
-          await tx
-            .insert(files)
-            .values({
-              id: fileId,
-              storageKey: key,
-              sha256: slip.sha256,
-              size: slip.bytes.length,
-              mediaType: slip.mediaType,
-              originalName: slip.fileName,
-              provenance: 'generated',
-              uploadedBy: issuedBy,
-              createdAt: new Date(now),
-            });
+          await tx.insert(files).values({
+            id: fileId,
+            storageKey: key,
+            sha256: slip.sha256,
+            size: slip.bytes.length,
+            mediaType: slip.mediaType,
+            originalName: slip.fileName,
+            provenance: 'generated',
+            uploadedBy: issuedBy,
+            createdAt: new Date(now),
+          });
           await tx.insert(artefacts).values({
             id: randomUUID(),
             dossierId,

@@ -12,9 +12,10 @@ import { dossierById, type DossierRow } from '../dossiers/load.ts';
 import { dossierNotFound } from '../dossiers/act.ts';
 import { logAccess } from '../dossiers/access-log.ts';
 import type { ResolvedTarget } from '../policy/targets.ts';
-import { SLIP_KINDS, PrintInputError, type SlipKind } from '../print/index.ts';
+import { PrintInputError } from '../print/index.ts';
+import { SLIP_KINDS, type SlipKind } from './slip-data.ts';
 import { issueSlip } from './issue.ts';
-import { SlipNotApplicable, slipKindOfEvent } from './slip-data.ts';
+import { SlipNotApplicable, slipKindOfEvent } from './from-dossier.ts';
 import { ArtefactView, artefactView } from './view.ts';
 import type { FileStore } from '../files/store.ts';
 

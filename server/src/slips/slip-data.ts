@@ -1,239 +1,225 @@
-import {
-  classifyResolved,
-  formatInstant,
-  replay,
-  type DossierEvent,
-  type DossierState,
-  type EventOf,
-  type FeeQuote,
-  type Procedure,
-} from '@motcua/core';
-import type { AgencySnapshot } from '../agencies/cache.ts';
-import type { DossierRow } from '../dossiers/load.ts';
-import type { Applicant, SlipDataMap, SlipKind } from '../print/index.ts';
-import { agencyHeader, signerTitle } from './agency-header.ts';
-
-/** Everything a slip is built from: the dossier as stored, its events up to the slip's event, its procedure version. */
-export interface SlipSource {
-  row: DossierRow;
-  /** Events 1…seq (the slip's event last). */
-  events: readonly DossierEvent[];
-  procedure: Procedure;
-  snap: AgencySnapshot;
-  /** The documents received at submission: document id → number of files. */
-  submittedDocuments: ReadonlyMap<string, number>;
-}
-
-/** Slips printed for an event kind without anyone asking (the control slip is printed on demand). */
-export function slipKindOfEvent(e: DossierEvent): SlipKind | null {
-  switch (e.kind) {
-    case 'submit':
-      return e.data.acceptance ? 'receipt' : null;
-    case 'accept':
-      return 'receipt';
-    case 'refuse':
-      return 'refusal';
-    case 'request_supplement':
-      return 'supplement';
-    case 'extend':
-      return 'apology';
-    case 'stop':
-      return 'stop-notice';
-    default:
-      return null;
-  }
-}
-
-const OFFICER = 'Cán bộ tiếp nhận';
-const nonBlank = (s: string | null | undefined): string | undefined => (s && s.trim() ? s.trim() : undefined);
-
-function applicantOf(row: DossierRow): Applicant {
-  const address = nonBlank(row.applicantAddress);
-  const phone = nonBlank(row.applicantPhone);
-  const email = nonBlank(row.applicantEmail);
-  return {
-    name: nonBlank(row.applicantName) ?? 'Chưa ghi tên',
-    ...(address ? { address } : {}),
-    ...(phone ? { phone } : {}),
-    ...(email ? { email } : {}),
-  };
-}
-
-function procedureOf(p: Procedure) {
-  return { code: p.code, name: p.title.vi };
-}
-
-function documentTitle(p: Procedure, id: string | undefined): string | undefined {
-  return id === undefined ? undefined : (p.documents.find((d) => d.id === id)?.title.vi ?? id);
-}
-
-function feesOf(fees: FeeQuote): { name: string; amount: number }[] {
-  return fees.items.map((l) => ({ name: l.exemption ? `${l.title.vi} (miễn)` : l.title.vi, amount: l.amount }));
-}
-
-function processingTime(p: Procedure): SlipDataMap['receipt']['processingTime'] {
-  const d = p.deadline;
-  if (d.unit === 'same-day') return undefined;
-  return { amount: d.value, unit: d.unit === 'calendar-days' ? 'days' : d.unit };
-}
-
-/** The unit a hand-over touches: the agency and, inside it, the step's title. */
-function unitOf(src: SlipSource, at: { agency: string; step: string | null }): string {
-  const agency = src.snap.records.get(at.agency)?.name.vi ?? at.agency;
-  if (at.step === null) return `Bộ phận Một cửa – ${agency}`;
-  const step = src.procedure.workflow.steps.find((s) => s.id === at.step);
-  return step ? `${agency} – ${step.title.vi}` : agency;
-}
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 /**
- * The data of slip `kind` as of the last event of `src.events` (the slip's event), from the
- * events alone plus what intake stored — never from today's state, so a later print of an old
- * slip would print the same thing (and a reprint serves the stored file anyway).
+ * What each slip prints, as plain data (the case-handling code builds it from the dossier's events).
+ * JSON Schemas are the single source: the TypeScript types derive from them, and `renderSlip`
+ * validates its input against them, so a bad call fails with pointers instead of printing "undefined"
+ * on a legal document. Instants are ISO 8601 with an offset; they print in Vietnam's time.
  */
-export function slipData<K extends SlipKind>(kind: K, src: SlipSource): SlipDataMap[K] {
-  const event = src.events.at(-1)!;
-  const state: DossierState = replay(src.events);
-  const tz = src.snap.records.get(state.receivingAgency)?.timeZone ?? 'Asia/Ho_Chi_Minh';
-  const iso = (t: number) => formatInstant(t, tz);
-  const base = {
-    dossierCode: src.row.code!,
-    issuedAt: iso(event.at),
-    applicant: applicantOf(src.row),
-    procedure: procedureOf(src.procedure),
-  };
-  const officer = { name: nonBlank(event.actor.name) ?? OFFICER };
-  const receivedAt = iso(state.acceptedAt ?? state.submittedAt);
-  const out = ((): SlipDataMap[SlipKind] => {
-    switch (kind) {
-      case 'receipt': {
-        const documents = src.procedure.documents
-          .filter((d) => (src.submittedDocuments.get(d.id) ?? 0) > 0)
-          .map((d) => ({ name: d.title.vi, originals: d.originals ?? 0, copies: d.copies ?? 0 }));
-        const time = processingTime(src.procedure);
-        const fees = feesOf(src.row.fees as FeeQuote);
-        return {
-          ...base,
-          agency: agencyHeader(src.snap, state.receivingAgency),
-          documents,
-          channel: state.channel,
-          receivedAt: iso(state.acceptedAt!),
-          appointmentAt: iso(state.dueAt!),
-          ...(time ? { processingTime: time } : {}),
-          ...(fees.length ? { fees } : {}),
-          receivingOfficer: officer,
-        };
-      }
-      case 'supplement': {
-        const e = event as EventOf<'request_supplement'>;
-        return {
-          ...base,
-          agency: agencyHeader(src.snap, state.receivingAgency),
-          receivedAt,
-          items: e.data.items.map((item) => {
-            const doc = documentTitle(src.procedure, item.documentId);
-            return {
-              ...(doc ? { document: doc } : {}),
-              requirement: doc ? `Bổ sung, hoàn thiện: ${doc}` : 'Bổ sung, hoàn thiện hồ sơ',
-              reason: item.reason,
-            };
-          }),
-          dueBy: iso(e.data.dueBy),
-          guidingOfficer: officer,
-        };
-      }
-      case 'refusal': {
-        const e = event as EventOf<'refuse'>;
-        return {
-          ...base,
-          agency: agencyHeader(src.snap, state.receivingAgency),
-          receivedAt: iso(state.submittedAt),
-          reasons: e.data.reasons,
-          receivingOfficer: officer,
-        };
-      }
-      case 'apology': {
-        const e = event as EventOf<'extend'>;
-        const issuer = e.actor.agency ?? state.location.agency;
-        return {
-          ...base,
-          agency: agencyHeader(src.snap, issuer),
-          receivedAt,
-          appointmentAt: iso(e.data.previousDueAt),
-          reason: e.data.reason,
-          newAppointmentAt: iso(e.data.dueAt),
-          signer: { title: signerTitle(src.snap, issuer), name: officer.name },
-        };
-      }
-      case 'stop-notice': {
-        const e = event as EventOf<'stop'>;
-        const issuer = e.actor.agency ?? state.receivingAgency;
-        return {
-          ...base,
-          agency: agencyHeader(src.snap, issuer),
-          receivedAt,
-          reason: e.data.reason,
-          stoppedAt: iso(e.at),
-          signer: { title: signerTitle(src.snap, issuer), name: officer.name },
-        };
-      }
-      case 'control': {
-        if (state.acceptedAt === null || state.dueAt === null)
-          throw new SlipNotApplicable('control', {
-            vi: 'Hồ sơ chưa được tiếp nhận',
-            en: 'The dossier has not been accepted',
-          });
-        // Who took the dossier over at each destination: the first claim or assignment after the hand-over.
-        const takers = src.events.filter((e) => e.kind === 'claim' || e.kind === 'assign');
-        const coordinating = [
-          ...new Set(
-            state.handovers
-              .filter((h) => h.to.agency !== state.receivingAgency && h.to.agency !== state.responsibleAgency)
-              .map((h) => h.to.agency),
-          ),
-        ];
-        return {
-          ...base,
-          agency: agencyHeader(src.snap, state.receivingAgency),
-          receivedAt: iso(state.acceptedAt),
-          appointmentAt: iso(state.dueAt),
-          handlingAgency:
-            src.snap.records.get(state.responsibleAgency ?? state.receivingAgency)?.name.vi ?? state.receivingAgency,
-          ...(coordinating.length
-            ? { coordinatingAgencies: coordinating.map((c) => src.snap.records.get(c)?.name.vi ?? c) }
-            : {}),
-          handovers: state.handovers.map((h, i) => {
-            const next = state.handovers[i + 1]?.at ?? Infinity;
-            const taker = takers.find((t) => t.at >= h.at && t.at < next);
-            const takerName = taker
-              ? taker.kind === 'assign'
-                ? (taker.data.assigneeName ?? taker.data.assignee)
-                : (taker.actor.name ?? taker.actor.id)
-              : undefined;
-            const person = nonBlank(h.by.name);
-            return {
-              from: { unit: unitOf(src, h.from), ...(person ? { person } : {}) },
-              to: { unit: unitOf(src, h.to), ...(nonBlank(takerName) ? { person: takerName!.trim() } : {}) },
-              at: iso(h.at),
-              ...(h.stepDueAt !== null
-                ? { dueAt: iso(h.stepDueAt), outcome: classifyResolved(tz, h.at, h.stepDueAt) }
-                : {}),
-              ...(h.interAgency ? { note: 'Liên thông' } : {}),
-            };
-          }),
-        };
-      }
-    }
-  })();
-  return out as SlipDataMap[K];
-}
+const Text = Type.String({ minLength: 1, pattern: '\\S' });
+const Instant = Type.String({ format: 'date-time', description: 'ISO 8601 instant with a time-zone offset' });
+const Count = Type.Integer({ minimum: 0 });
 
-/** A slip that does not exist for this dossier or event (e.g. a control slip before acceptance). */
-export class SlipNotApplicable extends Error {
-  constructor(
-    readonly kind: SlipKind,
-    readonly reason: { vi: string; en: string },
-  ) {
-    super(`${kind}: ${reason.en}`);
-    this.name = 'SlipNotApplicable';
-  }
+export const AgencyHeaderSchema = Type.Object(
+  {
+    /** Managing body, first line of the header: "UBND TỈNH BẮC NINH". */
+    parentName: Type.Optional(Text),
+    /** The agency issuing the slip: "Ủy ban nhân dân xã Tiên Du". */
+    name: Text,
+    /** Place name of the date line: "Tiên Du". */
+    place: Text,
+    /** Its one-stop unit, when the slip names it ("Bộ phận Một cửa xã Tiên Du"); else the template's generic name. */
+    oneStopUnit: Type.Optional(Text),
+  },
+  { additionalProperties: false },
+);
+
+export const ApplicantSchema = Type.Object(
+  {
+    name: Text,
+    address: Type.Optional(Text),
+    phone: Type.Optional(Text),
+    email: Type.Optional(Text),
+  },
+  { additionalProperties: false },
+);
+
+export const ProcedureRefSchema = Type.Object(
+  {
+    /** National procedure code, e.g. "1.001193". */
+    code: Type.Optional(Text),
+    name: Text,
+  },
+  { additionalProperties: false },
+);
+
+export const OfficerSchema = Type.Object(
+  { name: Text, position: Type.Optional(Text), phone: Type.Optional(Text) },
+  { additionalProperties: false },
+);
+
+/** Who signs a letter for the agency: title as printed ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH") and name. */
+export const SignerSchema = Type.Object({ title: Text, name: Text }, { additionalProperties: false });
+
+const base = {
+  dossierCode: Text,
+  agency: AgencyHeaderSchema,
+  /** When the slip is issued: its date line, its PDF creation date and, by default, its template set. */
+  issuedAt: Instant,
+  /** "Số: 15/TB-UBND" when the agency numbers the document. */
+  documentNumber: Type.Optional(Text),
+};
+
+export const ReceiptSlipSchema = Type.Object(
+  {
+    ...base,
+    applicant: ApplicantSchema,
+    procedure: ProcedureRefSchema,
+    documents: Type.Array(
+      Type.Object({ name: Text, originals: Count, copies: Count }, { additionalProperties: false }),
+    ),
+    /** Số lượng hồ sơ (bộ); one set when absent. */
+    sets: Type.Optional(Type.Integer({ minimum: 1 })),
+    channel: Type.Union([Type.Literal('online'), Type.Literal('direct'), Type.Literal('postal')]),
+    receivedAt: Instant,
+    appointmentAt: Instant,
+    /** The statutory time limit, printed as "15 ngày làm việc". */
+    processingTime: Type.Optional(
+      Type.Object(
+        {
+          amount: Type.Number({ exclusiveMinimum: 0 }),
+          unit: Type.Union([Type.Literal('working-days'), Type.Literal('days'), Type.Literal('working-hours')]),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    /** Where the applicant asked to receive the result ("Tại Bộ phận Một cửa", "Qua dịch vụ bưu chính"). */
+    resultDelivery: Type.Optional(Text),
+    fees: Type.Optional(Type.Array(Type.Object({ name: Text, amount: Count }, { additionalProperties: false }))),
+    logbookEntry: Type.Optional(
+      Type.Object({ book: Type.Optional(Text), number: Type.Optional(Text) }, { additionalProperties: false }),
+    ),
+    receivingOfficer: OfficerSchema,
+  },
+  { additionalProperties: false },
+);
+
+export const SupplementSlipSchema = Type.Object(
+  {
+    ...base,
+    applicant: ApplicantSchema,
+    procedure: ProcedureRefSchema,
+    receivedAt: Type.Optional(Instant),
+    /** What is missing or wrong, and why. */
+    items: Type.Array(
+      Type.Object({ document: Type.Optional(Text), requirement: Text, reason: Text }, { additionalProperties: false }),
+      { minItems: 1 },
+    ),
+    /** The time limit for supplementing. */
+    dueBy: Type.Optional(Instant),
+    guidingOfficer: OfficerSchema,
+  },
+  { additionalProperties: false },
+);
+
+export const RefusalSlipSchema = Type.Object(
+  {
+    ...base,
+    applicant: ApplicantSchema,
+    procedure: ProcedureRefSchema,
+    receivedAt: Type.Optional(Instant),
+    /** "khoản 3 Điều 17 Nghị định số 118/2025/NĐ-CP" — the provision the refusal rests on. */
+    legalBasis: Type.Optional(Text),
+    reasons: Type.Array(Text, { minItems: 1 }),
+    receivingOfficer: OfficerSchema,
+  },
+  { additionalProperties: false },
+);
+
+const letter = {
+  signer: SignerSchema,
+  /** "Nơi nhận"; "Như trên" and "Lưu: VT" when absent. */
+  recipients: Type.Optional(Type.Array(Text)),
+};
+
+export const ApologySlipSchema = Type.Object(
+  {
+    ...base,
+    ...letter,
+    applicant: ApplicantSchema,
+    procedure: ProcedureRefSchema,
+    receivedAt: Instant,
+    appointmentAt: Instant,
+    reason: Text,
+    newAppointmentAt: Instant,
+  },
+  { additionalProperties: false },
+);
+
+export const StopNoticeSchema = Type.Object(
+  {
+    ...base,
+    ...letter,
+    applicant: ApplicantSchema,
+    procedure: ProcedureRefSchema,
+    receivedAt: Instant,
+    legalBasis: Type.Optional(Text),
+    reason: Text,
+    /** From when processing stops; the issue date when absent. */
+    stoppedAt: Type.Optional(Instant),
+  },
+  { additionalProperties: false },
+);
+
+const PartySchema = Type.Object({ unit: Text, person: Type.Optional(Text) }, { additionalProperties: false });
+
+export const ControlSlipSchema = Type.Object(
+  {
+    ...base,
+    applicant: ApplicantSchema,
+    procedure: ProcedureRefSchema,
+    receivedAt: Instant,
+    appointmentAt: Instant,
+    /** Cơ quan (bộ phận) giải quyết hồ sơ. */
+    handlingAgency: Text,
+    /** Cơ quan phối hợp giải quyết hồ sơ. */
+    coordinatingAgencies: Type.Optional(Type.Array(Text)),
+    /** Every hand-over of the dossier, in order. */
+    handovers: Type.Array(
+      Type.Object(
+        {
+          from: PartySchema,
+          to: PartySchema,
+          at: Instant,
+          /** When the step that receives the dossier is due. */
+          dueAt: Type.Optional(Instant),
+          /** The step's result against its due time, as core's report engine classifies it. */
+          outcome: Type.Optional(Type.Union([Type.Literal('early'), Type.Literal('on-time'), Type.Literal('late')])),
+          note: Type.Optional(Text),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const SLIP_SCHEMAS = {
+  receipt: ReceiptSlipSchema,
+  supplement: SupplementSlipSchema,
+  refusal: RefusalSlipSchema,
+  apology: ApologySlipSchema,
+  'stop-notice': StopNoticeSchema,
+  control: ControlSlipSchema,
+} as const satisfies Record<string, TSchema>;
+
+export type SlipKind = keyof typeof SLIP_SCHEMAS;
+export const SLIP_KINDS = Object.keys(SLIP_SCHEMAS) as SlipKind[];
+
+export type AgencyHeader = Static<typeof AgencyHeaderSchema>;
+export type Applicant = Static<typeof ApplicantSchema>;
+export type ReceiptSlipData = Static<typeof ReceiptSlipSchema>;
+export type SupplementSlipData = Static<typeof SupplementSlipSchema>;
+export type RefusalSlipData = Static<typeof RefusalSlipSchema>;
+export type ApologySlipData = Static<typeof ApologySlipSchema>;
+export type StopNoticeData = Static<typeof StopNoticeSchema>;
+export type ControlSlipData = Static<typeof ControlSlipSchema>;
+
+export interface SlipDataMap {
+  receipt: ReceiptSlipData;
+  supplement: SupplementSlipData;
+  refusal: RefusalSlipData;
+  apology: ApologySlipData;
+  'stop-notice': StopNoticeData;
+  control: ControlSlipData;
 }

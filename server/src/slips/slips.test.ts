@@ -4,7 +4,7 @@
  * nothing from the network; an issued slip is stored once with its hash and a reprint serves that
  * very file, even after the dossier moved on. And the logbook in its four formats.
  */
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -63,7 +63,8 @@ forEachDatabase('slips and the logbook', (db) => {
     return (await json<{ code: string }>(res)).code;
   }
 
-  test('setup: slips of every kind come out of real actions', async () => {
+  // Before the tests: slips of every kind come out of real actions.
+  before(async () => {
     server = await testServer(db(), { now: at('2026-03-02T09:00:00+07:00') });
     reception = await staffOf(server, 'reception.trung-tam');
     specialist = await staffOf(server, 'specialist.trung-tam');
@@ -267,5 +268,5 @@ forEachDatabase('slips and the logbook', (db) => {
     assert.match(stoppedRow.note!, /Dừng xử lý/);
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

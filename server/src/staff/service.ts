@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { isRole, type Issue, type Role } from '@motcua/core';
 import type { Executor } from '../db/client.ts';
 import { agencies, staff, staffRoles } from '../db/schema/index.ts';
@@ -223,12 +223,4 @@ export async function staffOfAgency(db: Executor, agencyCodes: string[]): Promis
       ),
     )
     .sort((a, b) => a.username.localeCompare(b.username));
-}
-
-export async function findStaffByUsername(db: Executor, username: string) {
-  const rows = await db
-    .select()
-    .from(staff)
-    .where(and(eq(staff.username, username.trim().toLowerCase())));
-  return rows[0] ?? null;
 }

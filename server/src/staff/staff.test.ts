@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
@@ -7,7 +7,7 @@ import { bearer, json, login, withBearer } from '../../test/support/http.ts';
 forEachDatabase('staff API', (db) => {
   let server: TestServer;
   let communeAdmin: ReturnType<typeof withBearer>;
-  test('setup', async () => {
+  before(async () => {
     server = await testServer(db());
     communeAdmin = withBearer(server, await bearer(server, 'admin.bac-thanh'));
   });
@@ -85,5 +85,5 @@ forEachDatabase('staff API', (db) => {
     assert.equal((await me('GET', '/api/v1/staff/not-a-uuid')).status, 404);
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });

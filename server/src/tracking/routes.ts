@@ -201,34 +201,30 @@ export function trackingRoutes(): AnyRoute[] {
             },
             async (tx, seq) => {
               if (!stored.length) return;
-              await tx
-                .insert(files)
-                .values(
-                  stored.map((u, i) => ({
-                    id: ids[i]!,
-                    storageKey: u.key!,
-                    sha256: u.sha256,
-                    size: u.size,
-                    mediaType: u.mediaType,
-                    originalName: u.name?.slice(0, 255) ?? null,
-                    provenance: 'online',
-                    uploadedBy: null,
-                    createdAt: new Date(now),
-                  })),
-                );
-              await tx
-                .insert(dossierFiles)
-                .values(
-                  stored.map((u, i) => ({
-                    dossierId: row.id,
-                    fileId: ids[i]!,
-                    documentId: u.documentId,
-                    ordinal: u.ordinal,
-                    purpose: 'supplement',
-                    eventSeq: seq,
-                    addedAt: new Date(now),
-                  })),
-                );
+              await tx.insert(files).values(
+                stored.map((u, i) => ({
+                  id: ids[i]!,
+                  storageKey: u.key!,
+                  sha256: u.sha256,
+                  size: u.size,
+                  mediaType: u.mediaType,
+                  originalName: u.name?.slice(0, 255) ?? null,
+                  provenance: 'online',
+                  uploadedBy: null,
+                  createdAt: new Date(now),
+                })),
+              );
+              await tx.insert(dossierFiles).values(
+                stored.map((u, i) => ({
+                  dossierId: row.id,
+                  fileId: ids[i]!,
+                  documentId: u.documentId,
+                  ordinal: u.ordinal,
+                  purpose: 'supplement',
+                  eventSeq: seq,
+                  addedAt: new Date(now),
+                })),
+              );
             },
           );
           done = true;

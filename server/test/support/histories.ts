@@ -34,7 +34,7 @@ import { foldText } from '../../src/dossiers/fold.ts';
 import { workflowContext } from '../../src/dossiers/workflow-context.ts';
 import { loadVersion, type PublishedProcedure } from '../../src/procedures/catalog.ts';
 import { tokenHash } from '../../src/auth/secret.ts';
-import type { AgencySnapshot } from '../../src/agencies/cache.ts';
+import type { AgencySnapshot } from '../../src/agency-directory/cache.ts';
 
 /** A small deterministic PRNG (mulberry32). */
 export function prng(seed: number): () => number {

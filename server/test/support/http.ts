@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TestServer } from './server.ts';
 import { DEMO_PASSWORD } from './server.ts';
 import { createApiToken } from '../../src/auth/api-tokens.ts';
-import { findStaffByUsername } from '../../src/staff/service.ts';
+import { findStaffByUsername } from '../../src/auth/find-account.ts';
 
 /** A signed-in browser: its cookie and CSRF token. */
 export interface BrowserSession {

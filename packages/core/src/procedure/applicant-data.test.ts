@@ -8,7 +8,7 @@ import {
   SubmitterIdentitySchema,
 } from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
-import { everyConditionProcedure, exampleProcedure, minimalProcedure } from '../../test/fixtures/procedures.ts';
+import { everyConditionProcedure, exampleProcedure, minimalProcedure } from '../testing/procedures.ts';
 
 const ev = createAjvEvaluator();
 const birth = exampleProcedure('1.001193');

@@ -18,7 +18,7 @@ import {
   type Procedure,
 } from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
-import { everyConditionProcedure, exampleProcedures } from '../../test/fixtures/procedures.ts';
+import { everyConditionProcedure, exampleProcedures } from '../testing/procedures.ts';
 
 /**
  * An independent account of where schemas evaluated against applicant data live: the form

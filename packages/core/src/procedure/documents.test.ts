@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { requiredDocuments, checkDocuments, type ProvidedFile } from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
-import { exampleProcedure, minimalProcedure } from '../../test/fixtures/procedures.ts';
+import { exampleProcedure, minimalProcedure } from '../testing/procedures.ts';
 
 const ev = createAjvEvaluator();
 const birth = exampleProcedure('1.001193');

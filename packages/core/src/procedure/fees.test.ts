@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { computeFees, feeIssues, FeeQuantityError, formatVnd, FeeQuoteSchema } from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
-import { everyConditionProcedure, exampleProcedure, minimalProcedure } from '../../test/fixtures/procedures.ts';
+import { everyConditionProcedure, exampleProcedure, minimalProcedure } from '../testing/procedures.ts';
 
 const ev = createAjvEvaluator();
 const birth = exampleProcedure('1.001193');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { schemaIssues, getAt, type SchemaError } from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
-import { exampleProcedures } from '../../test/fixtures/procedures.ts';
+import { exampleProcedures } from '../testing/procedures.ts';
 import procedureSchema from '../../schema/procedure.schema.json' with { type: 'json' };
 
 const ajv = createAjvEvaluator();

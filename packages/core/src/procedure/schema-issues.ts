@@ -1,7 +1,7 @@
 import type { SchemaError } from '../conditions/evaluator.ts';
 import type { Issue } from '../model/issue.ts';
 import type { Message } from '../i18n/text.ts';
-import { schemaErrorMessage, schemaErrorPointer } from '../i18n/validation-messages.ts';
+import { schemaErrorMessage, schemaErrorPointer } from '../conditions/validation-messages.ts';
 
 /**
  * Turns the raw errors of a JSON Schema validator (ajv, run-time or precompiled, `allErrors`) into

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { validateProcedure } from '@motcua/core/validate';
 import { createPrecompiledEvaluator, type Issue, type Procedure } from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
-import { everyConditionProcedure, exampleProcedures, minimalProcedure } from '../../test/fixtures/procedures.ts';
+import { everyConditionProcedure, exampleProcedures, minimalProcedure } from '../testing/procedures.ts';
 
 /** Validates, checks every issue is bilingual, and returns the issues. */
 function issuesOf(definition: unknown, options?: Parameters<typeof validateProcedure>[1]): Issue[] {

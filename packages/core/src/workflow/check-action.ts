@@ -2,7 +2,7 @@ import { Value } from '@sinclair/typebox/value';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import type { TSchema } from '@sinclair/typebox';
 import type { Issue } from '../model/issue.ts';
-import { schemaErrorMessage } from '../i18n/validation-messages.ts';
+import { schemaErrorMessage } from '../conditions/validation-messages.ts';
 import { isActionKind } from '../vocabulary/actions.ts';
 import { ACTION_PARAMS, ActionEnvelopeSchema } from './action-schema.ts';
 import type { Action } from './types.ts';

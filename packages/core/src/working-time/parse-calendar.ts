@@ -2,7 +2,7 @@ import { Value } from '@sinclair/typebox/value';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import type { Issue } from '../model/issue.ts';
 import type { Message } from '../i18n/text.ts';
-import { schemaErrorMessage } from '../i18n/validation-messages.ts';
+import { schemaErrorMessage } from '../conditions/validation-messages.ts';
 import { formatPointer } from '../model/json-pointer.ts';
 import { CalendarSchema, DATE_PATTERN, TIME_PATTERN, type Calendar } from './calendar-schema.ts';
 import { isValidDate, isValidTimeZone, parseTime } from './zoned-time.ts';

@@ -10,7 +10,7 @@ import {
 } from '@jsonforms/core';
 import type { DispatchProps, FormContext } from '../../jsonforms/context.ts';
 import { children } from './layouts.ts';
-import { wizardKey } from './wizard.ts';
+import { wizardKey } from './wizard-key.ts';
 import { addWords } from '../../i18n/strings.ts';
 import { WIZARD_WORDS_VI } from '../../i18n/strings-wizard.ts';
 

@@ -2,7 +2,7 @@ import { cellText } from '../model/cell-text.ts';
 import { placeHeader, type TableSpec } from '../model/table.ts';
 import type { Run } from '../model/blocks.ts';
 import { breakLines, type Line } from './line-break.ts';
-import type { PdfCanvas } from './pdf.ts';
+import type { PdfCanvas } from './pdf-canvas.ts';
 
 /**
  * A bordered table: spanning header cells (repeated at the top of every page the table reaches),

@@ -1,4 +1,4 @@
-import type { SlipDataMap } from '../slips/slip-data.ts';
+import type { SlipDataMap } from '../../slips/slip-data.ts';
 
 /** Realistic slip data for tests and previews: a commune in Bắc Ninh, autumn 2025 (the 2025 forms). */
 export const APPLICANT_NAME = 'Nguyễn Thị Ngọc Ánh';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../../../test/support/server.ts';
@@ -6,7 +6,7 @@ import { login, bearer } from '../../../../test/support/http.ts';
 
 forEachDatabase('session middleware', (db) => {
   let server: TestServer;
-  test('setup', async () => {
+  before(async () => {
     server = await testServer(db());
   });
 
@@ -55,5 +55,5 @@ forEachDatabase('session middleware', (db) => {
     assert.equal(res.status, 401);
   });
 
-  test('teardown', () => server.dispose());
+  after(() => server.dispose());
 });
