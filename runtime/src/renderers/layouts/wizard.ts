@@ -1,5 +1,4 @@
-import { and, categorizationHasCategory, rankWith, uiTypeIs } from '@jsonforms/core';
-import type { RendererEntry } from '../../jsonforms/context.ts';
+import type { RenderersByName } from '../../jsonforms/context.ts';
 import { lazy } from '../../lazy.ts';
 import { lazyRenderer } from '../lazy-renderer.ts';
 
@@ -9,14 +8,10 @@ export const wizardKey = (path: string) => `wizard:${path}`;
 /** The wizard itself (wizard-view.ts): a chunk of its own, loaded by forms that have one. */
 export const wizardView = lazy(() => import('./wizard-view.ts'));
 
-export const wizardRenderers: RendererEntry[] = [
-  {
-    name: 'wizard',
-    tester: rankWith(1, and(uiTypeIs('Categorization'), categorizationHasCategory)),
-    renderer: lazyRenderer(
-      wizardView,
-      (m) => m.wizard,
-      (m) => m.styles,
-    ),
-  },
-];
+export const wizardRenderers = {
+  wizard: lazyRenderer(
+    wizardView,
+    (m) => m.wizard,
+    (m) => m.styles,
+  ),
+} satisfies RenderersByName;
