@@ -1,5 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { BIEU06_COLUMNS, checkEquations, type Bieu06Row, type Issue, type ReportLine } from '@motcua/core';
+import {
+  BIEU06_COLUMNS,
+  checkEquations,
+  formatVnCalendarDate,
+  type Bieu06Row,
+  type Issue,
+  type ReportLine,
+} from '@motcua/core';
 import type { PrintDocument } from '../model/blocks.ts';
 import type { CellValue, TableSpec } from '../model/table.ts';
 import { tableCsv, type CsvOptions } from '../render/csv.ts';
@@ -8,7 +15,6 @@ import { renderPdf } from '../render/pdf.ts';
 import { tableXlsx } from '../render/xlsx.ts';
 import { renderedFile, type RenderedFile } from '../rendered-file.ts';
 import { cleanDeep } from '../text/normalize.ts';
-import { formatCalendarDate } from '../text/vn-time.ts';
 import { PrintInputError, assertValid, issue } from '../validate.ts';
 
 /**
@@ -136,7 +142,7 @@ export function bieu06ExportRows(
 }
 
 function periodLine(data: Bieu06Export): string {
-  return `Kỳ báo cáo: từ ngày ${formatCalendarDate(data.period.from)} đến ngày ${formatCalendarDate(data.period.to)}`;
+  return `Kỳ báo cáo: từ ngày ${formatVnCalendarDate(data.period.from)} đến ngày ${formatVnCalendarDate(data.period.to)}`;
 }
 
 export function bieu06Document(data: Bieu06Export): PrintDocument {

@@ -4,7 +4,7 @@ import { renderHtml } from '../render/html.ts';
 import { renderPdf } from '../render/pdf.ts';
 import { renderedFile, type RenderedFile } from '../rendered-file.ts';
 import { cleanDeep } from '../text/normalize.ts';
-import { PrintInputError, assertValid, issue, orderIssue } from '../validate.ts';
+import { PrintInputError, assertValid, issue, orderIssue, timeZoneIssues } from '../validate.ts';
 import { apologyDocument } from './apology.ts';
 import { controlDocument } from './control.ts';
 import { receiptDocument } from './receipt.ts';
@@ -73,8 +73,8 @@ export function slipDocument<K extends SlipKind>(
   }
   const clean = cleanDeep(data);
   const rule = RULES[kind] as ((d: SlipDataMap[K]) => Issue[]) | undefined;
-  assertValid(SLIP_SCHEMAS[kind], clean, (d: SlipDataMap[K]) => rule?.(d) ?? []);
-  const set = selectTemplateSet(clean.issuedAt, templateVersion);
+  assertValid(SLIP_SCHEMAS[kind], clean, (d: SlipDataMap[K]) => [...timeZoneIssues(d.agency), ...(rule?.(d) ?? [])]);
+  const set = selectTemplateSet(clean.issuedAt, clean.agency.timeZone, templateVersion);
   return { doc: BUILDERS[kind](clean, set), set };
 }
 
