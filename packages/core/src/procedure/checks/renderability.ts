@@ -21,7 +21,10 @@ export function checkRenderability(p: Procedure): Issue[] {
   const seen = new Set<string>();
   const report = (found: Issue) => {
     const key = `${found.pointer}\u0000${found.message.en}`;
-    if (!seen.has(key)) (issues.push(found), seen.add(key));
+    // The same generated element is met once per layout that holds it: report it once.
+    if (seen.has(key)) return;
+    seen.add(key);
+    issues.push(found);
   };
 
   const visit = (el: unknown, schema: unknown, at: string, generated: boolean, nested: readonly unknown[]): void => {
@@ -44,7 +47,7 @@ export function checkRenderability(p: Procedure): Issue[] {
     const control = el as { scope?: unknown; options?: { detail?: unknown } };
     const own = resolveSchema(schema, control.scope, root);
     const inner = name === 'object' ? own : resolveSchema(own, 'items', root);
-    // A schema that contains itself: the runtime would lay it out without end; its first level is checked.
+    // A recursive definition (a tree of objects): each schema is checked once on the way down.
     if (nested.includes(inner)) return;
     const detail = control.options?.detail;
     if (name !== 'primitive-array' && isObject(detail) && typeof detail.type === 'string') {
