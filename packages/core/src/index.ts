@@ -22,5 +22,6 @@ export * from './working-time/index.ts';
 export * from './dossier-code/index.ts';
 export * from './agencies/index.ts';
 export * from './procedure/index.ts';
+export * from './form/index.ts';
 export * from './workflow/index.ts';
 export * from './report/index.ts';

@@ -42,7 +42,7 @@ test('core sources use no IO, no DOM, no Node-only API, no clock, no randomness'
   assert.deepEqual(found, []);
 });
 
-test('nothing reachable from the main entry imports ajv', () => {
+test('nothing reachable from the main entry imports ajv or the JSON text parser', () => {
   const seen = new Set<string>();
   const visit = (file: string): void => {
     if (seen.has(file)) return;
@@ -52,6 +52,8 @@ test('nothing reachable from the main entry imports ajv', () => {
       const spec = m[1]!;
       const rel = file.slice(SRC.length);
       assert.ok(!/^ajv/.test(spec), `${rel} imports ${spec}: keep ajv out of the browser-facing entry`);
+      // Only tools that show a definition's text need positions (`@motcua/core/json-source`).
+      assert.ok(!/^jsonc-parser/.test(spec), `${rel} imports ${spec}: keep the JSON text parser out of the main entry`);
       if (spec.startsWith('.')) visit(join(file, '..', spec));
     }
   };

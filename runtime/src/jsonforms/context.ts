@@ -1,6 +1,6 @@
 import type { CSSResult, TemplateResult, nothing } from 'lit';
 import type { JsonFormsState, JsonSchema, RankedTester, UISchemaElement } from '@jsonforms/core';
-import type { Issue, Lang } from '@motcua/core';
+import type { Issue, Lang, RendererName } from '@motcua/core';
 import type { Params, StringKey } from '../i18n/strings.ts';
 import type { ControlMapper, ControlProps } from './control-props.ts';
 
@@ -23,6 +23,9 @@ export interface RendererEntry {
   tester: RankedTester;
   renderer: Renderer;
 }
+
+/** Renderers by the name of their tester in core's renderability table (RENDERABILITY). */
+export type RenderersByName = { [K in RendererName]?: Renderer };
 
 /** A control rendered in the current pass, for the error summary and focus. */
 export interface RenderedControl {

@@ -1,4 +1,5 @@
-import type { RendererEntry } from '../jsonforms/context.ts';
+import { RENDERABILITY, type RendererName } from '@motcua/core';
+import type { Renderer, RendererEntry } from '../jsonforms/context.ts';
 import { textRenderers } from './controls/text-controls.ts';
 import { numberRenderers } from './controls/number-controls.ts';
 import { booleanRenderers } from './controls/boolean-control.ts';
@@ -9,8 +10,8 @@ import { arrayRenderers } from './controls/array-controls.ts';
 import { layoutRenderers } from './layouts/layouts.ts';
 import { wizardRenderers } from './layouts/wizard.ts';
 
-/** motcua's JSON Forms renderer set, in Lit. */
-export const motcuaRenderers: readonly RendererEntry[] = [
+/** Every renderer of core's renderability table, by name: a name without its renderer does not compile. */
+const RENDERERS: Record<RendererName, Renderer> = {
   ...textRenderers,
   ...numberRenderers,
   ...booleanRenderers,
@@ -20,4 +21,14 @@ export const motcuaRenderers: readonly RendererEntry[] = [
   ...arrayRenderers,
   ...layoutRenderers,
   ...wizardRenderers,
-];
+};
+
+/**
+ * motcua's JSON Forms renderer set, in Lit: core's testers (RENDERABILITY, in its order — which
+ * the publishing checks use too) each paired with its renderer.
+ */
+export const motcuaRenderers: readonly RendererEntry[] = RENDERABILITY.map(({ name, tester }) => ({
+  name,
+  tester,
+  renderer: RENDERERS[name],
+}));

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import {
   createAgencyDirectory,
   parseCalendar,
+  VIETNAM_TIME_ZONE,
   type Agency,
   type AgencyDirectory,
   type Calendar,
@@ -86,7 +87,7 @@ export async function loadSnapshot(db: Executor): Promise<AgencySnapshot> {
       name: a.name,
       kind: a.kind,
       parent: a.parentCode,
-      timeZone: cal?.calendar.timeZone ?? 'Asia/Ho_Chi_Minh',
+      timeZone: cal?.calendar.timeZone ?? VIETNAM_TIME_ZONE,
       calendarId: a.calendarId,
       active: a.active,
       successorCode: a.successorCode,

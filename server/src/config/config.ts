@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { VIETNAM_TIME_ZONE } from '@motcua/core';
 
 /**
  * The server's configuration, read once from the environment. Every value has a safe default so
@@ -82,7 +83,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL: phải bắt đầu bằng postgres:// / must start with postgres://');
   }
-  const timeZone = env.MOTCUA_TIME_ZONE || 'Asia/Ho_Chi_Minh';
+  const timeZone = env.MOTCUA_TIME_ZONE || VIETNAM_TIME_ZONE;
   try {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {

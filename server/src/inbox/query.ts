@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { OPEN_STATUSES } from '@motcua/core';
 import type { Executor } from '../db/client.ts';
 import { execute } from '../db/client.ts';
 import type { Cursor } from './cursor.ts';
@@ -42,7 +43,8 @@ export interface InboxKey {
   at: number;
 }
 
-const OPEN = sql`(2, 4, 5, 6)`;
+/** Core's open statuses (isOverdue's), written into the SQL as literals: constants, never input. */
+const OPEN = sql.raw(`(${OPEN_STATUSES.join(', ')})`);
 
 /** Conditions every view shares (on the dossier alias `d`). */
 function filters(f: InboxFilter): SQL[] {

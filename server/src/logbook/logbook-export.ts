@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { formatVnCalendarDate } from '@motcua/core';
 import type { PrintDocument } from '../print/model/blocks.ts';
 import type { CellValue, TableSpec } from '../print/model/table.ts';
 import { renderHtml } from '../print/render/html.ts';
@@ -9,8 +10,8 @@ import { renderedFile, type RenderedFile } from '../print/rendered-file.ts';
 import { AgencyHeaderSchema } from '../slips/slip-data.ts';
 import { selectTemplateSet, type TemplateVersion } from '../slips/templates/index.ts';
 import { cleanDeep } from '../print/text/normalize.ts';
-import { formatCalendarDate, formatVnDateTime } from '../print/text/vn-time.ts';
-import { PrintInputError, assertValid, issue } from '../print/validate.ts';
+import { printedIn } from '../print/text/printed-time.ts';
+import { PrintInputError, assertValid, issue, timeZoneIssues } from '../print/validate.ts';
 
 /**
  * Sổ theo dõi hồ sơ: one agency's logbook for a period, one row per dossier, with the columns of
@@ -82,7 +83,8 @@ export const LOGBOOK_HEADER = [
 ];
 
 export function logbookTable(data: LogbookData): TableSpec {
-  const at = (instant: string | undefined): CellValue => (instant ? { instant, show: 'datetime' } : null);
+  const timeZone = data.agency.timeZone;
+  const at = (instant: string | undefined): CellValue => (instant ? { instant, show: 'datetime', timeZone } : null);
   return {
     // Widths in points of the landscape page (8 pt text): a dossier code fits on one line.
     columns: [
@@ -116,7 +118,7 @@ export function logbookTable(data: LogbookData): TableSpec {
         row.returnedBy ?? null,
         row.returnedTo
           ? row.returnedAt
-            ? `${row.returnedTo}\n(${formatVnDateTime(row.returnedAt)})`
+            ? `${row.returnedTo}\n(${printedIn(timeZone).dateTime(row.returnedAt)})`
             : row.returnedTo
           : null,
         row.note ?? null,
@@ -127,11 +129,11 @@ export function logbookTable(data: LogbookData): TableSpec {
 }
 
 function periodLine(data: LogbookData): string {
-  return `Từ ngày ${formatCalendarDate(data.period.from)} đến ngày ${formatCalendarDate(data.period.to)}`;
+  return `Từ ngày ${formatVnCalendarDate(data.period.from)} đến ngày ${formatVnCalendarDate(data.period.to)}`;
 }
 
 export function logbookDocument(data: LogbookData, templateVersion?: TemplateVersion): PrintDocument {
-  const set = selectTemplateSet(data.generatedAt, templateVersion);
+  const set = selectTemplateSet(data.generatedAt, data.agency.timeZone, templateVersion);
   const form = set.forms.logbook;
   const lines = [[{ text: periodLine(data) }]];
   if (data.book) lines.unshift([{ text: `Quyển số: ${data.book}` }]);
@@ -163,16 +165,17 @@ function titleOf(doc: PrintDocument): string {
 
 function validLogbook(data: LogbookData): LogbookData {
   const clean = cleanDeep(data);
-  assertValid(LogbookSchema, clean, (d: LogbookData) =>
-    d.period.from > d.period.to
+  assertValid(LogbookSchema, clean, (d: LogbookData) => [
+    ...timeZoneIssues(d.agency),
+    ...(d.period.from > d.period.to
       ? [
           issue('/period/to', 'order', {
             vi: 'Ngày kết thúc kỳ phải sau hoặc bằng ngày bắt đầu',
             en: 'The period must not end before it starts',
           }),
         ]
-      : [],
-  );
+      : []),
+  ]);
   return clean;
 }
 

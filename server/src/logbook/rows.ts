@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import {
   addDays,
   formatInstant,
+  formatVnDate,
   replay,
   zonedInstant,
   type DossierEvent,
@@ -12,7 +13,6 @@ import type { ServerContext } from '../context.ts';
 import { dossierEvents, dossiers } from '../db/schema/index.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import type { LogbookRow } from './logbook-export.ts';
-import { formatVnDate } from './dates.ts';
 
 /** The most rows one logbook request returns (a longer period is asked for in parts). */
 export const LOGBOOK_MAX_ROWS = 50_000;

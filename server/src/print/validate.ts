@@ -1,6 +1,13 @@
 import type { TSchema } from '@sinclair/typebox';
 import { createAjvEvaluator } from '@motcua/core/ajv';
-import { schemaErrorMessage, schemaErrorPointer, type Issue, type JsonSchema, type Message } from '@motcua/core';
+import {
+  isValidTimeZone,
+  schemaErrorMessage,
+  schemaErrorPointer,
+  type Issue,
+  type JsonSchema,
+  type Message,
+} from '@motcua/core';
 
 /**
  * Input checks for the renderers, with core's bilingual messages. A slip is a legal document: a
@@ -31,6 +38,17 @@ export function assertValid(schema: TSchema, data: unknown, extra: (data: never)
 
 export function issue(pointer: string, code: string, message: Message): Issue {
   return { pointer, code, message };
+}
+
+/** The issuing agency's time zone must be one `Intl` knows: every date of the document is its wall clock. */
+export function timeZoneIssues(agency: { timeZone: string }): Issue[] {
+  if (isValidTimeZone(agency.timeZone)) return [];
+  return [
+    issue('/agency/timeZone', 'time-zone', {
+      vi: `Múi giờ "${agency.timeZone}" không tồn tại (dùng tên IANA, ví dụ "Asia/Ho_Chi_Minh")`,
+      en: `Unknown time zone "${agency.timeZone}" (use an IANA name, e.g. "Asia/Ho_Chi_Minh")`,
+    }),
+  ];
 }
 
 /** `later` must not be before `earlier` (both ISO instants). */

@@ -64,6 +64,33 @@ forEachDatabase('procedures: drafts, publishing, versions, validator modules', (
     assert.equal(wrongCode.status, 400);
   });
 
+  test('a form element that no renderer renders: the draft says where, publishing refuses it', async () => {
+    const unrenderable = definition('9.000005');
+    unrenderable.form.schema = {
+      ...(unrenderable.form.schema as object),
+      properties: {
+        ...(unrenderable.form.schema as { properties: object }).properties,
+        note: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+      },
+    };
+    unrenderable.form.uischema.elements!.push({ type: 'Control', scope: '#/properties/note' });
+    const at = `/form/uischema/elements/${unrenderable.form.uischema.elements!.length - 1}`;
+    const created = await designer('POST', '/api/v1/agencies/000.00.10.H56/procedures', unrenderable);
+    assert.equal(created.status, 201, await created.clone().text());
+    const { validation } = await json<{ validation: { issues: { pointer: string; code: string }[] } }>(created);
+    assert.deepEqual(
+      validation.issues.map((i) => [i.pointer, i.code]),
+      [[at, 'no-renderer']],
+    );
+    const pub = await designer('POST', '/api/v1/procedures/9.000005/versions', {});
+    assert.equal(pub.status, 422);
+    const refused = await json<{ error: { issues: { pointer: string; code: string }[] } }>(pub);
+    assert.deepEqual(
+      refused.error.issues.map((i) => [i.pointer, i.code]),
+      [[at, 'no-renderer']],
+    );
+  });
+
   test('publish → immutable numbered versions; the public API serves the version in force by its effective date', async () => {
     assert.equal((await designer('PUT', '/api/v1/procedures/9.000001/draft', definition('9.000001'))).status, 200);
     const v1 = await designer('POST', '/api/v1/procedures/9.000001/versions', {});

@@ -1,5 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { BIEU06_COLUMNS, checkEquations, type Bieu06Row, type Issue, type ReportLine } from '@motcua/core';
+import {
+  BIEU06_COLUMNS,
+  checkEquations,
+  formatVnCalendarDate,
+  type Bieu06Row,
+  type Issue,
+  type ReportLine,
+} from '@motcua/core';
 import type { PrintDocument } from '../print/model/blocks.ts';
 import type { CellValue, TableSpec } from '../print/model/table.ts';
 import { tableCsv, type CsvOptions } from '../print/render/csv.ts';
@@ -8,7 +15,6 @@ import { renderPdf } from '../print/render/pdf.ts';
 import { tableXlsx } from '../print/render/xlsx.ts';
 import { renderedFile, type RenderedFile } from '../print/rendered-file.ts';
 import { cleanDeep } from '../print/text/normalize.ts';
-import { formatCalendarDate } from '../print/text/vn-time.ts';
 import { PrintInputError, assertValid, issue } from '../print/validate.ts';
 
 /**
@@ -136,7 +142,7 @@ export function bieu06ExportRows(
 }
 
 function periodLine(data: Bieu06Export): string {
-  return `Kỳ báo cáo: từ ngày ${formatCalendarDate(data.period.from)} đến ngày ${formatCalendarDate(data.period.to)}`;
+  return `Kỳ báo cáo: từ ngày ${formatVnCalendarDate(data.period.from)} đến ngày ${formatVnCalendarDate(data.period.to)}`;
 }
 
 export function bieu06Document(data: Bieu06Export): PrintDocument {

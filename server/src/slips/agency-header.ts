@@ -1,3 +1,4 @@
+import { VIETNAM_TIME_ZONE } from '@motcua/core';
 import type { AgencySnapshot } from '../agency-directory/cache.ts';
 import type { AgencyHeader } from './slip-data.ts';
 
@@ -32,6 +33,7 @@ export function agencyHeader(snap: AgencySnapshot, code: string): AgencyHeader {
     ...(parent ? { parentName: parent.name.vi } : {}),
     name: r?.name.vi ?? code,
     place: placeOf(snap, code),
+    timeZone: r?.timeZone ?? VIETNAM_TIME_ZONE,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type EventOf,
   type FeeQuote,
   type Procedure,
+  VIETNAM_TIME_ZONE,
 } from '@motcua/core';
 import type { AgencySnapshot } from '../agency-directory/cache.ts';
 import type { DossierRow } from '../dossiers/load.ts';
@@ -93,7 +94,7 @@ function unitOf(src: SlipSource, at: { agency: string; step: string | null }): s
 export function slipData<K extends SlipKind>(kind: K, src: SlipSource): SlipDataMap[K] {
   const event = src.events.at(-1)!;
   const state: DossierState = replay(src.events);
-  const tz = src.snap.records.get(state.receivingAgency)?.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const tz = src.snap.records.get(state.receivingAgency)?.timeZone ?? VIETNAM_TIME_ZONE;
   const iso = (t: number) => formatInstant(t, tz);
   const base = {
     dossierCode: src.row.code!,

@@ -136,6 +136,25 @@ test('dates print in Vietnam time: a slip issued at 23:30 UTC is dated the next 
   assert.ok(pdfText(slip.bytes).includes('Tiên Du, ngày 02 tháng 10 năm 2025'));
 });
 
+test("dates print in the issuing agency's time zone; an unknown zone is refused at its pointer", async () => {
+  const elsewhere = { ...data('refusal'), issuedAt: '2025-10-01T18:30:00Z' };
+  elsewhere.agency = { ...elsewhere.agency, timeZone: 'Europe/Berlin' };
+  const text = normalizeSpaces(pdfText((await renderSlip('refusal', elsewhere, 'pdf')).bytes));
+  assert.ok(text.includes('Tiên Du, ngày 01 tháng 10 năm 2025'), text);
+  const receipt = { ...data('receipt'), agency: { ...data('receipt').agency, timeZone: 'Europe/Berlin' } };
+  // Received 01:30 UTC: 03:30 in Berlin (summer time), 08:30 in Việt Nam.
+  assert.ok(normalizeSpaces(pdfText((await renderSlip('receipt', receipt, 'pdf')).bytes)).includes('03 giờ 30 phút'));
+  const unknown = { ...data('receipt'), agency: { ...data('receipt').agency, timeZone: 'Asia/Nowhere' } };
+  await assert.rejects(renderSlip('receipt', unknown, 'pdf'), (e: unknown) => {
+    assert.ok(e instanceof PrintInputError);
+    assert.deepEqual(
+      e.issues.map((i) => [i.pointer, i.code]),
+      [['/agency/timeZone', 'time-zone']],
+    );
+    return true;
+  });
+});
+
 test('the receipt prints every field of the issue', async () => {
   const text = normalizeSpaces(pdfText((await renderSlip('receipt', data('receipt'), 'pdf')).bytes));
   for (const expected of [

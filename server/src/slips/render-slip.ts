@@ -4,7 +4,7 @@ import { renderHtml } from '../print/render/html.ts';
 import { renderPdf } from '../print/render/pdf.ts';
 import { renderedFile, type RenderedFile } from '../print/rendered-file.ts';
 import { cleanDeep } from '../print/text/normalize.ts';
-import { PrintInputError, assertValid, issue, orderIssue } from '../print/validate.ts';
+import { PrintInputError, assertValid, issue, orderIssue, timeZoneIssues } from '../print/validate.ts';
 import { apologyDocument } from './forms/apology.ts';
 import { controlDocument } from './forms/control.ts';
 import { receiptDocument } from './forms/receipt.ts';
@@ -73,8 +73,8 @@ export function slipDocument<K extends SlipKind>(
   }
   const clean = cleanDeep(data);
   const rule = RULES[kind] as ((d: SlipDataMap[K]) => Issue[]) | undefined;
-  assertValid(SLIP_SCHEMAS[kind], clean, (d: SlipDataMap[K]) => rule?.(d) ?? []);
-  const set = selectTemplateSet(clean.issuedAt, templateVersion);
+  assertValid(SLIP_SCHEMAS[kind], clean, (d: SlipDataMap[K]) => [...timeZoneIssues(d.agency), ...(rule?.(d) ?? [])]);
+  const set = selectTemplateSet(clean.issuedAt, clean.agency.timeZone, templateVersion);
   return { doc: BUILDERS[kind](clean, set), set };
 }
 

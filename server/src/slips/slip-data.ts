@@ -4,7 +4,8 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
  * What each slip prints, as plain data (the case-handling code builds it from the dossier's events).
  * JSON Schemas are the single source: the TypeScript types derive from them, and `renderSlip`
  * validates its input against them, so a bad call fails with pointers instead of printing "undefined"
- * on a legal document. Instants are ISO 8601 with an offset; they print in Vietnam's time.
+ * on a legal document. Instants are ISO 8601 with an offset; they print in the issuing agency's
+ * time zone (`agency.timeZone`).
  */
 const Text = Type.String({ minLength: 1, pattern: '\\S' });
 const Instant = Type.String({ format: 'date-time', description: 'ISO 8601 instant with a time-zone offset' });
@@ -20,6 +21,8 @@ export const AgencyHeaderSchema = Type.Object(
     place: Text,
     /** Its one-stop unit, when the slip names it ("Bộ phận Một cửa xã Tiên Du"); else the template's generic name. */
     oneStopUnit: Type.Optional(Text),
+    /** Its IANA time zone (its calendar's, "Asia/Ho_Chi_Minh"): the document's dates and times are its wall clock. */
+    timeZone: Text,
   },
   { additionalProperties: false },
 );

@@ -89,6 +89,30 @@ describe('motcua validate', () => {
     assert.match(r.stdout, new RegExp(`bad-missing\\.json:${deadlineLine}:\\d+ /deadline/cutoff \\[required\\]`));
   });
 
+  test('an element no renderer renders: its pointer, line and column, what the applicant would see, exit 1', async () => {
+    const bad = variant('unrenderable.json', (p) => {
+      p.form.schema.properties.note = { title: 'Ghi chú / Note', oneOf: [{ type: 'string' }, { type: 'number' }] };
+      p.form.uischema.elements[0].elements.push({ type: 'Control', scope: '#/properties/note' });
+    });
+    const r = await run(bad);
+    assert.equal(r.code, 1, r.stdout);
+    const lines = readFileSync(bad, 'utf8').split('\n');
+    const scopeLine = lines.findIndex((l) => l.includes('"scope": "#/properties/note"'));
+    let open = scopeLine;
+    while (lines[open]!.trim() !== '{') open--;
+    const pointer = '/form/uischema/elements/0/elements/4';
+    assert.ok(
+      r.stdout.includes(`${bad}:${open + 1}:${lines[open]!.indexOf('{') + 1} ${pointer} [no-renderer]\n`),
+      r.stdout,
+    );
+    assert.match(
+      r.stdout,
+      /Phần tử Control "#\/properties\/note" \(lược đồ: oneOf .*\) không có bộ hiển thị nào: .*không hỗ trợ/,
+    );
+    assert.match(r.stdout, /has no renderer: the applicant would see an "unsupported" box/);
+    assert.match(r.stdout, /1\/1 tệp có lỗi \(1 lỗi\)/);
+  });
+
   test('valid and invalid files together: each reported, exit 1', async () => {
     const bad = variant('bad-two.json', (p) => {
       p.code = 'KS';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { validateProcedure } from '@motcua/core/validate';
 import type { Issue, Message } from '@motcua/core';
 import { type Command, type CommandIO, UsageError } from '../io.ts';
-import { parseJsonSource, type Position } from '../json-source.ts';
+import { parseJsonSource, type Position } from '@motcua/core/json-source';
 
 const HELP = `Cách dùng / usage:
   motcua validate [--json] TỆP/FILE…

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateProcedure } from '@motcua/core/validate';
-import { createPrecompiledEvaluator, type Issue, type Procedure } from '../index.ts';
+import { createPrecompiledEvaluator, type Issue, type JsonSchemaObject, type Procedure } from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
 import { everyConditionProcedure, exampleProcedures, minimalProcedure } from '../testing/procedures.ts';
 
@@ -434,6 +434,121 @@ describe('validateProcedure', () => {
         ],
       };
       expectIssue(notArray, '/form/uischema/elements/0/options/detail', 'ui-structure');
+    });
+  });
+
+  describe('every element has a renderer', () => {
+    /** The minimal procedure with `properties` added to its form and `elements` after its controls. */
+    const form = (properties: Record<string, unknown>, ...elements: unknown[]) =>
+      broken((p) => {
+        Object.assign((p.form.schema as JsonSchemaObject).properties!, properties);
+        (p.form.uischema.elements as unknown[]).push(...elements);
+      });
+    const control = (scope: string, extra: object = {}) => ({ type: 'Control', scope, ...extra });
+
+    test('a control no renderer takes is refused at its pointer, saying what the applicant would see', () => {
+      const issue = expectIssue(
+        form({ either: { anyOf: [{ type: 'string' }, { type: 'number' }] } }, control('#/properties/either')),
+        '/form/uischema/elements/2',
+        'no-renderer',
+      );
+      assert.match(issue.message.vi, /Control "#\/properties\/either".*anyOf.*không hỗ trợ/);
+      assert.match(issue.message.en, /Control "#\/properties\/either".*anyOf.*no renderer.*"unsupported" box/);
+      const nothing = expectIssue(
+        form({ nothing: { type: 'null' } }, { type: 'Group', label: 'G', elements: [control('#/properties/nothing')] }),
+        '/form/uischema/elements/2/elements/0',
+        'no-renderer',
+      );
+      assert.match(nothing.message.en, /type null/);
+      expectIssue(
+        form(
+          { pair: { type: 'array', items: [{ type: 'string' }, { type: 'number' }] } },
+          control('#/properties/pair'),
+        ),
+        '/form/uischema/elements/2',
+        'no-renderer',
+      );
+    });
+
+    test('inside an object or a list, in the layout the form generates, reported at the control', () => {
+      const nested = expectIssue(
+        form(
+          { place: { type: 'object', properties: { x: { oneOf: [{ type: 'string' }, { type: 'integer' }] } } } },
+          control('#/properties/place'),
+        ),
+        '/form/uischema/elements/2',
+        'no-renderer',
+      );
+      assert.match(nested.message.en, /"#\/properties\/x".*generates inside this element/);
+      expectIssue(
+        form(
+          { rows: { type: 'array', items: { type: 'object', properties: { y: { type: 'null' } } } } },
+          control('#/properties/rows'),
+        ),
+        '/form/uischema/elements/2',
+        'no-renderer',
+      );
+      // A list's own item layout (options.detail) is in the procedure: reported where it is.
+      expectIssue(
+        form(
+          {
+            rows: {
+              type: 'array',
+              items: { type: 'object', properties: { y: { type: 'null' }, z: { type: 'string' } } },
+            },
+          },
+          control('#/properties/rows', {
+            options: {
+              detail: { type: 'VerticalLayout', elements: [control('#/properties/z'), control('#/properties/y')] },
+            },
+          }),
+        ),
+        '/form/uischema/elements/2/options/detail/elements/1',
+        'no-renderer',
+      );
+    });
+
+    test('what the runtime renders passes: every kind of control, nested, recursive schemas', () => {
+      const p = form(
+        {
+          mail: { type: 'string', format: 'email' },
+          kind: {
+            oneOf: [
+              { const: 'a', title: 'A' },
+              { const: 'b', title: 'B' },
+            ],
+          },
+          day: { type: 'string', format: 'date' },
+          ok: { type: 'boolean' },
+          langs: { type: 'array', uniqueItems: true, items: { enum: ['vi', 'en'] } },
+          phones: { type: 'array', items: { type: 'string' } },
+          tree: { $ref: '#/definitions/node' },
+          ignored: {},
+        },
+        control('#/properties/mail'),
+        control('#/properties/kind', { options: { format: 'radio' } }),
+        control('#/properties/day'),
+        control('#/properties/ok'),
+        control('#/properties/langs'),
+        control('#/properties/phones'),
+        control('#/properties/address'),
+        control('#/properties/tree'),
+      );
+      (p.form.schema as JsonSchemaObject).definitions = {
+        node: {
+          type: 'object',
+          properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/node' } } },
+        },
+      };
+      assert.deepEqual(issuesOf(p), []);
+    });
+
+    test('a UI schema with structural errors gets those, not a second report per element', () => {
+      const issues = issuesOf(form({}, { type: 'Contol', scope: '#/properties/fullName' }));
+      assert.deepEqual(
+        issues.map((i) => i.code),
+        ['unknown-ui-element'],
+      );
     });
   });
 

@@ -19,6 +19,7 @@ import { checkDocumentLimits } from './checks/documents.ts';
 import { checkDeadline } from './checks/deadline.ts';
 import { checkFieldReferences } from './checks/field-references.ts';
 import { checkUiSchema } from './checks/ui-schema.ts';
+import { checkRenderability } from './checks/renderability.ts';
 import { checkWorkflow } from './checks/workflow.ts';
 import { issue } from './checks/issue.ts';
 
@@ -43,7 +44,8 @@ let compiledProcedureSchema: ValidateFunction | undefined;
 /**
  * Validates `definition` (parsed JSON). First the procedure schema (draft-07); when that passes,
  * the semantic checks — unique ids, the national code shape, effective dates, document limits,
- * deadline sanity, references to form fields, the UI schema, every condition compiled as a
+ * deadline sanity, references to form fields, the UI schema and whether the runtime's renderers
+ * can show each of its elements, every condition compiled as a
  * draft-07 schema (unknown keywords are errors: a misspelt "required" would make a condition
  * silently true), and the workflow graph. The semantic checks need a well-formed definition, so
  * schema errors are reported alone; fix them and validate again.
@@ -64,12 +66,15 @@ export function validateProcedure(definition: unknown, options: ValidateProcedur
     return invalid(schemaIssues((compiledProcedureSchema.errors ?? []) as SchemaError[]));
   }
   const p = definition as Procedure;
+  const ui = checkUiSchema(p);
   const issues = [
     ...checkIdentity(p),
     ...checkUniqueIds(p),
     ...checkFormSchemaRoot(p),
     ...checkFieldReferences(p),
-    ...checkUiSchema(p),
+    ...ui,
+    // Whether the runtime can show each element presumes a well-formed UI schema.
+    ...(ui.length ? [] : checkRenderability(p)),
     ...checkConditions(p, options.evaluator),
     ...checkDocumentLimits(p),
     ...checkDeadline(p),

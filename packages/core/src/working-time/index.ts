@@ -5,6 +5,7 @@
 export * from './calendar-schema.ts';
 export * from './parse-calendar.ts';
 export * from './zoned-time.ts';
+export * from './vietnamese-dates.ts';
 export * from './working-days.ts';
 export * from './working-time.ts';
 export * from './due.ts';

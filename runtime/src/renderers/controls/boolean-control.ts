@@ -1,8 +1,7 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { isBooleanControl, rankWith } from '@jsonforms/core';
-import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
+import type { DispatchProps, FormContext, RenderersByName } from '../../jsonforms/context.ts';
 import { ariaLabel, controlView, errorText, hint, requiredMark } from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
 
@@ -34,6 +33,4 @@ function booleanControl(props: DispatchProps, ctx: FormContext) {
   </div>`;
 }
 
-export const booleanRenderers: RendererEntry[] = [
-  { name: 'boolean', tester: rankWith(2, isBooleanControl), renderer: booleanControl },
-];
+export const booleanRenderers = { boolean: booleanControl } satisfies RenderersByName;

@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { isDateControl, isDateTimeControl, isTimeControl, rankWith } from '@jsonforms/core';
 import { formatInstant, localDate, localTime, parseInstant, zonedInstant } from '@motcua/core';
-import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
+import type { DispatchProps, FormContext, RenderersByName } from '../../jsonforms/context.ts';
 import {
   ariaLabel,
   controlView,
@@ -74,12 +73,8 @@ function bound(v: ControlView, keyword: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export const dateRenderers: RendererEntry[] = [
-  { name: 'date', tester: rankWith(3, isDateControl), renderer: (p, c) => dateControl(p, c, 'date') },
-  { name: 'time', tester: rankWith(3, isTimeControl), renderer: (p, c) => dateControl(p, c, 'time') },
-  {
-    name: 'date-time',
-    tester: rankWith(3, isDateTimeControl),
-    renderer: (p, c) => dateControl(p, c, 'datetime-local'),
-  },
-];
+export const dateRenderers = {
+  date: (p, c) => dateControl(p, c, 'date'),
+  time: (p, c) => dateControl(p, c, 'time'),
+  'date-time': (p, c) => dateControl(p, c, 'datetime-local'),
+} satisfies RenderersByName;

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { and, isEnumControl, isOneOfEnumControl, optionIs, rankWith, type EnumOption } from '@jsonforms/core';
-import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
+import type { EnumOption } from '@jsonforms/core';
+import type { DispatchProps, FormContext, RenderersByName } from '../../jsonforms/context.ts';
 import {
   ariaLabel,
   controlView,
@@ -85,15 +85,9 @@ export function radioGroup(v: ControlView, ctx: FormContext, options: EnumOption
   </fieldset>`;
 }
 
-const radio = optionIs('format', 'radio');
-
-export const enumRenderers: RendererEntry[] = [
-  { name: 'enum', tester: rankWith(2, isEnumControl), renderer: (p, c) => selectControl(p, c, false) },
-  { name: 'oneof-enum', tester: rankWith(2, isOneOfEnumControl), renderer: (p, c) => selectControl(p, c, true) },
-  { name: 'enum-radio', tester: rankWith(3, and(isEnumControl, radio)), renderer: (p, c) => radioControl(p, c, false) },
-  {
-    name: 'oneof-enum-radio',
-    tester: rankWith(3, and(isOneOfEnumControl, radio)),
-    renderer: (p, c) => radioControl(p, c, true),
-  },
-];
+export const enumRenderers = {
+  enum: (p, c) => selectControl(p, c, false),
+  'oneof-enum': (p, c) => selectControl(p, c, true),
+  'enum-radio': (p, c) => radioControl(p, c, false),
+  'oneof-enum-radio': (p, c) => radioControl(p, c, true),
+} satisfies RenderersByName;

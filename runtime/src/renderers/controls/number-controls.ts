@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { isIntegerControl, isNumberControl, isRangeControl, rankWith } from '@jsonforms/core';
-import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
+import type { DispatchProps, FormContext, RenderersByName } from '../../jsonforms/context.ts';
 import { ariaLabel, controlView, errorText, field, fieldClass, hint, requiredMark } from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
 import { numberValue } from '../number-value.ts';
@@ -69,8 +68,8 @@ function rangeControl(props: DispatchProps, ctx: FormContext) {
   return field(v, ctx, input, 'range');
 }
 
-export const numberRenderers: RendererEntry[] = [
-  { name: 'number', tester: rankWith(2, isNumberControl), renderer: (p, c) => numberControl(p, c, false) },
-  { name: 'integer', tester: rankWith(2, isIntegerControl), renderer: (p, c) => numberControl(p, c, true) },
-  { name: 'range', tester: rankWith(4, isRangeControl), renderer: rangeControl },
-];
+export const numberRenderers = {
+  number: (p, c) => numberControl(p, c, false),
+  integer: (p, c) => numberControl(p, c, true),
+  range: rangeControl,
+} satisfies RenderersByName;

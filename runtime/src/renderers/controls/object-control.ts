@@ -1,13 +1,6 @@
 import { html, nothing } from 'lit';
-import {
-  findUISchema,
-  Generate,
-  isObjectControl,
-  rankWith,
-  type ControlElement,
-  type JsonSchema,
-} from '@jsonforms/core';
-import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
+import { findUISchema, Generate, type ControlElement, type JsonSchema } from '@jsonforms/core';
+import type { DispatchProps, FormContext, RenderersByName } from '../../jsonforms/context.ts';
 import { controlView, errorText, hint, requiredMark } from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
 
@@ -42,6 +35,4 @@ function objectControl(props: DispatchProps, ctx: FormContext) {
   </fieldset>`;
 }
 
-export const objectRenderers: RendererEntry[] = [
-  { name: 'object', tester: rankWith(2, isObjectControl), renderer: objectControl },
-];
+export const objectRenderers = { object: objectControl } satisfies RenderersByName;

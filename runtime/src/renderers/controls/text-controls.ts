@@ -1,8 +1,7 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { and, formatIs, isMultiLineControl, isStringControl, rankWith } from '@jsonforms/core';
-import type { DispatchProps, FormContext, RendererEntry } from '../../jsonforms/context.ts';
+import type { DispatchProps, FormContext, RenderersByName } from '../../jsonforms/context.ts';
 import { ariaLabel, controlView, errorText, fieldClass, hint, requiredMark } from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
 
@@ -54,16 +53,8 @@ function textControl(props: DispatchProps, ctx: FormContext, multi: boolean) {
       />${errorText(v, ctx)}</div>`;
 }
 
-export const textRenderers: RendererEntry[] = [
-  { name: 'text', tester: rankWith(1, isStringControl), renderer: (p, c) => textControl(p, c, false) },
-  {
-    name: 'email',
-    tester: rankWith(2, and(isStringControl, formatIs('email'))),
-    renderer: (p, c) => textControl(p, c, false),
-  },
-  {
-    name: 'multiline',
-    tester: rankWith(2, and(isStringControl, isMultiLineControl)),
-    renderer: (p, c) => textControl(p, c, true),
-  },
-];
+export const textRenderers = {
+  text: (p, c) => textControl(p, c, false),
+  email: (p, c) => textControl(p, c, false),
+  multiline: (p, c) => textControl(p, c, true),
+} satisfies RenderersByName;

@@ -1,8 +1,6 @@
 import { html, nothing } from 'lit';
 import {
   mapStateToLayoutProps,
-  rankWith,
-  uiTypeIs,
   type GroupLayout,
   type JsonSchema,
   type LabelElement,
@@ -10,7 +8,7 @@ import {
   type UISchemaElement,
 } from '@jsonforms/core';
 import { isVisible } from '@jsonforms/core';
-import type { DispatchProps, FormContext, RenderResult, RendererEntry } from '../../jsonforms/context.ts';
+import type { DispatchProps, FormContext, RenderResult, RenderersByName } from '../../jsonforms/context.ts';
 
 /** The children of a layout, dispatched with the layout's schema, path and enablement. */
 export function children(
@@ -62,10 +60,10 @@ function label(props: DispatchProps, ctx: FormContext) {
   return html`<p class="text" part="text">${text}</p>`;
 }
 
-export const layoutRenderers: RendererEntry[] = [
-  { name: 'vertical', tester: rankWith(1, uiTypeIs('VerticalLayout')), renderer: vertical },
-  { name: 'horizontal', tester: rankWith(1, uiTypeIs('HorizontalLayout')), renderer: horizontal },
-  { name: 'group', tester: rankWith(1, uiTypeIs('Group')), renderer: group },
-  { name: 'category', tester: rankWith(1, uiTypeIs('Category')), renderer: group },
-  { name: 'label', tester: rankWith(1, uiTypeIs('Label')), renderer: label },
-];
+export const layoutRenderers = {
+  vertical,
+  horizontal,
+  group,
+  category: group,
+  label,
+} satisfies RenderersByName;

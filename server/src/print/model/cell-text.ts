@@ -1,4 +1,4 @@
-import { formatVnDate, formatVnDateTime } from '../text/vn-time.ts';
+import { printedIn } from '../text/printed-time.ts';
 import { isInstantCell, type CellValue } from './table.ts';
 
 const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
@@ -8,6 +8,9 @@ export function cellText(v: CellValue): string {
   if (v === null) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return NUMBER.format(v);
-  if (isInstantCell(v)) return v.show === 'date' ? formatVnDate(v.instant) : formatVnDateTime(v.instant);
+  if (isInstantCell(v)) {
+    const t = printedIn(v.timeZone);
+    return v.show === 'date' ? t.date(v.instant) : t.dateTime(v.instant);
+  }
   return '';
 }

@@ -17,10 +17,11 @@ export interface HeaderCell {
   rowSpan?: number;
 }
 
-/** An instant shown in Vietnam's time: as a date, or as a date and time. */
+/** An instant shown at the wall clock of a time zone (the agency's): as a date, or as a date and time. */
 export interface InstantCell {
   instant: string;
   show: 'date' | 'datetime';
+  timeZone: string;
 }
 
 export type CellValue = string | number | InstantCell | null;

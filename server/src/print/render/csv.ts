@@ -1,10 +1,11 @@
 import { placeHeader, isInstantCell, type CellValue, type TableSpec } from '../model/table.ts';
-import { vnWallClock } from '../text/vn-time.ts';
+import { localDate, localTime } from '@motcua/core';
+import { instantOf } from '../text/printed-time.ts';
 
 /**
  * CSV for spreadsheets: UTF-8 with a byte-order mark (Excel reads Vietnamese correctly only with
  * it), CRLF line ends and RFC 4180 quoting. Header rows keep the form's grouping: a spanning
- * header's text sits in its first column. Numbers stay plain; instants print as Vietnam's
+ * header's text sits in its first column. Numbers stay plain; instants print as their zone's
  * "yyyy-MM-dd HH:mm", which spreadsheets in any locale read as a date. Text that a spreadsheet
  * would run as a formula (= + - @ at the start) gets a leading apostrophe.
  */
@@ -31,10 +32,9 @@ function csvValue(v: CellValue): string {
   if (v === null) return '';
   if (typeof v === 'number') return String(v);
   if (isInstantCell(v)) {
-    const w = vnWallClock(v.instant);
-    const p = (n: number) => String(n).padStart(2, '0');
-    const date = `${w.year}-${p(w.month)}-${p(w.day)}`;
-    return v.show === 'date' ? date : `${date} ${p(w.hour)}:${p(w.minute)}`;
+    const t = instantOf(v.instant);
+    const date = localDate(t, v.timeZone);
+    return v.show === 'date' ? date : `${date} ${localTime(t, v.timeZone)}`;
   }
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }

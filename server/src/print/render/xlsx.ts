@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { placeHeader, isInstantCell, type CellValue, type TableSpec } from '../model/table.ts';
-import { vnWallClockDate } from '../text/vn-time.ts';
+import { zoneOffset } from '@motcua/core';
+import { instantOf } from '../text/printed-time.ts';
 
 /**
  * An Excel workbook of one table: title lines above it, the form's header with merged cells (and
@@ -110,6 +111,10 @@ export async function tableXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
 
 function xlsxValue(v: CellValue): string | number | Date | null {
   if (v === null || typeof v === 'string' || typeof v === 'number') return v;
-  if (isInstantCell(v)) return vnWallClockDate(v.instant);
+  if (isInstantCell(v)) {
+    // Excel dates carry no zone: a Date whose UTC fields are the zone's wall clock.
+    const t = instantOf(v.instant);
+    return new Date(t + zoneOffset(t, v.timeZone));
+  }
   return null;
 }

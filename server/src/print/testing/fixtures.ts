@@ -8,6 +8,7 @@ const agency = {
   parentName: 'UBND tỉnh Bắc Ninh',
   name: 'Ủy ban nhân dân xã Tiên Du',
   place: 'Tiên Du',
+  timeZone: 'Asia/Ho_Chi_Minh',
 };
 const applicant = {
   name: APPLICANT_NAME,
@@ -180,7 +181,12 @@ export function logbookFixture(n = 40) {
     };
   });
   return {
-    agency: { parentName: 'UBND tỉnh Bắc Ninh', name: 'Ủy ban nhân dân xã Tiên Du', place: 'Tiên Du' },
+    agency: {
+      parentName: 'UBND tỉnh Bắc Ninh',
+      name: 'Ủy ban nhân dân xã Tiên Du',
+      place: 'Tiên Du',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    },
     period: { from: '2025-10-01', to: '2025-10-31' },
     generatedAt: '2025-11-01T01:00:00Z',
     book: '01/2025',

@@ -1,5 +1,5 @@
 import { paragraph, type Block, type PrintDocument } from '../../print/model/blocks.ts';
-import { formatVnDayMonthYear, formatVnLongDateTime } from '../../print/text/vn-time.ts';
+import { printedIn } from '../../print/text/printed-time.ts';
 import { procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
 import type { ApologySlipData } from '../slip-data.ts';
 import { fill, fillRuns, type TemplateSet } from '../templates/index.ts';
@@ -11,6 +11,7 @@ import { fill, fillRuns, type TemplateSet } from '../templates/index.ts';
 export function apologyDocument(data: ApologySlipData, set: TemplateSet): PrintDocument {
   const p = set.phrases;
   const a = p.apology;
+  const t = printedIn(data.agency.timeZone);
   const agency = data.agency.name;
   const blocks: Block[] = [slipHeader(set, 'apology', data), slipTitle(set, 'apology', data.dossierCode)];
   blocks.push(paragraph(fillRuns(p.addressee, { name: data.applicant.name }), { align: 'center', spaceBefore: 6 }));
@@ -18,7 +19,7 @@ export function apologyDocument(data: ApologySlipData, set: TemplateSet): PrintD
   blocks.push(
     body(
       fillRuns(a.received, {
-        date: formatVnDayMonthYear(data.receivedAt),
+        date: t.dayMonthYear(data.receivedAt),
         agency,
         name: data.applicant.name,
         code: data.dossierCode,
@@ -26,10 +27,10 @@ export function apologyDocument(data: ApologySlipData, set: TemplateSet): PrintD
     ),
   );
   blocks.push(body(fillRuns(`${p.request}: {request}`, { request: procedureText(data.procedure) })));
-  blocks.push(body(fillRuns(a.appointment, { date: formatVnLongDateTime(data.appointmentAt) })));
+  blocks.push(body(fillRuns(a.appointment, { date: t.longDateTime(data.appointmentAt) })));
   blocks.push(body([{ text: fill(a.notYet, { agency }) }]));
   blocks.push(body(fillRuns(a.reason, { reason: data.reason })));
-  blocks.push(body(fillRuns(a.apology, { agency, at: formatVnLongDateTime(data.newAppointmentAt) })));
+  blocks.push(body(fillRuns(a.apology, { agency, at: t.longDateTime(data.newAppointmentAt) })));
   blocks.push(body([{ text: a.closing }]));
   blocks.push({
     kind: 'signatures',

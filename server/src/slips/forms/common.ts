@@ -8,7 +8,7 @@ import {
   type Run,
   type TitleBlock,
 } from '../../print/model/blocks.ts';
-import { formatPlaceDate } from '../../print/text/vn-time.ts';
+import { printedIn } from '../../print/text/printed-time.ts';
 import type { AgencyHeader, Applicant, SlipKind } from '../slip-data.ts';
 import { fill, type TemplateSet } from '../templates/index.ts';
 
@@ -27,7 +27,8 @@ export function slipHeader(set: TemplateSet, kind: SlipKind, data: SlipBase): He
     ...(data.agency.parentName ? { parent: data.agency.parentName } : {}),
     agency: data.agency.name,
     ...(data.documentNumber ? { number: `Số: ${data.documentNumber}` } : {}),
-    placeDate: formatPlaceDate(data.agency.place, data.issuedAt),
+    // "Tiên Du, ngày 05 tháng 02 năm 2025": where and when the agency issues it.
+    placeDate: `${data.agency.place}, ${printedIn(data.agency.timeZone).longDate(data.issuedAt)}`,
     ...(form.formNo ? { formRef: `${form.formNo} – ${set.circularShort}` } : {}),
   };
 }

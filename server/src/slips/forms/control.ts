@@ -1,6 +1,6 @@
 import type { CellValue } from '../../print/model/table.ts';
 import { field, type Block, type PrintDocument } from '../../print/model/blocks.ts';
-import { formatVnLongDateTime } from '../../print/text/vn-time.ts';
+import { printedIn } from '../../print/text/printed-time.ts';
 import { procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
 import type { ControlSlipData } from '../slip-data.ts';
 import type { TemplateSet } from '../templates/index.ts';
@@ -19,8 +19,9 @@ export function controlDocument(data: ControlSlipData, set: TemplateSet): PrintD
   if (data.coordinatingAgencies?.length) blocks.push(field(c.coordinating, data.coordinatingAgencies.join('; ')));
   blocks.push(field('Người nộp hồ sơ', data.applicant.name));
   blocks.push(field(p.request, procedureText(data.procedure)));
-  blocks.push(field(c.receivedAt, formatVnLongDateTime(data.receivedAt)));
-  blocks.push(field(c.appointment, formatVnLongDateTime(data.appointmentAt)));
+  const t = printedIn(data.agency.timeZone);
+  blocks.push(field(c.receivedAt, t.longDateTime(data.receivedAt)));
+  blocks.push(field(c.appointment, t.longDateTime(data.appointmentAt)));
   const party = (x: { unit: string; person?: string }) => (x.person ? `${x.unit}\n${x.person}` : x.unit);
   blocks.push({
     kind: 'table',
@@ -51,8 +52,8 @@ export function controlDocument(data: ControlSlipData, set: TemplateSet): PrintD
           k + 1,
           party(h.from),
           party(h.to),
-          { instant: h.at, show: 'datetime' },
-          h.dueAt ? { instant: h.dueAt, show: 'datetime' } : null,
+          { instant: h.at, show: 'datetime', timeZone: data.agency.timeZone },
+          h.dueAt ? { instant: h.dueAt, show: 'datetime', timeZone: data.agency.timeZone } : null,
           h.outcome ? OUTCOMES[h.outcome] : null,
           h.note ?? null,
         ];

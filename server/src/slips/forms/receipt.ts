@@ -1,6 +1,6 @@
 import { CHANNELS } from '@motcua/core';
 import { b, paragraph, type Block, type PrintDocument } from '../../print/model/blocks.ts';
-import { formatVnLongDateTime } from '../../print/text/vn-time.ts';
+import { printedIn } from '../../print/text/printed-time.ts';
 import {
   applicantBlocks,
   count2,
@@ -54,8 +54,9 @@ export function receiptDocument(data: ReceiptSlipData, set: TemplateSet): PrintD
     const t = data.processingTime;
     blocks.push(item(r.processingTime, { time: `${formatAmount(t.amount)} ${TIME_UNITS[t.unit]}` }));
   }
-  blocks.push(item(r.receivedAt, { at: formatVnLongDateTime(data.receivedAt) }));
-  blocks.push(item(r.appointment, { at: formatVnLongDateTime(data.appointmentAt) }));
+  const t = printedIn(data.agency.timeZone);
+  blocks.push(item(r.receivedAt, { at: t.longDateTime(data.receivedAt) }));
+  blocks.push(item(r.appointment, { at: t.longDateTime(data.appointmentAt) }));
   blocks.push(item(r.channel, { channel: CHANNELS[data.channel].vi }));
   if (data.resultDelivery) blocks.push(item(r.delivery, { where: data.resultDelivery }));
   if (data.fees) blocks.push(item(r.fees, { fees: feesText(data.fees, r.feesNone) }));

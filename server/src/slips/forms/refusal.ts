@@ -1,5 +1,5 @@
 import { b, paragraph, type Block, type PrintDocument } from '../../print/model/blocks.ts';
-import { formatVnLongDateTime } from '../../print/text/vn-time.ts';
+import { printedIn } from '../../print/text/printed-time.ts';
 import { applicantBlocks, oneStopUnit, procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
 import type { RefusalSlipData } from '../slip-data.ts';
 import { fill, fillRuns, type TemplateSet } from '../templates/index.ts';
@@ -13,7 +13,11 @@ export function refusalDocument(data: RefusalSlipData, set: TemplateSet): PrintD
   blocks.push(paragraph([b(unit)]));
   blocks.push(...applicantBlocks(set, data.applicant, p.applicant, procedureText(data.procedure)));
   if (data.receivedAt)
-    blocks.push(paragraph(fillRuns(p.supplement.receivedAt, { at: formatVnLongDateTime(data.receivedAt) })));
+    blocks.push(
+      paragraph(
+        fillRuns(p.supplement.receivedAt, { at: printedIn(data.agency.timeZone).longDateTime(data.receivedAt) }),
+      ),
+    );
   blocks.push(
     paragraph([data.legalBasis ? fill(r.basis, { basis: data.legalBasis, unit }) : fill(r.basisGeneric, { unit })], {
       spaceBefore: 6,

@@ -1,5 +1,5 @@
 import { paragraph, type Block, type PrintDocument } from '../../print/model/blocks.ts';
-import { formatVnDayMonthYear, formatVnLongDateTime } from '../../print/text/vn-time.ts';
+import { printedIn } from '../../print/text/printed-time.ts';
 import { procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
 import type { StopNoticeData } from '../slip-data.ts';
 import { fillRuns, type TemplateSet } from '../templates/index.ts';
@@ -8,6 +8,7 @@ import { fillRuns, type TemplateSet } from '../templates/index.ts';
 export function stopNoticeDocument(data: StopNoticeData, set: TemplateSet): PrintDocument {
   const p = set.phrases;
   const s = p.stopNotice;
+  const t = printedIn(data.agency.timeZone);
   const agency = data.agency.name;
   const blocks: Block[] = [slipHeader(set, 'stop-notice', data), slipTitle(set, 'stop-notice', data.dossierCode)];
   blocks.push(paragraph(fillRuns(p.addressee, { name: data.applicant.name }), { align: 'center', spaceBefore: 6 }));
@@ -15,7 +16,7 @@ export function stopNoticeDocument(data: StopNoticeData, set: TemplateSet): Prin
   blocks.push(
     body(
       fillRuns(s.received, {
-        date: formatVnDayMonthYear(data.receivedAt),
+        date: t.dayMonthYear(data.receivedAt),
         agency,
         name: data.applicant.name,
         code: data.dossierCode,
@@ -23,7 +24,7 @@ export function stopNoticeDocument(data: StopNoticeData, set: TemplateSet): Prin
     ),
   );
   blocks.push(body(fillRuns(`${p.request}: {request}`, { request: procedureText(data.procedure) })));
-  const at = formatVnLongDateTime(data.stoppedAt ?? data.issuedAt);
+  const at = t.longDateTime(data.stoppedAt ?? data.issuedAt);
   blocks.push(
     body(
       data.legalBasis

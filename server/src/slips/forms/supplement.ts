@@ -1,5 +1,5 @@
 import { b, paragraph, type Block, type PrintDocument } from '../../print/model/blocks.ts';
-import { formatVnLongDateTime } from '../../print/text/vn-time.ts';
+import { printedIn } from '../../print/text/printed-time.ts';
 import { applicantBlocks, oneStopUnit, procedureText, slipPrintDocument, slipHeader, slipTitle } from './common.ts';
 import type { SupplementSlipData } from '../slip-data.ts';
 import { fillRuns, type TemplateSet } from '../templates/index.ts';
@@ -8,10 +8,11 @@ import { fillRuns, type TemplateSet } from '../templates/index.ts';
 export function supplementDocument(data: SupplementSlipData, set: TemplateSet): PrintDocument {
   const p = set.phrases;
   const s = p.supplement;
+  const t = printedIn(data.agency.timeZone);
   const blocks: Block[] = [slipHeader(set, 'supplement', data), slipTitle(set, 'supplement', data.dossierCode)];
   blocks.push(paragraph([b(oneStopUnit(set, data.agency))]));
   blocks.push(...applicantBlocks(set, data.applicant, p.applicant, procedureText(data.procedure)));
-  if (data.receivedAt) blocks.push(paragraph(fillRuns(s.receivedAt, { at: formatVnLongDateTime(data.receivedAt) })));
+  if (data.receivedAt) blocks.push(paragraph(fillRuns(s.receivedAt, { at: t.longDateTime(data.receivedAt) })));
   blocks.push(paragraph([s.heading], { spaceBefore: 6 }));
   blocks.push({
     kind: 'table',
@@ -23,7 +24,7 @@ export function supplementDocument(data: SupplementSlipData, set: TemplateSet): 
       })),
     },
   });
-  if (data.dueBy) blocks.push(paragraph(fillRuns(s.dueBy, { at: formatVnLongDateTime(data.dueBy) })));
+  if (data.dueBy) blocks.push(paragraph(fillRuns(s.dueBy, { at: t.longDateTime(data.dueBy) })));
   blocks.push(paragraph([{ text: s.pauseNote, italic: true }]));
   const officer = data.guidingOfficer;
   const who = officer.position ? `${officer.position} ${officer.name}` : officer.name;
