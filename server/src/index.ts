@@ -1,7 +1,7 @@
 /** @motcua/server — the one-stop server: storage, agencies and staff, publishing, citizen intake. */
 export { loadConfig, ConfigError, type ServerConfig } from './config/config.ts';
 export { createContext, startServer, type RunningServer, type ContextOptions } from './server.ts';
-export { createApp, type AppOptions } from './http/app.ts';
+export { createApp, type AppOptions } from './app.ts';
 export { openDatabase, execute, type Database, type Db } from './db/client.ts';
 export { migrateDatabase, MIGRATIONS_DIR } from './db/migrate.ts';
 export { runServe, banner, type ServeOptions } from './commands/serve.ts';

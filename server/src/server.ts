@@ -12,7 +12,7 @@ import { createLocalFileStore } from './files/local-store.ts';
 import type { FileStore } from './files/store.ts';
 import { createAgencyCache } from './agency-directory/cache.ts';
 import type { ServerContext } from './context.ts';
-import { createApp, type AppOptions } from './http/app.ts';
+import { createApp, type AppOptions } from './app.ts';
 import { sweepOrphanFiles } from './files/sweep.ts';
 import { seedIfEmpty, type SeedReport } from './seed/seed.ts';
 import { purgeExpiredKeys } from './intake/idempotency.ts';

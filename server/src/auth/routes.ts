@@ -1,14 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { ROLE_NAMES } from '@motcua/core';
-import { route, type AnyRoute } from '../http/route.ts';
+import { contract } from '@motcua/api';
+import { implement, type Implementation } from '../http/implement.ts';
 import { errors, HttpError } from '../http/errors.ts';
-import { Ok } from '../http/schemas.ts';
 import { dummyHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from './password.ts';
 import { createSession, endSession, endSessionsOf } from './sessions.ts';
 import { clearFailures, recordFailure, retryAfter } from './login-throttle.ts';
 import { findStaffByUsername } from './find-account.ts';
 import { loadPrincipal } from './load-principal.ts';
-import { clearSessionCookie, setSessionCookie } from '../http/middleware/session/session.ts';
+import { clearSessionCookie, setSessionCookie } from './middleware/session/session.ts';
 import { staff } from '../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import type { Principal } from './principal.ts';
@@ -16,20 +16,6 @@ import type { Principal } from './principal.ts';
 export const GrantSchema = Type.Object({
   agency: Type.String(),
   role: Type.Union(ROLE_NAMES.map((r) => Type.Literal(r))),
-});
-
-const SessionView = Type.Object({
-  staff: Type.Object({
-    id: Type.String(),
-    username: Type.String(),
-    fullName: Type.String(),
-    agencyCode: Type.String(),
-    roles: Type.Array(GrantSchema),
-  }),
-  csrfToken: Type.Union([Type.String(), Type.Null()], {
-    description: 'Send as X-CSRF-Token on every change made with the session cookie',
-  }),
-  via: Type.Union([Type.Literal('session'), Type.Literal('token')]),
 });
 
 function sessionView(p: Principal) {
@@ -43,118 +29,67 @@ function sessionView(p: Principal) {
 const badLogin = () =>
   new HttpError(401, 'bad_credentials', { vi: 'Sai tên đăng nhập hoặc mật khẩu', en: 'Wrong username or password' });
 
-export function authRoutes(): AnyRoute[] {
+export function authRoutes(): Implementation[] {
   return [
-    route({
-      method: 'post',
-      path: '/api/v1/auth/login',
-      operationId: 'login',
-      summary: 'Đăng nhập / Sign in',
-      description:
-        'Starts a browser session (HttpOnly cookie). Failed attempts are throttled per account and per address.',
-      tags: ['auth'],
-      body: {
-        json: Type.Object({
-          username: Type.String({ minLength: 1, maxLength: 64 }),
-          password: Type.String({ minLength: 1, maxLength: 200 }),
-        }),
-      },
-      responses: {
-        200: { description: 'Signed in', schema: SessionView },
-        401: { description: 'Wrong credentials' },
-        429: { description: 'Too many failed attempts' },
-      },
-      handler: async (c, { body }) => {
-        const ctx = c.get('ctx');
-        const now = ctx.clock.now();
-        const ip = c.get('clientIp');
-        const throttle = { maxFailures: ctx.config.loginMaxFailures, windowMinutes: ctx.config.loginWindowMinutes };
-        const wait = await retryAfter(ctx.db, body.username, ip, now, throttle);
-        if (wait > 0) throw errors.tooManyRequests(wait);
-        const account = await findStaffByUsername(ctx.db, body.username);
-        const hash = account?.passwordHash ?? (await dummyHash());
-        const ok =
-          (await verifyPassword(body.password, hash)) && !!account && account.active && account.passwordHash !== null;
-        if (!ok || !account) {
-          await recordFailure(ctx.db, body.username, ip, now, throttle);
-          ctx.log.warn({ username: body.username.toLowerCase(), ip }, 'failed login');
-          throw badLogin();
-        }
-        await clearFailures(ctx.db, body.username);
-        if (needsRehash(account.passwordHash!)) {
-          await ctx.db
-            .update(staff)
-            .set({ passwordHash: await hashPassword(body.password) })
-            .where(eq(staff.id, account.id));
-        }
-        const s = await createSession(ctx.db, account.id, now, ctx.config.sessionTtlMinutes, {
-          ip,
-          userAgent: c.req.header('user-agent'),
-        });
-        setSessionCookie(c, s.token, s.expiresAt);
-        const principal = (await loadPrincipal(ctx.db, account.id, 'session'))!;
-        return c.json(sessionView({ ...principal, csrfToken: s.csrfToken }));
-      },
-    }),
-    route({
-      method: 'post',
-      path: '/api/v1/auth/logout',
-      operationId: 'logout',
-      summary: 'Đăng xuất / Sign out',
-      tags: ['auth'],
-      responses: { 200: { description: 'Signed out', schema: Ok } },
-      handler: async (c) => {
-        const p = c.get('principal')!;
-        if (p.sessionId) await endSession(c.get('ctx').db, p.sessionId);
-        clearSessionCookie(c);
-        return c.json({ ok: true as const });
-      },
-    }),
-    route({
-      method: 'get',
-      path: '/api/v1/auth/session',
-      operationId: 'getSession',
-      summary: 'Phiên hiện tại / The current session',
-      tags: ['auth'],
-      responses: { 200: { description: 'Who is signed in, with the CSRF token', schema: SessionView } },
-      handler: (c) => c.json(sessionView(c.get('principal')!)),
-    }),
-    route({
-      method: 'post',
-      path: '/api/v1/auth/password',
-      operationId: 'changePassword',
-      summary: 'Đổi mật khẩu / Change one\u2019s password',
-      description: 'Other sessions of the account end.',
-      tags: ['auth'],
-      body: {
-        json: Type.Object({
-          currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
-          newPassword: Type.String({ minLength: 1, maxLength: 200 }),
-        }),
-      },
-      responses: { 200: { description: 'Changed', schema: Ok } },
-      handler: async (c, { body }) => {
-        const ctx = c.get('ctx');
-        const p = c.get('principal')!;
-        const rows = await ctx.db.select({ hash: staff.passwordHash }).from(staff).where(eq(staff.id, p.staffId));
-        if (!rows[0]?.hash || !(await verifyPassword(body.currentPassword, rows[0].hash))) {
-          throw errors.invalid([
-            {
-              pointer: '/body/currentPassword',
-              code: 'wrong-password',
-              message: { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
-            },
-          ]);
-        }
-        const problem = passwordProblem(body.newPassword);
-        if (problem) throw errors.invalid([{ pointer: '/body/newPassword', code: 'weak-password', message: problem }]);
+    implement(contract.login, async (c, { body }) => {
+      const ctx = c.get('ctx');
+      const now = ctx.clock.now();
+      const ip = c.get('clientIp');
+      const throttle = { maxFailures: ctx.config.loginMaxFailures, windowMinutes: ctx.config.loginWindowMinutes };
+      const wait = await retryAfter(ctx.db, body.username, ip, now, throttle);
+      if (wait > 0) throw errors.tooManyRequests(wait);
+      const account = await findStaffByUsername(ctx.db, body.username);
+      const hash = account?.passwordHash ?? (await dummyHash());
+      const ok =
+        (await verifyPassword(body.password, hash)) && !!account && account.active && account.passwordHash !== null;
+      if (!ok || !account) {
+        await recordFailure(ctx.db, body.username, ip, now, throttle);
+        ctx.log.warn({ username: body.username.toLowerCase(), ip }, 'failed login');
+        throw badLogin();
+      }
+      await clearFailures(ctx.db, body.username);
+      if (needsRehash(account.passwordHash!)) {
         await ctx.db
           .update(staff)
-          .set({ passwordHash: await hashPassword(body.newPassword), updatedAt: new Date(ctx.clock.now()) })
-          .where(eq(staff.id, p.staffId));
-        await endSessionsOf(ctx.db, p.staffId, p.sessionId);
-        return c.json({ ok: true as const });
-      },
+          .set({ passwordHash: await hashPassword(body.password) })
+          .where(eq(staff.id, account.id));
+      }
+      const s = await createSession(ctx.db, account.id, now, ctx.config.sessionTtlMinutes, {
+        ip,
+        userAgent: c.req.header('user-agent'),
+      });
+      setSessionCookie(c, s.token, s.expiresAt);
+      const principal = (await loadPrincipal(ctx.db, account.id, 'session'))!;
+      return c.json(sessionView({ ...principal, csrfToken: s.csrfToken }));
+    }),
+    implement(contract.logout, async (c) => {
+      const p = c.get('principal')!;
+      if (p.sessionId) await endSession(c.get('ctx').db, p.sessionId);
+      clearSessionCookie(c);
+      return c.json({ ok: true as const });
+    }),
+    implement(contract.getSession, (c) => c.json(sessionView(c.get('principal')!))),
+    implement(contract.changePassword, async (c, { body }) => {
+      const ctx = c.get('ctx');
+      const p = c.get('principal')!;
+      const rows = await ctx.db.select({ hash: staff.passwordHash }).from(staff).where(eq(staff.id, p.staffId));
+      if (!rows[0]?.hash || !(await verifyPassword(body.currentPassword, rows[0].hash))) {
+        throw errors.invalid([
+          {
+            pointer: '/body/currentPassword',
+            code: 'wrong-password',
+            message: { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
+          },
+        ]);
+      }
+      const problem = passwordProblem(body.newPassword);
+      if (problem) throw errors.invalid([{ pointer: '/body/newPassword', code: 'weak-password', message: problem }]);
+      await ctx.db
+        .update(staff)
+        .set({ passwordHash: await hashPassword(body.newPassword), updatedAt: new Date(ctx.clock.now()) })
+        .where(eq(staff.id, p.staffId));
+      await endSessionsOf(ctx.db, p.staffId, p.sessionId);
+      return c.json({ ok: true as const });
     }),
   ];
 }

@@ -1,6 +1,6 @@
 import type { ServerContext } from '../context.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { AnyRoute } from './route.ts';
+import type { RouteContract } from '@motcua/api';
 
 /** Hono's typed context variables for every request. */
 export interface AppEnv {
@@ -10,7 +10,7 @@ export interface AppEnv {
     /** The authenticated staff member, or null for anonymous requests. */
     principal: Principal | null;
     /** The route being served (set by the registry before the policy runs). */
-    route: AnyRoute;
+    route: RouteContract;
     /** What the policy resolved about the request's target (e.g. the loaded dossier), for handlers. */
     target: unknown;
     /** The client address (from the socket, or X-Forwarded-For behind a trusted proxy). */

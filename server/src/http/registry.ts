@@ -1,8 +1,8 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import type { TObject } from '@sinclair/typebox';
+import { routes as contractRoutes, type RouteContract } from '@motcua/api';
 import type { Issue } from '@motcua/core';
 import type { AppEnv } from './env.ts';
-import type { AnyRoute } from './route.ts';
+import type { Implementation } from './implement.ts';
 import { compileCheck, type Check } from './validation.ts';
 import { errors, HttpError } from './errors.ts';
 
@@ -17,10 +17,10 @@ interface Checks {
   body?: Check;
 }
 
-function compileChecks(r: AnyRoute): Checks {
+function compileChecks(r: RouteContract): Checks {
   const out: Checks = {};
-  if (r.params) out.params = compileCheck(r.params as TObject, '/params', true);
-  if (r.query) out.query = compileCheck(r.query as TObject, '/query', true);
+  if (r.params) out.params = compileCheck(r.params, '/params', true);
+  if (r.query) out.query = compileCheck(r.query, '/query', true);
   if (r.body && 'json' in r.body) out.body = compileCheck(r.body.json, '/body', false);
   return out;
 }
@@ -45,15 +45,30 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
-/**
- * Mounts every route on the app: the route is recorded on the context, then `policy` decides
- * (it sees only the path and the principal), then the input is validated, then the handler runs.
- */
-export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[], policy: MiddlewareHandler<AppEnv>): void {
+/** Refuses a set of handlers that is not exactly one per contract entry. */
+function checkCoverage(implementations: readonly Implementation[]): void {
   const seen = new Set<string>();
-  for (const r of routes) {
-    if (seen.has(r.operationId)) throw new Error(`duplicate operationId ${r.operationId}`);
-    seen.add(r.operationId);
+  for (const { route } of implementations) {
+    if (seen.has(route.operationId)) throw new Error(`${route.operationId} implemented twice`);
+    if (!contractRoutes.includes(route)) throw new Error(`${route.operationId} is not an entry of the contract`);
+    seen.add(route.operationId);
+  }
+  const missing = contractRoutes.filter((r) => !seen.has(r.operationId)).map((r) => r.operationId);
+  if (missing.length) throw new Error(`contract entries without a handler: ${missing.join(', ')}`);
+}
+
+/**
+ * Mounts every contract entry on the app: the route is recorded on the context, then `policy`
+ * decides (it sees only the path and the principal), then the input is validated against the
+ * contract's schemas, then the handler runs.
+ */
+export function mountRoutes(
+  app: Hono<AppEnv>,
+  implementations: readonly Implementation[],
+  policy: MiddlewareHandler<AppEnv>,
+): void {
+  checkCoverage(implementations);
+  for (const { route: r, handler } of implementations) {
     const checks = compileChecks(r);
     app.on(
       r.method.toUpperCase(),
@@ -78,7 +93,7 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[], poli
           issues.push(...checks.body(body));
         }
         if (issues.length) throw errors.invalid(issues);
-        const res = await r.handler(c, { params, query, body } as never);
+        const res = await handler(c, { params, query, body } as never);
         if (!(res instanceof Response))
           throw new HttpError(500, 'no_response', { vi: 'Lỗi máy chủ', en: 'Server error' });
         return res;

@@ -1,14 +1,17 @@
 import type { TSchema } from '@sinclair/typebox';
+import { COMPONENTS } from '@motcua/api';
 import { createAjv } from '@motcua/core/ajv';
 import { schemaErrorMessage, schemaErrorPointer, type Issue, type SchemaError } from '@motcua/core';
 
 /**
- * Request input validation against the routes' TypeBox schemas, with core's ajv options (so
+ * Request input validation against the contract's TypeBox schemas, with core's ajv options (so
  * formats and messages match everything else) and core's vi/en keyword messages. Path and query
- * strings are coerced to the declared types; JSON bodies are not.
+ * strings are coerced to the declared types; JSON bodies are not. A case action is told apart by
+ * its `kind` (discriminator), so its errors point into that kind's own parameters.
  */
-const ajvCoercing = createAjv({ coerceTypes: true, useDefaults: true, removeAdditional: false });
-const ajvStrict = createAjv({ useDefaults: true });
+const ajvCoercing = createAjv({ coerceTypes: true, useDefaults: true, removeAdditional: false, discriminator: true });
+const ajvStrict = createAjv({ useDefaults: true, discriminator: true });
+for (const c of Object.values(COMPONENTS)) for (const ajv of [ajvCoercing, ajvStrict]) ajv.addSchema(c.schema);
 
 export type Check = (value: unknown) => Issue[];
 

@@ -4,10 +4,10 @@ import { Type } from '@sinclair/typebox';
 import { and, eq, inArray } from 'drizzle-orm';
 import { checkDocuments, type DossierState, type Issue } from '@motcua/core';
 import type { Context } from 'hono';
-import { route, type AnyRoute } from '../http/route.ts';
+import { contract } from '@motcua/api';
+import { implement, type Implementation } from '../http/implement.ts';
 import type { AppEnv } from '../http/env.ts';
 import { errors, HttpError } from '../http/errors.ts';
-import { DossierCode, Uuid } from '../http/schemas.ts';
 import { validateOnce } from '../http/validation.ts';
 import { safeEqual, tokenHash } from '../auth/secret.ts';
 import { dossierFiles, files } from '../db/schema/index.ts';
@@ -17,14 +17,6 @@ import { loadVersion } from '../procedures/catalog.ts';
 import { discardAll, parseMultipart } from '../intake/multipart.ts';
 import { APPLICANT_FILE_PURPOSES, trackingView } from './view.ts';
 
-const SecretHeader = {
-  'X-Tracking-Secret': {
-    description: 'The secret returned at submission; wrong or missing → 404',
-    required: true,
-    schema: Type.String(),
-  },
-};
-
 /** The dossier behind a code and secret; unknown code and wrong secret look the same (404). */
 export async function dossierForApplicant(c: Context<AppEnv>, code: string): Promise<DossierRow> {
   const secret = c.req.header('x-tracking-secret') ?? '';
@@ -32,46 +24,6 @@ export async function dossierForApplicant(c: Context<AppEnv>, code: string): Pro
   if (!row || !secret || !safeEqual(tokenHash(secret), row.trackingSecretHash)) throw dossierNotFound();
   return row;
 }
-
-const TrackingView = Type.Object(
-  {
-    code: Type.String(),
-    procedure: Type.Object({
-      code: Type.String(),
-      version: Type.Integer(),
-      title: Type.Object({ vi: Type.String(), en: Type.Optional(Type.String()) }),
-    }),
-    status: Type.Integer(),
-    statusLabel: Type.Object({ vi: Type.String(), en: Type.String() }),
-    submittedAt: Type.String(),
-    acceptedAt: Type.Union([Type.String(), Type.Null()]),
-    dueAt: Type.Union([Type.String(), Type.Null()]),
-    timeline: Type.Array(
-      Type.Object(
-        {
-          kind: Type.String(),
-          label: Type.Object({ vi: Type.String(), en: Type.String() }),
-          at: Type.String(),
-          comment: Type.Optional(Type.String()),
-        },
-        { additionalProperties: true },
-      ),
-    ),
-    supplement: Type.Union([
-      Type.Object({
-        requestedAt: Type.String(),
-        dueBy: Type.String(),
-        items: Type.Array(Type.Object({ documentId: Type.Optional(Type.String()), reason: Type.String() })),
-        provided: Type.Boolean(),
-      }),
-      Type.Null(),
-    ]),
-    canSupplement: Type.Boolean(),
-    canWithdraw: Type.Boolean(),
-    withdrawalRequested: Type.Boolean(),
-  },
-  { additionalProperties: true },
-);
 
 const SupplementPart = Type.Object(
   { comment: Type.Optional(Type.String({ maxLength: 4000 })) },
@@ -88,199 +40,136 @@ const FILE_CODES = new Set([
   'document-not-applicable',
 ]);
 
-export function trackingRoutes(): AnyRoute[] {
+export function trackingRoutes(): Implementation[] {
   return [
-    route({
-      method: 'get',
-      path: '/api/v1/public/dossiers/{dossierCode}',
-      operationId: 'publicTrackDossier',
-      summary: 'Tra cứu hồ sơ / Track a dossier',
-      description:
-        'Status, the public timeline, the due date, a pending supplement request and what the applicant may do.',
-      tags: ['public'],
-      params: Type.Object({ dossierCode: DossierCode }),
-      headers: SecretHeader,
-      responses: { 200: { description: 'The tracking view', schema: TrackingView } },
-      handler: async (c, { params }) => {
-        const row = await dossierForApplicant(c, params.dossierCode);
-        c.header('Cache-Control', 'no-store');
-        return c.json(await trackingView(c.get('ctx'), row));
-      },
+    implement(contract.publicTrackDossier, async (c, { params }) => {
+      const row = await dossierForApplicant(c, params.dossierCode);
+      c.header('Cache-Control', 'no-store');
+      return c.json(await trackingView(c.get('ctx'), row));
     }),
-    route({
-      method: 'post',
-      path: '/api/v1/public/dossiers/{dossierCode}/supplement',
-      operationId: 'publicSupplementDossier',
-      summary: 'Bổ sung hồ sơ / Provide a requested supplement',
-      description:
-        'multipart/form-data: part `supplement` (JSON `{ "comment": "…" }`) and file parts `documents.<documentId>`. Files are checked by their bytes against the pinned version\u2019s document rules.',
-      tags: ['public'],
-      params: Type.Object({ dossierCode: DossierCode }),
-      headers: SecretHeader,
-      body: {
-        multipart: Type.Object(
-          { supplement: Type.String({ description: 'JSON {"comment": "…"}' }) },
-          { additionalProperties: Type.String({ format: 'binary' }) },
-        ),
-      },
-      responses: {
-        200: { description: 'The tracking view', schema: TrackingView },
-        409: { description: 'No supplement is awaited' },
-        413: { description: 'Too large' },
-        415: { description: 'Media type' },
-      },
-      handler: async (c, { params }) => {
-        const ctx = c.get('ctx');
-        const row = await dossierForApplicant(c, params.dossierCode);
-        const version = (await loadVersion(ctx, row.procedureCode, row.procedureVersion))!;
-        const limits = new Map(version.definition.documents.map((d) => [d.id, d.maxSizeBytes]));
-        const upload = await parseMultipart(c.req.raw, {
-          store: ctx.files,
-          filePrefix: 'documents.',
-          maxFileBytes: (id) => limits.get(id) ?? ctx.config.maxFileBytes,
-          maxFiles: ctx.config.maxFilesPerRequest,
-          maxFieldBytes: 64 * 1024,
-        });
-        let done = false;
-        try {
-          let comment: string | undefined;
-          const issues: Issue[] = [...upload.issues];
-          if (upload.fields.supplement !== undefined) {
-            let json: unknown;
-            try {
-              json = JSON.parse(upload.fields.supplement);
-            } catch {
-              json = undefined;
-              issues.push({
-                pointer: '/supplement',
-                code: 'json',
-                message: {
-                  vi: 'Phần "supplement" không phải JSON hợp lệ',
-                  en: 'The "supplement" part is not valid JSON',
-                },
-              });
-            }
-            if (json !== undefined) {
-              const shape = validateOnce(SupplementPart, json, '/supplement');
-              issues.push(...shape);
-              if (!shape.length) comment = (json as { comment?: string }).comment?.trim() || undefined;
-            }
+    implement(contract.publicSupplementDossier, async (c, { params }) => {
+      const ctx = c.get('ctx');
+      const row = await dossierForApplicant(c, params.dossierCode);
+      const version = (await loadVersion(ctx, row.procedureCode, row.procedureVersion))!;
+      const limits = new Map(version.definition.documents.map((d) => [d.id, d.maxSizeBytes]));
+      const upload = await parseMultipart(c.req.raw, {
+        store: ctx.files,
+        filePrefix: 'documents.',
+        maxFileBytes: (id) => limits.get(id) ?? ctx.config.maxFileBytes,
+        maxFiles: ctx.config.maxFilesPerRequest,
+        maxFieldBytes: 64 * 1024,
+      });
+      let done = false;
+      try {
+        let comment: string | undefined;
+        const issues: Issue[] = [...upload.issues];
+        if (upload.fields.supplement !== undefined) {
+          let json: unknown;
+          try {
+            json = JSON.parse(upload.fields.supplement);
+          } catch {
+            json = undefined;
+            issues.push({
+              pointer: '/supplement',
+              code: 'json',
+              message: {
+                vi: 'Phần "supplement" không phải JSON hợp lệ',
+                en: 'The "supplement" part is not valid JSON',
+              },
+            });
           }
-          const provided: Record<string, { mediaType: string; size: number }[]> = {};
-          for (const u of upload.files) (provided[u.documentId] ??= []).push({ mediaType: u.mediaType, size: u.size });
-          issues.push(
-            ...checkDocuments(version.definition, row.data, ctx.evaluator, provided).filter(
-              (i) => FILE_CODES.has(i.code) && Object.hasOwn(provided, i.pointer.split('/')[2] ?? ''),
-            ),
-          );
-          if (issues.length) {
-            const status = issues.some((i) => i.code === 'too-large')
-              ? 413
-              : issues.some((i) => i.code === 'media-type')
-                ? 415
-                : 400;
-            throw new HttpError(
-              status,
-              status === 400 ? 'invalid_data' : status === 413 ? 'too_large' : 'unsupported_media_type',
-              { vi: 'Tệp bổ sung không hợp lệ', en: 'Invalid supplement' },
-              issues,
-            );
+          if (json !== undefined) {
+            const shape = validateOnce(SupplementPart, json, '/supplement');
+            issues.push(...shape);
+            if (!shape.length) comment = (json as { comment?: string }).comment?.trim() || undefined;
           }
-          const stored = upload.files.filter((u) => u.key);
-          const ids = stored.map(() => randomUUID());
-          const now = ctx.clock.now();
-          await act(
-            ctx,
-            row,
-            {
-              kind: 'supplement_provided',
-              actor: { kind: 'applicant' },
-              at: now,
-              ...(ids.length ? { attachments: ids } : {}),
-              ...(comment ? { comment } : {}),
-            },
-            async (tx, seq) => {
-              if (!stored.length) return;
-              await tx.insert(files).values(
-                stored.map((u, i) => ({
-                  id: ids[i]!,
-                  storageKey: u.key!,
-                  sha256: u.sha256,
-                  size: u.size,
-                  mediaType: u.mediaType,
-                  originalName: u.name?.slice(0, 255) ?? null,
-                  provenance: 'online',
-                  uploadedBy: null,
-                  createdAt: new Date(now),
-                })),
-              );
-              await tx.insert(dossierFiles).values(
-                stored.map((u, i) => ({
-                  dossierId: row.id,
-                  fileId: ids[i]!,
-                  documentId: u.documentId,
-                  ordinal: u.ordinal,
-                  purpose: 'supplement',
-                  eventSeq: seq,
-                  addedAt: new Date(now),
-                })),
-              );
-            },
-          );
-          done = true;
-          await Promise.all(stored.map((u) => ctx.files.settle(u.key!)));
-        } finally {
-          if (!done) await discardAll(ctx.files, upload.files);
         }
-        return c.json(await trackingView(ctx, (await dossierByCode(ctx.db, params.dossierCode))!));
-      },
+        const provided: Record<string, { mediaType: string; size: number }[]> = {};
+        for (const u of upload.files) (provided[u.documentId] ??= []).push({ mediaType: u.mediaType, size: u.size });
+        issues.push(
+          ...checkDocuments(version.definition, row.data, ctx.evaluator, provided).filter(
+            (i) => FILE_CODES.has(i.code) && Object.hasOwn(provided, i.pointer.split('/')[2] ?? ''),
+          ),
+        );
+        if (issues.length) {
+          const status = issues.some((i) => i.code === 'too-large')
+            ? 413
+            : issues.some((i) => i.code === 'media-type')
+              ? 415
+              : 400;
+          throw new HttpError(
+            status,
+            status === 400 ? 'invalid_data' : status === 413 ? 'too_large' : 'unsupported_media_type',
+            { vi: 'Tệp bổ sung không hợp lệ', en: 'Invalid supplement' },
+            issues,
+          );
+        }
+        const stored = upload.files.filter((u) => u.key);
+        const ids = stored.map(() => randomUUID());
+        const now = ctx.clock.now();
+        await act(
+          ctx,
+          row,
+          {
+            kind: 'supplement_provided',
+            actor: { kind: 'applicant' },
+            at: now,
+            ...(ids.length ? { attachments: ids } : {}),
+            ...(comment ? { comment } : {}),
+          },
+          async (tx, seq) => {
+            if (!stored.length) return;
+            await tx.insert(files).values(
+              stored.map((u, i) => ({
+                id: ids[i]!,
+                storageKey: u.key!,
+                sha256: u.sha256,
+                size: u.size,
+                mediaType: u.mediaType,
+                originalName: u.name?.slice(0, 255) ?? null,
+                provenance: 'online',
+                uploadedBy: null,
+                createdAt: new Date(now),
+              })),
+            );
+            await tx.insert(dossierFiles).values(
+              stored.map((u, i) => ({
+                dossierId: row.id,
+                fileId: ids[i]!,
+                documentId: u.documentId,
+                ordinal: u.ordinal,
+                purpose: 'supplement',
+                eventSeq: seq,
+                addedAt: new Date(now),
+              })),
+            );
+          },
+        );
+        done = true;
+        await Promise.all(stored.map((u) => ctx.files.settle(u.key!)));
+      } finally {
+        if (!done) await discardAll(ctx.files, upload.files);
+      }
+      return c.json(await trackingView(ctx, (await dossierByCode(ctx.db, params.dossierCode))!));
     }),
-    route({
-      method: 'post',
-      path: '/api/v1/public/dossiers/{dossierCode}/withdrawal',
-      operationId: 'publicWithdrawDossier',
-      summary: 'Rút hồ sơ / Withdraw, or ask to withdraw, a dossier',
-      description:
-        'Before acceptance the dossier is withdrawn at once (status 7); afterwards the request is recorded for the agency to act on.',
-      tags: ['public'],
-      params: Type.Object({ dossierCode: DossierCode }),
-      headers: SecretHeader,
-      body: {
-        json: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 4000 })) }, { additionalProperties: false }),
-      },
-      responses: {
-        200: { description: 'The tracking view', schema: TrackingView },
-        409: { description: 'Not possible in the current status' },
-      },
-      handler: async (c, { params, body }) => {
-        const ctx = c.get('ctx');
-        const row = await dossierForApplicant(c, params.dossierCode);
-        const state = row.state as DossierState;
-        const reason = body.reason?.trim() || undefined;
-        const direct = state.status === 1 || (state.status === 6 && state.acceptedAt === null);
-        await act(ctx, row, {
-          kind: direct ? 'withdraw' : 'request_withdrawal',
-          actor: { kind: 'applicant' },
-          at: ctx.clock.now(),
-          params: reason ? { reason } : {},
-          ...(reason ? { comment: reason } : {}),
-        } as never);
-        return c.json(await trackingView(ctx, (await dossierByCode(ctx.db, params.dossierCode))!));
-      },
+    implement(contract.publicWithdrawDossier, async (c, { params, body }) => {
+      const ctx = c.get('ctx');
+      const row = await dossierForApplicant(c, params.dossierCode);
+      const state = row.state as DossierState;
+      const reason = body.reason?.trim() || undefined;
+      const direct = state.status === 1 || (state.status === 6 && state.acceptedAt === null);
+      await act(ctx, row, {
+        kind: direct ? 'withdraw' : 'request_withdrawal',
+        actor: { kind: 'applicant' },
+        at: ctx.clock.now(),
+        params: reason ? { reason } : {},
+        ...(reason ? { comment: reason } : {}),
+      } as never);
+      return c.json(await trackingView(ctx, (await dossierByCode(ctx.db, params.dossierCode))!));
     }),
-    route({
-      method: 'get',
-      path: '/api/v1/public/dossiers/{dossierCode}/files/{fileId}',
-      operationId: 'publicGetDossierFile',
-      summary: 'Tải tệp của hồ sơ / Download one of the applicant\u2019s files',
-      tags: ['public'],
-      params: Type.Object({ dossierCode: DossierCode, fileId: Uuid }),
-      headers: SecretHeader,
-      responses: { 200: { description: 'The bytes', contentType: 'application/octet-stream' } },
-      handler: async (c, { params }) => {
-        const row = await dossierForApplicant(c, params.dossierCode);
-        return serveDossierFile(c, row.id, params.fileId, [...APPLICANT_FILE_PURPOSES]);
-      },
+    implement(contract.publicGetDossierFile, async (c, { params }) => {
+      const row = await dossierForApplicant(c, params.dossierCode);
+      return serveDossierFile(c, row.id, params.fileId, [...APPLICANT_FILE_PURPOSES]);
     }),
   ];
 }

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { loadConfig, type ServerConfig } from '../../src/config/config.ts';
 import { manualClock, type ManualClock } from '../../src/config/clock.ts';
 import { createContext } from '../../src/server.ts';
-import { createApp, type AppOptions } from '../../src/http/app.ts';
+import { createApp, type AppOptions } from '../../src/app.ts';
 import type { AppEnv } from '../../src/http/env.ts';
 import type { ServerContext } from '../../src/context.ts';
 import type { Faults } from '../../src/config/faults.ts';

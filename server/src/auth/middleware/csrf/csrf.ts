@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../env.ts';
-import { HttpError } from '../../errors.ts';
-import { safeEqual } from '../../../auth/secret.ts';
+import type { AppEnv } from '../../../http/env.ts';
+import { HttpError } from '../../../http/errors.ts';
+import { safeEqual } from '../../secret.ts';
 
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,9 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppEnv } from '../../env.ts';
-import { errors } from '../../errors.ts';
-import { resolveSession } from '../../../auth/sessions.ts';
-import { resolveApiToken } from '../../../auth/api-tokens.ts';
+import type { AppEnv } from '../../../http/env.ts';
+import { errors } from '../../../http/errors.ts';
+import { resolveSession } from '../../sessions.ts';
+import { resolveApiToken } from '../../api-tokens.ts';
 
 export const SESSION_COOKIE = 'motcua_session';
 /** Behind HTTPS the cookie takes the __Host- prefix: Secure, Path=/, no Domain — browsers enforce it. */

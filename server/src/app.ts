@@ -1,20 +1,33 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { compress } from 'hono/compress';
-import type { ServerContext } from '../context.ts';
-import type { AppEnv } from './env.ts';
-import { mountRoutes } from './registry.ts';
-import { errorHandler, notFoundHandler } from './middleware/error-handler/error-handler.ts';
-import { requestContext } from './middleware/request-context/request-context.ts';
-import { session } from './middleware/session/session.ts';
-import { csrf } from './middleware/csrf/csrf.ts';
-import { openCors, publicCors } from './middleware/cors/cors.ts';
-import { rateLimit } from './middleware/rate-limit/rate-limit.ts';
-import { bodyLimit } from './middleware/body-limit/body-limit.ts';
-import { policyMiddleware } from '../policy/middleware.ts';
-import { allRoutes } from './routes.ts';
-import { serveFile } from './static.ts';
-import type { AnyRoute } from './route.ts';
+import type { ServerContext } from './context.ts';
+import type { AppEnv } from './http/env.ts';
+import type { Implementation } from './http/implement.ts';
+import { mountRoutes } from './http/registry.ts';
+import { errorHandler, notFoundHandler } from './http/middleware/error-handler/error-handler.ts';
+import { requestContext } from './http/middleware/request-context/request-context.ts';
+import { openCors, publicCors } from './http/middleware/cors/cors.ts';
+import { rateLimit } from './http/middleware/rate-limit/rate-limit.ts';
+import { bodyLimit } from './http/middleware/body-limit/body-limit.ts';
+import { serveFile } from './http/static.ts';
+import { session } from './auth/middleware/session/session.ts';
+import { csrf } from './auth/middleware/csrf/csrf.ts';
+import { policyMiddleware } from './policy/middleware.ts';
+import { metaRoutes } from './openapi/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { agencyRoutes } from './agencies/routes.ts';
+import { staffRoutes } from './staff/routes.ts';
+import { procedureRoutes } from './procedures/routes.ts';
+import { publicProcedureRoutes } from './procedures/public-routes.ts';
+import { intakeRoutes, legacyImportRoutes } from './intake/routes.ts';
+import { trackingRoutes } from './tracking/routes.ts';
+import { dossierRoutes } from './dossiers/routes.ts';
+import { caseRoutes } from './cases/routes.ts';
+import { slipRoutes } from './slips/routes.ts';
+import { inboxRoutes } from './inbox/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
+import { logbookRoutes } from './logbook/routes.ts';
 
 /** The Content-Security-Policy of the sample site's pages: no eval, nothing from elsewhere. */
 export const SITE_CSP =
@@ -25,12 +38,33 @@ export interface AppOptions {
   rateLimits?: { submit?: number; track?: number; login?: number };
 }
 
-/** The HTTP application: middleware order matters and is the same for every route. */
-export function createApp(
-  ctx: ServerContext,
-  options: AppOptions = {},
-  routes: readonly AnyRoute[] = allRoutes(),
-): Hono<AppEnv> {
+/** The server's handler of every entry of the API contract (@motcua/api), one per entry. */
+export function implementations(): Implementation[] {
+  return [
+    ...metaRoutes(),
+    ...authRoutes(),
+    ...agencyRoutes(),
+    ...staffRoutes(),
+    ...procedureRoutes(),
+    ...publicProcedureRoutes(),
+    ...intakeRoutes(),
+    ...trackingRoutes(),
+    ...dossierRoutes(),
+    ...legacyImportRoutes(),
+    ...caseRoutes(),
+    ...slipRoutes(),
+    ...inboxRoutes(),
+    ...reportRoutes(),
+    ...logbookRoutes(),
+  ];
+}
+
+/**
+ * The HTTP application, the server's composition root: it imports the feature folders (their
+ * routes, middleware, static files), never the other way. Middleware order matters and is the
+ * same for every route.
+ */
+export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
@@ -69,7 +103,7 @@ export function createApp(
 
   app.use('/api/*', session());
   app.use('/api/*', csrf());
-  mountRoutes(app, routes, policyMiddleware());
+  mountRoutes(app, implementations(), policyMiddleware());
 
   // The runtime bundle and the sample provincial site (built by `npm run build`): the bundle
   // compressed, the site under the strict CSP the embed is built for (issue 5).
