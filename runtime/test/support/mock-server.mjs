@@ -1,5 +1,7 @@
-// A mock of the server's public API (docs/public-api.md) for the browser tests of <motcua-form>
+// A mock of the server's public API (the contract, @motcua/api) for the browser tests of <motcua-form>
 // and <motcua-track>, as web-test-runner middleware. URLs: /mock/<scenario>/api/v1/public/…
+// Every body it serves is checked against the contract first: a mock that drifts from the server
+// answers 500 and names what breaks the contract, failing the test that met it.
 // Scenarios change how submissions are answered: ok, 400, 413, 415, flaky (POSTs lose their
 // connection until POST /mock/heal), 500, conflict (422 idempotency). /mock/log lists the POSTs
 // received; POST /mock/reset clears them. POST /mock/block?path=… makes a file fail to load.
@@ -7,6 +9,9 @@ import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { conditionSchemas, STATUSES } from '@motcua/core';
 import { compileValidatorModule } from '@motcua/compile';
+import { checkFetchResponse } from '@motcua/api/check';
+
+const NO_FEES = { items: [], total: 0, collect: 'before' };
 
 const repo = (p) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
 
@@ -24,12 +29,32 @@ async function loadProcedure(code) {
   return null;
 }
 
-const json = (ctx, status, body) => {
+/** The ways a response of the mock's API breaks the contract (none for the mock's own control routes). */
+async function contractIssues(ctx, status, type, text) {
+  const api = ctx.state.contractPath;
+  if (!api) return [];
+  const res = new Response(status === 304 ? null : text, { status, headers: { 'content-type': type } });
+  return checkFetchResponse(ctx.method, `http://mock${api}`, res);
+}
+
+/** Serves a body the contract allows, or 500 naming what breaks it. */
+async function send(ctx, status, type, text) {
+  const issues = await contractIssues(ctx, status, type, text);
+  if (issues.length) {
+    const why = issues.map((i) => `${i.pointer}: ${i.message.en}`).join('\n');
+    console.error(`mock server: ${ctx.method} ${ctx.url} breaks the API contract:\n${why}`);
+    ctx.status = 500;
+    ctx.type = 'text/plain';
+    ctx.body = `the mock broke the API contract:\n${why}`;
+    return;
+  }
   ctx.status = status;
   ctx.set('Cache-Control', 'no-store');
-  ctx.type = 'application/json';
-  ctx.body = JSON.stringify(body);
-};
+  ctx.type = type;
+  ctx.body = text;
+}
+
+const json = (ctx, status, body) => send(ctx, status, 'application/json', JSON.stringify(body));
 
 const error = (ctx, status, code, vi, en, issues = []) =>
   json(ctx, status, { error: { status, code, message: { vi, en }, issues } });
@@ -54,29 +79,32 @@ export function mockServer() {
       secret: 'bi-mat-7',
       view: {
         code: '000.20.01.H56-260301-0007',
-        procedure: { code: '1.001193', title: { vi: 'Đăng ký khai sinh', en: 'Birth registration' } },
+        procedure: { code: '1.001193', version: 1, title: { vi: 'Đăng ký khai sinh', en: 'Birth registration' } },
+        agency: { code: '000.20.01.H56', name: { vi: 'Phường Trung Tâm', en: 'Trung Tâm ward' } },
         status: 5,
         statusLabel: STATUSES[5],
         submittedAt: '2026-03-01T08:10:00+07:00',
         acceptedAt: '2026-03-01T09:00:00+07:00',
         dueAt: '2026-03-01T17:00:00+07:00',
+        fees: NO_FEES,
         timeline: [
           {
             kind: 'submit',
             label: { vi: 'Nộp trực tuyến', en: 'Submitted online' },
             at: '2026-03-01T08:10:00+07:00',
-            comment: null,
+            status: 1,
           },
           {
             kind: 'accept',
             label: { vi: 'Tiếp nhận', en: 'Accepted' },
             at: '2026-03-01T09:00:00+07:00',
-            comment: null,
+            status: 2,
           },
           {
             kind: 'request-supplement',
             label: { vi: 'Yêu cầu bổ sung', en: 'Supplement requested' },
             at: '2026-03-01T10:00:00+07:00',
+            status: 5,
             comment: 'Ảnh giấy chứng sinh bị mờ',
           },
         ],
@@ -89,6 +117,7 @@ export function mockServer() {
         canSupplement: true,
         canWithdraw: true,
         withdrawalRequested: false,
+        files: [],
       },
     });
   };
@@ -127,6 +156,7 @@ export function mockServer() {
     const m = /^\/mock\/([\w-]+)\/api\/v1\/public\/(.*)$/.exec(url.pathname);
     if (!m) return next();
     const [, scenario, rest] = m;
+    ctx.state.contractPath = `/api/v1/public/${rest}`;
     let r;
 
     if ((r = /^procedures\/([^/]+)$/.exec(rest)) && ctx.method === 'GET') {
@@ -145,7 +175,7 @@ export function mockServer() {
         publishedAt: '2026-02-01T00:00:00+07:00',
         procedure,
         validators: `${ctx.origin}/mock/${scenario}/api/v1/public/procedures/${encodeURIComponent(code)}/versions/1/validators.js`,
-        agencies: agencies.map(({ code, name, kind, parent }) => ({ code, name, kind, parent })),
+        agencies: agencies.map(({ code, name, kind, parent }) => ({ code, name, kind, parent: parent ?? null })),
         calendars: Object.fromEntries(agencies.map((a) => [a.code, calendar])),
       });
     }
@@ -157,9 +187,7 @@ export function mockServer() {
         const procedure = await loadProcedure(code);
         validators.set(code, await compileValidatorModule(conditionSchemas(procedure).map((c) => c.schema)));
       }
-      ctx.type = 'text/javascript';
-      ctx.body = validators.get(code);
-      return;
+      return send(ctx, 200, 'text/javascript', validators.get(code));
     }
 
     if ((r = /^procedures\/([^/]+)\/dossiers$/.exec(rest)) && ctx.method === 'POST') {
@@ -231,7 +259,7 @@ export function mockServer() {
         secret: `secret-${seq}`,
         status: 1,
         statusLabel: STATUSES[1],
-        fees: { items: [], total: 0, collect: 'before' },
+        fees: NO_FEES,
         dueAt: null,
         expectedDueAt: '2026-03-03T17:00:00+07:00',
         agency: { code: agencyCode, name: { vi: 'Phường Trung Tâm', en: 'Trung Tâm ward' } },
@@ -241,24 +269,27 @@ export function mockServer() {
         secret: body.secret,
         view: {
           code,
-          procedure: { code: '1.001193', title: { vi: 'Đăng ký khai sinh', en: 'Birth registration' } },
+          procedure: { code: '1.001193', version: 1, title: { vi: 'Đăng ký khai sinh', en: 'Birth registration' } },
+          agency: body.agency,
           status: 1,
           statusLabel: STATUSES[1],
           submittedAt: '2026-03-02T08:00:00+07:00',
           acceptedAt: null,
           dueAt: null,
+          fees: NO_FEES,
           timeline: [
             {
               kind: 'submit',
               label: { vi: 'Nộp trực tuyến', en: 'Submitted online' },
               at: '2026-03-02T08:00:00+07:00',
-              comment: null,
+              status: 1,
             },
           ],
           supplement: null,
           canSupplement: false,
           canWithdraw: true,
           withdrawalRequested: false,
+          files: [],
         },
       });
       return json(ctx, 201, body);
@@ -289,7 +320,7 @@ export function mockServer() {
               kind: 'supplement',
               label: { vi: 'Đã bổ sung giấy tờ', en: 'Documents supplemented' },
               at: '2026-03-02T09:00:00+07:00',
-              comment: null,
+              status: 4,
             },
           ],
         };

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checkDocuments, type DocumentRequirement, type Issue, type Lang, type Procedure } from '@motcua/core';
 import { apiUrl, ApiError, getJson, send } from '../../api/http.ts';
-import type { ProcedureView, TrackingView } from '../../api/types.ts';
+import type { PublicProcedure as ProcedureView, TrackingView } from '@motcua/api';
 import { STRINGS, t } from '../../i18n/strings.ts';
 import { TRACK_STRINGS } from '../../i18n/strings-track.ts';
 import { sniffMediaType } from '../form/media-type.ts';
@@ -189,12 +189,12 @@ export class TrackController implements ReactiveController {
   private fileIssues(includeMissing = false): Issue[] {
     const items = this.s.view?.supplement?.items ?? [];
     const issues: Issue[] = [];
-    for (const item of items) {
-      const files = this.s.supFiles.get(item.documentId) ?? [];
-      const req = this.requirement(item.documentId);
+    for (const { documentId } of items) {
+      if (documentId === undefined) continue;
+      const files = this.s.supFiles.get(documentId) ?? [];
+      const req = this.requirement(documentId);
       if (!req) {
-        if (includeMissing && !files.length)
-          issues.push(missing(item.documentId, item.title?.vi ?? item.documentId, item.title?.en ?? item.documentId));
+        if (includeMissing && !files.length) issues.push(missing(documentId, documentId, documentId));
         continue;
       }
       const single = {

@@ -1,5 +1,5 @@
 import type { DocumentRequirement, Issue, Lang } from '@motcua/core';
-import type { TrackingView } from '../../api/types.ts';
+import type { TrackingView } from '@motcua/api';
 import type { PickedFile } from '../form/documents.ts';
 
 export interface TrackFailure {

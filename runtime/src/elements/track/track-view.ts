@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { pick, type Lang } from '@motcua/core';
-import type { TrackingView } from '../../api/types.ts';
+import type { TrackingView } from '@motcua/api';
 import { addStrings, t } from '../../i18n/strings.ts';
 import { TRACK_STRINGS } from '../../i18n/strings-track.ts';
 import { humanIso } from '../form/format.ts';
@@ -85,11 +85,14 @@ function renderSupplement(m: TrackModel, v: TrackingView, lang: Lang) {
     ${s.dueBy ? html`<p>${t('trackSupplementDue', lang, { at: humanIso(s.dueBy, lang) })}</p>` : nothing}
     <ul class="doc-list">
       ${s.items.map((item) => {
-        const req = m.requirement(item.documentId);
-        const title = req ? pick(req.title, lang) : item.title ? pick(item.title, lang) : item.documentId;
-        const id = `mc-sup-${item.documentId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-        const at = `/documents/${item.documentId}`;
-        const files = m.supFiles.get(item.documentId) ?? [];
+        // A reason about no document in particular asks for nothing to upload.
+        const documentId = item.documentId;
+        if (documentId === undefined) return html`<li class="doc"><p>${item.reason}</p></li>`;
+        const req = m.requirement(documentId);
+        const title = req ? pick(req.title, lang) : documentId;
+        const id = `mc-sup-${documentId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+        const at = `/documents/${documentId}`;
+        const files = m.supFiles.get(documentId) ?? [];
         const docIssues = m.supIssues.filter((i) => i.pointer === at);
         return html`<li class="doc ${m.supIssues.some((i) => i.pointer.startsWith(at)) ? 'invalid' : ''}" data-pointer=${at}>
           <div class="doc-head"><span class="doc-title">${title}</span></div>
@@ -101,7 +104,7 @@ function renderSupplement(m: TrackModel, v: TrackingView, lang: Lang) {
                   const problems = m.supIssues.filter((i) => i.pointer === `${at}/${n}`);
                   return html`<li class="file ${problems.length ? 'invalid' : ''}"><span class="file-name">${file.file.name}</span>
                   <span class="hint">${formatBytes(file.file.size, lang)}</span>
-                  <button type="button" class="link" aria-label=${t('removeFile', lang, { name: file.file.name })} @click=${() => m.on.removeFile(item.documentId, file.key)}>${t('arrayRemove', lang)}</button>
+                  <button type="button" class="link" aria-label=${t('removeFile', lang, { name: file.file.name })} @click=${() => m.on.removeFile(documentId, file.key)}>${t('arrayRemove', lang)}</button>
                   ${problems.length ? html`<p class="error">${problems.map((p) => pick(p.message, lang)).join(' ')}</p>` : nothing}</li>`;
                 })}</ul>`
               : nothing
@@ -112,7 +115,7 @@ function renderSupplement(m: TrackModel, v: TrackingView, lang: Lang) {
               aria-label=${t('chooseFiles', lang, { title })} aria-describedby=${docIssues.length ? `${id}-err` : req ? `${id}-limits` : nothing}
               @change=${(e: Event) => {
                 const input = e.target as HTMLInputElement;
-                if (input.files?.length) m.on.pick(item.documentId, input.files);
+                if (input.files?.length) m.on.pick(documentId, input.files);
                 input.value = '';
               }} />
           </div>
