@@ -1,25 +1,11 @@
-import { Type } from '@sinclair/typebox';
 import { asc, eq } from 'drizzle-orm';
 import { contract } from '@motcua/api';
 import { implement, type Implementation } from '../http/implement.ts';
 import { errors } from '../http/errors.ts';
-import { LocalizedText } from '../http/schemas.ts';
 import { agencyHistory, calendars } from '../db/schema/index.ts';
 import { requireAccess } from '../policy/middleware.ts';
 import type { AgencyRecord, AgencySnapshot } from '../agency-directory/cache.ts';
 import { createAgency, createCalendar, mergeAgency, moveAgency, updateAgency, updateCalendar } from './service.ts';
-
-export const AgencyView = Type.Object({
-  code: Type.String(),
-  name: LocalizedText,
-  kind: Type.String(),
-  parent: Type.Union([Type.String(), Type.Null()]),
-  calendarId: Type.String(),
-  timeZone: Type.String(),
-  active: Type.Boolean(),
-  successor: Type.Union([Type.String(), Type.Null()]),
-  revision: Type.Integer(),
-});
 
 export function agencyView(r: AgencyRecord) {
   return {

@@ -1,5 +1,3 @@
-import { Type } from '@sinclair/typebox';
-import { ROLE_NAMES } from '@motcua/core';
 import { contract } from '@motcua/api';
 import { implement, type Implementation } from '../http/implement.ts';
 import { errors, HttpError } from '../http/errors.ts';
@@ -12,11 +10,6 @@ import { clearSessionCookie, setSessionCookie } from './middleware/session/sessi
 import { staff } from '../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import type { Principal } from './principal.ts';
-
-export const GrantSchema = Type.Object({
-  agency: Type.String(),
-  role: Type.Union(ROLE_NAMES.map((r) => Type.Literal(r))),
-});
 
 function sessionView(p: Principal) {
   return {

@@ -22,8 +22,8 @@ import type { UploadedFile } from '../intake/multipart.ts';
 import { issueSlip, type ArtefactRow } from '../slips/issue.ts';
 import { slipKindOfEvent } from '../slips/from-dossier.ts';
 import { chooseActor } from './actor.ts';
-import { caseView, type CaseView } from './view.ts';
-import type { ActionRequest } from './request.ts';
+import type { ActionRequest, CaseView } from '@motcua/api';
+import { caseView } from './view.ts';
 
 /** Media types accepted for result documents (checked on the sniffed bytes). */
 export const RESULT_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];

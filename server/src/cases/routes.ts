@@ -13,7 +13,7 @@ import { workflowContext } from '../dossiers/workflow-context.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import { discardAll, parseMultipart } from '../intake/multipart.ts';
 import type { ResolvedTarget } from '../policy/targets.ts';
-import { ActionRequestSchema, type ActionRequest } from './request.ts';
+import { ActionRequestSchema, type ActionRequest } from '@motcua/api';
 import { performAction, type ActionOutcome } from './perform.ts';
 import { actionLabel, caseView } from './view.ts';
 import { actionsFor } from './actor.ts';

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import type { CaseView } from '@motcua/api';
 import {
   ACTIONS,
   STATUSES,
@@ -13,83 +13,6 @@ import type { AgencySnapshot } from '../agency-directory/cache.ts';
 import type { DossierRow } from '../dossiers/load.ts';
 import { dossiers } from '../db/schema/index.ts';
 import { loadVersion } from '../procedures/catalog.ts';
-
-const Message = Type.Object({ vi: Type.String(), en: Type.String() });
-const Text = Type.Object({ vi: Type.String(), en: Type.Optional(Type.String()) });
-const NullableString = Type.Union([Type.String(), Type.Null()]);
-
-/** What staff see of a dossier in a work queue and after an action (no form data, no files). */
-export const CaseViewSchema = Type.Object(
-  {
-    code: Type.String(),
-    procedure: Type.Object({ code: Type.String(), version: Type.Integer(), title: Text }),
-    field: Type.String(),
-    channel: Type.String(),
-    status: Type.Integer(),
-    statusLabel: Message,
-    closed: Type.Boolean(),
-    overdue: Type.Boolean({ description: 'Derived now from the due instant (core\u2019s isOverdue), never stored' }),
-    supplementExpired: Type.Boolean({
-      description: 'The applicant\u2019s time limit for a requested supplement has passed',
-    }),
-    receivingAgency: Type.String(),
-    responsibleAgency: NullableString,
-    location: Type.Object({
-      agency: Type.String(),
-      agencyName: Text,
-      step: NullableString,
-      stepTitle: Type.Union([Text, Type.Null()]),
-      role: Type.String(),
-      assignee: NullableString,
-      assigneeName: NullableString,
-    }),
-    submittedAt: Type.String(),
-    acceptedAt: NullableString,
-    dueAt: Type.Union([Type.String(), Type.Null()], {
-      description: 'The appointment; moved only by pause and extension events',
-    }),
-    stepDueAt: NullableString,
-    pausedSince: NullableString,
-    applicant: Type.Object({
-      kind: Type.String(),
-      name: Type.String(),
-      idNumber: NullableString,
-      phone: NullableString,
-    }),
-    lastEventAt: Type.String(),
-    payment: Type.Union(
-      [
-        Type.Object({
-          amount: Type.Integer(),
-          description: NullableString,
-          requestedAt: Type.String(),
-          paidAt: NullableString,
-        }),
-        Type.Null(),
-      ],
-      { description: 'The payment requested, if any' },
-    ),
-    supplement: Type.Union(
-      [
-        Type.Object({
-          requestedAt: Type.String(),
-          dueBy: Type.String(),
-          provided: Type.Boolean(),
-          items: Type.Array(Type.Object({ documentId: Type.Optional(Type.String()), reason: Type.String() })),
-        }),
-        Type.Null(),
-      ],
-      { description: 'The supplement requested, if any' },
-    ),
-    withdrawalRequested: Type.Boolean(),
-    lockVersion: Type.Integer({
-      description: 'Send it back with an action: a change by someone else meanwhile gives 409',
-    }),
-    eventCount: Type.Integer(),
-  },
-  { additionalProperties: false },
-);
-export type CaseView = Static<typeof CaseViewSchema>;
 
 /** The columns a case view reads (lists select only these: no form data, no files). */
 export const CASE_COLUMNS = {

@@ -31,7 +31,7 @@ export async function act(
       r.code,
       r.message,
       r.issues,
-      r.status !== undefined ? { status: r.status } : undefined,
+      r.status !== undefined ? { dossierStatus: r.status } : undefined,
     );
   }
   if (!decision.events.length) return decision.state;

@@ -174,7 +174,7 @@ export async function appendToDossier(
     throw errors.conflict(
       'concurrent_change',
       { vi: 'Hồ sơ vừa được người khác thay đổi, hãy tải lại', en: 'The dossier was changed meanwhile; reload it' },
-      { status: cur[0]?.status ?? null },
+      { dossierStatus: cur[0]?.status ?? null },
     );
   }
   await insertEvents(tx, head.id, head.headHash, events, now);

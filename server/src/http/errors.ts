@@ -1,11 +1,7 @@
+import type { ErrorBody } from '@motcua/api';
 import type { Issue, Message } from '@motcua/core';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
-
-/** The error body of every route (docs/public-api.md). */
-export interface ErrorBody {
-  error: { status: number; code: string; message: Message; issues?: Issue[]; [extra: string]: unknown };
-}
 
 /** An error that becomes an HTTP response with the standard envelope. */
 export class HttpError extends Error {
@@ -20,14 +16,15 @@ export class HttpError extends Error {
     this.name = 'HttpError';
   }
 
+  /** The error body (@motcua/api): its `status` is always the HTTP status, whatever `extra` holds. */
   body(): ErrorBody {
     return {
       error: {
+        ...(this.extra ?? {}),
         status: this.status,
         code: this.code,
         message: this.userMessage,
         ...(this.issues && this.issues.length ? { issues: this.issues } : {}),
-        ...(this.extra ?? {}),
       },
     };
   }

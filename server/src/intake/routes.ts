@@ -1,27 +1,12 @@
-import { Type } from '@sinclair/typebox';
-import { FeeQuoteSchema, canonicalJson } from '@motcua/core';
+import { canonicalJson } from '@motcua/core';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import type { StoredResult } from './idempotency.ts';
 import { contract } from '@motcua/api';
 import { implement, type Implementation } from '../http/implement.ts';
-import { LocalizedText, Message } from '../http/schemas.ts';
 import { submitDossier } from './submit.ts';
 import { importLegacyDossiers } from './legacy-import.ts';
 import { requestBody } from '../http/request-body.ts';
-
-export const SubmissionResponseSchema = Type.Object({
-  code: Type.String({ description: 'Dossier code {agency}-{yyMMdd}-{sequence}' }),
-  secret: Type.String({ description: 'The tracking secret (send as X-Tracking-Secret)' }),
-  status: Type.Integer(),
-  statusLabel: Message,
-  fees: FeeQuoteSchema,
-  dueAt: Type.Union([Type.String(), Type.Null()], { description: 'Set when the clock has started (counter intake)' }),
-  expectedDueAt: Type.Union([Type.String(), Type.Null()], {
-    description: 'The appointment if reception accepted the dossier now',
-  }),
-  agency: Type.Object({ code: Type.String(), name: LocalizedText }),
-});
 
 /** Canonical JSON, so that a first answer and its idempotent replays are the same bytes. */
 function respond(c: Context<AppEnv>, result: StoredResult): Response {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Type, type Static } from '@sinclair/typebox';
+import { SubmissionSchema, type Submission } from '@motcua/api';
 import {
   STATUSES,
   applicantIdentity,
@@ -45,24 +45,6 @@ import type { RequestBody } from '../http/request-body.ts';
 import { requestHash } from './request-hash.ts';
 import { checkKey, claimKeySql, isKeyTaken, storedResult, type StoredResult } from './idempotency.ts';
 import { allocateCodeSql } from './sequence.ts';
-
-/** The `submission` part of the multipart body (docs/public-api.md). */
-export const SubmissionSchema = Type.Object(
-  {
-    version: Type.Integer({ minimum: 1, description: 'The procedure version the form was filled for' }),
-    agency: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 64, description: 'The receiving agency, when the applicant chooses' }),
-    ),
-    channel: Type.Optional(
-      Type.Union([Type.Literal('direct'), Type.Literal('postal')], {
-        description: 'Counter intake only: at the counter or by post',
-      }),
-    ),
-    data: Type.Object({}, { additionalProperties: true, description: 'The form data' }),
-  },
-  { additionalProperties: false },
-);
-export type Submission = Static<typeof SubmissionSchema>;
 
 export interface SubmissionResponse {
   code: string;

@@ -1,28 +1,11 @@
-import { Type } from '@sinclair/typebox';
 import { contract } from '@motcua/api';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { implement, type Implementation } from '../http/implement.ts';
 import { errors } from '../http/errors.ts';
 import { requireAccess } from '../policy/middleware.ts';
-import { GrantSchema } from '../auth/routes.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens.ts';
 import { createStaff, setStaffRoles, staffOfAgency, staffView, updateStaff } from './service.ts';
-
-export const StaffView = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  fullName: Type.String(),
-  email: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  agencyCode: Type.String(),
-  active: Type.Boolean(),
-  hasPassword: Type.Boolean(),
-  roles: Type.Array(GrantSchema),
-  revision: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
 
 async function view(c: Context<AppEnv>, id: string) {
   const v = await staffView(c.get('ctx').db, id);

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Type } from '@sinclair/typebox';
 import { and, eq, inArray } from 'drizzle-orm';
 import { checkDocuments, type DossierState, type Issue } from '@motcua/core';
 import type { Context } from 'hono';
-import { contract } from '@motcua/api';
+import { SupplementPart, contract } from '@motcua/api';
 import { implement, type Implementation } from '../http/implement.ts';
 import type { AppEnv } from '../http/env.ts';
 import { errors, HttpError } from '../http/errors.ts';
@@ -24,11 +23,6 @@ export async function dossierForApplicant(c: Context<AppEnv>, code: string): Pro
   if (!row || !secret || !safeEqual(tokenHash(secret), row.trackingSecretHash)) throw dossierNotFound();
   return row;
 }
-
-const SupplementPart = Type.Object(
-  { comment: Type.Optional(Type.String({ maxLength: 4000 })) },
-  { additionalProperties: false },
-);
 
 /** File problems that concern the supplied files themselves (completeness was judged at submission). */
 const FILE_CODES = new Set([

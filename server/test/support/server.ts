@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Hono } from 'hono';
+import { checkFetchResponse } from '@motcua/api/check';
 import { loadConfig, type ServerConfig } from '../../src/config/config.ts';
 import { manualClock, type ManualClock } from '../../src/config/clock.ts';
 import { createContext } from '../../src/server.ts';
@@ -14,6 +15,15 @@ import { seedIfEmpty } from '../../src/seed/seed.ts';
 import type { TestDatabase } from './databases.ts';
 
 export const DEMO_PASSWORD = 'demo-password-for-tests';
+
+/** Fails the test when a response breaks the API contract (@motcua/api): status, media type, body. */
+export async function assertKeepsContract(method: string, url: string, res: Response): Promise<void> {
+  const issues = await checkFetchResponse(method, url, res);
+  if (issues.length)
+    throw new Error(
+      `${method} ${url} → ${res.status} breaks the API contract:\n${issues.map((i) => `  ${i.pointer}: ${i.message.en}`).join('\n')}`,
+    );
+}
 
 export interface TestServer {
   ctx: ServerContext;
@@ -38,6 +48,8 @@ export async function testServer(
     app?: AppOptions;
     seed?: boolean;
     quiet?: boolean;
+    /** Check every response against the API contract (default); only the bench turns it off. */
+    checkContract?: boolean;
   } = {},
 ): Promise<TestServer> {
   const filesDir = mkdtempSync(join(tmpdir(), 'motcua-files-'));
@@ -60,7 +72,12 @@ export async function testServer(
     app,
     clock,
     filesDir,
-    request: (path, init) => Promise.resolve(app.request(`http://motcua.test${path}`, init)),
+    request: async (path, init) => {
+      const url = `http://motcua.test${path}`;
+      const res = await app.request(url, init);
+      if (options.checkContract !== false) await assertKeepsContract(init?.method ?? 'GET', url, res);
+      return res;
+    },
     dispose: () => rmSync(filesDir, { recursive: true, force: true }),
   };
 }
