@@ -118,7 +118,7 @@ forEachDatabase('case actions', (db) => {
     assert.equal(bad.status, 400);
     const b = await json<{ error: { issues: { pointer: string }[] } }>(bad);
     assert.ok(
-      b.error.issues.some((i) => i.pointer === '/params/reasons'),
+      b.error.issues.some((i) => i.pointer === '/body/params/reasons'),
       JSON.stringify(b),
     );
     const unknown = await postAction(server, reception, code, { kind: 'fly' });
