@@ -12,30 +12,7 @@ import { describeCycle, folderCycles } from './folder-cycles.mjs';
  * leaves out nothing any more is reported so that it gets deleted.
  * @type {import('./folder-cycles.mjs').Exception[]}
  */
-const EXCEPTIONS = [
-  // These are in server/src/http and route files, which the contract branch reorganises.
-  {
-    from: '^server/src/http/(routes|app)\\.ts$',
-    because: 'the composition root imports every feature; it moves to server/src/app.ts',
-  },
-  {
-    from: '^server/src/http/(env\\.ts|middleware/)',
-    to: '^server/src/(context\\.ts|auth/)',
-    because:
-      'http/ holds both what features build on (route.ts, errors.ts, schemas.ts) and what binds a request ' +
-      'to the server (env.ts, the session and csrf middleware, which need the context and auth)',
-  },
-  {
-    from: '^server/src/dossiers/routes\\.ts$',
-    to: '^server/src/tracking/routes\\.ts$',
-    because: 'a route file borrows serveDossierFile from another route file',
-  },
-  {
-    from: '^server/src/http/(env|route)\\.ts$',
-    to: '^server/src/http/(env|route)\\.ts$',
-    because: 'the request environment names the route type, which names the environment',
-  },
-];
+const EXCEPTIONS = [];
 
 const root = new URL('..', import.meta.url).pathname;
 

@@ -4,7 +4,7 @@ import type { Executor } from '../db/client.ts';
 import { apiTokens } from '../db/schema/index.ts';
 import { randomToken, tokenHash } from './secret.ts';
 import { loadPrincipal } from './load-principal.ts';
-import type { Principal } from './principal.ts';
+import type { Principal } from '../http/principal.ts';
 
 /** Bearer tokens look like `mct_<random>`; the prefix lets secret scanners recognise them. */
 export const TOKEN_PREFIX = 'mct_';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { isRole } from '@motcua/core';
 import type { Executor } from '../db/client.ts';
 import { staff, staffRoles } from '../db/schema/index.ts';
-import type { Principal } from './principal.ts';
+import type { Principal } from '../http/principal.ts';
 
 /** The principal of an active staff account (null when unknown or deactivated). */
 export async function loadPrincipal(db: Executor, staffId: string, via: Principal['via']): Promise<Principal | null> {

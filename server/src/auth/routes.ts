@@ -9,7 +9,7 @@ import { loadPrincipal } from './load-principal.ts';
 import { clearSessionCookie, setSessionCookie } from './middleware/session/session.ts';
 import { staff } from '../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
-import type { Principal } from './principal.ts';
+import type { Principal } from '../http/principal.ts';
 
 function sessionView(p: Principal) {
   return {

@@ -3,7 +3,7 @@ import type { Executor } from '../db/client.ts';
 import { sessions } from '../db/schema/index.ts';
 import { randomToken, tokenHash } from './secret.ts';
 import { loadPrincipal } from './load-principal.ts';
-import type { Principal } from './principal.ts';
+import type { Principal } from '../http/principal.ts';
 
 export interface NewSession {
   token: string;

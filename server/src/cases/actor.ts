@@ -6,7 +6,7 @@ import {
   type Role,
   type WorkflowContext,
 } from '@motcua/core';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../http/principal.ts';
 
 /** The core actor of a staff member acting at one of the agencies where they hold roles. */
 export function staffActor(principal: Principal, agency: string): Actor {

@@ -9,7 +9,7 @@ import {
   type Procedure,
 } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../http/principal.ts';
 import type { Tx } from '../db/client.ts';
 import { artefacts, dossierEvents, dossierFiles, files, staff, staffRoles } from '../db/schema/index.ts';
 import { PG_DEADLOCK, PG_SERIALIZATION_FAILURE, pgErrorCode } from '../db/errors.ts';

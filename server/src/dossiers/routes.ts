@@ -6,7 +6,7 @@ import { dossierEvents, dossierFiles, files } from '../db/schema/index.ts';
 import { dossierById, type DossierRow } from './load.ts';
 import { dossierNotFound } from './act.ts';
 import { logAccess } from './access-log.ts';
-import { serveDossierFile } from '../tracking/routes.ts';
+import { serveDossierFile } from './serve-file.ts';
 import type { ResolvedTarget } from '../policy/targets.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Context } from 'hono';

@@ -1,5 +1,5 @@
 import type { ServerContext } from '../context.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from './principal.ts';
 import type { RouteContract } from '@motcua/api';
 
 /** Hono's typed context variables for every request. */

@@ -1,5 +1,5 @@
 import type { AgencyDirectory, Role } from '@motcua/core';
-import type { Grant, Principal } from '../auth/principal.ts';
+import type { Grant, Principal } from '../http/principal.ts';
 
 /**
  * How a staff member's agency (where a role is held) stands to the request's target agency:

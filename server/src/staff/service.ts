@@ -6,7 +6,7 @@ import { agencies, staff, staffRoles } from '../db/schema/index.ts';
 import { errors } from '../http/errors.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { endSessionsOf } from '../auth/sessions.ts';
-import type { Grant } from '../auth/principal.ts';
+import type { Grant } from '../http/principal.ts';
 
 export interface StaffView {
   id: string;

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { and, eq, inArray } from 'drizzle-orm';
 import { checkDocuments, type DossierState, type Issue } from '@motcua/core';
 import type { Context } from 'hono';
 import { SupplementPart, contract } from '@motcua/api';
 import { implement, type Implementation } from '../http/implement.ts';
 import type { AppEnv } from '../http/env.ts';
-import { errors, HttpError } from '../http/errors.ts';
+import { HttpError } from '../http/errors.ts';
 import { validateOnce } from '../http/validation.ts';
 import { safeEqual, tokenHash } from '../auth/secret.ts';
 import { dossierFiles, files } from '../db/schema/index.ts';
 import { dossierByCode, type DossierRow } from '../dossiers/load.ts';
 import { act, dossierNotFound } from '../dossiers/act.ts';
+import { serveDossierFile } from '../dossiers/serve-file.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import { discardAll, parseMultipart } from '../intake/multipart.ts';
 import { APPLICANT_FILE_PURPOSES, trackingView } from './view.ts';
@@ -166,44 +165,4 @@ export function trackingRoutes(): Implementation[] {
       return serveDossierFile(c, row.id, params.fileId, [...APPLICANT_FILE_PURPOSES]);
     }),
   ];
-}
-
-/** Streams a file linked to a dossier (one of `purposes`), with safe download headers. */
-export async function serveDossierFile(
-  c: Context<AppEnv>,
-  dossierId: string,
-  fileId: string,
-  purposes: string[] | null,
-): Promise<Response> {
-  const ctx = c.get('ctx');
-  const rows = await ctx.db
-    .select({
-      key: files.storageKey,
-      mediaType: files.mediaType,
-      size: files.size,
-      name: files.originalName,
-      sha256: files.sha256,
-    })
-    .from(dossierFiles)
-    .innerJoin(files, eq(files.id, dossierFiles.fileId))
-    .where(
-      and(
-        eq(dossierFiles.dossierId, dossierId),
-        eq(dossierFiles.fileId, fileId),
-        ...(purposes ? [inArray(dossierFiles.purpose, purposes)] : []),
-      ),
-    );
-  const f = rows[0];
-  if (!f) throw errors.notFound({ vi: 'Không tìm thấy tệp', en: 'File not found' });
-  const name = f.name ?? `${fileId}`;
-  c.header('Content-Type', f.mediaType);
-  c.header('Content-Length', String(f.size));
-  c.header(
-    'Content-Disposition',
-    `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-  );
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Cache-Control', 'private, no-store');
-  c.header('ETag', `"${f.sha256}"`);
-  return c.body(Readable.toWeb(ctx.files.read(f.key)) as unknown as ReadableStream);
 }

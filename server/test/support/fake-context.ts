@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { pino } from 'pino';
 import type { AppEnv } from '../../src/http/env.ts';
 import type { ServerContext } from '../../src/context.ts';
-import type { Principal } from '../../src/auth/principal.ts';
+import type { Principal } from '../../src/http/principal.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { errorHandler } from '../../src/http/middleware/error-handler/error-handler.ts';
 

@@ -6,7 +6,7 @@ export interface Grant {
   role: Role;
 }
 
-/** The authenticated staff member behind a request. */
+/** The authenticated staff member behind a request (set by the session middleware, read by every feature). */
 export interface Principal {
   staffId: string;
   username: string;
