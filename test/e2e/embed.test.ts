@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createClient } from '@motcua/api/client';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.mjs';
 import { ensureRuntimeBuilt, startServer, strictCsp, type RunningServer } from './support.ts';
 
@@ -130,6 +131,15 @@ test('the sample site: a birth registration filled, with files, and submitted un
   assert.match(code, /^000\.20\.01\.H56-\d{6}-\d{4,}$/);
   assert.ok(secret.length >= 8);
   receipt = { code, secret };
+  // What the form showed is what the API answers (the typed client of @motcua/api).
+  const api = createClient({ baseUrl: server.url });
+  const tracked = await api.get('/api/v1/public/dossiers/{dossierCode}', {
+    params: { dossierCode: code },
+    headers: { 'X-Tracking-Secret': secret },
+  });
+  assert.equal(tracked.code, code);
+  assert.equal(tracked.procedure.code, '1.001193');
+  assert.deepEqual(tracked.files.map((f) => f.documentId).sort(), ['giay-chung-sinh', 'to-khai']);
   // The printable receipt is built in a frame without inline styles: allowed by the policy too.
   await form.getByRole('button', { name: 'In giấy biên nhận' }).click();
   const printed = await page.evaluate(() => {

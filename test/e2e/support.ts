@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { createClient } from '@motcua/api/client';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -52,10 +53,12 @@ export async function startServer(): Promise<RunningServer> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     try {
-      const res = await fetch(`${url}/api/v1/public/procedures/1.001193`);
-      if (res.ok) break;
+      await createClient({ baseUrl: url }).get('/api/v1/public/procedures/{procedureCode}', {
+        params: { procedureCode: '1.001193' },
+      });
+      break;
     } catch {
-      /* not listening yet */
+      /* not listening or not ready yet */
     }
     if (Date.now() > deadline) {
       child.kill('SIGTERM');
