@@ -85,6 +85,26 @@ forEachDatabase('the OpenAPI document', (db) => {
     );
   });
 
+  test('each case action’s parameters are documented, and the result file’s part name', async () => {
+    type Kind = { properties: { kind: { const: string }; params?: { required?: string[] } }; required: string[] };
+    const doc = await json<{
+      paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: unknown }> } }>>;
+    }>(await server.request('/api/v1/openapi.json'));
+    const body = doc.paths['/api/v1/dossiers/{dossierCode}/actions']!.post!.requestBody.content['application/json']!
+      .schema as { oneOf: Kind[] };
+    const paid = body.oneOf.find((k) => k.properties.kind.const === 'payment_recorded')!;
+    assert.ok(paid.required.includes('params'));
+    assert.deepEqual(paid.properties.params?.required, ['amount']);
+    const multipart = doc.paths['/api/v1/dossiers/{dossierCode}/actions/with-files']!.post!.requestBody.content[
+      'multipart/form-data'
+    ]!.schema as { properties: Record<string, unknown>; patternProperties: Record<string, { description: string }> };
+    assert.ok(multipart.properties.action);
+    const files = Object.entries(multipart.patternProperties);
+    assert.equal(files.length, 1);
+    assert.match(files[0]![0], /files/);
+    assert.match(files[0]![1].description, /approve, deny/);
+  });
+
   test('the docs page lists every operation, without external resources', async () => {
     const res = await server.request('/api/v1/docs');
     assert.equal(res.status, 200);
