@@ -59,7 +59,7 @@ test('a body the contract does not allow is refused with 500, naming what breaks
   // The tracking view without its procedure's version (the drift the contract was written to stop).
   JSON.stringify = ((value: unknown, ...rest: never[]) => {
     if (value && typeof value === 'object' && 'canSupplement' in value) {
-      const { procedure, ...view } = value as { procedure: Record<string, unknown> };
+      const { procedure, ...view } = value as unknown as { procedure: Record<string, unknown> };
       const { version: _version, ...withoutVersion } = procedure;
       return original({ ...view, procedure: withoutVersion }, ...rest);
     }
