@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FeeQuoteSchema } from '@motcua/core';
-import { AgencyCode, IssueSchema, LocalizedText, Message, Nullable, ProcedureCode } from './common.ts';
+import { AgencyCode, IssueSchema, LocalizedText, Message, Nullable, ProcedureCode, errorBody } from './common.ts';
 import { defineRoute } from './route.ts';
 
 /** The `submission` part of a submission (JSON). */
@@ -55,7 +55,12 @@ const IdempotencyHeaders = Type.Object({
 
 const submissionResponses = {
   201: { description: 'Received', json: SubmissionResponse },
-  409: { description: 'The procedure has a new version (reload the form)' },
+  409: {
+    description: 'The procedure has a new version (reload the form)',
+    json: errorBody({
+      currentVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'The version in force now' })),
+    }),
+  },
   413: { description: 'A file or the request is too large' },
   415: { description: 'A file\u2019s bytes are not of an accepted type (sniffed from the content, not the name)' },
   422: { description: 'Idempotency key reused with another body; or the submission is not acceptable' },
