@@ -13,6 +13,12 @@ define('motcua-track', MotcuaTrack);
 
 export { MotcuaJsonForms, MotcuaForm, MotcuaTrack };
 export type { FormChangeDetail, FormTranslations, StepChangeDetail } from './elements/form/motcua-jsonforms.ts';
-export type { SubmittedDetail, LoadedDetail, ErrorDetail } from './elements/form/motcua-form.ts';
+export type {
+  SubmittedDetail,
+  LoadedDetail,
+  ErrorDetail,
+  FormSubmission,
+  SubmitHandler,
+} from './elements/form/motcua-form.ts';
 export type { DispatchProps, FormContext, Renderer, RendererEntry } from './jsonforms/context.ts';
 export { motcuaRenderers } from './renderers/index.ts';

@@ -29,7 +29,6 @@ export async function fromProperties(given: GivenProcedure): Promise<FormProcedu
     given.evaluator ?? defaultEvaluator(),
     prefetchRenderers(p.form.schema, p.form.uischema),
   ]);
-  const handler = given.submitHandler;
   return {
     code: p.code,
     version: given.version ?? 0,
@@ -37,8 +36,11 @@ export async function fromProperties(given: GivenProcedure): Promise<FormProcedu
     agencies: [...(given.agencies ?? [])],
     calendars: { ...given.calendars },
     evaluator,
-    draftScope: null,
+    // Drafts as for a citizen, apart from those of the published forms of this page's origin.
+    draftScope: `${location.origin}/given`,
+    // The handler of the moment: a host may set it after the form is shown.
     submit: async (s, progress) => {
+      const handler = given.submitHandler;
       if (!handler) throw new ApiError('http', 0, 'no-submit-handler', GIVEN_STRINGS.previewOnly);
       try {
         return await handler(s, progress);

@@ -15,8 +15,8 @@ export type { SubmittedDetail, LoadedDetail, ErrorDetail, FormSubmission, Submit
 /** A procedure given as data: a chunk of its own, which a page that loads from a server never fetches. */
 const givenSource = lazy(() => import('./given-source.ts'));
 
-/** The properties that give the form its procedure as data (any change reloads it). */
-const GIVEN = ['definition', 'version', 'evaluator', 'agencies', 'calendars', 'submitHandler'];
+/** The properties that give the form its procedure as data (a change reloads it; the submit handler is read when sending). */
+const GIVEN = ['definition', 'version', 'evaluator', 'agencies', 'calendars'];
 
 /**
  * <motcua-form procedure="CODE" server="URL" [agency="CODE"] [lang="en"] [kiosk]>: loads a
@@ -96,21 +96,20 @@ export class MotcuaForm extends LitElement {
     if (
       this.definition ? GIVEN.some((k) => keys.has(k)) : this.procedure && (keys.has('procedure') || keys.has('server'))
     )
-      void this.#load(keys.has('definition') && !!keys.get('definition'));
+      void this.load();
   }
 
-  /** Loads (or reloads) the procedure: the given definition, or the server's published version and its validator module. */
+  /**
+   * Loads (or reloads) the procedure: the given definition, or the server's published version and
+   * its validator module. A definition given anew keeps the answers (a preview being edited).
+   */
   load(): Promise<void> {
-    return this.#load(false);
-  }
-
-  #load(keep: boolean): Promise<void> {
     const given = this.definition;
     return this.#ctl.load(
       given
         ? async () => (await givenSource.load()).fromProperties(this as typeof this & { definition: Procedure })
         : () => loadPublished(this.server, this.procedure),
-      keep,
+      !!given,
     );
   }
 
