@@ -60,11 +60,3 @@ export function receivingAgencyOf(
 ): AgencyResolution {
   return resolveReceivingAgency({ receiving }, submission.data, evaluator, directory, submission.agency);
 }
-
-/**
- * The agency a submission names: the applicant's choice when the procedure lets them choose,
- * nothing otherwise (the receiving rule determines it, and a stray choice would be refused).
- */
-export function chosenAgency(procedure: Pick<Procedure, 'receiving'>, chosen: string | undefined): string | undefined {
-  return procedure.receiving.mode === 'choice' && chosen ? chosen : undefined;
-}

@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   checkDocuments,
-  checkSubmission,
   chosenAgency,
   pick,
   requiredDocuments,
@@ -23,7 +22,7 @@ import { DraftStore } from './drafts.ts';
 import { applicableFiles, pickFiles, providedFiles, withFiles } from './picked-files.ts';
 import type { Attempt, ErrorDetail, FormProcedure, FormState, LoadedDetail, SubmittedDetail } from './form-model.ts';
 
-/** The receipt and its printed page: a chunk of its own, fetched while a dossier uploads. */
+/** The submission check, the receipt and its printed page: a chunk of its own, fetched when the applicant submits. */
 export const receiptViews = lazy(() => import('./receipt.ts'));
 
 /** What <motcua-form> gives its controller. */
@@ -44,25 +43,8 @@ export interface FormHost extends ReactiveControllerHost, HTMLElement {
  * submission with its retries. The views (form-view.ts) show its state.
  */
 export class FormController implements ReactiveController {
-  s: FormState = {
-    phase: 'loading',
-    form: null,
-    data: {},
-    chosen: undefined,
-    files: new Map(),
-    consent: false,
-    restored: null,
-    loadError: '',
-    submitting: false,
-    progress: null,
-    failure: null,
-    serverIssues: [],
-    summary: null,
-    showMissing: false,
-    receipt: null,
-    atEnd: true,
-    copied: false,
-  };
+  /** Until a procedure is loaded only `phase` and `loadError` are shown; #startFresh sets the rest. */
+  s = { phase: 'loading', form: null, consent: false, submitting: false } as unknown as FormState;
   directory: AgencyDirectory | null = null;
   drafts: DraftStore | null = null;
   #attempt: Attempt | null = null;
@@ -70,6 +52,8 @@ export class FormController implements ReactiveController {
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
   #focus: string | null = null;
+  /** Between the click and the check's answer (the check's chunk may be on its way). */
+  #checking = false;
 
   constructor(readonly host: FormHost) {
     host.addController(this);
@@ -128,10 +112,7 @@ export class FormController implements ReactiveController {
       if (seq !== this.#loadSeq) return;
       this.directory = directoryOf(form);
       this.s.form = form;
-      this.drafts =
-        this.host.kiosk || form.draftScope === null
-          ? null
-          : new DraftStore(DraftStore.keyFor(form.draftScope, form.code));
+      this.drafts = this.host.kiosk ? null : new DraftStore(DraftStore.keyFor(form.draftScope, form.code));
       this.#startFresh();
       const draft = this.drafts?.load() ?? null;
       if (draft)
@@ -297,23 +278,30 @@ export class FormController implements ReactiveController {
   // ---------------------------------------------------------------------------------------------
   // Submitting
 
-  /** Checks everything in the browser (core's checkSubmission), then sends the dossier (or retries the failed attempt). */
+  /**
+   * Checks everything in the browser (core's checkSubmission, which comes with the receipt's chunk:
+   * a page needs neither before the applicant submits), then sends the dossier (or retries the
+   * failed attempt). If that chunk cannot be fetched the server's own check answers.
+   */
   async submit(): Promise<void> {
-    const { form, data, chosen, files, submitting } = this.s;
-    if (submitting || !form) return;
-    const inner = this.inner;
+    if (this.s.submitting || !this.s.form || this.#checking) return;
+    this.#checking = true;
     // The inner form shows its fields' errors and names them; core's check adds what only it knows.
-    const fieldIssues = (inner?.validate({ summary: false }) ?? []).map((i) => ({
+    const fieldIssues = (this.inner?.validate({ summary: false }) ?? []).map((i) => ({
       ...i,
       pointer: `/data${i.pointer}`,
     }));
+    const views = receiptViews.load().catch(() => null);
+    const check = (await views)?.checkSubmission;
+    this.#checking = false;
+    const { form, data, chosen, files } = this.s;
     const checks = this.checks();
-    const p = form.procedure;
-    const checked = checkSubmission(
-      p,
-      { data, agency: chosen, documents: providedFiles(checks, files) },
-      form.evaluator,
-      { directory: this.directory!, ...receivingForBrowser(p, this.directory!) },
+    const p = form!.procedure;
+    const checked = (
+      check?.(p, { data, agency: chosen, documents: providedFiles(checks, files) }, form!.evaluator, {
+        directory: this.directory!,
+        ...receivingForBrowser(p, this.directory!),
+      }) ?? []
     ).filter((i) => !i.pointer.startsWith('/data') || !fieldIssues.some((f) => isWithin(i.pointer, f.pointer)));
     // What the server objected to stands until its cause changes (each is cleared when it does).
     const issues = [...fieldIssues, ...checked, ...this.s.serverIssues];
@@ -327,12 +315,10 @@ export class FormController implements ReactiveController {
       this.#attempt = { key: newIdempotencyKey(), outcome: 'pending' };
     const attempt = this.#attempt;
     this.set({ summary: null, failure: null, submitting: true, progress: { loaded: 0, total: 1 } });
-    // Fetched alongside the upload, so that the receipt shows the moment the answer comes.
-    const views = receiptViews.load().catch(() => null);
     try {
-      const res = await form.submit(
+      const res = await form!.submit(
         {
-          version: form.version,
+          version: form!.version,
           ...(chosenAgency(p, chosen) ? { agency: chosen! } : {}),
           data,
           files: applicableFiles(checks, files).flatMap(([document, list]) =>
@@ -349,8 +335,8 @@ export class FormController implements ReactiveController {
       this.#focus = 'mc-receipt-title';
       this.#emit<SubmittedDetail>('motcua-submitted', {
         code: res.code,
-        procedure: form.code,
-        version: form.version,
+        procedure: form!.code,
+        version: form!.version,
         status: res.status,
       });
     } catch (err) {

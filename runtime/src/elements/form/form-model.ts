@@ -13,8 +13,8 @@ export interface FormProcedure extends Pick<
 > {
   evaluator: SchemaEvaluator;
   submit: SubmitHandler;
-  /** Where drafts are kept (the server's origin), or null: no drafts. */
-  draftScope: string | null;
+  /** Whose drafts (the server's origin): the form's drafts are kept under it and the procedure's code. */
+  draftScope: string;
 }
 
 /** What the form hands to its submit handler. */

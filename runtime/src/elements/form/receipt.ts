@@ -6,10 +6,13 @@ import { RECEIPT_WORDS_VI } from '../../i18n/strings-receipt.ts';
 import { humanDateTime, humanIso } from './format.ts';
 import type { Receipt } from './form-model.ts';
 
+export { checkSubmission } from '@motcua/core';
+
 type View = Pick<ProcedureView, 'code' | 'procedure'>;
 
-// This module is its own chunk, loaded while a dossier uploads (motcua-form.ts): its Vietnamese words
-// come with it (the English ones with the form's English words).
+// This module is its own chunk, loaded when the applicant submits (form-controller.ts): its Vietnamese
+// words come with it (the English ones with the form's English words), and so does core's
+// submission check, which a page needs no sooner.
 addWords('vi', RECEIPT_WORDS_VI);
 
 /** The receipt's facts, shared by the on-screen view and the printed page. */
