@@ -291,8 +291,10 @@ export class FormController implements ReactiveController {
       ...i,
       pointer: `/data${i.pointer}`,
     }));
+    // What the inner form found shows at once; the check's own findings join when its chunk is there.
+    if (fieldIssues.length && !receiptViews.value) this.#refuse(fieldIssues);
     const views = receiptViews.load().catch(() => null);
-    const check = (await views)?.checkSubmission;
+    const check = (receiptViews.value ?? (await views))?.checkSubmission;
     this.#checking = false;
     const { form, data, chosen, files } = this.s;
     const checks = this.checks();
@@ -303,14 +305,7 @@ export class FormController implements ReactiveController {
         ...receivingForBrowser(p, this.directory!),
       }) ?? []
     ).filter((i) => !i.pointer.startsWith('/data') || !fieldIssues.some((f) => isWithin(i.pointer, f.pointer)));
-    // What the server objected to stands until its cause changes (each is cleared when it does).
-    const issues = [...fieldIssues, ...checked, ...this.s.serverIssues];
-    this.set({ showMissing: true });
-    if (issues.length) {
-      this.set({ summary: issues });
-      this.#focus = 'mc-form-summary';
-      return;
-    }
+    if (this.#refuse([...fieldIssues, ...checked])) return;
     if (!this.#attempt || this.#attempt.outcome === 'rejected')
       this.#attempt = { key: newIdempotencyKey(), outcome: 'pending' };
     const attempt = this.#attempt;
@@ -347,6 +342,17 @@ export class FormController implements ReactiveController {
     } finally {
       this.set({ submitting: false, progress: null });
     }
+  }
+
+  /** Shows the summary of what stops the submission, with what the server objected to; false if nothing does. */
+  #refuse(found: Issue[]): boolean {
+    // What the server objected to stands until its cause changes (each is cleared when it does).
+    const issues = [...found, ...this.s.serverIssues];
+    this.set({ showMissing: true });
+    if (!issues.length) return false;
+    this.set({ summary: issues });
+    this.#focus = 'mc-form-summary';
+    return true;
   }
 
   #showFailure(e: ApiError, attempt: Attempt): void {
