@@ -35,7 +35,7 @@ function replaceInJsonForms(): Plugin {
 
 /** The modules only a lazily loaded part uses (each part is a dynamic import of its view module). */
 const LAZY_PARTS =
-  /[\\/]src[\\/](elements[\\/]track[\\/]track-(view|controller)|elements[\\/]form[\\/]receipt|i18n[\\/]strings-(track|receipt|en|array|wizard)|renderers[\\/]layouts[\\/]wizard-view|renderers[\\/]controls[\\/]array-views)\.ts$/;
+  /[\\/]src[\\/](procedure[\\/](submission-check|applicant-data|identity)|elements[\\/]track[\\/]track-(view|controller)|elements[\\/]form[\\/](receipt|given-source)|i18n[\\/]strings-(track|receipt|en|array|wizard|given)|renderers[\\/]layouts[\\/]wizard-view|renderers[\\/]controls[\\/]array-views)\.ts$/;
 
 export default defineConfig({
   plugins: [
@@ -53,8 +53,13 @@ export default defineConfig({
     rolldownOptions: {
       // Lets the group below be the entry chunk itself (the lazy chunks import what they share from it).
       preserveEntrySignatures: 'allow-extension',
+      // core's ajv evaluator compiles schemas with `new Function`, which the pages' strict CSP
+      // refuses: the embed leaves it out (a form given a definition there must be given an evaluator).
+      external: ['@motcua/core/ajv'],
       output: {
         minify: true,
+        // No comments: the minifier already used the pure annotations, which would cost every page ~0.1 KB.
+        comments: false,
         // One entry holding everything a form page needs, plus one chunk per lazily loaded part
         // (src/lazy.ts). Without this, rolldown would move code shared by the entry and a lazy part
         // into common chunks that the entry imports statically: more requests, and no longer one module.

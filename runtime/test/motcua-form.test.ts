@@ -16,7 +16,15 @@ import {
   waitFor,
   zipNamedPdf,
 } from './support/helpers.ts';
-import { answer, fileInput, fillReady, innerForm, renderMotcuaForm, validBirthData } from './support/form-helpers.ts';
+import {
+  answer,
+  fileInput,
+  fillReady,
+  innerForm,
+  MONDAY_9AM,
+  renderMotcuaForm,
+  validBirthData,
+} from './support/form-helpers.ts';
 
 const docTitles = (el: MotcuaForm) => $$(el, '.doc-list .doc-title').map((d) => norm(d.textContent));
 describe('<motcua-form>', () => {
@@ -166,7 +174,18 @@ describe('<motcua-form>', () => {
     $(el, '[part~="submit"]').click();
     await waitFor(() => el.shadowRoot!.querySelector('.receipt'), 'the receipt');
     const { printReceipt } = await import('../src/elements/form/receipt.ts');
-    const frame = printReceipt(el.shadowRoot!, (el as any)._receipt, (el as any)._view, 'vi', false);
+    const view = await (await fetch('/mock/ok/api/v1/public/procedures/1.001193')).json();
+    const shown = (sel: string) => $(el, `.receipt ${sel}`).textContent!.trim();
+    const receipt = {
+      code: shown('.code'),
+      secret: shown('.secret'),
+      status: 1,
+      statusLabel: { vi: 'Mới tiếp nhận', en: 'Received' },
+      dueAt: null,
+      expectedDueAt: null,
+      submittedAt: MONDAY_9AM,
+    };
+    const frame = printReceipt(el.shadowRoot!, receipt, view, 'vi', false);
     const doc = frame.contentDocument!;
     expect(norm(doc.body.textContent))
       .to.contain('GIẤY BIÊN NHẬN HỒ SƠ NỘP TRỰC TUYẾN')

@@ -2,6 +2,7 @@ import type { Lang, Message } from '@motcua/core';
 import { lazy } from '../lazy.ts';
 import type { WORDS_EN } from './strings-en.ts';
 import type { TRACK_STRINGS } from './strings-track.ts';
+import type { GIVEN_STRINGS } from './strings-given.ts';
 import type { ReceiptWordKey } from './strings-receipt.ts';
 import type { ArrayWordKey } from './strings-array.ts';
 import type { WizardWordKey } from './strings-wizard.ts';
@@ -130,7 +131,13 @@ export const WORDS_VI = {
 // while strings-en.ts needs nothing from here (it is a chunk that this module loads).
 export type WordKey = keyof typeof WORDS_EN;
 export type StringKey =
-  keyof typeof STRINGS | WordKey | keyof typeof TRACK_STRINGS | ReceiptWordKey | ArrayWordKey | WizardWordKey;
+  | keyof typeof STRINGS
+  | WordKey
+  | keyof typeof TRACK_STRINGS
+  | keyof typeof GIVEN_STRINGS
+  | ReceiptWordKey
+  | ArrayWordKey
+  | WizardWordKey;
 export type Params = Record<string, string | number>;
 
 const table: Partial<Record<StringKey, Partial<Message>>> = { ...STRINGS };

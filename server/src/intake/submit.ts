@@ -3,13 +3,12 @@ import { SubmissionSchema, type Submission } from '@motcua/api';
 import {
   STATUSES,
   applicantIdentity,
-  checkDocuments,
+  checkSubmission,
+  chosenAgency,
   computeDue,
   computeFees,
   decide,
-  feeIssues,
   formatInstant,
-  validateApplicantData,
   type Actor,
   type DossierEvent,
   type DossierState,
@@ -17,6 +16,7 @@ import {
   type Issue,
   type LocalizedText,
   type Message,
+  type ProvidedFile,
   type Refusal,
   submitterIdentity,
 } from '@motcua/core';
@@ -346,16 +346,25 @@ async function check(
   const snap = await ctx.agencies.get();
   const wctx = workflowContext(ctx, snap, procedure, data, 'new');
 
-  const issues: Issue[] = [...streamIssues];
-  issues.push(...validateApplicantData(procedure, data, ctx.evaluator));
-  const provided: Record<string, { mediaType: string; size: number; name?: string }[]> = {};
+  const provided: Record<string, ProvidedFile[]> = {};
   for (const u of [...uploads].sort((a, b) => a.ordinal - b.ordinal)) {
     (provided[u.documentId] ??= []).push({ mediaType: u.mediaType, size: u.size, ...(u.name ? { name: u.name } : {}) });
   }
-  if (!issues.some((i) => i.pointer.startsWith('/data'))) {
-    issues.push(...checkDocuments(procedure, data, ctx.evaluator, provided));
-    issues.push(...feeIssues(procedure, data, ctx.evaluator));
-  }
+  // The same check as the form's, re-done here: the server trusts nothing from the browser.
+  const issues: Issue[] = [
+    ...streamIssues,
+    ...checkSubmission(
+      procedure,
+      {
+        data,
+        // At the counter the staff member's own agency is the choice, as in the workflow's submit.
+        agency: submission.agency ?? (req.via === 'counter' ? chosenAgency(procedure, req.counterAgency) : undefined),
+        documents: provided,
+      },
+      ctx.evaluator,
+      { directory: wctx.directory },
+    ),
+  ];
   if (issues.length) {
     const status = statusFor(issues);
     throw new HttpError(

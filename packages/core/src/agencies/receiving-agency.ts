@@ -101,3 +101,11 @@ function unknownAgency(pointer: string, code: string): AgencyResolution {
 function fail(pointer: string, code: string, message: { vi: string; en: string }): AgencyResolution {
   return { ok: false, issue: { pointer, code, message } };
 }
+
+/**
+ * The agency a submission names: the applicant's choice when the procedure lets them choose,
+ * nothing otherwise (the receiving rule determines it, and a stray choice would be refused).
+ */
+export function chosenAgency(procedure: Pick<Procedure, 'receiving'>, chosen: string | undefined): string | undefined {
+  return procedure.receiving.mode === 'choice' && chosen ? chosen : undefined;
+}

@@ -8,6 +8,9 @@ import {
   type SchemaEvaluator,
 } from '@motcua/core';
 import type { ProcedureView } from '../../api/types.ts';
+
+/** What the agency helpers need of a procedure view (or of a procedure given as data). */
+type View = Pick<ProcedureView, 'procedure' | 'agencies' | 'calendars'>;
 import { DEFAULT_TIME_ZONE } from './format.ts';
 
 /**
@@ -17,7 +20,7 @@ import { DEFAULT_TIME_ZONE } from './format.ts';
  * (core's createAgencyDirectory), so they are not checked again here: a subset with the cut-off
  * parents removed is still a consistent tree.
  */
-export function directoryOf(view: ProcedureView): AgencyDirectory {
+export function directoryOf(view: View): AgencyDirectory {
   const codes = new Set(view.agencies.map((a) => a.code));
   return createAgencyDirectoryUnchecked(
     view.agencies.map((a) => ({
@@ -30,7 +33,7 @@ export function directoryOf(view: ProcedureView): AgencyDirectory {
   );
 }
 
-export function calendarOf(view: ProcedureView, agency: string): Calendar | undefined {
+export function calendarOf(view: View, agency: string): Calendar | undefined {
   const cal = view.calendars?.[agency] as Calendar | undefined;
   return cal && typeof cal === 'object' && typeof cal.timeZone === 'string' && Array.isArray(cal.workingHours)
     ? cal
@@ -53,7 +56,7 @@ export function receivingForBrowser(procedure: Procedure, directory: AgencyDirec
 export type ReceivingResult = { ok: true; agency: string } | { ok: false; issue: import('@motcua/core').Issue };
 
 export function receivingAgency(
-  view: ProcedureView,
+  view: View,
   directory: AgencyDirectory,
   data: unknown,
   evaluator: SchemaEvaluator,
@@ -63,7 +66,7 @@ export function receivingAgency(
 }
 
 /** The appointment if the dossier were accepted at `now` by `agency` (core's computeDue on its calendar). */
-export function expectedDue(view: ProcedureView, agency: string, now: number): { at: number; timeZone: string } | null {
+export function expectedDue(view: View, agency: string, now: number): { at: number; timeZone: string } | null {
   const cal = calendarOf(view, agency);
   if (!cal) return null;
   try {

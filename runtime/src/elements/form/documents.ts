@@ -4,12 +4,7 @@ import { pick, type DocumentCheck, type Issue, type Lang } from '@motcua/core';
 import { t } from '../../i18n/strings.ts';
 import { isWithin } from '../../jsonforms/paths.ts';
 import { formatBytes, typeName } from './media-type.ts';
-
-export interface PickedFile {
-  key: number;
-  file: File;
-  mediaType: string;
-}
+import type { PickedFile } from './picked-files.ts';
 
 export interface DocumentsView {
   lang: Lang;

@@ -1,17 +1,22 @@
 import { css, html, nothing, render, type TemplateResult } from 'lit';
 import { formatVnd, pick, type Lang } from '@motcua/core';
-import type { ProcedureView, SubmitResponse } from '../../api/types.ts';
+import type { ProcedureView } from '../../api/types.ts';
 import { addWords, t } from '../../i18n/strings.ts';
 import { RECEIPT_WORDS_VI } from '../../i18n/strings-receipt.ts';
 import { humanDateTime, humanIso } from './format.ts';
-import type { Receipt } from './receipt-data.ts';
+import type { Receipt } from './form-model.ts';
 
-// This module is its own chunk, loaded while a dossier uploads (motcua-form.ts): its Vietnamese words
-// come with it (the English ones with the form's English words).
+export { checkSubmission } from '@motcua/core';
+
+type View = Pick<ProcedureView, 'code' | 'procedure'>;
+
+// This module is its own chunk, loaded when the applicant submits (form-controller.ts): its Vietnamese
+// words come with it (the English ones with the form's English words), and so does core's
+// submission check, which a page needs no sooner.
 addWords('vi', RECEIPT_WORDS_VI);
 
 /** The receipt's facts, shared by the on-screen view and the printed page. */
-function facts(r: Receipt, view: ProcedureView, lang: Lang): [string, string | TemplateResult][] {
+function facts(r: Receipt, view: View, lang: Lang): [string, string | TemplateResult][] {
   const rows: [string, string | TemplateResult][] = [
     [t('receiptProcedure', lang), `${pick(view.procedure.title, lang)} (${view.code})`],
     [t('receiptCode', lang), html`<strong class="code">${r.code}</strong>`],
@@ -28,7 +33,7 @@ function facts(r: Receipt, view: ProcedureView, lang: Lang): [string, string | T
 
 export function receiptTemplate(
   r: Receipt,
-  view: ProcedureView,
+  view: View,
   lang: Lang,
   actions: { print(): void; copy(): void; again(): void; copied: boolean; kiosk: boolean },
 ): TemplateResult {
@@ -68,7 +73,7 @@ const PRINT_CSS = css`
 export function printReceipt(
   container: ShadowRoot | HTMLElement,
   r: Receipt,
-  view: ProcedureView,
+  view: View,
   lang: Lang,
   doPrint = true,
 ): HTMLIFrameElement {

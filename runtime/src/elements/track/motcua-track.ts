@@ -4,7 +4,7 @@ import { langOf, STRINGS, t, wordsFor } from '../../i18n/strings.ts';
 import { theme } from '../../styles/theme.ts';
 import { formStyles } from '../../styles/form-styles.ts';
 import { lazy } from '../../lazy.ts';
-import type { ErrorDetail } from '../form/motcua-form.ts';
+import type { ErrorDetail } from '../form/form-model.ts';
 import type { TrackController } from './track-controller.ts';
 
 /** What the element does and shows (track-controller.ts, track-view.ts): a chunk loaded by the first <motcua-track> of a page. */

@@ -4,9 +4,8 @@ import { apiUrl, ApiError, getJson, send } from '../../api/http.ts';
 import type { PublicProcedure as ProcedureView, TrackingView } from '@motcua/api';
 import { STRINGS, t } from '../../i18n/strings.ts';
 import { TRACK_STRINGS } from '../../i18n/strings-track.ts';
-import { sniffMediaType } from '../form/media-type.ts';
-import type { PickedFile } from '../form/documents.ts';
-import type { ErrorDetail } from '../form/motcua-form.ts';
+import { pickFiles, withFiles, type PickedFile } from '../form/picked-files.ts';
+import type { ErrorDetail } from '../form/form-model.ts';
 import type { TrackFailure } from './track-model.ts';
 import { styles, trackView } from './track-view.ts';
 import { adoptStyles } from '../../styles/adopt.ts';
@@ -35,8 +34,6 @@ interface State {
   withdrawInvalid: boolean;
   procedure: Procedure | null;
 }
-
-let fileKeys = 0;
 
 /**
  * Everything <motcua-track> does — look a dossier up by code and secret, send a supplement,
@@ -167,21 +164,13 @@ export class TrackController implements ReactiveController {
   }
 
   private async pick(documentId: string, list: FileList): Promise<void> {
-    const picked: PickedFile[] = [];
-    for (const file of Array.from(list)) picked.push({ key: ++fileKeys, file, mediaType: await sniffMediaType(file) });
-    const next = new Map(this.s.supFiles);
-    next.set(documentId, [...(next.get(documentId) ?? []), ...picked]);
-    this.s.supFiles = next;
+    const picked = await pickFiles(list);
+    this.s.supFiles = withFiles(this.s.supFiles, documentId, picked);
     this.set({ supIssues: this.fileIssues() });
   }
 
   private removeFile(documentId: string, key: number): void {
-    const next = new Map(this.s.supFiles);
-    next.set(
-      documentId,
-      (next.get(documentId) ?? []).filter((f) => f.key !== key),
-    );
-    this.s.supFiles = next;
+    this.s.supFiles = withFiles(this.s.supFiles, documentId, [], key);
     this.set({ supIssues: this.fileIssues() });
   }
 

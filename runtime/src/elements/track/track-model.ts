@@ -1,6 +1,6 @@
 import type { DocumentRequirement, Issue, Lang } from '@motcua/core';
 import type { TrackingView } from '@motcua/api';
-import type { PickedFile } from '../form/documents.ts';
+import type { PickedFile } from '../form/picked-files.ts';
 
 export interface TrackFailure {
   where: 'lookup' | 'supplement' | 'withdraw';

@@ -21,18 +21,24 @@ import {
   type Lang,
   type SchemaEvaluator,
 } from '@motcua/core';
-import type { DispatchProps, FormContext, RenderedControl, RenderResult, RendererEntry } from '../jsonforms/context.ts';
-import { createValidatorShim } from '../jsonforms/validator-shim.ts';
-import { ControlPropsCache } from '../jsonforms/control-props.ts';
-import { FormMemo } from '../jsonforms/form-memo.ts';
-import { idForPath, isWithin, pathToPointer, setAt } from '../jsonforms/paths.ts';
-import { motcuaRenderers } from '../renderers/index.ts';
-import { wizardKey } from '../renderers/layouts/wizard-key.ts';
-import { ruleFailure, unsupported } from '../renderers/unsupported.ts';
-import { langOf, STRINGS, t, wordsFor, type Params, type StringKey } from '../i18n/strings.ts';
-import { theme } from '../styles/theme.ts';
-import { adoptStyles } from '../styles/adopt.ts';
-import { localTitle, translator } from '../i18n/localize.ts';
+import type {
+  DispatchProps,
+  FormContext,
+  RenderedControl,
+  RenderResult,
+  RendererEntry,
+} from '../../jsonforms/context.ts';
+import { createValidatorShim } from '../../jsonforms/validator-shim.ts';
+import { ControlPropsCache } from '../../jsonforms/control-props.ts';
+import { FormMemo } from '../../jsonforms/form-memo.ts';
+import { idForPath, isWithin, pathToPointer, setAt } from '../../jsonforms/paths.ts';
+import { motcuaRenderers } from '../../renderers/index.ts';
+import { wizardKey } from '../../renderers/layouts/wizard-key.ts';
+import { ruleFailure, unsupported } from '../../renderers/unsupported.ts';
+import { langOf, STRINGS, t, wordsFor, type Params, type StringKey } from '../../i18n/strings.ts';
+import { theme } from '../../styles/theme.ts';
+import { adoptStyles } from '../../styles/adopt.ts';
+import { localTitle, translator } from '../../i18n/localize.ts';
 
 /** Translations of form texts by JSON Forms i18n key (e.g. "applicant.fullName.label"), per language. */
 export type FormTranslations = Partial<Record<Lang, Record<string, string>>>;

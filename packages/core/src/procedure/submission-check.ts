@@ -1,0 +1,62 @@
+import type { Procedure } from '../model/procedure.ts';
+import type { Issue } from '../model/issue.ts';
+import type { SchemaEvaluator } from '../conditions/evaluator.ts';
+import type { AgencyDirectory } from '../agencies/agency-directory.ts';
+import { resolveReceivingAgency, type AgencyResolution } from '../agencies/receiving-agency.ts';
+import { validateApplicantData } from './applicant-data.ts';
+import { checkDocuments, type ProvidedFile } from './documents.ts';
+
+/** What an applicant sends: the form data, the agency they chose (if any), the files per document id. */
+export interface SubmissionToCheck {
+  data: unknown;
+  agency?: string | undefined;
+  documents: Readonly<Record<string, readonly ProvidedFile[]>>;
+}
+
+export interface SubmissionCheckOptions {
+  /**
+   * The agencies the receiving rule resolves in. Without it the chosen agency is not checked
+   * (the caller's workflow does it).
+   */
+  directory?: AgencyDirectory;
+  /**
+   * The receiving rule to apply when the caller sees a narrower one than the procedure's (a
+   * browser sees only the agencies the server listed for it). Default: the procedure's own.
+   */
+  receiving?: Procedure['receiving'];
+}
+
+/**
+ * Is this submission acceptable? Every problem at once, with pointers into the submission
+ * `{ data, agency, documents }`: the form data (schema, the applicant's name, fee quantities —
+ * `validateApplicantData`), the receiving agency (when a directory is given), the documents and
+ * their files (`checkDocuments`). The server re-validates with this function what the browser
+ * checked with it; fees need no check of their own: data that passes cannot make `computeFees`
+ * throw.
+ */
+export function checkSubmission(
+  procedure: Procedure,
+  submission: SubmissionToCheck,
+  evaluator: SchemaEvaluator,
+  options: SubmissionCheckOptions = {},
+): Issue[] {
+  const issues = validateApplicantData(procedure, submission.data, evaluator);
+  if (options.directory) {
+    const agency = receivingAgencyOf(procedure, submission, evaluator, options.directory, options.receiving);
+    // A field that names the agency may already be reported as a data issue.
+    if (!agency.ok && !issues.some((i) => i.pointer === agency.issue.pointer)) issues.push(agency.issue);
+  }
+  issues.push(...checkDocuments(procedure, submission.data, evaluator, submission.documents));
+  return issues;
+}
+
+/** The agency that receives the submission, as `checkSubmission` resolves it. */
+export function receivingAgencyOf(
+  procedure: Procedure,
+  submission: Pick<SubmissionToCheck, 'data' | 'agency'>,
+  evaluator: SchemaEvaluator,
+  directory: AgencyDirectory,
+  receiving: Procedure['receiving'] = procedure.receiving,
+): AgencyResolution {
+  return resolveReceivingAgency({ receiving }, submission.data, evaluator, directory, submission.agency);
+}

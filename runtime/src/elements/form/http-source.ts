@@ -1,0 +1,44 @@
+import { createPrecompiledEvaluator, type CompiledValidator } from '@motcua/core';
+import { apiUrl, ApiError, getJson, send } from '../../api/http.ts';
+import type { ProcedureView, SubmitResponse } from '../../api/types.ts';
+import { STRINGS } from '../../i18n/strings.ts';
+import { prefetchRenderers } from '../../renderers/prefetch.ts';
+import type { FormProcedure } from './form-model.ts';
+
+/**
+ * A published procedure from a motcua server: its public view, its version's precompiled validator
+ * module (no `new Function`: the page may have a strict CSP) and the public API as submit handler.
+ */
+export async function loadPublished(server: string, code: string): Promise<FormProcedure> {
+  const path = `api/v1/public/procedures/${encodeURIComponent(code)}`;
+  const view = await getJson<ProcedureView>(apiUrl(server, path));
+  // The renderers this form needs beyond the common ones (wizard, arrays) load alongside the validators.
+  const renderers = prefetchRenderers(view.procedure.form.schema, view.procedure.form.uischema);
+  let validators: Record<string, CompiledValidator>;
+  try {
+    const [mod] = (await Promise.all([import(/* @vite-ignore */ view.validators), renderers])) as [
+      { validators?: Record<string, CompiledValidator>; default?: Record<string, CompiledValidator> },
+      unknown,
+    ];
+    validators = mod.validators ?? mod.default ?? {};
+  } catch {
+    throw new ApiError('invalid-response', 0, 'validators', STRINGS.validatorsFailed, []);
+  }
+  return {
+    ...view,
+    evaluator: createPrecompiledEvaluator(validators),
+    draftScope: new URL(apiUrl(server, '')).origin,
+    async submit(s, progress) {
+      const body = new FormData();
+      body.append('submission', JSON.stringify({ version: s.version, data: s.data, agency: s.agency }));
+      for (const f of s.files) body.append(`documents.${f.document}`, f.file, f.file.name);
+      const res = await send<SubmitResponse>(apiUrl(server, `${path}/dossiers`), {
+        method: 'POST',
+        headers: { 'Idempotency-Key': s.idempotencyKey },
+        body,
+        onProgress: (_f, loaded, total) => progress(loaded, total),
+      });
+      return res.body;
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { createPrecompiledEvaluator, type CompiledValidator } from '@motcua/core';
+import type { MotcuaForm, FormSubmission } from '../src/index.ts';
+import type { ProcedureView } from '../src/api/types.ts';
+import { $, chooseFiles, pdf, waitFor } from './support/helpers.ts';
+import { answer, BIRTH, MONDAY_9AM, renderMotcuaForm, validBirthData } from './support/form-helpers.ts';
+
+/** The published view of the birth registration, as the mock server serves it, and its validators. */
+async function published(): Promise<{ view: ProcedureView; validators: Record<string, CompiledValidator> }> {
+  const view = (await (await fetch(`/mock/ok/api/v1/public/procedures/${BIRTH}`)).json()) as ProcedureView;
+  const mod = (await import(/* @vite-ignore */ view.validators)) as {
+    validators?: Record<string, CompiledValidator>;
+    default?: Record<string, CompiledValidator>;
+  };
+  return { view, validators: mod.validators ?? mod.default ?? {} };
+}
+
+/** The same definition, given as data (a copy: nothing is shared with the published view). */
+async function renderGiven(
+  view: ProcedureView,
+  validators: Record<string, CompiledValidator>,
+  submitHandler?: unknown,
+) {
+  const el = await fixture<MotcuaForm>(html`<motcua-form
+    lang="vi"
+    .definition=${structuredClone(view.procedure)}
+    .version=${view.version}
+    .evaluator=${createPrecompiledEvaluator(validators)}
+    .agencies=${structuredClone(view.agencies)}
+    .calendars=${structuredClone(view.calendars)}
+    .submitHandler=${submitHandler}
+    .now=${() => MONDAY_9AM}
+  ></motcua-form>`);
+  await waitFor(() => el.shadowRoot!.querySelector('motcua-jsonforms'), 'the given form');
+  await el.updateComplete;
+  return el;
+}
+
+/** What a person sees: the element's DOM with the inner form's shadow DOM inlined, without Lit's markers. */
+function seen(root: ShadowRoot | Element): string {
+  const clone = document.createElement('div');
+  for (const node of Array.from(root.childNodes)) {
+    if (node.nodeName === 'STYLE') continue;
+    clone.append(node.cloneNode(true));
+  }
+  for (const inner of Array.from(root.querySelectorAll('*')).filter((e) => e.shadowRoot)) {
+    const path = inner.tagName.toLowerCase();
+    const target = clone.querySelector(path);
+    if (target) target.innerHTML = seen(inner.shadowRoot!);
+  }
+  return clone.innerHTML.replace(/<!--[^]*?-->/g, '');
+}
+
+const same = (a: MotcuaForm, b: MotcuaForm) => expect(seen(b.shadowRoot!)).to.equal(seen(a.shadowRoot!));
+
+describe('<motcua-form> given a definition', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('renders the same DOM as the published version loaded over HTTP, for the same data', async () => {
+    const { view, validators } = await published();
+    const overHttp = await renderMotcuaForm();
+    const given = await renderGiven(view, validators);
+    expect(seen(overHttp.shadowRoot!)).to.contain('Đăng ký khai sinh');
+    same(overHttp, given);
+
+    const data = await validBirthData();
+    for (const el of [overHttp, given]) {
+      await answer(el, { ...data, birthEvidence: 'nguoi-lam-chung', registeredOnTime: false });
+      const agency = $(el, '#mc-agency') as HTMLSelectElement;
+      agency.value = '000.20.01.H56';
+      agency.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    }
+    expect(seen(given.shadowRoot!)).to.contain('van-ban-lam-chung');
+    same(overHttp, given);
+
+    // A failed check: the same summary, the same messages beside the same fields.
+    for (const el of [overHttp, given]) {
+      await answer(el, { ...data, child: { ...(data.child as object), fullName: '' } });
+      await el.submit();
+      await el.updateComplete;
+    }
+    expect($(given, '#mc-form-summary').textContent).to.match(/3 vấn đề/);
+    same(overHttp, given);
+  });
+
+  it('hands the submission to the submit handler and shows its receipt', async () => {
+    const { view, validators } = await published();
+    const sent: FormSubmission[] = [];
+    const el = await renderGiven(
+      view,
+      validators,
+      async (s: FormSubmission, progress: (l: number, t: number) => void) => {
+        sent.push(s);
+        progress(1, 1);
+        return {
+          code: '000.20.01.H56-260302-0042',
+          secret: 'ABCD-EFGH',
+          status: 1,
+          statusLabel: { vi: 'Mới tiếp nhận', en: 'Received' },
+          dueAt: null,
+          expectedDueAt: null,
+        };
+      },
+    );
+    await answer(el, await validBirthData());
+    const agency = $(el, '#mc-agency') as HTMLSelectElement;
+    agency.value = '000.20.01.H56';
+    agency.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    chooseFiles($(el, '#mc-file-to-khai') as HTMLInputElement, [pdf()]);
+    chooseFiles($(el, '#mc-file-giay-chung-sinh') as HTMLInputElement, [pdf('chung-sinh.pdf')]);
+    await waitFor(() => el.shadowRoot!.querySelectorAll('.file-name').length === 2, 'both files');
+    await el.submit();
+    await waitFor(() => el.shadowRoot!.querySelector('.receipt'), 'the receipt');
+    expect(sent).to.have.length(1);
+    expect(sent[0]!.version).to.equal(view.version);
+    expect(sent[0]!.agency).to.equal('000.20.01.H56');
+    expect(sent[0]!.files.map((f) => f.document)).to.deep.equal(['to-khai', 'giay-chung-sinh']);
+    expect(sent[0]!.idempotencyKey).to.be.a('string').and.not.equal('');
+    expect($(el, '.receipt').textContent).to.contain('000.20.01.H56-260302-0042');
+  });
+
+  it('a handler’s refusal is shown beside its cause; without a handler the form says it is a preview', async () => {
+    const { view, validators } = await published();
+    const el = await renderGiven(view, validators, async () => {
+      throw {
+        status: 400,
+        code: 'invalid_data',
+        text: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' },
+        issues: [{ pointer: '/agency', code: 'x', message: { vi: 'Cơ quan tạm ngừng nhận', en: 'Closed' } }],
+      };
+    });
+    await answer(el, await validBirthData());
+    const agency = $(el, '#mc-agency') as HTMLSelectElement;
+    agency.value = '000.20.01.H56';
+    agency.dispatchEvent(new Event('change'));
+    chooseFiles($(el, '#mc-file-to-khai') as HTMLInputElement, [pdf()]);
+    chooseFiles($(el, '#mc-file-giay-chung-sinh') as HTMLInputElement, [pdf('chung-sinh.pdf')]);
+    await waitFor(() => el.shadowRoot!.querySelectorAll('.file-name').length === 2, 'both files');
+    await el.submit();
+    await el.updateComplete;
+    expect($(el, '#mc-agency-err').textContent).to.contain('Cơ quan tạm ngừng nhận');
+
+    el.submitHandler = undefined;
+    agency.value = '000.20.02.H56';
+    agency.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await el.submit();
+    await el.updateComplete;
+    await waitFor(() => el.shadowRoot!.querySelector('#mc-submit-error'), 'the preview notice');
+    expect($(el, '#mc-submit-error').textContent).to.contain('bản xem trước');
+  });
+});
