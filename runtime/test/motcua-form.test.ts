@@ -184,7 +184,7 @@ describe('<motcua-form>', () => {
       dueAt: null,
       expectedDueAt: null,
       submittedAt: MONDAY_9AM,
-    };
+    } as Parameters<typeof printReceipt>[1];
     const frame = printReceipt(el.shadowRoot!, receipt, view, 'vi', false);
     const doc = frame.contentDocument!;
     expect(norm(doc.body.textContent))
