@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { AJV_SHIMS, LITE_PREFIX, liteModuleCode, lodashReplacement } from './lodash-compat.ts';
 import { TEMPLATE_MINIFY } from './template-minify.ts';
@@ -38,6 +38,8 @@ const LAZY_PARTS =
   /[\\/]src[\\/](elements[\\/]track[\\/]track-(view|controller)|elements[\\/]form[\\/]receipt|i18n[\\/]strings-(track|receipt|en|array|wizard)|renderers[\\/]layouts[\\/]wizard-view|renderers[\\/]controls[\\/]array-views)\.ts$/;
 
 export default defineConfig({
+  // The workspaces' sources (their `exports` send this condition to src/*.ts; the default is dist/).
+  resolve: { conditions: ['motcua-source', ...defaultClientConditions] },
   plugins: [
     replaceInJsonForms(),
     minifyHtmlLiterals(TEMPLATE_MINIFY) as unknown as Plugin /* a Rollup plugin; rolldown runs its transform hook */,

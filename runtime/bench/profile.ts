@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { compileValidatorModule } from '@motcua/compile';
 import { schema } from './form-100.ts';
@@ -25,6 +25,7 @@ const pageJs = (
     format: 'esm',
     write: false,
     minify: true,
+    conditions: ['motcua-source'],
     external: ['/dist/motcua.js', '/validators.js'],
     logLevel: 'silent',
   })

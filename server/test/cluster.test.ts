@@ -11,6 +11,7 @@ import { REPOSITORY_ROOT } from '../src/config/config.ts';
 import { PROCESS_START_MS, startServerProcess, workerPids, type ServerProcess } from './support/processes.ts';
 import { birthData, birthFiles, pdfBytes, submissionForm } from './support/intake.ts';
 import { createLocalFileStore } from '../src/files/local-store.ts';
+import { SOURCE_NODE_ARGS } from '@motcua/test/node-args';
 
 /** The JSON log lines a server process has written so far. */
 function logLines(server: ServerProcess): { msg: string; pid: number; path?: string }[] {
@@ -268,6 +269,7 @@ describe('a crash loop stops the server [postgres]', () => {
     const child = spawn(
       process.execPath,
       [
+        ...SOURCE_NODE_ARGS,
         join(REPOSITORY_ROOT, 'packages/cli/bin/motcua.js'),
         'serve',
         '--port',

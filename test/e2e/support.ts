@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { SOURCE_NODE_ARGS } from '../support/node-args.mjs';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -37,7 +38,15 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(REPO, 'packages/cli/bin/motcua.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    [
+      ...SOURCE_NODE_ARGS,
+      join(REPO, 'packages/cli/bin/motcua.js'),
+      'serve',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
     {
       cwd: REPO,
       env: { ...process.env, MOTCUA_DATA_DIR: dataDir, PORT: String(port), MOTCUA_LOG_LEVEL: 'warn' },

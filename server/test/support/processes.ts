@@ -3,6 +3,7 @@ import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, realpathS
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../../src/config/config.ts';
+import { SOURCE_NODE_ARGS } from '@motcua/test/node-args';
 
 /**
  * How long a server process may take to answer after it is spawned. Generous: under load (CI, two
@@ -45,6 +46,7 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const p = port ?? (await freePort());
   const args = [
+    ...SOURCE_NODE_ARGS,
     ...(options.nodeArgs ?? []),
     join(REPOSITORY_ROOT, 'packages/cli/bin/motcua.js'),
     'serve',
