@@ -1,7 +1,7 @@
 // Where the milliseconds go: a Chromium CPU profile (CDP Profiler, 50 µs sampling) of N first
 // renders, N re-renders after typing, or N renders of the plain Lit form (`plain`) of the bench's 100-field form, with self and total time
 // per function mapped back to the source through dist/motcua.js.map.
-// `node --import tsx bench/profile.ts [render|update] [rounds]` after `npm run build`.
+// `node --conditions=motcua-source --import tsx bench/profile.ts [render|update] [rounds]` after `npm run build`.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
