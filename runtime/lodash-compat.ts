@@ -1,5 +1,5 @@
-// How the bundles replace lodash inside @jsonforms/core (shared by vite.config.ts and the test
-// server's esbuild bundle). lodash is CommonJS and not tree-shakable (~65 KB of the minified bundle
+// How the bundles replace lodash inside @jsonforms/core (used by jsonforms-resolve.ts, which the
+// Vite build and the test server's esbuild bundle share). lodash is CommonJS and not tree-shakable (~65 KB of the minified bundle
 // when it was in); es-toolkit's lodash-compatible modules were 5.3 KB gzip, mostly iteratee
 // shorthands and Unicode word tables that JSON Forms never uses. So:
 //  - `lodash/<fn>` for the functions in LITE → the named export of src/jsonforms/lodash/lite.ts

@@ -5,14 +5,15 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { jsonFormsBundle, fixtureValidators, templateMinify } from './test/support/wtr-plugins.mjs';
 import { mockServer } from './test/support/mock-server.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export default {
   rootDir: repoRoot,
   files: ['test/*.test.ts'],
-  nodeResolve: true,
+  // The workspaces' sources (see their `exports`); 'development' is the dev server's own default.
+  nodeResolve: { exportConditions: ['motcua-source', 'development'] },
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },

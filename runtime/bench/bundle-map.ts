@@ -1,7 +1,7 @@
 // Where the bundle's bytes come from: every minified character is attributed to its source file
 // through the source map (as source-map-explorer does); per group, the minified bytes and the
 // gzip bytes the group costs (gzip of the whole bundle minus gzip of the bundle without it).
-// `node --import tsx bench/bundle-map.ts [--files]` after `npm run build` (runs also in `npm run bench`).
+// `node --conditions=motcua-source --import tsx bench/bundle-map.ts [--files]` after `npm run build` (runs also in `npm run bench`).
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';

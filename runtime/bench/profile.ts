@@ -1,13 +1,13 @@
 // Where the milliseconds go: a Chromium CPU profile (CDP Profiler, 50 µs sampling) of N first
 // renders, N re-renders after typing, or N renders of the plain Lit form (`plain`) of the bench's 100-field form, with self and total time
 // per function mapped back to the source through dist/motcua.js.map.
-// `node --import tsx bench/profile.ts [render|update] [rounds]` after `npm run build`.
+// `node --conditions=motcua-source --import tsx bench/profile.ts [render|update] [rounds]` after `npm run build`.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { compileValidatorModule } from '@motcua/compile';
 import { schema } from './form-100.ts';
@@ -25,6 +25,7 @@ const pageJs = (
     format: 'esm',
     write: false,
     minify: true,
+    conditions: ['motcua-source'],
     external: ['/dist/motcua.js', '/validators.js'],
     logLevel: 'silent',
   })

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
 import { compileValidatorModule } from '@motcua/compile';
 import { bundleFiles, embedWeights, gzip, type EmbedWeight } from '../test-node/embed-weight.ts';
 import { bundleShares } from './bundle-map.ts';
@@ -29,7 +29,7 @@ const pageJs = (
     format: 'esm',
     write: false,
     minify: true,
-    conditions: ['production'],
+    conditions: ['production', 'motcua-source'],
     external: ['/dist/motcua.js', '/validators.js'],
     logLevel: 'silent',
   })

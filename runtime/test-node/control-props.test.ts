@@ -185,7 +185,7 @@ test('memoizeResolve answers as the function it wraps, once per schema, path and
   assert.equal(calls.length, 7, 'a boolean schema is not cached (nothing to key it by)');
 });
 
-/** @jsonforms/core as the browser tests' server bundles it: with the patches of jsonforms-patch.ts (the build applies the same). */
+/** @jsonforms/core as the browser tests' server bundles it: with its reviewed patch (jsonforms-resolve.ts; the build applies the same). */
 async function patchedJsonForms(): Promise<typeof import('@jsonforms/core')> {
   const { jsonFormsBundle } = await import('../test/support/wtr-plugins.mjs');
   const plugin = jsonFormsBundle();

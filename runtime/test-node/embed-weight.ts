@@ -5,7 +5,7 @@ import { startDevServer } from '@web/dev-server';
 import { chromium, type Browser } from 'playwright-core';
 import type { Procedure } from '@motcua/core';
 import { mockServer } from '../test/support/mock-server.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
 
 /**
  * The issue's ceiling is 80 KB gzip for everything an embed page loads. This guard sits a little

@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { SOURCE_NODE_ARGS } from '@motcua/test/node-args';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Names select benches: `npm run bench -w @motcua/server -- intake`, or BENCH_ONLY=intake,cases.
@@ -16,7 +17,7 @@ const benches = readdirSync(here)
   .sort();
 let failed = 0;
 for (const f of benches) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, f)], { stdio: 'inherit', env: process.env });
+  const r = spawnSync(process.execPath, [...SOURCE_NODE_ARGS, join(here, f)], { stdio: 'inherit', env: process.env });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -8,9 +8,10 @@ import { spawn } from 'node:child_process';
 import postgres from 'postgres';
 import { createPostgresDatabase, POSTGRES_URL } from './support/postgres.ts';
 import { REPOSITORY_ROOT } from '../src/config/config.ts';
-import { startServerProcess, workerPids, type ServerProcess } from './support/processes.ts';
+import { PROCESS_START_MS, startServerProcess, workerPids, type ServerProcess } from './support/processes.ts';
 import { birthData, birthFiles, pdfBytes, submissionForm } from './support/intake.ts';
 import { createLocalFileStore } from '../src/files/local-store.ts';
+import { SOURCE_NODE_ARGS } from '@motcua/test/node-args';
 
 /** The JSON log lines a server process has written so far. */
 function logLines(server: ServerProcess): { msg: string; pid: number; path?: string }[] {
@@ -22,7 +23,13 @@ function logLines(server: ServerProcess): { msg: string; pid: number; path?: str
     .map((l) => JSON.parse(l) as { msg: string; pid: number; path?: string });
 }
 
-async function until<T>(what: string, probe: () => T | Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
+/** Waits for a condition; the bound is generous (a worker starting under load), never an assertion of speed. */
+async function until<T>(
+  what: string,
+  probe: () => T | Promise<T>,
+  ok: (v: T) => boolean,
+  ms = PROCESS_START_MS,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await probe();
@@ -167,7 +174,7 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
         ),
       ],
       (s) => s.length === 2,
-      5000,
+      30_000,
     );
     assert.deepEqual(
       [...served].sort((a, b) => a - b),
@@ -248,7 +255,7 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
       'the workers gone',
       () => workers.filter((p) => workerPids(1).includes(p) || existsProcess(p)),
       (alive) => alive.length === 0,
-      5000,
+      30_000,
     );
   });
 });
@@ -262,6 +269,7 @@ describe('a crash loop stops the server [postgres]', () => {
     const child = spawn(
       process.execPath,
       [
+        ...SOURCE_NODE_ARGS,
         join(REPOSITORY_ROOT, 'packages/cli/bin/motcua.js'),
         'serve',
         '--port',
@@ -287,7 +295,7 @@ describe('a crash loop stops the server [postgres]', () => {
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out += d));
     const code = await new Promise<number | null>((resolve) => {
-      const t = setTimeout(() => (child.kill('SIGKILL'), resolve(-1)), 60_000);
+      const t = setTimeout(() => (child.kill('SIGKILL'), resolve(-1)), PROCESS_START_MS);
       child.once('exit', (c) => (clearTimeout(t), resolve(c)));
     });
     assert.equal(code, 1, out.slice(-2000));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { createClient } from '@motcua/api/client';
+import { SOURCE_NODE_ARGS } from '../support/node-args.mjs';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -38,7 +39,15 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(REPO, 'packages/cli/bin/motcua.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    [
+      ...SOURCE_NODE_ARGS,
+      join(REPO, 'packages/cli/bin/motcua.js'),
+      'serve',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
     {
       cwd: REPO,
       env: { ...process.env, MOTCUA_DATA_DIR: dataDir, PORT: String(port), MOTCUA_LOG_LEVEL: 'warn' },
@@ -49,7 +58,7 @@ export async function startServer(): Promise<RunningServer> {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     try {
@@ -62,7 +71,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     if (Date.now() > deadline) {
       child.kill('SIGTERM');
-      throw new Error(`the server did not answer within 90 s:\n${output}`);
+      throw new Error(`the server did not answer within 180 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

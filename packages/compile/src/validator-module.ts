@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { schemaKey, type JsonSchema } from '@motcua/core';
 import { createAjv } from '@motcua/core/ajv';
@@ -123,6 +123,8 @@ export async function compileValidatorModule(
       }));
     },
   };
+  // Loaded here, not at start-up: a server loads esbuild (and starts its process) only once it publishes.
+  const { build } = await import('esbuild');
   const result = await build({
     stdin: { contents: entry, resolveDir: RESOLVE_DIR, sourcefile: 'validators.js', loader: 'js' },
     bundle: true,

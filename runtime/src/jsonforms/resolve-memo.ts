@@ -8,7 +8,7 @@ const isObject = (x: unknown): x is object => typeof x === 'object' && x !== nul
  * every renderer resolves the control's scope again (about twenty times per control and render),
  * and the answer only depends on those three, which a form never mutates (a changed schema is a
  * new object). Put in place of @jsonforms/core's own resolveSchema at bundle time
- * (jsonforms-patch.ts), so its testers, mappers and Resolve.schema all use it.
+ * (patches/@jsonforms+core+3.8.0.patch), so its testers, mappers and Resolve.schema all use it.
  */
 export function memoizeResolve(resolve: ResolveSchema): ResolveSchema {
   const cache = new WeakMap<object, Map<string, WeakMap<object, { value: unknown }>>>();

@@ -7,18 +7,17 @@ import { build } from 'esbuild';
 import { conditionSchemas } from '@motcua/core';
 import { compileValidatorModule } from '@motcua/compile';
 import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
-import { AJV_SHIMS, LITE_PREFIX, liteModuleCode, lodashReplacement } from '../../lodash-compat.ts';
 import { TEMPLATE_MINIFY } from '../../template-minify.ts';
-import { JSONFORMS_FILE, patchJsonForms } from '../../jsonforms-patch.ts';
+import { jsonFormsEsbuildPlugin } from '../../jsonforms-resolve.ts';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
 
 /**
  * @jsonforms/core imports ajv, ajv-formats and lodash (CommonJS). The production build replaces
- * them (vite.config.ts, lodash-compat.ts); the tests get the same: one ESM bundle of
- * @jsonforms/core built by esbuild with the same replacements, so a test can never pass because
- * ajv compiled something, or lodash behaved differently, than in the browser bundle.
+ * them and patches its file (jsonforms-resolve.ts); the tests get the same through the same module:
+ * one ESM bundle of @jsonforms/core built by esbuild, so a test can never pass because ajv compiled
+ * something, or lodash behaved differently, than in the browser bundle.
  */
 export function jsonFormsBundle() {
   const url = '/__bundled__/jsonforms-core.js';
@@ -37,31 +36,7 @@ export function jsonFormsBundle() {
           format: 'esm',
           write: false,
           platform: 'browser',
-          plugins: [
-            {
-              name: 'motcua-replace-in-jsonforms',
-              setup(b) {
-                b.onResolve({ filter: /^(lodash\/|ajv$|ajv-formats$)/ }, async (args) => {
-                  if (AJV_SHIMS[args.path]) return { path: AJV_SHIMS[args.path] };
-                  const r = lodashReplacement(args.path);
-                  if (r.startsWith(LITE_PREFIX))
-                    return { path: r.slice(LITE_PREFIX.length), namespace: 'motcua-lodash-lite' };
-                  if (r.startsWith('/')) return { path: r };
-                  const found = await b.resolve(r, { kind: 'import-statement', resolveDir: args.resolveDir });
-                  return { path: found.path };
-                });
-                b.onLoad({ filter: JSONFORMS_FILE }, async (args) => ({
-                  contents: patchJsonForms(await readFile(args.path, 'utf8')),
-                  loader: 'js',
-                }));
-                b.onLoad({ filter: /.*/, namespace: 'motcua-lodash-lite' }, (args) => ({
-                  contents: liteModuleCode(args.path),
-                  loader: 'js',
-                  resolveDir: here('.'),
-                }));
-              },
-            },
-          ],
+          plugins: [jsonFormsEsbuildPlugin()],
           logLevel: 'silent',
         })
       ).outputFiles[0].text;

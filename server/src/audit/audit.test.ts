@@ -14,6 +14,7 @@ import { execute, openDatabase, type Executor } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { dossierByCode } from '../dossiers/load.ts';
 import { verifyChains, type BrokenLink } from './verify.ts';
+import { SOURCE_NODE_ARGS } from '@motcua/test/node-args';
 
 const CLI = fileURLToPath(new URL('../../../packages/cli/bin/motcua.js', import.meta.url));
 
@@ -25,7 +26,7 @@ function cli(
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [CLI, 'audit', 'verify', ...args],
+      [...SOURCE_NODE_ARGS, CLI, 'audit', 'verify', ...args],
       {
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'silent', ...env },
         timeout: 120_000,

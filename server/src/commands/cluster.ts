@@ -21,7 +21,10 @@ export interface ClusterOptions {
   /** How a worker's banner is made (the primary prints one for all). */
   banner: (server: RunningServer) => string;
   out: { write(s: string): unknown };
-  /** A worker exiting this many times within `crashWindowMs` stops the whole server (a crash loop). */
+  /**
+   * A crash loop stops the whole server: more than this many workers exiting within `crashWindowMs`,
+   * or in a row before any of them listened (a start that always fails, however slowly the host starts them).
+   */
   maxCrashes?: number;
   crashWindowMs?: number;
   /** How long the primary waits for workers to finish in-flight requests on shutdown. */
@@ -40,6 +43,8 @@ export async function runPrimary(config: ServerConfig, options: ClusterOptions):
   const maxCrashes = options.maxCrashes ?? 5;
   const crashWindowMs = options.crashWindowMs ?? 60_000;
   const crashes: number[] = [];
+  let failedStarts = 0;
+  const listening = new WeakSet<Worker>();
   let stopping = false;
   const ready: ReadyMessage[] = [];
   let bannerShown = false;
@@ -47,7 +52,10 @@ export async function runPrimary(config: ServerConfig, options: ClusterOptions):
   const fork = (): Worker => {
     const w = cluster.fork({ MOTCUA_WORKER: '1' });
     w.on('message', (m: ReadyMessage) => {
-      if (m?.type !== 'motcua:ready' || bannerShown) return;
+      if (m?.type !== 'motcua:ready') return;
+      listening.add(w);
+      failedStarts = 0;
+      if (bannerShown) return;
       ready.push(m);
       if (ready.length < options.workers) return;
       bannerShown = true;
@@ -65,9 +73,10 @@ export async function runPrimary(config: ServerConfig, options: ClusterOptions):
     const now = Date.now();
     crashes.push(now);
     while (crashes.length && now - crashes[0]! > crashWindowMs) crashes.shift();
-    if (crashes.length > maxCrashes) {
+    if (!listening.has(worker)) failedStarts++;
+    if (crashes.length > maxCrashes || failedStarts > maxCrashes) {
       log.fatal(
-        { pid: worker.process.pid, code, signal, crashes: crashes.length },
+        { pid: worker.process.pid, code, signal, crashes: crashes.length, failedStarts },
         'workers keep dying: stopping the server',
       );
       void stop(1);

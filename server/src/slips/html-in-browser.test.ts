@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../test/support/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
 import { renderSlip } from './render-slip.ts';
 import { APPLICANT_NAME, DOSSIER_CODE, slipFixtures } from '../print/testing/fixtures.ts';
 import { decodeQrPng, pdfText } from '../print/testing/pdf-tools.ts';

@@ -3,6 +3,14 @@ import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, realpathS
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../../src/config/config.ts';
+import { SOURCE_NODE_ARGS } from '@motcua/test/node-args';
+
+/**
+ * How long a server process may take to answer after it is spawned. Generous: under load (CI, two
+ * cores shared by several suites) a start with migrations and the seed has been seen to pass a minute.
+ * It only bounds a wait; no test asserts how fast a process starts.
+ */
+export const PROCESS_START_MS = 180_000;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -38,6 +46,7 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const p = port ?? (await freePort());
   const args = [
+    ...SOURCE_NODE_ARGS,
     ...(options.nodeArgs ?? []),
     join(REPOSITORY_ROOT, 'packages/cli/bin/motcua.js'),
     'serve',
@@ -60,7 +69,7 @@ export async function startServerProcess(
   child.stderr?.on('data', (d) => (kept += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${p}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + PROCESS_START_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server process exited early (${child.exitCode}):\n${out()}`);
     try {

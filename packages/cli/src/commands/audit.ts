@@ -15,6 +15,6 @@ export const audit: Command = async (args, io) => {
     else if (a.startsWith('--dossier=')) options.code = a.slice('--dossier='.length);
     else throw new UsageError(`${USAGE}\nTham số không hợp lệ / unknown argument: ${a}`);
   }
-  const { runAuditVerify } = await import('@motcua/server/audit/command.ts');
+  const { runAuditVerify } = await import('@motcua/server/audit');
   return runAuditVerify(options, io.stdout, io.stderr);
 };

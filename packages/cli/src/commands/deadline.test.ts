@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { main } from '../main.ts';
+import { SOURCE_NODE_ARGS } from '@motcua/test/node-args';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/motcua.js', import.meta.url));
@@ -95,6 +96,7 @@ test('the bin prints the due instant and exits 0', () => {
   const out = execFileSync(
     process.execPath,
     [
+      ...SOURCE_NODE_ARGS,
       bin,
       'deadline',
       '--calendar',
@@ -113,6 +115,7 @@ test('the bin exits 2 on bad arguments, message on stderr', () => {
   const r = spawnSync(
     process.execPath,
     [
+      ...SOURCE_NODE_ARGS,
       bin,
       'deadline',
       '--calendar',

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { main } from '../main.ts';
+import { SOURCE_NODE_ARGS } from '@motcua/test/node-args';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/motcua.js', import.meta.url));
@@ -196,16 +197,23 @@ describe('motcua validate', () => {
   });
 
   test('through the bin (npx motcua validate), from the repository root', () => {
-    const ok = spawnSync(process.execPath, [bin, 'validate', ...examples.map((f) => f.slice(root.length))], {
+    const ok = spawnSync(
+      process.execPath,
+      [...SOURCE_NODE_ARGS, bin, 'validate', ...examples.map((f) => f.slice(root.length))],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    const bad = variant('bad-bin.json', (p) => (p.workflow.start = 'tiep-nhan'));
+    const ko = spawnSync(process.execPath, [...SOURCE_NODE_ARGS, bin, 'validate', bad], {
       cwd: root,
       encoding: 'utf8',
     });
-    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
-    const bad = variant('bad-bin.json', (p) => (p.workflow.start = 'tiep-nhan'));
-    const ko = spawnSync(process.execPath, [bin, 'validate', bad], { cwd: root, encoding: 'utf8' });
     assert.equal(ko.status, 1);
     assert.match(ko.stdout, /\/workflow\/start \[unknown-step\]/);
-    const none = spawnSync(process.execPath, [bin, 'validate'], { cwd: root, encoding: 'utf8' });
+    const none = spawnSync(process.execPath, [...SOURCE_NODE_ARGS, bin, 'validate'], { cwd: root, encoding: 'utf8' });
     assert.equal(none.status, 2);
   });
 });
