@@ -3,6 +3,10 @@ import { StaffLogin } from './session/staff-login.ts';
 import { StaffRelogin } from './session/staff-relogin.ts';
 import { StaffPassword } from './session/staff-password.ts';
 import { StaffInbox } from './inbox/staff-inbox.ts';
+import { StaffDossier } from './dossier/staff-dossier.ts';
+import { StaffActions } from './dossier/action-panel.ts';
+import { StaffViewer } from './dossier/document-viewer.ts';
+import { StaffFormData } from './dossier/form-data.ts';
 
 /** The staff workspace's elements by tag; each defined once (an intranet page may load them twice). */
 export const STAFF_ELEMENTS: Record<string, CustomElementConstructor> = {
@@ -11,6 +15,10 @@ export const STAFF_ELEMENTS: Record<string, CustomElementConstructor> = {
   'motcua-staff-relogin': StaffRelogin,
   'motcua-staff-password': StaffPassword,
   'motcua-staff-inbox': StaffInbox,
+  'motcua-staff-dossier': StaffDossier,
+  'motcua-staff-actions': StaffActions,
+  'motcua-staff-viewer': StaffViewer,
+  'motcua-staff-form-data': StaffFormData,
 };
 
 export function defineStaffElements(): void {

@@ -161,5 +161,18 @@ export function createClientData(options: ClientDataOptions = {}): StaffData {
         )
       ).items,
     procedures: async () => (await client.get('/api/v1/public/procedures')).items,
+    procedureVersion: (code, version) =>
+      version === undefined
+        ? client.get('/api/v1/public/procedures/{procedureCode}', { params: { procedureCode: code } })
+        : client.get('/api/v1/public/procedures/{procedureCode}/versions/{version}', {
+            params: { procedureCode: code, version },
+          }),
+    async validators(url) {
+      const mod = (await import(/* @vite-ignore */ url)) as {
+        validators?: Record<string, unknown>;
+        default?: Record<string, unknown>;
+      };
+      return mod.validators ?? mod.default ?? {};
+    },
   };
 }

@@ -4,6 +4,7 @@ import type {
   ArtefactView,
   CaseView,
   DossierView,
+  PublicProcedure,
   PublicProcedureSummary,
   SessionView,
   SlipKind,
@@ -89,4 +90,8 @@ export interface StaffData {
   handlers(agency: string, role?: 'specialist' | 'leader' | 'reception'): Promise<Handler[]>;
 
   procedures(): Promise<PublicProcedureSummary[]>;
+  /** A published procedure version with what a form needs (the form, agencies, calendars). */
+  procedureVersion(code: string, version?: number): Promise<PublicProcedure>;
+  /** The precompiled validators of a version (its module, from the address the version gives). */
+  validators(url: string): Promise<Record<string, unknown>>;
 }

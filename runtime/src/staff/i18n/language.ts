@@ -34,6 +34,11 @@ export function t(key: StringKey, values: Record<string, string | number> = {}):
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }
 
+/** The text of a key built at run time (a slip or channel kind), or `fallback` when the table lacks it. */
+export function tKey(key: string, fallback = key): string {
+  return key in STRINGS ? t(key as StringKey) : fallback;
+}
+
 /** A message from the server or core (`{ vi, en }`) in the current language. */
 export const msg = (m: { vi: string; en?: string } | null | undefined): string =>
   m ? (current === 'en' && m.en) || m.vi : '';
