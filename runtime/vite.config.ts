@@ -11,7 +11,7 @@ import { JSONFORMS_FILE, patchJsonForms } from './jsonforms-patch.ts';
  * and ~40 KB), and lodash by the small functions of lodash-compat.ts. Vite 8 needs rolldown's own
  * minify flag for a fully minified library build.
  */
-function replaceInJsonForms(): Plugin {
+export function replaceInJsonForms(): Plugin {
   return {
     name: 'motcua-replace-in-jsonforms',
     enforce: 'pre',

@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { TEMPLATE_MINIFY } from './template-minify.ts';
+import { replaceInJsonForms } from './vite.config.ts';
 
 /**
  * The staff workspace: its own build (dist-staff/), never part of the citizen embed in dist/.
@@ -13,7 +14,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('./src/staff/', import.meta.url)),
   base: '/staff/',
   publicDir: false,
-  plugins: [minifyHtmlLiterals(TEMPLATE_MINIFY) as unknown as Plugin],
+  // The citizen form's renderers (read-only form data, intake) come with the same ajv/lodash shims.
+  plugins: [replaceInJsonForms(), minifyHtmlLiterals(TEMPLATE_MINIFY) as unknown as Plugin],
   build: {
     target: 'es2022',
     outDir: fileURLToPath(new URL('./dist-staff/', import.meta.url)),

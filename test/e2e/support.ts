@@ -26,8 +26,20 @@ export function ensureRuntimeBuilt(): void {
   }
 }
 
+/** The staff workspace the server serves at /staff (built when missing). */
+export function ensureStaffBuilt(): void {
+  if (!existsSync(join(REPO, 'runtime/dist-staff/index.html'))) {
+    execFileSync('node_modules/.bin/vite', ['build', '--config', 'vite.staff.config.ts'], {
+      cwd: join(REPO, 'runtime'),
+      stdio: 'inherit',
+    });
+  }
+}
+
 export interface RunningServer {
   url: string;
+  /** The server's data directory (demo-logins.txt is there). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -65,6 +77,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     url,
+    dataDir,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

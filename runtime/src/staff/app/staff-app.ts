@@ -180,7 +180,7 @@ export class StaffApp extends LitElement {
           ${agencies.map((a) => html`<option value=${a} ?selected=${a === this._agency}>${a}</option>`)}
         </select>
         <span>${t('signedInAs', { name: s.staff.fullName })}</span>
-        <button type="button" lang=${lang() === 'vi' ? 'en' : 'vi'} aria-label=${t('languageLabel')} @click=${() => setLang(lang() === 'vi' ? 'en' : 'vi')}>
+        <button type="button" lang=${lang() === 'vi' ? 'en' : 'vi'} @click=${() => setLang(lang() === 'vi' ? 'en' : 'vi')}>
           ${t('language')}
         </button>
         <button type="button" @click=${() => this.renderRoot.querySelector<StaffPassword>('motcua-staff-password')!.open()}>

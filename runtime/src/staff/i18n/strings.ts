@@ -6,7 +6,6 @@ export const STRINGS = {
   appTitle: { vi: 'Một cửa — Không gian làm việc cán bộ', en: 'One-stop shop — staff workspace' },
   skipToMain: { vi: 'Chuyển đến nội dung chính', en: 'Skip to main content' },
   language: { vi: 'English', en: 'Tiếng Việt' },
-  languageLabel: { vi: 'Chuyển sang tiếng Anh', en: 'Switch to Vietnamese' },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
   retry: { vi: 'Thử lại', en: 'Try again' },
   close: { vi: 'Đóng', en: 'Close' },

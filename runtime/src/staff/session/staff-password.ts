@@ -7,27 +7,35 @@ import { staffStyles } from '../ui/styles.ts';
 /** <motcua-staff-password>: the change-password dialog (`open()`). */
 export class StaffPassword extends LitElement {
   static override styles = staffStyles;
-  static override properties = { data: { attribute: false }, _error: { state: true }, _done: { state: true } };
+  static override properties = {
+    data: { attribute: false },
+    _error: { state: true },
+    _done: { state: true },
+    _open: { state: true },
+  };
   declare data: StaffData;
   declare _error: string;
   declare _done: boolean;
+  declare _open: boolean;
 
   constructor() {
     super();
     new LangController(this);
     this._error = '';
     this._done = false;
+    this._open = false;
   }
 
   open(): void {
     this._error = '';
     this._done = false;
+    this._open = true;
     void this.updateComplete.then(() => this.renderRoot.querySelector('dialog')!.showModal());
   }
 
   private close() {
     this.renderRoot.querySelector('dialog')!.close();
-    this.renderRoot.querySelector('form')?.reset();
+    this._open = false;
   }
 
   private async submit(e: SubmitEvent) {
@@ -55,7 +63,8 @@ export class StaffPassword extends LitElement {
   }
 
   override render() {
-    return html`<dialog aria-labelledby="pw-title">
+    if (!this._open) return html`<dialog></dialog>`;
+    return html`<dialog aria-labelledby="pw-title" @close=${() => (this._open = false)}>
       <h2 id="pw-title">${t('changePassword')}</h2>
       ${this._done ? html`<p class="success" role="status">${t('passwordChanged')}</p>` : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}

@@ -15,11 +15,13 @@ export class StaffRelogin extends LitElement {
     username: { type: String },
     _error: { state: true },
     _busy: { state: true },
+    _open: { state: true },
   };
   declare data: StaffData;
   declare username: string;
   declare _error: string;
   declare _busy: boolean;
+  declare _open: boolean;
   private pending: { resolve: () => void; reject: (e: Error) => void } | null = null;
 
   constructor() {
@@ -28,6 +30,7 @@ export class StaffRelogin extends LitElement {
     this.username = '';
     this._error = '';
     this._busy = false;
+    this._open = false;
   }
 
   /** Shows the dialog; resolves once the same person has signed in again. */
@@ -35,6 +38,7 @@ export class StaffRelogin extends LitElement {
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
       this._error = '';
+      this._open = true;
       void this.updateComplete.then(() => {
         const dialog = this.renderRoot.querySelector('dialog')!;
         if (!dialog.open) dialog.showModal();
@@ -58,6 +62,7 @@ export class StaffRelogin extends LitElement {
       const session = await this.data.login(username, password);
       form.reset();
       this.renderRoot.querySelector('dialog')!.close();
+      this._open = false;
       // Someone else at this computer: what is on screen is not theirs to continue.
       if (session.staff.username !== this.username) location.reload();
       const p = this.pending;
@@ -76,6 +81,8 @@ export class StaffRelogin extends LitElement {
   }
 
   override render() {
+    // Closed, the dialog holds nothing: no second sign-in form for assistive technology to find.
+    if (!this._open) return html`<dialog></dialog>`;
     return html`<dialog aria-labelledby="relogin-title" aria-describedby="relogin-text" @cancel=${this.onCancel}>
       <h2 id="relogin-title">${t('sessionEndedTitle')}</h2>
       <p id="relogin-text">${t('sessionEndedText')}</p>
