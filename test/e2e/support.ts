@@ -60,7 +60,7 @@ export async function startServer(): Promise<RunningServer> {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000; // a loaded two-core machine takes over a minute
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     try {
@@ -71,7 +71,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     if (Date.now() > deadline) {
       child.kill('SIGTERM');
-      throw new Error(`the server did not answer within 90 s:\n${output}`);
+      throw new Error(`the server did not answer within 180 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

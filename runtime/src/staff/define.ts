@@ -7,6 +7,7 @@ import { StaffDossier } from './dossier/staff-dossier.ts';
 import { StaffActions } from './dossier/action-panel.ts';
 import { StaffViewer } from './dossier/document-viewer.ts';
 import { StaffFormData } from './dossier/form-data.ts';
+import { StaffIntake } from './intake/staff-intake.ts';
 
 /** The staff workspace's elements by tag; each defined once (an intranet page may load them twice). */
 export const STAFF_ELEMENTS: Record<string, CustomElementConstructor> = {
@@ -19,6 +20,7 @@ export const STAFF_ELEMENTS: Record<string, CustomElementConstructor> = {
   'motcua-staff-actions': StaffActions,
   'motcua-staff-viewer': StaffViewer,
   'motcua-staff-form-data': StaffFormData,
+  'motcua-staff-intake': StaffIntake,
 };
 
 export function defineStaffElements(): void {

@@ -67,6 +67,12 @@ export class StaffApp extends LitElement {
         padding: 0.5rem;
         z-index: 10;
       }
+      @media print {
+        header,
+        .skip {
+          display: none;
+        }
+      }
       .skip:focus {
         left: 0.5rem;
       }

@@ -161,6 +161,16 @@ export function createClientData(options: ClientDataOptions = {}): StaffData {
         )
       ).items,
     procedures: async () => (await client.get('/api/v1/public/procedures')).items,
+    counterSubmit: (agency, procedure, submission, files, idempotencyKey) =>
+      guarded(() => {
+        const parts: Record<string, Blob[]> = {};
+        for (const f of files) (parts[`documents.${f.document}`] ??= []).push(f.file);
+        return client.post('/api/v1/agencies/{agencyCode}/procedures/{procedureCode}/dossiers', {
+          params: { agencyCode: agency, procedureCode: procedure },
+          headers: { 'Idempotency-Key': idempotencyKey },
+          multipart: { submission, files: parts },
+        });
+      }),
     procedureVersion: (code, version) =>
       version === undefined
         ? client.get('/api/v1/public/procedures/{procedureCode}', { params: { procedureCode: code } })

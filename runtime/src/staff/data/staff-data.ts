@@ -8,7 +8,16 @@ import type {
   PublicProcedureSummary,
   SessionView,
   SlipKind,
+  SubmissionResponse,
 } from '@motcua/api';
+
+/** What a counter intake sends besides its files. */
+export interface CounterSubmission {
+  version: number;
+  agency?: string;
+  channel: 'direct' | 'postal';
+  data: Record<string, unknown>;
+}
 
 /** The inbox's filters: the query of the agency inbox route. */
 export interface InboxFilter {
@@ -90,6 +99,14 @@ export interface StaffData {
   handlers(agency: string, role?: 'specialist' | 'leader' | 'reception'): Promise<Handler[]>;
 
   procedures(): Promise<PublicProcedureSummary[]>;
+  /** Counter (or postal) intake by reception: accepted at once; retried with the same key, answered once. */
+  counterSubmit(
+    agency: string,
+    procedure: string,
+    submission: CounterSubmission,
+    files: { document: string; file: Blob }[],
+    idempotencyKey: string,
+  ): Promise<SubmissionResponse>;
   /** A published procedure version with what a form needs (the form, agencies, calendars). */
   procedureVersion(code: string, version?: number): Promise<PublicProcedure>;
   /** The precompiled validators of a version (its module, from the address the version gives). */
