@@ -15,6 +15,7 @@ let server: RunningServer;
 let browser: Browser;
 let first = '';
 let second = '';
+let third = '';
 const violations: string[] = [];
 const errors: string[] = [];
 
@@ -24,6 +25,7 @@ before(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   first = await submitBirthRegistration(server.url, 'Trần Minh Khang');
   second = await submitBirthRegistration(server.url, 'Lê Thu Hà');
+  third = await submitBirthRegistration(server.url, 'Đỗ Gia Bảo');
 });
 
 after(async () => {
@@ -70,7 +72,7 @@ test('sign-in: a wrong password is told, then reception signs in and sees the qu
   const nav = page.getByRole('navigation', { name: 'Hàng đợi' });
   await nav
     .getByRole('link', { name: /Mới nộp trực tuyến/ })
-    .getByText('2', { exact: true })
+    .getByText('3', { exact: true })
     .waitFor();
   assert.deepEqual(await axeViolations(page), [], 'inbox');
   // English at the press of a button, remembered.
@@ -136,6 +138,34 @@ test('an action with parameters: a supplement request from the generated form, w
   await page.getByRole('button', { name: /Xác nhận/ }).click();
   await page.getByText('Đã thực hiện: Yêu cầu bổ sung hồ sơ.').waitFor({ timeout: 15_000 });
   await page.getByRole('link', { name: /In Phiếu yêu cầu bổ sung/ }).waitFor();
+  await context.close();
+});
+
+test('a session that ends mid-work: sign in again in the dialog, the typed comment kept, the action done', async () => {
+  const { context, page } = await staffPage();
+  const reception = demoLogin(server.dataDir, 'reception', AGENCY);
+  await signIn(page, reception.username, reception.password);
+  await page.goto(`${server.url}/staff/dossiers/${third}`);
+  await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  await page.getByLabel('Ý kiến').fill('Đã kiểm tra bản chính giấy chứng sinh');
+  // The session ends behind the page's back (signed out elsewhere).
+  const session = (await (await page.request.get(`${server.url}/api/v1/auth/session`)).json()) as { csrfToken: string };
+  const out = await page.request.post(`${server.url}/api/v1/auth/logout`, {
+    headers: { 'X-CSRF-Token': session.csrfToken },
+  });
+  assert.equal(out.status(), 200);
+  await page.getByRole('button', { name: /Xác nhận/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Phiên làm việc đã hết hạn' });
+  await dialog.waitFor({ timeout: 15_000 });
+  assert.deepEqual(await axeViolations(page), [], 're-login dialog');
+  assert.equal(await page.getByLabel('Ý kiến').inputValue(), 'Đã kiểm tra bản chính giấy chứng sinh');
+  await dialog.getByLabel('Mật khẩu').fill(reception.password);
+  await dialog.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText('Đã thực hiện: Tiếp nhận hồ sơ.').waitFor({ timeout: 15_000 });
+  const events = (await (await page.request.get(`${server.url}/api/v1/dossiers/${third}/events`)).json()) as {
+    items: { kind: string; event: { comment?: string } }[];
+  };
+  assert.equal(events.items.at(-1)!.event.comment, 'Đã kiểm tra bản chính giấy chứng sinh');
   await context.close();
 });
 
