@@ -2,7 +2,7 @@
 // CSP. Reception signs in, processes a dossier with the keyboard only (inbox → dossier → accept →
 // receipt slip → next dossier), requests a supplement through a generated parameter form; two
 // specialists claim the same dossier and the one who loses is told who has it; the winner acts
-// with parameters. axe-core finds no WCAG A/AA violation on any screen.
+// with parameters, and a third screen sees the claim without a reload. axe-core finds no WCAG A/AA violation on any screen.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -187,9 +187,17 @@ test('two specialists claim the same dossier: one wins, the other is told who ha
     await page.goto(`${server.url}/staff/dossiers/${first}`);
     await page.getByRole('button', { name: 'Nhận xử lý' }).waitFor({ timeout: 15_000 });
   }
+  // A third screen watches the unit's queue: the claim shows there without a reload.
+  const watcher = await staffPage();
+  await signIn(watcher.page, specialist.username, specialist.password);
+  await watcher.page.goto(`${server.url}/staff/inbox/unit`);
+  const row = watcher.page.locator(`tr[data-code="${first}"]`);
+  await row.getByText('Chưa phân công').waitFor({ timeout: 15_000 });
   await a.page.getByRole('button', { name: 'Nhận xử lý' }).click();
   await a.page.getByRole('button', { name: /Xác nhận/ }).click();
   await a.page.getByText('Đã thực hiện: Nhận xử lý.').waitFor({ timeout: 15_000 });
+  await row.getByText('Chưa phân công').waitFor({ state: 'detached', timeout: 30_000 });
+  await watcher.context.close();
   await b.page.getByRole('button', { name: 'Nhận xử lý' }).click();
   await b.page.getByRole('button', { name: /Xác nhận/ }).click();
   const told = b.page.getByRole('alert');

@@ -53,6 +53,7 @@ export function createClientData(options: ClientDataOptions = {}): StaffData {
   const inboxQuery = (filter: InboxFilter) => ({ ...filter, q: filter.q?.trim() || undefined });
 
   return {
+    client,
     async session() {
       const s = await client.session();
       signedIn = true;

@@ -10,6 +10,7 @@ import type {
   SlipKind,
   SubmissionResponse,
 } from '@motcua/api';
+import type { Client } from '@motcua/api/client';
 
 /** What a counter intake sends besides its files. */
 export interface CounterSubmission {
@@ -74,6 +75,8 @@ export interface LiveChange {
  * wired in one file (client-data.ts).
  */
 export interface StaffData {
+  /** The signed-in typed client itself, for screens written against the contract (administration). */
+  readonly client: Client;
   session(): Promise<SessionView>;
   login(username: string, password: string): Promise<SessionView>;
   logout(): Promise<void>;

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { CaseView } from '@motcua/api';
+import type { CaseView, PublicProcedureSummary } from '@motcua/api';
 import type { InboxFilter, QueueCount, StaffData } from '../data/staff-data.ts';
 import { LangController, msg, t } from '../i18n/language.ts';
 import { staffStyles } from '../ui/styles.ts';
@@ -128,6 +128,7 @@ export class StaffInbox extends LitElement {
     _results: { state: true },
     _notice: { state: true },
     _busy: { state: true },
+    _procedures: { state: true },
   };
   declare data: StaffData;
   declare agency: string;
@@ -143,6 +144,7 @@ export class StaffInbox extends LitElement {
   declare _results: BulkResult[];
   declare _notice: string;
   declare _busy: boolean;
+  declare _procedures: PublicProcedureSummary[];
   private search: Pick<InboxFilter, 'q' | 'channel' | 'procedure'> = {};
   /** Cursors of the pages before the one shown ('' for the first). */
   private cursors: string[] = [];
@@ -167,6 +169,15 @@ export class StaffInbox extends LitElement {
     this._results = [];
     this._notice = '';
     this._busy = false;
+    this._procedures = [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.data
+      ?.procedures()
+      .then((p) => (this._procedures = p))
+      .catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
@@ -245,6 +256,7 @@ export class StaffInbox extends LitElement {
     const channel = String(f.get('channel') ?? '');
     this.search = {
       q: String(f.get('q') ?? '').trim() || undefined,
+      procedure: String(f.get('procedure') ?? '') || undefined,
       channel: (['online', 'direct', 'postal'].includes(channel) ? channel : undefined) as InboxFilter['channel'],
     };
     this.cursors = [];
@@ -379,6 +391,18 @@ export class StaffInbox extends LitElement {
             <option value="">${t('anyChannel')}</option>
             ${(['online', 'direct', 'postal'] as const).map(
               (c) => html`<option value=${c} ?selected=${this.search.channel === c}>${t(`channel_${c}`)}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="inbox-procedure">${t('procedure')}</label>
+          <select id="inbox-procedure" name="procedure">
+            <option value="">${t('anyProcedure')}</option>
+            ${this._procedures.map(
+              (p) =>
+                html`<option value=${p.code} ?selected=${this.search.procedure === p.code}>
+                  ${p.code} — ${msg(p.title)}
+                </option>`,
             )}
           </select>
         </div>
