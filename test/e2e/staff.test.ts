@@ -214,6 +214,24 @@ test('two specialists claim the same dossier: one wins, the other is told who ha
   await b.context.close();
 });
 
+test('counter intake: a returning applicant found by ID number, the procedure found without accents', async () => {
+  const { context, page } = await staffPage();
+  const reception = demoLogin(server.dataDir, 'reception', AGENCY);
+  await signIn(page, reception.username, reception.password);
+  await page.getByRole('link', { name: 'Tiếp nhận tại quầy' }).click();
+  await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ tại quầy' }).waitFor();
+  await page.getByLabel('Số giấy tờ').fill('001190012345');
+  await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+  await page.getByText('Đã tìm thấy Nguyễn Thị Hoa (hồ sơ trước đây).').waitFor({ timeout: 15_000 });
+  const list = page.getByRole('list', { name: 'Chọn thủ tục' });
+  await list.getByRole('button').first().waitFor();
+  await page.getByLabel('Tìm thủ tục (không cần dấu)').fill('dang ky khai sinh');
+  await list.getByRole('button', { name: /1\.001193/ }).waitFor();
+  assert.equal(await list.getByRole('button').count(), 1);
+  assert.deepEqual(await axeViolations(page), [], 'intake');
+  await context.close();
+});
+
 test('no CSP violation and no page error in any of it', () => {
   assert.deepEqual(violations, []);
   assert.deepEqual(errors, []);

@@ -227,7 +227,7 @@ export const STRINGS = {
   intakeTitle: { vi: 'Tiếp nhận hồ sơ tại quầy', en: 'Counter intake' },
   findApplicant: { vi: 'Tìm người nộp theo số giấy tờ', en: 'Find an applicant by ID number' },
   find: { vi: 'Tìm', en: 'Find' },
-  applicantFound: { vi: 'Đã tìm thấy {name}: thông tin được điền sẵn.', en: 'Found {name}: details prefilled.' },
+  applicantFound: { vi: 'Đã tìm thấy {name} (hồ sơ trước đây).', en: 'Found {name} (an earlier dossier).' },
   applicantNotFound: { vi: 'Chưa có hồ sơ nào với số giấy tờ này.', en: 'No earlier dossier with this ID number.' },
   pickProcedure: { vi: 'Chọn thủ tục', en: 'Choose the procedure' },
   procedureSearch: { vi: 'Tìm thủ tục (không cần dấu)', en: 'Search procedures (accents optional)' },

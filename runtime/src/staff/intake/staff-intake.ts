@@ -16,7 +16,7 @@ const formElement = () =>
 
 /**
  * <motcua-staff-intake>: counter and postal intake, full-screen on a counter's tablet — find a
- * returning applicant by ID number, pick the procedure (accents optional), fill the citizen form
+ * returning applicant by ID number (their details shown; <motcua-form> takes no initial data yet), pick the procedure (accents optional), fill the citizen form
  * with its documents checklist, scans and fees, save; the receipt slip is then printed. For an
  * incomplete dossier, the guidance slip (phiếu hướng dẫn) lists what to bring.
  */
