@@ -122,6 +122,25 @@ test('an action with parameters: a supplement request from the generated form, w
   const reception = demoLogin(server.dataDir, 'reception', AGENCY);
   await signIn(page, reception.username, reception.password);
   await page.goto(`${server.url}/staff/dossiers/${second}`);
+  // The form data, drawn read-only by the citizen form's renderers.
+  await page.waitForFunction(
+    (name) => {
+      const find = (root: Document | ShadowRoot): boolean =>
+        [...root.querySelectorAll('*')].some(
+          (el) =>
+            (el instanceof HTMLInputElement && el.value === name && (el.readOnly || el.disabled)) ||
+            (el.shadowRoot !== null && find(el.shadowRoot)),
+        );
+      return find(document);
+    },
+    'Lê Thu Hà',
+    { timeout: 15_000 },
+  );
+  // A document opens in a sandboxed frame.
+  await page.getByRole('button', { name: 'Xem: to-khai.pdf' }).click();
+  const frame = page.locator('iframe[title="Xem tệp to-khai.pdf"]');
+  await frame.waitFor();
+  assert.equal(await frame.getAttribute('sandbox'), '');
   await page.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ' }).click();
   // A required parameter left empty is told by name, nothing is sent.
   await page.getByRole('button', { name: /Xác nhận/ }).click();
@@ -220,7 +239,7 @@ test('counter intake: a returning applicant found by ID number, the procedure fo
   await signIn(page, reception.username, reception.password);
   await page.getByRole('link', { name: 'Tiếp nhận tại quầy' }).click();
   await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ tại quầy' }).waitFor();
-  await page.getByLabel('Số giấy tờ').fill('001190012345');
+  await page.getByRole('textbox', { name: 'Số giấy tờ' }).fill('001190012345');
   await page.getByRole('button', { name: 'Tìm', exact: true }).click();
   await page.getByText('Đã tìm thấy Nguyễn Thị Hoa (hồ sơ trước đây).').waitFor({ timeout: 15_000 });
   const list = page.getByRole('list', { name: 'Chọn thủ tục' });
