@@ -123,17 +123,14 @@ test('an action with parameters: a supplement request from the generated form, w
   await signIn(page, reception.username, reception.password);
   await page.goto(`${server.url}/staff/dossiers/${second}`);
   // The form data, drawn read-only by the citizen form's renderers.
+  // (A string, not a function: the test runner's transform would add helpers the page lacks.)
   await page.waitForFunction(
-    (name) => {
-      const find = (root: Document | ShadowRoot): boolean =>
-        [...root.querySelectorAll('*')].some(
-          (el) =>
-            (el instanceof HTMLInputElement && el.value === name && (el.readOnly || el.disabled)) ||
-            (el.shadowRoot !== null && find(el.shadowRoot)),
-        );
-      return find(document);
-    },
-    'Lê Thu Hà',
+    `(function find(root) {
+      return [...root.querySelectorAll('*')].some((el) =>
+        (el instanceof HTMLInputElement && el.value === 'Lê Thu Hà' && (el.readOnly || el.disabled)) ||
+        (el.shadowRoot !== null && find(el.shadowRoot)));
+    })(document)`,
+    undefined,
     { timeout: 15_000 },
   );
   // A document opens in a sandboxed frame.
