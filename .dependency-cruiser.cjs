@@ -76,7 +76,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|\\.tsbuild[^/]*|\\.bench|\\.motcua|coverage)/' },
+    exclude: { path: '(^|/)(dist|dist-staff|\\.tsbuild[^/]*|\\.bench|\\.motcua|coverage)/' },
     tsPreCompilationDeps: true,
     combinedDependencies: true,
     tsConfig: { fileName: 'tsconfig.base.json' },

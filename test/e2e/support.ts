@@ -28,8 +28,20 @@ export function ensureRuntimeBuilt(): void {
   }
 }
 
+/** The staff workspace the server serves at /staff (built when missing). */
+export function ensureStaffBuilt(): void {
+  if (!existsSync(join(REPO, 'runtime/dist-staff/index.html'))) {
+    execFileSync('node_modules/.bin/vite', ['build', '--config', 'vite.staff.config.ts'], {
+      cwd: join(REPO, 'runtime'),
+      stdio: 'inherit',
+    });
+  }
+}
+
 export interface RunningServer {
   url: string;
+  /** The server's data directory (demo-logins.txt is there). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -58,7 +70,7 @@ export async function startServer(): Promise<RunningServer> {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 180_000; // a loaded two-core machine takes over a minute
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     try {
@@ -77,6 +89,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     url,
+    dataDir,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

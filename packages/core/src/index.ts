@@ -25,3 +25,4 @@ export * from './procedure/index.ts';
 export * from './form/index.ts';
 export * from './workflow/index.ts';
 export * from './report/index.ts';
+export * from './search/fold-text.ts';

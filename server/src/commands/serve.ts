@@ -75,6 +75,7 @@ export function banner(server: RunningServer): string {
   const lines = [
     '',
     `motcua đang chạy / is running at ${u}`,
+    `  Cán bộ / staff workspace:       ${u}/staff/`,
     `  Tài liệu API / API docs:        ${u}/api/v1/docs`,
     `  OpenAPI:                        ${u}/api/v1/openapi.json`,
     `  API công dân / citizen API:     ${u}/api/v1/public/procedures`,

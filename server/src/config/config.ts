@@ -48,6 +48,8 @@ export interface ServerConfig {
   /** Where the runtime bundle and the sample site are served from (built files). */
   runtimeDist: string;
   siteDir: string;
+  /** The built staff workspace served at /staff. */
+  staffDist: string;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +129,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     workers: env.MOTCUA_WORKERS ? int(env, 'MOTCUA_WORKERS', 1, 1) : null,
     runtimeDist: resolve(env.MOTCUA_RUNTIME_DIST || resolve(REPO_ROOT, 'runtime/dist')),
     siteDir: resolve(env.MOTCUA_SITE_DIR || resolve(REPO_ROOT, 'examples/site')),
+    staffDist: resolve(env.MOTCUA_STAFF_DIST || resolve(REPO_ROOT, 'runtime/dist-staff')),
     ...overrides,
   };
   return config;

@@ -1,0 +1,18 @@
+import { BASE } from '../ui/navigate.ts';
+
+export type Route =
+  | { screen: 'inbox'; queue?: string }
+  | { screen: 'dossier'; code: string }
+  | { screen: 'intake' }
+  | { screen: 'not-found' };
+
+/** The screen of a path under the workspace's base. */
+export function routeOf(pathname: string): Route {
+  const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
+  const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0 || (parts[0] === 'inbox' && parts.length <= 2))
+    return parts[1] ? { screen: 'inbox', queue: parts[1] } : { screen: 'inbox' };
+  if (parts[0] === 'dossiers' && parts.length === 2) return { screen: 'dossier', code: parts[1]! };
+  if (parts[0] === 'intake' && parts.length === 1) return { screen: 'intake' };
+  return { screen: 'not-found' };
+}

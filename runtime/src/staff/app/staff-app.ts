@@ -1,0 +1,236 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { SessionView } from '@motcua/api';
+import { ApiError } from '@motcua/api/client';
+import type { StaffData } from '../data/staff-data.ts';
+import { createClientData } from '../data/client-data.ts';
+import { LangController, lang, setLang, t } from '../i18n/language.ts';
+import { staffStyles } from '../ui/styles.ts';
+import { BASE, onLinkClick, paths } from '../ui/navigate.ts';
+import { refusalText } from '../ui/refusal.ts';
+import type { StaffRelogin } from '../session/staff-relogin.ts';
+import type { StaffPassword } from '../session/staff-password.ts';
+import { routeOf, type Route } from './routes.ts';
+
+/**
+ * <motcua-staff-app>: the whole workspace — sign-in, the header (agency, language, password,
+ * sign-out) and the screens by URL under /staff. `data` defaults to the typed client of this
+ * origin; a session that ends mid-work opens the re-login dialog and the call is retried.
+ */
+export class StaffApp extends LitElement {
+  static override styles = [
+    staffStyles,
+    css`
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem 1.5rem;
+        align-items: center;
+        justify-content: space-between;
+        padding: 0.5rem 1rem;
+        background: var(--_primary);
+        color: var(--_on-primary);
+      }
+      header a,
+      header button {
+        color: var(--_on-primary);
+        border-color: var(--_on-primary);
+        background: transparent;
+      }
+      header nav a {
+        margin-inline-end: 1rem;
+      }
+      header nav a[aria-current='page'] {
+        font-weight: 700;
+      }
+      header select {
+        min-width: 12rem;
+      }
+      header label {
+        font-weight: 400;
+      }
+      .brand {
+        font-weight: 700;
+        margin: 0;
+        font-size: 1.1rem;
+      }
+      .content {
+        padding: 1rem;
+        max-width: 110rem;
+        margin: 0 auto;
+      }
+      .skip {
+        position: absolute;
+        left: -999px;
+        top: 0;
+        background: var(--_bg);
+        color: var(--_primary);
+        padding: 0.5rem;
+        z-index: 10;
+      }
+      @media print {
+        header,
+        .skip {
+          display: none;
+        }
+      }
+      .skip:focus {
+        left: 0.5rem;
+      }
+    `,
+  ];
+  static override properties = {
+    data: { attribute: false },
+    _session: { state: true },
+    _agency: { state: true },
+    _route: { state: true },
+    _starting: { state: true },
+    _error: { state: true },
+  };
+  declare data: StaffData;
+  declare _session: SessionView | null;
+  declare _agency: string;
+  declare _route: Route;
+  declare _starting: boolean;
+  declare _error: string;
+
+  constructor() {
+    super();
+    new LangController(this);
+    this.data = createClientData({ reauthenticate: () => this.relogin() });
+    this._session = null;
+    this._agency = '';
+    this._route = routeOf(location.pathname);
+    this._starting = true;
+    this._error = '';
+    this.addEventListener('motcua-navigate', (e) => this.go((e as CustomEvent<{ path: string }>).detail.path));
+    this.addEventListener('motcua-signed-in', (e) =>
+      this.signedIn((e as CustomEvent<{ session: SessionView }>).detail.session),
+    );
+  }
+
+  private readonly onPop = () => (this._route = routeOf(location.pathname));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = lang();
+    addEventListener('popstate', this.onPop);
+    void this.resume();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.onPop);
+  }
+
+  private async resume() {
+    try {
+      this.signedIn(await this.data.session());
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) this._error = refusalText(e);
+    } finally {
+      this._starting = false;
+    }
+  }
+
+  private signedIn(session: SessionView) {
+    this._session = session;
+    const agencies = this.agencies();
+    if (!agencies.includes(this._agency)) this._agency = agencies[0] ?? session.staff.agencyCode;
+    this._starting = false;
+  }
+
+  /** The agencies where the person holds a role, their own first. */
+  private agencies(): string[] {
+    const s = this._session;
+    if (!s) return [];
+    return [...new Set([s.staff.agencyCode, ...s.staff.roles.map((r) => r.agency)])];
+  }
+
+  private relogin(): Promise<void> {
+    return this.renderRoot.querySelector<StaffRelogin>('motcua-staff-relogin')!.ask();
+  }
+
+  private go(path: string) {
+    if (!path.startsWith(BASE)) return;
+    if (path !== location.pathname) history.pushState(null, '', path);
+    this._route = routeOf(path);
+    void this.updateComplete.then(() => {
+      const screen = this.renderRoot.querySelector('.content > *') as LitElement | null;
+      void (screen?.updateComplete ?? Promise.resolve()).then(() =>
+        (screen?.shadowRoot?.querySelector('#main') as HTMLElement | null)?.focus({ preventScroll: false }),
+      );
+    });
+  }
+
+  private async signOut() {
+    await this.data.logout();
+    this._session = null;
+  }
+
+  private renderHeader(s: SessionView) {
+    const agencies = this.agencies();
+    const route = this._route.screen;
+    return html`<header>
+      <p class="brand">${t('appTitle')}</p>
+      <nav aria-label=${t('mainNav')}>
+        <a href=${paths.inbox()} @click=${onLinkClick} aria-current=${route === 'inbox' ? 'page' : 'false'}
+          >${t('navInbox')}</a
+        >
+        <a href=${paths.intake()} @click=${onLinkClick} aria-current=${route === 'intake' ? 'page' : 'false'}
+          >${t('navIntake')}</a
+        >
+      </nav>
+      <div class="row">
+        <label for="agency">${t('agency')}</label>
+        <select id="agency" @change=${(e: Event) => (this._agency = (e.target as HTMLSelectElement).value)}>
+          ${agencies.map((a) => html`<option value=${a} ?selected=${a === this._agency}>${a}</option>`)}
+        </select>
+        <span>${t('signedInAs', { name: s.staff.fullName })}</span>
+        <button type="button" lang=${lang() === 'vi' ? 'en' : 'vi'} @click=${() => setLang(lang() === 'vi' ? 'en' : 'vi')}>
+          ${t('language')}
+        </button>
+        <button type="button" @click=${() => this.renderRoot.querySelector<StaffPassword>('motcua-staff-password')!.open()}>
+          ${t('changePassword')}
+        </button>
+        <button type="button" @click=${this.signOut}>${t('signOut')}</button>
+      </div>
+    </header>`;
+  }
+
+  private renderScreen() {
+    const r = this._route;
+    switch (r.screen) {
+      case 'inbox':
+        return html`<motcua-staff-inbox .data=${this.data} .agency=${this._agency} .queue=${r.queue ?? ''}></motcua-staff-inbox>`;
+      case 'dossier':
+        return html`<motcua-staff-dossier .data=${this.data} .code=${r.code}></motcua-staff-dossier>`;
+      case 'intake':
+        return html`<motcua-staff-intake .data=${this.data} .agency=${this._agency}></motcua-staff-intake>`;
+      default:
+        return html`<main id="main" tabindex="-1"><h1>${t('notFound')}</h1>
+          <a href=${paths.inbox()} @click=${onLinkClick}>${t('backToInbox')}</a></main>`;
+    }
+  }
+
+  override render() {
+    if (this._starting) return html`<p role="status">${t('loading')}</p>`;
+    const s = this._session;
+    return html`<a class="skip" href="#main" @click=${this.skip}>${t('skipToMain')}</a>
+      ${
+        s
+          ? html`${this.renderHeader(s)}
+            <div class="content">${this.renderScreen()}</div>`
+          : html`${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+            <motcua-staff-login .data=${this.data}></motcua-staff-login>`
+      }
+      <motcua-staff-relogin .data=${this.data} .username=${s?.staff.username ?? ''}></motcua-staff-relogin>
+      <motcua-staff-password .data=${this.data}></motcua-staff-password>`;
+  }
+
+  /** The skip link's target is inside a screen's shadow root, which a fragment link cannot reach. */
+  private skip(e: Event) {
+    e.preventDefault();
+    const screen = this.renderRoot.querySelector('.content > *, motcua-staff-login');
+    (screen?.shadowRoot?.querySelector('#main') as HTMLElement | null)?.focus();
+  }
+}

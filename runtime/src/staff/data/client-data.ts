@@ -1,0 +1,189 @@
+import { ApiError, createClient, type Client } from '@motcua/api/client';
+import type { ActionRequest, SlipKind } from '@motcua/api';
+import type { InboxFilter, LiveChange, StaffData } from './staff-data.ts';
+
+export interface ClientDataOptions {
+  /** The server's origin; '' for the page's own. */
+  baseUrl?: string;
+  /**
+   * Asked when a call finds the session ended: resolves once the person has signed in again (the
+   * call is then retried once), rejects if they gave up. What they typed stays on screen meanwhile.
+   */
+  reauthenticate?: () => Promise<void>;
+  /** How often the stand-in for a live event stream looks for changes (ms). */
+  pollMs?: number;
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+}
+
+/** The largest page the inbox route gives; a queue count above it is shown as "200+". */
+const COUNT_CAP = 200;
+
+const isUnauthenticated = (e: unknown) => e instanceof ApiError && e.status === 401;
+
+/** StaffData over the typed client of the contract (cookie session and CSRF token). */
+export function createClientData(options: ClientDataOptions = {}): StaffData {
+  const base = (options.baseUrl ?? '').replace(/\/+$/, '');
+  const client: Client = createClient({
+    baseUrl: base,
+    session: true,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  let signedIn = false;
+  const expiredListeners = new Set<() => void>();
+  let reauth: Promise<void> | null = null;
+
+  /** One re-login for all the calls that failed together. */
+  function reauthenticate(): Promise<void> {
+    if (!options.reauthenticate) return Promise.reject(new Error('session ended'));
+    reauth ??= options.reauthenticate().finally(() => (reauth = null));
+    return reauth;
+  }
+
+  async function guarded<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (e) {
+      if (!signedIn || !isUnauthenticated(e) || !options.reauthenticate) throw e;
+      for (const l of expiredListeners) l();
+      await reauthenticate();
+      return call();
+    }
+  }
+
+  const inboxQuery = (filter: InboxFilter) => ({ ...filter, q: filter.q?.trim() || undefined });
+
+  return {
+    client,
+    async session() {
+      const s = await client.session();
+      signedIn = true;
+      return s;
+    },
+    async login(username, password) {
+      const s = await client.login({ username, password });
+      signedIn = true;
+      return s;
+    },
+    async logout() {
+      signedIn = false;
+      await client.logout().catch(() => undefined);
+    },
+    async changePassword(currentPassword, newPassword) {
+      await guarded(() => client.post('/api/v1/auth/password', { body: { currentPassword, newPassword } }));
+    },
+    onSessionExpired(listener) {
+      expiredListeners.add(listener);
+      return () => expiredListeners.delete(listener);
+    },
+
+    inbox: (agency, filter, signal) =>
+      guarded(() =>
+        client.get('/api/v1/agencies/{agencyCode}/inbox', {
+          params: { agencyCode: agency },
+          query: inboxQuery(filter),
+          ...(signal ? { signal } : {}),
+        }),
+      ),
+    async queueCount(agency, filter, signal) {
+      const page = await guarded(() =>
+        client.get('/api/v1/agencies/{agencyCode}/inbox', {
+          params: { agencyCode: agency },
+          query: { ...inboxQuery(filter), limit: COUNT_CAP, cursor: undefined },
+          ...(signal ? { signal } : {}),
+        }),
+      );
+      return { count: page.items.length, more: page.nextCursor !== null };
+    },
+    watch(agency, onChange) {
+      // Until the server streams events: the open dossiers' versions, compared every few seconds.
+      let last: string | null = null;
+      let stopped = false;
+      const look = async () => {
+        if (stopped || !signedIn) return;
+        try {
+          const page = await client.get('/api/v1/agencies/{agencyCode}/inbox', {
+            params: { agencyCode: agency },
+            query: { view: 'open', limit: COUNT_CAP },
+          });
+          const now = page.items.map((d) => `${d.code}:${d.lockVersion}`).join(',');
+          if (last !== null && now !== last && !stopped) onChange({ agency } satisfies LiveChange);
+          last = now;
+        } catch {
+          // a missed look is retried at the next tick
+        }
+      };
+      void look();
+      const timer = setInterval(() => void look(), options.pollMs ?? 10_000);
+      return () => {
+        stopped = true;
+        clearInterval(timer);
+      };
+    },
+
+    dossier: (code) => guarded(() => client.get('/api/v1/dossiers/{dossierCode}', { params: { dossierCode: code } })),
+    events: async (code) =>
+      (await guarded(() => client.get('/api/v1/dossiers/{dossierCode}/events', { params: { dossierCode: code } })))
+        .items,
+    slips: async (code) =>
+      (await guarded(() => client.get('/api/v1/dossiers/{dossierCode}/slips', { params: { dossierCode: code } })))
+        .items,
+    actions: (code) =>
+      guarded(() => client.get('/api/v1/dossiers/{dossierCode}/actions', { params: { dossierCode: code } })),
+    act: (code, action: ActionRequest, files) =>
+      guarded(() => {
+        const named = Object.entries(files ?? {}).filter(([, list]) => list.length > 0);
+        if (named.length === 0)
+          return client.post('/api/v1/dossiers/{dossierCode}/actions', { params: { dossierCode: code }, body: action });
+        return client.post('/api/v1/dossiers/{dossierCode}/actions/with-files', {
+          params: { dossierCode: code },
+          multipart: { action, files: Object.fromEntries(named.map(([name, list]) => [`files.${name}`, list])) },
+        });
+      }),
+    issueSlip: async (code, kind: SlipKind, eventSeq) =>
+      (
+        await guarded(() =>
+          client.post('/api/v1/dossiers/{dossierCode}/slips', {
+            params: { dossierCode: code },
+            body: eventSeq ? { kind, eventSeq } : { kind },
+          }),
+        )
+      ).items,
+    fileUrl: (code, fileId) =>
+      `${base}/api/v1/dossiers/${encodeURIComponent(code)}/files/${encodeURIComponent(fileId)}`,
+    slipUrl: (code, fileId) =>
+      `${base}/api/v1/dossiers/${encodeURIComponent(code)}/slips/${encodeURIComponent(fileId)}`,
+    handlers: async (agency, role) =>
+      (
+        await guarded(() =>
+          client.get('/api/v1/agencies/{agencyCode}/handlers', {
+            params: { agencyCode: agency },
+            query: role ? { role } : {},
+          }),
+        )
+      ).items,
+    procedures: async () => (await client.get('/api/v1/public/procedures')).items,
+    counterSubmit: (agency, procedure, submission, files, idempotencyKey) =>
+      guarded(() => {
+        const parts: Record<string, Blob[]> = {};
+        for (const f of files) (parts[`documents.${f.document}`] ??= []).push(f.file);
+        return client.post('/api/v1/agencies/{agencyCode}/procedures/{procedureCode}/dossiers', {
+          params: { agencyCode: agency, procedureCode: procedure },
+          headers: { 'Idempotency-Key': idempotencyKey },
+          multipart: { submission, files: parts },
+        });
+      }),
+    procedureVersion: (code, version) =>
+      version === undefined
+        ? client.get('/api/v1/public/procedures/{procedureCode}', { params: { procedureCode: code } })
+        : client.get('/api/v1/public/procedures/{procedureCode}/versions/{version}', {
+            params: { procedureCode: code, version },
+          }),
+    async validators(url) {
+      const mod = (await import(/* @vite-ignore */ url)) as {
+        validators?: Record<string, unknown>;
+        default?: Record<string, unknown>;
+      };
+      return mod.validators ?? mod.default ?? {};
+    },
+  };
+}

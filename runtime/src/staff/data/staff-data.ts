@@ -1,0 +1,117 @@
+import type {
+  ActionOutcome,
+  ActionRequest,
+  ArtefactView,
+  CaseView,
+  DossierView,
+  PublicProcedure,
+  PublicProcedureSummary,
+  SessionView,
+  SlipKind,
+  SubmissionResponse,
+} from '@motcua/api';
+import type { Client } from '@motcua/api/client';
+
+/** What a counter intake sends besides its files. */
+export interface CounterSubmission {
+  version: number;
+  agency?: string;
+  channel: 'direct' | 'postal';
+  data: Record<string, unknown>;
+}
+
+/** The inbox's filters: the query of the agency inbox route. */
+export interface InboxFilter {
+  view?: 'queue' | 'mine' | 'open' | 'passed';
+  role?: 'reception' | 'specialist' | 'leader';
+  status?: string;
+  procedure?: string;
+  channel?: 'online' | 'direct' | 'postal';
+  due?: 'overdue' | 'soon' | 'paused' | 'supplement-expired';
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface InboxPage {
+  items: CaseView[];
+  nextCursor: string | null;
+}
+
+/** A queue's size: exact, or at least `count` when the answer was capped. */
+export interface QueueCount {
+  count: number;
+  more: boolean;
+}
+
+export interface AllowedAction {
+  kind: string;
+  label: { vi: string; en: string };
+  agency: string;
+}
+
+export interface DossierEvent {
+  seq: number;
+  kind: string;
+  at: string;
+  event: Record<string, unknown>;
+}
+
+export interface Handler {
+  id: string;
+  fullName: string;
+  role: string;
+}
+
+/** Something changed at an agency (another clerk's claim or action). */
+export interface LiveChange {
+  agency: string;
+  dossier?: string;
+}
+
+/**
+ * Everything the staff workspace reads and changes, in one interface: the screens depend on this,
+ * never on routes, so that a new server capability (a queue-count route, a live event stream) is
+ * wired in one file (client-data.ts).
+ */
+export interface StaffData {
+  /** The signed-in typed client itself, for screens written against the contract (administration). */
+  readonly client: Client;
+  session(): Promise<SessionView>;
+  login(username: string, password: string): Promise<SessionView>;
+  logout(): Promise<void>;
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  /** Called when a call finds the session ended; returns the unsubscribe. */
+  onSessionExpired(listener: () => void): () => void;
+
+  inbox(agency: string, filter: InboxFilter, signal?: AbortSignal): Promise<InboxPage>;
+  queueCount(agency: string, filter: InboxFilter, signal?: AbortSignal): Promise<QueueCount>;
+  /** Changes made by others at the agency; returns the unsubscribe. */
+  watch(agency: string, onChange: (change: LiveChange) => void): () => void;
+
+  dossier(code: string): Promise<DossierView>;
+  events(code: string): Promise<DossierEvent[]>;
+  slips(code: string): Promise<ArtefactView[]>;
+  actions(code: string): Promise<{ dossier: CaseView; actions: AllowedAction[] }>;
+  act(code: string, action: ActionRequest, files?: Record<string, Blob[]>): Promise<ActionOutcome>;
+  issueSlip(code: string, kind: SlipKind, eventSeq?: number): Promise<ArtefactView[]>;
+  /** The address of a dossier's file, for a viewer in a sandboxed frame. */
+  fileUrl(code: string, fileId: string): string;
+  /** The address of an issued slip or result document. */
+  slipUrl(code: string, fileId: string): string;
+  handlers(agency: string, role?: 'specialist' | 'leader' | 'reception'): Promise<Handler[]>;
+
+  procedures(): Promise<PublicProcedureSummary[]>;
+  /** Counter (or postal) intake by reception: accepted at once; retried with the same key, answered once. */
+  counterSubmit(
+    agency: string,
+    procedure: string,
+    submission: CounterSubmission,
+    files: { document: string; file: Blob }[],
+    idempotencyKey: string,
+  ): Promise<SubmissionResponse>;
+  /** A published procedure version with what a form needs (the form, agencies, calendars). */
+  procedureVersion(code: string, version?: number): Promise<PublicProcedure>;
+  /** The precompiled validators of a version (its module, from the address the version gives). */
+  validators(url: string): Promise<Record<string, unknown>>;
+}

@@ -1,0 +1,542 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { CaseView, PublicProcedureSummary } from '@motcua/api';
+import type { InboxFilter, QueueCount, StaffData } from '../data/staff-data.ts';
+import { LangController, msg, t } from '../i18n/language.ts';
+import { staffStyles } from '../ui/styles.ts';
+import { navigate, onLinkClick, paths, setWorklist } from '../ui/navigate.ts';
+import { refusalText } from '../ui/refusal.ts';
+import { QUEUES, STAGES, queueById, type QueueDef } from './queues.ts';
+import { COLUMNS, COLUMN_LABELS, loadColumns, saveColumns, type Column } from './columns.ts';
+import { cell } from './cells.ts';
+import { runBulk, type BulkKind, type BulkResult } from './bulk.ts';
+
+/**
+ * <motcua-staff-inbox>: the queues of an agency grouped by stage with their counts, and the table of
+ * one queue (filters, column choice, cursor paging, search, bulk operations, keyboard).
+ * Properties: `data`, `agency`, `queue` (a queue id). Navigates with `motcua-navigate`.
+ */
+export class StaffInbox extends LitElement {
+  static override styles = [
+    staffStyles,
+    css`
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(12rem, 16rem) 1fr;
+        gap: 1rem;
+        align-items: start;
+      }
+      @media (max-width: 60rem) {
+        .layout {
+          grid-template-columns: 1fr;
+        }
+      }
+      nav ul {
+        list-style: none;
+        margin: 0 0 0.75rem;
+        padding: 0;
+      }
+      nav a {
+        display: flex;
+        justify-content: space-between;
+        gap: 0.5rem;
+        padding: 0.35rem 0.5rem;
+        border-radius: var(--_radius);
+        text-decoration: none;
+        color: var(--_text);
+      }
+      nav a[aria-current='page'] {
+        background: var(--_primary);
+        color: var(--_on-primary);
+      }
+      .count {
+        font-variant-numeric: tabular-nums;
+      }
+      .table-wrap {
+        overflow-x: auto;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        background: var(--_bg);
+      }
+      th,
+      td {
+        text-align: start;
+        vertical-align: top;
+        padding: 0.45rem 0.5rem;
+        border-bottom: 1px solid #d5dae1;
+      }
+      th {
+        background: var(--_surface);
+        font-size: 0.9rem;
+      }
+      tbody tr[aria-selected='true'] {
+        background: #e8f0fa;
+      }
+      tbody tr:focus-visible {
+        outline: 3px solid var(--_focus);
+        outline-offset: -3px;
+        box-shadow: none;
+      }
+      tbody tr.current {
+        box-shadow: inset 4px 0 0 var(--_primary);
+      }
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        align-items: end;
+        margin-bottom: 0.75rem;
+      }
+      .toolbar .field {
+        margin: 0;
+      }
+      details {
+        margin-bottom: 0.75rem;
+      }
+      fieldset {
+        border: 1px solid #c6ccd5;
+        border-radius: var(--_radius);
+      }
+      .choice {
+        margin-inline-end: 1rem;
+        font-weight: 400;
+      }
+      .paging {
+        margin-top: 0.75rem;
+      }
+      [role='group'] {
+        margin-bottom: 0.75rem;
+      }
+      .results li.failed {
+        color: var(--_error);
+      }
+    `,
+  ];
+  static override properties = {
+    data: { attribute: false },
+    agency: { type: String },
+    queue: { type: String },
+    _items: { state: true },
+    _next: { state: true },
+    _counts: { state: true },
+    _loading: { state: true },
+    _error: { state: true },
+    _focus: { state: true },
+    _selected: { state: true },
+    _columns: { state: true },
+    _results: { state: true },
+    _notice: { state: true },
+    _busy: { state: true },
+    _procedures: { state: true },
+  };
+  declare data: StaffData;
+  declare agency: string;
+  declare queue: string;
+  declare _items: CaseView[];
+  declare _next: string | null;
+  declare _counts: Record<string, QueueCount>;
+  declare _loading: boolean;
+  declare _error: string;
+  declare _focus: number;
+  declare _selected: Set<string>;
+  declare _columns: Set<Column>;
+  declare _results: BulkResult[];
+  declare _notice: string;
+  declare _busy: boolean;
+  declare _procedures: PublicProcedureSummary[];
+  private search: Pick<InboxFilter, 'q' | 'channel' | 'procedure'> = {};
+  /** Cursors of the pages before the one shown ('' for the first). */
+  private cursors: string[] = [];
+  private cursor = '';
+  private stopWatch: (() => void) | null = null;
+  private abort: AbortController | null = null;
+  private now = Date.now();
+
+  constructor() {
+    super();
+    new LangController(this);
+    this.agency = '';
+    this.queue = '';
+    this._items = [];
+    this._next = null;
+    this._counts = {};
+    this._loading = false;
+    this._error = '';
+    this._focus = 0;
+    this._selected = new Set();
+    this._columns = loadColumns();
+    this._results = [];
+    this._notice = '';
+    this._busy = false;
+    this._procedures = [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.data
+      ?.procedures()
+      .then((p) => (this._procedures = p))
+      .catch(() => undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatch?.();
+    this.stopWatch = null;
+    this.abort?.abort();
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if ((changed.has('agency') || changed.has('data')) && this.data && this.agency) {
+      this.stopWatch?.();
+      this.stopWatch = this.data.watch(this.agency, () => void this.onLiveChange());
+      void this.loadCounts();
+    }
+    if ((changed.has('queue') || changed.has('agency') || changed.has('data')) && this.data && this.agency) {
+      this.cursors = [];
+      this.cursor = '';
+      this._selected = new Set();
+      this._focus = 0;
+      void this.load();
+    }
+  }
+
+  private get def(): QueueDef {
+    return queueById(this.queue);
+  }
+
+  private filter(): InboxFilter {
+    return { ...this.def.filter, ...this.search, ...(this.cursor ? { cursor: this.cursor } : {}), limit: 25 };
+  }
+
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this._loading = true;
+    this._error = '';
+    try {
+      const page = await this.data.inbox(this.agency, this.filter(), abort.signal);
+      if (abort.signal.aborted) return;
+      this.now = Date.now();
+      this._items = page.items;
+      this._next = page.nextCursor;
+      this._focus = Math.min(this._focus, Math.max(0, page.items.length - 1));
+      setWorklist(page.items.map((d) => d.code));
+    } catch (e) {
+      if (!abort.signal.aborted) this._error = refusalText(e);
+    } finally {
+      if (!abort.signal.aborted) this._loading = false;
+    }
+  }
+
+  private async loadCounts(): Promise<void> {
+    const agency = this.agency;
+    const entries = await Promise.all(
+      QUEUES.map(async (q) => {
+        try {
+          return [q.id, await this.data.queueCount(agency, q.filter)] as const;
+        } catch {
+          return null;
+        }
+      }),
+    );
+    if (agency !== this.agency) return;
+    this._counts = Object.fromEntries(entries.filter((e) => e !== null));
+  }
+
+  private async onLiveChange(): Promise<void> {
+    await Promise.all([this.load(), this.loadCounts()]);
+    this._notice = t('liveUpdated');
+  }
+
+  private onSearch(e: SubmitEvent) {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const channel = String(f.get('channel') ?? '');
+    this.search = {
+      q: String(f.get('q') ?? '').trim() || undefined,
+      procedure: String(f.get('procedure') ?? '') || undefined,
+      channel: (['online', 'direct', 'postal'].includes(channel) ? channel : undefined) as InboxFilter['channel'],
+    };
+    this.cursors = [];
+    this.cursor = '';
+    void this.load();
+  }
+
+  private page(direction: 'next' | 'first') {
+    if (direction === 'next' && this._next) {
+      this.cursors.push(this.cursor);
+      this.cursor = this._next;
+    } else {
+      this.cursors = [];
+      this.cursor = '';
+    }
+    this._focus = 0;
+    void this.load();
+  }
+
+  private toggleColumn(column: Column, on: boolean) {
+    const next = new Set(this._columns);
+    if (on) next.add(column);
+    else if (column !== 'code') next.delete(column);
+    this._columns = next;
+    saveColumns(next);
+  }
+
+  private toggleSelected(code: string, on?: boolean) {
+    const next = new Set(this._selected);
+    if (on ?? !next.has(code)) next.add(code);
+    else next.delete(code);
+    this._selected = next;
+  }
+
+  private toggleAll(on: boolean) {
+    this._selected = on ? new Set(this._items.map((d) => d.code)) : new Set();
+  }
+
+  private async bulk(kind: BulkKind) {
+    const chosen = this._items.filter((d) => this._selected.has(d.code));
+    if (chosen.length === 0) return;
+    this._busy = true;
+    try {
+      const results = await runBulk(this.data, kind, chosen, (label) => msg(label));
+      this._results = [...results, ...this._results];
+      this._selected = new Set(results.filter((r) => !r.ok).map((r) => r.code));
+      await Promise.all([this.load(), this.loadCounts()]);
+    } finally {
+      this._busy = false;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#bulk-results')?.focus();
+  }
+
+  private focusRow(index: number) {
+    if (this._items.length === 0) return;
+    this._focus = Math.max(0, Math.min(this._items.length - 1, index));
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`tbody tr[data-index="${this._focus}"]`)?.focus(),
+    );
+  }
+
+  private onKey(e: KeyboardEvent) {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (target.matches('input, select, textarea, button, a') && !target.matches('tr')) {
+      if (!(target instanceof HTMLInputElement && target.type === 'checkbox')) return;
+    }
+    const d = this._items[this._focus];
+    switch (e.key) {
+      case 'j':
+      case 'ArrowDown':
+        e.preventDefault();
+        this.focusRow(this._focus + 1);
+        break;
+      case 'k':
+      case 'ArrowUp':
+        e.preventDefault();
+        this.focusRow(this._focus - 1);
+        break;
+      case 'Enter':
+        if (d && !(target instanceof HTMLInputElement)) {
+          e.preventDefault();
+          navigate(this, paths.dossier(d.code));
+        }
+        break;
+      case 'x':
+      case ' ':
+        if (d && !(target instanceof HTMLInputElement)) {
+          e.preventDefault();
+          this.toggleSelected(d.code);
+        }
+        break;
+    }
+  }
+
+  private renderQueues() {
+    return html`<nav aria-label=${t('queues')}>
+      ${STAGES.map((stage) => {
+        const queues = QUEUES.filter((q) => q.stage === stage);
+        return html`<h2 id="stage-${stage}">${t(stage)}</h2>
+          <ul aria-labelledby="stage-${stage}">
+            ${queues.map((q) => {
+              const c = this._counts[q.id];
+              const count = c ? `${c.count}${c.more ? '+' : ''}` : '…';
+              return html`<li>
+                <a
+                  href=${paths.inbox(q.id)}
+                  @click=${onLinkClick}
+                  aria-current=${q.id === this.def.id ? 'page' : 'false'}
+                  ><span>${t(q.label)}</span
+                  ><span class="count" aria-label=${c ? t('queueCount', { count }) : t('loading')}
+                    >${count}</span
+                  ></a
+                >
+              </li>`;
+            })}
+          </ul>`;
+      })}
+    </nav>`;
+  }
+
+  private renderToolbar() {
+    return html`<form class="toolbar" role="search" @submit=${this.onSearch}>
+        <div class="field">
+          <label for="inbox-q">${t('search')}</label>
+          <input id="inbox-q" name="q" type="search" size="32" aria-describedby="inbox-q-hint" .value=${this.search.q ?? ''} />
+          <span id="inbox-q-hint" class="hint">${t('searchHint')}</span>
+        </div>
+        <div class="field">
+          <label for="inbox-channel">${t('channel')}</label>
+          <select id="inbox-channel" name="channel">
+            <option value="">${t('anyChannel')}</option>
+            ${(['online', 'direct', 'postal'] as const).map(
+              (c) => html`<option value=${c} ?selected=${this.search.channel === c}>${t(`channel_${c}`)}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="inbox-procedure">${t('procedure')}</label>
+          <select id="inbox-procedure" name="procedure">
+            <option value="">${t('anyProcedure')}</option>
+            ${this._procedures.map(
+              (p) =>
+                html`<option value=${p.code} ?selected=${this.search.procedure === p.code}>
+                  ${p.code} — ${msg(p.title)}
+                </option>`,
+            )}
+          </select>
+        </div>
+        <button type="submit" class="primary">${t('apply')}</button>
+      </form>
+      <details>
+        <summary>${t('columns')}</summary>
+        <fieldset>
+          <legend>${t('columns')}</legend>
+          ${COLUMNS.map(
+            (c) =>
+              html`<label class="choice"
+                ><input
+                  type="checkbox"
+                  .checked=${this._columns.has(c)}
+                  ?disabled=${c === 'code'}
+                  @change=${(e: Event) => this.toggleColumn(c, (e.target as HTMLInputElement).checked)}
+                />
+                ${t(COLUMN_LABELS[c])}</label
+              >`,
+          )}
+        </fieldset>
+      </details>`;
+  }
+
+  private renderBulk() {
+    const n = this._selected.size;
+    return html`<div class="row" role="group" aria-label=${t('selected', { count: n })}>
+        <span aria-live="polite">${t('selected', { count: n })}</span>
+        <button type="button" ?disabled=${n === 0 || this._busy} @click=${() => this.bulk('claim')}>
+          ${t('bulkClaim')}
+        </button>
+        <button type="button" ?disabled=${n === 0 || this._busy} @click=${() => this.bulk('forward')}>
+          ${t('bulkForward')}
+        </button>
+        <button type="button" ?disabled=${n === 0 || this._busy} @click=${() => this.bulk('print')}>
+          ${t('bulkPrint')}
+        </button>
+      </div>
+      ${
+        this._results.length
+          ? html`<section class="panel results" id="bulk-results" tabindex="-1" aria-labelledby="bulk-title">
+            <h2 id="bulk-title">${t('bulkResults')}</h2>
+            <ul>
+              ${this._results.map(
+                (r) =>
+                  html`<li class=${r.ok ? '' : 'failed'}>
+                    <strong>${r.code}</strong> — ${r.ok ? t('bulkOk') : t('bulkFailed')}: ${r.message}
+                    ${
+                      r.slip
+                        ? html`<a href=${this.data.slipUrl(r.code, r.slip.id)} target="_blank" rel="noopener"
+                          >${t('openSlip')}</a
+                        >`
+                        : nothing
+                    }
+                  </li>`,
+              )}
+            </ul>
+            <button type="button" @click=${() => (this._results = [])}>${t('clearResults')}</button>
+          </section>`
+          : nothing
+      }`;
+  }
+
+  private renderTable() {
+    const columns = COLUMNS.filter((c) => this._columns.has(c));
+    const allSelected = this._items.length > 0 && this._items.every((d) => this._selected.has(d.code));
+    const title = t('inboxTable', { queue: t(this.def.label) });
+    return html`<p class="hint" id="inbox-keys">${t('keyboardHelp')}</p>
+      <div class="table-wrap">
+        <table aria-label=${title} aria-describedby="inbox-keys" @keydown=${this.onKey}>
+          <thead>
+            <tr>
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label=${t('selectAll')}
+                  .checked=${allSelected}
+                  @change=${(e: Event) => this.toggleAll((e.target as HTMLInputElement).checked)}
+                />
+              </th>
+              ${columns.map(
+                (c) =>
+                  html`<th scope="col" aria-sort=${c === 'due' ? 'ascending' : nothing}>
+                    ${t(COLUMN_LABELS[c])}${c === 'due' ? html` <span aria-hidden="true">▲</span>` : nothing}
+                  </th>`,
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            ${this._items.map(
+              (d, i) =>
+                html`<tr
+                  data-index=${i}
+                  data-code=${d.code}
+                  tabindex=${i === this._focus ? 0 : -1}
+                  class=${i === this._focus ? 'current' : ''}
+                  aria-selected=${this._selected.has(d.code) ? 'true' : 'false'}
+                  @focus=${() => (this._focus = i)}
+                  @dblclick=${() => navigate(this, paths.dossier(d.code))}
+                >
+                  <td>
+                    <input
+                      type="checkbox"
+                      tabindex="-1"
+                      aria-label=${t('selectRow', { code: d.code })}
+                      .checked=${this._selected.has(d.code)}
+                      @change=${(e: Event) => this.toggleSelected(d.code, (e.target as HTMLInputElement).checked)}
+                    />
+                  </td>
+                  ${columns.map((c) => html`<td>${cell(c, d, this.now)}</td>`)}
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${this._items.length === 0 && !this._loading ? html`<p>${t('emptyQueue')}</p>` : nothing}
+      <div class="row paging">
+        <button type="button" ?disabled=${this.cursors.length === 0 && !this.cursor} @click=${() => this.page('first')}>
+          ${t('firstPage')}
+        </button>
+        <button type="button" ?disabled=${!this._next} @click=${() => this.page('next')}>${t('nextPage')}</button>
+      </div>`;
+  }
+
+  override render() {
+    return html`<div class="layout">
+      ${this.renderQueues()}
+      <main id="main" tabindex="-1">
+        <h1>${t(this.def.label)}</h1>
+        <p class="visually-hidden" role="status" aria-live="polite">${this._loading ? t('loading') : this._notice}</p>
+        ${this.renderToolbar()} ${this.renderBulk()}
+        ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing} ${this.renderTable()}
+      </main>
+    </div>`;
+  }
+}

@@ -1,0 +1,313 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { foldText, pick, type Procedure } from '@motcua/core';
+import type { CaseView, PublicProcedure, PublicProcedureSummary } from '@motcua/api';
+import type { StaffData } from '../data/staff-data.ts';
+import { LangController, lang, t } from '../i18n/language.ts';
+import { staffStyles } from '../ui/styles.ts';
+import { refusalText } from '../ui/refusal.ts';
+import { onLinkClick, paths } from '../ui/navigate.ts';
+import { configureCounterForm } from './counter-form.ts';
+
+/** The citizen form element, loaded with the intake screen only. */
+const formElement = () =>
+  import('../../elements/form/motcua-form.ts').then((m) => {
+    if (!customElements.get('motcua-form')) customElements.define('motcua-form', m.MotcuaForm);
+  });
+
+/**
+ * <motcua-staff-intake>: counter and postal intake, full-screen on a counter's tablet — find a
+ * returning applicant by ID number (their details shown; <motcua-form> takes no initial data yet), pick the procedure (accents optional), fill the citizen form
+ * with its documents checklist, scans and fees, save; the receipt slip is then printed. For an
+ * incomplete dossier, the guidance slip (phiếu hướng dẫn) lists what to bring.
+ */
+export class StaffIntake extends LitElement {
+  static override styles = [
+    staffStyles,
+    css`
+      :host(:fullscreen) {
+        background: var(--_bg);
+        overflow: auto;
+        padding: 1rem;
+      }
+      .procedures {
+        list-style: none;
+        padding: 0;
+        max-height: 18rem;
+        overflow: auto;
+        border: 1px solid #c6ccd5;
+        border-radius: var(--_radius);
+      }
+      .procedures button {
+        width: 100%;
+        justify-content: flex-start;
+        border: 0;
+        border-bottom: 1px solid #e1e5ea;
+        border-radius: 0;
+        text-align: start;
+      }
+      .guidance ul {
+        padding-inline-start: 1.25rem;
+      }
+      @media print {
+        .no-print {
+          display: none !important;
+        }
+      }
+    `,
+  ];
+  static override properties = {
+    data: { attribute: false },
+    agency: { type: String },
+    _procedures: { state: true },
+    _query: { state: true },
+    _chosen: { state: true },
+    _channel: { state: true },
+    _found: { state: true },
+    _findMessage: { state: true },
+    _received: { state: true },
+    _error: { state: true },
+    _missing: { state: true },
+    _guidance: { state: true },
+  };
+  declare data: StaffData;
+  declare agency: string;
+  declare _procedures: PublicProcedureSummary[];
+  declare _query: string;
+  declare _chosen: PublicProcedure | null;
+  declare _channel: 'direct' | 'postal';
+  declare _found: CaseView[];
+  declare _findMessage: string;
+  declare _received: { code: string; slipUrl: string | null } | null;
+  declare _error: string;
+  declare _missing: Set<string>;
+  declare _guidance: boolean;
+
+  constructor() {
+    super();
+    new LangController(this);
+    this.agency = '';
+    this._procedures = [];
+    this._query = '';
+    this._chosen = null;
+    this._channel = 'direct';
+    this._found = [];
+    this._findMessage = '';
+    this._received = null;
+    this._error = '';
+    this._missing = new Set();
+    this._guidance = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.data
+      .procedures()
+      .then((p) => (this._procedures = p))
+      .catch((e) => (this._error = refusalText(e)));
+  }
+
+  private procedureMatches(): PublicProcedureSummary[] {
+    const q = foldText(this._query);
+    if (!q) return this._procedures;
+    return this._procedures.filter((p) =>
+      foldText(`${p.code} ${p.title.vi} ${p.title.en ?? ''} ${p.field.title.vi}`).includes(q),
+    );
+  }
+
+  private async find(e: SubmitEvent) {
+    e.preventDefault();
+    const id = String(new FormData(e.target as HTMLFormElement).get('idNumber') ?? '').trim();
+    if (!id) {
+      this._findMessage = t('fieldRequired', { field: t('idNumber') });
+      return;
+    }
+    try {
+      const page = await this.data.inbox(this.agency, { view: 'passed', q: id, limit: 5 });
+      this._found = page.items.filter((d) => d.applicant.idNumber === id);
+      this._findMessage = this._found[0]
+        ? t('applicantFound', { name: this._found[0].applicant.name })
+        : t('applicantNotFound');
+    } catch (err) {
+      this._findMessage = refusalText(err);
+    }
+  }
+
+  private async choose(p: PublicProcedureSummary) {
+    this._error = '';
+    this._received = null;
+    this._missing = new Set();
+    this._guidance = false;
+    try {
+      const [view] = await Promise.all([this.data.procedureVersion(p.code), formElement()]);
+      this._chosen = view;
+      await this.updateComplete;
+      const form = this.renderRoot.querySelector<HTMLElement>('motcua-form');
+      if (form) await configureCounterForm(form, this.data, this.agency, view, () => this._channel);
+    } catch (e) {
+      this._error = refusalText(e);
+    }
+  }
+
+  private async onSubmitted(e: CustomEvent<{ code: string }>) {
+    const code = e.detail.code;
+    this._received = { code, slipUrl: null };
+    try {
+      const slips = await this.data.issueSlip(code, 'receipt');
+      const pdf = slips.find((s) => s.format === 'pdf') ?? slips[0];
+      if (pdf) {
+        const url = this.data.slipUrl(code, pdf.id);
+        this._received = { code, slipUrl: url };
+        window.open(url, '_blank', 'noopener');
+      }
+    } catch (err) {
+      this._error = refusalText(err);
+    }
+  }
+
+  private toggleFullScreen() {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void this.requestFullscreen?.().catch(() => undefined);
+  }
+
+  private renderGuidance(p: Procedure) {
+    const missing = p.documents.filter((d) => this._missing.has(d.id));
+    return html`<section class="panel guidance" aria-labelledby="guidance-title">
+      <h2 id="guidance-title">${t('slip_guidance')}</h2>
+      <p>${pick(p.title, lang())}</p>
+      <p>${t('guidanceIntro')}</p>
+      <ul>
+        ${missing.map((d) => html`<li>${pick(d.title, lang())}</li>`)}
+      </ul>
+      <p class="no-print">
+        <button type="button" class="primary" @click=${() => window.print()}>${t('print')}</button>
+        <button type="button" @click=${() => (this._guidance = false)}>${t('close')}</button>
+      </p>
+    </section>`;
+  }
+
+  private renderChecklist(p: Procedure) {
+    return html`<details class="panel no-print">
+      <summary>${t('guidanceSlip')}</summary>
+      <fieldset>
+        <legend>${t('documents')}</legend>
+        ${p.documents.map(
+          (d) =>
+            html`<div>
+              <label
+                ><input
+                  type="checkbox"
+                  .checked=${this._missing.has(d.id)}
+                  @change=${(e: Event) => {
+                    const next = new Set(this._missing);
+                    if ((e.target as HTMLInputElement).checked) next.add(d.id);
+                    else next.delete(d.id);
+                    this._missing = next;
+                  }}
+                />
+                ${pick(d.title, lang())}</label
+              >
+            </div>`,
+        )}
+      </fieldset>
+      <button type="button" ?disabled=${this._missing.size === 0} @click=${() => (this._guidance = true)}>
+        ${t('guidanceSlip')}
+      </button>
+    </details>`;
+  }
+
+  override render() {
+    const view = this._chosen;
+    return html`<main id="main" tabindex="-1">
+      <div class="row no-print">
+        <h1>${t('intakeTitle')}</h1>
+        <button type="button" @click=${this.toggleFullScreen}>${t('fullScreen')}</button>
+      </div>
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      <section class="panel no-print" aria-labelledby="find-title">
+        <h2 id="find-title">${t('findApplicant')}</h2>
+        <form class="row" @submit=${this.find}>
+          <label for="find-id">${t('idNumber')}</label>
+          <input id="find-id" name="idNumber" inputmode="numeric" autocomplete="off" />
+          <button type="submit">${t('find')}</button>
+        </form>
+        ${this._findMessage ? html`<p role="status">${this._findMessage}</p>` : nothing}
+        ${
+          this._found[0]
+            ? html`<dl class="facts">
+              <dt>${t('name')}</dt>
+              <dd>${this._found[0].applicant.name}</dd>
+              <dt>${t('idNumber')}</dt>
+              <dd>${this._found[0].applicant.idNumber}</dd>
+              <dt>${t('phone')}</dt>
+              <dd>${this._found[0].applicant.phone ?? '—'}</dd>
+            </dl>`
+            : nothing
+        }
+      </section>
+      <section class="panel no-print" aria-labelledby="pick-title">
+        <h2 id="pick-title">${t('pickProcedure')}</h2>
+        <div class="field">
+          <label for="proc-q">${t('procedureSearch')}</label>
+          <input
+            id="proc-q"
+            type="search"
+            .value=${this._query}
+            @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)}
+          />
+        </div>
+        <ul class="procedures" aria-label=${t('pickProcedure')}>
+          ${this.procedureMatches().map(
+            (p) =>
+              html`<li>
+                <button type="button" aria-pressed=${view?.code === p.code ? 'true' : 'false'} @click=${() => this.choose(p)}>
+                  ${p.code} — ${pick(p.title, lang())}
+                </button>
+              </li>`,
+          )}
+        </ul>
+        <fieldset class="row">
+          <legend>${t('channel')}</legend>
+          <label
+            ><input
+              type="radio"
+              name="channel"
+              .checked=${this._channel === 'direct'}
+              @change=${() => (this._channel = 'direct')}
+            />
+            ${t('channelDirect')}</label
+          >
+          <label
+            ><input
+              type="radio"
+              name="channel"
+              .checked=${this._channel === 'postal'}
+              @change=${() => (this._channel = 'postal')}
+            />
+            ${t('channelPostal')}</label
+          >
+        </fieldset>
+      </section>
+      ${
+        this._received
+          ? html`<section class="panel" role="status">
+            <p class="success">${t('received', { code: this._received.code })}</p>
+            ${
+              this._received.slipUrl
+                ? html`<a class="button primary" href=${this._received.slipUrl} target="_blank" rel="noopener"
+                  >${t('printSlip', { slip: t('slip_receipt') })}</a
+                >`
+                : nothing
+            }
+            <a href=${paths.dossier(this._received.code)} @click=${onLinkClick}>${t('dossierTitle', { code: this._received.code })}</a>
+          </section>`
+          : nothing
+      }
+      ${
+        view
+          ? html`${this.renderChecklist(view.procedure)} ${this._guidance ? this.renderGuidance(view.procedure) : nothing}
+            <motcua-form class="no-print" lang=${lang()} @motcua-submitted=${this.onSubmitted}></motcua-form>`
+          : nothing
+      }
+    </main>`;
+  }
+}

@@ -1,0 +1,4 @@
+// The staff app's entry (index.html): every element of the workspace, defined.
+import { defineStaffElements } from './define.ts';
+
+defineStaffElements();

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { REPO } from './support.ts';
+
+/** The demo password and the username holding `role` at `agency`, from the server's demo-logins.txt. */
+export function demoLogin(dataDir: string, role: string, agency: string): { username: string; password: string } {
+  const text = readFileSync(join(dataDir, 'demo-logins.txt'), 'utf8');
+  const password = /password: ([^)\s]+)\)/.exec(text)![1]!;
+  const line = text.split('\n').find((l) => l.includes(`${role}@${agency}`));
+  if (!line) throw new Error(`no demo account ${role}@${agency}`);
+  return { username: line.trim().split(/\s+/)[0]!, password };
+}
+
+/** A staff session for API calls made by the test itself (setting up, not what is tested). */
+export async function apiSession(url: string, username: string, password: string) {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${url}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await r.json().catch(() => null)) as unknown;
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+}
+
+const pdf = (name: string) =>
+  new Blob([`%PDF-1.4\n% ${name}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`], { type: 'application/pdf' });
+
+/** An online birth registration submitted through the public API; its dossier code. */
+export async function submitBirthRegistration(url: string, childName: string): Promise<string> {
+  const data = JSON.parse(readFileSync(join(REPO, 'runtime/test/fixtures/birth-valid.json'), 'utf8')) as {
+    child: { fullName: string };
+  };
+  data.child.fullName = childName;
+  const form = new FormData();
+  form.append('submission', JSON.stringify({ version: 1, agency: '000.20.01.H56', data }));
+  form.append('documents.to-khai', pdf('to-khai.pdf'), 'to-khai.pdf');
+  form.append('documents.giay-chung-sinh', pdf('giay-chung-sinh.pdf'), 'giay-chung-sinh.pdf');
+  const res = await fetch(`${url}/api/v1/public/procedures/1.001193/dossiers`, { method: 'POST', body: form });
+  const body = (await res.json()) as { code?: string };
+  if (res.status !== 201 || !body.code) throw new Error(`submit: ${res.status} ${JSON.stringify(body)}`);
+  return body.code;
+}
+
+const AXE = readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.x A/AA violations on the page (shadow roots included), as readable lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(`${AXE}\n;0`);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
+    const r = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+/** The element focused now, through shadow roots: its tag, id, text and data-kind/data-code. */
+export async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return '';
+    const h = el as HTMLElement;
+    return `${h.tagName.toLowerCase()}#${h.id}[${h.dataset.kind ?? h.dataset.code ?? ''}] ${(h.textContent ?? '').trim().slice(0, 60)}`;
+  });
+}
+
+/** Presses Tab until the focused element matches (keyboard only); fails after `max` presses. */
+export async function tabTo(page: Page, match: RegExp, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (match.test(await focused(page))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${match} (at: ${await focused(page)})`);
+}
