@@ -263,7 +263,7 @@ export class AdminAssignments extends AdminScreen {
                     <td>
                       <button
                         type="button"
-                        aria-label=${this.t('changeReceivingOf', { code: p.code })}
+                        aria-label="${this.t('changeReceiving')} ${p.code}"
                         ?disabled=${this.busy}
                         @click=${() => this.startEdit(p.code, p.receiving)}
                       >
