@@ -96,7 +96,7 @@ describe('administration screens', () => {
       expect(patch.body).to.deep.include({ name: { vi: 'Sở Tư pháp tỉnh', en: 'Department of Justice' }, revision: 1 });
       expect(patch.body.reason).to.equal('Quyết định 12/QĐ-UBND');
       expect(statusText(el)).to.equal('Đã lưu Sở Tư pháp tỉnh.');
-      expect(norm(q(el, 'ol').textContent)).to.contain('Quyết định 12/QĐ-UBND');
+      expect(norm(q(el, 'ol').textContent)).to.contain('Đổi tên: Sở Tư pháp → Sở Tư pháp tỉnh — Quyết định 12/QĐ-UBND');
     });
 
     it('merges a commune only once confirmed; the merged one leaves the tree but can be shown', async () => {
@@ -129,6 +129,7 @@ describe('administration screens', () => {
       await el.updateComplete;
       expect(norm(q(el, 'nav').textContent)).to.contain('đã sáp nhập vào 000.20.01.H56');
       expect(norm(q(el, '#mc-agency-detail').textContent)).to.contain('Cơ quan này đã ngừng hoạt động');
+      expect(norm(q(el, 'ol').textContent)).to.contain('Sáp nhập vào Phường Trung Tâm (000.20.01.H56)');
       await expect(el).to.be.accessible();
     });
 

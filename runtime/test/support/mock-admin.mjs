@@ -122,9 +122,9 @@ export function mockAdmin() {
     }
     return out;
   };
-  const remember = (code, change, reason = null) => {
+  const remember = (code, change, reason = null, before = null, after = null) => {
     const list = db.history.get(code) ?? [];
-    list.push({ at: now(), change, before: null, after: null, reason });
+    list.push({ at: now(), change, before, after, reason });
     db.history.set(code, list);
   };
   const staffById = (id) => db.staff.find((s) => s.id === id);
@@ -179,7 +179,7 @@ export function mockAdmin() {
         revision: 1,
       };
       db.agencies.push(a);
-      remember(a.code, 'create');
+      remember(a.code, 'created');
       return send(ctx, 201, a);
     }
     if ((m = /^\/api\/v1\/agencies\/([^/]+)\/(move|merge)$/.exec(path)) && ctx.method === 'POST') {
@@ -190,14 +190,16 @@ export function mockAdmin() {
         return error(ctx, 422, 'agency_cycle', 'Không thể chọn chính nó hoặc cấp dưới', 'Not itself or below', {
           issues: [issue(m[2] === 'move' ? '/body/parent' : '/body/into', 'Cơ quan cấp dưới', 'Below itself')],
         });
-      if (m[2] === 'move') a.parent = target;
-      else {
+      if (m[2] === 'move') {
+        remember(a.code, 'moved', body.reason ?? null, { parent: a.parent }, { parent: target });
+        a.parent = target;
+      } else {
         a.active = false;
         a.successor = target;
         for (const c of db.agencies) if (c.parent === a.code) c.parent = target;
+        remember(a.code, 'merged', body.reason ?? null, { active: true }, { active: false, successor: target });
       }
       a.revision += 1;
-      remember(a.code, m[2], body.reason ?? null);
       return send(ctx, 200, a);
     }
     if ((m = /^\/api\/v1\/agencies\/([^/]+)\/calendars$/.exec(path)) && ctx.method === 'POST') {
@@ -250,13 +252,14 @@ export function mockAdmin() {
         return error(ctx, 409, 'stale', 'Cơ quan đã được người khác sửa', 'Changed by someone else', {
           revision: a.revision,
         });
+      if (body.name && JSON.stringify(body.name) !== JSON.stringify(a.name))
+        remember(a.code, 'renamed', body.reason ?? null, { name: a.name }, { name: body.name });
       Object.assign(a, {
         name: body.name ?? a.name,
         kind: body.kind ?? a.kind,
         calendarId: body.calendarId ?? a.calendarId,
       });
       a.revision += 1;
-      remember(a.code, 'update', body.reason ?? null);
       return send(ctx, 200, a);
     }
     if (path === '/api/v1/calendars') return send(ctx, 200, { items: db.calendars });

@@ -42,9 +42,10 @@ export const adminStyles = css`
     width: 100%;
     max-width: 32rem;
   }
+  /* WCAG 2.2 target size: at least 24 by 24 CSS pixels. */
   input[type='checkbox'] {
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.5rem;
+    height: 1.5rem;
   }
   [aria-invalid='true'] {
     border-color: var(--_error);

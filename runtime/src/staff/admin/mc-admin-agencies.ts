@@ -11,8 +11,12 @@ interface Kind {
 interface HistoryEntry {
   at: string;
   change: string;
+  before: unknown;
+  after: unknown;
   reason: string | null;
 }
+
+const CHANGES = ['created', 'renamed', 'calendar', 'kind', 'moved', 'merged'] as const;
 
 /**
  * <mc-admin-agencies .client .lang>: the agency tree with its merged agencies, and for the chosen
@@ -81,6 +85,27 @@ export class AdminAgencies extends AdminScreen {
   private kindTitle(id: string): string {
     const k = this.kinds.find((x) => x.id === id);
     return k ? this.text(k.title) : id;
+  }
+
+  /** A history row in words: the change and its values before and after (names, agencies, kinds). */
+  private describeChange(h: HistoryEntry): string {
+    const known = CHANGES.find((c) => c === h.change);
+    if (!known) return h.change;
+    const side = (v: unknown): string => {
+      const o = (v ?? {}) as {
+        name?: { vi: string; en?: string };
+        parent?: string;
+        successor?: string;
+        kind?: string;
+        calendarId?: string;
+      };
+      if (o.name) return this.text(o.name);
+      if (o.parent !== undefined) return this.agencyName(o.parent);
+      if (o.successor) return this.agencyName(o.successor);
+      if (o.kind) return this.kindTitle(o.kind);
+      return o.calendarId ?? '';
+    };
+    return this.t(`change_${known}`, { before: side(h.before), after: side(h.after) });
   }
 
   private async rename(e: SubmitEvent): Promise<void> {
@@ -341,7 +366,7 @@ export class AdminAgencies extends AdminScreen {
               (h) =>
                 html`<li>
                   <time datetime=${h.at}>${new Date(h.at).toLocaleString(this.lang === 'en' ? 'en-GB' : 'vi-VN')}</time>
-                  — ${h.change}${h.reason ? html` — ${h.reason}` : nothing}
+                  — ${this.describeChange(h)}${h.reason ? html` — ${h.reason}` : nothing}
                 </li>`,
             )}
           </ol>`
