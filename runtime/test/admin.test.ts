@@ -133,6 +133,29 @@ describe('administration screens', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('a rename over someone else’s: the 409 explained, the tree reloaded, the typed name kept', async () => {
+      const el = await mount('mc-admin-agencies');
+      buttonNamed(el, 'Sở Tư pháp').click();
+      await settled(el);
+      await fetch('/mock-admin/api/v1/agencies/000.00.10.H56', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: { vi: 'Sở Tư pháp (bản khác)' } }),
+      });
+      fill(el, { '#r-vi': 'Sở Tư pháp tỉnh' });
+      await submit(el, 'form:nth-of-type(1)');
+      await settled(el);
+      expect(norm(q(el, '#mc-admin-errors').textContent)).to.contain(
+        'Cơ quan đã được người khác sửa Dữ liệu mới nhất đã được tải lại',
+      );
+      expect(norm(q(el, '#mc-agency-title').textContent)).to.contain('Sở Tư pháp (bản khác)');
+      expect(q<HTMLInputElement>(el, '#r-vi').value).to.equal('Sở Tư pháp tỉnh');
+      await submit(el, 'form:nth-of-type(1)');
+      await settled(el);
+      expect((await log()).at(-1)!.body).to.deep.include({ name: { vi: 'Sở Tư pháp tỉnh' }, revision: 2 });
+      expect(statusText(el)).to.equal('Đã lưu Sở Tư pháp tỉnh.');
+    });
+
     it('shows the server’s issues next to their fields (in English too)', async () => {
       const el = await mount('mc-admin-agencies', 'en');
       buttonNamed(el, 'Provincial People\u2019s Committee'.replace('\u2019', "'")).click();

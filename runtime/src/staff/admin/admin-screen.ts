@@ -84,7 +84,12 @@ export class AdminScreen extends LitElement {
    */
   protected async act<T>(
     run: () => Promise<T>,
-    options: { form?: Element | null; done?: (value: T) => string } = {},
+    options: {
+      form?: Element | null;
+      done?: (value: T) => string;
+      /** Reloads what changed under the user when the server answers 409 (a stale revision). */
+      onConflict?: () => Promise<void>;
+    } = {},
   ): Promise<T | undefined> {
     this.error = null;
     this.status = '';
@@ -95,7 +100,16 @@ export class AdminScreen extends LitElement {
       if (options.done) this.status = options.done(value);
       return value;
     } catch (err) {
-      this.error = this.shown(err);
+      const shown = this.shown(err);
+      if (err instanceof ApiError && err.status === 409 && options.onConflict) {
+        try {
+          await options.onConflict();
+          shown.message = `${shown.message} ${this.t('reloadedAfterConflict')}`;
+        } catch {
+          // The reload failed too: the first error is the one to show.
+        }
+      }
+      this.error = shown;
       return undefined;
     } finally {
       this.busy = false;

@@ -28,6 +28,10 @@ export const ADMIN_STRINGS = {
     vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     en: 'The server could not be reached. Check the network and try again.',
   },
+  reloadedAfterConflict: {
+    vi: 'Dữ liệu mới nhất đã được tải lại; kiểm tra rồi thử lại.',
+    en: 'The latest data has been reloaded; check it and try again.',
+  },
   fieldRequired: { vi: 'Chưa nhập {field}', en: '{field} is required' },
   agency: { vi: 'Cơ quan', en: 'Agency' },
   chooseAgency: { vi: '— Chọn cơ quan —', en: '— Choose an agency —' },

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { createAgencyDirectoryUnchecked } from '@motcua/core';
 import type { AgencyView, CalendarView } from '@motcua/api';
 import { AdminScreen, fieldValue } from './admin-screen.ts';
@@ -129,7 +130,11 @@ export class AdminAgencies extends AdminScreen {
             revision: a.revision,
           },
         }),
-      { form, done: (v) => this.t('renamed', { name: this.text(v.name) }) },
+      {
+        form,
+        done: (v) => this.t('renamed', { name: this.text(v.name) }),
+        onConflict: () => this.loadAgencies(),
+      },
     );
     if (done) await this.refresh();
   }
@@ -286,13 +291,15 @@ export class AdminAgencies extends AdminScreen {
       ${
         a.active
           ? html`
-            <form @submit=${this.rename} novalidate>
+            ${keyed(
+              a.code,
+              html`<form @submit=${this.rename} novalidate>
               <fieldset>
                 <legend>${this.t('rename')}</legend>
                 <label for="r-vi">${this.t('nameVi')} ${this.t('required')}</label>
-                <input id="r-vi" name="nameVi" data-pointer="/body/name/vi" .value=${a.name.vi} required />
+                <input id="r-vi" name="nameVi" data-pointer="/body/name/vi" value=${a.name.vi} required />
                 <label for="r-en">${this.t('nameEn')}</label>
-                <input id="r-en" name="nameEn" data-pointer="/body/name/en" .value=${a.name.en ?? ''} lang="en" />
+                <input id="r-en" name="nameEn" data-pointer="/body/name/en" value=${a.name.en ?? ''} lang="en" />
                 <label for="r-kind">${this.t('kind')}</label>
                 <select id="r-kind" name="kind" data-pointer="/body/kind">
                   ${kindOptions(a.kind)}
@@ -305,7 +312,8 @@ export class AdminAgencies extends AdminScreen {
                 <input id="r-reason" name="reason" data-pointer="/body/reason" />
                 <button class="primary" ?disabled=${this.busy}>${this.t('renameSubmit')}</button>
               </fieldset>
-            </form>
+            </form>`,
+            )}
             <form @submit=${this.create} novalidate>
               <fieldset>
                 <legend>${this.t('createChild')}</legend>

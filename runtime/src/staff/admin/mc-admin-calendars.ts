@@ -166,7 +166,14 @@ export class AdminCalendars extends AdminScreen {
           params: { calendarId: c.id },
           body: { calendar: draft, revision: c.revision },
         }),
-      { done: () => this.t('calendarSaved', { name: this.text(c.name) }) },
+      {
+        done: () => this.t('calendarSaved', { name: this.text(c.name) }),
+        // The draft stays as typed; saving again replaces the newer calendar knowingly.
+        onConflict: async () => {
+          const res = await this.client!.get('/api/v1/calendars/{calendarId}', { params: { calendarId: c.id } });
+          this.calendars = this.calendars.map((x) => (x.id === c.id ? res : x));
+        },
+      },
     );
     if (!saved) return;
     const status = this.status;

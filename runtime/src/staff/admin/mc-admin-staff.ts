@@ -98,7 +98,10 @@ export class AdminStaff extends AdminScreen {
           params: { staffId: s.id },
           body: { active, revision: s.revision },
         }),
-      { done: (v) => this.t(active ? 'staffEnabled' : 'staffDisabled', { name: v.username }) },
+      {
+        done: (v) => this.t(active ? 'staffEnabled' : 'staffDisabled', { name: v.username }),
+        onConflict: () => this.loadStaff(),
+      },
     );
     if (done) await this.reload();
   }
@@ -116,7 +119,14 @@ export class AdminStaff extends AdminScreen {
           params: { staffId: s.id },
           body: { password, revision: s.revision },
         }),
-      { form, done: (v) => this.t('passwordReset', { name: v.username }) },
+      {
+        form,
+        done: (v) => this.t('passwordReset', { name: v.username }),
+        onConflict: async () => {
+          await this.loadStaff();
+          this.resetting = this.staff.find((x) => x.id === s.id) ?? null;
+        },
+      },
     );
     if (done) {
       this.resetting = null;
