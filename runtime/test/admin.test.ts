@@ -267,8 +267,10 @@ describe('administration screens', () => {
   describe('mc-admin-tokens', () => {
     it('shows a new token’s secret once and revokes only once confirmed', async () => {
       const el = await mount('mc-admin-tokens');
-      await choose(el, '#t-agency', '000.00.00.H56');
-      await choose(el, '#t-staff', '00000000-0000-4000-8000-000000000001');
+      // The signed-in account's own tokens first.
+      await waitFor(() => root(el).querySelector('tbody'), 'the own tokens');
+      expect(q<HTMLSelectElement>(el, '#t-agency').value).to.equal('000.00.00.H56');
+      expect(q<HTMLSelectElement>(el, '#t-staff').value).to.equal('00000000-0000-4000-8000-000000000001');
       expect(norm(q(el, 'tbody').textContent)).to.contain('Cổng dịch vụ công');
       fill(el, { '#t-name': 'Hệ thống một cửa quốc gia', '#t-exp': '2027-01-31' });
       await submit(el, 'form');

@@ -152,6 +152,10 @@ export function mockAdmin() {
     }
     let m;
 
+    if (path === '/api/v1/auth/session') {
+      const { id, username, fullName, agencyCode, roles } = db.staff[0];
+      return send(ctx, 200, { staff: { id, username, fullName, agencyCode, roles }, csrfToken: null, via: 'token' });
+    }
     if (path === '/api/v1/agency-kinds') return send(ctx, 200, { items: KINDS });
     if (path === '/api/v1/agencies' && ctx.method === 'GET') {
       const active = url.searchParams.get('active');

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { pick, type Lang } from '@motcua/core';
-import type { AgencyView } from '@motcua/api';
+import type { AgencyView, SessionView } from '@motcua/api';
 import { ApiError, NetworkError, type Client, type ErrorBody } from '@motcua/api/client';
 import { theme } from '../../styles/theme.ts';
 import { adminStyles } from './admin-styles.ts';
@@ -31,6 +31,7 @@ export class AdminScreen extends LitElement {
     error: { state: true },
     status: { state: true },
     agencies: { state: true },
+    me: { state: true },
   };
 
   declare client: Client | null;
@@ -39,6 +40,8 @@ export class AdminScreen extends LitElement {
   declare error: ShownError | null;
   declare status: string;
   declare agencies: AgencyView[];
+  /** The signed-in account (its agency is where the screens start). */
+  declare me: SessionView['staff'] | null;
   /** The form whose fields the last error points at. */
   private _errorForm: Element | null = null;
 
@@ -50,6 +53,7 @@ export class AdminScreen extends LitElement {
     this.error = null;
     this.status = '';
     this.agencies = [];
+    this.me = null;
   }
 
   protected t(key: AdminKey, values?: Record<string, string | number>): string {
@@ -67,7 +71,17 @@ export class AdminScreen extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') && this.client) void this.load();
+    if (changed.has('client') && this.client) void this.start();
+  }
+
+  private async start(): Promise<void> {
+    try {
+      this.me = (await this.client!.session()).staff;
+    } catch {
+      // Not signed in any more: the call that follows shows why (the host handles expiry).
+      this.me = null;
+    }
+    await this.load();
   }
 
   /** Loads what the screen shows; screens override (and call `loadAgencies` when they need it). */

@@ -40,6 +40,8 @@ export class AdminGrants extends AdminScreen {
   protected override async load(): Promise<void> {
     await this.act(async () => {
       await this.loadAgencies(true);
+      if (!this.agency && this.me) this.agency = this.me.agencyCode;
+      if (!this.grantAt) this.grantAt = this.agency;
       if (this.agency) await this.loadStaff();
     });
   }

@@ -34,6 +34,7 @@ export class AdminStaff extends AdminScreen {
   protected override async load(): Promise<void> {
     await this.act(async () => {
       await this.loadAgencies(true);
+      if (!this.agency && this.me) this.agency = this.me.agencyCode;
       if (this.agency) await this.loadStaff();
     });
   }

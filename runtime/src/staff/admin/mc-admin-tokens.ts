@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { ApiTokenInfo, StaffView } from '@motcua/api';
+import { ApiError } from '@motcua/api/client';
 import { AdminScreen, fieldValue } from './admin-screen.ts';
 
 /**
@@ -36,16 +37,33 @@ export class AdminTokens extends AdminScreen {
   protected override async load(): Promise<void> {
     await this.act(async () => {
       await this.loadAgencies(true);
+      if (!this.agency && this.me) {
+        this.agency = this.me.agencyCode;
+        this.staffId = this.me.id;
+      }
       if (this.agency) await this.loadStaff();
+      if (this.staffId) await this.loadTokens();
     });
   }
 
+  /** The accounts of the agency and below; staff who do not administer it see their own account only. */
   private async loadStaff(): Promise<void> {
-    const res = await this.client!.get('/api/v1/agencies/{agencyCode}/staff', {
-      params: { agencyCode: this.agency },
-      query: { subtree: true },
-    });
-    this.staff = res.items;
+    try {
+      const res = await this.client!.get('/api/v1/agencies/{agencyCode}/staff', {
+        params: { agencyCode: this.agency },
+        query: { subtree: true },
+      });
+      this.staff = res.items;
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 403)) throw err;
+      this.staff = [];
+    }
+  }
+
+  /** The accounts to choose from: the agency's, and one's own (anyone manages their own tokens). */
+  private get accounts(): { id: string; username: string; fullName: string }[] {
+    const me = this.me;
+    return me && !this.staff.some((s) => s.id === me.id) ? [me, ...this.staff] : this.staff;
   }
 
   private async loadTokens(): Promise<void> {
@@ -196,7 +214,7 @@ export class AdminTokens extends AdminScreen {
                 @change=${(e: Event) => this.chooseStaff((e.target as HTMLSelectElement).value)}
               >
                 <option value="" ?selected=${!this.staffId}>${this.t('chooseAccount')}</option>
-                ${this.staff.map(
+                ${this.accounts.map(
                   (s) =>
                     html`<option value=${s.id} ?selected=${s.id === this.staffId}>
                       ${s.fullName} (${s.username})
