@@ -239,6 +239,13 @@ describe('administration screens', () => {
       const el = await mount('mc-admin-grants');
       await choose(el, '#g-agency', '000.20.01.H56');
       await expect(el).to.be.accessible();
+      // On a narrow screen the matrix scrolls inside its own region, not the page.
+      el.style.width = '360px';
+      await el.updateComplete;
+      const region = q(el, '.scroll[role="region"]');
+      expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);
+      expect(el.scrollWidth).to.be.at.most(360);
+      el.style.width = '';
       const box = (label: string) => q<HTMLInputElement>(el, `input[aria-label="${label}"]`);
       expect(box('Chuyên viên xử lý của Phạm Văn Xử (chuyenvien.trungtam)').checked).to.equal(true);
       box('Lãnh đạo của Phạm Văn Xử (chuyenvien.trungtam)').click();

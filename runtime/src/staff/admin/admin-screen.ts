@@ -221,6 +221,14 @@ export class AdminScreen extends LitElement {
       <p class="status" role="status" aria-live="polite">${this.busy ? this.t('saving') : this.status}</p>`;
   }
 
+  /**
+   * A wide table in a region that scrolls sideways on a narrow screen (a counter's tablet): named
+   * and focusable, so that keyboard users can scroll it too.
+   */
+  protected scrollable(label: string, table: unknown) {
+    return html`<div class="scroll" role="region" aria-label=${label} tabindex="0">${table}</div>`;
+  }
+
   /** A select of the agencies (active ones unless `all`), labelled. */
   protected agencySelect(
     id: string,

@@ -93,6 +93,10 @@ export const adminStyles = css`
     border-collapse: collapse;
     width: 100%;
   }
+  .scroll {
+    overflow-x: auto;
+    margin: 0 0 var(--_space);
+  }
   th,
   td {
     text-align: start;

@@ -235,7 +235,9 @@ export class AdminAssignments extends AdminScreen {
       ${editing ? this.renderEditor(editing.code, editing.receiving) : nothing}
       ${
         rows.length
-          ? html`<table>
+          ? this.scrollable(
+              this.t('procedures'),
+              html`<table>
             <caption>
               ${this.t('procedures')}${this.agency && this.onlyHere ? ` — ${this.agencyName(this.agency)}` : ''}
             </caption>
@@ -273,7 +275,8 @@ export class AdminAssignments extends AdminScreen {
                   </tr>`,
               )}
             </tbody>
-          </table>`
+          </table>`,
+            )
           : html`<p>${this.t('noProcedures')}</p>`
       }`;
   }

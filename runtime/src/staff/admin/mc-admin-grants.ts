@@ -118,7 +118,9 @@ export class AdminGrants extends AdminScreen {
   private renderMatrix() {
     if (!this.staff.length) return html`<p>${this.t('noStaff')}</p>`;
     return html`<p class="hint" id="g-hint">${this.t('grantsHint')}</p>
-      <table aria-describedby="g-hint">
+      ${this.scrollable(
+        this.t('grantsAt', { agency: this.agencyName(this.grantAt) }),
+        html`<table aria-describedby="g-hint">
         <caption>
           ${this.t('grantsAt', { agency: this.agencyName(this.grantAt) })}
         </caption>
@@ -169,7 +171,8 @@ export class AdminGrants extends AdminScreen {
             </tr>`;
           })}
         </tbody>
-      </table>`;
+      </table>`,
+      )}`;
   }
 
   protected override render() {

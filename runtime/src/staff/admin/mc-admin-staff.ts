@@ -143,7 +143,9 @@ export class AdminStaff extends AdminScreen {
 
   private renderTable() {
     if (!this.staff.length) return html`<p>${this.t('noStaff')}</p>`;
-    return html`<table>
+    return this.scrollable(
+      this.t('staffList'),
+      html`<table>
       <caption>
         ${this.t('staffList')} — ${this.agencyName(this.agency)}
       </caption>
@@ -205,7 +207,8 @@ export class AdminStaff extends AdminScreen {
             </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table>`,
+    );
   }
 
   protected override render() {

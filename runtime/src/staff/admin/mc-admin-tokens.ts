@@ -156,7 +156,9 @@ export class AdminTokens extends AdminScreen {
 
   private renderTokens() {
     if (!this.tokens.length) return html`<p>${this.t('noTokens')}</p>`;
-    return html`<table>
+    return this.scrollable(
+      this.t('tokenList'),
+      html`<table>
       <caption>
         ${this.t('tokenList')}
       </caption>
@@ -197,7 +199,8 @@ export class AdminTokens extends AdminScreen {
             </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table>`,
+    );
   }
 
   protected override render() {
