@@ -201,6 +201,31 @@ describe('administration screens', () => {
       expect(root(el).querySelectorAll('tbody tr').length).to.equal(3);
     });
 
+    it('a session ending mid-work: the host is told, the typed account stays for the retry', async () => {
+      const session = createClient({ baseUrl: '/mock-admin', session: true });
+      await session.login({ username: 'admin.tinh', password: 'x' });
+      const el = document.createElement('mc-admin-staff') as AdminScreen;
+      el.client = session;
+      const host = await fixture(html`<div></div>`);
+      let told = 0;
+      host.addEventListener('mc-admin-session-expired', () => told++);
+      host.appendChild(el);
+      await waitFor(() => !el.busy && el.agencies.length > 0, 'the agencies loaded');
+      await choose(el, '#s-agency', '000.20.01.H56');
+      fill(el, { '#n-user': 'motcua.sau', '#n-name': 'Đinh Thị Sau' });
+      await fetch('/mock-admin/expire', { method: 'POST' });
+      await submit(el, 'form');
+      await settled(el);
+      expect(told).to.equal(1);
+      expect(norm(q(el, '#mc-admin-errors').textContent)).to.contain('Phiên đăng nhập đã hết');
+      expect(q<HTMLInputElement>(el, '#n-user').value).to.equal('motcua.sau');
+      await session.login({ username: 'admin.tinh', password: 'x' });
+      await submit(el, 'form');
+      await settled(el);
+      expect(statusText(el)).to.equal('Đã tạo tài khoản motcua.sau.');
+      expect((await log()).filter((l) => l.path.endsWith('/staff')).length).to.equal(1);
+    });
+
     it('disables an account and resets a password only once confirmed', async () => {
       const el = await mount('mc-admin-staff');
       await choose(el, '#s-agency', '000.20.01.H56');

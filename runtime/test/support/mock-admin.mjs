@@ -110,6 +110,8 @@ async function seed() {
 export function mockAdmin() {
   let db = null;
   let log = [];
+  /** POST /mock-admin/expire: the session ends (every call answers 401) until the next sign-in. */
+  let expired = false;
 
   const agency = (code) => db.agencies.find((a) => a.code === code);
   const subtree = (code) => {
@@ -143,9 +145,24 @@ export function mockAdmin() {
     if (path === '/reset' && ctx.method === 'POST') {
       db = await seed();
       log = [];
+      expired = false;
       return send(ctx, 200, { ok: true });
     }
     if (path === '/log') return send(ctx, 200, log);
+    if (path === '/expire' && ctx.method === 'POST') {
+      expired = true;
+      return send(ctx, 200, { ok: true });
+    }
+    if (path === '/api/v1/auth/login' && ctx.method === 'POST') {
+      expired = false;
+      const { id, username, fullName, agencyCode, roles } = db.staff[0];
+      return send(ctx, 200, {
+        staff: { id, username, fullName, agencyCode, roles },
+        csrfToken: 'csrf-1',
+        via: 'session',
+      });
+    }
+    if (expired) return error(ctx, 401, 'unauthenticated', 'Phiên đăng nhập đã hết', 'The session has ended');
     const body = ctx.method === 'GET' ? undefined : await readBody(ctx.req);
     if (ctx.method !== 'GET') {
       log.push({ method: ctx.method, path, body, ifMatch: ctx.get('if-match') || null });
@@ -154,7 +171,12 @@ export function mockAdmin() {
 
     if (path === '/api/v1/auth/session') {
       const { id, username, fullName, agencyCode, roles } = db.staff[0];
-      return send(ctx, 200, { staff: { id, username, fullName, agencyCode, roles }, csrfToken: null, via: 'token' });
+      const viaToken = !!ctx.get('authorization');
+      return send(ctx, 200, {
+        staff: { id, username, fullName, agencyCode, roles },
+        csrfToken: viaToken ? null : 'csrf-1',
+        via: viaToken ? 'token' : 'session',
+      });
     }
     if (path === '/api/v1/agency-kinds') return send(ctx, 200, { items: KINDS });
     if (path === '/api/v1/agencies' && ctx.method === 'GET') {

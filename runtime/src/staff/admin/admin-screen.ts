@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { pick, type Lang } from '@motcua/core';
 import type { AgencyView, SessionView } from '@motcua/api';
-import { ApiError, NetworkError, type Client, type ErrorBody } from '@motcua/api/client';
+import { ApiError, NetworkError, SessionExpiredError, type Client, type ErrorBody } from '@motcua/api/client';
 import { theme } from '../../styles/theme.ts';
 import { adminStyles } from './admin-styles.ts';
 import { AdminConfirm } from './confirm-dialog.ts';
@@ -17,7 +17,8 @@ export interface ShownError {
 }
 
 /**
- * What every administration screen shares: the `client` (signed in) and `lang` properties, one
+ * What every administration screen shares (events: `mc-admin-session-expired` when a call finds
+ * the session ended): the `client` (signed in) and `lang` properties, one
  * action at a time with its outcome announced (errors in an alert with each issue's field, the
  * fields marked invalid; success in a status region), the confirmation of destructive actions,
  * and the agency list most screens choose from.
@@ -114,6 +115,9 @@ export class AdminScreen extends LitElement {
       if (options.done) this.status = options.done(value);
       return value;
     } catch (err) {
+      // The host signs the person in again (what they typed stays on screen; they retry).
+      if (err instanceof SessionExpiredError)
+        this.dispatchEvent(new CustomEvent('mc-admin-session-expired', { bubbles: true, composed: true }));
       const shown = this.shown(err);
       if (err instanceof ApiError && err.status === 409 && options.onConflict) {
         try {
