@@ -409,6 +409,12 @@ describe('administration screens', () => {
       await expect(el).to.be.accessible();
       q<HTMLInputElement>(el, 'fieldset input[type="checkbox"]').click();
       await el.updateComplete;
+      // A rule by conditions is not edited here: the editor says it would be replaced.
+      buttonNamed(el, 'Đổi nơi tiếp nhận 1.009994').click();
+      await el.updateComplete;
+      expect(norm(q(el, '#a-replaces').textContent)).to.contain('Theo điều kiện: Phường Trung Tâm (000.20.01.H56)');
+      buttonNamed(el, 'Hủy').click();
+      await el.updateComplete;
       buttonNamed(el, 'Đổi nơi tiếp nhận 1.001193').click();
       await el.updateComplete;
       expect(root(el).activeElement?.id).to.equal('a-mode');

@@ -250,6 +250,10 @@ export const ADMIN_STRINGS = {
   choiceMode: { vi: 'Người nộp chọn cơ quan theo loại', en: 'The applicant chooses an agency of a kind' },
   within: { vi: 'Trong phạm vi', en: 'Within' },
   anywhere: { vi: '— Toàn tỉnh —', en: '— The whole province —' },
+  replacesRule: {
+    vi: 'Quy tắc hiện tại ({rule}) sẽ được thay bằng quy tắc mới; quy tắc theo trường hoặc theo điều kiện sửa trong trình thiết kế thủ tục.',
+    en: 'The current rule ({rule}) is replaced by the new one; rules by a field or by conditions are edited in the procedure designer.',
+  },
   publishNow: { vi: 'Công bố phiên bản mới ngay', en: 'Publish a new version now' },
   applyReceiving: { vi: 'Áp dụng', en: 'Apply' },
   draftHasOtherChanges: {

@@ -173,6 +173,11 @@ export class AdminAssignments extends AdminScreen {
     return html`<form @submit=${this.apply} novalidate aria-labelledby="a-edit-title">
       <fieldset>
         <legend id="a-edit-title">${this.t('changeReceivingOf', { code })}</legend>
+        ${
+          r.mode === 'field' || r.mode === 'condition'
+            ? html`<p class="hint" id="a-replaces">${this.t('replacesRule', { rule: this.describe(r, this.directory) })}</p>`
+            : nothing
+        }
         <label for="a-mode">${this.t('mode')}</label>
         <select
           id="a-mode"
