@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createClient } from '@motcua/api/client';
 import '../src/staff/admin/index.ts';
 import type { AdminScreen } from '../src/staff/admin/admin-screen.ts';
@@ -154,6 +155,35 @@ describe('administration screens', () => {
       await settled(el);
       expect((await log()).at(-1)!.body).to.deep.include({ name: { vi: 'Sở Tư pháp tỉnh' }, revision: 2 });
       expect(statusText(el)).to.equal('Đã lưu Sở Tư pháp tỉnh.');
+    });
+
+    it('by keyboard only: the confirmation opens on Cancel, Escape closes it, focus returns', async () => {
+      const el = await mount('mc-admin-agencies');
+      buttonNamed(el, 'Sở Xây dựng').focus();
+      await sendKeys({ press: 'Enter' });
+      await settled(el);
+      q(el, '#mg-reason').focus();
+      await sendKeys({ type: 'Hợp nhất sở' });
+      q<HTMLSelectElement>(el, '#mg-into').value = '000.00.10.H56';
+      const merge = q(el, '#mg-reason').closest('form')!.querySelector<HTMLButtonElement>('button')!;
+      merge.focus();
+      await sendKeys({ press: 'Enter' });
+      const dialog = await waitFor(() => root(el).querySelector<HTMLDialogElement>('dialog[open]'), 'the dialog');
+      expect(root(el).activeElement).to.equal(dialog.querySelector('[data-answer="no"]'));
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await waitFor(() => !root(el).querySelector('dialog'), 'the dialog closed');
+      expect(root(el).activeElement).to.equal(merge);
+      expect(await log()).to.deep.equal([]);
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => root(el).querySelector('dialog[open]'), 'the dialog again');
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await settled(el);
+      expect((await log())[0]).to.deep.include({
+        path: '/api/v1/agencies/000.00.11.H56/merge',
+        body: { into: '000.00.10.H56', reason: 'Hợp nhất sở' },
+      });
     });
 
     it('shows the server’s issues next to their fields (in English too)', async () => {
