@@ -109,7 +109,9 @@ describe('administration screens', () => {
       // A reason is required before anything is asked or sent.
       form.querySelector<HTMLButtonElement>('button')!.click();
       await settled(el);
-      expect(norm(q(el, '#mc-admin-errors').textContent)).to.contain('Sáp nhập vào, Lý do');
+      expect(norm(q(el, '#mc-admin-errors').textContent)).to.contain('Chưa nhập Sáp nhập vào, Lý do');
+      expect(norm(q(el, '#mc-admin-errors li').textContent)).to.equal('Sáp nhập vào: Cần nhập hoặc chọn (/body/into)');
+      expect(q(el, '#mg-reason').getAttribute('aria-invalid')).to.equal('true');
       expect(root(el).activeElement?.id).to.equal('mc-admin-errors');
       await choose(el, '#mg-into', '000.20.01.H56');
       fill(el, { '#mg-reason': 'Nghị quyết sắp xếp đơn vị hành chính 2025' });

@@ -134,6 +134,25 @@ export class AdminScreen extends LitElement {
     }
   }
 
+  /**
+   * True (and the missing fields listed, marked invalid and announced like a server's issues) when
+   * a required field of `form` is empty. Fields point at their `data-pointer`, else `/body/<name>`.
+   */
+  protected missing(form: HTMLFormElement, names: readonly string[]): boolean {
+    const empty = names
+      .map((n) => form.elements.namedItem(n) as HTMLInputElement | HTMLSelectElement | null)
+      .filter((el): el is HTMLInputElement | HTMLSelectElement => !!el && !el.value.trim());
+    if (!empty.length) return false;
+    const required = this.t('required');
+    const issues = empty.map((el) => {
+      el.dataset.pointer ??= `/body/${el.name}`;
+      const label = (el.labels?.[0]?.textContent ?? el.name).replace(required, '').replace(/\s+/g, ' ').trim();
+      return { pointer: el.dataset.pointer, label, message: this.t('requiredShort') };
+    });
+    this.fail(this.t('fieldRequired', { field: issues.map((i) => i.label).join(', ') }), issues, form);
+    return true;
+  }
+
   /** Shows a problem found before asking the server (a missing field), like a server's issue. */
   protected fail(message: string, issues: ShownError['issues'] = [], form?: Element | null): void {
     this._errorForm = form ?? null;

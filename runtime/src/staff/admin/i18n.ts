@@ -33,6 +33,7 @@ export const ADMIN_STRINGS = {
     en: 'The latest data has been reloaded; check it and try again.',
   },
   fieldRequired: { vi: 'Chưa nhập {field}', en: '{field} is required' },
+  requiredShort: { vi: 'Cần nhập hoặc chọn', en: 'Required' },
   agency: { vi: 'Cơ quan', en: 'Agency' },
   chooseAgency: { vi: '— Chọn cơ quan —', en: '— Choose an agency —' },
   includeBelow: { vi: 'Gồm cả các cơ quan cấp dưới', en: 'Include the agencies below' },

@@ -113,8 +113,8 @@ export class AdminAgencies extends AdminScreen {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const a = this.current!;
+    if (this.missing(form, ['nameVi'])) return;
     const vi = fieldValue(form, 'nameVi');
-    if (!vi) return this.fail(this.t('fieldRequired', { field: this.t('nameVi') }), [], form);
     const en = fieldValue(form, 'nameEn');
     const reason = fieldValue(form, 'reason');
     const calendarId = fieldValue(form, 'calendarId');
@@ -145,18 +145,7 @@ export class AdminAgencies extends AdminScreen {
     const code = fieldValue(form, 'code');
     const vi = fieldValue(form, 'nameVi');
     const kind = fieldValue(form, 'kind');
-    const missing = [
-      ['code', 'code'],
-      ['nameVi', 'nameVi'],
-      ['kind', 'kind'],
-    ].filter(([name]) => !fieldValue(form, name!));
-    if (missing.length) {
-      return this.fail(
-        this.t('fieldRequired', { field: missing.map(([, k]) => this.t(k as 'code')).join(', ') }),
-        [],
-        form,
-      );
-    }
+    if (this.missing(form, ['code', 'nameVi', 'kind'])) return;
     const en = fieldValue(form, 'nameEn');
     const calendarId = fieldValue(form, 'calendarId');
     const created = await this.act(
@@ -176,8 +165,8 @@ export class AdminAgencies extends AdminScreen {
   private async move(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
+    if (this.missing(form, ['parent'])) return;
     const parent = fieldValue(form, 'parent');
-    if (!parent) return this.fail(this.t('fieldRequired', { field: this.t('parent') }), [], form);
     const a = this.current!;
     if (!(await this.confirm(this.t('confirmMove', { from: this.agencyName(a.code), into: this.agencyName(parent) }))))
       return;
@@ -198,8 +187,7 @@ export class AdminAgencies extends AdminScreen {
     const form = e.target as HTMLFormElement;
     const into = fieldValue(form, 'into');
     const reason = fieldValue(form, 'reason');
-    const missing = [!into && this.t('mergeInto'), !reason && this.t('reason')].filter(Boolean);
-    if (missing.length) return this.fail(this.t('fieldRequired', { field: missing.join(', ') }), [], form);
+    if (this.missing(form, ['into', 'reason'])) return;
     const a = this.current!;
     if (!(await this.confirm(this.t('confirmMerge', { from: this.agencyName(a.code), into: this.agencyName(into) }))))
       return;

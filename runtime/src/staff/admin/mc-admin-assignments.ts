@@ -122,13 +122,7 @@ export class AdminAssignments extends AdminScreen {
             kind: fieldValue(form, 'kind'),
             ...(fieldValue(form, 'within') ? { within: fieldValue(form, 'within') } : {}),
           };
-    if ('agency' in receiving ? !receiving.agency : !receiving.kind) {
-      return this.fail(
-        this.t('fieldRequired', { field: this.t(this.editMode === 'fixed' ? 'agency' : 'kind') }),
-        [],
-        form,
-      );
-    }
+    if (this.missing(form, [this.editMode === 'fixed' ? 'agency' : 'kind'])) return;
     const publish = (form.elements.namedItem('publish') as HTMLInputElement).checked;
     const done = await this.act(
       async () => {

@@ -79,8 +79,9 @@ export class AdminCalendars extends AdminScreen {
   private addDate(e: SubmitEvent): void {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
+    if (this.missing(form, ['date'])) return;
     const date = fieldValue(form, 'date');
-    if (!DATE.test(date)) return this.fail(this.t('fieldRequired', { field: this.t('date') }), [], form);
+    if (!DATE.test(date)) return;
     const kind = fieldValue(form, 'kind') === 'extra' ? 'extraWorkingDays' : 'holidays';
     const note = fieldValue(form, 'note');
     this.error = null;
@@ -192,13 +193,7 @@ export class AdminCalendars extends AdminScreen {
     const id = fieldValue(form, 'id');
     const vi = fieldValue(form, 'nameVi');
     const from = this.calendars.find((c) => c.id === fieldValue(form, 'from'));
-    const missing = [
-      !agency && this.t('agency'),
-      !id && this.t('calendarId'),
-      !vi && this.t('nameVi'),
-      !from && this.t('copyFrom'),
-    ].filter(Boolean);
-    if (missing.length) return this.fail(this.t('fieldRequired', { field: missing.join(', ') }), [], form);
+    if (this.missing(form, ['agency', 'id', 'nameVi', 'from']) || !from) return;
     const done = await this.act(
       () =>
         this.client!.post('/api/v1/agencies/{agencyCode}/calendars', {

@@ -64,8 +64,7 @@ export class AdminStaff extends AdminScreen {
     const form = e.target as HTMLFormElement;
     const username = fieldValue(form, 'username');
     const fullName = fieldValue(form, 'fullName');
-    const missing = [!username && this.t('username'), !fullName && this.t('fullName')].filter(Boolean);
-    if (missing.length) return this.fail(this.t('fieldRequired', { field: missing.join(', ') }), [], form);
+    if (this.missing(form, ['username', 'fullName'])) return;
     const email = fieldValue(form, 'email');
     const phone = fieldValue(form, 'phone');
     const password = (form.elements.namedItem('password') as HTMLInputElement).value;
@@ -112,7 +111,7 @@ export class AdminStaff extends AdminScreen {
     const form = e.target as HTMLFormElement;
     const s = this.resetting!;
     const password = (form.elements.namedItem('password') as HTMLInputElement).value;
-    if (!password) return this.fail(this.t('fieldRequired', { field: this.t('password') }), [], form);
+    if (this.missing(form, ['password'])) return;
     if (!(await this.confirm(this.t('confirmReset', { name: `${s.fullName} (${s.username})` })))) return;
     const done = await this.act(
       () =>

@@ -94,8 +94,8 @@ export class AdminTokens extends AdminScreen {
   private async create(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
+    if (this.missing(form, ['name'])) return;
     const name = fieldValue(form, 'name');
-    if (!name) return this.fail(this.t('fieldRequired', { field: this.t('tokenName') }), [], form);
     const day = fieldValue(form, 'expiresOn');
     // The end of the chosen day, in the browser's zone (the clerk's own day).
     const expiresAt = day ? new Date(`${day}T23:59:59`).toISOString() : undefined;
