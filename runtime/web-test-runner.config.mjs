@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { jsonFormsBundle, fixtureValidators, templateMinify } from './test/support/wtr-plugins.mjs';
 import { mockServer } from './test/support/mock-server.mjs';
+import { mockAdmin } from './test/support/mock-admin.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -23,7 +24,7 @@ export default {
     templateMinify(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
-  middleware: [mockServer()],
+  middleware: [mockAdmin(), mockServer()],
   browsers: [
     chromeLauncher({
       launchOptions: {
