@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The designer app: dist/index.html and its modules, served by the server at /designer/. Monaco
+ * (the JSON view) is a dynamic import, so it is its own chunk fetched only when a JSON view opens;
+ * its workers are separate files (a strict CSP allows no blob: worker).
+ */
+export default defineConfig({
+  base: '/designer/',
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    minify: true,
+    sourcemap: true,
+    reportCompressedSize: true,
+    chunkSizeWarningLimit: 4000,
+    rolldownOptions: { output: { minify: true } },
+  },
+  worker: { format: 'es' },
+});
