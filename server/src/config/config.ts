@@ -48,6 +48,8 @@ export interface ServerConfig {
   /** Where the runtime bundle and the sample site are served from (built files). */
   runtimeDist: string;
   siteDir: string;
+  /** Where the designer app is served from (designer/dist, built). */
+  designerDist: string;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +129,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     workers: env.MOTCUA_WORKERS ? int(env, 'MOTCUA_WORKERS', 1, 1) : null,
     runtimeDist: resolve(env.MOTCUA_RUNTIME_DIST || resolve(REPO_ROOT, 'runtime/dist')),
     siteDir: resolve(env.MOTCUA_SITE_DIR || resolve(REPO_ROOT, 'examples/site')),
+    designerDist: resolve(env.MOTCUA_DESIGNER_DIST || resolve(REPO_ROOT, 'designer/dist')),
     ...overrides,
   };
   return config;

@@ -15,6 +15,7 @@ import { policyMiddleware } from '../policy/middleware.ts';
 import { allRoutes } from './routes.ts';
 import { serveFile } from './static.ts';
 import type { AnyRoute } from './route.ts';
+import { designerApp } from '../designer-app/designer-app.ts';
 
 /** The Content-Security-Policy of the sample site's pages: no eval, nothing from elsewhere. */
 export const SITE_CSP =
@@ -90,6 +91,7 @@ export function createApp(
   app.get('/site/*', (c) =>
     serveFile(c, ctx.config.siteDir, c.req.path.slice('/site/'.length) || 'index.html', 'public, max-age=60'),
   );
+  app.route('/', designerApp(ctx));
   app.get('/', (c) => c.redirect('/api/v1/docs'));
   return app;
 }
