@@ -1,4 +1,9 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'vite';
+
+// Monaco's stylesheets are not in its package exports: reach them by path.
+const monacoEsm = join(dirname(createRequire(import.meta.url).resolve('monaco-editor/editor/editor.api.js')), '../');
 
 /**
  * The designer app: dist/index.html and its modules, served by the server at /designer/. Monaco
@@ -18,4 +23,5 @@ export default defineConfig({
     rolldownOptions: { output: { minify: true } },
   },
   worker: { format: 'es' },
+  resolve: { alias: [{ find: /^monaco-css\//, replacement: monacoEsm }] },
 });

@@ -1,0 +1,1 @@
+import './app/designer-app.ts';
