@@ -29,7 +29,16 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   {
     id: 'general',
-    pointers: ['/code', '/title', '/field', '/owner', '/serviceLevel', '/legalBasis', '/effectiveFrom', '/effectiveUntil'],
+    pointers: [
+      '/code',
+      '/title',
+      '/field',
+      '/owner',
+      '/serviceLevel',
+      '/legalBasis',
+      '/effectiveFrom',
+      '/effectiveUntil',
+    ],
   },
   { id: 'form', pointers: ['/form', '/applicant', '/submitter'] },
   { id: 'documents', pointers: ['/documents'], tag: 'mc-documents-editor' },
@@ -73,7 +82,10 @@ const filled = (d: Definition, id: SectionId): boolean => {
 };
 
 /** Per section: complete (content and no problem), or the number of problems in it. */
-export function sectionStatus(d: Definition, issues: readonly Issue[]): Record<SectionId, { done: boolean; problems: number }> {
+export function sectionStatus(
+  d: Definition,
+  issues: readonly Issue[],
+): Record<SectionId, { done: boolean; problems: number }> {
   const out = {} as Record<SectionId, { done: boolean; problems: number }>;
   for (const s of SECTIONS) out[s.id] = { done: false, problems: 0 };
   for (const i of issues) out[sectionOf(i.pointer)].problems++;

@@ -29,7 +29,10 @@ interface Choice {
 }
 
 /** The examples of a pattern that it does not match (or the pattern's own error). */
-export function patternProblems(pattern: string | undefined, examples: readonly string[]): { bad?: string; failing: string[] } {
+export function patternProblems(
+  pattern: string | undefined,
+  examples: readonly string[],
+): { bad?: string; failing: string[] } {
   if (!pattern) return { failing: [] };
   let re: RegExp;
   try {
@@ -69,7 +72,7 @@ export class FieldProperties extends LightElement {
         const options = { ...(el.options ?? {}) };
         if (value === undefined) delete options[key];
         else options[key] = value;
-        const copy = { ...el, options };
+        const copy: UISchemaElement = { ...el, options };
         if (Object.keys(options).length === 0) delete copy.options;
         return copy;
       }),
@@ -79,9 +82,11 @@ export class FieldProperties extends LightElement {
 
   #textInput(id: string, label: StringKey, value: string, onInput: (v: string) => void, multiline = false) {
     return html`<label for=${id}>${t(this.lang, label)}</label>
-      ${multiline
-        ? html`<textarea id=${id} rows="3" .value=${value} @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}></textarea>`
-        : html`<input id=${id} .value=${value} @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} />`}`;
+      ${
+        multiline
+          ? html`<textarea id=${id} rows="3" .value=${value} @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}></textarea>`
+          : html`<input id=${id} .value=${value} @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} />`
+      }`;
   }
 
   #number(id: string, label: StringKey, key: string, schema: JsonSchemaObject, integer = true) {
@@ -134,7 +139,11 @@ export class FieldProperties extends LightElement {
       this.#schemaSet('title', joinTitle({ ...title, [k]: v }), k === 'vi' ? 'f_labelVi' : 'f_labelEn');
     const setHelp = (k: 'vi' | 'en', v: string) => {
       const next = { ...help, [k]: v };
-      this.#schemaSet('description', next.vi || next.en ? joinHelp(next) : undefined, k === 'vi' ? 'f_helpVi' : 'f_helpEn');
+      this.#schemaSet(
+        'description',
+        next.vi || next.en ? joinHelp(next) : undefined,
+        k === 'vi' ? 'f_helpVi' : 'f_helpEn',
+      );
     };
     const isString = ['text', 'textarea', 'email'].includes(type);
     return html`<p class="hint">
@@ -153,26 +162,36 @@ export class FieldProperties extends LightElement {
           type="checkbox"
           .checked=${isRequired(this.procedure, this.pointer)}
           @change=${(e: Event) =>
-            this.#commit(setRequired(this.procedure, this.pointer, (e.target as HTMLInputElement).checked), 'f_required')}
+            this.#commit(
+              setRequired(this.procedure, this.pointer, (e.target as HTMLInputElement).checked),
+              'f_required',
+            )}
         />
         ${t(lang, 'f_required')}</label
       >
       <div class="form-grid">
-        ${isString
-          ? html`${this.#number('prop-minlength', 'f_minLength', 'minLength', schema)}
+        ${
+          isString
+            ? html`${this.#number('prop-minlength', 'f_minLength', 'minLength', schema)}
             ${this.#number('prop-maxlength', 'f_maxLength', 'maxLength', schema)}`
-          : nothing}
-        ${type === 'number' || type === 'integer'
-          ? html`${this.#number('prop-minimum', 'f_minimum', 'minimum', schema, type === 'integer')}
+            : nothing
+        }
+        ${
+          type === 'number' || type === 'integer'
+            ? html`${this.#number('prop-minimum', 'f_minimum', 'minimum', schema, type === 'integer')}
             ${this.#number('prop-maximum', 'f_maximum', 'maximum', schema, type === 'integer')}`
-          : nothing}
-        ${type === 'array'
-          ? html`${this.#number('prop-minitems', 'f_minItems', 'minItems', schema)}
+            : nothing
+        }
+        ${
+          type === 'array'
+            ? html`${this.#number('prop-minitems', 'f_minItems', 'minItems', schema)}
             ${this.#number('prop-maxitems', 'f_maxItems', 'maxItems', schema)}`
-          : nothing}
+            : nothing
+        }
       </div>
-      ${type === 'text' || type === 'textarea'
-        ? html`<label class="inline"
+      ${
+        type === 'text' || type === 'textarea'
+          ? html`<label class="inline"
             ><input
               type="checkbox"
               .checked=${el.options?.multi === true}
@@ -180,7 +199,8 @@ export class FieldProperties extends LightElement {
             />
             ${t(lang, 'f_multiline')}</label
           >`
-        : nothing}
+          : nothing
+      }
       ${isString ? this.#pattern(schema) : nothing} ${type === 'select' || type === 'radio' ? this.#choices(el, schema, sp) : nothing}`;
   }
 
@@ -239,11 +259,24 @@ export class FieldProperties extends LightElement {
           <input aria-label=${t(lang, 'f_optionValue', n)} .value=${String(c.const ?? '')} @input=${(e: Event) =>
             edit(i, (o) => ({ ...o, const: (e.target as HTMLInputElement).value }), 'f_options')} />
           <input aria-label=${t(lang, 'f_optionVi', n)} .value=${title.vi} @input=${(e: Event) =>
-            edit(i, (o) => ({ ...o, title: joinTitle({ ...splitTitle(o.title), vi: (e.target as HTMLInputElement).value }) }), 'f_options')} />
-          <input aria-label=${t(lang, 'f_optionEn', n)} .value=${title.en === title.vi ? '' : title.en} @input=${(e: Event) =>
-            edit(i, (o) => ({ ...o, title: joinTitle({ ...splitTitle(o.title), en: (e.target as HTMLInputElement).value }) }), 'f_options')} />
+            edit(
+              i,
+              (o) => ({ ...o, title: joinTitle({ ...splitTitle(o.title), vi: (e.target as HTMLInputElement).value }) }),
+              'f_options',
+            )} />
+          <input aria-label=${t(lang, 'f_optionEn', n)} .value=${title.en === title.vi ? '' : title.en} @input=${(
+            e: Event,
+          ) =>
+            edit(
+              i,
+              (o) => ({ ...o, title: joinTitle({ ...splitTitle(o.title), en: (e.target as HTMLInputElement).value }) }),
+              'f_options',
+            )} />
           <button type="button" aria-label=${t(lang, 'f_removeOption', n)} ?disabled=${list.length <= 1} @click=${() =>
-            setList(list.filter((_, j) => j !== i), 'f_options')}>✕</button>
+            setList(
+              list.filter((_, j) => j !== i),
+              'f_options',
+            )}>✕</button>
         </div>`;
       })}
       <button type="button" @click=${() => setList([...list, { const: `lua-chon-${list.length + 1}`, title: `Lựa chọn ${list.length + 1} / Option ${list.length + 1}` }], 'f_addOption')}>

@@ -106,7 +106,11 @@ export class FormEditor extends LightElement {
     emitChange(this, definition, t(this.lang, 'f_add', type.label[this.lang]));
     this.selected = pointer;
     // Keyboard users go on with the new field's label.
-    void this.updateComplete.then(() => (this.querySelector('#prop-label-vi') as HTMLInputElement | null)?.focus());
+    void this.updateComplete.then(() => {
+      const input = this.querySelector('#prop-label-vi') as HTMLInputElement | null;
+      input?.focus();
+      input?.select();
+    });
   }
 
   #move(pointer: string, delta: -1 | 1) {
@@ -186,9 +190,11 @@ export class FormEditor extends LightElement {
       </section>
       <section class="properties" aria-labelledby="props-title">
         <h2 id="props-title">${t(lang, 'f_properties')}</h2>
-        ${this.selected
-          ? html`<mc-field-properties .lang=${lang} .procedure=${this.procedure} .pointer=${this.selected}></mc-field-properties>`
-          : html`<p>${t(lang, 'f_noSelection')}</p>`}
+        ${
+          this.selected
+            ? html`<mc-field-properties .lang=${lang} .procedure=${this.procedure} .pointer=${this.selected}></mc-field-properties>`
+            : html`<p>${t(lang, 'f_noSelection')}</p>`
+        }
       </section>
       ${this.pendingDelete ? this.#deleteDialog() : nothing}
     </div>`;
@@ -240,7 +246,7 @@ export class FormEditor extends LightElement {
         >
           ↓
         </button>
-        <button type="button" class="dup" aria-label=${t(lang, 'f_duplicate', name)} @click=${() => this.#duplicate(n.pointer)}>⧉</button>
+        <button type="button" class="dup" aria-label=${t(lang, 'f_duplicate', name)} @click=${() => this.#duplicate(n.pointer)}>2×</button>
         <button type="button" class="del" aria-label=${t(lang, 'f_delete', name)} @click=${() => this.#askDelete(n.pointer)}>✕</button>
       </div>
       ${n.children.length ? html`<ol class="cards">${n.children.map((c, i) => this.#card(c, i, n.children.length))}</ol>` : nothing}

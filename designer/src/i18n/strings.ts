@@ -141,7 +141,10 @@ export const STRINGS = {
   f_add: { vi: 'Thêm {0}', en: 'Add {0}' },
   f_outline: { vi: 'Cấu trúc tờ khai', en: 'Form outline' },
   f_canvas: { vi: 'Tờ khai', en: 'Form' },
-  f_empty: { vi: 'Tờ khai chưa có trường nào: chọn một loại trường để thêm.', en: 'The form has no fields: pick a field type to add one.' },
+  f_empty: {
+    vi: 'Tờ khai chưa có trường nào: chọn một loại trường để thêm.',
+    en: 'The form has no fields: pick a field type to add one.',
+  },
   f_moveUp: { vi: 'Chuyển "{0}" lên', en: 'Move "{0}" up' },
   f_moveDown: { vi: 'Chuyển "{0}" xuống', en: 'Move "{0}" down' },
   f_duplicate: { vi: 'Nhân bản "{0}"', en: 'Duplicate "{0}"' },
@@ -194,7 +197,10 @@ export const STRINGS = {
   // Fallback publish and history
   p_publish: { vi: 'Công bố phiên bản mới', en: 'Publish a new version' },
   p_published: { vi: 'Đã công bố phiên bản {0}.', en: 'Published version {0}.' },
-  p_invalid: { vi: 'Bản nháp còn {0} lỗi: hãy sửa trước khi công bố.', en: 'The draft has {0} problems: fix them before publishing.' },
+  p_invalid: {
+    vi: 'Bản nháp còn {0} lỗi: hãy sửa trước khi công bố.',
+    en: 'The draft has {0} problems: fix them before publishing.',
+  },
   h_versions: { vi: 'Các phiên bản đã công bố', en: 'Published versions' },
   h_none: { vi: 'Chưa công bố phiên bản nào.', en: 'No version published yet.' },
   h_version: { vi: 'Phiên bản {0}: hiệu lực từ {1}{2}', en: 'Version {0}: in force from {1}{2}' },

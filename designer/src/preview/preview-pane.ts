@@ -17,7 +17,8 @@ const loadRuntime = () => (runtime ??= import(/* @vite-ignore */ RUNTIME_URL));
 
 /** Whether the runtime's form element takes a definition as data (rather than a procedure code). */
 function takesDefinition(): boolean {
-  const ctor = customElements.get('motcua-form') as (CustomElementConstructor & { elementProperties?: Map<string, unknown> }) | undefined;
+  const ctor = customElements.get('motcua-form') as
+    (CustomElementConstructor & { elementProperties?: Map<string, unknown> }) | undefined;
   return Boolean(ctor?.elementProperties?.has('definition'));
 }
 
@@ -61,7 +62,8 @@ export class PreviewPane extends LightElement {
       <div class="row">
         <div class="segmented" role="group" aria-label=${t(lang, 'previewWidth')}>
           ${(['phone', 'desktop'] as const).map(
-            (w) => html`<button type="button" aria-pressed=${this.width === w} @click=${() => (this.width = w)}>${t(lang, w)}</button>`,
+            (w) =>
+              html`<button type="button" aria-pressed=${this.width === w} @click=${() => (this.width = w)}>${t(lang, w)}</button>`,
           )}
         </div>
         <div class="segmented" role="group" aria-label=${t(lang, 'previewLang')}>
@@ -75,11 +77,13 @@ export class PreviewPane extends LightElement {
       </div>
       ${this.error ? html`<p class="error" role="alert">${t(lang, 'previewUnavailable', this.error)}</p>` : nothing}
       <div class="preview-frame" data-width=${this.width}>
-        ${!this.ready
-          ? html`<p role="status">${t(lang, 'loading')}</p>`
-          : takesDefinition()
-            ? html`<motcua-form .definition=${d} lang=${this.formLang}></motcua-form>`
-            : html`<motcua-jsonforms .schema=${form.schema} .uischema=${form.uischema} lang=${this.formLang}></motcua-jsonforms>`}
+        ${
+          !this.ready
+            ? html`<p role="status">${t(lang, 'loading')}</p>`
+            : takesDefinition()
+              ? html`<motcua-form .definition=${d} lang=${this.formLang}></motcua-form>`
+              : html`<motcua-jsonforms .schema=${form.schema} .uischema=${form.uischema} lang=${this.formLang}></motcua-jsonforms>`
+        }
       </div>`;
   }
 }

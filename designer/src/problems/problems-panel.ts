@@ -27,9 +27,10 @@ export class ProblemsPanel extends LightElement {
     return html`<section class="problems" aria-labelledby="problems-title">
       <h2 id="problems-title">${t(lang, 'problems')} <span class="count">${this.issues.length}</span></h2>
       ${this.stale ? html`<p class="warning" role="alert">${t(lang, 'jsonInvalid')}</p>` : nothing}
-      ${this.issues.length === 0
-        ? html`<p>${t(lang, 'noProblems')}</p>`
-        : html`<ul>
+      ${
+        this.issues.length === 0
+          ? html`<p>${t(lang, 'noProblems')}</p>`
+          : html`<ul>
             ${this.issues.slice(0, 200).map(
               (i) =>
                 html`<li>
@@ -38,7 +39,8 @@ export class ProblemsPanel extends LightElement {
                   </button>
                 </li>`,
             )}
-          </ul>`}
+          </ul>`
+      }
     </section>`;
   }
 }

@@ -21,7 +21,11 @@ export class GeneralEditor extends LightElement {
   declare procedure: Definition;
 
   #set(pointer: string, value: unknown, label: StringKey) {
-    emitChange(this, updateAt(this.procedure, pointer, () => value), t(this.lang, label));
+    emitChange(
+      this,
+      updateAt(this.procedure, pointer, () => value),
+      t(this.lang, label),
+    );
   }
 
   #text(pointer: string, label: StringKey, value: unknown, opts: { readonly?: boolean; required?: boolean } = {}) {

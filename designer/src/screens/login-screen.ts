@@ -26,7 +26,10 @@ export class LoginScreen extends LightElement {
     this.busy = true;
     this.error = '';
     try {
-      const session = await api.login({ username: String(data.get('username')), password: String(data.get('password')) });
+      const session = await api.login({
+        username: String(data.get('username')),
+        password: String(data.get('password')),
+      });
       this.dispatchEvent(new CustomEvent('signed-in', { detail: session }));
     } catch (err) {
       this.error = errorText(err, this.lang);

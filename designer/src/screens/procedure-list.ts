@@ -145,11 +145,12 @@ export class ProcedureList extends LightElement {
           </button>
         </div>
         ${this.creating ? this.#createForm() : ''} ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-        ${this.items === null
-          ? html`<p role="status">${t(lang, 'loading')}</p>`
-          : items.length === 0
-            ? html`<p>${t(lang, 'noProcedures')}</p>`
-            : html`<table class="list">
+        ${
+          this.items === null
+            ? html`<p role="status">${t(lang, 'loading')}</p>`
+            : items.length === 0
+              ? html`<p>${t(lang, 'noProcedures')}</p>`
+              : html`<table class="list">
                 <thead>
                   <tr>
                     <th scope="col">${t(lang, 'code')}</th>
@@ -168,7 +169,8 @@ export class ProcedureList extends LightElement {
                     </tr>`,
                   )}
                 </tbody>
-              </table>`}
+              </table>`
+        }
       </section>
     `;
   }
@@ -205,17 +207,19 @@ export class ProcedureList extends LightElement {
           ${this.agencies.map((a) => html`<option value=${a}>${a}</option>`)}
         </select>
       </label>
-      ${source === 'scratch'
-        ? html`<label>${t(lang, 'titleVi')} <input name="titleVi" required /></label>
+      ${
+        source === 'scratch'
+          ? html`<label>${t(lang, 'titleVi')} <input name="titleVi" required /></label>
             <label>${t(lang, 'titleEn')} <input name="titleEn" /></label>`
-        : source === 'template'
-          ? html`<label
+          : source === 'template'
+            ? html`<label
               >${t(lang, 'template')}
               <select name="template">
                 ${templates().map((x) => html`<option value=${x.id}>${x.id}</option>`)}
               </select></label
             >`
-          : html`<label>${t(lang, 'jsonFile')} <input name="file" type="file" accept=".json,application/json" required /></label>`}
+            : html`<label>${t(lang, 'jsonFile')} <input name="file" type="file" accept=".json,application/json" required /></label>`
+      }
       <div class="row">
         <button class="primary" type="submit" ?disabled=${this.busy}>${t(lang, 'createNow')}</button>
         <button type="button" @click=${() => (this.creating = false)}>${t(lang, 'cancel')}</button>

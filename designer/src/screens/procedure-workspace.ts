@@ -237,22 +237,26 @@ export class ProcedureWorkspace extends LightElement {
           </div>
           <button type="button" @click=${() => downloadJson(d, `${this.code}.json`)}>${t(lang, 'export')}</button>
         </div>
-        ${this.recovery
-          ? html`<div class="banner" role="alert">
+        ${
+          this.recovery
+            ? html`<div class="banner" role="alert">
               ${t(lang, 'recoveryFound', new Date(this.recovery.savedAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'))}
               <button type="button" class="primary" @click=${() => this.#restore(true)}>${t(lang, 'restore')}</button>
               <button type="button" @click=${() => this.#restore(false)}>${t(lang, 'discard')}</button>
             </div>`
-          : nothing}
-        ${this.autosave?.conflict
-          ? html`<mc-conflict-panel
+            : nothing
+        }
+        ${
+          this.autosave?.conflict
+            ? html`<mc-conflict-panel
               .lang=${lang}
               .conflict=${this.autosave.conflict}
               .code=${this.code}
               @keep-mine=${() => this.autosave?.keepMine()}
               @take-theirs=${() => this.autosave?.takeTheirs(t(lang, 'takenTheirs'))}
             ></mc-conflict-panel>`
-          : nothing}
+            : nothing
+        }
         <nav class="tasks" aria-label=${t(lang, 'tasks')}>
           <ol>
             ${SECTIONS.map((s) => {
@@ -274,15 +278,17 @@ export class ProcedureWorkspace extends LightElement {
           </ol>
         </nav>
         <section class="editor" aria-label=${this.view === 'json' ? t(lang, 'jsonEditor') : t(lang, `s_${this.section}` as StringKey)}>
-          ${this.view === 'json'
-            ? html`<mc-json-view
+          ${
+            this.view === 'json'
+              ? html`<mc-json-view
                 .lang=${lang}
                 .definition=${d}
                 .store=${store}
                 .issues=${this.issues}
                 @json-syntax=${(e: CustomEvent<Issue[]>) => (this.jsonSyntax = e.detail)}
               ></mc-json-view>`
-            : this.#sectionEditor(d)}
+              : this.#sectionEditor(d)
+          }
           <mc-problems-panel
             .lang=${lang}
             .issues=${[...this.jsonSyntax, ...this.issues]}

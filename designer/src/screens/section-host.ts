@@ -52,7 +52,8 @@ export class SectionHost extends LightElement {
     if (changed.has('section')) {
       this.message = '';
       this.#editor = null;
-      if (this.section.tag && customElements.get(this.section.tag)) this.#editor = document.createElement(this.section.tag) as HostedEditor;
+      if (this.section.tag && customElements.get(this.section.tag))
+        this.#editor = document.createElement(this.section.tag) as HostedEditor;
       if (this.section.id === 'history' && !this.#editor) void this.#loadVersions();
     }
     if (this.#editor) {
@@ -64,7 +65,9 @@ export class SectionHost extends LightElement {
 
   async #loadVersions() {
     try {
-      this.versions = (await api.get('/api/v1/procedures/{procedureCode}/versions', { params: { procedureCode: this.code } })).items;
+      this.versions = (
+        await api.get('/api/v1/procedures/{procedureCode}/versions', { params: { procedureCode: this.code } })
+      ).items;
     } catch (err) {
       this.message = errorText(err, this.lang);
     }
@@ -104,15 +107,18 @@ export class SectionHost extends LightElement {
     if (this.section.id === 'history')
       return html`<h2>${t(lang, 'h_versions')}</h2>
         ${this.message ? html`<p role="alert">${this.message}</p>` : nothing}
-        ${this.versions === null
-          ? html`<p role="status">${t(lang, 'loading')}</p>`
-          : this.versions.length === 0
-            ? html`<p>${t(lang, 'h_none')}</p>`
-            : html`<ul>
+        ${
+          this.versions === null
+            ? html`<p role="status">${t(lang, 'loading')}</p>`
+            : this.versions.length === 0
+              ? html`<p>${t(lang, 'h_none')}</p>`
+              : html`<ul>
                 ${this.versions.map(
-                  (v) => html`<li>${t(lang, 'h_version', v.version, v.effectiveFrom, v.inForce ? t(lang, 'h_inForce') : '')}</li>`,
+                  (v) =>
+                    html`<li>${t(lang, 'h_version', v.version, v.effectiveFrom, v.inForce ? t(lang, 'h_inForce') : '')}</li>`,
                 )}
-              </ul>`}`;
+              </ul>`
+        }`;
     return fallback;
   }
 }
