@@ -22,6 +22,7 @@ import {
   schemaPointerOf,
   typeOfControl,
 } from './form-ops.ts';
+import type { FieldProperties } from './field-properties.ts';
 import './field-properties.ts';
 
 const ROOT = '/form/uischema';
@@ -100,24 +101,30 @@ export class FormEditor extends LightElement {
     return this.lang === 'en' ? l.en || l.vi : l.vi;
   }
 
-  #add(typeId: string) {
+  /** Records an edit; the workspace hands the same object back, so it is shown at once. */
+  #commit(definition: Definition, label: string) {
+    this.procedure = definition;
+    emitChange(this, definition, label);
+  }
+
+  async #add(typeId: string) {
     const { definition, pointer } = addField(this.procedure, typeId, this.selected);
     const type = fieldType(typeId)!;
-    emitChange(this, definition, t(this.lang, 'f_add', type.label[this.lang]));
+    this.#commit(definition, t(this.lang, 'f_add', type.label[this.lang]));
     this.selected = pointer;
     // Keyboard users go on with the new field's label.
-    void this.updateComplete.then(() => {
-      const input = this.querySelector('#prop-label-vi') as HTMLInputElement | null;
-      input?.focus();
-      input?.select();
-    });
+    await this.updateComplete;
+    await (this.querySelector('mc-field-properties') as FieldProperties | null)?.updateComplete;
+    const input = this.querySelector('#prop-label-vi') as HTMLInputElement | null;
+    input?.focus();
+    input?.select();
   }
 
   #move(pointer: string, delta: -1 | 1) {
     const name = this.#label(pointer);
     const { definition, pointer: to } = moveElement(this.procedure, pointer, delta);
     if (definition === this.procedure) return;
-    emitChange(this, definition, t(this.lang, delta < 0 ? 'f_moveUp' : 'f_moveDown', name));
+    this.#commit(definition, t(this.lang, delta < 0 ? 'f_moveUp' : 'f_moveDown', name));
     this.selected = to;
     // Keep the focus on the same button of the moved element.
     const cls = delta < 0 ? 'up' : 'down';
@@ -128,7 +135,7 @@ export class FormEditor extends LightElement {
 
   #duplicate(pointer: string) {
     const { definition, pointer: copy } = duplicateElement(this.procedure, pointer);
-    emitChange(this, definition, t(this.lang, 'f_duplicate', this.#label(pointer)));
+    this.#commit(definition, t(this.lang, 'f_duplicate', this.#label(pointer)));
     this.selected = copy;
   }
 
@@ -141,7 +148,7 @@ export class FormEditor extends LightElement {
 
   #delete(pointer: string) {
     const name = this.#label(pointer);
-    emitChange(this, deleteElement(this.procedure, pointer), t(this.lang, 'f_delete', name));
+    this.#commit(deleteElement(this.procedure, pointer), t(this.lang, 'f_delete', name));
     this.pendingDelete = null;
     this.selected = null;
   }
@@ -150,7 +157,7 @@ export class FormEditor extends LightElement {
     if (e.key !== 'Enter') return;
     e.preventDefault();
     const first = searchFieldTypes(this.query)[0];
-    if (first) this.#add(first.id);
+    if (first) void this.#add(first.id);
   }
 
   override render() {
@@ -175,7 +182,7 @@ export class FormEditor extends LightElement {
           ${types.map(
             (ty) =>
               html`<li>
-                <button type="button" data-type=${ty.id} @click=${() => this.#add(ty.id)}>+ ${ty.label[lang]}</button>
+                <button type="button" data-type=${ty.id} @click=${() => void this.#add(ty.id)}>+ ${ty.label[lang]}</button>
               </li>`,
           )}
         </ul>
@@ -228,7 +235,7 @@ export class FormEditor extends LightElement {
     const required = n.el.type === 'Control' && isRequired(this.procedure, n.pointer);
     return html`<li class="card-el" data-pointer=${n.pointer} aria-current=${this.selected === n.pointer ? 'true' : 'false'}>
       <div class="head">
-        <button type="button" class="select" aria-label=${t(lang, 'f_select', name)} @click=${() => (this.selected = n.pointer)}>
+        <button type="button" class="select" @click=${() => (this.selected = n.pointer)}>
           <strong>${name}</strong>${required ? html` <span aria-hidden="true">*</span>` : nothing}
           <span class="type">${typeName}</span>
         </button>

@@ -149,7 +149,6 @@ export const STRINGS = {
   f_moveDown: { vi: 'Chuyển "{0}" xuống', en: 'Move "{0}" down' },
   f_duplicate: { vi: 'Nhân bản "{0}"', en: 'Duplicate "{0}"' },
   f_delete: { vi: 'Xóa "{0}"', en: 'Delete "{0}"' },
-  f_select: { vi: 'Chọn "{0}"', en: 'Select "{0}"' },
   f_properties: { vi: 'Thuộc tính', en: 'Properties' },
   f_noSelection: { vi: 'Chọn một trường để sửa thuộc tính.', en: 'Select a field to edit its properties.' },
   f_labelVi: { vi: 'Nhãn (tiếng Việt)', en: 'Label (Vietnamese)' },

@@ -8,6 +8,9 @@
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import 'monaco-css/base/browser/ui/codicons/codicon/codicon.css';
 import 'monaco-editor/editor/browser/coreCommands.js';
+// Services some contributions ask for (the full editor registers them through its other features).
+import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache.js';
+import 'monaco-editor/editor/common/services/treeViewsDndService.js';
 import 'monaco-editor/editor/browser/widget/codeEditor/codeEditorWidget.js';
 import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching.js';
 import 'monaco-editor/editor/contrib/clipboard/browser/clipboard.js';
