@@ -27,8 +27,7 @@ before(async () => {
   ensureRuntimeBuilt();
   if (!existsSync(join(REPO, 'designer/dist/index.html')))
     execFileSync('npm', ['run', 'build', '-w', '@motcua/designer'], { cwd: REPO, stdio: 'inherit' });
-  process.env.MOTCUA_DEMO_PASSWORD = PASSWORD;
-  server = await startServer();
+  server = await startServer({ env: { MOTCUA_DEMO_PASSWORD: PASSWORD }, timeoutMs: 240_000 });
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 });
 
