@@ -3,7 +3,7 @@
  * Move up/down, duplicate and delete on each element, and the properties of the selected one.
  * Deleting a field that something refers to lists those references first.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { getAt, type FieldReference, type UISchemaElement } from '@motcua/core';
 import { LightElement } from '../app/light-element.ts';
 import type { Lang } from '../app/api.ts';
@@ -26,6 +26,11 @@ import type { FieldProperties } from './field-properties.ts';
 import './field-properties.ts';
 
 const ROOT = '/form/uischema';
+
+/** Two overlapping sheets: the duplicate button's icon (its name is its aria-label). */
+const COPY_ICON = html`<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+  ${svg`<rect x="1" y="4" width="8" height="9" fill="none" stroke="currentColor" stroke-width="1.5" /><rect x="5" y="1" width="8" height="9" fill="none" stroke="currentColor" stroke-width="1.5" />`}
+</svg>`;
 
 interface Node {
   pointer: string;
@@ -253,7 +258,7 @@ export class FormEditor extends LightElement {
         >
           ↓
         </button>
-        <button type="button" class="dup" aria-label=${t(lang, 'f_duplicate', name)} @click=${() => this.#duplicate(n.pointer)}>2×</button>
+        <button type="button" class="dup" aria-label=${t(lang, 'f_duplicate', name)} @click=${() => this.#duplicate(n.pointer)}>${COPY_ICON}</button>
         <button type="button" class="del" aria-label=${t(lang, 'f_delete', name)} @click=${() => this.#askDelete(n.pointer)}>✕</button>
       </div>
       ${n.children.length ? html`<ol class="cards">${n.children.map((c, i) => this.#card(c, i, n.children.length))}</ol>` : nothing}

@@ -12,7 +12,7 @@ export class ProblemList extends EventTarget {
   #seq = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(readonly delayMs = 150) {
+  constructor(readonly delayMs = 30) {
     super();
   }
 
