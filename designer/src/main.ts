@@ -1,1 +1,1 @@
-import './app/designer-app.ts';
+import './shell/designer-app.ts';

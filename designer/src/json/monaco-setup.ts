@@ -6,7 +6,7 @@
  * gives the squiggles, the bilingual hover help and the completion.
  */
 import * as monaco from 'monaco-editor/editor/editor.api.js';
-import 'monaco-css/base/browser/ui/codicons/codicon/codicon.css';
+import './monaco.css';
 import 'monaco-editor/editor/browser/coreCommands.js';
 // Services some contributions ask for (the full editor registers them through its other features).
 import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache.js';
@@ -27,7 +27,6 @@ import 'monaco-editor/editor/contrib/smartSelect/browser/smartSelect.js';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
 import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter.js';
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations.js';
-import 'monaco-css/base/browser/ui/codicons/codicon/codicon-modifiers.css';
 import { jsonDefaults } from 'monaco-editor/language/json/monaco.contribution.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker.js?worker';

@@ -6,4 +6,3 @@ declare module 'monaco-editor/language/json/monaco.contribution.js' {
   export const jsonDefaults: { setDiagnosticsOptions(options: Record<string, unknown>): void };
 }
 declare module 'monaco-editor/*.js';
-declare module 'monaco-css/*';

@@ -4,10 +4,10 @@
  */
 import { html } from 'lit';
 import type { SessionView } from '@motcua/api';
-import { LightElement } from './light-element.ts';
-import { api, type Lang } from './api.ts';
+import { LightElement } from '../app/light-element.ts';
+import { api, type Lang } from '../app/api.ts';
 import { t } from '../i18n/strings.ts';
-import type { SectionId } from './sections.ts';
+import type { SectionId } from '../app/sections.ts';
 import '../screens/login-screen.ts';
 import '../screens/procedure-list.ts';
 import '../screens/procedure-workspace.ts';
