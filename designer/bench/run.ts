@@ -100,6 +100,8 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.setDefaultTimeout(120_000);
+    // tsx names inner functions with a helper (__name) that the page does not have.
+    await page.addInitScript('globalThis.__name = (f) => f;');
     await page.goto(`${server.url}/designer/`);
     const code = `1.9${String(Date.now() % 100_000).padStart(5, '0')}`;
     const owner = '000.00.10.H56';

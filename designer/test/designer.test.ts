@@ -220,6 +220,29 @@ test('two sessions editing one draft: a visible conflict with both versions, and
   await context.close();
 });
 
+test('a crashed tab loses at most a moment: the unsaved edit is offered back', async () => {
+  const { page: before, context } = await session();
+  await signIn(before);
+  // The server never gets this edit, as when the tab dies before autosave.
+  const draftUrl = `${server.url}/api/v1/procedures/${CODE}/draft`;
+  await context.route(draftUrl, (route) => (route.request().method() === 'PUT' ? route.abort() : route.continue()));
+  await before.goto(`${server.url}/designer/#/p/${CODE}/general`);
+  await before.waitForSelector('#g--title-en');
+  await before.fill('#g--title-en', 'Unsaved before the crash');
+  await before.waitForTimeout(700);
+  await before.close();
+  await context.unroute(draftUrl);
+  const after = await context.newPage();
+  await after.goto(`${server.url}/designer/#/p/${CODE}/general`);
+  await after.waitForSelector('.workspace > .banner');
+  await after.getByRole('button', { name: 'Khôi phục' }).click();
+  assert.equal(await after.inputValue('#g--title-en'), 'Unsaved before the crash');
+  await after.waitForFunction(() => document.querySelector('.save-state')?.getAttribute('data-state') !== 'saved');
+  await waitSaved(after);
+  assert.equal((await serverDraft(after)).title.en, 'Unsaved before the crash');
+  await context.close();
+});
+
 test('no CSP violation and no page error anywhere', () => {
   assert.deepEqual(violations, []);
   assert.deepEqual(errors, []);

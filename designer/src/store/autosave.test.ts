@@ -80,3 +80,21 @@ test('local recovery: a copy that differs from the server is offered back', () =
   map.set('motcua.designer.recovery.P2', '{broken');
   assert.equal(readRecovery(storage, 'P2'), null);
 });
+
+test('a failed save is retried', async () => {
+  const { held, server } = fakeServer({ n: 0 });
+  let fail = true;
+  const flaky: DraftServer = {
+    save: (d, r) => (fail ? ((fail = false), Promise.reject(new Error('offline'))) : server.save(d, r)),
+    load: server.load,
+  };
+  const store = new DefinitionStore({ n: 0 });
+  const auto = new Autosave(store, flaky, 1, 5, 20);
+  store.commit({ definition: { n: 1 }, label: 'x' });
+  await auto.flush();
+  assert.equal(auto.state, 'error');
+  await new Promise((r) => setTimeout(r, 60));
+  assert.equal(auto.state, 'saved');
+  assert.deepEqual(held.definition, { n: 1 });
+  auto.dispose();
+});

@@ -42,6 +42,7 @@ export class Autosave extends EventTarget {
     readonly server: DraftServer,
     revision: number,
     readonly delayMs = 1000,
+    readonly retryMs = 5000,
   ) {
     super();
     this.revision = revision;
@@ -102,6 +103,9 @@ export class Autosave extends EventTarget {
       } else {
         this.error = err;
         this.#setState('error');
+        // Offline or a server hiccup: try again; local recovery holds the edits meanwhile.
+        clearTimeout(this.#timer);
+        this.#timer = setTimeout(() => void this.flush(), this.retryMs);
       }
     }
   }
