@@ -127,8 +127,14 @@ async function main() {
     await page.goto(`${server.url}/designer/#/p/${code}/form`);
     const tti = await page.evaluate(async () => {
       const until = (ok: () => boolean) =>
-        new Promise<void>((resolve) => {
-          const tick = () => (ok() ? resolve() : requestAnimationFrame(tick));
+        new Promise<void>((resolve, reject) => {
+          const give = performance.now() + 180_000;
+          const tick = () =>
+            ok()
+              ? resolve()
+              : performance.now() > give
+                ? reject(new Error(`not ready: ${document.querySelector('main')?.textContent?.slice(0, 400)}`))
+                : requestAnimationFrame(tick);
           tick();
         });
       await until(
