@@ -124,6 +124,7 @@ async function main() {
       { definition, owner, password },
     );
     // Time to interactive: a fresh load of the procedure's form, until every card and the preview are there.
+    await page.goto('about:blank');
     await page.goto(`${server.url}/designer/#/p/${code}/form`);
     const tti = await page.evaluate(async () => {
       const until = (ok: () => boolean) =>

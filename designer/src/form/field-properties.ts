@@ -10,6 +10,7 @@ import { t, type StringKey } from '../i18n/strings.ts';
 import { emitChange } from '../app/emit-change.ts';
 import type { Definition } from '../store/definition-store.ts';
 import { fieldType } from './field-types.ts';
+import { patternProblems } from './pattern-check.ts';
 import {
   dataPointerOf,
   isRequired,
@@ -26,21 +27,6 @@ import {
 interface Choice {
   const: unknown;
   title?: string;
-}
-
-/** The examples of a pattern that it does not match (or the pattern's own error). */
-export function patternProblems(
-  pattern: string | undefined,
-  examples: readonly string[],
-): { bad?: string; failing: string[] } {
-  if (!pattern) return { failing: [] };
-  let re: RegExp;
-  try {
-    re = new RegExp(pattern, 'u');
-  } catch (err) {
-    return { bad: (err as Error).message, failing: [] };
-  }
-  return { failing: examples.filter((x) => !re.test(x)) };
 }
 
 export class FieldProperties extends LightElement {

@@ -19,11 +19,11 @@ import {
   isRequired,
   moveElement,
   referencesToElement,
-  schemaPointerOf,
   typeOfControl,
 } from './form-ops.ts';
 import type { FieldProperties } from './field-properties.ts';
 import './field-properties.ts';
+import { elementFor, tree, type Node } from './element-for.ts';
 
 const ROOT = '/form/uischema';
 
@@ -31,42 +31,6 @@ const ROOT = '/form/uischema';
 const COPY_ICON = html`<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
   ${svg`<rect x="1" y="4" width="8" height="9" fill="none" stroke="currentColor" stroke-width="1.5" /><rect x="5" y="1" width="8" height="9" fill="none" stroke="currentColor" stroke-width="1.5" />`}
 </svg>`;
-
-interface Node {
-  pointer: string;
-  el: UISchemaElement;
-  children: Node[];
-}
-
-function tree(el: UISchemaElement, pointer: string): Node {
-  const children: Node[] = (el.elements ?? []).map((c, i) => tree(c, `${pointer}/elements/${i}`));
-  const detail = el.options?.detail as UISchemaElement | undefined;
-  if (el.type === 'Control' && detail && typeof detail === 'object')
-    children.push(...(detail.elements ?? []).map((c, i) => tree(c, `${pointer}/options/detail/elements/${i}`)));
-  return { pointer, el, children };
-}
-
-/** The element a problem's pointer is about: the deepest UI element on its path, or the control of a schema property. */
-export function elementFor(def: Definition, pointer: string): string | null {
-  if (pointer.startsWith(`${ROOT}/`)) {
-    const m = /^(.*\/elements\/\d+)/.exec(pointer);
-    return m ? m[1]! : null;
-  }
-  if (!pointer.startsWith('/form/schema/')) return null;
-  let best: string | null = null;
-  let bestLength = 0;
-  const visit = (n: Node) => {
-    const s = schemaPointerOf(def, n.pointer);
-    if (s && (pointer === s || pointer.startsWith(`${s}/`)) && s.length > bestLength) {
-      best = n.pointer;
-      bestLength = s.length;
-    }
-    n.children.forEach(visit);
-  };
-  const root = getAt(def, ROOT) as UISchemaElement | undefined;
-  if (root) visit(tree(root, ROOT));
-  return best;
-}
 
 export class FormEditor extends LightElement {
   static override properties = {
