@@ -29,6 +29,7 @@ import { inboxRoutes } from './inbox/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { logbookRoutes } from './logbook/routes.ts';
 import { mountStaffApp } from './staff-app/staff-app.ts';
+import { designerApp } from './designer-app/designer-app.ts';
 
 /** The Content-Security-Policy of the sample site's pages: no eval, nothing from elsewhere. */
 export const SITE_CSP =
@@ -126,6 +127,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono<Ap
     serveFile(c, ctx.config.siteDir, c.req.path.slice('/site/'.length) || 'index.html', 'public, max-age=60'),
   );
   mountStaffApp(app, ctx.config.staffDist);
+  app.route('/', designerApp(ctx));
   app.get('/', (c) => c.redirect('/api/v1/docs'));
   return app;
 }

@@ -45,8 +45,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** Extra environment (e.g. MOTCUA_DEMO_PASSWORD to sign in as the demo staff). */
+  env?: Record<string, string>;
+  /** How long to wait for the first answer (a loaded machine starts slowly). */
+  timeoutMs?: number;
+}
+
 /** A real motcua server (`motcua serve`) on a fresh data directory, with the demo province seeded. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const timeoutMs = options.timeoutMs ?? 90_000;
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
   const child: ChildProcess = spawn(
@@ -62,7 +70,7 @@ export async function startServer(): Promise<RunningServer> {
     ],
     {
       cwd: REPO,
-      env: { ...process.env, MOTCUA_DATA_DIR: dataDir, PORT: String(port), MOTCUA_LOG_LEVEL: 'warn' },
+      env: { ...process.env, ...options.env, MOTCUA_DATA_DIR: dataDir, PORT: String(port), MOTCUA_LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -70,7 +78,7 @@ export async function startServer(): Promise<RunningServer> {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000; // a loaded two-core machine takes over a minute
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     try {
@@ -83,7 +91,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     if (Date.now() > deadline) {
       child.kill('SIGTERM');
-      throw new Error(`the server did not answer within 180 s:\n${output}`);
+      throw new Error(`the server did not answer within ${timeoutMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -81,6 +81,7 @@ export function banner(server: RunningServer): string {
     `  API công dân / citizen API:     ${u}/api/v1/public/procedures`,
     `  Trang mẫu / sample site:        ${u}/site/`,
     `  Thành phần nhúng / embed:       ${u}/embed/motcua.js`,
+    `  Thiết kế thủ tục / designer:    ${u}/designer/`,
     `  Cơ sở dữ liệu / database:       ${server.ctx.database.describe}`,
     '',
   ];

@@ -50,6 +50,8 @@ export interface ServerConfig {
   siteDir: string;
   /** The built staff workspace served at /staff. */
   staffDist: string;
+  /** Where the designer app is served from (designer/dist, built). */
+  designerDist: string;
 }
 
 export class ConfigError extends Error {
@@ -130,6 +132,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     runtimeDist: resolve(env.MOTCUA_RUNTIME_DIST || resolve(REPO_ROOT, 'runtime/dist')),
     siteDir: resolve(env.MOTCUA_SITE_DIR || resolve(REPO_ROOT, 'examples/site')),
     staffDist: resolve(env.MOTCUA_STAFF_DIST || resolve(REPO_ROOT, 'runtime/dist-staff')),
+    designerDist: resolve(env.MOTCUA_DESIGNER_DIST || resolve(REPO_ROOT, 'designer/dist')),
     ...overrides,
   };
   return config;

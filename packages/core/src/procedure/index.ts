@@ -12,5 +12,6 @@ export * from './condition-schemas.ts';
 export { FeeLineSchema, FeeQuoteSchema, ApplicantIdentitySchema, SubmitterIdentitySchema } from './result-schemas.ts';
 export * from './schema-issues.ts';
 export * from './form-schema.ts';
+export * from './references.ts';
 export { UI_ELEMENT_TYPES, RULE_EFFECTS, type UiElementType } from './ui-schema.ts';
 export { formatVnd } from './reasons.ts';
