@@ -13,3 +13,6 @@ export * from './schema-issues.ts';
 export * from './form-schema.ts';
 export { UI_ELEMENT_TYPES, RULE_EFFECTS, type UiElementType } from './ui-schema.ts';
 export { formatVnd } from './reasons.ts';
+export * from './definition-diff.ts';
+export * from './change-summary.ts';
+export * from './line-diff.ts';
