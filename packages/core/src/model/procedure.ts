@@ -557,6 +557,18 @@ const DocumentRequirement = Type.Object(
         ),
       ),
     ),
+    template: Type.Optional(
+      Type.String({
+        format: 'uri-reference',
+        minLength: 1,
+        ...doc(
+          'Tệp mẫu',
+          'Template file',
+          'Đường dẫn tải mẫu giấy tờ (đơn, tờ khai) để người nộp điền.',
+          'A link to download the document\u2019s template (form) for the applicant to fill in.',
+        ),
+      }),
+    ),
     optional: Type.Optional(
       Type.Boolean({
         ...doc(

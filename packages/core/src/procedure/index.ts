@@ -16,3 +16,5 @@ export { formatVnd } from './reasons.ts';
 export * from './definition-diff.ts';
 export * from './change-summary.ts';
 export * from './line-diff.ts';
+export * from './form-fields.ts';
+export * from './condition-uses.ts';
