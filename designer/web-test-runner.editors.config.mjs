@@ -9,7 +9,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export default {
   rootDir: repoRoot,
-  files: ['designer/test/editors/*.test.ts'],
+  files: ['test/editors/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 180_000,
