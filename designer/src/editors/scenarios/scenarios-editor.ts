@@ -209,7 +209,7 @@ export class ScenariosEditor extends EditorElement {
       const d = this.procedure.documents?.find((x) => x.id === id);
       return d ? this.text(d.title) : id;
     };
-    return html`<h4>${this.t('whatHappens')}</h4>
+    return html`<h3>${this.t('whatHappens')}</h3>
       <dl>
         <dt>${this.t('requiredDocuments')}</dt>
         <dd>${o.documents.length ? html`<ul>${o.documents.map((id) => html`<li>${docTitle(id)}</li>`)}</ul>` : '—'}</dd>
