@@ -35,6 +35,21 @@ describe('mc-conditions-editor', () => {
     expect(changes[0]!.label).to.equal('Sửa điều kiện “cha mẹ đã đăng ký kết hôn”');
   });
 
+  it('"then show [field]" puts the condition on a form element as a display rule', async () => {
+    const { el, changes } = await host<Editor>('mc-conditions-editor', procedure());
+    const set = () => el.querySelector('[data-condition="ket-hon"]')!;
+    await change(control(set(), 'Phần tử của tờ khai'), '/form/uischema/elements/3', el);
+    button(set(), 'Áp dụng “cha mẹ đã đăng ký kết hôn” cho phần tử').click();
+    await el.updateComplete;
+    const p = changes[0]!.procedure;
+    expect(p.form.uischema.elements![3]!.rule).to.deep.equal({
+      effect: 'SHOW',
+      condition: { scope: '#', schema: p.conditions![0]!.when },
+    });
+    expect(set().textContent).to.contain('Được dùng ở 3 nơi');
+    expect(set().textContent).to.contain('Hiển thị trên tờ khai: Nơi sinh');
+  });
+
   it('adds a condition and a clause from the keyboard, in English', async () => {
     const { el, changes } = await host<Editor>('mc-conditions-editor', procedure(), { lang: 'en' });
     button(el, 'Add a condition').focus();

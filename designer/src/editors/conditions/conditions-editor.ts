@@ -8,6 +8,8 @@ import {
   parseCondition,
   pick,
   replaceConditionUses,
+  ruleFromCondition,
+  uiElements,
   type ConditionClause,
   type ConditionOperator,
   type ConditionSentence,
@@ -26,14 +28,22 @@ const NUMERIC: readonly ConditionOperator[] = ['at-least', 'at-most', 'greater-t
  * changes every copy placed in documents, fees and steps; each shows where it is used first.
  */
 export class ConditionsEditor extends EditorElement {
-  static override properties = { ...EditorElement.properties, error: { state: true }, deleting: { state: true } };
+  static override properties = {
+    ...EditorElement.properties,
+    error: { state: true },
+    deleting: { state: true },
+    target: { state: true },
+  };
   declare error: string;
   declare deleting: string;
+  /** Per condition: the form element and effect chosen for "then show/hide". */
+  declare target: Record<string, { pointer: string; effect: 'SHOW' | 'HIDE' }>;
 
   constructor() {
     super();
     this.error = '';
     this.deleting = '';
+    this.target = {};
   }
 
   #fields(): FormField[] {
@@ -119,7 +129,7 @@ export class ConditionsEditor extends EditorElement {
         /></label>
       </div>
       ${sentence ? this.#renderSentence(i, sentence, name) : html`<p>${this.t('conditionTooComplex')}</p>`}
-      ${this.#renderJson(i, c)}
+      ${this.#renderThen(c)} ${this.#renderJson(i, c)}
       <div aria-live="polite">
         ${
           uses.length
@@ -304,6 +314,49 @@ export class ConditionsEditor extends EditorElement {
           set({ ...clause, value: numeric ? Number(raw) : raw });
         }}
     /></label>`;
+  }
+
+  /** "…then [show] [page/field]": puts the condition as a display rule on a form element. */
+  #renderThen(c: NamedCondition) {
+    const elements = this.procedure.form?.uischema ? uiElements(this.procedure.form) : [];
+    if (!elements.length) return nothing;
+    const chosen = this.target[c.id] ?? { pointer: elements[0]!.pointer, effect: 'SHOW' as const };
+    const pick = (next: Partial<typeof chosen>) => (this.target = { ...this.target, [c.id]: { ...chosen, ...next } });
+    return html`<div class="mc-row">
+      <span>${this.t('then')}</span>
+      <label
+        >${this.t('effect')}
+        <select @change=${(e: Event) => pick({ effect: (e.target as HTMLSelectElement).value as 'SHOW' | 'HIDE' })}>
+          <option value="SHOW" ?selected=${chosen.effect === 'SHOW'}>${this.t('effectShow')}</option>
+          <option value="HIDE" ?selected=${chosen.effect === 'HIDE'}>${this.t('effectHide')}</option>
+        </select></label
+      >
+      <label
+        >${this.t('formElement')}
+        <select @change=${(e: Event) => pick({ pointer: (e.target as HTMLSelectElement).value })}>
+          ${elements.map(
+            (el) =>
+              html`<option value=${el.pointer} ?selected=${el.pointer === chosen.pointer}>
+                ${el.label[this.lang]} (${el.type})${el.rule ? ` — ${this.t('hasRule')}` : ''}
+              </option>`,
+          )}
+        </select></label
+      >
+      <button
+        type="button"
+        @click=${() =>
+          this.edit(this.t('applyRule', this.text(c.title)), (p) => {
+            const path = chosen.pointer.split('/').slice(1);
+            const target = path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], p) as Record<
+              string,
+              unknown
+            >;
+            target.rule = ruleFromCondition(structuredClone(c.when), chosen.effect);
+          })}
+      >
+        ${this.t('applyRule', this.text(c.title))}
+      </button>
+    </div>`;
   }
 
   #renderJson(i: number, c: NamedCondition) {

@@ -3,6 +3,7 @@ import type { Message } from '../i18n/text.ts';
 import { canonicalJson } from '../conditions/canonical-json.ts';
 import { getAt, parsePointer } from '../model/json-pointer.ts';
 import { conditionSchemas } from './condition-schemas.ts';
+import { uiElements } from './ui-elements.ts';
 
 export interface ConditionUse {
   /** Where the copy is, e.g. "/documents/2/when". */
@@ -70,7 +71,12 @@ function useLabel(p: Procedure, pointer: string): Message {
       : { vi: `Cơ quan xử lý bước: ${t.vi}`, en: `Agency of step: ${t.en}` };
   }
   if (area === 'receiving') return { vi: 'Cơ quan tiếp nhận', en: 'Receiving agency' };
-  if (area === 'form') return { vi: 'Quy tắc hiển thị trên tờ khai', en: 'Display rule on the form' };
+  if (area === 'form') {
+    const at = pointer.replace(/\/rule\/condition\/schema$/, '');
+    const el = uiElements(p.form).find((e) => e.pointer === at);
+    const name = el ? el.label : { vi: at, en: at };
+    return { vi: `Hiển thị trên tờ khai: ${name.vi}`, en: `Display on the form: ${name.en}` };
+  }
   if (area === 'applicant') return { vi: 'Chủ hồ sơ là tổ chức', en: 'Applicant is an organisation' };
   if (area === 'submitter') return { vi: 'Người nộp thay', en: 'Submitter on behalf' };
   return { vi: pointer, en: pointer };

@@ -18,3 +18,4 @@ export * from './change-summary.ts';
 export * from './line-diff.ts';
 export * from './form-fields.ts';
 export * from './condition-uses.ts';
+export * from './ui-elements.ts';
