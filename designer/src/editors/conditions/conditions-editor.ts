@@ -11,6 +11,8 @@ import {
   ruleFromCondition,
   uiElements,
   type ConditionClause,
+  type ConditionUse,
+  type Procedure,
   type ConditionOperator,
   type ConditionSentence,
   type FormField,
@@ -46,6 +48,15 @@ export class ConditionsEditor extends EditorElement {
     this.target = {};
   }
 
+  /** Where copies of `c` are; none found in a draft too incomplete to walk. */
+  #uses(c: NamedCondition): ConditionUse[] {
+    try {
+      return conditionUses(this.procedure, c.when);
+    } catch {
+      return [];
+    }
+  }
+
   #fields(): FormField[] {
     return formFields(this.procedure?.form?.schema ?? {});
   }
@@ -54,7 +65,12 @@ export class ConditionsEditor extends EditorElement {
   #replace(i: number, next: NamedCondition, label: string) {
     const list = this.procedure.conditions ?? [];
     const old = list[i]!;
-    const updated = replaceConditionUses(this.procedure, old.when, next.when);
+    let updated: Procedure;
+    try {
+      updated = replaceConditionUses(this.procedure, old.when, next.when);
+    } catch {
+      updated = structuredClone(this.procedure); // a draft too incomplete to find the copies in
+    }
     updated.conditions = list.map((c, j) => (j === i ? next : c));
     this.error = '';
     this.emit(updated, label);
@@ -88,7 +104,7 @@ export class ConditionsEditor extends EditorElement {
 
   #delete(i: number) {
     const c = this.procedure.conditions![i]!;
-    if (conditionUses(this.procedure, c.when).length > 0 && this.deleting !== c.id) {
+    if (this.#uses(c).length > 0 && this.deleting !== c.id) {
       this.deleting = c.id; // the uses are listed; a second press confirms
       return;
     }
@@ -109,7 +125,7 @@ export class ConditionsEditor extends EditorElement {
 
   #renderCondition(c: NamedCondition, i: number) {
     const sentence = parseCondition(c.when);
-    const uses = conditionUses(this.procedure, c.when);
+    const uses = this.#uses(c);
     const name = pick(c.title, this.lang);
     return html`<fieldset data-condition=${c.id}>
       <legend>${name}</legend>

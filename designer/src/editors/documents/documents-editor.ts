@@ -59,7 +59,8 @@ export class DocumentsEditor extends EditorElement {
   #renderDocument(d: DocumentRequirement, i: number, count: number) {
     const name = this.text(d.title) || d.id;
     const label = this.t('editDocument', name);
-    const extra = d.mediaTypes.filter((m) => !MEDIA_TYPES.some(([t]) => t === m));
+    const types = d.mediaTypes ?? [];
+    const extra = types.filter((m) => !MEDIA_TYPES.some(([t]) => t === m));
     return html`<fieldset data-document=${d.id}>
       <legend>${i + 1}. ${name}</legend>
       <div class="mc-row">
@@ -109,7 +110,7 @@ export class DocumentsEditor extends EditorElement {
             type="number"
             min="0.1"
             step="0.1"
-            .value=${String(Math.round((d.maxSizeBytes / MB) * 10) / 10)}
+            .value=${String(Math.round(((d.maxSizeBytes ?? 0) / MB) * 10) / 10)}
             @change=${(e: Event) => {
               const mb = Number((e.target as HTMLInputElement).value);
               if (mb > 0) this.#set(i, label, (x) => (x.maxSizeBytes = Math.round(mb * MB)));
@@ -123,10 +124,10 @@ export class DocumentsEditor extends EditorElement {
             html`<label class="mc-inline"
               ><input
                 type="checkbox"
-                .checked=${d.mediaTypes.includes(type)}
+                .checked=${types.includes(type)}
                 @change=${(e: Event) => {
                   const on = (e.target as HTMLInputElement).checked;
-                  const next = on ? [...d.mediaTypes, type] : d.mediaTypes.filter((m) => m !== type);
+                  const next = on ? [...types, type] : types.filter((m) => m !== type);
                   if (next.length) this.#set(i, label, (x) => (x.mediaTypes = next));
                   else this.requestUpdate(); // at least one type: the tick comes back
                 }}

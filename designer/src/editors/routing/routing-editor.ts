@@ -97,7 +97,7 @@ export class RoutingEditor extends EditorElement {
         <label
           >${this.t('startStep')}
           <select @change=${(e: Event) => this.edit(this.t('editStart'), (p) => (p.workflow.start = (e.target as HTMLSelectElement).value))}>
-            ${steps.map((s) => html`<option value=${s.id} ?selected=${s.id === this.procedure.workflow.start}>${this.text(s.title) || s.id}</option>`)}
+            ${steps.map((s) => html`<option value=${s.id} ?selected=${s.id === this.procedure.workflow?.start}>${this.text(s.title) || s.id}</option>`)}
           </select></label
         >
       </div>

@@ -160,7 +160,7 @@ export class ScenariosEditor extends EditorElement {
         <textarea
           rows="5"
           cols="60"
-          .value=${JSON.stringify(s.data, null, 2)}
+          .value=${JSON.stringify(s.data ?? {}, null, 2)}
           @change=${(e: Event) => {
             let data: unknown;
             try {
