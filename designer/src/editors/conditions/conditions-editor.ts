@@ -337,19 +337,19 @@ export class ConditionsEditor extends EditorElement {
     const elements = this.procedure.form?.uischema ? uiElements(this.procedure.form) : [];
     if (!elements.length) return nothing;
     const chosen = this.target[c.id] ?? { pointer: elements[0]!.pointer, effect: 'SHOW' as const };
-    const pick = (next: Partial<typeof chosen>) => (this.target = { ...this.target, [c.id]: { ...chosen, ...next } });
+    const choose = (next: Partial<typeof chosen>) => (this.target = { ...this.target, [c.id]: { ...chosen, ...next } });
     return html`<div class="mc-row">
       <span>${this.t('then')}</span>
       <label
         >${this.t('effect')}
-        <select @change=${(e: Event) => pick({ effect: (e.target as HTMLSelectElement).value as 'SHOW' | 'HIDE' })}>
+        <select @change=${(e: Event) => choose({ effect: (e.target as HTMLSelectElement).value as 'SHOW' | 'HIDE' })}>
           <option value="SHOW" ?selected=${chosen.effect === 'SHOW'}>${this.t('effectShow')}</option>
           <option value="HIDE" ?selected=${chosen.effect === 'HIDE'}>${this.t('effectHide')}</option>
         </select></label
       >
       <label
         >${this.t('formElement')}
-        <select @change=${(e: Event) => pick({ pointer: (e.target as HTMLSelectElement).value })}>
+        <select @change=${(e: Event) => choose({ pointer: (e.target as HTMLSelectElement).value })}>
           ${elements.map(
             (el) =>
               html`<option value=${el.pointer} ?selected=${el.pointer === chosen.pointer}>
