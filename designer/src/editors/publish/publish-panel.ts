@@ -124,7 +124,8 @@ export class PublishPanel extends EditorElement {
     else if (failing.length) blockers.push(this.t('blockScenarios', failing.length));
     if (!this.note.trim()) blockers.push(this.t('blockNote'));
     if (!(effective >= today)) blockers.push(this.t('blockDate', today));
-    if (this.loaded && !this.allowed) blockers.push(this.t('blockRole'));
+    if (!this.loaded) blockers.push(this.t('loading'));
+    else if (!this.allowed) blockers.push(this.t('blockRole'));
     return html`<section class="mc-editor" aria-labelledby="mc-publish-h">
       <h2 id="mc-publish-h">${this.t('publishTitle')}</h2>
       ${this.loaded ? diffView(this.lang, this.live, this.procedure, this.t('jsonDiffLive')) : html`<p role="status">${this.t('loading')}</p>`}
