@@ -557,6 +557,18 @@ const DocumentRequirement = Type.Object(
         ),
       ),
     ),
+    template: Type.Optional(
+      Type.String({
+        format: 'uri-reference',
+        minLength: 1,
+        ...doc(
+          'Tệp mẫu',
+          'Template file',
+          'Đường dẫn tải mẫu giấy tờ (đơn, tờ khai) để người nộp điền.',
+          'A link to download the document\u2019s template (form) for the applicant to fill in.',
+        ),
+      }),
+    ),
     optional: Type.Optional(
       Type.Boolean({
         ...doc(
@@ -829,6 +841,138 @@ const Workflow = Type.Object(
 );
 
 // ---------------------------------------------------------------------------------------------
+// Named conditions and test scenarios (kept with the definition for its editors; never evaluated
+// when a dossier is handled: the conditions in use are copies placed where they apply)
+
+const NamedCondition = Type.Object(
+  {
+    id: Id(doc('Mã điều kiện', 'Condition id', 'Mã duy nhất trong thủ tục.', 'Unique within the procedure.')),
+    title: LocalizedText(
+      doc('Tên điều kiện', 'Condition name', 'Tên đọc được của điều kiện.', 'The condition\u2019s readable name.'),
+    ),
+    when: Condition(conditionDoc('Điều kiện được đặt tên.', 'The named condition.')),
+  },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Điều kiện đặt tên',
+      'Named condition',
+      'Một điều kiện dùng lại được: nơi dùng nó giữ một bản sao có cùng tên.',
+      'A reusable condition: each place that uses it holds a copy with the same name.',
+    ),
+  },
+);
+
+const ScenarioRouteStep = Type.Object(
+  {
+    step: Id(doc('Bước', 'Step', 'Mã bước xử lý.', 'The workflow step\u2019s id.')),
+    agency: AgencyCode(doc('Cơ quan', 'Agency', 'Cơ quan thực hiện bước.', 'The agency that acts at the step.')),
+  },
+  {
+    additionalProperties: false,
+    ...doc('Bước trên đường đi', 'Route step', 'Một bước và cơ quan thực hiện.', 'A step and its agency.'),
+  },
+);
+
+const ScenarioExpectation = Type.Object(
+  {
+    documents: Type.Optional(
+      Type.Array(Id(doc('Mã giấy tờ', 'Document id', 'Một giấy tờ phải nộp.', 'A required document.')), {
+        uniqueItems: true,
+        ...doc(
+          'Giấy tờ phải nộp',
+          'Required documents',
+          'Mã các giấy tờ phải nộp, theo thứ tự trong thủ tục.',
+          'The ids of the required documents, in the procedure\u2019s order.',
+        ),
+      }),
+    ),
+    feeTotal: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        ...doc('Tổng phí (đồng)', 'Fee total (VND)', 'Tổng số tiền phải nộp.', 'The total amount owed.'),
+      }),
+    ),
+    receiving: Type.Optional(
+      AgencyCode(doc('Cơ quan tiếp nhận', 'Receiving agency', 'Cơ quan tiếp nhận hồ sơ.', 'The receiving agency.')),
+    ),
+    route: Type.Optional(
+      Type.Array(ScenarioRouteStep, {
+        ...doc(
+          'Đường đi',
+          'Route',
+          'Các bước hồ sơ đi qua, theo các nhánh mà dữ liệu chọn.',
+          'The steps the dossier passes, following the branches its data selects.',
+        ),
+      }),
+    ),
+    dueAt: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        ...doc(
+          'Hạn trả kết quả',
+          'Due',
+          'Thời điểm hẹn trả kết quả (ISO 8601).',
+          'The instant the result is due (ISO 8601).',
+        ),
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Kết quả mong đợi',
+      'Expected outcome',
+      'Điều core phải tính ra cho tình huống này; mục nào vắng thì không kiểm tra.',
+      'What core must compute for this scenario; an absent entry is not checked.',
+    ),
+  },
+);
+
+const TestScenario = Type.Object(
+  {
+    id: Id(doc('Mã tình huống', 'Scenario id', 'Mã duy nhất trong thủ tục.', 'Unique within the procedure.')),
+    title: LocalizedText(doc('Tên tình huống', 'Scenario name', 'Mô tả ngắn.', 'A short description.')),
+    data: Type.Unsafe<Record<string, unknown>>({
+      type: 'object',
+      ...doc('Dữ liệu mẫu', 'Sample answers', 'Dữ liệu tờ khai mẫu.', 'Sample applicant data.'),
+    }),
+    submittedAt: Type.String({
+      format: 'date-time',
+      ...doc(
+        'Thời điểm nộp',
+        'Submitted at',
+        'Thời điểm nộp, coi như được tiếp nhận ngay (ISO 8601).',
+        'The submission instant, taken as the acceptance instant (ISO 8601).',
+      ),
+    }),
+    channel: Type.Union([Type.Literal('online'), Type.Literal('direct'), Type.Literal('postal')], {
+      ...doc('Kênh nộp', 'Channel', 'Trực tuyến, trực tiếp hoặc bưu chính.', 'Online, at the counter or by post.'),
+    }),
+    agency: Type.Optional(
+      AgencyCode(
+        doc(
+          'Cơ quan được chọn',
+          'Chosen agency',
+          'Cơ quan tiếp nhận người nộp chọn (khi thủ tục cho chọn).',
+          'The receiving agency the applicant chose (when the procedure lets them).',
+        ),
+      ),
+    ),
+    expect: ScenarioExpectation,
+  },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Tình huống kiểm thử',
+      'Test scenario',
+      'Dữ liệu mẫu và kết quả mong đợi: phép thử hồi quy của thủ tục.',
+      'Sample data and the expected outcome: the procedure\u2019s own regression test.',
+    ),
+  },
+);
+
+// ---------------------------------------------------------------------------------------------
 // The procedure
 
 export const ProcedureSchema = Type.Object(
@@ -973,6 +1117,26 @@ export const ProcedureSchema = Type.Object(
         },
       ),
     ),
+    conditions: Type.Optional(
+      Type.Array(NamedCondition, {
+        ...doc(
+          'Thư viện điều kiện',
+          'Condition library',
+          'Các điều kiện đặt tên để dùng lại trong giấy tờ, phí, bước và tờ khai.',
+          'Named conditions reused by documents, fees, steps and the form.',
+        ),
+      }),
+    ),
+    scenarios: Type.Optional(
+      Type.Array(TestScenario, {
+        ...doc(
+          'Tình huống kiểm thử',
+          'Test scenarios',
+          'Chạy lại sau mỗi lần sửa và trước khi công bố.',
+          'Run after every edit and before publishing.',
+        ),
+      }),
+    ),
   },
   {
     $id: 'https://motcua.github.io/schema/procedure.schema.json',
@@ -1003,6 +1167,9 @@ export type ApplicantPointers = Procedure['applicant'];
 export type PersonPointers = NonNullable<ApplicantPointers['person']>;
 export type OrganizationPointers = NonNullable<ApplicantPointers['organization']>;
 export type SubmitterPointers = NonNullable<Procedure['submitter']>;
+export type NamedCondition = NonNullable<Procedure['conditions']>[number];
+export type TestScenario = NonNullable<Procedure['scenarios']>[number];
+export type ScenarioExpectation = TestScenario['expect'];
 
 /** A draft-07 JSON Schema, as used for applicant forms and conditions. */
 export type JsonSchema = boolean | JsonSchemaObject;

@@ -21,6 +21,7 @@ import { checkFieldReferences } from './checks/field-references.ts';
 import { checkUiSchema } from './checks/ui-schema.ts';
 import { checkRenderability } from './checks/renderability.ts';
 import { checkWorkflow } from './checks/workflow.ts';
+import { checkScenarios } from './checks/scenarios.ts';
 import { issue } from './checks/issue.ts';
 
 export interface ValidateProcedureOptions {
@@ -79,6 +80,7 @@ export function validateProcedure(definition: unknown, options: ValidateProcedur
     ...checkDocumentLimits(p),
     ...checkDeadline(p),
     ...checkWorkflow(p),
+    ...checkScenarios(p),
   ];
   return issues.length ? invalid(issues) : { valid: true, issues: [] };
 }
@@ -112,7 +114,9 @@ function checkConditions(p: Procedure, evaluator: SchemaEvaluator | undefined): 
   const issues: Issue[] = [];
   const ajv = createAjv({ strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false });
   ajv.addVocabulary(FORM_ANNOTATIONS);
-  for (const { pointer, schema } of conditionSchemas(p)) {
+  // Named conditions are not evaluated on dossiers (their copies are), but must compile the same.
+  const library = (p.conditions ?? []).map((c, i) => ({ pointer: `/conditions/${i}/when`, schema: c.when }));
+  for (const { pointer, schema } of [...conditionSchemas(p), ...library]) {
     const isForm = pointer === '/form/schema';
     if (pointer.startsWith('/form/uischema/') && !ajv.validateSchema(schema as object)) {
       issues.push(...schemaIssues((ajv.errors ?? []) as SchemaError[], pointer));

@@ -5,3 +5,5 @@ export { decide } from './decide.ts';
 export { evolve, replay } from './evolve.ts';
 export { availableActions } from './available-actions.ts';
 export { isOverdue, supplementExpired, openPause, OPEN_STATUSES } from './deadline-status.ts';
+export * from './route-graph.ts';
+export * from './route-lints.ts';

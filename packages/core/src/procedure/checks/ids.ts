@@ -2,7 +2,7 @@ import type { Procedure } from '../../model/procedure.ts';
 import type { Issue } from '../../model/issue.ts';
 import { issue } from './issue.ts';
 
-/** Ids must be unique: documents, fee items, each item's exemptions, workflow steps. */
+/** Ids must be unique: documents, fee items, each item's exemptions, workflow steps, named conditions, scenarios. */
 export function checkUniqueIds(p: Procedure): Issue[] {
   const issues: Issue[] = [];
   const unique = (list: readonly { id: string }[], base: string, vi: string, en: string) => {
@@ -27,5 +27,7 @@ export function checkUniqueIds(p: Procedure): Issue[] {
     unique(item.exemptions ?? [], `/fees/items/${i}/exemptions`, 'trường hợp miễn', 'exemption'),
   );
   unique(p.workflow.steps, '/workflow/steps', 'bước', 'step');
+  unique(p.conditions ?? [], '/conditions', 'điều kiện', 'condition');
+  unique(p.scenarios ?? [], '/scenarios', 'tình huống', 'scenario');
   return issues;
 }

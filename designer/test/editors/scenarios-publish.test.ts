@@ -1,0 +1,156 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Procedure } from '@motcua/core';
+import { procedure, WARD_1, JUSTICE } from './support/fixtures.ts';
+import { button, change, control, host, type Editor } from './support/host.ts';
+import { fakeClient, settle } from './support/fake-client.ts';
+
+function withScenario(): Procedure {
+  const p = procedure();
+  p.scenarios = [
+    {
+      id: 'ket-hon',
+      title: { vi: 'Cha mẹ đã kết hôn, hai bản sao' },
+      data: { fullName: 'Lê Văn An', parentsMarried: true, copies: 2 },
+      submittedAt: '2026-03-02T09:00:00+07:00',
+      channel: 'online',
+      agency: WARD_1,
+      expect: {},
+    },
+  ];
+  return p;
+}
+
+describe('mc-scenarios-editor', () => {
+  it('shows what happens, computed by core; accessible', async () => {
+    const { el } = await host<Editor>('mc-scenarios-editor', withScenario());
+    const text = el.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Giấy chứng nhận kết hôn');
+    expect(el.querySelector('dd[data-total]')!.getAttribute('data-total')).to.equal('10000');
+    expect(text).to.contain('Thẩm định — Phường Trung Tâm');
+    expect(text).to.contain('Phê duyệt — Sở Tư pháp');
+    // Three working days from Monday 2 March 09:00 → Thursday 5 March 09:00.
+    expect(el.querySelector('dd[data-due]')!.getAttribute('data-due')).to.equal('2026-03-05T02:00:00.000Z');
+    expect(text).to.contain('Chưa lưu kết quả mong đợi.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('saves what happens as expected; a later edit that changes it makes the scenario fail', async () => {
+    const { el, changes } = await host<Editor>('mc-scenarios-editor', withScenario(), { lang: 'en' });
+    button(el, 'Save what happens as expected: Cha mẹ đã kết hôn, hai bản sao').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const expectation = changes[0]!.procedure.scenarios![0]!.expect;
+    expect(expectation).to.deep.equal({
+      documents: ['to-khai', 'giay-ket-hon'],
+      feeTotal: 10000,
+      receiving: WARD_1,
+      route: [
+        { step: 'tham-dinh', agency: WARD_1 },
+        { step: 'phe-duyet', agency: JUSTICE },
+      ],
+      dueAt: '2026-03-05T02:00:00.000Z',
+    });
+    expect(el.querySelector('[role="status"]')!.textContent).to.contain('1 of 1 scenarios pass');
+    // The host changes the fee elsewhere: the scenario runs again and fails with the difference.
+    const next = structuredClone(el.procedure);
+    next.fees.items[1]!.amount = 6000;
+    el.procedure = next;
+    await el.updateComplete;
+    expect(el.querySelector('[role="status"]')!.textContent).to.contain('0 of 1 scenarios pass');
+    expect(el.textContent).to.contain('Fee total: expected 10000, computed 12000');
+  });
+
+  it('adds a scenario and edits its answers, refusing invalid JSON', async () => {
+    const { el, changes } = await host<Editor>('mc-scenarios-editor', procedure());
+    button(el, 'Thêm tình huống').click();
+    await el.updateComplete;
+    const set = () => el.querySelector('[data-scenario="tinh-huong"]')!;
+    await change(control<HTMLTextAreaElement>(set(), 'Dữ liệu tờ khai mẫu (JSON)'), '[1]', el);
+    expect(el.querySelector('[role="alert"]')!.textContent).to.contain('phải là một đối tượng');
+    await change(control<HTMLTextAreaElement>(set(), 'Dữ liệu tờ khai mẫu (JSON)'), '{"copies": 1}', el);
+    await change(control(set(), 'Cơ quan người nộp chọn'), WARD_1, el);
+    await change(control(set(), 'Thời điểm nộp (giờ địa phương)'), '2026-03-02T14:30', el);
+    const s = changes[changes.length - 1]!.procedure.scenarios![0]!;
+    expect(s.data).to.deep.equal({ copies: 1 });
+    expect(s.agency).to.equal(WARD_1);
+    expect(s.submittedAt).to.equal('2026-03-02T14:30:00+07:00');
+  });
+});
+
+describe('mc-publish-panel', () => {
+  it('shows the change summary and JSON diff against the live version; publishes with the draft revision', async () => {
+    const live = procedure();
+    const draft = procedure();
+    draft.fees.items[0]!.amount = 10000;
+    const { client, calls } = fakeClient([live]);
+    const { el } = await host<Editor>('mc-publish-panel', draft, { client, problems: [] });
+    await settle(el);
+    expect(el.querySelector('[data-summary]')!.textContent).to.contain('Mức thu "Lệ phí": 8.000 đồng → 10.000 đồng');
+    expect(el.querySelector('.mc-diff .mc-added')!.textContent).to.contain('"amount": 10000');
+    const publish = button(el, 'Công bố');
+    expect(publish.disabled, 'a change note is required').to.equal(true);
+    const note = control<HTMLTextAreaElement>(el, 'Ghi chú thay đổi (bắt buộc)');
+    note.focus();
+    await sendKeys({ type: 'Tăng lệ phí theo Nghị quyết mới' });
+    await el.updateComplete;
+    expect(publish.disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+    publish.click();
+    await settle(el);
+    const post = calls.find((c) => c.method === 'post')!;
+    expect(post.path).to.equal('/api/v1/procedures/{procedureCode}/versions');
+    expect(post.options.body).to.deep.equal({ draftRevision: 7 });
+    expect(el.textContent).to.contain('Đã công bố phiên bản 2');
+  });
+
+  it('blocks publishing: problems, a failing scenario, a past date, no designer grant', async () => {
+    const draft = withScenario();
+    draft.scenarios![0]!.expect = { feeTotal: 1 };
+    draft.effectiveFrom = '2020-01-01';
+    const { client } = fakeClient([], [{ agency: WARD_1, role: 'designer' }]);
+    const { el, changes } = await host<Editor>('mc-publish-panel', draft, {
+      client,
+      problems: [{ pointer: '/title', code: 'x', message: { vi: 'Thiếu tên', en: 'No title' } }],
+    });
+    await settle(el);
+    const todo = el.querySelector('[aria-label="Cần hoàn tất trước khi công bố"]')!.textContent!;
+    expect(todo).to.contain('Sửa 1 lỗi');
+    expect(todo).to.contain('1 tình huống kiểm thử không đạt');
+    expect(todo).to.contain('Ngày hiệu lực phải từ hôm nay');
+    expect(todo).to.contain('Chỉ cán bộ có vai trò thiết kế');
+    expect(el.querySelector('[data-summary]')!.textContent).to.contain('Phiên bản đầu tiên');
+    await change(control(el, 'Hiệu lực từ'), '2099-06-01', el);
+    expect(changes[0]!.procedure.effectiveFrom).to.equal('2099-06-01');
+  });
+});
+
+describe('mc-history-panel', () => {
+  it('lists versions, diffs any two, and retires with a reason; accessible', async () => {
+    const v1 = procedure();
+    const v2 = procedure();
+    v2.deadline = { unit: 'working-days', value: 2 };
+    const { client, calls } = fakeClient([v1, v2]);
+    const { el } = await host<Editor>('mc-history-panel', procedure(), { client });
+    await settle(el);
+    expect(el.querySelectorAll('tbody tr')).to.have.length(2);
+    await change(control(el, 'Từ'), '1', el);
+    await change(control(el, 'Đến'), '2', el);
+    button(el, 'So sánh').click();
+    await settle(el);
+    expect(el.querySelector('[data-summary]')!.textContent).to.contain(
+      'Thời hạn giải quyết: 3 ngày làm việc → 2 ngày làm việc',
+    );
+    await expect(el).to.be.accessible();
+    const reason = control<HTMLTextAreaElement>(el, 'Lý do bãi bỏ');
+    reason.value = 'Thủ tục được thay thế';
+    reason.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    button(el, 'Bãi bỏ').click();
+    await settle(el);
+    expect(calls.find((c) => c.path.endsWith('/retire'))!.options.body).to.deep.equal({
+      reason: 'Thủ tục được thay thế',
+    });
+    expect(el.textContent).to.contain('Đã bãi bỏ');
+  });
+});

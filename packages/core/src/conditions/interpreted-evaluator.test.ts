@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAjvEvaluator } from './ajv-evaluator.ts';
+import { holds } from './evaluator.ts';
+import { createInterpretedEvaluator, UnsupportedKeywordError } from './interpreted-evaluator.ts';
+import { exampleProcedures } from '../testing/procedures.ts';
+import { conditionSchemas } from '../procedure/condition-schemas.ts';
+
+const interpreted = createInterpretedEvaluator();
+const ajv = createAjvEvaluator();
+
+test('agrees with ajv on every condition of the example procedures, on sample data', () => {
+  const samples: unknown[] = [
+    {},
+    { birthEvidence: 'giay-chung-sinh' },
+    { extractCopies: 2 },
+    { site: { commune: 'bac-thanh' } },
+    { registeredOnTime: true, feeExemptionGroup: 'ho-ngheo' },
+  ];
+  let compared = 0;
+  for (const p of exampleProcedures().values()) {
+    for (const { pointer, schema } of conditionSchemas(p)) {
+      if (pointer === '/form/schema') continue;
+      for (const d of samples) {
+        let mine: boolean;
+        try {
+          mine = holds(interpreted, schema, d);
+        } catch (e) {
+          assert.ok(e instanceof UnsupportedKeywordError, String(e));
+          continue;
+        }
+        assert.equal(mine, holds(ajv, schema, d), `${pointer} on ${JSON.stringify(d)}`);
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 50);
+});
+
+test('keywords beyond what it knows throw instead of being ignored', () => {
+  assert.throws(() => interpreted.validate({ format: 'email' }, 'x'), UnsupportedKeywordError);
+  assert.throws(() => interpreted.validate({ $ref: '#/definitions/a' }, 'x'), UnsupportedKeywordError);
+});
+
+test('type, lengths, pattern, items, if/then/else', () => {
+  const s = {
+    type: 'object',
+    properties: {
+      n: { type: 'integer', multipleOf: 2 },
+      s: { minLength: 2, pattern: '^a' },
+      l: { items: { type: 'string' }, minItems: 1 },
+    },
+    if: { required: ['n'] },
+    then: { required: ['s'] },
+    else: { required: ['l'] },
+  };
+  assert.deepEqual(interpreted.validate(s, { n: 2, s: 'ab' }), []);
+  assert.ok(
+    interpreted.validate(s, { n: 3, s: 'ab' }).some((e) => e.keyword === 'multipleOf' && e.instancePath === '/n'),
+  );
+  assert.ok(interpreted.validate(s, { n: 2 }).some((e) => e.keyword === 'required'));
+  assert.ok(interpreted.validate(s, { l: [1] }).some((e) => e.instancePath === '/l/0'));
+  assert.ok(interpreted.validate(s, { l: [] }).some((e) => e.keyword === 'minItems'));
+  assert.ok(interpreted.validate(s, { s: 'ba', l: ['x'] }).some((e) => e.keyword === 'pattern'));
+  assert.deepEqual(interpreted.validate(true, 1), []);
+  assert.equal(interpreted.validate(false, 1).length, 1);
+});

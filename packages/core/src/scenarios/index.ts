@@ -1,0 +1,2 @@
+export * from './what-happens.ts';
+export * from './run-scenario.ts';
