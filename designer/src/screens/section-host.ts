@@ -17,6 +17,8 @@ interface HostedEditor extends HTMLElement {
   procedure: Definition;
   lang: Lang;
   code?: string;
+  problems?: Issue[];
+  flush?: () => Promise<void>;
 }
 
 export class SectionHost extends LightElement {
@@ -52,14 +54,23 @@ export class SectionHost extends LightElement {
     if (changed.has('section')) {
       this.message = '';
       this.#editor = null;
-      if (this.section.tag && customElements.get(this.section.tag))
-        this.#editor = document.createElement(this.section.tag) as HostedEditor;
+      const tag = this.section.tag;
+      if (tag && customElements.get(tag)) this.#editor = document.createElement(tag) as HostedEditor;
+      else if (tag)
+        // The editors arrive in their own chunk after the first paint; take over once it is here.
+        void customElements.whenDefined(tag).then(() => {
+          if (this.section.tag !== tag || this.#editor) return;
+          this.#editor = document.createElement(tag) as HostedEditor;
+          this.requestUpdate();
+        });
       if (this.section.id === 'history' && !this.#editor) void this.#loadVersions();
     }
     if (this.#editor) {
       this.#editor.procedure = this.procedure;
       this.#editor.lang = this.lang;
       this.#editor.code = this.code;
+      this.#editor.problems = this.issues;
+      this.#editor.flush = this.flush;
     }
   }
 
