@@ -5,3 +5,13 @@ export { decide } from './decide.ts';
 export { evolve, replay } from './evolve.ts';
 export { availableActions } from './available-actions.ts';
 export { isOverdue, supplementExpired, openPause, OPEN_STATUSES } from './deadline-status.ts';
+export { QUEUES, QUEUE_IDS, QUEUE_STAGES, inQueue, queueById } from './queues.ts';
+export type {
+  QueueDefinition,
+  QueueId,
+  QueueStage,
+  QueuePlace,
+  QueueClock,
+  QueueScope,
+  QueueViewer,
+} from './queues.ts';
