@@ -5,7 +5,7 @@ export { decide } from './decide.ts';
 export { evolve, replay } from './evolve.ts';
 export { availableActions } from './available-actions.ts';
 export { isOverdue, supplementExpired, openPause, OPEN_STATUSES } from './deadline-status.ts';
-export { QUEUES, QUEUE_IDS, QUEUE_STAGES, inQueue, queueById } from './queues.ts';
+export { QUEUES, QUEUE_IDS, QUEUE_STAGES, QUEUE_STAGE_TITLES, inQueue, queueById } from './queues.ts';
 export type {
   QueueDefinition,
   QueueId,

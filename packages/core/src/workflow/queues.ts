@@ -12,6 +12,14 @@ import type { DossierState, StepRole } from './types.ts';
 export const QUEUE_STAGES = ['reception', 'supplements', 'processing', 'results', 'monitoring'] as const;
 export type QueueStage = (typeof QUEUE_STAGES)[number];
 
+export const QUEUE_STAGE_TITLES: Record<QueueStage, Message> = {
+  reception: { vi: 'Tiếp nhận', en: 'Reception' },
+  supplements: { vi: 'Bổ sung hồ sơ', en: 'Supplements' },
+  processing: { vi: 'Xử lý', en: 'Processing' },
+  results: { vi: 'Trả kết quả', en: 'Results' },
+  monitoring: { vi: 'Theo dõi hạn', en: 'Deadlines' },
+};
+
 /**
  * Where the dossier is relative to the agency A whose inbox it is: `here` — located at A;
  * `forwarded-in` — located at A, received by another agency (liên thông towards A);
