@@ -49,8 +49,8 @@ describe('live inbox across two server processes [postgres]', () => {
       TZ: 'UTC',
     };
     // One after the other: the second finds the database migrated and seeded (quicker on a busy machine).
-    a = await startServerProcess(env);
-    b = await startServerProcess(env);
+    a = await startServerProcess(env, undefined, { serveArgs: ['--workers', '1'], readyTimeoutMs: 240_000 });
+    b = await startServerProcess(env, undefined, { serveArgs: ['--workers', '1'], readyTimeoutMs: 240_000 });
   });
 
   after(async () => {

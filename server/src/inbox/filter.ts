@@ -9,6 +9,14 @@ import { decodeCursor } from './cursor.ts';
 import type { InboxFilter, InboxView } from './query.ts';
 import { queueViewer } from './queue-viewer.ts';
 import { searchTerms } from './search.ts';
+import { searchPairsReady } from './search-pairs.ts';
+
+/** The search terms; word pairs only once every row has them (the backfill finished). */
+async function search(ctx: ServerContext, q: string | undefined) {
+  const terms = q ? searchTerms(q) : null;
+  if (terms?.pairs.length && !(await searchPairsReady(ctx.database))) terms.pairs = [];
+  return terms;
+}
 
 export const QUEUE_ROLES = ['reception', 'specialist', 'leader'] as const;
 
@@ -70,7 +78,7 @@ export async function inboxFilter(
     ...(query.due ? { due: query.due } : {}),
     now,
     ...(soonUntil !== undefined ? { soonUntil } : {}),
-    search: query.q ? searchTerms(query.q) : null,
+    search: await search(ctx, query.q),
     queue,
     cursor: query.cursor ? decodeCursor(query.cursor, cursorView) : null,
     limit,

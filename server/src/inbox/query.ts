@@ -84,7 +84,14 @@ function filters(f: InboxFilter): SQL[] {
   }
   if (f.search) {
     const alts: SQL[] = [];
-    if (f.search.words.length)
+    const array = (items: string[]) =>
+      sql`array[${sql.join(
+        items.map((w) => sql`${w}`),
+        sql`, `,
+      )}]::text[]`;
+    // Several words: their pairs (short posting lists); one word: the word itself.
+    if (f.search.pairs.length) alts.push(sql`d.search_pairs @> ${array(f.search.pairs)}`);
+    else if (f.search.words.length)
       alts.push(
         sql`d.search_tokens @> ${sql`array[${sql.join(
           f.search.words.map((w) => sql`${w}`),

@@ -34,7 +34,7 @@ export interface ServerProcess {
 export async function startServerProcess(
   env: Record<string, string>,
   port?: number,
-  options: { nodeArgs?: string[]; serveArgs?: string[]; logFile?: string } = {},
+  options: { nodeArgs?: string[]; serveArgs?: string[]; logFile?: string; readyTimeoutMs?: number } = {},
 ): Promise<ServerProcess> {
   const p = port ?? (await freePort());
   const args = [
@@ -60,7 +60,7 @@ export async function startServerProcess(
   child.stderr?.on('data', (d) => (kept += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${p}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server process exited early (${child.exitCode}):\n${out()}`);
     try {
