@@ -78,7 +78,8 @@ forEachDatabase('search word pairs', (db) => {
     const expected = new Map<string, string[]>();
     for (const q of queries) expected.set(q, await codes(q));
     assert.ok(
-      queries.slice(0, -1).every((q) => expected.get(q)!.length >= 1) && [...expected.values()].some((v) => v.length > 1),
+      queries.slice(0, -1).every((q) => expected.get(q)!.length >= 1) &&
+        [...expected.values()].some((v) => v.length > 1),
       `every search finds something, some several: ${JSON.stringify([...expected].map(([q, v]) => [q, v.length]))}`,
     );
     // Back to the state of a database migrated while full: no pairs, no index, not done.
