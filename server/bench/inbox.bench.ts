@@ -7,6 +7,7 @@
  *
  *   npm run bench -w @motcua/server -- inbox
  *   BENCH_INBOX_SIZES=…  BENCH_INBOX_SAMPLES=60 (per round)  BENCH_INBOX_ROUNDS=3  BENCH_DATABASE_URL=…  BENCH_KEEP=1
+ *   BENCH_INBOX_REUSE=postgres://…/motcua_t_… measures again a database kept by an earlier run (no load).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,26 +39,28 @@ const NAME = 'Nguyen Van An';
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
 if (process.env.BENCH_DATABASE_URL) process.env.DATABASE_URL_TEST = process.env.BENCH_DATABASE_URL;
-const created = await createPostgresDatabase();
+const REUSE = process.env.BENCH_INBOX_REUSE ?? null;
+const created = REUSE ? { url: REUSE, drop: async () => {} } : await createPostgresDatabase();
 const database = await openDatabase({ databaseUrl: created.url, max: 8 });
 await migrateDatabase(database);
 const server = await testServer({ kind: 'postgres', database, url: created.url }, { now: NOW, quiet: true });
 const pg = database.sql!;
-await server.ctx.db.transaction(async (tx) => {
-  for (const code of BENCH_COMMUNES) {
-    await createAgency(
-      tx,
-      {
-        code,
-        name: { vi: `Xã Thử Nghiệm ${code.slice(7, 9)}` },
-        kind: 'commune',
-        parent: '000.00.00.H56',
-        calendarId: 'vn-civil-service',
-      },
-      { actorId: null, at: NOW },
-    );
-  }
-});
+if (!REUSE)
+  await server.ctx.db.transaction(async (tx) => {
+    for (const code of BENCH_COMMUNES) {
+      await createAgency(
+        tx,
+        {
+          code,
+          name: { vi: `Xã Thử Nghiệm ${code.slice(7, 9)}` },
+          kind: 'commune',
+          parent: '000.00.00.H56',
+          calendarId: 'vn-civil-service',
+        },
+        { actorId: null, at: NOW },
+      );
+    }
+  });
 server.ctx.agencies.invalidate();
 const leader = await bearer(server, 'leader.trung-tam');
 const reception = await bearer(server, 'reception.trung-tam');
@@ -143,25 +146,32 @@ async function measureAll(): Promise<Map<string, { p50: number; p95: number; byt
 
 const results: { size: number; seedSeconds: number; scenarios: Record<string, { p50: number; p95: number }> }[] = [];
 let loaded = 0;
+if (REUSE) {
+  const [{ n }] = (await pg`select count(*)::int as n from dossiers`) as unknown as [{ n: number }];
+  SIZES.splice(0, SIZES.length, n);
+  loaded = n;
+}
 try {
   for (const size of SIZES) {
     log(`\n== ${size.toLocaleString('en')} dossiers ==`);
     const t = Date.now();
-    await dropBulkIndexes(pg);
-    await bulkSeed(pg, {
-      first: loaded + 1,
-      count: size - loaded,
-      communes: COMMUNES,
-      departments: DEPARTMENTS,
-      start: '2024-04-01',
-      days: 730,
-      now: NOW,
-      log,
-    });
-    await createBulkIndexes(pg, log);
-    await rebuildMonthTotals(pg);
-    await pg.unsafe('vacuum analyze');
-    await pg.unsafe('checkpoint');
+    if (size > loaded) {
+      await dropBulkIndexes(pg);
+      await bulkSeed(pg, {
+        first: loaded + 1,
+        count: size - loaded,
+        communes: COMMUNES,
+        departments: DEPARTMENTS,
+        start: '2024-04-01',
+        days: 730,
+        now: NOW,
+        log,
+      });
+      await createBulkIndexes(pg, log);
+      await rebuildMonthTotals(pg);
+      await pg.unsafe('vacuum analyze');
+      await pg.unsafe('checkpoint');
+    }
     loaded = size;
     const seedSeconds = (Date.now() - t) / 1000;
     const [counts] =
@@ -214,6 +224,6 @@ try {
 } finally {
   server.dispose();
   await database.close();
-  if (process.env.BENCH_KEEP) log(`kept database ${created.url}`);
+  if (process.env.BENCH_KEEP || REUSE) log(`kept database ${created.url}`);
   else await created.drop();
 }
