@@ -8,6 +8,7 @@ import { createLogger } from './config/logger.ts';
 import { noFaults, type Faults } from './config/faults.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { backfillSearchPairs } from './inbox/search-backfill.ts';
 import { createLocalFileStore } from './files/local-store.ts';
 import type { FileStore } from './files/store.ts';
 import { createAgencyCache } from './agency-directory/cache.ts';
@@ -82,6 +83,10 @@ export async function startServer(
     }
   };
   await housekeeping();
+  // Search word pairs for dossiers older than migration 0005: online, in the background.
+  void backfillSearchPairs(ctx.database, { pauseMs: 20, log: (f, m) => log.info(f, m) }).catch((err: unknown) =>
+    log.warn({ err }, 'search word pairs backfill stopped (it resumes at the next start)'),
+  );
   const timer = setInterval(() => void housekeeping(), 3600_000);
   timer.unref();
   const app = createApp(ctx, options.app);

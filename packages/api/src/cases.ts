@@ -139,6 +139,21 @@ export type ActionOutcome = Static<typeof ActionOutcome>;
 /** A refused action in the dossier's current state carries the dossier as it is now. */
 export const ActionConflict = errorBody({
   current: Nullable(CaseView, { description: 'The dossier now, to show and decide again' }),
+  heldBy: Type.Optional(
+    Nullable(Type.Object({ id: Uuid, name: Nullable(Type.String()) }), {
+      description: 'Who holds the dossier now (its assignee), when someone does',
+    }),
+  ),
+  lastChange: Type.Optional(
+    Nullable(
+      Type.Object({
+        kind: Type.String({ description: 'The last event\u2019s kind (claim, forward…)' }),
+        by: Type.Object({ id: Nullable(Type.String()), name: Nullable(Type.String()) }),
+        at: Type.String({ format: 'date-time' }),
+      }),
+      { description: 'The last change of the dossier: who did what, when' },
+    ),
+  ),
 });
 
 const actionErrors = {

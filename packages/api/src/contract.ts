@@ -10,6 +10,8 @@ import * as dossiers from './dossiers.ts';
 import * as cases from './cases.ts';
 import * as slips from './slips.ts';
 import * as inbox from './inbox.ts';
+import * as queues from './queues.ts';
+import * as live from './live.ts';
 import * as reports from './reports.ts';
 import * as logbook from './logbook.ts';
 import type { RouteContract } from './route.ts';
@@ -89,6 +91,9 @@ export const contract = {
   getDossierSlip: slips.getDossierSlip,
 
   getInbox: inbox.getInbox,
+  getInboxQueues: queues.getInboxQueues,
+  exportInbox: inbox.exportInbox,
+  getInboxEvents: live.getInboxEvents,
 
   getBieu06Report: reports.getBieu06Report,
   getLogbook: logbook.getLogbook,

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { QUEUE_IDS } from '@motcua/core';
 import { AgencyCode, Nullable, ProcedureCode } from './common.ts';
 import { CaseView } from './cases.ts';
 import { defineRoute } from './route.ts';
@@ -11,6 +12,19 @@ export const InboxQuery = Type.Object(
     view: Type.Optional(
       Type.Union([Type.Literal('queue'), Type.Literal('mine'), Type.Literal('open'), Type.Literal('passed')], {
         default: 'queue',
+      }),
+    ),
+    queue: Type.Optional(
+      Type.Union(
+        QUEUE_IDS.map((q) => Type.Literal(q)),
+        { description: 'One of the work queues (see getInboxQueues); replaces `view`' },
+      ),
+    ),
+    scope: Type.Optional(
+      Type.Union([Type.Literal('personal'), Type.Literal('unit')], {
+        default: 'unit',
+        description:
+          'With `queue`: your own work (assigned to you, or unassigned for a role you hold) or the whole unit',
       }),
     ),
     role: Type.Optional(
@@ -65,4 +79,21 @@ export const getInbox = defineRoute({
   params: Type.Object({ agencyCode: AgencyCode }),
   query: InboxQuery,
   responses: { 200: { description: 'A page', json: InboxPage } },
+});
+
+/** The inbox filters without paging: what an export takes. */
+export const InboxExportQuery = Type.Omit(InboxQuery, ['cursor', 'limit'], { additionalProperties: false });
+
+export const exportInbox = defineRoute({
+  method: 'get',
+  path: '/api/v1/agencies/{agencyCode}/inbox/export',
+  operationId: 'exportInbox',
+  summary: 'Xuất danh sách hồ sơ (CSV) / Export the inbox (CSV)',
+  description:
+    'Every dossier of the filtered view or queue (the filters of getInbox, no paging) as CSV in UTF-8 with a byte order mark, so that Excel opens Vietnamese text as it is; streamed, in the inbox’s order.',
+  tags: ['inbox'],
+  auth: 'staff',
+  params: Type.Object({ agencyCode: AgencyCode }),
+  query: InboxExportQuery,
+  responses: { 200: { description: 'CSV', files: ['text/csv'] } },
 });

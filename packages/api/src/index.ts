@@ -17,5 +17,7 @@ export * from './dossiers.ts';
 export * from './cases.ts';
 export * from './slips.ts';
 export * from './inbox.ts';
+export * from './queues.ts';
+export * from './live.ts';
 export * from './reports.ts';
 export * from './logbook.ts';

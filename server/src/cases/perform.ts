@@ -24,6 +24,7 @@ import { slipKindOfEvent } from '../slips/from-dossier.ts';
 import { chooseActor } from './actor.ts';
 import type { ActionRequest, CaseView } from '@motcua/api';
 import { caseView } from './view.ts';
+import { conflictFacts, explainConflict } from './conflict.ts';
 
 /** Media types accepted for result documents (checked on the sniffed bytes). */
 export const RESULT_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
@@ -38,11 +39,23 @@ export interface ActionOutcome {
   slips: ArtefactRow[];
 }
 
-/** A 409 that carries the dossier as it is now, so the client can show it and decide again. */
-export async function withCurrent(ctx: ServerContext, err: HttpError, dossierId: string): Promise<HttpError> {
+/**
+ * A 409 that carries the dossier as it is now, so the client can show it and decide again, and
+ * says who holds it or changed it meanwhile.
+ */
+export async function withCurrent(
+  ctx: ServerContext,
+  err: HttpError,
+  dossierId: string,
+  principal: Principal,
+): Promise<HttpError> {
   const row = await dossierById(ctx.db, dossierId);
   const current = row ? await caseView(ctx, row) : null;
-  return new HttpError(err.status, err.code, err.userMessage, err.issues, { ...(err.extra ?? {}), current });
+  const explained = row ? explainConflict(err, await conflictFacts(ctx, row), principal) : err;
+  return new HttpError(explained.status, explained.code, explained.userMessage, explained.issues, {
+    ...(explained.extra ?? {}),
+    current,
+  });
 }
 
 function purposeOf(kind: ActionRequest['kind']): 'result' | 'supplement' | 'attachment' {
@@ -180,7 +193,7 @@ export async function performAction(
       } catch (err) {
         const code = pgErrorCode(err);
         if ((code === PG_DEADLOCK || code === PG_SERIALIZATION_FAILURE) && attempt < 3) continue;
-        if (err instanceof HttpError && err.status === 409) throw await withCurrent(ctx, err, dossierId);
+        if (err instanceof HttpError && err.status === 409) throw await withCurrent(ctx, err, dossierId, principal);
         throw err;
       }
     }

@@ -1,9 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { OPEN_STATUSES } from '@motcua/core';
+import { OPEN_STATUSES, type QueueDefinition, type QueueViewer } from '@motcua/core';
 import type { Executor } from '../db/client.ts';
 import { execute } from '../db/client.ts';
 import type { Cursor } from './cursor.ts';
 import type { SearchTerms } from './search.ts';
+import { queueWhere } from './queue-sql.ts';
 
 /**
  * The work-queue views. `queue`: open dossiers at the agency waiting for the given roles;
@@ -33,6 +34,8 @@ export interface InboxFilter {
   now: number;
   soonUntil?: number;
   search?: SearchTerms | null;
+  /** One of core's work queues (replaces the view's own scan; sorted by due time). */
+  queue?: { definition: QueueDefinition; viewer: QueueViewer } | null;
   cursor?: Cursor | null;
   limit: number;
 }
@@ -81,7 +84,14 @@ function filters(f: InboxFilter): SQL[] {
   }
   if (f.search) {
     const alts: SQL[] = [];
-    if (f.search.words.length)
+    const array = (items: string[]) =>
+      sql`array[${sql.join(
+        items.map((w) => sql`${w}`),
+        sql`, `,
+      )}]::text[]`;
+    // Several words: their pairs (short posting lists); one word: the word itself.
+    if (f.search.pairs.length) alts.push(sql`d.search_pairs @> ${array(f.search.pairs)}`);
+    else if (f.search.words.length)
       alts.push(
         sql`d.search_tokens @> ${sql`array[${sql.join(
           f.search.words.map((w) => sql`${w}`),
@@ -107,6 +117,12 @@ function queueScan(lead: SQL, f: InboxFilter): SQL {
 /** The query of a page (at most `limit` keys, in order), written so each scan walks an index in order. */
 export function inboxQuery(f: InboxFilter): SQL {
   const ms = (col: SQL) => sql`(extract(epoch from ${col}) * 1000)::bigint`;
+  if (f.queue) {
+    const parts = [...queueWhere(f.queue.definition, f.queue.viewer), ...filters(f)];
+    if (f.cursor)
+      parts.push(sql`(d.queue_at, d.id) > (${new Date(f.cursor.at).toISOString()}::timestamptz, ${f.cursor.id}::uuid)`);
+    return sql`select d.id, ${ms(sql`d.queue_at`)} as at from dossiers d where ${and(parts)} order by d.queue_at, d.id limit ${f.limit}`;
+  }
   switch (f.view) {
     case 'queue': {
       if (f.roles.length === 1) {

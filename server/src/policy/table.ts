@@ -258,6 +258,24 @@ export const POLICY: Record<string, PolicyRule> = {
     allow: dossierReaders,
     why: 'case staff see their agency\u2019s queues; leaders and viewers above see their subtree\u2019s',
   },
+  getInboxQueues: {
+    access: 'grants',
+    target: { kind: 'agency', param: 'agencyCode' },
+    allow: dossierReaders,
+    why: 'the counts of the queues whose dossiers the caller may list',
+  },
+  exportInbox: {
+    access: 'grants',
+    target: { kind: 'agency', param: 'agencyCode' },
+    allow: dossierReaders,
+    why: 'the same dossiers as the inbox, as a file (each read logged)',
+  },
+  getInboxEvents: {
+    access: 'grants',
+    target: { kind: 'agency', param: 'agencyCode' },
+    allow: dossierReaders,
+    why: 'changes of the dossiers the caller may list (codes and locations, no personal data)',
+  },
   getBieu06Report: {
     access: 'grants',
     target: { kind: 'agency', param: 'agencyCode' },

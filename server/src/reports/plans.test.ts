@@ -13,6 +13,8 @@ import { staffOf } from '../../test/support/cases.ts';
 import { bulkSeed, createBulkIndexes, dropBulkIndexes, rebuildMonthTotals } from '../../test/support/bulk-seed.ts';
 import { execute } from '../db/client.ts';
 import { inboxQuery, type InboxFilter } from '../inbox/query.ts';
+import { queueCountQueries } from '../inbox/queue-counts.ts';
+import { QUEUES, type QueueScope, type QueueViewer } from '@motcua/core';
 import { searchTerms } from '../inbox/search.ts';
 import { ledgerSumsQuery } from './ledger-sums.ts';
 
@@ -94,6 +96,14 @@ forEachDatabase(
       assert.ok(r.rows[0]!.values.received > ROWS / 50, `received ${r.rows[0]!.values.received}`);
     });
 
+    const queueViewerAt = (scope: QueueScope): QueueViewer => ({
+      agency: COMMUNES[0]!,
+      staffId: '6b86b273-ff34-fce1-9d6b-804eff5a3f57',
+      roles: ['specialist'],
+      scope,
+      now: NOW,
+      soonUntil: NOW + 86_400_000,
+    });
     const filter = (over: Partial<InboxFilter>): InboxFilter => ({
       agency: COMMUNES[0]!,
       view: 'queue',
@@ -125,6 +135,14 @@ forEachDatabase(
       ['inbox: search by name', () => inboxQuery(filter({ view: 'open', search: searchTerms('Nguyen Van An') }))],
       ['inbox: search by phone', () => inboxQuery(filter({ view: 'open', search: searchTerms('0900012345') }))],
       ['inbox: passed through', () => inboxQuery(filter({ view: 'passed' }))],
+      ...QUEUES.map((q): [string, () => SQL] => [
+        `inbox: queue ${q.id}`,
+        () => inboxQuery(filter({ queue: { definition: q, viewer: queueViewerAt('unit') } })),
+      ]),
+      ...queueCountQueries(queueViewerAt('personal')).map((c): [string, () => SQL] => [
+        `inbox: counts of ${c.ids.join(', ')}`,
+        () => c.query,
+      ]),
       [
         'report: province roll-up, a quarter',
         () =>

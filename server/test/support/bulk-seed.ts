@@ -86,6 +86,15 @@ export const BULK_INDEXES: { name: string; create: string }[] = [
     create: 'create index dossiers_search_tokens_idx on dossiers using gin (search_tokens)',
   },
   {
+    name: 'dossiers_search_pairs_idx',
+    create: 'create index dossiers_search_pairs_idx on dossiers using gin (search_pairs)',
+  },
+  {
+    name: 'dossiers_forwarded_out_idx',
+    create:
+      'create index dossiers_forwarded_out_idx on dossiers using btree (receiving_agency, queue_at, id) where not closed and location_agency <> receiving_agency',
+  },
+  {
     name: 'dossiers_code_prefix_idx',
     create: 'create index dossiers_code_prefix_idx on dossiers using btree (code text_pattern_ops)',
   },
@@ -121,6 +130,8 @@ export async function bulkSeed(sql: postgres.Sql, o: BulkSeedOptions): Promise<v
   const { names: nameList, folded } = names();
   const nowIso = new Date(o.now).toISOString();
   await sql.unsafe(`alter table report_ledger disable trigger report_ledger_month_sums`);
+  // A bulk load announces nothing to live inboxes (one notification per row would flood the queue).
+  await sql.unsafe(`alter table dossiers disable trigger dossiers_notify`);
   try {
     for (let from = o.first; from < o.first + o.count; from += chunk) {
       const to = Math.min(o.first + o.count - 1, from + chunk - 1);
@@ -148,6 +159,7 @@ export async function bulkSeed(sql: postgres.Sql, o: BulkSeedOptions): Promise<v
     }
   } finally {
     await sql.unsafe(`alter table report_ledger enable trigger report_ledger_month_sums`);
+    await sql.unsafe(`alter table dossiers enable trigger dossiers_notify`);
   }
 }
 

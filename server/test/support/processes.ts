@@ -42,7 +42,7 @@ export interface ServerProcess {
 export async function startServerProcess(
   env: Record<string, string>,
   port?: number,
-  options: { nodeArgs?: string[]; serveArgs?: string[]; logFile?: string } = {},
+  options: { nodeArgs?: string[]; serveArgs?: string[]; logFile?: string; readyTimeoutMs?: number } = {},
 ): Promise<ServerProcess> {
   const p = port ?? (await freePort());
   const args = [
@@ -69,7 +69,7 @@ export async function startServerProcess(
   child.stderr?.on('data', (d) => (kept += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${p}`;
-  const deadline = Date.now() + PROCESS_START_MS;
+  const deadline = Date.now() + (options.readyTimeoutMs ?? PROCESS_START_MS);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server process exited early (${child.exitCode}):\n${out()}`);
     try {

@@ -7,3 +7,13 @@ export { availableActions } from './available-actions.ts';
 export { isOverdue, supplementExpired, openPause, OPEN_STATUSES } from './deadline-status.ts';
 export * from './route-graph.ts';
 export * from './route-lints.ts';
+export { QUEUES, QUEUE_IDS, QUEUE_STAGES, QUEUE_STAGE_TITLES, inQueue, queueById } from './queues.ts';
+export type {
+  QueueDefinition,
+  QueueId,
+  QueueStage,
+  QueuePlace,
+  QueueClock,
+  QueueScope,
+  QueueViewer,
+} from './queues.ts';

@@ -1,0 +1,229 @@
+/**
+ * The staff inbox benchmark: on PostgreSQL with dossiers bulk-loaded in stages (default 100 k and
+ * 1 M; BENCH_INBOX_SIZES=100000,1000000,5000000 for national scale), the p95 of the first page of
+ * every work queue, of the queue counts, and of a full-name search ("Nguyen Van An") answered by
+ * the word pairs and, for comparison, by single words (the path used until the backfill is done).
+ * Goal: search ≤ 10 ms at 5 M. Timed through the HTTP app (routing, policy, query, JSON).
+ *
+ *   npm run bench -w @motcua/server -- inbox
+ *   BENCH_INBOX_SIZES=…  BENCH_INBOX_SAMPLES=60 (per round)  BENCH_INBOX_ROUNDS=3  BENCH_DATABASE_URL=…  BENCH_KEEP=1
+ *   BENCH_INBOX_REUSE=postgres://…/motcua_t_… measures again a database kept by an earlier run (no load).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { QUEUES } from '@motcua/core';
+import { openDatabase } from '../src/db/client.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
+import { REPOSITORY_ROOT } from '../src/config/config.ts';
+import { createAgency } from '../src/agencies/service.ts';
+import { forgetSearchPairsReady } from '../src/inbox/search-pairs.ts';
+import { createPostgresDatabase } from '../test/support/postgres.ts';
+import { testServer } from '../test/support/server.ts';
+import { bearer } from '../test/support/http.ts';
+import { bulkSeed, createBulkIndexes, dropBulkIndexes, rebuildMonthTotals } from '../test/support/bulk-seed.ts';
+import { percentile } from './stats.ts';
+
+const SIZES = (process.env.BENCH_INBOX_SIZES ?? '100000,1000000').split(',').map(Number);
+const SAMPLES = Number(process.env.BENCH_INBOX_SAMPLES ?? 60);
+/** Rounds interleaved; the best round's p95 counts (a burst of another process spoils one round). */
+const ROUNDS = Number(process.env.BENCH_INBOX_ROUNDS ?? 3);
+const WARMUP = 10;
+const NOW = Date.parse('2026-03-31T16:00:00+07:00');
+const AGENCY = '000.20.01.H56';
+const DEMO_COMMUNES = ['000.20.01.H56', '000.20.02.H56', '000.20.03.H56', '000.20.04.H56', '000.20.05.H56'];
+const BENCH_COMMUNES = Array.from({ length: 40 }, (_, i) => `000.21.${String(i + 1).padStart(2, '0')}.H56`);
+const COMMUNES = [...DEMO_COMMUNES, ...BENCH_COMMUNES];
+const DEPARTMENTS = ['000.00.10.H56', '000.00.11.H56', '000.00.12.H56', '000.00.13.H56'];
+const NAME = 'Nguyen Van An';
+
+const log = (s: string) => process.stdout.write(`${s}\n`);
+
+if (process.env.BENCH_DATABASE_URL) process.env.DATABASE_URL_TEST = process.env.BENCH_DATABASE_URL;
+const REUSE = process.env.BENCH_INBOX_REUSE ?? null;
+const created = REUSE ? { url: REUSE, drop: async () => {} } : await createPostgresDatabase();
+const database = await openDatabase({ databaseUrl: created.url, max: 8 });
+await migrateDatabase(database);
+const server = await testServer({ kind: 'postgres', database, url: created.url }, { now: NOW, quiet: true });
+const pg = database.sql!;
+if (!REUSE)
+  await server.ctx.db.transaction(async (tx) => {
+    for (const code of BENCH_COMMUNES) {
+      await createAgency(
+        tx,
+        {
+          code,
+          name: { vi: `Xã Thử Nghiệm ${code.slice(7, 9)}` },
+          kind: 'commune',
+          parent: '000.00.00.H56',
+          calendarId: 'vn-civil-service',
+        },
+        { actorId: null, at: NOW },
+      );
+    }
+  });
+server.ctx.agencies.invalidate();
+const leader = await bearer(server, 'leader.trung-tam');
+const reception = await bearer(server, 'reception.trung-tam');
+
+interface Scenario {
+  name: string;
+  url: string;
+  token: string;
+  /** Runs before the scenario's rounds (e.g. switch the search path). */
+  setup?: () => Promise<void>;
+}
+
+const inbox = `/api/v1/agencies/${AGENCY}/inbox`;
+const SCENARIOS: Scenario[] = [
+  { name: 'queue counts (unit)', url: `${inbox}/queues?scope=unit`, token: leader },
+  { name: 'queue counts (personal, reception)', url: `${inbox}/queues?scope=personal`, token: reception },
+  ...QUEUES.map((q) => ({ name: `queue ${q.id}`, url: `${inbox}?queue=${q.id}&limit=50`, token: leader })),
+  {
+    name: 'search a full name (word pairs)',
+    url: `${inbox}?view=passed&q=${encodeURIComponent(NAME)}&limit=50`,
+    token: leader,
+    setup: async () => {
+      await pg`insert into maintenance (key, done_at) values ('search-pairs', now()) on conflict do nothing`;
+    },
+  },
+  {
+    name: 'search a full name (single words)',
+    url: `${inbox}?view=passed&q=${encodeURIComponent(NAME)}&limit=50`,
+    token: leader,
+    setup: async () => {
+      await pg`delete from maintenance where key = 'search-pairs'`;
+      forgetSearchPairsReady(database);
+    },
+  },
+];
+
+async function round(s: Scenario, warmup: number): Promise<{ times: number[]; bytes: number }> {
+  await s.setup?.();
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < warmup + SAMPLES; i++) {
+    const t0 = performance.now();
+    const res = await server.app.request(`http://bench${s.url}`, { headers: { authorization: `Bearer ${s.token}` } });
+    const body = await res.arrayBuffer();
+    const t1 = performance.now();
+    if (res.status !== 200) throw new Error(`${s.name}: ${res.status} ${new TextDecoder().decode(body).slice(0, 300)}`);
+    bytes = body.byteLength;
+    if (i >= warmup) times.push(t1 - t0);
+  }
+  return { times, bytes };
+}
+
+async function measureAll(): Promise<Map<string, { p50: number; p95: number; bytes: number }>> {
+  const all = new Map<string, { times: number[]; p95s: number[]; bytes: number }>();
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const s of SCENARIOS) {
+      const { times, bytes } = await round(s, r === 0 ? WARMUP : 3);
+      const entry = all.get(s.name) ?? { times: [], p95s: [], bytes };
+      entry.times.push(...times);
+      entry.p95s.push(
+        percentile(
+          [...times].sort((a, b) => a - b),
+          95,
+        ),
+      );
+      all.set(s.name, entry);
+    }
+  }
+  return new Map(
+    [...all].map(([name, e]) => [
+      name,
+      {
+        p50: percentile(
+          e.times.sort((a, b) => a - b),
+          50,
+        ),
+        p95: Math.min(...e.p95s),
+        bytes: e.bytes,
+      },
+    ]),
+  );
+}
+
+const results: { size: number; seedSeconds: number; scenarios: Record<string, { p50: number; p95: number }> }[] = [];
+let loaded = 0;
+if (REUSE) {
+  const [{ n }] = (await pg`select count(*)::int as n from dossiers`) as unknown as [{ n: number }];
+  SIZES.splice(0, SIZES.length, n);
+  loaded = n;
+}
+try {
+  for (const size of SIZES) {
+    log(`\n== ${size.toLocaleString('en')} dossiers ==`);
+    const t = Date.now();
+    if (size > loaded) {
+      await dropBulkIndexes(pg);
+      await bulkSeed(pg, {
+        first: loaded + 1,
+        count: size - loaded,
+        communes: COMMUNES,
+        departments: DEPARTMENTS,
+        start: '2024-04-01',
+        days: 730,
+        now: NOW,
+        log,
+      });
+      await createBulkIndexes(pg, log);
+      await rebuildMonthTotals(pg);
+      await pg.unsafe('vacuum analyze');
+      await pg.unsafe('checkpoint');
+    }
+    loaded = size;
+    const seedSeconds = (Date.now() - t) / 1000;
+    const [counts] =
+      await pg`select (select count(*) from dossiers)::int as dossiers, (select count(*) from dossiers where not closed)::int as open, (select count(*) from dossiers where location_agency = ${AGENCY} and not closed)::int as "openHere", pg_size_pretty(pg_database_size(current_database())) as size`;
+    log(`  loaded in ${seedSeconds.toFixed(0)} s: ${JSON.stringify(counts)}`);
+    const measured = await measureAll();
+    const scenarios: Record<string, { p50: number; p95: number }> = {};
+    for (const s of SCENARIOS) {
+      const m = measured.get(s.name)!;
+      scenarios[s.name] = { p50: m.p50, p95: m.p95 };
+      log(
+        `  ${s.name.padEnd(40)} p50 ${m.p50.toFixed(1).padStart(7)} ms   p95 ${m.p95.toFixed(1).padStart(7)} ms   (${m.bytes} bytes)`,
+      );
+    }
+    results.push({ size, seedSeconds, scenarios });
+  }
+  log(
+    `\n${'p95 (ms)'.padEnd(40)} ${results.map((r) => `${(r.size / 1000).toLocaleString('en')}k`.padStart(9)).join(' ')}`,
+  );
+  for (const s of SCENARIOS)
+    log(`${s.name.padEnd(40)} ${results.map((r) => r.scenarios[s.name]!.p95.toFixed(1).padStart(9)).join(' ')}`);
+  const last = results.at(-1)!;
+  const search = last.scenarios['search a full name (word pairs)']!.p95;
+  log(
+    `\nFull-name search at ${(last.size / 1e6).toLocaleString('en')} M: p95 ${search.toFixed(1)} ms (goal ≤ 10 ms at 5 M): ${search <= 10 ? 'met' : 'NOT met'}`,
+  );
+  const out = join(REPOSITORY_ROOT, '.bench');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    join(out, 'server-inbox.json'),
+    JSON.stringify(
+      {
+        samples: SAMPLES,
+        rounds: ROUNDS,
+        rows: results.flatMap((r) =>
+          SCENARIOS.map((sc) => ({
+            scenario: `${sc.name} @ ${(r.size / 1000).toLocaleString('en')}k`,
+            size: r.size,
+            p50: r.scenarios[sc.name]!.p50,
+            p95: r.scenarios[sc.name]!.p95,
+          })),
+        ),
+        searchP95AtLargest: search,
+        seedSeconds: Object.fromEntries(results.map((r) => [r.size, r.seedSeconds])),
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  server.dispose();
+  await database.close();
+  if (process.env.BENCH_KEEP || REUSE) log(`kept database ${created.url}`);
+  else await created.drop();
+}

@@ -1,0 +1,48 @@
+import type { Context } from 'hono';
+import { inArray } from 'drizzle-orm';
+import type { AppEnv } from '../http/env.ts';
+import { dossiers } from '../db/schema/index.ts';
+import { CASE_COLUMNS, caseView } from '../cases/view.ts';
+import { logAccessMany } from '../cases/access.ts';
+import { encodeCursor } from './cursor.ts';
+import { inboxKeys } from './query.ts';
+import { inboxFilter, type InboxQueryInput } from './filter.ts';
+
+/** A page of the inbox: the keys in order, then the case views of those rows (each read logged). */
+export async function inboxPage(c: Context<AppEnv>, agency: string, query: InboxQueryInput): Promise<Response> {
+  const ctx = c.get('ctx');
+  const principal = c.get('principal')!;
+  const limit = query.limit ?? 50;
+  const { filter, cursorView } = await inboxFilter(ctx, principal, agency, query, limit + 1);
+  const keys = await inboxKeys(ctx.db, filter);
+  const page = keys.slice(0, limit);
+  const rows = page.length
+    ? await ctx.db
+        .select({ id: dossiers.id, ...CASE_COLUMNS })
+        .from(dossiers)
+        .where(
+          inArray(
+            dossiers.id,
+            page.map((k) => k.id),
+          ),
+        )
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const snap = await ctx.agencies.get();
+  const items = [];
+  for (const k of page) {
+    const row = byId.get(k.id);
+    if (row) items.push(await caseView(ctx, row, snap, filter.now));
+  }
+  await logAccessMany(
+    c,
+    rows.map((r) => r.id),
+    'getInbox',
+  );
+  const last = page.at(-1);
+  c.header('Cache-Control', 'private, no-store');
+  return c.json({
+    items,
+    nextCursor: keys.length > limit && last ? encodeCursor({ view: cursorView, at: last.at, id: last.id }) : null,
+  });
+}

@@ -1,0 +1,84 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { OPEN_STATUSES, type QueueDefinition, type QueueViewer } from '@motcua/core';
+
+/**
+ * Core's queue definitions as SQL on the dossier alias `d`: the same fields, read the same way
+ * as `inQueue` (the inbox tests compare both over random histories). Statuses and channels come
+ * from core's constants; only the viewer's agency, id, roles and instants are parameters.
+ */
+
+const OPEN = sql.raw(`(${OPEN_STATUSES.join(', ')})`);
+const iso = (ms: number) => new Date(ms).toISOString();
+const list = (values: readonly (string | number)[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+/**
+ * The part of a queue's condition that picks the index: where the dossier is and whether closed
+ * ones count. Queues with the same `key` are counted by one scan.
+ */
+export interface QueueBase {
+  key: string;
+  where: SQL;
+}
+
+export function queueBase(q: QueueDefinition, agency: string): QueueBase {
+  if (q.place === 'forwarded-out')
+    return {
+      key: 'out',
+      where: sql`d.receiving_agency = ${agency} and d.location_agency <> d.receiving_agency and not d.closed`,
+    };
+  // A queue of outcomes (closed ones too) scans its own statuses; the others share the scan of the
+  // open dossiers here (forwarded-in narrows it in its own conditions).
+  if (q.includeClosed)
+    return {
+      key: `closed:${q.id}`,
+      where: q.statuses
+        ? sql`d.location_agency = ${agency} and d.status in (${list(q.statuses)})`
+        : sql`d.location_agency = ${agency}`,
+    };
+  return { key: 'here', where: sql`d.location_agency = ${agency} and not d.closed` };
+}
+
+/** The rest of the queue's condition (beyond its base), for this viewer. */
+export function queueConditions(q: QueueDefinition, v: QueueViewer): SQL[] {
+  const out: SQL[] = [];
+  if (q.place === 'forwarded-in') out.push(sql`d.receiving_agency <> ${v.agency}`);
+  if (q.statuses) out.push(sql`d.status in (${list(q.statuses)})`);
+  if (q.channels) out.push(sql`d.channel in (${list(q.channels)})`);
+  if (q.mine) out.push(v.staffId ? sql`d.assignee_id = ${v.staffId}::uuid` : sql`false`);
+  if (q.supplement)
+    out.push(
+      sql`jsonb_typeof(d.state -> 'supplement') = 'object' and (d.state -> 'supplement' ->> 'provided') = ${q.supplement === 'received' ? 'true' : 'false'}`,
+    );
+  const now = iso(v.now);
+  switch (q.clock) {
+    case 'paused':
+      out.push(sql`d.paused_since is not null`);
+      break;
+    case 'overdue':
+      // = core's isOverdue: accepted, still open, past due, not paused since before the due instant.
+      out.push(
+        sql`d.due_at is not null and d.accepted_at is not null and d.status in ${OPEN} and d.due_at < ${now}::timestamptz and (d.paused_since is null or d.paused_since >= d.due_at)`,
+      );
+      break;
+    case 'due-soon':
+      out.push(
+        sql`d.due_at is not null and d.status in ${OPEN} and d.paused_since is null and d.due_at >= ${now}::timestamptz and d.due_at <= ${iso(v.soonUntil)}::timestamptz`,
+      );
+      break;
+  }
+  if (v.scope === 'personal' && q.place !== 'forwarded-out' && !q.mine) {
+    const mine = v.staffId ? sql`d.assignee_id = ${v.staffId}::uuid` : sql`false`;
+    const role = v.roles.length ? sql`d.assignee_id is null and d.location_role in (${list(v.roles)})` : sql`false`;
+    out.push(sql`(${mine} or (${role}))`);
+  }
+  return out;
+}
+
+/** The whole condition of a queue (base and the rest). */
+export function queueWhere(q: QueueDefinition, v: QueueViewer): SQL[] {
+  return [queueBase(q, v.agency).where, ...queueConditions(q, v)];
+}
