@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { ACTIONS, type DossierState } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../http/principal.ts';
 import { execute } from '../db/client.ts';
 import { HttpError } from '../http/errors.ts';
 import type { DossierRow } from '../dossiers/load.ts';

@@ -1,7 +1,7 @@
 import { queueById, type QueueScope } from '@motcua/core';
 import type { Static } from '@sinclair/typebox';
 import type { InboxQuery } from '@motcua/api';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../http/principal.ts';
 import type { ServerContext } from '../context.ts';
 import { errors } from '../http/errors.ts';
 import { addWorkingMinutes, workingDayMinutes } from '@motcua/core';

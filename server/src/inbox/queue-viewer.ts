@@ -1,5 +1,5 @@
 import { addWorkingMinutes, workingDayMinutes, type QueueScope, type QueueViewer, type StepRole } from '@motcua/core';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../http/principal.ts';
 import type { ServerContext } from '../context.ts';
 
 const STEP_ROLES: readonly StepRole[] = ['reception', 'specialist', 'leader'];
