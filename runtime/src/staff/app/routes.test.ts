@@ -10,6 +10,7 @@ test('paths and routes agree', () => {
   const code = '000.20.01.H56-260302-0001';
   assert.deepEqual(routeOf(paths.dossier(code)), { screen: 'dossier', code });
   assert.deepEqual(routeOf(paths.intake()), { screen: 'intake' });
+  assert.deepEqual(routeOf(paths.admin()), { screen: 'admin' });
   assert.deepEqual(routeOf('/staff/dossiers'), { screen: 'not-found' });
   assert.deepEqual(routeOf('/staff/nothing/here'), { screen: 'not-found' });
 });

@@ -4,6 +4,7 @@ export type Route =
   | { screen: 'inbox'; queue?: string }
   | { screen: 'dossier'; code: string }
   | { screen: 'intake' }
+  | { screen: 'admin' }
   | { screen: 'not-found' };
 
 /** The screen of a path under the workspace's base. */
@@ -14,5 +15,6 @@ export function routeOf(pathname: string): Route {
     return parts[1] ? { screen: 'inbox', queue: parts[1] } : { screen: 'inbox' };
   if (parts[0] === 'dossiers' && parts.length === 2) return { screen: 'dossier', code: parts[1]! };
   if (parts[0] === 'intake' && parts.length === 1) return { screen: 'intake' };
+  if (parts[0] === 'admin' && parts.length === 1) return { screen: 'admin' };
   return { screen: 'not-found' };
 }

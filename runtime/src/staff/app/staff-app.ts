@@ -179,6 +179,9 @@ export class StaffApp extends LitElement {
         <a href=${paths.intake()} @click=${onLinkClick} aria-current=${route === 'intake' ? 'page' : 'false'}
           >${t('navIntake')}</a
         >
+        <a href=${paths.admin()} @click=${onLinkClick} aria-current=${route === 'admin' ? 'page' : 'false'}
+          >${t('navAdmin')}</a
+        >
       </nav>
       <div class="row">
         <label for="agency">${t('agency')}</label>
@@ -206,6 +209,16 @@ export class StaffApp extends LitElement {
         return html`<motcua-staff-dossier .data=${this.data} .code=${r.code}></motcua-staff-dossier>`;
       case 'intake':
         return html`<motcua-staff-intake .data=${this.data} .agency=${this._agency}></motcua-staff-intake>`;
+      case 'admin':
+        // The administration screens are their own chunk: clerks who never open them never load them.
+        void import('../admin/index.ts');
+        return html`<main id="main" tabindex="-1">
+          <mc-admin
+            .client=${this.data.client}
+            .lang=${lang()}
+            @mc-admin-session-expired=${() => void this.relogin()}
+          ></mc-admin>
+        </main>`;
       default:
         return html`<main id="main" tabindex="-1"><h1>${t('notFound')}</h1>
           <a href=${paths.inbox()} @click=${onLinkClick}>${t('backToInbox')}</a></main>`;

@@ -52,6 +52,7 @@ export const STRINGS = {
   mainNav: { vi: 'Điều hướng chính', en: 'Main navigation' },
   navInbox: { vi: 'Hồ sơ cần xử lý', en: 'Inbox' },
   navIntake: { vi: 'Tiếp nhận tại quầy', en: 'Counter intake' },
+  navAdmin: { vi: 'Quản trị', en: 'Administration' },
   notFound: { vi: 'Không tìm thấy trang này.', en: 'This page does not exist.' },
 
   // Inbox

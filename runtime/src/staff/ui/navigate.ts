@@ -5,6 +5,7 @@ export const paths = {
   inbox: (queue?: string) => (queue ? `${BASE}/inbox/${encodeURIComponent(queue)}` : `${BASE}/inbox`),
   dossier: (code: string) => `${BASE}/dossiers/${encodeURIComponent(code)}`,
   intake: () => `${BASE}/intake`,
+  admin: () => `${BASE}/admin`,
 };
 
 /**
