@@ -42,7 +42,17 @@ forEachDatabase('the OpenAPI document', (db) => {
     );
     // Everything outside /api is static content, not API.
     const other = server.app.routes.filter((r) => r.method !== 'ALL' && !r.path.startsWith('/api/')).map((r) => r.path);
-    assert.deepEqual([...new Set(other)].sort(), ['/', '/embed/:file{.+}', '/site', '/site/*']);
+    assert.deepEqual([...new Set(other)].sort(), [
+      '/',
+      '/designer',
+      '/designer/*',
+      '/embed/:file{.+}',
+      '/site',
+      '/site/*',
+      '/staff',
+      '/staff/*',
+      '/staff/assets/:file{.+}',
+    ]);
   });
 
   test('every operation has a policy row, an id, a summary and schemas that compile', async () => {
