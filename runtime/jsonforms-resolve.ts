@@ -22,7 +22,7 @@ const JSONFORMS_CODE = /[\\/]node_modules[\\/]@jsonforms[\\/]core[\\/]/;
 
 /** The runtime's modules that the patched file imports by these names. */
 const PATCH_IMPORTS: Record<string, string> = {
-  'motcua-jsonforms:resolve-memo': here('./src/jsonforms/resolve-memo.ts'),
+  'motcua-jsonforms:resolve': here('./src/jsonforms/resolve.ts'),
   'motcua-jsonforms:no-errors': here('./src/jsonforms/no-errors.ts'),
 };
 

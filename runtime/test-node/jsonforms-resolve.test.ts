@@ -23,9 +23,12 @@ test('@jsonforms/core is pinned exactly, and the reviewed patch is for the insta
 test('the patch applies exactly to the installed file', () => {
   const patched = patchJsonForms(installed());
   assert.ok(
-    patched.startsWith("import { memoizeResolve as __motcuaMemoizeResolve } from 'motcua-jsonforms:resolve-memo';\n"),
+    patched.startsWith(
+      "import { resolveSchema as __motcuaResolveSchema, deriveTypes as __motcuaDeriveTypes, hasType as __motcuaHasType, generateUiSchema as __motcuaGenerateUiSchema } from 'motcua-jsonforms:resolve';\n",
+    ),
   );
-  assert.match(patched, /const resolveSchema = __motcuaMemoizeResolve\(/);
+  assert.match(patched, /const resolveSchema = __motcuaResolveSchema;/);
+  assert.match(patched, /const deriveTypes = __motcuaDeriveTypes;/);
   assert.match(patched, /const errors = __motcuaNoErrors\(state\);/);
   assert.doesNotMatch(patched, /jsonSchema: generateJsonSchema/);
 });

@@ -3,5 +3,6 @@
  * renderer takes a UI schema element), and the UI schema JSON Forms generates where there is none.
  */
 export { RENDERABILITY, rendererFor, type RendererName } from './renderability.ts';
+export { deriveTypes, hasType, resolveSchema } from './resolve-schema.ts';
 export { NOT_APPLICABLE, type RankedTester, type Tester, type TesterContext } from './testers.ts';
 export { generateUiSchema, type GeneratedElement } from './generate-ui-schema.ts';

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import {
   composeWithUi,
-  Generate,
   NOT_APPLICABLE,
   type Categorization,
   type ControlElement,
@@ -12,6 +11,7 @@ import {
   type UISchemaElement,
 } from '@jsonforms/core';
 import {
+  generateUiSchema,
   getAt,
   pick,
   resolveDataPointer,
@@ -230,7 +230,10 @@ export class MotcuaJsonForms extends LitElement {
     if (this.uischema) return this.uischema;
     const schema = this.schema ?? {};
     if (this.#generatedUi?.schema !== schema)
-      this.#generatedUi = { schema, ui: Generate.uiSchema(schema, 'VerticalLayout') };
+      this.#generatedUi = {
+        schema,
+        ui: (generateUiSchema(schema, schema) ?? { type: 'VerticalLayout', elements: [] }) as UISchemaElement,
+      };
     return this.#generatedUi.ui;
   }
 

@@ -1,5 +1,4 @@
 import type { DocumentCheck, ProvidedFile } from '@motcua/core';
-import { sniffMediaType } from './media-type.ts';
 
 /** A file the applicant picked for a document: its type as sniffed from its bytes, a key for the views. */
 export interface PickedFile {
@@ -14,8 +13,12 @@ let fileKeys = 0;
 
 /** Each file with its sniffed media type and a new key. */
 export async function pickFiles(list: FileList | readonly File[]): Promise<PickedFile[]> {
+  // Taken before anything is awaited: the picker empties its list once the change event is handled.
+  const files = Array.from(list);
+  // Only pages where a file is picked need the signatures.
+  const { sniffMediaType } = await import('./media-sniff.ts');
   const out: PickedFile[] = [];
-  for (const file of Array.from(list)) out.push({ key: ++fileKeys, file, mediaType: await sniffMediaType(file) });
+  for (const file of files) out.push({ key: ++fileKeys, file, mediaType: await sniffMediaType(file) });
   return out;
 }
 

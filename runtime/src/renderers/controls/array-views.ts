@@ -1,18 +1,12 @@
 import { css, html, nothing } from 'lit';
-import {
-  createDefaultValue,
-  findUISchema,
-  Generate,
-  Resolve,
-  type ControlElement,
-  type JsonSchema,
-  type UISchemaElement,
-} from '@jsonforms/core';
+import { Resolve, type ControlElement, type JsonSchema, type UISchemaElement } from '@jsonforms/core';
 import type { DispatchProps, FormContext } from '../../jsonforms/context.ts';
 import { controlView, errorText, hint, requiredMark, type ControlView } from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
+import { withDefaults } from '../../elements/form/defaults.ts';
+import { detailUiSchema } from '../../jsonforms/detail.ts';
 import { localTitle } from '../../i18n/localize.ts';
-import type { Lang } from '@motcua/core';
+import { hasType, resolveSchema, type JsonSchema as CoreSchema, type Lang } from '@motcua/core';
 import { addWords } from '../../i18n/strings.ts';
 import { ARRAY_WORDS_VI } from '../../i18n/strings-array.ts';
 
@@ -44,17 +38,7 @@ export function arrayControl(props: DispatchProps, ctx: FormContext, primitive: 
 
   // Kept across renders (one per control and schema): fresh UI schema objects would miss every cache below.
   const detail: UISchemaElement = ctx.memo(uischema, `detail:${v.path}`, [items], () =>
-    primitive
-      ? ({ type: 'Control', scope: '#' } as ControlElement)
-      : findUISchema(
-          ctx.state.jsonforms.uischemas ?? [],
-          items,
-          uischema.scope,
-          v.path,
-          () => Generate.uiSchema(items as JsonSchema, 'VerticalLayout', undefined, rootSchema),
-          uischema,
-          rootSchema,
-        ),
+    primitive ? ({ type: 'Control', scope: '#' } as ControlElement) : detailUiSchema(uischema, items, rootSchema),
   );
 
   const current = (): unknown[] => {
@@ -76,7 +60,7 @@ export function arrayControl(props: DispatchProps, ctx: FormContext, primitive: 
   };
   const add = () => {
     const now = current();
-    ctx.change(v.path, [...now, createDefaultValue(items as JsonSchema, rootSchema)]);
+    ctx.change(v.path, [...now, newItem(items, rootSchema)]);
     ctx.focusAfterRender(rowId(now.length));
   };
 
@@ -207,3 +191,27 @@ export const styles = css`
     font-style: italic;
   }
 `;
+
+/**
+ * A row added to an array: the item schema's defaults (an object row gets its properties'), else an
+ * empty value of the item's type, as JSON Forms starts one — except a date, which JSON Forms sets to
+ * today and which the applicant is left to choose here.
+ */
+function newItem(items: unknown, rootSchema: unknown): unknown {
+  const ref = typeof items === 'object' && items !== null ? (items as { $ref?: unknown }).$ref : undefined;
+  const schema = (typeof ref === 'string' ? resolveSchema(rootSchema, ref, rootSchema) : items) as CoreSchema;
+  const value = withDefaults(schema, undefined);
+  if (value !== undefined) return value;
+  for (const [type, empty] of EMPTY) if (hasType(schema, type)) return structuredClone(empty);
+  return {};
+}
+
+const EMPTY: [string, unknown][] = [
+  ['string', ''],
+  ['integer', 0],
+  ['number', 0],
+  ['boolean', false],
+  ['array', []],
+  ['object', {}],
+  ['null', null],
+];

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { findUISchema, Generate, type ControlElement, type JsonSchema } from '@jsonforms/core';
+import type { ControlElement } from '@jsonforms/core';
+import { detailUiSchema } from '../../jsonforms/detail.ts';
 import type { DispatchProps, FormContext, RenderersByName } from '../../jsonforms/context.ts';
 import { controlView, errorText, hint, requiredMark } from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
@@ -12,15 +13,7 @@ function objectControl(props: DispatchProps, ctx: FormContext) {
   const uischema = props.uischema as ControlElement;
   // Generated once per control and schema: a new UI schema every render would defeat every cache below it.
   const detail = ctx.memo(uischema, `detail:${v.path}`, [v.schema], () =>
-    findUISchema(
-      ctx.state.jsonforms.uischemas ?? [],
-      v.schema,
-      uischema.scope,
-      v.path,
-      () => Generate.uiSchema(v.schema as JsonSchema, 'VerticalLayout', undefined, rootSchema),
-      uischema,
-      rootSchema,
-    ),
+    detailUiSchema(uischema, v.schema, rootSchema),
   );
   const body = ctx.render({ uischema: detail, schema: v.schema, path: v.path, enabled: !v.disabled });
   return html`<fieldset
