@@ -34,6 +34,8 @@ export async function configureCounterForm(
     agencies: view.agencies,
     calendars: view.calendars,
     kiosk: false,
+    // The clerk's own agency is the receiving one when the procedure lets the applicant choose.
+    agency,
     initialData,
     submitHandler: async (s: FormSubmission): Promise<SubmissionResponse> => {
       try {

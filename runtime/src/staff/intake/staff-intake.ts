@@ -8,11 +8,14 @@ import { refusalText } from '../ui/refusal.ts';
 import { onLinkClick, paths } from '../ui/navigate.ts';
 import { configureCounterForm } from './counter-form.ts';
 
-/** The citizen form element, loaded with the intake screen only. */
+/** The citizen form element and the form renderer inside it, loaded with the intake screen only. */
 const formElement = () =>
-  import('../../elements/form/motcua-form.ts').then((m) => {
-    if (!customElements.get('motcua-form')) customElements.define('motcua-form', m.MotcuaForm);
-  });
+  Promise.all([import('../../elements/form/motcua-form.ts'), import('../../elements/form/motcua-jsonforms.ts')]).then(
+    ([form, inner]) => {
+      if (!customElements.get('motcua-jsonforms')) customElements.define('motcua-jsonforms', inner.MotcuaJsonForms);
+      if (!customElements.get('motcua-form')) customElements.define('motcua-form', form.MotcuaForm);
+    },
+  );
 
 /**
  * <motcua-staff-intake>: counter and postal intake, full-screen on a counter's tablet — find a
