@@ -31,7 +31,7 @@ export function ensureRuntimeBuilt(): void {
 /** The staff workspace the server serves at /staff (built when missing). */
 export function ensureStaffBuilt(): void {
   if (!existsSync(join(REPO, 'runtime/dist-staff/index.html'))) {
-    execFileSync('node_modules/.bin/vite', ['build', '--config', 'vite.staff.config.ts'], {
+    execFileSync(join(REPO, 'node_modules/.bin/vite'), ['build', '--config', 'vite.staff.config.ts'], {
       cwd: join(REPO, 'runtime'),
       stdio: 'inherit',
     });

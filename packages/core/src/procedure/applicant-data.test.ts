@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   validateApplicantData,
   applicantIdentity,
+  applicantPrefill,
   submitterIdentity,
   ApplicantIdentitySchema,
   SubmitterIdentitySchema,
@@ -147,6 +148,23 @@ describe('validateApplicantData', () => {
 });
 
 describe('applicantIdentity and submitterIdentity', () => {
+  test('a known person prefilled at the pointers reads back as the same identity', () => {
+    const person = { fullName: 'Nguyễn Thị Hoa', idNumber: '001190012345', phone: ' 0912000111 ', email: '' };
+    const data = applicantPrefill(birth, person);
+    assert.deepEqual(data, {
+      requester: { fullName: 'Nguyễn Thị Hoa', idNumber: '001190012345', phone: '0912000111' },
+    });
+    assert.deepEqual(applicantIdentity(birth, data, ev), {
+      kind: 'person',
+      fullName: 'Nguyễn Thị Hoa',
+      idNumber: '001190012345',
+      phone: '0912000111',
+    });
+    assert.deepEqual(applicantPrefill(exampleProcedure('1.009994'), { idNumber: '001190012345' }), {
+      investor: { idNumber: '001190012345' },
+    });
+  });
+
   test('read through the pointers only', () => {
     const id = applicantIdentity(birth, birthData(), ev);
     assert.deepEqual(id, {

@@ -1,6 +1,6 @@
 import type { Procedure } from '../model/procedure.ts';
 import { type SchemaEvaluator, holds } from '../conditions/evaluator.ts';
-import { getAt } from '../model/json-pointer.ts';
+import { getAt, parsePointer } from '../model/json-pointer.ts';
 import type { ApplicantIdentity, SubmitterIdentity } from './result-schemas.ts';
 
 /**
@@ -57,4 +57,34 @@ function read(data: unknown, pointers: Record<string, unknown>): Record<string, 
     if (text) out[key] = text;
   }
   return out;
+}
+
+/**
+ * The form data that puts a known person (a returning applicant found at the counter) at the
+ * definition's person pointers: the inverse of applicantIdentity, so the counter's prefill and
+ * the logbook read the same places. Fields the procedure does not point at are left out.
+ */
+export function applicantPrefill(
+  procedure: Procedure,
+  person: Readonly<Partial<Record<'fullName' | 'idNumber' | 'birthDate' | 'address' | 'phone' | 'email', string>>>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const pointers = procedure.applicant.person;
+  if (!pointers) return out;
+  for (const [key, pointer] of Object.entries(pointers) as [keyof typeof person, string | undefined][]) {
+    const value = person[key]?.trim();
+    if (pointer && value) setAt(out, parsePointer(pointer), value);
+  }
+  return out;
+}
+
+/** Sets `value` at `path` in `data`, creating the objects on the way. */
+function setAt(data: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let cur = data;
+  for (const seg of path.slice(0, -1)) {
+    const next = cur[seg];
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) cur[seg] = {};
+    cur = cur[seg] as Record<string, unknown>;
+  }
+  if (path.length) cur[path.at(-1)!] = value;
 }

@@ -31,6 +31,8 @@ export interface FormHost extends ReactiveControllerHost, HTMLElement {
   readonly kiosk: boolean;
   readonly idleSeconds: number;
   readonly language: Lang;
+  /** Answers a new dossier starts with (a returning applicant's details at the counter). */
+  readonly initialData: Readonly<Record<string, unknown>> | undefined;
   now(): number;
   /** (Re)loads the procedure from where the element gets it. */
   load(): Promise<void>;
@@ -114,7 +116,8 @@ export class FormController implements ReactiveController {
       this.s.form = form;
       this.drafts = this.host.kiosk ? null : new DraftStore(DraftStore.keyFor(form.draftScope, form.code));
       this.#startFresh();
-      const draft = this.drafts?.load() ?? null;
+      // Answers the host gives (a known applicant) win over a draft left on this device.
+      const draft = this.host.initialData ? null : (this.drafts?.load() ?? null);
       if (draft)
         this.set({ data: draft.data ?? {}, chosen: draft.agency ?? this.s.chosen, consent: true, restored: draft });
       if (keep && before?.code === form.code && this.s.phase === 'form') this.set(kept);
@@ -150,7 +153,7 @@ export class FormController implements ReactiveController {
       form.procedure.receiving.mode === 'choice' && form.agencies.length === 1 ? form.agencies[0]!.code : undefined;
     this.#attempt = null;
     this.set({
-      data: withDefaults(form.procedure.form.schema, {}),
+      data: withDefaults(form.procedure.form.schema, structuredClone(this.host.initialData ?? {})),
       chosen: preset ?? only,
       files: new Map(),
       restored: null,
@@ -169,6 +172,16 @@ export class FormController implements ReactiveController {
       inner.issues = [];
     }
     if (this.host.kiosk) this.armIdle();
+  }
+
+  /**
+   * New initial answers while the form is shown: merged over what is typed so far (the clerk
+   * found the applicant after choosing the procedure); the rest of the answers stay.
+   */
+  prefill(initial: Readonly<Record<string, unknown>>): void {
+    if (this.s.phase !== 'form' || !this.s.form) return;
+    const data = withDefaults(this.s.form.procedure.form.schema, mergeObjects(this.s.data, initial));
+    this.set({ data });
   }
 
   /** Back to a blank form (after a receipt, or when the applicant discards a draft). */
@@ -432,4 +445,13 @@ export class FormController implements ReactiveController {
     el?.focus();
     el?.scrollIntoView?.({ block: 'center' });
   }
+}
+
+const isPlain = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** `over` laid on `base`, object by object (arrays and values replaced). */
+function mergeObjects(base: unknown, over: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = isPlain(base) ? { ...base } : {};
+  for (const [k, v] of Object.entries(over)) out[k] = isPlain(v) ? mergeObjects(out[k], v) : structuredClone(v);
+  return out;
 }

@@ -23,7 +23,7 @@ const GIVEN = ['definition', 'version', 'evaluator', 'agencies', 'calendars'];
  * published procedure, renders its form, the receiving agency choice, the required-documents
  * checklist with file pickers, the running fees and the expected appointment; submits with an
  * Idempotency-Key and shows the receipt. Or, given `.definition` (and `.evaluator`, `.agencies`,
- * `.calendars`, `.submitHandler`) instead of a procedure code: the same form for a procedure
+ * `.calendars`, `.submitHandler`, and optionally `.initialData`) instead of a procedure code: the same form for a procedure
  * given as data — the designer's preview, the staff counter. Events (bubbling, composed):
  * motcua-loaded, motcua-step, motcua-submitted, motcua-error. The controller (form-controller.ts)
  * does the work, the views (form-view.ts) show it.
@@ -44,6 +44,7 @@ export class MotcuaForm extends LitElement {
     agencies: { attribute: false },
     calendars: { attribute: false },
     submitHandler: { attribute: false },
+    initialData: { attribute: false },
   };
 
   declare procedure: string;
@@ -65,6 +66,11 @@ export class MotcuaForm extends LitElement {
   declare calendars: Readonly<Record<string, Calendar>> | undefined;
   /** Sends a submission; without it the form says it is a preview. */
   declare submitHandler: SubmitHandler | undefined;
+  /**
+   * Answers a new dossier starts with, e.g. a returning applicant's details at the counter (core's
+   * applicantPrefill); given while the form is shown, they are laid over the answers typed so far.
+   */
+  declare initialData: Readonly<Record<string, unknown>> | undefined;
 
   #ctl = new FormController(this);
 
@@ -93,6 +99,7 @@ export class MotcuaForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const keys = changed as Map<string, unknown>;
+    if (keys.has('initialData') && this.initialData) this.#ctl.prefill(this.initialData);
     if (
       this.definition ? GIVEN.some((k) => keys.has(k)) : this.procedure && (keys.has('procedure') || keys.has('server'))
     )

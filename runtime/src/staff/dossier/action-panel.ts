@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { ACTION_PARAMS, isActionKind } from '@motcua/core';
+import { ACTION_PARAMS, isActionKind, pick, type Procedure } from '@motcua/core';
 import type { ActionOutcome, ActionRequest, ArtefactView, CaseView } from '@motcua/api';
 import type { AllowedAction, Handler, StaffData } from '../data/staff-data.ts';
 import { LangController, lang, msg, t, tKey } from '../i18n/language.ts';
@@ -11,6 +11,8 @@ import { deadlineEffect } from './deadline-effect.ts';
 
 /** Actions whose result documents are uploaded with them. */
 const WITH_RESULT_FILES = new Set(['approve', 'deny', 'receive_external']);
+/** Of those, the ones the server refuses without a result document (the contract's description). */
+const RESULT_REQUIRED = new Set(['approve', 'deny']);
 
 /**
  * <motcua-staff-actions>: the actions core allows the person now (from the server), each with a
@@ -48,6 +50,7 @@ export class StaffActions extends LitElement {
     data: { attribute: false },
     dossier: { attribute: false },
     actions: { attribute: false },
+    procedure: { attribute: false },
     _kind: { state: true },
     _rows: { state: true },
     _handlers: { state: true },
@@ -59,6 +62,8 @@ export class StaffActions extends LitElement {
   declare data: StaffData;
   declare dossier: CaseView;
   declare actions: AllowedAction[];
+  /** The dossier's procedure version: its documents and steps are offered by title, never typed as ids. */
+  declare procedure: Procedure | null;
   declare _kind: string;
   declare _rows: Record<string, number>;
   declare _handlers: Handler[];
@@ -71,6 +76,7 @@ export class StaffActions extends LitElement {
     super();
     new LangController(this);
     this.actions = [];
+    this.procedure = null;
     this._kind = '';
     this._rows = {};
     this._handlers = [];
@@ -122,12 +128,16 @@ export class StaffActions extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const { params, problems } = this.read(form);
-    if (problems.length) {
-      this._error = problems
-        .map((p) =>
+    const missingResult =
+      RESULT_REQUIRED.has(this._kind) &&
+      !new FormData(form).getAll('result').some((x) => x instanceof File && x.size > 0);
+    if (problems.length || missingResult) {
+      this._error = [
+        ...problems.map((p) =>
           t(p.kind === 'required' ? 'fieldRequired' : 'invalidField', { field: titleOf(p.schema, lang()) || p.path }),
-        )
-        .join(' ');
+        ),
+        ...(missingResult ? [t('fieldRequired', { field: t('attachFiles') })] : []),
+      ].join(' ');
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#action-error')?.focus();
       return;
@@ -169,6 +179,24 @@ export class StaffActions extends LitElement {
     }
   }
 
+  /**
+   * Values a field takes from the procedure, by title: a supplement item's document, the step a
+   * forward goes to (the current step's branches; left empty, core takes the one whose condition holds).
+   */
+  private known(name: string): { value: string; label: string }[] | null {
+    const p = this.procedure;
+    if (!p) return null;
+    if (/(^|\.)documentId$/.test(name)) return p.documents.map((d) => ({ value: d.id, label: pick(d.title, lang()) }));
+    if (this._kind === 'forward' && name === 'step') {
+      const here = p.workflow.steps.find((st) => st.id === this.dossier.location.step);
+      return (here?.next ?? []).map((n) => {
+        const to = p.workflow.steps.find((st) => st.id === n.step);
+        return { value: n.step, label: to ? pick(to.title, lang()) : n.step };
+      });
+    }
+    return null;
+  }
+
   private field(s: ParamSchema, name: string, required: boolean): TemplateResult {
     const id = `p-${name.replaceAll('.', '-')}`;
     const label = titleOf(s, lang()) || name;
@@ -177,6 +205,16 @@ export class StaffActions extends LitElement {
     const hintEl = hint ? html`<span id="${id}-hint" class="hint">${hint}</span>` : nothing;
     const req = required ? html` <span aria-hidden="true">*</span>` : nothing;
     const kind = fieldKind(s);
+    const known = this.known(name);
+    if (known)
+      return html`<div class="field">
+        <label for=${id}>${label}${req}</label>
+        <select id=${id} name="p.${name}" ?required=${required} aria-describedby=${describe}>
+          <option value=""></option>
+          ${known.map((c) => html`<option value=${c.value}>${c.label}</option>`)}
+        </select>
+        ${hintEl}
+      </div>`;
     if (name === 'assignee')
       return html`<div class="field">
         <label for=${id}>${label}${req}</label>
@@ -267,8 +305,17 @@ export class StaffActions extends LitElement {
       ${
         WITH_RESULT_FILES.has(this._kind)
           ? html`<div class="field">
-            <label for="result-files">${t('attachFiles')}</label>
-            <input id="result-files" name="result" type="file" multiple accept="application/pdf,image/png,image/jpeg" />
+            <label for="result-files"
+              >${t('attachFiles')}${RESULT_REQUIRED.has(this._kind) ? html` <span aria-hidden="true">*</span>` : nothing}</label
+            >
+            <input
+              id="result-files"
+              name="result"
+              type="file"
+              multiple
+              accept="application/pdf,image/png,image/jpeg"
+              ?required=${RESULT_REQUIRED.has(this._kind)}
+            />
           </div>`
           : nothing
       }

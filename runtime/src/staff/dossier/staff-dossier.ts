@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import type { Procedure } from '@motcua/core';
 import type { ArtefactView, CaseView, DossierView, SlipKind } from '@motcua/api';
 import type { AllowedAction, DossierEvent, StaffData } from '../data/staff-data.ts';
 import { LangController, lang, msg, t, tKey } from '../i18n/language.ts';
@@ -51,6 +52,7 @@ export class StaffDossier extends LitElement {
     _viewing: { state: true },
     _acted: { state: true },
     _notice: { state: true },
+    _procedure: { state: true },
   };
   declare data: StaffData;
   declare code: string;
@@ -63,6 +65,8 @@ export class StaffDossier extends LitElement {
   declare _viewing: DossierView['files'][number] | null;
   declare _acted: boolean;
   declare _notice: string;
+  declare _procedure: Procedure | null;
+  #procedureKey = '';
 
   constructor() {
     super();
@@ -77,6 +81,7 @@ export class StaffDossier extends LitElement {
     this._viewing = null;
     this._acted = false;
     this._notice = '';
+    this._procedure = null;
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
@@ -105,6 +110,18 @@ export class StaffDossier extends LitElement {
       this._events = events;
       this._slips = slips;
       this._error = '';
+      // The version's documents and steps, for the action forms (a failure leaves them typed by id).
+      const key = `${dossier.procedure.code}@${dossier.procedure.version}`;
+      if (this.#procedureKey !== key) {
+        this.#procedureKey = key;
+        this._procedure = null;
+        void this.data
+          .procedureVersion(dossier.procedure.code, dossier.procedure.version)
+          .then((v) => {
+            if (this.#procedureKey === key) this._procedure = v.procedure;
+          })
+          .catch(() => undefined);
+      }
     } catch (e) {
       this._error = refusalText(e);
     }
@@ -316,6 +333,7 @@ export class StaffDossier extends LitElement {
             .data=${this.data}
             .dossier=${c}
             .actions=${this._actions}
+            .procedure=${this._procedure}
             @motcua-acted=${this.onActed}
             @motcua-stale=${this.onStale}
           ></motcua-staff-actions>

@@ -14,7 +14,7 @@ interface FormSubmission {
 
 /**
  * The one place that gives <motcua-form> a procedure as data (`definition`, `version`,
- * `evaluator`, `agencies`, `calendars`) and a `submitHandler` that sends the dossier as a counter
+ * `evaluator`, `agencies`, `calendars`, the found applicant as `initialData`) and a `submitHandler` that sends the dossier as a counter
  * intake through StaffData: the form, its documents checklist with the scans, its fees and its
  * checks are the citizen form's own.
  */
@@ -24,6 +24,7 @@ export async function configureCounterForm(
   agency: string,
   view: PublicProcedure,
   channel: () => 'direct' | 'postal',
+  initialData?: Record<string, unknown>,
 ): Promise<void> {
   const validators = (await data.validators(view.validators)) as Record<string, CompiledValidator>;
   Object.assign(form, {
@@ -33,6 +34,9 @@ export async function configureCounterForm(
     agencies: view.agencies,
     calendars: view.calendars,
     kiosk: false,
+    // The clerk's own agency is the receiving one when the procedure lets the applicant choose.
+    agency,
+    initialData,
     submitHandler: async (s: FormSubmission): Promise<SubmissionResponse> => {
       try {
         return await data.counterSubmit(

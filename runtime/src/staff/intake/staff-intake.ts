@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { foldText, pick, type Procedure } from '@motcua/core';
+import { applicantPrefill, foldText, pick, type Procedure } from '@motcua/core';
 import type { CaseView, PublicProcedure, PublicProcedureSummary } from '@motcua/api';
 import type { StaffData } from '../data/staff-data.ts';
 import { LangController, lang, t } from '../i18n/language.ts';
@@ -8,15 +8,19 @@ import { refusalText } from '../ui/refusal.ts';
 import { onLinkClick, paths } from '../ui/navigate.ts';
 import { configureCounterForm } from './counter-form.ts';
 
-/** The citizen form element, loaded with the intake screen only. */
+/** The citizen form element and the form renderer inside it, loaded with the intake screen only. */
 const formElement = () =>
-  import('../../elements/form/motcua-form.ts').then((m) => {
-    if (!customElements.get('motcua-form')) customElements.define('motcua-form', m.MotcuaForm);
-  });
+  Promise.all([import('../../elements/form/motcua-form.ts'), import('../../elements/form/motcua-jsonforms.ts')]).then(
+    ([form, inner]) => {
+      if (!customElements.get('motcua-jsonforms')) customElements.define('motcua-jsonforms', inner.MotcuaJsonForms);
+      if (!customElements.get('motcua-form')) customElements.define('motcua-form', form.MotcuaForm);
+    },
+  );
 
 /**
  * <motcua-staff-intake>: counter and postal intake, full-screen on a counter's tablet — find a
- * returning applicant by ID number (their details shown; <motcua-form> takes no initial data yet), pick the procedure (accents optional), fill the citizen form
+ * returning applicant by ID number (their details shown and put into the form at the procedure's
+ * applicant fields), pick the procedure (accents optional), fill the citizen form
  * with its documents checklist, scans and fees, save; the receipt slip is then printed. For an
  * incomplete dossier, the guidance slip (phiếu hướng dẫn) lists what to bring.
  */
@@ -127,9 +131,22 @@ export class StaffIntake extends LitElement {
       this._findMessage = this._found[0]
         ? t('applicantFound', { name: this._found[0].applicant.name })
         : t('applicantNotFound');
+      const form = this.renderRoot.querySelector<HTMLElement & { initialData?: unknown }>('motcua-form');
+      if (form && this._chosen) form.initialData = this.prefill(this._chosen.procedure);
     } catch (err) {
       this._findMessage = refusalText(err);
     }
+  }
+
+  /** The found applicant's details at the procedure's applicant fields (nothing when none was found). */
+  private prefill(procedure: Procedure): Record<string, unknown> | undefined {
+    const a = this._found[0]?.applicant;
+    if (!a || a.kind === 'organization') return undefined;
+    return applicantPrefill(procedure, {
+      fullName: a.name,
+      ...(a.idNumber ? { idNumber: a.idNumber } : {}),
+      ...(a.phone ? { phone: a.phone } : {}),
+    });
   }
 
   private async choose(p: PublicProcedureSummary) {
@@ -142,7 +159,15 @@ export class StaffIntake extends LitElement {
       this._chosen = view;
       await this.updateComplete;
       const form = this.renderRoot.querySelector<HTMLElement>('motcua-form');
-      if (form) await configureCounterForm(form, this.data, this.agency, view, () => this._channel);
+      if (form)
+        await configureCounterForm(
+          form,
+          this.data,
+          this.agency,
+          view,
+          () => this._channel,
+          this.prefill(view.procedure),
+        );
     } catch (e) {
       this._error = refusalText(e);
     }
