@@ -204,7 +204,12 @@ export class StaffApp extends LitElement {
     const r = this._route;
     switch (r.screen) {
       case 'inbox':
-        return html`<motcua-staff-inbox .data=${this.data} .agency=${this._agency} .queue=${r.queue ?? ''}></motcua-staff-inbox>`;
+        return html`<motcua-staff-inbox
+          .data=${this.data}
+          .agency=${this._agency}
+          .queue=${r.queue ?? ''}
+          .user=${this._session?.staff.username ?? ''}
+        ></motcua-staff-inbox>`;
       case 'dossier':
         return html`<motcua-staff-dossier .data=${this.data} .code=${r.code}></motcua-staff-dossier>`;
       case 'intake':
