@@ -118,3 +118,16 @@ test('a saved filter outlives a reload; the export is the view as CSV with a byt
   assert.equal(await page.getByRole('combobox', { name: 'Kênh' }).inputValue(), 'online');
   await context.close();
 });
+
+test('the province administrator, without a processing role, lands on what they may do, not a refused inbox', async () => {
+  const { password } = demoLogin(server.dataDir, 'reception', AGENCY);
+  const { context, page } = await signedIn('admin.province', password);
+  await page.getByRole('heading', { name: /^Xin chào, / }).waitFor({ timeout: 15_000 });
+  await page.getByText('không có vai trò xử lý hồ sơ').waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0, 'no refusal shown');
+  assert.equal(await page.getByRole('link', { name: 'Tiếp nhận tại quầy' }).count(), 0);
+  await page.getByRole('main').getByRole('link', { name: 'Quản trị' }).click();
+  await page.waitForURL(/\/staff\/admin$/);
+  await context.close();
+  assert.deepEqual(errors, []);
+});

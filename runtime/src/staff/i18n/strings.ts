@@ -54,6 +54,28 @@ export const STRINGS = {
   navIntake: { vi: 'Tiếp nhận tại quầy', en: 'Counter intake' },
   navAdmin: { vi: 'Quản trị', en: 'Administration' },
   notFound: { vi: 'Không tìm thấy trang này.', en: 'This page does not exist.' },
+  navHome: { vi: 'Trang đầu', en: 'Home' },
+  homeTitle: { vi: 'Xin chào, {name}', en: 'Welcome, {name}' },
+  homeNoQueue: {
+    vi: 'Tài khoản của bạn không có vai trò xử lý hồ sơ (tiếp nhận, chuyên viên, lãnh đạo) nên không có hàng hồ sơ. Bạn có thể:',
+    en: 'Your account holds no processing role (reception, specialist, leader), so it has no work queue. You may:',
+  },
+  homeAdmin: {
+    vi: 'cơ quan, cán bộ, phân quyền, mã truy cập API, lịch làm việc, giao thủ tục cho cơ quan.',
+    en: 'agencies, staff, role grants, API tokens, working calendars, procedure assignment.',
+  },
+  homeDesignerLink: { vi: 'Thiết kế thủ tục', en: 'Procedure designer' },
+  homeDesigner: { vi: 'soạn và công bố phiên bản thủ tục.', en: 'write and publish procedure versions.' },
+  homeOversightTitle: { vi: 'Theo dõi', en: 'Oversight' },
+  homeOversight: {
+    vi: 'màn hình báo cáo (Biểu 06) và sổ theo dõi hồ sơ của các đơn vị trực thuộc đang được xây dựng.',
+    en: 'the report (form 06) and logbook screens for the agencies below yours are being built.',
+  },
+  homeNothing: { vi: 'Tài khoản chưa được cấp vai trò nào.', en: 'The account holds no role yet.' },
+  homeAskAdmin: {
+    vi: 'Cần xử lý hồ sơ? Đề nghị quản trị viên cấp vai trò cho bạn.',
+    en: 'Need to process dossiers? Ask an administrator to grant you a role.',
+  },
 
   // Inbox
   queues: { vi: 'Hàng đợi', en: 'Queues' },
