@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { AgencyCode, DossierCode, Instant, Nullable, Uuid } from './common.ts';
 import { defineRoute } from './route.ts';
 
@@ -25,6 +25,8 @@ export const DossierChange = Type.Object({
   actor: Type.Object({ id: Nullable(Type.String()), name: Nullable(Type.String()), kind: Type.String() }),
   at: Instant,
 });
+
+export type DossierChange = Static<typeof DossierChange>;
 
 export const getInboxEvents = defineRoute({
   method: 'get',

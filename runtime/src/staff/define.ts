@@ -8,6 +8,7 @@ import { StaffActions } from './dossier/action-panel.ts';
 import { StaffViewer } from './dossier/document-viewer.ts';
 import { StaffFormData } from './dossier/form-data.ts';
 import { StaffIntake } from './intake/staff-intake.ts';
+import { StaffHome } from './app/staff-home.ts';
 
 /** The staff workspace's elements by tag; each defined once (an intranet page may load them twice). */
 export const STAFF_ELEMENTS: Record<string, CustomElementConstructor> = {
@@ -21,6 +22,7 @@ export const STAFF_ELEMENTS: Record<string, CustomElementConstructor> = {
   'motcua-staff-viewer': StaffViewer,
   'motcua-staff-form-data': StaffFormData,
   'motcua-staff-intake': StaffIntake,
+  'motcua-staff-home': StaffHome,
 };
 
 export function defineStaffElements(): void {

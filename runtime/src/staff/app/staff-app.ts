@@ -10,6 +10,7 @@ import { refusalText } from '../ui/refusal.ts';
 import type { StaffRelogin } from '../session/staff-relogin.ts';
 import type { StaffPassword } from '../session/staff-password.ts';
 import { routeOf, type Route } from './routes.ts';
+import { landingOf } from './landing.ts';
 
 /**
  * <motcua-staff-app>: the whole workspace — sign-in, the header (agency, language, password,
@@ -170,15 +171,20 @@ export class StaffApp extends LitElement {
   private renderHeader(s: SessionView) {
     const agencies = this.agencies();
     const route = this._route.screen;
+    const landing = landingOf(s.staff.roles);
     return html`<header>
       <p class="brand">${t('appTitle')}</p>
       <nav aria-label=${t('mainNav')}>
         <a href=${paths.inbox()} @click=${onLinkClick} aria-current=${route === 'inbox' ? 'page' : 'false'}
-          >${t('navInbox')}</a
+          >${landing.inbox ? t('navInbox') : t('navHome')}</a
         >
-        <a href=${paths.intake()} @click=${onLinkClick} aria-current=${route === 'intake' ? 'page' : 'false'}
-          >${t('navIntake')}</a
-        >
+        ${
+          landing.intake
+            ? html`<a href=${paths.intake()} @click=${onLinkClick} aria-current=${route === 'intake' ? 'page' : 'false'}
+              >${t('navIntake')}</a
+            >`
+            : nothing
+        }
         <a href=${paths.admin()} @click=${onLinkClick} aria-current=${route === 'admin' ? 'page' : 'false'}
           >${t('navAdmin')}</a
         >
@@ -203,8 +209,17 @@ export class StaffApp extends LitElement {
   private renderScreen() {
     const r = this._route;
     switch (r.screen) {
-      case 'inbox':
-        return html`<motcua-staff-inbox .data=${this.data} .agency=${this._agency} .queue=${r.queue ?? ''}></motcua-staff-inbox>`;
+      case 'inbox': {
+        const landing = landingOf(this._session?.staff.roles ?? []);
+        if (!landing.inbox)
+          return html`<motcua-staff-home .landing=${landing} .name=${this._session?.staff.fullName ?? ''}></motcua-staff-home>`;
+        return html`<motcua-staff-inbox
+          .data=${this.data}
+          .agency=${this._agency}
+          .queue=${r.queue ?? ''}
+          .user=${this._session?.staff.username ?? ''}
+        ></motcua-staff-inbox>`;
+      }
       case 'dossier':
         return html`<motcua-staff-dossier .data=${this.data} .code=${r.code}></motcua-staff-dossier>`;
       case 'intake':

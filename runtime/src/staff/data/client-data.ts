@@ -1,6 +1,7 @@
-import { ApiError, createClient, type Client } from '@motcua/api/client';
+import { ApiError, createClient, expandPath, type Client } from '@motcua/api/client';
 import type { ActionRequest, SlipKind } from '@motcua/api';
-import type { InboxFilter, LiveChange, StaffData } from './staff-data.ts';
+import type { InboxFilter, StaffData } from './staff-data.ts';
+import { watchLive, type EventSourceFactory } from './live.ts';
 
 export interface ClientDataOptions {
   /** The server's origin; '' for the page's own. */
@@ -10,13 +11,18 @@ export interface ClientDataOptions {
    * call is then retried once), rejects if they gave up. What they typed stays on screen meanwhile.
    */
   reauthenticate?: () => Promise<void>;
-  /** How often the stand-in for a live event stream looks for changes (ms). */
+  /** How often the fallback for the live event stream looks for changes (ms). */
   pollMs?: number;
+  /** Opens the live event stream; default the browser's EventSource (none: polling only). */
+  eventSource?: EventSourceFactory | null;
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
 
-/** The largest page the inbox route gives; a queue count above it is shown as "200+". */
-const COUNT_CAP = 200;
+/** The largest page the inbox route gives: the polling fallback compares this many open dossiers. */
+const POLL_PAGE = 200;
+
+const browserEventSource: EventSourceFactory | null =
+  typeof EventSource === 'function' ? (url) => new EventSource(url, { withCredentials: true }) : null;
 
 const isUnauthenticated = (e: unknown) => e instanceof ApiError && e.status === 401;
 
@@ -84,40 +90,43 @@ export function createClientData(options: ClientDataOptions = {}): StaffData {
           ...(signal ? { signal } : {}),
         }),
       ),
-    async queueCount(agency, filter, signal) {
-      const page = await guarded(() =>
-        client.get('/api/v1/agencies/{agencyCode}/inbox', {
+    queues: (agency, scope, signal) =>
+      guarded(() =>
+        client.get('/api/v1/agencies/{agencyCode}/inbox/queues', {
           params: { agencyCode: agency },
-          query: { ...inboxQuery(filter), limit: COUNT_CAP, cursor: undefined },
+          query: { scope },
           ...(signal ? { signal } : {}),
         }),
-      );
-      return { count: page.items.length, more: page.nextCursor !== null };
+      ),
+    exportUrl(agency, filter) {
+      const query = new URLSearchParams();
+      for (const [k, v] of Object.entries(inboxQuery(filter)))
+        if (v !== undefined && k !== 'cursor' && k !== 'limit') query.set(k, String(v));
+      const path = expandPath('/api/v1/agencies/{agencyCode}/inbox/export', { agencyCode: agency });
+      return `${base}${path}${query.size ? `?${query}` : ''}`;
     },
     watch(agency, onChange) {
-      // Until the server streams events: the open dossiers' versions, compared every few seconds.
+      // The fallback where the stream never answers: the open dossiers' versions, compared.
       let last: string | null = null;
-      let stopped = false;
-      const look = async () => {
-        if (stopped || !signedIn) return;
-        try {
-          const page = await client.get('/api/v1/agencies/{agencyCode}/inbox', {
-            params: { agencyCode: agency },
-            query: { view: 'open', limit: COUNT_CAP },
-          });
-          const now = page.items.map((d) => `${d.code}:${d.lockVersion}`).join(',');
-          if (last !== null && now !== last && !stopped) onChange({ agency } satisfies LiveChange);
-          last = now;
-        } catch {
-          // a missed look is retried at the next tick
-        }
+      const poll = async () => {
+        if (!signedIn) return false;
+        const page = await client.get('/api/v1/agencies/{agencyCode}/inbox', {
+          params: { agencyCode: agency },
+          query: { view: 'open', limit: POLL_PAGE },
+        });
+        const now = page.items.map((d) => `${d.code}:${d.lockVersion}`).join(',');
+        const changed = last !== null && now !== last;
+        last = now;
+        return changed;
       };
-      void look();
-      const timer = setInterval(() => void look(), options.pollMs ?? 10_000);
-      return () => {
-        stopped = true;
-        clearInterval(timer);
-      };
+      const open = options.eventSource === undefined ? browserEventSource : options.eventSource;
+      return watchLive({
+        url: `${base}${expandPath('/api/v1/agencies/{agencyCode}/inbox/events', { agencyCode: agency })}`,
+        ...(open ? { open } : {}),
+        poll,
+        pollMs: options.pollMs ?? 10_000,
+        onChange: (change) => onChange(change ? { agency, change } : { agency }),
+      });
     },
 
     dossier: (code) => guarded(() => client.get('/api/v1/dossiers/{dossierCode}', { params: { dossierCode: code } })),

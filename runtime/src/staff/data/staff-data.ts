@@ -1,4 +1,8 @@
 import type {
+  Contract,
+  DossierChange,
+  QueryOf,
+  ResponseOf,
   ActionOutcome,
   ActionRequest,
   ArtefactView,
@@ -21,27 +25,15 @@ export interface CounterSubmission {
 }
 
 /** The inbox's filters: the query of the agency inbox route. */
-export interface InboxFilter {
-  view?: 'queue' | 'mine' | 'open' | 'passed';
-  role?: 'reception' | 'specialist' | 'leader';
-  status?: string;
-  procedure?: string;
-  channel?: 'online' | 'direct' | 'postal';
-  due?: 'overdue' | 'soon' | 'paused' | 'supplement-expired';
-  q?: string;
-  cursor?: string;
-  limit?: number;
-}
+export type InboxFilter = QueryOf<Contract['getInbox']>;
+
+/** The agency's queues grouped by stage, each with its count (getInboxQueues). */
+export type InboxQueues = ResponseOf<Contract['getInboxQueues']>;
+export type QueueScope = 'personal' | 'unit';
 
 export interface InboxPage {
   items: CaseView[];
   nextCursor: string | null;
-}
-
-/** A queue's size: exact, or at least `count` when the answer was capped. */
-export interface QueueCount {
-  count: number;
-  more: boolean;
 }
 
 export interface AllowedAction {
@@ -63,10 +55,10 @@ export interface Handler {
   role: string;
 }
 
-/** Something changed at an agency (another clerk's claim or action). */
+/** Something changed at an agency: the change as the stream told it, or none (reload what is shown). */
 export interface LiveChange {
   agency: string;
-  dossier?: string;
+  change?: DossierChange;
 }
 
 /**
@@ -85,8 +77,11 @@ export interface StaffData {
   onSessionExpired(listener: () => void): () => void;
 
   inbox(agency: string, filter: InboxFilter, signal?: AbortSignal): Promise<InboxPage>;
-  queueCount(agency: string, filter: InboxFilter, signal?: AbortSignal): Promise<QueueCount>;
-  /** Changes made by others at the agency; returns the unsubscribe. */
+  /** Every queue with its count now, in the scope asked. */
+  queues(agency: string, scope: QueueScope, signal?: AbortSignal): Promise<InboxQueues>;
+  /** The address of the CSV export of a view (the filters without paging), for a download link. */
+  exportUrl(agency: string, filter: InboxFilter): string;
+  /** Changes made at the agency, by anyone, as they happen; returns the unsubscribe. */
   watch(agency: string, onChange: (change: LiveChange) => void): () => void;
 
   dossier(code: string): Promise<DossierView>;

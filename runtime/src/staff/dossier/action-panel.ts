@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { ACTION_PARAMS, isActionKind, pick, type Procedure } from '@motcua/core';
+import { ACTION_PARAMS, deadlineEffect, isActionKind, pick, type Procedure } from '@motcua/core';
 import type { ActionOutcome, ActionRequest, ArtefactView, CaseView } from '@motcua/api';
 import type { AllowedAction, Handler, StaffData } from '../data/staff-data.ts';
 import { LangController, lang, msg, t, tKey } from '../i18n/language.ts';
@@ -7,7 +7,14 @@ import { staffStyles } from '../ui/styles.ts';
 import { epochToLocalInput, formatDateTime, localInputToEpoch } from '../ui/format.ts';
 import { conflictCurrent, refusalText } from '../ui/refusal.ts';
 import { choices, collectParams, descriptionOf, fieldKind, titleOf, type ParamSchema } from './param-schema.ts';
-import { deadlineEffect } from './deadline-effect.ts';
+
+const EFFECT_TEXT = {
+  starts: 'effectStarts',
+  pauses: 'effectPauses',
+  resumes: 'effectResumes',
+  ends: 'effectEnds',
+  none: 'effectNone',
+} as const;
 
 /** Actions whose result documents are uploaded with them. */
 const WITH_RESULT_FILES = new Set(['approve', 'deny', 'receive_external']);
@@ -286,13 +293,20 @@ export class StaffActions extends LitElement {
   }
 
   private renderEffect() {
-    const e = deadlineEffect(this._kind, this.dossier, this._effectParams);
+    // Core states the rule evolve applies; the page only says it in words.
+    const d = this.dossier;
+    const e = deadlineEffect(
+      this._kind,
+      { status: d.status, dueAt: d.dueAt ? Date.parse(d.dueAt) : null, paused: d.pausedSince !== null },
+      this._effectParams,
+    );
     const text =
-      e.key === 'effectMoves'
-        ? e.from !== undefined && e.to !== undefined
-          ? t('effectMoves', { from: formatDateTime(e.from, lang()), to: formatDateTime(e.to, lang()) })
-          : t('effectMoves', { from: formatDateTime(this.dossier.dueAt, lang()), to: '…' })
-        : t(e.key);
+      e.kind === 'moves'
+        ? t('effectMoves', {
+            from: formatDateTime(e.from, lang()),
+            to: e.to === null ? '…' : formatDateTime(e.to, lang()),
+          })
+        : t(EFFECT_TEXT[e.kind]);
     return html`<p class="effect" id="effect" aria-live="polite"><strong>${t('deadlineEffect')}:</strong> ${text}</p>`;
   }
 

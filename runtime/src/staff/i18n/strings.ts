@@ -54,6 +54,28 @@ export const STRINGS = {
   navIntake: { vi: 'Tiếp nhận tại quầy', en: 'Counter intake' },
   navAdmin: { vi: 'Quản trị', en: 'Administration' },
   notFound: { vi: 'Không tìm thấy trang này.', en: 'This page does not exist.' },
+  navHome: { vi: 'Trang đầu', en: 'Home' },
+  homeTitle: { vi: 'Xin chào, {name}', en: 'Welcome, {name}' },
+  homeNoQueue: {
+    vi: 'Tài khoản của bạn không có vai trò xử lý hồ sơ (tiếp nhận, chuyên viên, lãnh đạo) nên không có hàng hồ sơ. Bạn có thể:',
+    en: 'Your account holds no processing role (reception, specialist, leader), so it has no work queue. You may:',
+  },
+  homeAdmin: {
+    vi: 'cơ quan, cán bộ, phân quyền, mã truy cập API, lịch làm việc, giao thủ tục cho cơ quan.',
+    en: 'agencies, staff, role grants, API tokens, working calendars, procedure assignment.',
+  },
+  homeDesignerLink: { vi: 'Thiết kế thủ tục', en: 'Procedure designer' },
+  homeDesigner: { vi: 'soạn và công bố phiên bản thủ tục.', en: 'write and publish procedure versions.' },
+  homeOversightTitle: { vi: 'Theo dõi', en: 'Oversight' },
+  homeOversight: {
+    vi: 'màn hình báo cáo (Biểu 06) và sổ theo dõi hồ sơ của các đơn vị trực thuộc đang được xây dựng.',
+    en: 'the report (form 06) and logbook screens for the agencies below yours are being built.',
+  },
+  homeNothing: { vi: 'Tài khoản chưa được cấp vai trò nào.', en: 'The account holds no role yet.' },
+  homeAskAdmin: {
+    vi: 'Cần xử lý hồ sơ? Đề nghị quản trị viên cấp vai trò cho bạn.',
+    en: 'Need to process dossiers? Ask an administrator to grant you a role.',
+  },
 
   // Inbox
   queues: { vi: 'Hàng đợi', en: 'Queues' },
@@ -117,6 +139,24 @@ export const STRINGS = {
     en: 'Keys: j/k or arrows to move, Enter to open, x to select.',
   },
   liveUpdated: { vi: 'Danh sách vừa được cập nhật.', en: 'The list was just updated.' },
+  liveChangeBy: {
+    vi: 'Hồ sơ {code} vừa được {who} cập nhật; danh sách đã làm mới.',
+    en: 'Dossier {code} was just updated by {who}; the list is refreshed.',
+  },
+  scope: { vi: 'Phạm vi', en: 'Scope' },
+  scopePersonal: { vi: 'Của tôi', en: 'Personal' },
+  scopeUnit: { vi: 'Cả đơn vị', en: 'Whole unit' },
+  savedFilters: { vi: 'Bộ lọc đã lưu', en: 'Saved filters' },
+  noSavedFilters: { vi: 'Chưa có bộ lọc nào được lưu.', en: 'No saved filters yet.' },
+  filterName: { vi: 'Tên bộ lọc', en: 'Filter name' },
+  saveFilter: { vi: 'Lưu bộ lọc hiện tại', en: 'Save the current filter' },
+  deleteFilter: { vi: 'Xoá bộ lọc {name}', en: 'Delete filter {name}' },
+  filterSaved: { vi: 'Đã lưu bộ lọc "{name}".', en: 'Filter "{name}" saved.' },
+  exportCsv: { vi: 'Xuất danh sách (CSV)', en: 'Export the list (CSV)' },
+  exportHint: {
+    vi: 'Toàn bộ hồ sơ của danh sách đang xem, theo bộ lọc hiện tại.',
+    en: 'Every dossier of the list shown, with the current filters.',
+  },
   selected: { vi: 'Đã chọn {count}', en: '{count} selected' },
   bulkClaim: { vi: 'Nhận xử lý', en: 'Claim' },
   bulkForward: { vi: 'Chuyển bước', en: 'Forward' },

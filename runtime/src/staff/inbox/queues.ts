@@ -1,72 +1,57 @@
-import type { InboxFilter } from '../data/staff-data.ts';
+import { QUEUES as CORE_QUEUES, QUEUE_STAGES, type QueueId, type QueueStage } from '@motcua/core';
+import type { InboxFilter, QueueScope } from '../data/staff-data.ts';
 import type { StringKey } from '../i18n/strings.ts';
 
-export type Stage = 'stageProcessing' | 'stageReception' | 'stageSupplement' | 'stageResults' | 'stageMonitoring';
+/** Everything waiting for the person's roles at the agency: the landing list, across the queues. */
+export const WAITING = 'waiting';
 
 export interface QueueDef {
-  id: string;
-  stage: Stage;
+  id: QueueId | typeof WAITING;
+  /** Null for the landing list, which is above the stages. */
+  stage: QueueStage | null;
   label: StringKey;
-  filter: InboxFilter;
 }
 
+/** The i18n keys of core's stages and queues; a queue core adds fails to compile here until named. */
+export const STAGE_LABELS: Record<QueueStage, StringKey> = {
+  reception: 'stageReception',
+  supplements: 'stageSupplement',
+  processing: 'stageProcessing',
+  results: 'stageResults',
+  monitoring: 'stageMonitoring',
+};
+const QUEUE_LABELS: Record<QueueId, StringKey> = {
+  'new-online': 'qNewOnline',
+  'awaiting-payment': 'qAwaitingPayment',
+  refused: 'qRefused',
+  'forwarded-in': 'qForwardedIn',
+  'supplement-requested': 'qSupplementRequested',
+  'supplement-received': 'qSupplementReceived',
+  mine: 'qMine',
+  unit: 'qUnit',
+  paused: 'qPaused',
+  'forwarded-out': 'qForwardedOut',
+  'result-online': 'qResultOnline',
+  'result-counter': 'qResultCounter',
+  'result-postal': 'qResultPost',
+  'due-soon': 'qDueSoon',
+  overdue: 'qOverdue',
+};
+
 /**
- * The inbox's queues, grouped by stage, each as a query of the agency inbox route. A queue that
- * route cannot yet express exactly (forwarded in or out) is left out rather than approximated.
+ * The inbox's queues: core's (the server counts and lists them from the same definitions), grouped
+ * by stage in core's order, after the landing list of everything waiting for the person's roles.
  */
 export const QUEUES: readonly QueueDef[] = [
-  { id: 'waiting', stage: 'stageProcessing', label: 'navInbox', filter: { view: 'queue' } },
-  { id: 'mine', stage: 'stageProcessing', label: 'qMine', filter: { view: 'mine' } },
-  { id: 'unit', stage: 'stageProcessing', label: 'qUnit', filter: { view: 'open' } },
-  { id: 'paused', stage: 'stageProcessing', label: 'qPaused', filter: { view: 'open', due: 'paused' } },
-  {
-    id: 'new-online',
-    stage: 'stageReception',
-    label: 'qNewOnline',
-    filter: { view: 'queue', status: '1', channel: 'online' },
-  },
-  { id: 'awaiting-payment', stage: 'stageReception', label: 'qAwaitingPayment', filter: { view: 'open', status: '6' } },
-  { id: 'refused', stage: 'stageReception', label: 'qRefused', filter: { view: 'passed', status: '3' } },
-  {
-    id: 'supplement-requested',
-    stage: 'stageSupplement',
-    label: 'qSupplementRequested',
-    filter: { view: 'open', status: '5' },
-  },
-  {
-    id: 'supplement-received',
-    stage: 'stageSupplement',
-    label: 'qSupplementReceived',
-    filter: { view: 'queue', status: '5' },
-  },
-  {
-    id: 'result-online',
-    stage: 'stageResults',
-    label: 'qResultOnline',
-    filter: { view: 'passed', status: '9', channel: 'online' },
-  },
-  {
-    id: 'result-counter',
-    stage: 'stageResults',
-    label: 'qResultCounter',
-    filter: { view: 'passed', status: '9', channel: 'direct' },
-  },
-  {
-    id: 'result-post',
-    stage: 'stageResults',
-    label: 'qResultPost',
-    filter: { view: 'passed', status: '9', channel: 'postal' },
-  },
-  { id: 'due-soon', stage: 'stageMonitoring', label: 'qDueSoon', filter: { view: 'open', due: 'soon' } },
-  { id: 'overdue', stage: 'stageMonitoring', label: 'qOverdue', filter: { view: 'open', due: 'overdue' } },
+  { id: WAITING, stage: null, label: 'navInbox' },
+  ...CORE_QUEUES.map((q) => ({ id: q.id, stage: q.stage, label: QUEUE_LABELS[q.id] })),
 ];
 
-export const STAGES: readonly Stage[] = [
-  'stageProcessing',
-  'stageReception',
-  'stageSupplement',
-  'stageResults',
-  'stageMonitoring',
-];
+export const STAGES: readonly QueueStage[] = QUEUE_STAGES;
 
 export const queueById = (id: string | undefined): QueueDef => QUEUES.find((q) => q.id === id) ?? QUEUES[0]!;
+
+/** The inbox route's query for a queue in a scope (the landing list has no scope: it is the person's). */
+export function queueFilter(q: QueueDef, scope: QueueScope): InboxFilter {
+  return q.id === WAITING ? { view: 'queue' } : { queue: q.id, scope };
+}

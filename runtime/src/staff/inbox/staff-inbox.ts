@@ -1,19 +1,23 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CaseView, PublicProcedureSummary } from '@motcua/api';
-import type { InboxFilter, QueueCount, StaffData } from '../data/staff-data.ts';
+import type { InboxFilter, LiveChange, QueueScope, StaffData } from '../data/staff-data.ts';
 import { LangController, msg, t } from '../i18n/language.ts';
 import { staffStyles } from '../ui/styles.ts';
 import { navigate, onLinkClick, paths, setWorklist } from '../ui/navigate.ts';
 import { refusalText } from '../ui/refusal.ts';
-import { QUEUES, STAGES, queueById, type QueueDef } from './queues.ts';
+import { QUEUES, STAGES, STAGE_LABELS, WAITING, queueById, queueFilter, type QueueDef } from './queues.ts';
+import { loadFilters, loadScope, removeFilter, saveFilter, saveScope, type SavedFilter } from './saved-filters.ts';
 import { COLUMNS, COLUMN_LABELS, loadColumns, saveColumns, type Column } from './columns.ts';
 import { cell } from './cells.ts';
 import { runBulk, type BulkKind, type BulkResult } from './bulk.ts';
 
 /**
- * <motcua-staff-inbox>: the queues of an agency grouped by stage with their counts, and the table of
- * one queue (filters, column choice, cursor paging, search, bulk operations, keyboard).
- * Properties: `data`, `agency`, `queue` (a queue id). Navigates with `motcua-navigate`.
+ * <motcua-staff-inbox>: the queues of an agency grouped by stage with their counts (core's queues,
+ * counted by the server), and the table of one queue (personal or unit scope, filters, saved
+ * filters, column choice, CSV export, cursor paging, search, bulk operations, keyboard). Live: the
+ * agency's changes arrive as they happen and the list and counts are read again.
+ * Properties: `data`, `agency`, `queue` (a queue id), `user` (whose saved filters).
+ * Navigates with `motcua-navigate`.
  */
 export class StaffInbox extends LitElement {
   static override styles = [
@@ -111,12 +115,29 @@ export class StaffInbox extends LitElement {
       .results li.failed {
         color: var(--_error);
       }
+      .scope {
+        margin-bottom: 0.75rem;
+      }
+      .saved ul {
+        list-style: none;
+        padding: 0;
+      }
+      button.link {
+        border: none;
+        background: none;
+        color: var(--_primary);
+        text-decoration: underline;
+        padding: 0.25rem 0;
+      }
     `,
   ];
   static override properties = {
     data: { attribute: false },
     agency: { type: String },
     queue: { type: String },
+    user: { type: String },
+    _scope: { state: true },
+    _saved: { state: true },
     _items: { state: true },
     _next: { state: true },
     _counts: { state: true },
@@ -133,9 +154,12 @@ export class StaffInbox extends LitElement {
   declare data: StaffData;
   declare agency: string;
   declare queue: string;
+  declare user: string;
+  declare _scope: QueueScope;
+  declare _saved: SavedFilter[];
   declare _items: CaseView[];
   declare _next: string | null;
-  declare _counts: Record<string, QueueCount>;
+  declare _counts: Record<string, number>;
   declare _loading: boolean;
   declare _error: string;
   declare _focus: number;
@@ -152,12 +176,16 @@ export class StaffInbox extends LitElement {
   private stopWatch: (() => void) | null = null;
   private abort: AbortController | null = null;
   private now = Date.now();
+  private liveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     super();
     new LangController(this);
     this.agency = '';
     this.queue = '';
+    this.user = '';
+    this._scope = 'unit';
+    this._saved = [];
     this._items = [];
     this._next = null;
     this._counts = {};
@@ -185,15 +213,23 @@ export class StaffInbox extends LitElement {
     this.stopWatch?.();
     this.stopWatch = null;
     this.abort?.abort();
+    if (this.liveTimer) clearTimeout(this.liveTimer);
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('user')) {
+      this._scope = loadScope(globalThis.localStorage, this.user);
+      this._saved = loadFilters(globalThis.localStorage, this.user);
+    }
     if ((changed.has('agency') || changed.has('data')) && this.data && this.agency) {
       this.stopWatch?.();
-      this.stopWatch = this.data.watch(this.agency, () => void this.onLiveChange());
+      this.stopWatch = this.data.watch(this.agency, (c) => this.onLiveChange(c));
+    }
+    if ((changed.has('agency') || changed.has('data') || changed.has('_scope')) && this.data && this.agency) {
       void this.loadCounts();
     }
-    if ((changed.has('queue') || changed.has('agency') || changed.has('data')) && this.data && this.agency) {
+    const reload = ['queue', 'agency', 'data', '_scope'].some((k) => changed.has(k));
+    if (reload && this.data && this.agency) {
       this.cursors = [];
       this.cursor = '';
       this._selected = new Set();
@@ -207,7 +243,12 @@ export class StaffInbox extends LitElement {
   }
 
   private filter(): InboxFilter {
-    return { ...this.def.filter, ...this.search, ...(this.cursor ? { cursor: this.cursor } : {}), limit: 25 };
+    return { ...this.viewFilter(), ...(this.cursor ? { cursor: this.cursor } : {}), limit: 25 };
+  }
+
+  /** The list shown, without paging: what the export takes. */
+  private viewFilter(): InboxFilter {
+    return { ...queueFilter(this.def, this._scope), ...this.search };
   }
 
   private async load(): Promise<void> {
@@ -232,22 +273,61 @@ export class StaffInbox extends LitElement {
 
   private async loadCounts(): Promise<void> {
     const agency = this.agency;
-    const entries = await Promise.all(
-      QUEUES.map(async (q) => {
-        try {
-          return [q.id, await this.data.queueCount(agency, q.filter)] as const;
-        } catch {
-          return null;
-        }
-      }),
-    );
-    if (agency !== this.agency) return;
-    this._counts = Object.fromEntries(entries.filter((e) => e !== null));
+    try {
+      const queues = await this.data.queues(agency, this._scope);
+      if (agency !== this.agency || queues.scope !== this._scope) return;
+      this._counts = Object.fromEntries(queues.stages.flatMap((s) => s.queues.map((q) => [q.id, q.count])));
+    } catch {
+      // the counts stay as they were; the list says what went wrong
+    }
   }
 
-  private async onLiveChange(): Promise<void> {
-    await Promise.all([this.load(), this.loadCounts()]);
-    this._notice = t('liveUpdated');
+  /** A burst of changes (a bulk claim) is read once, shortly after the last of them. */
+  private onLiveChange(c: LiveChange): void {
+    if (this.liveTimer) clearTimeout(this.liveTimer);
+    this.liveTimer = setTimeout(() => {
+      this.liveTimer = null;
+      void Promise.all([this.load(), this.loadCounts()]).then(() => {
+        const who = c.change?.actor.name;
+        this._notice = c.change?.code && who ? t('liveChangeBy', { code: c.change.code, who }) : t('liveUpdated');
+      });
+    }, 250);
+  }
+
+  private setScope(scope: QueueScope) {
+    if (scope === this._scope) return;
+    this._scope = scope;
+    saveScope(globalThis.localStorage, this.user, scope);
+  }
+
+  private saveCurrent(e: SubmitEvent) {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const name = String(new FormData(form).get('name') ?? '').trim();
+    if (!name) return;
+    this._saved = saveFilter(globalThis.localStorage, this.user, {
+      name,
+      queue: this.def.id,
+      scope: this._scope,
+      ...this.search,
+    });
+    form.reset();
+    this._notice = t('filterSaved', { name });
+  }
+
+  private applySaved(f: SavedFilter) {
+    this.search = {
+      ...(f.q ? { q: f.q } : {}),
+      ...(f.channel ? { channel: f.channel } : {}),
+      ...(f.procedure ? { procedure: f.procedure } : {}),
+    };
+    if (f.scope !== this._scope) this.setScope(f.scope);
+    if (f.queue !== this.def.id) navigate(this, paths.inbox(f.queue));
+    else {
+      this.cursors = [];
+      this.cursor = '';
+      void this.load();
+    }
   }
 
   private onSearch(e: SubmitEvent) {
@@ -352,30 +432,83 @@ export class StaffInbox extends LitElement {
     }
   }
 
+  private queueLink(q: QueueDef) {
+    const c = this._counts[q.id];
+    const counted = q.id !== WAITING;
+    return html`<li>
+      <a href=${paths.inbox(q.id)} @click=${onLinkClick} aria-current=${q.id === this.def.id ? 'page' : 'false'}
+        ><span>${t(q.label)}</span>${
+          counted
+            ? html`<span class="count" aria-label=${c === undefined ? t('loading') : t('queueCount', { count: c })}
+              >${c ?? '…'}</span
+            >`
+            : nothing
+        }</a
+      >
+    </li>`;
+  }
+
   private renderQueues() {
     return html`<nav aria-label=${t('queues')}>
-      ${STAGES.map((stage) => {
-        const queues = QUEUES.filter((q) => q.stage === stage);
-        return html`<h2 id="stage-${stage}">${t(stage)}</h2>
-          <ul aria-labelledby="stage-${stage}">
-            ${queues.map((q) => {
-              const c = this._counts[q.id];
-              const count = c ? `${c.count}${c.more ? '+' : ''}` : '…';
-              return html`<li>
-                <a
-                  href=${paths.inbox(q.id)}
-                  @click=${onLinkClick}
-                  aria-current=${q.id === this.def.id ? 'page' : 'false'}
-                  ><span>${t(q.label)}</span
-                  ><span class="count" aria-label=${c ? t('queueCount', { count }) : t('loading')}
-                    >${count}</span
-                  ></a
-                >
-              </li>`;
-            })}
-          </ul>`;
-      })}
+      <fieldset class="scope">
+        <legend>${t('scope')}</legend>
+        ${(['personal', 'unit'] as const).map(
+          (s) =>
+            html`<label class="choice"
+              ><input
+                type="radio"
+                name="scope"
+                value=${s}
+                .checked=${this._scope === s}
+                @change=${() => this.setScope(s)}
+              />
+              ${t(s === 'personal' ? 'scopePersonal' : 'scopeUnit')}</label
+            >`,
+        )}
+      </fieldset>
+      <ul>
+        ${QUEUES.filter((q) => q.stage === null).map((q) => this.queueLink(q))}
+      </ul>
+      ${STAGES.map(
+        (stage) =>
+          html`<h2 id="stage-${stage}">${t(STAGE_LABELS[stage])}</h2>
+            <ul aria-labelledby="stage-${stage}">
+              ${QUEUES.filter((q) => q.stage === stage).map((q) => this.queueLink(q))}
+            </ul>`,
+      )}
     </nav>`;
+  }
+
+  private renderSaved() {
+    return html`<details class="saved">
+      <summary>${t('savedFilters')} (${this._saved.length})</summary>
+      ${
+        this._saved.length
+          ? html`<ul>
+            ${this._saved.map(
+              (f) =>
+                html`<li class="row">
+                  <button type="button" class="link" @click=${() => this.applySaved(f)}>${f.name}</button>
+                  <button
+                    type="button"
+                    aria-label=${t('deleteFilter', { name: f.name })}
+                    @click=${() => (this._saved = removeFilter(globalThis.localStorage, this.user, f.name))}
+                  >
+                    ×
+                  </button>
+                </li>`,
+            )}
+          </ul>`
+          : html`<p>${t('noSavedFilters')}</p>`
+      }
+      <form class="row" @submit=${this.saveCurrent}>
+        <div class="field">
+          <label for="filter-name">${t('filterName')}</label>
+          <input id="filter-name" name="name" maxlength="80" required />
+        </div>
+        <button type="submit">${t('saveFilter')}</button>
+      </form>
+    </details>`;
   }
 
   private renderToolbar() {
@@ -407,7 +540,16 @@ export class StaffInbox extends LitElement {
           </select>
         </div>
         <button type="submit" class="primary">${t('apply')}</button>
+        <a
+          class="button"
+          href=${this.data.exportUrl(this.agency, this.viewFilter())}
+          download
+          aria-describedby="export-hint"
+          >${t('exportCsv')}</a
+        >
+        <span id="export-hint" class="visually-hidden">${t('exportHint')}</span>
       </form>
+      ${this.renderSaved()}
       <details>
         <summary>${t('columns')}</summary>
         <fieldset>
