@@ -25,3 +25,12 @@ test('meta-schema errors are reported for a malformed schema and none for a vali
   assert.ok(metaErrors({ type: 12 } as never).length > 0);
   assert.ok(metaErrors({ type: 12 } as never).length > 0);
 });
+
+test('relabelling does not change the answer; a misspelt keyword is still caught beside a title', () => {
+  const form = (title: string) => ({ type: 'object', properties: { title: { type: 'string', title } } });
+  assert.equal(compileError(form('Họ và tên')), null);
+  assert.equal(compileError(form('Họ và tên đầy đủ')), null);
+  const bad = compileError({ properties: { title: { title: 'x', typ: 'string' } } });
+  assert.match(String((bad?.error as Error).message), /unknown keyword: "typ"/);
+  assert.ok(compileError({ title: 12 } as never), 'a title that is not a string is not an annotation to skip');
+});

@@ -11,6 +11,31 @@ import { canonicalJson } from '../../conditions/canonical-json.ts';
 
 /** Annotation keywords JSON Forms reads from data schemas; allowed besides draft-07's own. */
 const FORM_ANNOTATIONS = ['i18n'];
+/** Keywords whose values are maps of names to schemas (the names are not keywords). */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
+/** Keywords whose values are data, not schemas. */
+const DATA_KEYWORDS = new Set(['const', 'enum', 'default', 'examples', 'required']);
+/** Text annotations: whether a schema compiles does not depend on them (strict mode only asks they be strings). */
+const TEXT_ANNOTATIONS = new Set(['title', 'description', '$comment']);
+
+/**
+ * `schema` without its text annotations, so that relabelling a field (a designer's most common
+ * edit) does not make a 150-field form schema a new schema to compile.
+ */
+function withoutText(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutText);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (TEXT_ANNOTATIONS.has(k) && typeof v === 'string') continue;
+    if (DATA_KEYWORDS.has(k)) out[k] = v;
+    else if (SCHEMA_MAPS.has(k) && typeof v === 'object' && v !== null && !Array.isArray(v))
+      out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, withoutText(sub)]));
+    else out[k] = withoutText(v);
+  }
+  return out;
+}
+
 /** Past this many distinct schemas, start again (ajv keeps every compiled schema too). */
 const LIMIT = 2000;
 
@@ -32,7 +57,7 @@ function strictAjv(): Ajv {
 /** Null when `schema` compiles; else what ajv threw. */
 export function compileError(schema: JsonSchema): { error: unknown } | null {
   const a = strictAjv();
-  const key = canonicalJson(schema);
+  const key = canonicalJson(withoutText(schema) as JsonSchema);
   if (compiled.has(key)) return compiled.get(key)!;
   let outcome: { error: unknown } | null = null;
   try {
