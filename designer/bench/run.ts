@@ -6,7 +6,6 @@
  * the same run (goal: at most half). Writes designer/.bench/designer.json.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -39,14 +38,33 @@ export function firstLoadJs(dist: string): { files: string[]; gzip: number } {
   return { files, gzip: files.reduce((n, f) => n + gz(readFileSync(join(dist, f))), 0) };
 }
 
-/** @bpmn-io/form-js-editor's editor built with the same Vite settings; its JS gzip. */
-async function formJsEditorJs(): Promise<number | null> {
+const PEER = join(HERE, 'peer');
+
+/**
+ * @bpmn-io/form-js-editor, installed on demand into bench/peer/ (its own package, not a workspace:
+ * the designer never depends on it). Null with the reason when it cannot be installed (offline).
+ */
+function installPeer(): string | null {
+  if (existsSync(join(PEER, 'node_modules/@bpmn-io/form-js-editor/package.json'))) return null;
+  console.log('installing @bpmn-io/form-js-editor into designer/bench/peer/ …');
   try {
-    import.meta.resolve('@bpmn-io/form-js-editor');
-  } catch {
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--ignore-scripts'], {
+      cwd: PEER,
+      stdio: 'inherit',
+      env: { ...process.env, IBM_TELEMETRY_DISABLED: 'true' },
+      timeout: 300_000,
+    });
     return null;
+  } catch (err) {
+    return `npm install failed in designer/bench/peer (offline?): ${(err as Error).message.split('\n')[0]}`;
   }
-  const dir = mkdtempSync(join(HERE, '.formjs-'));
+}
+
+/** @bpmn-io/form-js-editor's editor (its playground's entry) built with the same Vite settings; its JS gzip. */
+async function formJsEditorJs(): Promise<{ gzip: number } | { skipped: string }> {
+  const failed = installPeer();
+  if (failed) return { skipped: failed };
+  const dir = mkdtempSync(join(PEER, '.build-'));
   try {
     writeFileSync(
       join(dir, 'index.html'),
@@ -68,7 +86,7 @@ async function formJsEditorJs(): Promise<number | null> {
         rolldownOptions: { output: { minify: true } },
       },
     });
-    return firstLoadJsOf(join(dir, 'dist'));
+    return { gzip: firstLoadJsOf(join(dir, 'dist')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -91,9 +109,14 @@ async function main() {
   if (!existsSync(join(DIST, 'index.html')))
     execFileSync('npm', ['run', 'build', '-w', '@motcua/designer'], { cwd: REPO, stdio: 'inherit' });
   const designer = firstLoadJs(DIST);
-  const formJs = await formJsEditorJs();
+  const peer = await formJsEditorJs();
+  const formJs = 'gzip' in peer ? peer.gzip : null;
   console.log(`designer first-load JS (gzip, no Monaco): ${kb(designer.gzip)} KB in ${designer.files.length} files`);
-  console.log(formJs === null ? 'form-js-editor: not installed' : `@bpmn-io/form-js-editor: ${kb(formJs)} KB`);
+  console.log(
+    'gzip' in peer
+      ? `@bpmn-io/form-js-editor (same build): ${kb(peer.gzip)} KB`
+      : `@bpmn-io/form-js-editor skipped: ${peer.skipped}`,
+  );
 
   const password = 'designer-bench-password';
   const server = await startServer({ env: { MOTCUA_DEMO_PASSWORD: password }, timeoutMs: 240_000 });
@@ -186,6 +209,7 @@ async function main() {
       fields: 150,
       firstLoadJsGzipKB: kb(designer.gzip),
       formJsEditorJsGzipKB: formJs === null ? null : kb(formJs),
+      ...('skipped' in peer ? { formJsEditorSkipped: peer.skipped } : {}),
       sizeRatio: formJs === null ? null : Math.round((designer.gzip / formJs) * 100) / 100,
       timeToInteractiveMs: Math.round(tti),
       editToPreviewAndProblems: stats(times.map((x) => x.both)),

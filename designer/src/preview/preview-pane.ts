@@ -1,26 +1,53 @@
 /**
  * The preview is the runtime itself: the server's /embed/motcua.js and its `<motcua-form>` given
- * the current, unsaved definition (data-in properties), at phone or desktop width, in vi or en.
- * Until the form element takes a definition, the runtime's `<motcua-jsonforms>` shows the form
- * (schema and UI schema; rules and validation need the precompiled evaluator). Everything that
- * depends on how the runtime is fed lives in this one module.
+ * the current, unsaved definition as data (`.definition .evaluator .agencies .calendars`), at
+ * phone or desktop width, in vi or en. This page's CSP forbids eval, and a draft has no
+ * precompiled validators: core's interpreted evaluator (a schema walker) runs its conditions and
+ * validation. Without a submit handler the form says it is a preview. Everything that depends on
+ * how the runtime is fed lives in this one module.
  */
 import { html, nothing } from 'lit';
+import { createInterpretedEvaluator, type Calendar, type SchemaEvaluator } from '@motcua/core';
+import type { PublicAgency } from '@motcua/api';
 import { LightElement } from '../app/light-element.ts';
-import type { Lang } from '../app/api.ts';
+import { api, type Lang } from '../app/api.ts';
 import { t } from '../i18n/strings.ts';
 import type { Definition } from '../store/definition-store.ts';
+
+interface Directory {
+  agencies: PublicAgency[];
+  calendars: Record<string, Calendar>;
+}
+
+const evaluator: SchemaEvaluator = createInterpretedEvaluator();
+let directory: Promise<Directory> | null = null;
+
+/** The province's active agencies and each one's calendar by agency code, read once. */
+function loadDirectory(): Promise<Directory> {
+  if (directory) return directory;
+  const loading = (async (): Promise<Directory> => {
+    const [agencies, calendars] = await Promise.all([
+      api.get('/api/v1/agencies', { query: { active: true } }),
+      api.get('/api/v1/calendars'),
+    ]);
+    const byId = new Map(calendars.items.map((c) => [c.id, c.calendar as Calendar]));
+    const byAgency: Record<string, Calendar> = {};
+    for (const a of agencies.items) {
+      const cal = byId.get(a.calendarId);
+      if (cal) byAgency[a.code] = cal;
+    }
+    return {
+      agencies: agencies.items.map((a) => ({ code: a.code, name: a.name, kind: a.kind, parent: a.parent ?? null })),
+      calendars: byAgency,
+    };
+  })();
+  loading.catch(() => (directory = null));
+  return (directory = loading);
+}
 
 const RUNTIME_URL = '/embed/motcua.js';
 let runtime: Promise<unknown> | null = null;
 const loadRuntime = () => (runtime ??= import(/* @vite-ignore */ RUNTIME_URL));
-
-/** Whether the runtime's form element takes a definition as data (rather than a procedure code). */
-function takesDefinition(): boolean {
-  const ctor = customElements.get('motcua-form') as
-    (CustomElementConstructor & { elementProperties?: Map<string, unknown> }) | undefined;
-  return Boolean(ctor?.elementProperties?.has('definition'));
-}
 
 export class PreviewPane extends LightElement {
   static override properties = {
@@ -37,6 +64,7 @@ export class PreviewPane extends LightElement {
   declare formLang: Lang;
   declare ready: boolean;
   declare error: string;
+  #directory: Directory = { agencies: [], calendars: {} };
 
   constructor() {
     super();
@@ -48,8 +76,11 @@ export class PreviewPane extends LightElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    loadRuntime().then(
-      () => (this.ready = true),
+    Promise.all([loadRuntime(), loadDirectory()]).then(
+      ([, dir]) => {
+        this.#directory = dir;
+        this.ready = true;
+      },
       (err: Error) => (this.error = err.message),
     );
   }
@@ -57,7 +88,6 @@ export class PreviewPane extends LightElement {
   override render() {
     const lang = this.lang;
     const d = this.definition;
-    const form = (d.form ?? {}) as { schema?: unknown; uischema?: unknown };
     return html`<h2>${t(lang, 'preview')}</h2>
       <div class="row">
         <div class="segmented" role="group" aria-label=${t(lang, 'previewWidth')}>
@@ -80,9 +110,13 @@ export class PreviewPane extends LightElement {
         ${
           !this.ready
             ? html`<p role="status">${t(lang, 'loading')}</p>`
-            : takesDefinition()
-              ? html`<motcua-form .definition=${d} lang=${this.formLang}></motcua-form>`
-              : html`<motcua-jsonforms .schema=${form.schema} .uischema=${form.uischema} lang=${this.formLang}></motcua-jsonforms>`
+            : html`<motcua-form
+                .definition=${d}
+                .evaluator=${evaluator}
+                .agencies=${this.#directory.agencies}
+                .calendars=${this.#directory.calendars}
+                lang=${this.formLang}
+              ></motcua-form>`
         }
       </div>`;
   }

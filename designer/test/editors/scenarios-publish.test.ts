@@ -100,7 +100,7 @@ describe('mc-publish-panel', () => {
     await settle(el);
     const post = calls.find((c) => c.method === 'post')!;
     expect(post.path).to.equal('/api/v1/procedures/{procedureCode}/versions');
-    expect(post.options.body).to.deep.equal({ draftRevision: 7 });
+    expect(post.options.body).to.deep.equal({ draftRevision: 7, note: 'Tăng lệ phí theo Nghị quyết mới' });
     expect(el.textContent).to.contain('Đã công bố phiên bản 2');
   });
 
@@ -134,6 +134,7 @@ describe('mc-history-panel', () => {
     const { el } = await host<Editor>('mc-history-panel', procedure(), { client });
     await settle(el);
     expect(el.querySelectorAll('tbody tr')).to.have.length(2);
+    expect(el.querySelector('tbody tr .mc-note')!.textContent).to.equal('Ghi chú của phiên bản 2');
     await change(control(el, 'Từ'), '1', el);
     await change(control(el, 'Đến'), '2', el);
     button(el, 'So sánh').click();

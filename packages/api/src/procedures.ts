@@ -36,6 +36,7 @@ export const VersionInfo = Type.Object({
   publishedAt: Type.String(),
   publishedBy: Nullable(Type.String()),
   validatorsSha256: Type.String(),
+  note: Nullable(Type.String({ description: 'The publisher\u2019s change note; null before notes were kept' })),
   inForce: Type.Boolean(),
 });
 export type VersionInfo = Static<typeof VersionInfo>;
@@ -126,6 +127,15 @@ export const publishProcedure = defineRoute({
       {
         draftRevision: Type.Optional(
           Type.Integer({ description: 'Publish only if the draft is still at this revision' }),
+        ),
+        note: Type.Optional(
+          Type.String({
+            minLength: 1,
+            maxLength: 2000,
+            pattern: '\\S',
+            description:
+              'What changed and why, kept with the version and shown in its history (the designer requires it)',
+          }),
         ),
       },
       { additionalProperties: false },

@@ -102,8 +102,13 @@ forEachDatabase('procedures: drafts, publishing, versions, validator modules', (
       title: { vi: 'Đăng ký khai sinh (mới)', en: 'Birth registration (new)' },
     });
     await designer('PUT', '/api/v1/procedures/9.000001/draft', later);
-    const v2 = await designer('POST', '/api/v1/procedures/9.000001/versions', {});
-    assert.equal((await json<{ version: number }>(v2)).version, 2);
+    const blank = await designer('POST', '/api/v1/procedures/9.000001/versions', { note: '   ' });
+    assert.equal(blank.status, 400, 'a blank change note is refused');
+    const v2 = await designer('POST', '/api/v1/procedures/9.000001/versions', {
+      note: 'Đổi tên thủ tục theo Nghị định mới',
+    });
+    const published = await json<{ version: number; note: string | null }>(v2);
+    assert.deepEqual([published.version, published.note], [2, 'Đổi tên thủ tục theo Nghị định mới']);
     let pub = await json<{
       version: number;
       validators: string;
@@ -117,14 +122,14 @@ forEachDatabase('procedures: drafts, publishing, versions, validator modules', (
     server.clock.set(Date.parse('2026-04-01T00:30:00+07:00'));
     pub = await json(await server.request('/api/v1/public/procedures/9.000001'));
     assert.equal(pub.version, 2, 'in force from its effective date, in the owner\u2019s zone');
-    const versions = await json<{ items: { version: number; inForce: boolean }[] }>(
+    const versions = await json<{ items: { version: number; inForce: boolean; note: string | null }[] }>(
       await designer('GET', '/api/v1/procedures/9.000001/versions'),
     );
     assert.deepEqual(
-      versions.items.map((v) => [v.version, v.inForce]),
+      versions.items.map((v) => [v.version, v.inForce, v.note]),
       [
-        [2, true],
-        [1, false],
+        [2, true, 'Đổi tên thủ tục theo Nghị định mới'],
+        [1, false, null],
       ],
     );
     const immutable = (err: unknown) => /immutable/.test(String((err as Error).cause ?? err));

@@ -90,7 +90,13 @@ export function procedureRoutes(): Implementation[] {
     ),
     implement(contract.publishProcedure, async (c, { params, body }) => {
       const ctx = c.get('ctx');
-      const v = await publishDraft(ctx, params.procedureCode, c.get('principal')!.staffId, body.draftRevision);
+      const v = await publishDraft(
+        ctx,
+        params.procedureCode,
+        c.get('principal')!.staffId,
+        body.draftRevision,
+        body.note?.trim() || undefined,
+      );
       ctx.log.info({ procedure: v.code, version: v.version, by: c.get('principal')!.username }, 'procedure published');
       return c.json({ ...v, publishedBy: c.get('principal')!.staffId, inForce: false }, 201);
     }),

@@ -159,6 +159,7 @@ export interface PublishedVersion {
   effectiveUntil: string | null;
   publishedAt: string;
   validatorsSha256: string;
+  note: string | null;
 }
 
 /**
@@ -172,6 +173,7 @@ export async function publishDraft(
   code: string,
   actorId: string | null,
   expectedRevision?: number,
+  note?: string,
 ): Promise<PublishedVersion> {
   const rows = await ctx.db.select().from(procedures).where(eq(procedures.code, code));
   const p = rows[0];
@@ -223,6 +225,7 @@ export async function publishDraft(
       publishedBy: actorId,
       validators,
       validatorsSha256: sha,
+      note: note ?? null,
     });
     await tx.update(procedures).set({ latestVersion: version }).where(eq(procedures.code, code));
     return {
@@ -232,6 +235,7 @@ export async function publishDraft(
       effectiveUntil: definition.effectiveUntil ?? null,
       publishedAt: new Date(at).toISOString(),
       validatorsSha256: sha,
+      note: note ?? null,
     };
   });
   invalidateProcedure(ctx.db, code);
@@ -266,6 +270,7 @@ export async function listVersions(db: Executor, code: string) {
       publishedAt: procedureVersions.publishedAt,
       publishedBy: procedureVersions.publishedBy,
       validatorsSha256: procedureVersions.validatorsSha256,
+      note: procedureVersions.note,
     })
     .from(procedureVersions)
     .where(eq(procedureVersions.code, code))

@@ -141,6 +141,7 @@ export class HistoryPanel extends EditorElement {
                   <th scope="col">${this.t('effectiveUntil')}</th>
                   <th scope="col">${this.t('publishedAt')}</th>
                   <th scope="col">${this.t('inForce')}</th>
+                  <th scope="col">${this.t('changeNote')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -151,6 +152,7 @@ export class HistoryPanel extends EditorElement {
                     <td>${v.effectiveUntil ?? '—'}</td>
                     <td>${v.publishedAt}</td>
                     <td>${v.inForce ? this.t('yes') : this.t('no')}</td>
+                    <td class="mc-note">${v.note ?? '—'}</td>
                   </tr>`,
                 )}
               </tbody>

@@ -98,7 +98,7 @@ export class PublishPanel extends EditorElement {
       const detail = await this.#client.get('/api/v1/procedures/{procedureCode}', { params: { procedureCode: code } });
       const v = await this.#client.post('/api/v1/procedures/{procedureCode}/versions', {
         params: { procedureCode: code },
-        body: { draftRevision: detail.draftRevision },
+        body: { draftRevision: detail.draftRevision, note: this.note.trim() },
       });
       this.message = this.t('published', v.version, v.effectiveFrom);
       this.note = '';

@@ -40,6 +40,7 @@ export function fakeClient(
               effectiveUntil: null,
               publishedAt: `2026-0${i + 1}-01T00:00:00Z`,
               validatorsSha256: '',
+              note: `Ghi chú của phiên bản ${i + 1}`,
               inForce: i === live.length - 1,
             }))
             .reverse(),

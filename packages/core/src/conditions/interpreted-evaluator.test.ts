@@ -38,7 +38,7 @@ test('agrees with ajv on every condition of the example procedures, on sample da
 });
 
 test('keywords beyond what it knows throw instead of being ignored', () => {
-  assert.throws(() => interpreted.validate({ format: 'email' }, 'x'), UnsupportedKeywordError);
+  assert.throws(() => interpreted.validate({ format: 'hostname' }, 'x'), UnsupportedKeywordError);
   assert.throws(() => interpreted.validate({ $ref: '#/definitions/a' }, 'x'), UnsupportedKeywordError);
 });
 
@@ -64,4 +64,33 @@ test('type, lengths, pattern, items, if/then/else', () => {
   assert.ok(interpreted.validate(s, { s: 'ba', l: ['x'] }).some((e) => e.keyword === 'pattern'));
   assert.deepEqual(interpreted.validate(true, 1), []);
   assert.equal(interpreted.validate(false, 1).length, 1);
+});
+
+test('the form builder\u2019s string formats agree with ajv-formats, valid and not', () => {
+  const cases: Record<string, string[]> = {
+    date: ['2026-02-28', '2024-02-29', '2026-02-29', '2026-13-01', '26-01-01', ''],
+    time: ['09:30:00+07:00', '09:30:00Z', '09:30:00', '24:00:00Z', '23:59:60Z', '09:30'],
+    'date-time': ['2026-03-02T09:00:00+07:00', '2026-03-02 09:00:00Z', '2026-03-02T09:00:00', '2026-03-02'],
+    email: ['a.b@example.vn', 'a@b', 'x', 'a@@b.vn', 'nguyen+1@so-tu-phap.gov.vn'],
+  };
+  for (const [format, values] of Object.entries(cases)) {
+    for (const v of values) {
+      const schema = { type: 'string', format };
+      assert.equal(holds(interpreted, schema, v), holds(ajv, schema, v), `${format}: ${JSON.stringify(v)}`);
+    }
+  }
+  assert.equal(holds(interpreted, { format: 'date' }, 12), true, 'a format only applies to strings');
+});
+
+test('validates a whole form schema (the designer\u2019s preview) as ajv does', () => {
+  let errors = 0;
+  for (const p of exampleProcedures().values()) {
+    for (const data of [{}, { requester: { email: 'x' } }, { child: { birthDate: '2026-02-30' } }]) {
+      const mine = interpreted.validate(p.form.schema, data).map((e) => `${e.instancePath} ${e.keyword}`);
+      const theirs = ajv.validate(p.form.schema, data).map((e) => `${e.instancePath} ${e.keyword}`);
+      assert.deepEqual(new Set(mine), new Set(theirs), `${p.code} on ${JSON.stringify(data)}`);
+      errors += mine.length;
+    }
+  }
+  assert.ok(errors > 10, 'the samples are invalid in many ways');
 });

@@ -1,13 +1,15 @@
 import type { JsonSchema } from '../model/procedure.ts';
 import type { SchemaError, SchemaEvaluator } from './evaluator.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { STRING_FORMATS } from './string-formats.ts';
 
 /**
  * A SchemaEvaluator that walks the schema instead of compiling it: for pages whose
  * Content-Security-Policy forbids `eval` (the designer) and that must evaluate conditions being
  * edited, which no precompiled module can hold yet. It knows the draft-07 keywords conditions
  * use; any other keyword throws `UnsupportedKeywordError` rather than being ignored, so an answer
- * is never silently wrong (the host then asks the server). Not for form schemas.
+ * is never silently wrong (the host then asks the server). Form schemas too, with the string
+ * formats the form builder offers.
  */
 export class UnsupportedKeywordError extends Error {
   constructor(readonly keyword: string) {
@@ -177,6 +179,11 @@ const KEYWORDS: Record<string, Check> = {
   maxItems: length('maxItems', (n, l) => n <= l, arrayLength),
   minProperties: length('minProperties', (n, l) => n >= l, propertyCount),
   maxProperties: length('maxProperties', (n, l) => n <= l, propertyCount),
+  format(s, data, at, out) {
+    const test = STRING_FORMATS[s.format as string];
+    if (!test) throw new UnsupportedKeywordError(`format: ${String(s.format)}`);
+    if (typeof data === 'string' && !test(data)) fail(out, at, 'format', { format: s.format });
+  },
   pattern(s, data, at, out) {
     // ajv compiles patterns with the "u" flag; the same here, so both agree on what matches.
     if (typeof data === 'string' && !new RegExp(s.pattern as string, 'u').test(data))

@@ -13,6 +13,7 @@ import { createAjv } from '../conditions/ajv-evaluator.ts';
 import { formatPointer } from '../model/json-pointer.ts';
 import { conditionSchemas } from './condition-schemas.ts';
 import { schemaIssues } from './schema-issues.ts';
+import { compileError, metaErrors } from './checks/condition-compiler.ts';
 import { checkUniqueIds } from './checks/ids.ts';
 import { checkIdentity } from './checks/identity.ts';
 import { checkDocumentLimits } from './checks/documents.ts';
@@ -102,9 +103,6 @@ function checkFormSchemaRoot(p: Procedure): Issue[] {
   ];
 }
 
-/** Annotation keywords JSON Forms reads from data schemas; allowed besides draft-07's own. */
-const FORM_ANNOTATIONS = ['i18n'];
-
 /**
  * Each schema of `conditionSchemas` must be a valid draft-07 schema that compiles. The procedure
  * schema already checked every condition against the draft-07 meta-schema except UI rule
@@ -112,20 +110,18 @@ const FORM_ANNOTATIONS = ['i18n'];
  */
 function checkConditions(p: Procedure, evaluator: SchemaEvaluator | undefined): Issue[] {
   const issues: Issue[] = [];
-  const ajv = createAjv({ strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false });
-  ajv.addVocabulary(FORM_ANNOTATIONS);
   // Named conditions are not evaluated on dossiers (their copies are), but must compile the same.
   const library = (p.conditions ?? []).map((c, i) => ({ pointer: `/conditions/${i}/when`, schema: c.when }));
   for (const { pointer, schema } of [...conditionSchemas(p), ...library]) {
     const isForm = pointer === '/form/schema';
-    if (pointer.startsWith('/form/uischema/') && !ajv.validateSchema(schema as object)) {
-      issues.push(...schemaIssues((ajv.errors ?? []) as SchemaError[], pointer));
+    const metaInvalid = pointer.startsWith('/form/uischema/') ? metaErrors(schema) : [];
+    if (metaInvalid.length) {
+      issues.push(...schemaIssues(metaInvalid, pointer));
       continue;
     }
-    try {
-      ajv.compile(withoutId(schema) as object);
-    } catch (err) {
-      issues.push(compileIssue(pointer, schema, err, isForm));
+    const failed = compileError(schema);
+    if (failed) {
+      issues.push(compileIssue(pointer, schema, failed.error, isForm));
       continue;
     }
     if (evaluator) {
@@ -224,12 +220,6 @@ function findKeyword(schema: unknown, keyword: string, value: (v: unknown) => bo
   };
   const found = search(schema, []);
   return found ? formatPointer(found) : null;
-}
-
-function withoutId(schema: JsonSchema): JsonSchema {
-  if (typeof schema !== 'object' || schema === null || !('$id' in schema)) return schema;
-  const { $id: _id, ...rest } = schema;
-  return rest;
 }
 
 function messageOf(err: unknown): string {

@@ -40,6 +40,8 @@ export const procedureVersions = pgTable(
     /** The self-contained ES module of precompiled validators (docs/public-api.md). */
     validators: text('validators').notNull(),
     validatorsSha256: text('validators_sha256').notNull(),
+    /** The publisher's change note (what changed and why); null for versions published before notes. */
+    note: text('note'),
   },
   (t) => [
     primaryKey({ columns: [t.code, t.version] }),
