@@ -204,7 +204,12 @@ describe('<motcua-form>', () => {
     const text = norm(summary.textContent);
     expect(text).to.contain('Cơ quan tiếp nhận hồ sơ: Chưa chọn cơ quan tiếp nhận');
     expect(text).to.contain('Tờ khai đăng ký khai sinh (mẫu 01, Thông tư 04/2020/TT-BTP): Thiếu giấy tờ');
-    expect(text).to.contain('Người yêu cầu: Thiếu trường bắt buộc "requester"');
+    expect(text).to.contain('Người yêu cầu › Họ, chữ đệm và tên: Chưa điền, mục này bắt buộc');
+    expect(text).to.contain('Người yêu cầu › Số điện thoại: Chưa điền, mục này bắt buộc');
+    expect(text).not.to.match(/requester|fullName/);
+    expect(text.indexOf('Người yêu cầu ›')).to.be.below(text.indexOf('Người cha ›'), 'in the order of the form');
+    const count = Number(/Có (\d+) vấn đề/.exec(text)?.[1]);
+    expect(count).to.equal($$(el, '#mc-form-summary li').length);
     expect(norm($(el, '[data-pointer="/documents/to-khai"] > .error').textContent)).to.contain('Thiếu giấy tờ');
     expect(await mockLog()).to.deep.equal([]);
   });

@@ -194,9 +194,25 @@ describe('renderer set: validation messages', () => {
     expect(el.shadowRoot!.activeElement).to.equal(summary);
     expect(summary.getAttribute('role')).to.equal('alert');
     const links = [...summary.querySelectorAll('a')];
-    expect(links.map((a) => norm(a.textContent))).to.include('Họ và tên: Thiếu trường bắt buộc "fullName"');
+    expect(links.map((a) => norm(a.textContent))).to.include('Họ và tên: Chưa điền, mục này bắt buộc');
     links.find((a) => a.textContent!.includes('Họ tên'))!.click();
     expect(el.shadowRoot!.activeElement).to.equal(byLabel(el, 'Họ tên'));
+  });
+
+  it('names fields by section and label from the UI schema; a blank section lists its fields', async () => {
+    const el = await renderForm('sections', { agreed: false });
+    const issues = el.validate();
+    await el.updateComplete;
+    expect(issues.map((i) => i.pointer)).to.deep.equal(['/child/fullName', '/child/birthDate']);
+    const items = $$(el, '.summary li').map((li) => norm(li.textContent));
+    expect(items).to.deep.equal([
+      'Người được khai sinh › Họ, chữ đệm và tên: Chưa điền, mục này bắt buộc',
+      'Người được khai sinh › Ngày sinh: Chưa điền, mục này bắt buộc',
+    ]);
+    expect(norm($(el, '#mc-summary-title').textContent)).to.contain(`${items.length} lỗi`);
+    expect(norm($(el, '.summary').textContent)).not.to.match(/child|fullName|birthDate/);
+    const name = byLabel(el, 'Họ, chữ đệm và tên') as HTMLInputElement;
+    expect(norm(el.shadowRoot!.getElementById(`${name.id}-err`)!.textContent)).to.equal('Chưa điền, mục này bắt buộc');
   });
 
   it('shows errors given from outside (the server) at their field, until the field changes', async () => {

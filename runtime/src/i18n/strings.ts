@@ -24,6 +24,7 @@ import type { WizardWordKey } from './strings-wizard.ts';
  * the joined table.
  */
 export const STRINGS = {
+  fieldRequired: { vi: 'Chưa điền, mục này bắt buộc', en: 'Required, not filled in' },
   notANumber: { vi: 'Phải là một số', en: 'Must be a number' },
   httpError: {
     vi: 'Máy chủ báo lỗi. Vui lòng thử lại sau.',
