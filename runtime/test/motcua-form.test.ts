@@ -60,6 +60,7 @@ describe('<motcua-form>', () => {
       feeExemptionGroup: 'khong',
       extractCopies: 0,
       filedByProxy: false,
+      registeredOnTime: false,
     });
     expect((inner.data as any).child).to.deep.equal({ ethnicity: 'Kinh', nationality: 'Việt Nam' });
     expect((inner.data as any).father).to.equal(undefined);
@@ -207,6 +208,7 @@ describe('<motcua-form>', () => {
     expect(text).to.contain('Người yêu cầu › Họ, chữ đệm và tên: Chưa điền, mục này bắt buộc');
     expect(text).to.contain('Người yêu cầu › Số điện thoại: Chưa điền, mục này bắt buộc');
     expect(text).not.to.match(/requester|fullName/);
+    expect(text).not.to.contain('Đăng ký trong 60 ngày', 'an unticked box is the answer "no"');
     expect(text.indexOf('Người yêu cầu ›')).to.be.below(text.indexOf('Người cha ›'), 'in the order of the form');
     const count = Number(/Có (\d+) vấn đề/.exec(text)?.[1]);
     expect(count).to.equal($$(el, '#mc-form-summary li').length);
