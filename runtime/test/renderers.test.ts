@@ -344,6 +344,20 @@ describe('renderer set: wizard (Categorization)', () => {
     expect(norm($(el, '.step-title').textContent)).to.equal('Người khai');
   });
 
+  it('marks a step behind done only while its fields are valid', async () => {
+    const el = await renderForm('wizard', { fullName: 'Lê C' });
+    $(el, '[part~="wizard-next"]').click();
+    await el.updateComplete;
+    const first = () => $$(el, '.steps li')[0]!;
+    expect(first().classList.contains('done')).to.equal(true);
+    expect(norm(first().textContent)).to.contain('(đã xong)');
+    el.data = { fullName: '' };
+    await el.updateComplete;
+    expect(first().classList.contains('done')).to.equal(false);
+    expect(first().classList.contains('attention')).to.equal(true);
+    expect(norm(first().textContent)).to.contain('(còn lỗi cần sửa)').and.not.contain('✓');
+  });
+
   it('validate() goes to the first step with an error', async () => {
     const el = await renderForm('wizard', { fullName: 'Lê C', phone: 'x' });
     const issues = el.validate();

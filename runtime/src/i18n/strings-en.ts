@@ -117,4 +117,5 @@ export const WIZARD_WORDS_EN = {
   wizardBack: 'Back',
   wizardNext: 'Next',
   wizardDone: 'done',
+  wizardAttention: 'has problems to fix',
 } satisfies Record<WizardWordKey, string>;

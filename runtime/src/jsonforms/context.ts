@@ -68,6 +68,8 @@ export interface FormContext {
   goToStep(key: string, index: number): void;
   /** Tells the form which step the wizard `key` shows (the form emits motcua-step when it changes). */
   reportStep(key: string, detail: { step: number; count: number; label: string }): void;
+  /** Every current issue at or below `pointers`, shown yet or not. */
+  issuesWithin(pointers: readonly string[]): Issue[];
   /** Reveals every error at or below `pointers` (a wizard step asking to move on): true when there are none. */
   revealWithin(pointers: readonly string[]): boolean;
   /** A part of the form being loaded (a lazy renderer's chunk): the form renders again, and updateComplete waits, until it settles. */

@@ -360,11 +360,13 @@ export class MotcuaJsonForms extends LitElement {
       reportStep: (key, detail) => {
         self.#stepReports.set(key, detail);
       },
+      issuesWithin: (pointers) =>
+        [...self.#validation, ...self._local.values(), ...self._external].filter((i) =>
+          pointers.some((p) => isWithin(i.pointer, p)),
+        ),
       revealWithin: (pointers) => {
         self._revealed = [...self._revealed, ...pointers];
-        const blocking = [...self.#validation, ...self._local.values(), ...self._external].filter((i) =>
-          pointers.some((p) => isWithin(i.pointer, p)),
-        );
+        const blocking = ctx.issuesWithin(pointers);
         if (blocking.length) {
           self._summary = pointers;
           self.#focusSummary = true;
