@@ -76,6 +76,13 @@ describe('<motcua-form>', () => {
 
   it('the documents checklist follows the answers', async () => {
     const el = await renderMotcuaForm();
+    expect(norm($(el, '.doc-list .doc .hint:nth-of-type(2)').textContent)).to.contain('mang theo: 1 bản chính.');
+    expect(norm($(el, '.doc-list').textContent)).not.to.contain('0 bản sao');
+    const onTime = byLabel(innerForm(el), 'Đăng ký trong 60 ngày kể từ ngày sinh');
+    expect(norm(innerForm(el).shadowRoot!.querySelector(`label[for="${onTime.id}"]`)!.textContent)).not.to.contain(
+      '*',
+      'a yes/no box always has an answer',
+    );
     expect(docTitles(el)).to.deep.equal(['Tờ khai đăng ký khai sinh (mẫu 01, Thông tư 04/2020/TT-BTP)']);
     const inner = innerForm(el);
     (byLabel(inner, 'Giấy tờ chứng minh việc sinh').querySelectorAll('input')[0] as HTMLInputElement).click();

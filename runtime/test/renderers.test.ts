@@ -35,7 +35,8 @@ describe('renderer set: controls', () => {
       'Mường',
     ]);
     expect((byLabel(el, 'Nhận kết quả') as HTMLSelectElement).options.length).to.equal(3);
-    expect((byLabel(el, 'Ngày sinh') as HTMLInputElement).type).to.equal('date');
+    expect((byLabel(el, 'Ngày sinh') as HTMLInputElement).type).to.equal('text', 'typed as dd/mm/yyyy');
+    expect((byLabel(el, 'Ngày sinh') as HTMLInputElement).placeholder).to.equal('dd/mm/yyyy');
     expect((byLabel(el, 'Giờ sinh') as HTMLInputElement).type).to.equal('time');
     expect((byLabel(el, 'Lịch hẹn') as HTMLInputElement).type).to.equal('datetime-local');
     expect((byLabel(el, 'Mức độ hài lòng') as HTMLInputElement).type).to.equal('range');
@@ -93,6 +94,23 @@ describe('renderer set: controls', () => {
     expect(data(el).languages).to.deep.equal(['Anh', 'Trung'], 'in the order of the options');
     await typeInto(el, byLabel(el, 'Mức độ hài lòng'), '5');
     expect(data(el).score).to.equal(5);
+  });
+
+  it('dates are typed and shown as dd/mm/yyyy whatever the language; a non-date says so', async () => {
+    const el = await renderForm('basic');
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    const input = byLabel(el, 'Ngày sinh') as HTMLInputElement;
+    await typeInto(el, input, '2/3/2026', 'change');
+    expect(data(el).birthDate).to.equal('2026-03-02');
+    await el.updateComplete;
+    expect(input.value).to.equal('02/03/2026');
+    await typeInto(el, input, '31/02/2026', 'change');
+    expect(el.validate().find((i) => i.pointer === '/birthDate')?.message.vi).to.equal(
+      'Phải là một ngày có thật, dạng dd/mm/yyyy',
+    );
+    await el.updateComplete;
+    expect(input.value).to.equal('31/02/2026', 'what was typed stays to be corrected');
   });
 
   it('dates stay YYYY-MM-DD; times and date-times get the Việt Nam offset the schema formats need, and read back', async () => {
