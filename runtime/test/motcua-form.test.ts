@@ -60,6 +60,7 @@ describe('<motcua-form>', () => {
       feeExemptionGroup: 'khong',
       extractCopies: 0,
       filedByProxy: false,
+      registeredOnTime: false,
     });
     expect((inner.data as any).child).to.deep.equal({ ethnicity: 'Kinh', nationality: 'Việt Nam' });
     expect((inner.data as any).father).to.equal(undefined);
@@ -75,6 +76,13 @@ describe('<motcua-form>', () => {
 
   it('the documents checklist follows the answers', async () => {
     const el = await renderMotcuaForm();
+    expect(norm($(el, '.doc-list .doc .hint:nth-of-type(2)').textContent)).to.contain('mang theo: 1 bản chính.');
+    expect(norm($(el, '.doc-list').textContent)).not.to.contain('0 bản sao');
+    const onTime = byLabel(innerForm(el), 'Đăng ký trong 60 ngày kể từ ngày sinh');
+    expect(norm(innerForm(el).shadowRoot!.querySelector(`label[for="${onTime.id}"]`)!.textContent)).not.to.contain(
+      '*',
+      'a yes/no box always has an answer',
+    );
     expect(docTitles(el)).to.deep.equal(['Tờ khai đăng ký khai sinh (mẫu 01, Thông tư 04/2020/TT-BTP)']);
     const inner = innerForm(el);
     (byLabel(inner, 'Giấy tờ chứng minh việc sinh').querySelectorAll('input')[0] as HTMLInputElement).click();
@@ -204,7 +212,13 @@ describe('<motcua-form>', () => {
     const text = norm(summary.textContent);
     expect(text).to.contain('Cơ quan tiếp nhận hồ sơ: Chưa chọn cơ quan tiếp nhận');
     expect(text).to.contain('Tờ khai đăng ký khai sinh (mẫu 01, Thông tư 04/2020/TT-BTP): Thiếu giấy tờ');
-    expect(text).to.contain('Người yêu cầu: Thiếu trường bắt buộc "requester"');
+    expect(text).to.contain('Người yêu cầu › Họ, chữ đệm và tên: Chưa điền, mục này bắt buộc');
+    expect(text).to.contain('Người yêu cầu › Số điện thoại: Chưa điền, mục này bắt buộc');
+    expect(text).not.to.match(/requester|fullName/);
+    expect(text).not.to.contain('Đăng ký trong 60 ngày', 'an unticked box is the answer "no"');
+    expect(text.indexOf('Người yêu cầu ›')).to.be.below(text.indexOf('Người cha ›'), 'in the order of the form');
+    const count = Number(/Có (\d+) vấn đề/.exec(text)?.[1]);
+    expect(count).to.equal($$(el, '#mc-form-summary li').length);
     expect(norm($(el, '[data-pointer="/documents/to-khai"] > .error').textContent)).to.contain('Thiếu giấy tờ');
     expect(await mockLog()).to.deep.equal([]);
   });

@@ -36,7 +36,10 @@ describe('<motcua-track>', () => {
     await lookUp(el, SEEDED, 'bi-mat-7');
     expect((await found).detail).to.deep.equal({ code: SEEDED, status: 5 });
     await el.updateComplete;
-    expect(norm($(el, '.status-badge').textContent)).to.equal('Yêu cầu bổ sung giấy tờ');
+    expect(norm($(el, '.status-badge').textContent)).to.equal('Cần bạn thực hiện · Yêu cầu bổ sung giấy tờ');
+    expect($(el, '.status-badge').classList.contains('needs-you')).to.equal(true);
+    const red = getComputedStyle($(el, '.status-badge')).color;
+    expect(red).not.to.equal('rgb(179, 38, 30)', 'never the colour of errors');
     expect(norm($(el, '[part="status"]').textContent)).to.contain('từ 10:00, Chủ Nhật, 01/03/2026');
     expect(norm($(el, '.facts').textContent)).to.contain('Hạn trả kết quả17:00, Chủ Nhật, 01/03/2026');
     expect($$(el, '.timeline li').map((li) => norm(li.querySelector('strong')!.textContent))).to.deep.equal([
@@ -79,7 +82,8 @@ describe('<motcua-track>', () => {
     await waitFor(() => el.shadowRoot!.querySelector('#mc-track-notice'), 'the confirmation');
     expect(norm($(el, '#mc-track-notice').textContent)).to.equal('Đã gửi giấy tờ bổ sung.');
     expect(el.shadowRoot!.querySelector('.supplement')).to.equal(null);
-    expect(norm($(el, '.status-badge').textContent)).to.equal('Đang xử lý');
+    expect(norm($(el, '.status-badge').textContent)).to.equal('Đang giải quyết · Đang xử lý');
+    expect($(el, '.status-badge').classList.contains('in-progress')).to.equal(true);
     const log = await mockLog();
     expect(log[0]).to.deep.include({ supplement: { comment: 'Bản chụp rõ hơn' } });
     expect(log[0].files.map((f: any) => [f.field, f.name])).to.deep.equal([

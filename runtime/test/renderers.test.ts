@@ -35,7 +35,8 @@ describe('renderer set: controls', () => {
       'Mường',
     ]);
     expect((byLabel(el, 'Nhận kết quả') as HTMLSelectElement).options.length).to.equal(3);
-    expect((byLabel(el, 'Ngày sinh') as HTMLInputElement).type).to.equal('date');
+    expect((byLabel(el, 'Ngày sinh') as HTMLInputElement).type).to.equal('text', 'typed as dd/mm/yyyy');
+    expect((byLabel(el, 'Ngày sinh') as HTMLInputElement).placeholder).to.equal('dd/mm/yyyy');
     expect((byLabel(el, 'Giờ sinh') as HTMLInputElement).type).to.equal('time');
     expect((byLabel(el, 'Lịch hẹn') as HTMLInputElement).type).to.equal('datetime-local');
     expect((byLabel(el, 'Mức độ hài lòng') as HTMLInputElement).type).to.equal('range');
@@ -93,6 +94,23 @@ describe('renderer set: controls', () => {
     expect(data(el).languages).to.deep.equal(['Anh', 'Trung'], 'in the order of the options');
     await typeInto(el, byLabel(el, 'Mức độ hài lòng'), '5');
     expect(data(el).score).to.equal(5);
+  });
+
+  it('dates are typed and shown as dd/mm/yyyy whatever the language; a non-date says so', async () => {
+    const el = await renderForm('basic');
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    const input = byLabel(el, 'Ngày sinh') as HTMLInputElement;
+    await typeInto(el, input, '2/3/2026', 'change');
+    expect(data(el).birthDate).to.equal('2026-03-02');
+    await el.updateComplete;
+    expect(input.value).to.equal('02/03/2026');
+    await typeInto(el, input, '31/02/2026', 'change');
+    expect(el.validate().find((i) => i.pointer === '/birthDate')?.message.vi).to.equal(
+      'Phải là một ngày có thật, dạng dd/mm/yyyy',
+    );
+    await el.updateComplete;
+    expect(input.value).to.equal('31/02/2026', 'what was typed stays to be corrected');
   });
 
   it('dates stay YYYY-MM-DD; times and date-times get the Việt Nam offset the schema formats need, and read back', async () => {
@@ -194,9 +212,25 @@ describe('renderer set: validation messages', () => {
     expect(el.shadowRoot!.activeElement).to.equal(summary);
     expect(summary.getAttribute('role')).to.equal('alert');
     const links = [...summary.querySelectorAll('a')];
-    expect(links.map((a) => norm(a.textContent))).to.include('Họ và tên: Thiếu trường bắt buộc "fullName"');
+    expect(links.map((a) => norm(a.textContent))).to.include('Họ và tên: Chưa điền, mục này bắt buộc');
     links.find((a) => a.textContent!.includes('Họ tên'))!.click();
     expect(el.shadowRoot!.activeElement).to.equal(byLabel(el, 'Họ tên'));
+  });
+
+  it('names fields by section and label from the UI schema; a blank section lists its fields', async () => {
+    const el = await renderForm('sections', { agreed: false });
+    const issues = el.validate();
+    await el.updateComplete;
+    expect(issues.map((i) => i.pointer)).to.deep.equal(['/child/fullName', '/child/birthDate']);
+    const items = $$(el, '.summary li').map((li) => norm(li.textContent));
+    expect(items).to.deep.equal([
+      'Người được khai sinh › Họ, chữ đệm và tên: Chưa điền, mục này bắt buộc',
+      'Người được khai sinh › Ngày sinh: Chưa điền, mục này bắt buộc',
+    ]);
+    expect(norm($(el, '#mc-summary-title').textContent)).to.contain(`${items.length} lỗi`);
+    expect(norm($(el, '.summary').textContent)).not.to.match(/child|fullName|birthDate/);
+    const name = byLabel(el, 'Họ, chữ đệm và tên') as HTMLInputElement;
+    expect(norm(el.shadowRoot!.getElementById(`${name.id}-err`)!.textContent)).to.equal('Chưa điền, mục này bắt buộc');
   });
 
   it('shows errors given from outside (the server) at their field, until the field changes', async () => {
@@ -326,6 +360,20 @@ describe('renderer set: wizard (Categorization)', () => {
     $(el, '[part~="wizard-back"]').click();
     await el.updateComplete;
     expect(norm($(el, '.step-title').textContent)).to.equal('Người khai');
+  });
+
+  it('marks a step behind done only while its fields are valid', async () => {
+    const el = await renderForm('wizard', { fullName: 'Lê C' });
+    $(el, '[part~="wizard-next"]').click();
+    await el.updateComplete;
+    const first = () => $$(el, '.steps li')[0]!;
+    expect(first().classList.contains('done')).to.equal(true);
+    expect(norm(first().textContent)).to.contain('(đã xong)');
+    el.data = { fullName: '' };
+    await el.updateComplete;
+    expect(first().classList.contains('done')).to.equal(false);
+    expect(first().classList.contains('attention')).to.equal(true);
+    expect(norm(first().textContent)).to.contain('(còn lỗi cần sửa)').and.not.contain('✓');
   });
 
   it('validate() goes to the first step with an error', async () => {

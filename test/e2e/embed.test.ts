@@ -98,13 +98,13 @@ test('the sample site: a birth registration filled, with files, and submitted un
   const child = form.getByRole('group', { name: /^Người được khai sinh/ });
   await child.getByLabel(/^Họ, chữ đệm và tên/).fill('Trần Minh Khang');
   await child.getByLabel(/^Giới tính/).selectOption({ label: 'Nam' });
-  await child.getByLabel(/^Ngày, tháng, năm sinh/).fill('2026-02-20');
+  await child.getByLabel(/^Ngày, tháng, năm sinh/).fill('20/02/2026');
   await child.getByLabel(/^Nơi sinh/).fill('Bệnh viện đa khoa tỉnh');
   await child.getByLabel(/^Quê quán/).fill('Xã Đông Sơn');
 
   const mother = form.getByRole('group', { name: /^Người mẹ/ });
   await mother.getByLabel(/^Họ, chữ đệm và tên/).fill('Nguyễn Thị Hoa');
-  await mother.getByLabel(/^Ngày sinh/).fill('1995-05-04');
+  await mother.getByLabel(/^Ngày sinh/).fill('04/05/1995');
   await mother.getByLabel(/^Nơi cư trú/).fill('12 Lê Lợi, Phường Trung Tâm');
 
   // The SHOW rule: the father's group is there while "the father is known", gone when not.
@@ -177,7 +177,7 @@ test('the tracking page finds the dossier just submitted, under the strict CSP',
   await track.getByLabel('Mã tra cứu').fill(receipt.secret);
   await track.getByRole('button', { name: 'Tra cứu' }).click();
   await track.getByRole('heading', { name: `Mã hồ sơ ${receipt.code}` }).waitFor({ timeout: 15_000 });
-  assert.equal((await track.locator('.status-badge').textContent())!.trim(), 'Mới đăng ký');
+  assert.equal((await track.locator('.status-badge').textContent())!.trim(), 'Đang giải quyết · Mới đăng ký');
   assert.match((await track.locator('.timeline').textContent())!, /Nộp hồ sơ/);
   await track.getByLabel('Mã tra cứu').fill('not-the-secret');
   await track.getByRole('button', { name: 'Tra cứu' }).click();

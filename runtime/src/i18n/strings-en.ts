@@ -40,7 +40,9 @@ export const WORDS_EN = {
   documentRequired: 'Required',
   documentOptional: 'Optional',
   documentLimits: 'Accepted: {types}; each file at most {size}; at most {max} files.',
-  documentPaper: 'Bring when collecting the result: {originals} original(s), {copies} copy(ies).',
+  documentPaper: 'Bring when collecting the result: {list}.',
+  documentOriginals: '{n} original(s)',
+  documentCopies: '{n} copy(ies)',
   chooseFiles: 'Choose files for: {title}',
   chooseFilesButton: 'Choose files',
   removeFile: 'Remove file {name}',
@@ -117,4 +119,5 @@ export const WIZARD_WORDS_EN = {
   wizardBack: 'Back',
   wizardNext: 'Next',
   wizardDone: 'done',
+  wizardAttention: 'has problems to fix',
 } satisfies Record<WizardWordKey, string>;

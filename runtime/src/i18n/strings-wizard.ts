@@ -8,6 +8,7 @@ export const WIZARD_WORDS_VI = {
   wizardBack: 'Quay lại',
   wizardNext: 'Tiếp tục',
   wizardDone: 'đã xong',
+  wizardAttention: 'còn lỗi cần sửa',
 } satisfies Record<string, string>;
 
 export type WizardWordKey = keyof typeof WIZARD_WORDS_VI;

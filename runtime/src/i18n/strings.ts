@@ -24,6 +24,8 @@ import type { WizardWordKey } from './strings-wizard.ts';
  * the joined table.
  */
 export const STRINGS = {
+  fieldRequired: { vi: 'Chưa điền, mục này bắt buộc', en: 'Required, not filled in' },
+  dateFormat: { vi: 'Phải là một ngày có thật, dạng dd/mm/yyyy', en: 'Must be a real date, as dd/mm/yyyy' },
   notANumber: { vi: 'Phải là một số', en: 'Must be a number' },
   httpError: {
     vi: 'Máy chủ báo lỗi. Vui lòng thử lại sau.',
@@ -87,7 +89,9 @@ export const WORDS_VI = {
   documentRequired: 'Bắt buộc',
   documentOptional: 'Không bắt buộc',
   documentLimits: 'Chấp nhận {types}; mỗi tệp tối đa {size}; tối đa {max} tệp.',
-  documentPaper: 'Khi nhận kết quả mang theo: {originals} bản chính, {copies} bản sao.',
+  documentPaper: 'Khi nhận kết quả mang theo: {list}.',
+  documentOriginals: '{n} bản chính',
+  documentCopies: '{n} bản sao',
   chooseFiles: 'Chọn tệp cho: {title}',
   chooseFilesButton: 'Chọn tệp',
   removeFile: 'Bỏ tệp {name}',

@@ -32,6 +32,8 @@ export interface RenderedControl {
   pointer: string;
   id: string;
   label: string;
+  /** The labels of the groups around it, outermost first (for "Section › Field" in messages). */
+  sections: readonly string[];
 }
 
 /** The services the form element offers its renderers during one render pass. */
@@ -57,6 +59,8 @@ export interface FormContext {
   issuesAt(path: string): Issue[];
   /** Records a problem the data cannot hold (e.g. text typed in a number field); undefined clears it. */
   setLocalIssue(path: string, issue: Issue | undefined): void;
+  /** Renders `body` inside the section `label`: controls registered meanwhile carry it. */
+  section<T>(label: string, body: () => T): T;
   /** A unique DOM id for the control at `path` in this pass; registers it for the error summary. */
   control(path: string, label: string): string;
   /** The stored step (index among all the categorization's elements) of the wizard `key`. */
@@ -64,6 +68,8 @@ export interface FormContext {
   goToStep(key: string, index: number): void;
   /** Tells the form which step the wizard `key` shows (the form emits motcua-step when it changes). */
   reportStep(key: string, detail: { step: number; count: number; label: string }): void;
+  /** Every current issue at or below `pointers`, shown yet or not. */
+  issuesWithin(pointers: readonly string[]): Issue[];
   /** Reveals every error at or below `pointers` (a wizard step asking to move on): true when there are none. */
   revealWithin(pointers: readonly string[]): boolean;
   /** A part of the form being loaded (a lazy renderer's chunk): the form renders again, and updateComplete waits, until it settles. */

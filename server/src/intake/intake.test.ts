@@ -58,6 +58,12 @@ forEachDatabase('citizen intake and tracking', (db) => {
       headers: { 'x-tracking-secret': r.secret },
     });
     assert.equal(track.status, 200);
+    assert.match(r.secret, /^[2-9A-HJKMNP-Z]{5}(-[2-9A-HJKMNP-Z]{5}){3}$/, 'no look-alikes, grouped in fives');
+    const typed = ` ${r.secret.toLowerCase().replace(/-/g, '  ')} `;
+    const typedTrack = await server.request(`/api/v1/public/dossiers/${r.code}`, {
+      headers: { 'x-tracking-secret': typed },
+    });
+    assert.equal(typedTrack.status, 200, 'any case and spacing');
     const t = await json<{
       status: number;
       timeline: { kind: string }[];

@@ -15,7 +15,7 @@ import type { ServerContext } from '../context.ts';
 import { dossiers } from '../db/schema/index.ts';
 import { validateOnce } from '../http/validation.ts';
 import { loadVersion } from '../procedures/catalog.ts';
-import { randomToken, tokenHash } from '../auth/secret.ts';
+import { newTrackingSecret, trackingSecretHash } from '../tracking/secret.ts';
 import { applyLedger, insertEvents, recordVisit, stateColumns } from '../dossiers/store.ts';
 import { GENESIS_HASH } from '../dossiers/event-hash.ts';
 import { foldText } from '../dossiers/fold.ts';
@@ -173,7 +173,7 @@ export async function importLegacyDossiers(
     }
     const applicant = applicantIdentity(procedure, d.data, ctx.evaluator);
     const name = applicant.kind === 'organization' ? (applicant.name ?? '') : (applicant.fullName ?? '');
-    const secret = randomToken(16);
+    const secret = newTrackingSecret();
     const id = randomUUID();
     const now = ctx.clock.now();
     await ctx.db.transaction(async (tx) => {
@@ -198,7 +198,7 @@ export async function importLegacyDossiers(
         submitter: submitterIdentity(procedure, d.data, ctx.evaluator),
         data: d.data,
         fees,
-        trackingSecretHash: tokenHash(secret),
+        trackingSecretHash: trackingSecretHash(secret),
         headHash: GENESIS_HASH,
         imported: true,
         legacy: d.legacy ?? null,

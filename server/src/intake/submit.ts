@@ -35,7 +35,7 @@ import { noFaults } from '../config/faults.ts';
 import { errors, HttpError } from '../http/errors.ts';
 import { validateOnce } from '../http/validation.ts';
 import { inForce, type PublishedProcedure } from '../procedures/catalog.ts';
-import { randomToken, tokenHash } from '../auth/secret.ts';
+import { newTrackingSecret, trackingSecretHash } from '../tracking/secret.ts';
 import { chainHashes, eventRows, LEDGER_UPSERT, ledgerRows, stateColumns, visitRows } from '../dossiers/store.ts';
 import { GENESIS_HASH } from '../dossiers/event-hash.ts';
 import { foldText } from '../dossiers/fold.ts';
@@ -198,7 +198,7 @@ async function receive(
         ...plan.applicantColumns,
         data: submission.data,
         fees: body.fees,
-        trackingSecretHash: tokenHash(body.secret),
+        trackingSecretHash: trackingSecretHash(body.secret),
         headHash: hashes.at(-1)!,
         createdAt: new Date(now),
         updatedAt: new Date(now),
@@ -430,7 +430,7 @@ async function check(
     },
     body: {
       code: '',
-      secret: randomToken(16),
+      secret: newTrackingSecret(),
       status: state.status,
       statusLabel: STATUSES[state.status],
       fees,

@@ -6,7 +6,7 @@ import { implement, type Implementation } from '../http/implement.ts';
 import type { AppEnv } from '../http/env.ts';
 import { HttpError } from '../http/errors.ts';
 import { validateOnce } from '../http/validation.ts';
-import { safeEqual, tokenHash } from '../auth/secret.ts';
+import { trackingSecretMatches } from './secret.ts';
 import { dossierFiles, files } from '../db/schema/index.ts';
 import { dossierByCode, type DossierRow } from '../dossiers/load.ts';
 import { act, dossierNotFound } from '../dossiers/act.ts';
@@ -19,7 +19,7 @@ import { APPLICANT_FILE_PURPOSES, trackingView } from './view.ts';
 export async function dossierForApplicant(c: Context<AppEnv>, code: string): Promise<DossierRow> {
   const secret = c.req.header('x-tracking-secret') ?? '';
   const row = await dossierByCode(c.get('ctx').db, code);
-  if (!row || !secret || !safeEqual(tokenHash(secret), row.trackingSecretHash)) throw dossierNotFound();
+  if (!row || !trackingSecretMatches(secret.trim(), row.trackingSecretHash)) throw dossierNotFound();
   return row;
 }
 

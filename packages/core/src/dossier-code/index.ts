@@ -1,1 +1,2 @@
 export * from './dossier-code.ts';
+export * from './tracking-secret.ts';

@@ -4,7 +4,7 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
- * A new form's data with the schema's `default`s filled in: at the top level, and inside nested
+ * A new form's data with the schema's `default`s filled in (and `false` for a yes/no without one): at the top level, and inside nested
  * objects that are required or already present. An optional object (e.g. the father, shown only
  * when known) is not created just to hold defaults: it would then have to be complete.
  */
@@ -19,6 +19,9 @@ export function withDefaults(schema: JsonSchema, data: unknown): unknown {
     if (!isObj(prop)) continue;
     if (out[name] === undefined && prop.default !== undefined) {
       out[name] = structuredClone(prop.default);
+    } else if (out[name] === undefined && prop.type === 'boolean') {
+      // A yes/no box shows unticked: that is the answer "no", never a missing one.
+      out[name] = false;
     } else if (isObj(prop.properties) && (out[name] !== undefined || required.has(name))) {
       const filled = withDefaults(prop, out[name] ?? {});
       if (out[name] !== undefined || (isObj(filled) && Object.keys(filled).length > 0)) out[name] = filled;

@@ -68,7 +68,7 @@ function documentItem(c: DocumentCheck, v: DocumentsView): TemplateResult {
       <span class="badge ${c.required ? 'req-badge' : ''}" part="badge">${c.required ? t('documentRequired', lang) : t('documentOptional', lang)}</span>
     </div>
     <p class="hint">${pick(c.reason, lang)}${d.description ? html`. ${pick(d.description, lang)}` : nothing}</p>
-    <p class="hint" id=${`${id}-limits`}>${limits}${d.originals || d.copies ? html` ${t('documentPaper', lang, { originals: d.originals, copies: d.copies })}` : nothing}</p>
+    <p class="hint" id=${`${id}-limits`}>${limits}${paper(d.originals, d.copies, lang)}</p>
     ${
       files.length
         ? html`<ul class="files">
@@ -108,4 +108,13 @@ function documentItem(c: DocumentCheck, v: DocumentsView): TemplateResult {
     </div>
     ${docIssues.length ? html`<p class="error" part="error" id=${`${id}-err`}>${docIssues.map((p) => pick(p.message, lang)).join(' ')}</p>` : nothing}
   </li>`;
+}
+
+/** What paper to bring, naming only what there is ("1 bản chính", never "0 bản sao"). */
+function paper(originals: number, copies: number, lang: Lang) {
+  const parts = [
+    originals ? t('documentOriginals', lang, { n: originals }) : '',
+    copies ? t('documentCopies', lang, { n: copies }) : '',
+  ].filter(Boolean);
+  return parts.length ? ` ${t('documentPaper', lang, { list: parts.join(', ') })}` : nothing;
 }

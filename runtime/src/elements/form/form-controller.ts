@@ -317,7 +317,14 @@ export class FormController implements ReactiveController {
         directory: this.directory!,
         ...receivingForBrowser(p, this.directory!),
       }) ?? []
-    ).filter((i) => !i.pointer.startsWith('/data') || !fieldIssues.some((f) => isWithin(i.pointer, f.pointer)));
+    ).filter(
+      (i) =>
+        !i.pointer.startsWith('/data') ||
+        // The inner form names each field of a section left blank: the section's own "required" goes.
+        !fieldIssues.some(
+          (f) => isWithin(i.pointer, f.pointer) || (i.code === 'required' && isWithin(f.pointer, i.pointer)),
+        ),
+    );
     if (this.#refuse([...fieldIssues, ...checked])) return;
     if (!this.#attempt || this.#attempt.outcome === 'rejected')
       this.#attempt = { key: newIdempotencyKey(), outcome: 'pending' };

@@ -28,6 +28,7 @@ import type {
   RenderResult,
   RendererEntry,
 } from '../../jsonforms/context.ts';
+import { fieldIssues } from '../../jsonforms/field-issues.ts';
 import { createValidatorShim } from '../../jsonforms/validator-shim.ts';
 import { ControlPropsCache } from '../../jsonforms/control-props.ts';
 import { FormMemo } from '../../jsonforms/form-memo.ts';
@@ -138,7 +139,19 @@ export class MotcuaJsonForms extends LitElement {
 
   /** Every current issue: schema validation, what inputs could not hold, and `issues` from outside. */
   get errors(): Issue[] {
-    return [...this.#validation, ...this._local.values(), ...this._external];
+    return this.#inFormOrder([...this.#validation, ...this._local.values(), ...this._external]);
+  }
+
+  /** Issues in the order their fields come in the form (those not on screen last). */
+  #inFormOrder(issues: Issue[]): Issue[] {
+    const at = (i: Issue) => {
+      const c = this.#controlFor(i.pointer);
+      return c ? this.#rendered.indexOf(c) : Infinity;
+    };
+    return issues
+      .map((issue, n) => ({ issue, n, at: at(issue) }))
+      .sort((a, b) => a.at - b.at || a.n - b.n)
+      .map((x) => x.issue);
   }
 
   get #language(): Lang {
@@ -163,9 +176,13 @@ export class MotcuaJsonForms extends LitElement {
     return errors;
   }
 
-  /** The label people see for the data at `pointer` (its control, or the schema's title). */
+  /**
+   * How people find the data at `pointer`: its control's label after the sections around it
+   * ("Người được khai sinh › Họ, chữ đệm và tên"), or the schema's titles down to it.
+   */
   labelFor(pointer: string): string {
-    return this.#controlFor(pointer)?.label || this.#schemaTitle(pointer);
+    const c = this.#controlFor(pointer);
+    return c?.label ? [...c.sections, c.label].join(' › ') : this.#schemaTitle(pointer);
   }
 
   /** The wizard's current step at the root, or null when the form is not a wizard. */
@@ -218,7 +235,8 @@ export class MotcuaJsonForms extends LitElement {
       return;
     }
     try {
-      this.#validation = schemaIssues(this.evaluator.validate(this.schema as CoreSchema, this.data ?? {}));
+      const raw = schemaIssues(this.evaluator.validate(this.schema as CoreSchema, this.data ?? {}));
+      this.#validation = fieldIssues(raw, this.schema as CoreSchema);
     } catch (err) {
       // A validator module that does not match the schema: say so, never pretend the data is valid.
       this.#validation = [];
@@ -295,6 +313,7 @@ export class MotcuaJsonForms extends LitElement {
     const props = this.#props;
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
+    const sections: string[] = [];
     const ctx: FormContext = {
       state,
       lang,
@@ -319,12 +338,20 @@ export class MotcuaJsonForms extends LitElement {
         else next.delete(pointer);
         self._local = next;
       },
+      section: (label, body) => {
+        sections.push(label);
+        try {
+          return body();
+        } finally {
+          sections.pop();
+        }
+      },
       control: (path, label) => {
         const base = idForPath('mc', path);
         const n = self.#ids.get(base) ?? 0;
         self.#ids.set(base, n + 1);
         const id = n ? `${base}-${n}` : base;
-        self.#rendered.push({ pointer: pathToPointer(path), id, label });
+        self.#rendered.push({ pointer: pathToPointer(path), id, label, sections: [...sections] });
         return id;
       },
       step: (key) => self._steps.get(key) ?? 0,
@@ -336,11 +363,13 @@ export class MotcuaJsonForms extends LitElement {
       reportStep: (key, detail) => {
         self.#stepReports.set(key, detail);
       },
+      issuesWithin: (pointers) =>
+        [...self.#validation, ...self._local.values(), ...self._external].filter((i) =>
+          pointers.some((p) => isWithin(i.pointer, p)),
+        ),
       revealWithin: (pointers) => {
         self._revealed = [...self._revealed, ...pointers];
-        const blocking = [...self.#validation, ...self._local.values(), ...self._external].filter((i) =>
-          pointers.some((p) => isWithin(i.pointer, p)),
-        );
+        const blocking = ctx.issuesWithin(pointers);
         if (blocking.length) {
           self._summary = pointers;
           self.#focusSummary = true;
@@ -465,7 +494,7 @@ export class MotcuaJsonForms extends LitElement {
   #renderSummary(shown: Issue[], lang: Lang) {
     const scope = this._summary;
     if (!scope) return nothing;
-    const listed = shown.filter((i) => scope.some((p) => isWithin(i.pointer, p)));
+    const listed = this.#inFormOrder(shown.filter((i) => scope.some((p) => isWithin(i.pointer, p))));
     if (!listed.length) return nothing;
     const title =
       listed.length === 1 ? t('errorSummaryTitleOne', lang) : t('errorSummaryTitle', lang, { count: listed.length });
@@ -474,7 +503,7 @@ export class MotcuaJsonForms extends LitElement {
       <ul>
         ${listed.map((issue) => {
           const target = this.#controlFor(issue.pointer);
-          const label = target?.label || this.#schemaTitle(issue.pointer);
+          const label = this.labelFor(issue.pointer);
           const text = `${label ? `${label}: ` : ''}${pick(issue.message, lang)}`;
           return html`<li>
             ${
@@ -493,16 +522,25 @@ export class MotcuaJsonForms extends LitElement {
     </div>`;
   }
 
-  /** The schema title of the property at `pointer` (for errors whose control is not on screen). */
+  /**
+   * The schema titles down to `pointer` ("Người yêu cầu › Họ, chữ đệm và tên"), for errors whose
+   * control is not on screen; empty when the field itself has no title.
+   */
   #schemaTitle(pointer: string): string {
     if (!this.schema || pointer === '') return '';
-    try {
-      const found = resolveDataPointer(this.schema as CoreSchema, pointer);
-      const title = found.find((s) => typeof s.title === 'string')?.title;
-      return typeof title === 'string' ? localTitle(title, this.#language) : '';
-    } catch {
-      return '';
-    }
+    const titleAt = (p: string): string => {
+      try {
+        const title = resolveDataPointer(this.schema as CoreSchema, p).find((s) => typeof s.title === 'string')?.title;
+        return typeof title === 'string' ? localTitle(title, this.#language) : '';
+      } catch {
+        return '';
+      }
+    };
+    const own = titleAt(pointer);
+    if (!own) return '';
+    const parts = pointer.split('/');
+    const outer = parts.slice(1, -1).map((_, i) => titleAt(parts.slice(0, i + 2).join('/')));
+    return [...outer.filter(Boolean), own].join(' › ');
   }
 
   /** Resolves when the form is rendered in full: lazily loaded renderers included. */

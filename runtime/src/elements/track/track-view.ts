@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { pick, type Lang } from '@motcua/core';
+import { pick, statusMeaning, type Lang } from '@motcua/core';
 import type { TrackingView } from '@motcua/api';
 import { addStrings, t } from '../../i18n/strings.ts';
 import { TRACK_STRINGS } from '../../i18n/strings-track.ts';
@@ -10,6 +10,22 @@ import type { TrackFailure, TrackModel } from './track-model.ts';
 // The views of <motcua-track>: a chunk of their own, loaded by the first <motcua-track> a page
 // shows (a page with a form only never loads them). Their words come with them.
 addStrings(TRACK_STRINGS);
+
+/**
+ * The status, coloured by what it asks of the applicant (core's statusMeaning) and saying it in
+ * words too: colour alone tells nothing to a screen reader or to someone who cannot tell colours.
+ */
+function statusBadge(v: TrackingView, lang: Lang) {
+  const meaning = statusMeaning(v.status);
+  return html`<span class="status-badge ${meaning}" part="status-badge"><span class="meaning">${pick(MEANING_WORDS[meaning], lang)}</span> · ${pick(v.statusLabel, lang)}</span>`;
+}
+
+const MEANING_WORDS = {
+  'in-progress': TRACK_STRINGS.trackMeaningInProgress,
+  'needs-you': TRACK_STRINGS.trackMeaningNeedsYou,
+  done: TRACK_STRINGS.trackMeaningDone,
+  closed: TRACK_STRINGS.trackMeaningClosed,
+};
 
 /** Everything <motcua-track> shows, from its state (`m`). */
 export function trackView(m: TrackModel) {
@@ -57,7 +73,7 @@ function renderView(m: TrackModel, v: TrackingView, lang: Lang) {
   return html`<section class="result" part="result" aria-labelledby="mc-track-title">
     <h2 id="mc-track-title" tabindex="-1">${t('receiptCode', lang)} ${v.code}</h2>
     <p>${pick(v.procedure.title, lang)}</p>
-    <p part="status"><span class="sr-only">${t('trackStatus', lang)}: </span><span class="status-badge">${pick(v.statusLabel, lang)}</span>
+    <p part="status"><span class="sr-only">${t('trackStatus', lang)}: </span>${statusBadge(v, lang)}
       ${last ? html` <span class="hint">${t('trackSince', lang, { at: humanIso(last.at, lang) })}</span>` : nothing}</p>
     <dl class="facts">
       ${v.submittedAt ? html`<dt>${t('trackSubmittedAt', lang)}</dt><dd>${humanIso(v.submittedAt, lang)}</dd>` : nothing}
@@ -186,10 +202,20 @@ export const styles = css`
   .status-badge {
     display: inline-block;
     font-weight: 600;
-    color: var(--_on-primary);
-    background: var(--_primary);
+    border: 2px solid currentColor;
     border-radius: var(--_radius);
     padding: 0.15rem 0.6rem;
+    color: var(--_primary);
+  }
+  .status-badge.needs-you {
+    color: var(--motcua-color-attention, #7a4a00);
+    background: #fff4d6;
+  }
+  .status-badge.done {
+    color: var(--_success);
+  }
+  .status-badge.closed {
+    color: var(--_muted);
   }
   .lookup .row-fields {
     display: flex;

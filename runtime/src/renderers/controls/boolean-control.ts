@@ -10,6 +10,8 @@ function booleanControl(props: DispatchProps, ctx: FormContext) {
   const v = controlView(props, ctx);
   if (!v) return nothing;
   const toggle = v.options.toggle === true;
+  // Unticked is an answer ("no"): only a box that must be ticked (a declaration) is marked required.
+  const mustTick = v.required && v.schema.const === true;
   return html`<div class="field boolean ${v.invalid ? 'invalid' : ''}" part="field" data-pointer=${pathToPointer(v.path)}>
     <div class="check">
       <input
@@ -27,7 +29,7 @@ function booleanControl(props: DispatchProps, ctx: FormContext) {
           ctx.touch(v.path);
         }}
       />
-      ${v.label ? html`<label part="label" for=${v.inputId}>${v.label}${requiredMark(v, ctx)}</label>` : nothing}
+      ${v.label ? html`<label part="label" for=${v.inputId}>${v.label}${mustTick ? requiredMark(v, ctx) : nothing}</label>` : nothing}
     </div>
     ${hint(v)} ${errorText(v, ctx)}
   </div>`;

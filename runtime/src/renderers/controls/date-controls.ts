@@ -15,7 +15,9 @@ import {
 import { pathToPointer } from '../../jsonforms/paths.ts';
 
 /**
- * Native date, time and date-time pickers. What they give is converted to what the schema's
+ * Dates are typed as dd/mm/yyyy, the way they are written in Việt Nam, whatever the browser's
+ * language (a native date picker shows the browser's order: mm/dd/yyyy in an English browser).
+ * Native time and date-time pickers. What they give is converted to what the schema's
  * format accepts (ajv-formats, full mode): `date` is YYYY-MM-DD as is; `date-time` and `time` need
  * an offset, which is that of the form's time zone (Asia/Ho_Chi_Minh unless configured);
  * `iso-time` and pattern-checked times get HH:MM:SS / HH:MM without one.
@@ -24,15 +26,15 @@ type Kind = 'date' | 'time' | 'datetime-local';
 
 function toInput(kind: Kind, data: unknown, tz: string): string {
   if (typeof data !== 'string' || data === '') return '';
-  if (kind === 'date') return data;
+  if (kind === 'date') return shownDate(data);
   if (kind === 'time') return /^\d{2}:\d{2}/.test(data) ? data.slice(0, 5) : '';
   const instant = parseInstant(data, tz);
   return instant === null ? '' : `${localDate(instant, tz)}T${localTime(instant, tz)}`;
 }
 
 function fromInput(kind: Kind, text: string, format: unknown, tz: string): string | undefined {
-  if (text === '') return undefined;
-  if (kind === 'date') return text;
+  if (text.trim() === '') return undefined;
+  if (kind === 'date') return typedDate(text);
   if (kind === 'datetime-local') {
     const [date = '', time = ''] = text.split('T');
     return formatInstant(zonedInstant(date, time.slice(0, 5), tz), tz);
@@ -47,6 +49,29 @@ function fromInput(kind: Kind, text: string, format: unknown, tz: string): strin
   return hhmm;
 }
 
+/** YYYY-MM-DD shown as DD/MM/YYYY; anything else (text that was not a date) as it is. */
+export function shownDate(data: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(data);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : data;
+}
+
+/**
+ * A typed day, month, year (separated by /, -, . or spaces; a two-digit year is not guessed) or
+ * an ISO date, as YYYY-MM-DD; text that is no calendar date stays as typed, for the schema's
+ * format check to name and the person to correct.
+ */
+export function typedDate(text: string): string {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const dmy = /^(\d{1,2})[/.\-\s]+(\d{1,2})[/.\-\s]+(\d{4})$/.exec(t);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  if (!y || !m || !d) return t;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d))
+    return t;
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
 function dateControl(props: DispatchProps, ctx: FormContext, kind: Kind) {
   const v = controlView(props, ctx);
   if (!v) return nothing;
@@ -54,7 +79,9 @@ function dateControl(props: DispatchProps, ctx: FormContext, kind: Kind) {
   return html`<div class=${fieldClass(v, kind === 'datetime-local' ? 'date-time' : kind)} part="field" data-pointer=${pathToPointer(v.path)}><label class="label" part="label" for=${v.inputId} ?hidden=${!v.label}>${v.label}${requiredMark(v, ctx)}</label>${hint(v)}<input
     id=${v.inputId}
     part="input"
-    type=${kind}
+    type=${kind === 'date' ? 'text' : kind}
+    inputmode=${ifDefined(kind === 'date' ? 'numeric' : undefined)}
+    placeholder=${ifDefined(kind === 'date' ? 'dd/mm/yyyy' : undefined)}
     .value=${live(toInput(kind, v.data, ctx.timeZone))}
     min=${ifDefined(bound(v, 'formatMinimum'))}
     max=${ifDefined(bound(v, 'formatMaximum'))}

@@ -43,7 +43,8 @@ function group(props: DispatchProps, ctx: FormContext) {
   const p = layoutProps(props, ctx);
   if (!p.visible) return nothing;
   const label = p.label ?? (props.uischema as GroupLayout).label;
-  const body = children(props.uischema as Layout, props.schema, props.path, p.enabled, ctx);
+  const render = () => children(props.uischema as Layout, props.schema, props.path, p.enabled, ctx);
+  const body = label ? ctx.section(label, render) : render();
   return label
     ? html`<fieldset class="group" part="group"><legend part="group-label">${label}</legend>${body}</fieldset>`
     : html`<div class="group" part="group">${body}</div>`;

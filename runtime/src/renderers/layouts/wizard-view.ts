@@ -1,15 +1,18 @@
 import { css, html, nothing } from 'lit';
 import {
+  composeWithUi,
   isVisible,
   mapStateToLayoutProps,
   type Categorization,
   type Category,
+  type ControlElement,
   type GroupLayout,
   type Layout,
   type UISchemaElement,
 } from '@jsonforms/core';
 import type { DispatchProps, FormContext } from '../../jsonforms/context.ts';
 import { children } from './layouts.ts';
+import { pathToPointer } from '../../jsonforms/paths.ts';
 import { wizardKey } from './wizard-key.ts';
 import { addWords } from '../../i18n/strings.ts';
 import { WIZARD_WORDS_VI } from '../../i18n/strings-wizard.ts';
@@ -57,6 +60,13 @@ export function wizard(props: DispatchProps, ctx: FormContext) {
   );
   const stepPointers = ctx.rendered.slice(before).map((r) => r.pointer);
 
+  // A step behind is done only while its fields are valid (data can change after it was left).
+  const state = (c: Category, i: number): 'current' | 'done' | 'attention' | '' => {
+    if (i === position) return 'current';
+    if (i > position) return '';
+    const pointers = ctx.memo(c, 'pointers', [props.path], () => controlPointers(c, props.path));
+    return ctx.issuesWithin(pointers).length ? 'attention' : 'done';
+  };
   ctx.reportStep(key, { step: position, count, label: labelOf(current) });
   const go = (to: number) => ctx.goToStep(key, visible[to]!.abs);
   const next = () => {
@@ -66,17 +76,19 @@ export function wizard(props: DispatchProps, ctx: FormContext) {
   return html`<section class="wizard" part="wizard" aria-labelledby="mc-step-title">
     <nav class="steps-nav" aria-label=${ctx.text('wizardSteps')}>
       <ol class="steps" part="steps">
-        ${visible.map(
-          (
-            { c },
-            i,
-          ) => html`<li class="step ${i === position ? 'current' : i < position ? 'done' : ''}" part=${i === position ? 'step step-current' : 'step'}
+        ${visible.map(({ c }, i) => {
+          const st = state(c, i);
+          return html`<li class="step ${st}" part=${i === position ? 'step step-current' : 'step'}
             aria-current=${i === position ? 'step' : nothing}>
-            <span class="num" aria-hidden="true">${i < position ? '✓' : i + 1}</span>
+            <span class="num" aria-hidden="true">${st === 'done' ? '✓' : st === 'attention' ? '!' : i + 1}</span>
             <span class="name">${labelOf(c)}</span>
-            ${i < position ? html`<span class="sr-only">(${ctx.text('wizardDone')})</span>` : nothing}
-          </li>`,
-        )}
+            ${
+              st === 'done' || st === 'attention'
+                ? html`<span class="sr-only">(${ctx.text(st === 'done' ? 'wizardDone' : 'wizardAttention')})</span>`
+                : nothing
+            }
+          </li>`;
+        })}
       </ol>
     </nav>
     <p class="progress" part="progress">${ctx.text('wizardProgress', { n: position + 1, count })}</p>
@@ -96,6 +108,13 @@ export function wizard(props: DispatchProps, ctx: FormContext) {
       }
     </div>
   </section>`;
+}
+
+/** The data pointers of the controls inside `element`, through its layouts. */
+function controlPointers(element: UISchemaElement, path: string): string[] {
+  if (element.type === 'Control') return [pathToPointer(composeWithUi(element as ControlElement, path))];
+  const kids = (element as Layout).elements;
+  return Array.isArray(kids) ? kids.flatMap((k) => controlPointers(k, path)) : [];
 }
 
 /** A category's content with any nested Categorization turned into groups (rules kept). */
@@ -149,6 +168,9 @@ export const styles = css`
   }
   .wizard .step.done {
     color: var(--_success);
+  }
+  .wizard .step.attention {
+    color: var(--_error);
   }
   .wizard .progress {
     color: var(--_muted);
