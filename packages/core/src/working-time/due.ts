@@ -11,6 +11,7 @@ import { addWorkingMs, workingMsBetween } from './working-time.ts';
 import { addDays, localDate, parseTime, zonedInstant } from './zoned-time.ts';
 
 const MINUTE = 60_000;
+const SECOND = 1_000;
 
 function requireValue(value: number): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
@@ -50,8 +51,9 @@ export function endOfWorkingDay(cal: Calendar, date: string): number {
  *   Civil Code art. 147 counts periods in days; a fractional N is rounded up to whole days); a due
  *   day that is not a working day moves to the next working day; due at the END of that working day
  *   (the last moment the office can hand the result over);
- * - same day with a cut-off: accepted on a working day strictly before the cut-off (and before that
- *   day's work ends) → due at the end of that working day; otherwise at the end of the next working
+ * - same day with a cut-off: accepted on a working day no later than the cut-off (HH:MM:00 itself
+ *   counts: "after 15:00" means after, to the second the national portal exchanges) and before that
+ *   day's work ends → due at the end of that working day; otherwise at the end of the next working
  *   day.
  */
 function dueWithoutPauses(cal: Calendar, start: number, deadline: Deadline | WorkingDuration): number {
@@ -71,7 +73,10 @@ function dueWithoutPauses(cal: Calendar, start: number, deadline: Deadline | Wor
     if (parseTime(deadline.cutoff) === null) throw new RangeError(`Not a cut-off time (HH:MM): ${deadline.cutoff}`);
     if (isWorkingDay(cal, startDate)) {
       const end = endOfWorkingDay(cal, startDate);
-      if (start < zonedInstant(startDate, deadline.cutoff, cal.timeZone) && start < end) return end;
+      // The cut-off minute's first second still belongs to the day (Decree 123/2015/NĐ-CP art. 9:
+      // "sau 15 giờ" is after 15:00:00).
+      const lastSameDay = zonedInstant(startDate, deadline.cutoff, cal.timeZone) + SECOND;
+      if (start < lastSameDay && start < end) return end;
     }
     return endOfWorkingDay(cal, nextWorkingDay(cal, startDate));
   }

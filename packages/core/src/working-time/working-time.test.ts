@@ -156,10 +156,20 @@ test('calendar days and same-day: the rules at their edges', () => {
     '2026-12-02T17:00:00+07:00',
     'work over: next working day even before the cut-off',
   );
-  assert.equal(sd('2026-12-01T00:00', '00:00'), '2026-12-02T17:00:00+07:00', 'cut-off 00:00: nothing is before it');
+  assert.equal(sd('2026-12-01T00:00', '00:00'), '2026-12-01T17:00:00+07:00', 'cut-off 00:00: 00:00:00 is not after it');
+  assert.equal(sd('2026-12-01T00:01', '00:00'), '2026-12-02T17:00:00+07:00', 'cut-off 00:00: 00:01 is after it');
   assert.equal(sd('2026-12-05T11:29', '15:00', SATURDAY), '2026-12-05T11:30:00+07:00');
   assert.throws(() => computeDue(VN, 0, { unit: 'same-day', cutoff: '3pm' }), RangeError);
   assert.throws(() => computeDue(VN, 0, { unit: 'weeks', value: 1 } as never), RangeError);
+});
+
+test('"after 15:00" means after: 15:00:00 is still the same day, 15:00:01 is not', () => {
+  const due = (ms: number) => show(computeDue(VN, ms, { unit: 'same-day', cutoff: '15:00' }));
+  const three = at('2026-12-01T15:00');
+  assert.equal(due(three), '2026-12-01T17:00:00+07:00', 'exactly 15:00:00');
+  assert.equal(due(three + 999), '2026-12-01T17:00:00+07:00', 'still 15:00:00 to the second');
+  assert.equal(due(three + 1000), '2026-12-02T17:00:00+07:00', '15:00:01');
+  assert.equal(due(three - 1), '2026-12-01T17:00:00+07:00', '14:59:59.999');
 });
 
 test('shiftDue: a pause without working time moves nothing; a weekend-spanning one moves by its working time', () => {
