@@ -97,6 +97,11 @@ export async function startServer(
   });
   const actualPort = (server.address() as AddressInfo).port;
   const url = config.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
+  if (!config.publicUrl) {
+    // Links in responses name this address until MOTCUA_PUBLIC_URL says otherwise (never the Host header).
+    config.publicUrl = url;
+    log.warn({ url }, 'MOTCUA_PUBLIC_URL is not set: responses link to the local address');
+  }
   log.info({ url, database: ctx.database.describe, files: config.filesDir }, 'motcua server listening');
   let closing: Promise<void> | null = null;
   return {

@@ -75,7 +75,10 @@ function uploadIssues(
   const issues: Issue[] = [];
   const purpose = purposeOf(kind);
   if (purpose === 'supplement') {
-    const provided: Record<string, { mediaType: string; size: number }[]> = {};
+    const provided: Record<string, { mediaType: string; size: number }[]> = Object.create(null) as Record<
+      string,
+      { mediaType: string; size: number }[]
+    >; // part names are the sender's: no prototype to hit
     for (const u of uploads) (provided[u.documentId] ??= []).push({ mediaType: u.mediaType, size: u.size });
     const codes = new Set([
       'media-type',

@@ -19,6 +19,12 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** Trust X-Forwarded-Proto/For from a reverse proxy (Secure cookies behind HTTPS, client IPs). */
   trustProxy: boolean;
+  /**
+   * How many trusted proxies stand in front of the server (MOTCUA_TRUST_PROXY=2, default 1): the
+   * client address is the X-Forwarded-For entry the outermost trusted proxy appended, counted from
+   * the right — entries further left were written by the client and prove nothing.
+   */
+  proxyHops: number;
   /** Force the Secure flag on cookies even without HTTPS being detected. */
   secureCookies: boolean;
   sessionTtlMinutes: number;
@@ -78,6 +84,16 @@ function bool(env: Env, name: string, dflt: boolean): boolean {
   throw new ConfigError(`${name}: phải là true/false / must be true or false (got "${raw}")`);
 }
 
+/** MOTCUA_TRUST_PROXY: true/false, or the number of trusted proxies in front of the server. */
+function trustedProxies(env: Env): { trustProxy: boolean; proxyHops: number } {
+  const raw = env.MOTCUA_TRUST_PROXY ?? '';
+  if (/^\d+$/.test(raw)) {
+    const hops = int(env, 'MOTCUA_TRUST_PROXY', 0);
+    return { trustProxy: hops > 0, proxyHops: Math.max(hops, 1) };
+  }
+  return { trustProxy: bool(env, 'MOTCUA_TRUST_PROXY', false), proxyHops: 1 };
+}
+
 const REPO_ROOT = resolve(new URL('../../..', import.meta.url).pathname);
 
 /** Reads the configuration; `overrides` win over the environment (tests, CLI flags). */
@@ -109,7 +125,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    trustProxy: bool(env, 'MOTCUA_TRUST_PROXY', false),
+    ...trustedProxies(env),
     secureCookies: bool(env, 'MOTCUA_SECURE_COOKIES', false),
     sessionTtlMinutes: int(env, 'MOTCUA_SESSION_TTL_MINUTES', 8 * 60, 1),
     maxRequestBytes: int(env, 'MOTCUA_MAX_REQUEST_BYTES', 100 * 1024 * 1024, 1024),

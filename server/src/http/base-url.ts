@@ -1,16 +1,16 @@
 import type { Context } from 'hono';
 import type { AppEnv } from './env.ts';
+import type { ServerConfig } from '../config/config.ts';
 
-/** The origin browsers reach us at: MOTCUA_PUBLIC_URL, or the request's own (proxy headers if trusted). */
+/**
+ * The origin browsers reach us at: MOTCUA_PUBLIC_URL, else the server's own local address. Never
+ * Host or X-Forwarded-Host: these URLs (the validator module an embedding page imports and runs)
+ * land in publicly cached responses, and a request header would let anyone poison that cache.
+ */
 export function baseUrl(c: Context<AppEnv>): string {
-  const ctx = c.get('ctx');
-  if (ctx.config.publicUrl) return ctx.config.publicUrl;
-  const url = new URL(c.req.url);
-  if (ctx.config.trustProxy) {
-    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
-    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
-    if (proto) url.protocol = `${proto}:`;
-    if (host) url.host = host;
-  }
-  return url.origin;
+  return configuredBaseUrl(c.get('ctx').config);
+}
+
+export function configuredBaseUrl(config: Pick<ServerConfig, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
 }

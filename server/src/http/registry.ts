@@ -5,6 +5,7 @@ import type { AppEnv } from './env.ts';
 import type { Implementation } from './implement.ts';
 import { compileCheck, type Check } from './validation.ts';
 import { errors, HttpError } from './errors.ts';
+import { hostileInputIssues } from './hostile-input/hostile-input.ts';
 
 /** `/agencies/{agencyCode}` → `/agencies/:agencyCode`. */
 export function honoPath(path: string): string {
@@ -81,16 +82,20 @@ export function mountRoutes(
       async (c) => {
         const issues: Issue[] = [];
         const params: Record<string, unknown> = { ...c.req.param() };
-        if (checks.params) issues.push(...checks.params(params));
+        issues.push(...hostileInputIssues(params, '/params'));
+        if (checks.params && !issues.length) issues.push(...checks.params(params));
         const query: Record<string, unknown> = {};
         if (r.query) {
           for (const [k, v] of Object.entries(c.req.queries())) query[k] = v.length === 1 ? v[0] : v;
-          issues.push(...checks.query!(query));
+          const hostile = hostileInputIssues(query, '/query');
+          issues.push(...(hostile.length ? hostile : checks.query!(query)));
         }
         let body: unknown;
         if (checks.body) {
           body = await readJson(c);
-          issues.push(...checks.body(body));
+          // Checked before the schema: the validators recurse, and the database refuses NUL.
+          const hostile = hostileInputIssues(body, '/body');
+          issues.push(...(hostile.length ? hostile : checks.body(body)));
         }
         if (issues.length) throw errors.invalid(issues);
         const res = await handler(c, { params, query, body } as never);

@@ -4,6 +4,7 @@ import type { Issue } from '@motcua/core';
 import type { FileStore } from '../files/store.ts';
 import { sniffMediaType } from '../files/sniff.ts';
 import { errors } from '../http/errors.ts';
+import { pointerSegment, stringProblem } from '../http/hostile-input/hostile-input.ts';
 import { isBodyTooLarge } from '../http/middleware/body-limit/body-limit.ts';
 import type { RequestBody } from '../http/request-body.ts';
 
@@ -107,6 +108,20 @@ export async function parseMultipart(
       return;
     }
     const documentId = field.slice(options.filePrefix.length);
+    const problem = stringProblem(field) ?? stringProblem(filename);
+    if (problem) {
+      stream.resume();
+      const which = stringProblem(field) ? 'name' : 'filename';
+      result.issues.push({
+        pointer: `/documents/${pointerSegment(documentId)}${which === 'filename' ? '/name' : ''}`,
+        code: problem.code,
+        message: {
+          vi: `${which === 'name' ? 'Tên phần' : 'Tên tệp'}: ${problem.vi}`,
+          en: `${which === 'name' ? 'Part name' : 'File name'}: ${problem.en}`,
+        },
+      });
+      return;
+    }
     const ordinal = perDocument.get(documentId) ?? 0;
     perDocument.set(documentId, ordinal + 1);
     if (++fileCount > options.maxFiles) {
@@ -159,10 +174,23 @@ export async function parseMultipart(
 
   try {
     await new Promise<void>((resolve, reject) => {
-      const bb = Busboy({
-        headers: { 'content-type': type },
-        limits: { fieldSize: options.maxFieldBytes, fields: 20, parts: options.maxFiles + 40, headerPairs: 50 },
-      });
+      let bb: ReturnType<typeof Busboy>;
+      try {
+        bb = Busboy({
+          headers: { 'content-type': type },
+          limits: { fieldSize: options.maxFieldBytes, fields: 20, parts: options.maxFiles + 40, headerPairs: 50 },
+        });
+      } catch (err) {
+        // No boundary, or one busboy cannot use: the body cannot be read at all.
+        body.resume();
+        reject(
+          errors.badRequest('invalid_multipart', {
+            vi: 'Nội dung multipart không hợp lệ (thiếu hoặc sai boundary)',
+            en: `Malformed multipart content type: ${(err as Error).message}`,
+          }),
+        );
+        return;
+      }
       let failed = false;
       const fail = (err: unknown) => {
         if (failed) return;
@@ -180,6 +208,15 @@ export async function parseMultipart(
         );
       });
       bb.on('field', (field, value, _nameTruncated, valueTruncated) => {
+        const problem = stringProblem(field);
+        if (problem) {
+          result.issues.push({
+            pointer: `/${pointerSegment(field)}`,
+            code: problem.code,
+            message: { vi: `Tên phần: ${problem.vi}`, en: `Part name: ${problem.en}` },
+          });
+          return;
+        }
         if (valueTruncated) {
           result.issues.push({
             pointer: `/${field}`,

@@ -33,6 +33,7 @@ import { combineInserts, insertSql } from '../db/insert-sql.ts';
 import { runTransaction, type Statement } from '../db/pipeline.ts';
 import { noFaults } from '../config/faults.ts';
 import { errors, HttpError } from '../http/errors.ts';
+import { hostileInputIssues } from '../http/hostile-input/hostile-input.ts';
 import { validateOnce } from '../http/validation.ts';
 import { inForce, type PublishedProcedure } from '../procedures/catalog.ts';
 import { newTrackingSecret, trackingSecretHash } from '../tracking/secret.ts';
@@ -105,7 +106,8 @@ function parseSubmission(raw: string | undefined): Submission {
       },
     ]);
   }
-  const issues = validateOnce(SubmissionSchema, json).map((i) => ({
+  const hostile = hostileInputIssues(json);
+  const issues = (hostile.length ? hostile : validateOnce(SubmissionSchema, json)).map((i) => ({
     ...i,
     pointer: i.pointer.startsWith('/data') ? i.pointer : `/submission${i.pointer}`,
   }));
@@ -346,7 +348,7 @@ async function check(
   const snap = await ctx.agencies.get();
   const wctx = workflowContext(ctx, snap, procedure, data, 'new');
 
-  const provided: Record<string, ProvidedFile[]> = {};
+  const provided: Record<string, ProvidedFile[]> = Object.create(null) as Record<string, ProvidedFile[]>; // part names are the sender's: no prototype to hit
   for (const u of [...uploads].sort((a, b) => a.ordinal - b.ordinal)) {
     (provided[u.documentId] ??= []).push({ mediaType: u.mediaType, size: u.size, ...(u.name ? { name: u.name } : {}) });
   }

@@ -77,7 +77,10 @@ export function trackingRoutes(): Implementation[] {
             if (!shape.length) comment = (json as { comment?: string }).comment?.trim() || undefined;
           }
         }
-        const provided: Record<string, { mediaType: string; size: number }[]> = {};
+        const provided: Record<string, { mediaType: string; size: number }[]> = Object.create(null) as Record<
+          string,
+          { mediaType: string; size: number }[]
+        >; // part names are the sender's: no prototype to hit
         for (const u of upload.files) (provided[u.documentId] ??= []).push({ mediaType: u.mediaType, size: u.size });
         issues.push(
           ...checkDocuments(version.definition, row.data, ctx.evaluator, provided).filter(

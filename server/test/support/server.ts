@@ -55,7 +55,14 @@ export async function testServer(
   const filesDir = mkdtempSync(join(tmpdir(), 'motcua-files-'));
   const config = loadConfig(
     { NODE_ENV: 'test' },
-    { filesDir, dataDir: filesDir, demoPassword: DEMO_PASSWORD, logLevel: 'silent', ...options.config },
+    {
+      filesDir,
+      dataDir: filesDir,
+      demoPassword: DEMO_PASSWORD,
+      logLevel: 'silent',
+      publicUrl: 'http://motcua.test',
+      ...options.config,
+    },
   );
   const clock = manualClock(options.now ?? Date.parse('2026-03-02T09:00:00+07:00'));
   const ctx = await createContext({

@@ -16,7 +16,10 @@ export function requestContext(ctx: ServerContext): MiddlewareHandler<AppEnv> {
     c.set('ctx', ctx);
     c.set('requestId', incoming);
     c.set('principal', null);
-    c.set('clientIp', clientIp(c.req.header('x-forwarded-for'), c.env, ctx.config.trustProxy));
+    c.set(
+      'clientIp',
+      clientIp(c.req.header('x-forwarded-for'), c.env, ctx.config.trustProxy ? ctx.config.proxyHops : 0),
+    );
     c.header('X-Request-Id', incoming);
     await next();
     const ms = Math.round((performance.now() - started) * 10) / 10;
@@ -36,8 +39,19 @@ export function requestContext(ctx: ServerContext): MiddlewareHandler<AppEnv> {
   };
 }
 
-function clientIp(forwarded: string | undefined, env: unknown, trustProxy: boolean): string {
-  if (trustProxy && forwarded) return forwarded.split(',')[0]!.trim();
+/**
+ * Behind `hops` trusted proxies the address is the hops-th X-Forwarded-For entry from the right:
+ * each proxy appends the address it saw, so everything left of that was written by the client.
+ */
+export function clientIp(forwarded: string | undefined, env: unknown, hops: number): string {
+  if (hops > 0 && forwarded) {
+    const entries = forwarded
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const found = entries[Math.max(entries.length - hops, 0)];
+    if (found) return found;
+  }
   const socket = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket;
   return socket?.remoteAddress ?? '127.0.0.1';
 }
