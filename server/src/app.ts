@@ -28,6 +28,7 @@ import { slipRoutes } from './slips/routes.ts';
 import { inboxRoutes } from './inbox/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { logbookRoutes } from './logbook/routes.ts';
+import { outboxRoutes } from './outbox/routes.ts';
 import { mountStaffApp } from './staff-app/staff-app.ts';
 import { designerApp } from './designer-app/designer-app.ts';
 
@@ -58,6 +59,7 @@ export function implementations(): Implementation[] {
     ...inboxRoutes(),
     ...reportRoutes(),
     ...logbookRoutes(),
+    ...outboxRoutes(),
   ];
 }
 

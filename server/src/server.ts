@@ -18,6 +18,7 @@ import { sweepOrphanFiles } from './files/sweep.ts';
 import { seedIfEmpty, type SeedReport } from './seed/seed.ts';
 import { purgeExpiredKeys } from './intake/idempotency.ts';
 import { purgeExpiredSessions } from './auth/sessions.ts';
+import { startOutbox } from './outbox/start.ts';
 
 export interface ContextOptions {
   config?: ServerConfig;
@@ -89,6 +90,7 @@ export async function startServer(
   );
   const timer = setInterval(() => void housekeeping(), 3600_000);
   timer.unref();
+  const outbox = await startOutbox(ctx);
   const app = createApp(ctx, options.app);
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
@@ -112,6 +114,7 @@ export async function startServer(
     close: () =>
       (closing ??= (async () => {
         clearInterval(timer);
+        await outbox.stop();
         // In-flight requests get a few seconds; idle keep-alive sockets and stuck uploads are then cut.
         const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -14,6 +14,7 @@ import * as queues from './queues.ts';
 import * as live from './live.ts';
 import * as reports from './reports.ts';
 import * as logbook from './logbook.ts';
+import * as outbox from './outbox.ts';
 import type { RouteContract } from './route.ts';
 
 /**
@@ -97,6 +98,9 @@ export const contract = {
 
   getBieu06Report: reports.getBieu06Report,
   getLogbook: logbook.getLogbook,
+
+  listDeadLetters: outbox.listDeadLetters,
+  replayDeadLetters: outbox.replayDeadLetters,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contract = typeof contract;

@@ -21,3 +21,4 @@ export * from './queues.ts';
 export * from './live.ts';
 export * from './reports.ts';
 export * from './logbook.ts';
+export * from './outbox.ts';

@@ -58,6 +58,43 @@ export interface ServerConfig {
   staffDist: string;
   /** Where the designer app is served from (designer/dist, built). */
   designerDist: string;
+  /** Signed webhooks every dossier event is delivered to (MOTCUA_WEBHOOKS, JSON; secrets never logged). */
+  webhooks: WebhookConfig[];
+  /** The outbox delivery worker of every process. */
+  outbox: { pollMs: number; leaseMs: number; maxAttempts: number };
+}
+
+/** MOTCUA_WEBHOOKS: `[{"name":"…","url":"https://…","secret":"…"}]`. */
+function webhooks(env: Env): WebhookConfig[] {
+  const raw = env.MOTCUA_WEBHOOKS;
+  if (!raw) return [];
+  const bad = (why: string) => new ConfigError(`MOTCUA_WEBHOOKS: ${why} (cần/expects [{"name","url","secret"}])`);
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    throw bad('không phải JSON / not JSON');
+  }
+  if (!Array.isArray(list)) throw bad('không phải mảng / not an array');
+  const names = new Set<string>();
+  return list.map((w: unknown, i) => {
+    const o = (w ?? {}) as Record<string, unknown>;
+    if (typeof o.name !== 'string' || !/^[a-z0-9][a-z0-9-]{0,40}$/.test(o.name))
+      throw bad(`[${i}].name: chữ thường, số, "-" / lower-case letters, digits, "-"`);
+    if (names.has(o.name)) throw bad(`[${i}].name: trùng / repeated "${o.name}"`);
+    names.add(o.name);
+    if (typeof o.url !== 'string' || !/^https?:\/\//.test(o.url)) throw bad(`[${i}].url: http(s)://…`);
+    if (typeof o.secret !== 'string' || o.secret.length < 16)
+      throw bad(`[${i}].secret: ít nhất 16 ký tự / at least 16 characters`);
+    return { name: o.name, url: o.url, secret: o.secret };
+  });
+}
+
+/** A configured webhook: where to POST and the shared secret of its HMAC. */
+export interface WebhookConfig {
+  name: string;
+  url: string;
+  secret: string;
 }
 
 export class ConfigError extends Error {
@@ -149,6 +186,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     siteDir: resolve(env.MOTCUA_SITE_DIR || resolve(REPO_ROOT, 'examples/site')),
     staffDist: resolve(env.MOTCUA_STAFF_DIST || resolve(REPO_ROOT, 'runtime/dist-staff')),
     designerDist: resolve(env.MOTCUA_DESIGNER_DIST || resolve(REPO_ROOT, 'designer/dist')),
+    webhooks: webhooks(env),
+    outbox: {
+      pollMs: int(env, 'MOTCUA_OUTBOX_POLL_MS', 1000, 10),
+      leaseMs: int(env, 'MOTCUA_OUTBOX_LEASE_MS', 60_000, 100),
+      maxAttempts: int(env, 'MOTCUA_OUTBOX_MAX_ATTEMPTS', 8, 1),
+    },
     ...overrides,
   };
   return config;

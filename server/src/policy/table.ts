@@ -294,4 +294,16 @@ export const POLICY: Record<string, PolicyRule> = {
     allow: dossierReaders,
     why: 'as getDossier',
   },
+  listDeadLetters: {
+    access: 'grants',
+    target: { kind: 'agency', param: 'agencyCode' },
+    allow: [adminOfSubtree],
+    why: 'admins look after the integrations of their subtree',
+  },
+  replayDeadLetters: {
+    access: 'grants',
+    target: { kind: 'agency', param: 'agencyCode' },
+    allow: [adminOfSubtree],
+    why: 'admins look after the integrations of their subtree',
+  },
 };

@@ -6,3 +6,4 @@ export * from './files.ts';
 export * from './dossiers.ts';
 export * from './report.ts';
 export * from './cases.ts';
+export * from './outbox.ts';
