@@ -151,4 +151,28 @@ describe('<motcua-form> given a definition', () => {
     await waitFor(() => el.shadowRoot!.querySelector('#mc-submit-error'), 'the preview notice');
     expect($(el, '#mc-submit-error').textContent).to.contain('bản xem trước');
   });
+
+  it('starts from the initial data a host gives, and lays later initial data over the answers', async () => {
+    const { view, validators } = await published();
+    const el = await fixture<MotcuaForm>(html`<motcua-form
+      lang="vi"
+      .definition=${structuredClone(view.procedure)}
+      .version=${view.version}
+      .evaluator=${createPrecompiledEvaluator(validators)}
+      .agencies=${structuredClone(view.agencies)}
+      .calendars=${structuredClone(view.calendars)}
+      .initialData=${{ requester: { fullName: 'Nguyễn Thị Hoa', idNumber: '001190012345' } }}
+      .now=${() => MONDAY_9AM}
+    ></motcua-form>`);
+    const inner = () => el.shadowRoot!.querySelector('motcua-jsonforms') as (HTMLElement & { data: unknown }) | null;
+    await waitFor(() => inner(), 'the given form');
+    await el.updateComplete;
+    const requester = () => (inner()!.data as { requester?: Record<string, unknown> }).requester ?? {};
+    expect(requester()).to.deep.include({ fullName: 'Nguyễn Thị Hoa', idNumber: '001190012345' });
+    // Typed answers stay when the host finds the applicant afterwards.
+    await answer(el, { requester: { fullName: 'Nguyễn Thị Hoa', address: '12 Lê Lợi' } });
+    el.initialData = { requester: { fullName: 'Trần Văn Nam', phone: '0912345678' } };
+    await el.updateComplete;
+    expect(requester()).to.deep.include({ fullName: 'Trần Văn Nam', phone: '0912345678', address: '12 Lê Lợi' });
+  });
 });

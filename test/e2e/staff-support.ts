@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { REPO } from './support.ts';
 
 /** The demo password and the username holding `role` at `agency`, from the server's demo-logins.txt. */
@@ -39,6 +41,14 @@ const pdf = (name: string) =>
 
 /** An online birth registration submitted through the public API; its dossier code. */
 export async function submitBirthRegistration(url: string, childName: string): Promise<string> {
+  return (await submitBirthRegistrationTracked(url, childName)).code;
+}
+
+/** The same, with the tracking secret the applicant is given (for <motcua-track>). */
+export async function submitBirthRegistrationTracked(
+  url: string,
+  childName: string,
+): Promise<{ code: string; secret: string }> {
   const data = JSON.parse(readFileSync(join(REPO, 'runtime/test/fixtures/birth-valid.json'), 'utf8')) as {
     child: { fullName: string };
   };
@@ -48,9 +58,10 @@ export async function submitBirthRegistration(url: string, childName: string): P
   form.append('documents.to-khai', pdf('to-khai.pdf'), 'to-khai.pdf');
   form.append('documents.giay-chung-sinh', pdf('giay-chung-sinh.pdf'), 'giay-chung-sinh.pdf');
   const res = await fetch(`${url}/api/v1/public/procedures/1.001193/dossiers`, { method: 'POST', body: form });
-  const body = (await res.json()) as { code?: string };
-  if (res.status !== 201 || !body.code) throw new Error(`submit: ${res.status} ${JSON.stringify(body)}`);
-  return body.code;
+  const body = (await res.json()) as { code?: string; secret?: string };
+  if (res.status !== 201 || !body.code || !body.secret)
+    throw new Error(`submit: ${res.status} ${JSON.stringify(body)}`);
+  return { code: body.code, secret: body.secret };
 }
 
 const AXE = readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -90,4 +101,60 @@ export async function tabTo(page: Page, match: RegExp, max = 80): Promise<void> 
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${match} (at: ${await focused(page)})`);
+}
+
+/** A PDF read as a person would: its text (pdftotext) and the QR codes on page 1 (pdftoppm + zbarimg). */
+export function readPdf(bytes: Uint8Array): { text: string; qr: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-slip-'));
+  try {
+    const path = join(dir, 'slip.pdf');
+    writeFileSync(path, bytes);
+    const run = (cmd: string, args: string[]) =>
+      execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const text = run('pdftotext', ['-enc', 'UTF-8', '-layout', path, '-']);
+    run('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', path, join(dir, 'page')]);
+    const png = readdirSync(dir).find((f) => f.endsWith('.png'))!;
+    const qr = run('zbarimg', ['--raw', '-q', join(dir, png)])
+      .split('\n')
+      .filter(Boolean);
+    return { text, qr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A small scanned page (PDF) as Playwright's setInputFiles takes it. */
+export const scan = (name: string) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`),
+});
+
+/** A staff page in its own browser context, Vietnamese, recording CSP violations and page errors. */
+export async function staffContext(
+  browser: Browser,
+  violations: string[],
+  errors: string[],
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  // A machine shared with other work answers slowly at times; waits are for selectors, not sleeps.
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  await page.exposeFunction('__violation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __violation(v: string): void }).__violation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page };
+}
+
+/** Signs in through the login page and waits for the workspace. */
+export async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(`${url}/staff/`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor({ timeout: 60_000 });
 }

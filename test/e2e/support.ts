@@ -54,7 +54,7 @@ export interface ServerOptions {
 
 /** A real motcua server (`motcua serve`) on a fresh data directory, with the demo province seeded. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const timeoutMs = options.timeoutMs ?? 90_000;
+  const timeoutMs = options.timeoutMs ?? 300_000;
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
   const child: ChildProcess = spawn(

@@ -168,6 +168,9 @@ export class StaffActions extends LitElement {
         action,
         files.length ? { result: files } : undefined,
       );
+      // The dossier as the action left it (its new lockVersion), before the page reloads the rest:
+      // a next action chosen at once must not be refused as stale.
+      this.dossier = outcome.dossier;
       const label = msg(this.actions.find((a) => a.kind === this._kind)?.label);
       this._done = { label, slips: outcome.slips.filter((s) => s.format === 'pdf') };
       this._kind = '';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Procedure } from '@motcua/core';
-import type { ArtefactView, CaseView, DossierView, SlipKind } from '@motcua/api';
+import type { ActionOutcome, ArtefactView, CaseView, DossierView, SlipKind } from '@motcua/api';
 import type { AllowedAction, DossierEvent, StaffData } from '../data/staff-data.ts';
 import { LangController, lang, msg, t, tKey } from '../i18n/language.ts';
 import { staffStyles } from '../ui/styles.ts';
@@ -138,8 +138,9 @@ export class StaffDossier extends LitElement {
     }
   }
 
-  private async onActed() {
+  private async onActed(e: CustomEvent<{ outcome: ActionOutcome }>) {
     this._acted = true;
+    this._case = e.detail.outcome.dossier;
     await this.load();
   }
 

@@ -176,6 +176,9 @@ export class StaffIntake extends LitElement {
   private async onSubmitted(e: CustomEvent<{ code: string }>) {
     const code = e.detail.code;
     this._received = { code, slipUrl: null };
+    // The next applicant starts with an empty checklist.
+    this._missing = new Set();
+    this._guidance = false;
     try {
       const slips = await this.data.issueSlip(code, 'receipt');
       const pdf = slips.find((s) => s.format === 'pdf') ?? slips[0];
