@@ -4,10 +4,13 @@
  * every work queue, of the queue counts, and of a full-name search ("Nguyen Van An") answered by
  * the word pairs and, for comparison, by single words (the path used until the backfill is done).
  * Goal: search ≤ 10 ms at 5 M. Timed through the HTTP app (routing, policy, query, JSON).
+ * At the largest size, the staff workspace in Chromium: sign-in to the first inbox page drawn
+ * (goal ≤ 1 s), and the staff app's JavaScript weight (gzip -9).
  *
  *   npm run bench -w @motcua/server -- inbox
  *   BENCH_INBOX_SIZES=…  BENCH_INBOX_SAMPLES=60 (per round)  BENCH_INBOX_ROUNDS=3  BENCH_DATABASE_URL=…  BENCH_KEEP=1
  *   BENCH_INBOX_REUSE=postgres://…/motcua_t_… measures again a database kept by an earlier run (no load).
+ *   BENCH_STAFF_SAMPLES=10 (browser samples; 0 skips the browser).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,10 +21,11 @@ import { REPOSITORY_ROOT } from '../src/config/config.ts';
 import { createAgency } from '../src/agencies/service.ts';
 import { forgetSearchPairsReady } from '../src/inbox/search-pairs.ts';
 import { createPostgresDatabase } from '../test/support/postgres.ts';
-import { testServer } from '../test/support/server.ts';
+import { DEMO_PASSWORD, testServer } from '../test/support/server.ts';
 import { bearer } from '../test/support/http.ts';
 import { bulkSeed, createBulkIndexes, dropBulkIndexes, rebuildMonthTotals } from '../test/support/bulk-seed.ts';
 import { percentile } from './stats.ts';
+import { buildStaffApp, staffFirstPage, staffWeight, type FirstPage, type StaffWeight } from './staff-browser.ts';
 
 const SIZES = (process.env.BENCH_INBOX_SIZES ?? '100000,1000000').split(',').map(Number);
 const SAMPLES = Number(process.env.BENCH_INBOX_SAMPLES ?? 60);
@@ -35,6 +39,7 @@ const BENCH_COMMUNES = Array.from({ length: 40 }, (_, i) => `000.21.${String(i +
 const COMMUNES = [...DEMO_COMMUNES, ...BENCH_COMMUNES];
 const DEPARTMENTS = ['000.00.10.H56', '000.00.11.H56', '000.00.12.H56', '000.00.13.H56'];
 const NAME = 'Nguyen Van An';
+const STAFF_SAMPLES = Number(process.env.BENCH_STAFF_SAMPLES ?? 10);
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -198,6 +203,28 @@ try {
   log(
     `\nFull-name search at ${(last.size / 1e6).toLocaleString('en')} M: p95 ${search.toFixed(1)} ms (goal ≤ 10 ms at 5 M): ${search <= 10 ? 'met' : 'NOT met'}`,
   );
+  let staff: { firstPage: FirstPage; weight: StaffWeight } | null = null;
+  if (STAFF_SAMPLES > 0) {
+    buildStaffApp();
+    // The browser judges a session cookie's expiry by its own clock: sign in at the real time.
+    server.clock.set(Date.now());
+    const weight = staffWeight(server.ctx.config.staffDist);
+    const firstPage = await staffFirstPage(
+      server.app,
+      { username: 'leader.trung-tam', password: DEMO_PASSWORD },
+      STAFF_SAMPLES,
+    );
+    staff = { firstPage, weight };
+    log(
+      `\nStaff workspace at ${(last.size / 1e6).toLocaleString('en')} M, Chromium, fresh context each time (${firstPage.samples} samples):`,
+    );
+    log(
+      `  sign-in → first inbox page drawn: p50 ${firstPage.p50.toFixed(0)} ms, p95 ${firstPage.p95.toFixed(0)} ms (goal ≤ 1 s: ${firstPage.p95 <= 1000 ? 'met' : 'NOT met'}); page opened → drawn p50 ${firstPage.fullP50.toFixed(0)} ms; ${firstPage.rows} rows`,
+    );
+    log(
+      `  staff app JavaScript, gzip -9: first screen ${(weight.initialGzip / 1024).toFixed(1)} KiB, all ${weight.files} files ${(weight.totalGzip / 1024).toFixed(1)} KiB`,
+    );
+  }
   const out = join(REPOSITORY_ROOT, '.bench');
   mkdirSync(out, { recursive: true });
   writeFileSync(
@@ -215,6 +242,14 @@ try {
           })),
         ),
         searchP95AtLargest: search,
+        ...(staff
+          ? {
+              staffFirstPageP50: staff.firstPage.p50,
+              staffFirstPageP95: staff.firstPage.p95,
+              staffJsInitialGzip: staff.weight.initialGzip,
+              staffJsTotalGzip: staff.weight.totalGzip,
+            }
+          : {}),
         seedSeconds: Object.fromEntries(results.map((r) => [r.size, r.seedSeconds])),
       },
       null,
