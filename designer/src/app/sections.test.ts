@@ -6,7 +6,7 @@ import type { Definition } from '../store/definition-store.ts';
 
 test('problems belong to the section that edits their place; complete means filled and no problem', () => {
   assert.equal(sectionOf('/form/uischema/elements/0'), 'form');
-  assert.equal(sectionOf('/applicant/person/fullName'), 'form');
+  assert.equal(sectionOf('/applicant/person/fullName'), 'general');
   assert.equal(sectionOf('/fees/items/0/exemptions/0/when'), 'fees');
   assert.equal(sectionOf('/receiving/field'), 'routing');
   assert.equal(sectionOf('/titles'), 'general');

@@ -38,9 +38,11 @@ export const SECTIONS: readonly Section[] = [
       '/legalBasis',
       '/effectiveFrom',
       '/effectiveUntil',
+      // The applicant's identity is picked among the form's fields on the General screen.
+      '/applicant',
     ],
   },
-  { id: 'form', pointers: ['/form', '/applicant', '/submitter'] },
+  { id: 'form', pointers: ['/form', '/submitter'] },
   { id: 'documents', pointers: ['/documents'], tag: 'mc-documents-editor' },
   { id: 'conditions', pointers: [], tag: 'mc-conditions-editor' },
   { id: 'fees', pointers: ['/fees'], tag: 'mc-fees-editor' },

@@ -1,5 +1,6 @@
 /** General: code, names vi/en, field, owner, service level, effective date and the legal basis. */
 import { html } from 'lit';
+import { formFields, type JsonSchema } from '@motcua/core';
 import { LightElement } from '../app/light-element.ts';
 import type { Lang } from '../app/api.ts';
 import { t, type StringKey } from '../i18n/strings.ts';
@@ -14,6 +15,8 @@ interface Legal {
 }
 
 const LEVELS = ['full', 'partial', 'information'] as const;
+/** Where a person's identity is in the form (core's procedure schema, `applicant.person`). */
+const PERSON = ['fullName', 'idNumber', 'birthDate', 'address', 'phone', 'email'] as const;
 
 export class GeneralEditor extends LightElement {
   static override properties = { lang: {}, procedure: { attribute: false } };
@@ -98,7 +101,42 @@ export class GeneralEditor extends LightElement {
         >
           ${t(lang, 'g_addLegal')}
         </button>
-      </fieldset>`;
+      </fieldset>
+      ${this.#applicant()}`;
+  }
+
+  /** The applicant's identity as picks among the form's fields (an organisation's stays in the JSON view). */
+  #applicant() {
+    const lang = this.lang;
+    const applicant = (this.procedure.applicant ?? {}) as { person?: Record<string, string> };
+    const person = applicant.person ?? {};
+    const fields = formFields((this.procedure.form as { schema?: JsonSchema } | undefined)?.schema ?? {});
+    const set = (key: string, pointer: string) => {
+      const next = { ...person };
+      if (pointer) next[key] = pointer;
+      else delete next[key];
+      emitChange(
+        this,
+        updateAt(this.procedure, '/applicant', () => ({ ...applicant, person: next })),
+        t(lang, 'g_editApplicant'),
+      );
+    };
+    return html`<fieldset class="applicant">
+      <legend>${t(lang, 'g_applicant')}</legend>
+      <p class="hint">${t(lang, 'g_applicantHelp')}</p>
+      <div class="form-grid">
+        ${PERSON.map((key) => {
+          const id = `g-person-${key}`;
+          const current = person[key] ?? '';
+          return html`<label for=${id}>${t(lang, `g_person_${key}`)}</label>
+            <select id=${id} @change=${(e: Event) => set(key, (e.target as HTMLSelectElement).value)}>
+              <option value="" ?selected=${!current}>${t(lang, key === 'fullName' ? 'g_pickField' : 'g_noField')}</option>
+              ${current && !fields.some((f) => f.pointer === current) ? html`<option selected value=${current}>${current}</option>` : ''}
+              ${fields.map((f) => html`<option value=${f.pointer} ?selected=${f.pointer === current}>${f.label[lang] ?? f.label.vi}</option>`)}
+            </select>`;
+        })}
+      </div>
+    </fieldset>`;
   }
 }
 

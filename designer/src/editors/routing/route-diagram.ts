@@ -1,6 +1,6 @@
 import { svg, html } from 'lit';
 import { routeGraph, pick, type Lang, type Procedure } from '@motcua/core';
-import { tr } from '../i18n.ts';
+import { tr, type Key } from '../i18n.ts';
 
 const W = 170;
 const H = 56;
@@ -55,7 +55,7 @@ export function routeDiagram(procedure: Procedure, lang: Lang, agencyName: (step
           <rect x=${p.x} y=${p.y} width=${W} height=${H} rx="6" fill=${n.level === null ? '#fff4e5' : n.index === graph.start ? '#e6f0ff' : '#ffffff'}
             stroke=${n.level === null ? '#8b5a00' : '#333'} stroke-width="1.5" stroke-dasharray=${n.level === null ? '6 3' : 'none'}></rect>
           <text x=${p.x + 8} y=${p.y + 20} font-size="13" font-weight="600">${clip(name, 22)}${outcome}</text>
-          <text x=${p.x + 8} y=${p.y + 40} font-size="11">${clip(`${s.role ?? '?'} · ${agencyName(n.index)}`, 28)}</text>
+          <text x=${p.x + 8} y=${p.y + 40} font-size="11">${clip(`${s.role ? tr(lang, `role-${s.role}` as Key) : '?'} · ${agencyName(n.index)}`, 28)}</text>
         </g>`;
       })}
     </svg>

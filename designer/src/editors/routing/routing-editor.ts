@@ -55,7 +55,8 @@ export class RoutingEditor extends EditorElement {
         outcomes: ['approved', 'denied'],
       });
       if (last) delete last.outcomes;
-      if (!p.workflow.start) p.workflow.start = id;
+      // A new procedure's start names a step that does not exist yet: the first step added is it.
+      if (!p.workflow.steps.some((s) => s.id === p.workflow.start && s.id !== id)) p.workflow.start = id;
     });
   }
 
