@@ -84,3 +84,13 @@ test('a deadline running past the covered years is refused with a clear error, n
   const { years: _y, ...open } = cal;
   assert.doesNotThrow(() => computeDue(open, from, { unit: 'working-days', value: 10 }));
 });
+
+test('a calendar\u2019s days and provisional years must lie in its years', () => {
+  const r = parseCalendar({ ...VN_2026, years: [2025], provisionalYears: [2027] });
+  assert.equal(r.ok, false);
+  const issues = (r as { issues: { pointer: string; code: string; message: { vi: string; en: string } }[] }).issues;
+  assert.ok(issues.every((i) => i.code === 'outside-years' && i.message.vi && i.message.en));
+  assert.ok(issues.some((i) => i.pointer === '/holidays/0'));
+  assert.ok(issues.some((i) => i.pointer === '/extraWorkingDays/0'));
+  assert.ok(issues.some((i) => i.pointer === '/provisionalYears/0'));
+});
