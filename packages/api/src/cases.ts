@@ -58,6 +58,11 @@ export const CaseView = Type.Object({
       dueBy: Type.String(),
       provided: Type.Boolean(),
       items: Type.Array(SupplementItem),
+      requestCount: Type.Integer({
+        minimum: 1,
+        description: 'How many supplement requests the dossier received; more than one counts as late',
+      }),
+      repeatReason: Nullable(Type.String(), { description: 'Why the dossier was asked again (a repeat request)' }),
     }),
     { description: 'The supplement requested, if any' },
   ),

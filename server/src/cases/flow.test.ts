@@ -125,7 +125,7 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
     assert.ok(!communeQueue.items.some((i) => i.code === code), 'no longer in the commune specialist\u2019s queue');
   });
 
-  test('the department asks for a supplement on Tuesday 10 March 10:00; the applicant provides it; accepted Thursday 12 March 14:00 — the appointment moves by exactly the 18 paused working hours', async () => {
+  test('the department asks for a supplement on Tuesday 10 March 10:00; the applicant provides it Wednesday 16:00; accepted Thursday 12 March 14:00 — the appointment moves by exactly the 12 working hours until the applicant submitted', async () => {
     server.clock.set(at('2026-03-10T10:00:00+07:00'));
     const asked = await doAction(server, deptSpecialist, code, {
       kind: 'request_supplement',
@@ -154,13 +154,16 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
       headers: { 'x-tracking-secret': secret },
     });
     assert.equal(provided.status, 200, await provided.clone().text());
+    // The pause ends when the applicant submits (Decision 766/QĐ-TTg index 2.1), not when staff accept:
+    // Tue 10:00–17:00 (5 h of working time) + Wed 07:00–16:00 (7 h) = 12 working hours.
+    // Mon 23 Mar 09:00 + 12 h = Mon 6 h, Tue 07:00–11:30 4.5 h, 13:30–15:00 1.5 h → Tue 24 Mar 15:00.
+    assert.equal((await track()).dueAt, '2026-03-24T15:00:00+07:00');
 
     server.clock.set(at('2026-03-12T14:00:00+07:00'));
     const resumed = await doAction(server, deptSpecialist, code, { kind: 'accept_supplement' });
     assert.equal(resumed.dossier.status, 4);
-    // Paused Tue 10:00–17:00 (5 h of working time), Wed (8 h), Thu 07:00–14:00 (5 h) = 18 working hours:
-    // Mon 23 Mar 09:00 + 18 h = Mon 6 h, Tue 8 h, Wed 07:00–11:00 4 h → Wed 25 Mar 11:00.
-    assert.equal(resumed.dossier.dueAt, '2026-03-25T11:00:00+07:00');
+    // The day staff took to check it is the agency's time: the appointment does not move again.
+    assert.equal(resumed.dossier.dueAt, '2026-03-24T15:00:00+07:00');
   });
 
   test('the department gives its opinion; the commune leader approves with the permit attached; reception hands it over', async () => {
@@ -200,7 +203,7 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
       ],
     );
     assert.ok(!t.timeline.some((e) => e.kind === 'claim'), 'internal steps stay internal');
-    assert.equal(t.dueAt, '2026-03-25T11:00:00+07:00');
+    assert.equal(t.dueAt, '2026-03-24T15:00:00+07:00');
     assert.ok(
       t.files.some((f) => f.purpose === 'result'),
       'the result document',

@@ -99,6 +99,8 @@ export async function caseView(
           dueBy: iso(state.supplement.dueBy)!,
           provided: state.supplement.provided,
           items: state.supplement.items,
+          requestCount: state.supplementRequests ?? 1,
+          repeatReason: state.supplement.repeatReason ?? null,
         }
       : null,
     withdrawalRequested: state.withdrawalRequest !== null,

@@ -99,7 +99,8 @@ export async function logbookRows(
     else if (!acceptance && state.status !== 7) notes.push('Chưa tiếp nhận');
     for (const e of log) {
       if (e.kind === 'request_supplement') notes.push(`Yêu cầu bổ sung ngày ${formatVnDate(e.at, tz)}`);
-      if (e.kind === 'accept_supplement') notes.push(`Đã bổ sung ngày ${formatVnDate(e.at, tz)}`);
+      // The applicant's submission ends the pause (not staff acceptance): date it from that event.
+      if (e.kind === 'supplement_provided') notes.push(`Đã bổ sung ngày ${formatVnDate(e.at, tz)}`);
       if (e.kind === 'extend') notes.push(`Xin lỗi, hẹn lại ngày ${formatVnDate(e.data.dueAt, tz)}: ${e.data.reason}`);
       if (e.kind === 'forward' && e.data.handover.interAgency)
         notes.push(`Liên thông: chuyển ${name(e.data.handover.to.agency)}`);

@@ -85,6 +85,45 @@ test('--flag=value works like --flag value; -h is --help', async () => {
   assert.match(empty.stderr, /--calendar needs a value/);
 });
 
+test('a deadline running past the calendar\u2019s years is refused (1/1/2027 is not silently a working day)', async () => {
+  const r = await run([
+    '--calendar',
+    'examples/calendars/vn-2025-2026.json',
+    '--from',
+    '2026-12-28T09:00',
+    '--working-days',
+    '10',
+  ]);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /chưa có năm 2027/);
+  assert.match(r.stderr, /covers the years 2025, 2026, not 2027/);
+});
+
+test('a provisional year is used with a visible warning', async () => {
+  const r = await run([
+    '--calendar',
+    'examples/calendars/vn-2025-2027.json',
+    '--from',
+    '2026-12-28T09:00',
+    '--working-days',
+    '10',
+  ]);
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout, '2027-01-12T09:00:00+07:00\n', '1/1/2027 is a holiday');
+  assert.match(r.stderr, /TẠM TÍNH/);
+  assert.match(r.stderr, /PROVISIONAL/);
+  const plain = await run([
+    '--calendar',
+    'examples/calendars/vn-2025-2027.json',
+    '--from',
+    '2026-12-01T09:00',
+    '--working-days',
+    '1',
+  ]);
+  assert.equal(plain.stderr, '', 'no warning when no provisional year is involved');
+});
+
 test('motcua --help lists the deadline command', async () => {
   let out = '';
   const code = await main(['--help'], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true } });

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import {
+  CalendarNotCoveredError,
   computeDue,
   durationMinutes,
   formatInstant,
@@ -190,6 +191,24 @@ export const deadline: Command = async (argv, io) => {
     }
     return p;
   });
-  io.stdout.write(`${formatInstant(computeDue(cal, from, due, pauses), cal.timeZone)}\n`);
+  let dueAt: number;
+  try {
+    dueAt = computeDue(cal, from, due, pauses);
+  } catch (err) {
+    if (err instanceof CalendarNotCoveredError) throw usageError(err.vi, err.en);
+    throw err;
+  }
+  // Days generated from the statute before the year's notice: say so, never silently.
+  const first = Number(formatInstant(from, cal.timeZone).slice(0, 4));
+  const last = Number(formatInstant(dueAt, cal.timeZone).slice(0, 4));
+  const provisional = (cal.provisionalYears ?? []).filter((y) => y >= first && y <= last);
+  if (provisional.length) {
+    const years = provisional.join(', ');
+    io.stderr.write(
+      `Cảnh báo: lịch năm ${years} là TẠM TÍNH theo Bộ luật Lao động, chưa có thông báo chính thức về ngày nghỉ, hoán đổi / ` +
+        `warning: the ${years} calendar is PROVISIONAL (generated from the Labour Code; the official notice with its swaps is not out yet)\n`,
+    );
+  }
+  io.stdout.write(`${formatInstant(dueAt, cal.timeZone)}\n`);
   return 0;
 };

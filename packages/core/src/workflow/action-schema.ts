@@ -157,6 +157,16 @@ export const ACTION_PARAMS = {
           'The applicant\u2019s time limit (epoch ms).',
         ),
       ),
+      repeatReason: Type.Optional(
+        Text(
+          doc(
+            'Lý do yêu cầu bổ sung lần nữa',
+            'Why ask again',
+            'Bắt buộc khi hồ sơ đã được yêu cầu bổ sung trước đó: hồ sơ chỉ được yêu cầu bổ sung một lần, lần yêu cầu sau được ghi lại và đếm.',
+            'Required when the dossier was already asked for a supplement: a dossier is asked once, and a further request is recorded and counted.',
+          ),
+        ),
+      ),
     },
     {
       additionalProperties: false,

@@ -6,7 +6,7 @@ import { decide } from './decide.ts';
 import { replay } from './evolve.ts';
 import { availableActions } from './available-actions.ts';
 import { isOverdue, supplementExpired } from './deadline-status.ts';
-import type { Action, Decision, DossierState, Refusal, WorkflowContext } from './types.ts';
+import type { Action, Decision, DossierEvent, DossierState, Refusal, WorkflowContext } from './types.ts';
 import {
   PERMIT,
   CAL_2026,
@@ -344,7 +344,7 @@ describe('supplements', () => {
     const due0 = base.state.dueAt!;
     const step0 = base.state.stepDueAt!;
     const from = at('2026-03-03', '10:00'); // Tuesday
-    const to = at('2026-03-09', '14:00'); // the next Monday, across a weekend
+    const to = at('2026-03-09', '14:00'); // the next Monday, across a weekend: the applicant submits
     const s = run(
       small,
       [
@@ -355,8 +355,8 @@ describe('supplements', () => {
           at: from,
           params: { items: [{ reason: 'Thiếu cam kết an toàn với nhà liền kề' }], dueBy: at('2026-03-16', '17:00') },
         },
-        { kind: 'supplement_provided', actor: applicant, at: at('2026-03-06', '20:00'), attachments: ['f-2', 'f-3'] },
-        { kind: 'accept_supplement', actor: specialist1, at: to },
+        { kind: 'supplement_provided', actor: applicant, at: to, attachments: ['f-2', 'f-3'] },
+        { kind: 'accept_supplement', actor: specialist1, at: at('2026-03-11', '09:00') },
       ],
       base,
     ).state;
@@ -373,6 +373,83 @@ describe('supplements', () => {
     assert.equal(s.stepDueAt, shiftDue(CAL_2026, step0, { from, to }));
     assert.equal(s.dueHistory.length, 2);
     assert.equal(s.dueHistory[1]!.cause, 'supplement');
+  });
+
+  test('the pause ends when the applicant submits the supplement, not when staff accept it', () => {
+    const base = run(small, [{ kind: 'claim', actor: specialist1, at: at('2026-03-02', '09:30') }], accepted());
+    const due0 = base.state.dueAt!;
+    const from = at('2026-03-03', '10:00');
+    const submitted = at('2026-03-04', '10:00');
+    const requested = run(
+      small,
+      [
+        {
+          kind: 'request_supplement',
+          actor: specialist1,
+          at: from,
+          params: { items: [{ reason: 'Thiếu bản vẽ' }], dueBy: at('2026-03-16', '17:00') },
+        },
+        { kind: 'supplement_provided', actor: applicant, at: submitted, attachments: ['f-1'] },
+      ],
+      base,
+    ).state;
+    assert.equal(requested.status, 5, 'staff have not checked it yet');
+    assert.deepEqual(requested.pauses, [{ reason: 'supplement', from, to: submitted }]);
+    const expected = shiftDue(CAL_2026, due0, { from, to: submitted });
+    assert.equal(requested.dueAt, expected, 'the clock runs again from the submission');
+    // Staff take a week to accept it: that week is the agency's time, not a pause.
+    const s = run(small, [{ kind: 'accept_supplement', actor: specialist1, at: at('2026-03-11', '10:00') }], {
+      state: requested,
+      events: [],
+    }).state;
+    assert.equal(s.status, 4);
+    assert.deepEqual(s.pauses, [{ reason: 'supplement', from, to: submitted }]);
+    assert.equal(s.dueAt, expected);
+    assert.equal(s.dueHistory.filter((h) => h.cause === 'supplement').length, 1);
+    assert.equal(isOverdue(requested, expected + 1), true, 'waiting for staff to check is not paused');
+  });
+
+  test('a log written before the rule (pause data on accept_supplement) replays as it was', () => {
+    const base = accepted();
+    const due0 = base.state.dueAt!;
+    const from = at('2026-03-03', '10:00');
+    const to = at('2026-03-05', '10:00');
+    const s1 = run(
+      small,
+      [
+        {
+          kind: 'request_supplement',
+          actor: specialist1,
+          at: from,
+          params: { items: [{ reason: 'x' }], dueBy: at('2026-03-16', '17:00') },
+        },
+      ],
+      base,
+    );
+    const events: DossierEvent[] = [...s1.events];
+    const last = s1.state;
+    events.push({
+      seq: last.eventCount + 1,
+      kind: 'supplement_provided',
+      at: at('2026-03-04', '10:00'),
+      actor: applicant,
+      fromStatus: 5,
+      toStatus: 5,
+      data: { files: ['f'] },
+    } as DossierEvent);
+    const dueAt = shiftDue(CAL_2026, due0, { from, to });
+    events.push({
+      seq: last.eventCount + 2,
+      kind: 'accept_supplement',
+      at: to,
+      actor: specialist1,
+      fromStatus: 5,
+      toStatus: 2,
+      data: { returnTo: 2, pause: { from, to }, dueAt, stepDueAt: null },
+    } as DossierEvent);
+    const state = replay(events);
+    assert.deepEqual(state.pauses, [{ reason: 'supplement', from, to }]);
+    assert.equal(state.dueAt, dueAt);
   });
 
   test('request items are checked; dueBy must be after the request; supplement needs content', () => {
@@ -467,8 +544,8 @@ describe('supplements', () => {
     assert.equal(r.code, 'terminal');
   });
 
-  test('a renewed request keeps the same pause', () => {
-    const s = run(
+  test('a supplement is requested once: asking again needs a recorded reason, and is counted', () => {
+    const first = run(
       small,
       [
         {
@@ -478,19 +555,69 @@ describe('supplements', () => {
           params: { items: [{ reason: 'x' }], dueBy: at('2026-03-10', '17:00') },
         },
         { kind: 'supplement_provided', actor: applicant, at: at('2026-03-04', '10:00'), attachments: ['a'] },
+      ],
+      accepted(),
+    );
+    assert.equal(first.state.supplementRequests, 1);
+    const again = {
+      kind: 'request_supplement' as const,
+      actor: specialist1,
+      at: at('2026-03-05', '10:00'),
+      params: { items: [{ reason: 'vẫn thiếu' }], dueBy: at('2026-03-12', '17:00') },
+    };
+    const r = refused(decide(small, first.state, again));
+    assert.equal(r.httpStatus, 422);
+    bilingual(r);
+    assert.deepEqual(
+      r.issues!.map((i) => [i.pointer, i.code]),
+      [['/params/repeatReason', 'repeat-reason-required']],
+    );
+    assert.equal(
+      refused(decide(small, accepted().state, { ...again, params: { ...again.params, repeatReason: 'y' } })).issues![0]!
+        .code,
+      'not-a-repeat',
+    );
+    const s = run(
+      small,
+      [{ ...again, params: { ...again.params, repeatReason: '  Bản vẽ gửi bổ sung sai tỷ lệ ' } }],
+      first,
+    ).state;
+    assert.equal(s.status, 5);
+    assert.equal(s.supplementRequests, 2, 'counted');
+    assert.equal(s.supplement?.repeatReason, 'Bản vẽ gửi bổ sung sai tỷ lệ', 'recorded');
+    assert.equal(s.supplement?.provided, false);
+    assert.equal(s.supplement?.returnTo, 2);
+    // The first pause ended at the applicant's submission; the new request pauses again.
+    assert.deepEqual(
+      s.pauses.map((p) => [p.from, p.to]),
+      [
+        [at('2026-03-03', '10:00'), at('2026-03-04', '10:00')],
+        [at('2026-03-05', '10:00'), null],
+      ],
+    );
+  });
+
+  test('asked again before anything was provided: the same pause goes on', () => {
+    const s = run(
+      small,
+      [
         {
           kind: 'request_supplement',
           actor: specialist1,
-          at: at('2026-03-05', '10:00'),
-          params: { items: [{ reason: 'vẫn thiếu' }], dueBy: at('2026-03-12', '17:00') },
+          at: at('2026-03-03', '10:00'),
+          params: { items: [{ reason: 'x' }], dueBy: at('2026-03-10', '17:00') },
+        },
+        {
+          kind: 'request_supplement',
+          actor: specialist1,
+          at: at('2026-03-03', '11:00'),
+          params: { items: [{ reason: 'x và y' }], dueBy: at('2026-03-10', '17:00'), repeatReason: 'Sót một nội dung' },
         },
       ],
       accepted(),
     ).state;
-    assert.equal(s.status, 5);
     assert.equal(s.pauses.length, 1);
-    assert.equal(s.supplement?.provided, false);
-    assert.equal(s.supplement?.returnTo, 2);
+    assert.equal(s.supplementRequests, 2);
   });
 });
 

@@ -202,10 +202,14 @@ function handle(ctx: WorkflowContext, s: DossierState, action: Action): Outcome<
           ],
         );
       }
-      return { toStatus: 5, data: { files: [...files] } };
+      // The clock restarts when the applicant submits, not when staff accept: a slow check is
+      // the agency's time (Decision 766/QĐ-TTg, index 2.1: pause = submitted − requested).
+      const r = resume(ctx, s, action.at, s.supplement!.pausesClock);
+      return { toStatus: 5, data: { files: [...files], ...(r.pause ? r : {}) } };
     }
     case 'accept_supplement': {
       const sup = s.supplement!;
+      // The pause already ended when the supplement was provided; this only ends the status.
       const r = resume(ctx, s, action.at, sup.pausesClock);
       return { toStatus: sup.returnTo, data: { ...r, returnTo: sup.returnTo } };
     }
@@ -349,6 +353,29 @@ function requestSupplement(
 ): Outcome<'request_supplement'> {
   const { items, dueBy } = action.params;
   const issues: Issue[] = [];
+  // A dossier is asked to supplement once (Decree 118/2025/NĐ-CP: one complete request); a further
+  // request must say why, and is counted (the national index counts the dossier as late).
+  const repeat = (s.supplementRequests ?? 0) > 0;
+  const repeatReason = action.params.repeatReason?.trim();
+  if (repeat && !repeatReason) {
+    issues.push({
+      pointer: '/params/repeatReason',
+      code: 'repeat-reason-required',
+      message: {
+        vi: `Hồ sơ đã được yêu cầu bổ sung ${s.supplementRequests} lần: phải ghi lý do yêu cầu bổ sung lần nữa`,
+        en: `The dossier was already asked for a supplement (${s.supplementRequests}): give the reason for asking again`,
+      },
+    });
+  } else if (!repeat && repeatReason !== undefined) {
+    issues.push({
+      pointer: '/params/repeatReason',
+      code: 'not-a-repeat',
+      message: {
+        vi: 'Đây là lần yêu cầu bổ sung đầu tiên: không ghi lý do yêu cầu lại',
+        en: 'This is the first supplement request: there is no repeat to explain',
+      },
+    });
+  }
   if (dueBy <= action.at) {
     issues.push({
       pointer: '/params/dueBy',
@@ -374,17 +401,20 @@ function requestSupplement(
     ...(i.documentId !== undefined ? { documentId: i.documentId } : {}),
     reason: i.reason.trim(),
   }));
+  const why = repeat ? { repeatReason: repeatReason! } : {};
   if (s.status === 5) {
-    // A renewed request (the supplement was incomplete): the same pause goes on.
+    // Asked again while waiting: a pause still open goes on; one closed by the applicant's
+    // submission (the supplement was incomplete) gives way to a new one.
     const cur = s.supplement!;
+    const renewed = !cur.pausesClock || openPause(s) !== null;
     return {
       toStatus: 5,
-      data: { items: clean, dueBy, pausesClock: cur.pausesClock, returnTo: cur.returnTo, renewed: true },
+      data: { items: clean, dueBy, pausesClock: cur.pausesClock, returnTo: cur.returnTo, renewed, ...why },
     };
   }
   return {
     toStatus: 5,
-    data: { items: clean, dueBy, pausesClock: s.acceptedAt !== null, returnTo: s.status, renewed: false },
+    data: { items: clean, dueBy, pausesClock: s.acceptedAt !== null, returnTo: s.status, renewed: false, ...why },
   };
 }
 

@@ -43,12 +43,30 @@ export function evolve(state: DossierState | null, event: DossierEvent): Dossier
         provided: false,
         providedAt: null,
         files: [],
+        ...(d.repeatReason !== undefined ? { repeatReason: d.repeatReason } : {}),
       };
+      s.supplementRequests = (state.supplementRequests ?? 0) + 1;
       if (d.pausesClock && !d.renewed) s.pauses = [...s.pauses, { reason: 'supplement', from: event.at, to: null }];
       break;
     }
     case 'supplement_provided':
       if (!s.supplement) throw new Error(`Event ${event.seq}: no supplement was requested`);
+      if (event.data.pause !== undefined) {
+        Object.assign(
+          s,
+          resumed(
+            s,
+            event.seq,
+            {
+              returnTo: s.supplement.returnTo,
+              pause: event.data.pause,
+              dueAt: event.data.dueAt ?? null,
+              stepDueAt: event.data.stepDueAt ?? s.stepDueAt,
+            },
+            'supplement',
+          ),
+        );
+      }
       s.supplement = {
         ...s.supplement,
         provided: true,

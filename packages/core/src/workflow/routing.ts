@@ -2,7 +2,7 @@ import type { Issue } from '../model/issue.ts';
 import type { WorkflowStep } from '../model/procedure.ts';
 import { holds } from '../conditions/evaluator.ts';
 import { resolveAgencyRef } from '../agencies/agency-ref.ts';
-import { computeDue } from '../working-time/index.ts';
+import { CalendarNotCoveredError, computeDue } from '../working-time/index.ts';
 import type { Actor, AcceptanceFacts, DossierState, Handover, Move, WorkflowContext } from './types.ts';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issue: Issue };
@@ -28,6 +28,9 @@ function safely<T>(pointer: string, f: () => T): Result<T> {
   try {
     return { ok: true, value: f() };
   } catch (e) {
+    if (e instanceof CalendarNotCoveredError) {
+      return { ok: false, issue: { pointer, code: e.code, message: { vi: e.vi, en: e.en } } };
+    }
     const text = e instanceof Error ? e.message : String(e);
     return {
       ok: false,

@@ -83,6 +83,8 @@ export interface SupplementRequest {
   provided: boolean;
   providedAt: number | null;
   files: string[];
+  /** Why the dossier is asked again (present only on a second or later request). */
+  repeatReason?: string;
 }
 
 export interface PaymentRequest {
@@ -140,6 +142,11 @@ export interface DossierState {
   dueHistory: DueChange[];
   pauses: Pause[];
   supplement: SupplementRequest | null;
+  /**
+   * How many supplement requests the dossier received (absent before the first). A dossier is
+   * asked once; the national index (Decision 766/QĐ-TTg) counts one asked more than once as late.
+   */
+  supplementRequests?: number;
   payment: PaymentRequest | null;
   paidReferences: string[];
   outcome: Outcome | null;
@@ -213,8 +220,15 @@ export interface EventDataMap {
     pausesClock: boolean;
     returnTo: StatusCode;
     renewed: boolean;
+    /** Present only on a second or later request: why it is asked again. */
+    repeatReason?: string;
   };
-  supplement_provided: { files: string[] };
+  /**
+   * The pause ends here, when the applicant submits (Decision 766/QĐ-TTg index 2.1: the pause is
+   * submitted − requested). Absent in logs written before that rule: their pause ended at
+   * accept_supplement.
+   */
+  supplement_provided: { files: string[] } & Partial<Omit<Resumption, 'returnTo'>>;
   accept_supplement: Resumption;
   request_payment: { amount: number; description: string | null; returnTo: StatusCode };
   payment_recorded: Resumption & {

@@ -9,7 +9,14 @@ import type { Action, DossierState } from './types.ts';
 import { dossierPlan, EVERYONE, paramsFor, play, planStep } from './testing/simulate.ts';
 
 const RUNS = 1000;
-const DUE_CHANGERS = new Set(['submit', 'accept', 'accept_supplement', 'payment_recorded', 'extend']);
+const DUE_CHANGERS = new Set([
+  'submit',
+  'accept',
+  'supplement_provided',
+  'accept_supplement',
+  'payment_recorded',
+  'extend',
+]);
 
 test('no action moves a dossier out of a terminal status (random histories, random actors)', () => {
   let closedSeen = 0;

@@ -119,6 +119,36 @@ export const CalendarSchema = Type.Object(
         },
       ),
     ),
+    years: Type.Optional(
+      Type.Array(
+        Type.Integer({
+          minimum: 1900,
+          maximum: 2199,
+          ...doc('Năm', 'Year', 'Một năm dương lịch.', 'A calendar year.'),
+        }),
+        {
+          uniqueItems: true,
+          minItems: 1,
+          ...doc(
+            'Các năm có lịch',
+            'Years covered',
+            'Các năm mà lịch đã ghi đủ ngày nghỉ lễ, Tết và ngày hoán đổi. Thời hạn chạy sang năm không có trong danh sách bị từ chối thay vì tính như thể năm đó không có ngày lễ. Bỏ trống: không kiểm tra (chỉ dùng cho lịch thử).',
+            'The years for which the calendar lists every holiday and swap. A deadline running into a year not listed is refused rather than computed as if that year had no holidays. Absent: not checked (test calendars only).',
+          ),
+        },
+      ),
+    ),
+    provisionalYears: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1900, maximum: 2199 }), {
+        uniqueItems: true,
+        ...doc(
+          'Năm tạm tính',
+          'Provisional years',
+          'Các năm mà ngày nghỉ được sinh từ Bộ luật Lao động 2019 (điều 112) vì chưa có thông báo chính thức của năm; ngày hoán đổi chưa có. Thời hạn rơi vào các năm này kèm cảnh báo.',
+          'Years whose days off were generated from the Labour Code 2019 (art. 112) because the year\u2019s official notice is not out yet; swaps are missing. Deadlines in these years carry a warning.',
+        ),
+      }),
+    ),
     notes: Type.Optional(
       Type.Record(Type.String({ pattern: DATE_PATTERN }), Type.String({ minLength: 1 }), {
         additionalProperties: false,

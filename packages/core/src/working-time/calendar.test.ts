@@ -187,6 +187,7 @@ test('example calendars are valid; the combined one is exactly the union of the 
   const y2026 = example('vn-2026.json');
   const both = example('vn-2025-2026.json');
   assert.deepEqual(both, mergeCalendars(y2025, y2026));
+  assert.deepEqual(example('vn-2025-2027.json'), mergeCalendars(y2025, y2026, example('vn-2027.json')));
   assert.equal(workingDayMinutes(both), 480);
 });
 

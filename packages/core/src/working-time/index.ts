@@ -11,3 +11,5 @@ export * from './working-time.ts';
 export * from './due.ts';
 export * from './classify.ts';
 export * from './merge-calendars.ts';
+export * from './lunar.ts';
+export * from './statutory.ts';

@@ -22,6 +22,10 @@ export function mergeCalendars(first: Calendar, ...rest: Calendar[]): Calendar {
     extraWorkingDays: union((c) => c.extraWorkingDays),
   };
   if (first.weekdayHours) merged.weekdayHours = first.weekdayHours;
+  // Covered years are known only when every part says which it covers.
+  if (all.every((c) => c.years)) merged.years = [...new Set(all.flatMap((c) => c.years!))].sort((a, b) => a - b);
+  const provisional = [...new Set(all.flatMap((c) => c.provisionalYears ?? []))].sort((a, b) => a - b);
+  if (provisional.length) merged.provisionalYears = provisional;
   const notes = Object.assign({}, ...all.map((c) => c.notes ?? {})) as Record<string, string>;
   if (Object.keys(notes).length) {
     merged.notes = Object.fromEntries(Object.entries(notes).sort(([a], [b]) => (a < b ? -1 : 1)));

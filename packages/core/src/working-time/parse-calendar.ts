@@ -70,7 +70,41 @@ export function parseCalendar(json: unknown): { ok: true; calendar: Calendar } |
   for (const key of Object.keys(cal.notes ?? {})) {
     if (!isValidDate(key)) issues.push(badDate(formatPointer(['notes', key]), key));
   }
+  if (cal.years) checkYears(cal, cal.years, issues);
   return issues.length ? { ok: false, issues } : { ok: true, calendar: cal };
+}
+
+/** A calendar that says which years it covers must not hold days, or provisional years, outside them. */
+function checkYears(cal: Calendar, years: number[], issues: Issue[]): void {
+  const covered = new Set(years);
+  const list = [...covered].sort((a, b) => a - b).join(', ');
+  const outside = (field: string, dates: string[]) =>
+    dates.forEach((d, i) => {
+      if (isValidDate(d) && !covered.has(Number(d.slice(0, 4)))) {
+        issues.push({
+          pointer: formatPointer([field, String(i)]),
+          code: 'outside-years',
+          message: {
+            vi: `Ngày ${d} không thuộc các năm của lịch (${list}): thêm năm đó vào "years"`,
+            en: `${d} is outside the calendar\u2019s years (${list}): add its year to "years"`,
+          },
+        });
+      }
+    });
+  outside('holidays', cal.holidays);
+  outside('extraWorkingDays', cal.extraWorkingDays);
+  (cal.provisionalYears ?? []).forEach((y, i) => {
+    if (!covered.has(y)) {
+      issues.push({
+        pointer: formatPointer(['provisionalYears', String(i)]),
+        code: 'outside-years',
+        message: {
+          vi: `Năm tạm tính ${y} không có trong "years" (${list})`,
+          en: `Provisional year ${y} is not in "years" (${list})`,
+        },
+      });
+    }
+  });
 }
 
 function checkPeriods(periods: [string, string][], at: string[], issues: Issue[]): void {

@@ -8,6 +8,29 @@ export interface Interval {
   to: number;
 }
 
+/**
+ * A date outside the years a calendar covers: its holidays are unknown, so no deadline may be
+ * computed across it (silently treating 1/1 or Tết as working days would give a wrong appointment).
+ */
+export class CalendarNotCoveredError extends RangeError {
+  readonly code = 'calendar-not-covered';
+  readonly date: string;
+  readonly years: number[];
+  readonly vi: string;
+  readonly en: string;
+  constructor(cal: Calendar, date: string) {
+    const years = [...(cal.years ?? [])].sort((a, b) => a - b);
+    const list = years.join(', ');
+    const en = `The working calendar covers the years ${list}, not ${date.slice(0, 4)} (reached on ${date}): add that year's holidays and swaps before computing this deadline`;
+    super(en);
+    this.name = 'CalendarNotCoveredError';
+    this.date = date;
+    this.years = years;
+    this.en = en;
+    this.vi = `Lịch làm việc chỉ có các năm ${list}, chưa có năm ${date.slice(0, 4)} (đến ngày ${date.split('-').reverse().join('/')}): cần bổ sung ngày nghỉ lễ, Tết và ngày hoán đổi của năm đó trước khi tính thời hạn này`;
+  }
+}
+
 function requireDate(date: string): void {
   if (!isValidDate(date)) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
 }
@@ -18,6 +41,7 @@ function requireDate(date: string): void {
  */
 export function isWorkingDay(cal: Calendar, date: string): boolean {
   requireDate(date);
+  if (cal.years && !cal.years.includes(Number(date.slice(0, 4)))) throw new CalendarNotCoveredError(cal, date);
   if (cal.extraWorkingDays.includes(date)) return true;
   if (cal.holidays.includes(date)) return false;
   return !cal.weekend.includes(weekdayOf(date));

@@ -19,9 +19,11 @@ function load(json: unknown): Calendar {
   assert.ok(r.ok);
   return r.calendar;
 }
-const VN = load(
-  JSON.parse(readFileSync(new URL('../../../../examples/calendars/vn-2025-2026.json', import.meta.url), 'utf8')),
-);
+// The walk's properties run past 2026: coverage is statutory.test.ts's concern, not checked here.
+const { years: _covered, ...VN_FILE } = JSON.parse(
+  readFileSync(new URL('../../../../examples/calendars/vn-2025-2026.json', import.meta.url), 'utf8'),
+) as Calendar;
+const VN = load(VN_FILE);
 const BERLIN = load({
   timeZone: 'Europe/Berlin',
   workingHours: [

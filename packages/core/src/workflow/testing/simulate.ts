@@ -133,6 +133,7 @@ export function paramsFor(
         params: {
           items: [{ documentId: pick(['don', 'ban-ve', 'khong-co']), reason: 'Thiếu giấy tờ' }],
           dueBy: t + ((seed % 10) - 1) * DAY,
+          ...((state?.supplementRequests ?? 0) > 0 && seed % 5 !== 0 ? { repeatReason: 'Bổ sung chưa đủ' } : {}),
         },
       };
     case 'supplement_provided':
