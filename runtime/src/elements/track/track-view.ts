@@ -68,6 +68,26 @@ function failure(f: TrackFailure, where: string, retry: () => void, lang: Lang) 
   </div>`;
 }
 
+/** The result documents issued to the applicant, each to download (with the secret, never a bare link). */
+function renderResults(m: TrackModel, v: TrackingView, lang: Lang) {
+  const results = v.files.filter((f) => f.purpose === 'result');
+  if (!results.length) return nothing;
+  return html`<section class="results" part="results" aria-labelledby="mc-results-title">
+    <h3 id="mc-results-title">${t('trackResults', lang)}</h3>
+    <ul class="doc-list">
+      ${results.map(
+        (f) => html`<li class="doc">
+          <span class="doc-title">${f.name ?? t('trackResultFile', lang)}</span>
+          <span class="hint">${typeName(f.mediaType)}, ${formatBytes(f.size, lang)}</span>
+          <button type="button" part="button download" ?disabled=${m.busy}
+            @click=${() => m.on.download(f.id, f.name ?? `${v.code}-${f.id}`)}>${t('trackDownload', lang)}</button>
+        </li>`,
+      )}
+    </ul>
+    ${m.failure?.where === 'download' ? failure(m.failure, 'download', () => undefined, lang) : nothing}
+  </section>`;
+}
+
 function renderView(m: TrackModel, v: TrackingView, lang: Lang) {
   const last = v.timeline[v.timeline.length - 1];
   return html`<section class="result" part="result" aria-labelledby="mc-track-title">
@@ -80,6 +100,7 @@ function renderView(m: TrackModel, v: TrackingView, lang: Lang) {
       ${v.acceptedAt ? html`<dt>${t('trackAcceptedAt', lang)}</dt><dd>${humanIso(v.acceptedAt, lang)}</dd>` : nothing}
       ${v.dueAt ? html`<dt>${t('trackDueAt', lang)}</dt><dd>${humanIso(v.dueAt, lang)}</dd>` : nothing}
     </dl>
+    ${renderResults(m, v, lang)}
     ${v.withdrawalRequested ? html`<p class="notice">${t('trackWithdrawRequested', lang)}</p>` : nothing}
     ${v.supplement && !v.supplement.provided && v.canSupplement ? renderSupplement(m, v, lang) : nothing}
     <h3>${t('trackTimeline', lang)}</h3>
