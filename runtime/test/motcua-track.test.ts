@@ -55,6 +55,18 @@ describe('<motcua-track>', () => {
     expect(await (await fetch(clicked[0]!.href)).text()).to.equal('%PDF-1.4 result');
   });
 
+  it('money owed says how much, for what, and where and when to pay', async () => {
+    const el = await renderTrack();
+    await lookUp(el, '000.20.01.H56-260301-0006', 'bi-mat-6');
+    await waitFor(() => el.shadowRoot!.querySelector('.fees'), 'the fees');
+    expect($(el, '.status-badge').classList.contains('needs-you')).to.equal(true);
+    const text = norm($(el, '.fees').textContent);
+    expect(text).to.contain('Hồ sơ đang chờ bạn nộp phí, lệ phí');
+    expect(text).to.contain('Phí cấp bản sao Trích lục khai sinh: 8.000 đồng');
+    expect(text).to.contain('Tổng số tiền phải nộp: 8.000 đồng');
+    expect(text).to.contain('Nộp tại bộ phận một cửa của Phường Trung Tâm');
+  });
+
   it('a dossier still in progress offers no result', async () => {
     const el = await renderTrack();
     await lookUp(el, SEEDED, 'bi-mat-7');

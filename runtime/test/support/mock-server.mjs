@@ -144,6 +144,34 @@ export function mockServer() {
         ],
       },
     });
+    // A dossier waiting for its fees (status 6).
+    dossiers.set('000.20.01.H56-260301-0006', {
+      secret: 'bi-mat-6',
+      view: {
+        ...dossiers.get('000.20.01.H56-260301-0010').view,
+        code: '000.20.01.H56-260301-0006',
+        status: 6,
+        statusLabel: STATUSES[6],
+        files: [],
+        fees: {
+          collect: 'before',
+          total: 8000,
+          items: [
+            {
+              id: 'ban-sao',
+              title: { vi: 'Phí cấp bản sao Trích lục khai sinh', en: 'Birth extract copies' },
+              kind: 'fee',
+              unitAmount: 8000,
+              amount: 8000,
+              quantity: 1,
+              unit: null,
+              exemption: null,
+              reason: { vi: '1 bản sao', en: '1 copy' },
+            },
+          ],
+        },
+      },
+    });
   };
   seedTracking();
 
