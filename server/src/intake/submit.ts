@@ -35,7 +35,7 @@ import { noFaults } from '../config/faults.ts';
 import { errors, HttpError } from '../http/errors.ts';
 import { validateOnce } from '../http/validation.ts';
 import { inForce, type PublishedProcedure } from '../procedures/catalog.ts';
-import { newTrackingSecret, trackingSecretHash } from '../tracking/secret.ts';
+import { newTrackingSecret, trackingSecretHash } from '../auth/tracking-secret.ts';
 import { chainHashes, eventRows, LEDGER_UPSERT, ledgerRows, stateColumns, visitRows } from '../dossiers/store.ts';
 import { GENESIS_HASH } from '../dossiers/event-hash.ts';
 import { foldText } from '../dossiers/fold.ts';
