@@ -30,6 +30,50 @@ async function lookUp(el: MotcuaTrack, code: string, secret: string): Promise<vo
 describe('<motcua-track>', () => {
   beforeEach(mockReset);
 
+  it('offers the result issued to the applicant for download, fetched with the secret', async () => {
+    const el = await renderTrack();
+    await lookUp(el, '000.20.01.H56-260301-0010', 'bi-mat-10');
+    await waitFor(() => el.shadowRoot!.querySelector('.results'), 'the results');
+    expect(norm($(el, '.status-badge').textContent)).to.equal('Đã xong · Đã trả kết quả');
+    expect($(el, '.status-badge').classList.contains('done')).to.equal(true);
+    expect(norm($(el, '.results').textContent))
+      .to.contain('Kết quả giải quyết')
+      .and.contain('trich-luc-khai-sinh.pdf');
+    const clicked: HTMLAnchorElement[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    };
+    try {
+      const done = nextEvent<{ fileId: string }>(el, 'motcua-download');
+      $(el, '[part~="download"]').click();
+      expect((await done).detail.fileId).to.equal('6f1c0d2e-0000-4000-8000-000000000010');
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(clicked[0]!.download).to.equal('trich-luc-khai-sinh.pdf');
+    expect(await (await fetch(clicked[0]!.href)).text()).to.equal('%PDF-1.4 result');
+  });
+
+  it('money owed says how much, for what, and where and when to pay', async () => {
+    const el = await renderTrack();
+    await lookUp(el, '000.20.01.H56-260301-0006', 'bi-mat-6');
+    await waitFor(() => el.shadowRoot!.querySelector('.fees'), 'the fees');
+    expect($(el, '.status-badge').classList.contains('needs-you')).to.equal(true);
+    const text = norm($(el, '.fees').textContent);
+    expect(text).to.contain('Hồ sơ đang chờ bạn nộp phí, lệ phí');
+    expect(text).to.contain('Phí cấp bản sao Trích lục khai sinh: 8.000 đồng');
+    expect(text).to.contain('Tổng số tiền phải nộp: 8.000 đồng');
+    expect(text).to.contain('Nộp tại bộ phận một cửa của Phường Trung Tâm');
+  });
+
+  it('a dossier still in progress offers no result', async () => {
+    const el = await renderTrack();
+    await lookUp(el, SEEDED, 'bi-mat-7');
+    await waitFor(() => el.shadowRoot!.querySelector('.status-badge'), 'the status');
+    expect(el.shadowRoot!.querySelector('.results')).to.equal(null);
+  });
+
   it('finds a dossier by code and secret: status with label and date, due date, the public timeline', async () => {
     const el = await renderTrack();
     const found = nextEvent<{ code: string; status: number }>(el, 'motcua-loaded');

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { compress } from 'hono/compress';
 import type { ServerContext } from './context.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Implementation } from './http/implement.ts';
 import { mountRoutes } from './http/registry.ts';
 import { errorHandler, notFoundHandler } from './http/middleware/error-handler/error-handler.ts';
+import { compression } from './http/middleware/compress/compress.ts';
 import { requestContext } from './http/middleware/request-context/request-context.ts';
 import { openCors, publicCors } from './http/middleware/cors/cors.ts';
 import { rateLimit } from './http/middleware/rate-limit/rate-limit.ts';
@@ -73,6 +73,8 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono<Ap
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
   app.use('*', requestContext(ctx));
+  // Every compressible answer (JSON, validator modules, HTML, CSS) travels compressed.
+  app.use('*', compression());
   app.use(
     '*',
     secureHeaders({
@@ -109,9 +111,8 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono<Ap
   app.use('/api/*', csrf());
   mountRoutes(app, implementations(), policyMiddleware());
 
-  // The runtime bundle and the sample provincial site (built by `npm run build`): the bundle
-  // compressed, the site under the strict CSP the embed is built for (issue 5).
-  app.use('/embed/*', compress());
+  // The runtime bundle and the sample provincial site (built by `npm run build`), the site under
+  // the strict CSP the embed is built for.
   app.use('/site/*', async (c, next) => {
     await next();
     c.header('Content-Security-Policy', SITE_CSP);

@@ -15,6 +15,7 @@ export * from './conditions/precompiled-evaluator.ts';
 export * from './conditions/interpreted-evaluator.ts';
 export * from './conditions/condition-sentence.ts';
 export * from './vocabulary/statuses.ts';
+export * from './vocabulary/status-meaning.ts';
 export * from './vocabulary/roles.ts';
 export * from './vocabulary/channels.ts';
 export * from './vocabulary/actions.ts';

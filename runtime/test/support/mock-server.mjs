@@ -120,6 +120,58 @@ export function mockServer() {
         files: [],
       },
     });
+    // A dossier whose result has been returned: the result document is the applicant's to download.
+    dossiers.set('000.20.01.H56-260301-0010', {
+      secret: 'bi-mat-10',
+      view: {
+        ...dossiers.get('000.20.01.H56-260301-0007').view,
+        code: '000.20.01.H56-260301-0010',
+        status: 10,
+        statusLabel: STATUSES[10],
+        supplement: null,
+        canSupplement: false,
+        canWithdraw: false,
+        files: [
+          {
+            id: '6f1c0d2e-0000-4000-8000-000000000010',
+            documentId: 'ket-qua',
+            purpose: 'result',
+            name: 'trich-luc-khai-sinh.pdf',
+            size: 15,
+            mediaType: 'application/pdf',
+            addedAt: '2026-03-02T10:00:00+07:00',
+          },
+        ],
+      },
+    });
+    // A dossier waiting for its fees (status 6).
+    dossiers.set('000.20.01.H56-260301-0006', {
+      secret: 'bi-mat-6',
+      view: {
+        ...dossiers.get('000.20.01.H56-260301-0010').view,
+        code: '000.20.01.H56-260301-0006',
+        status: 6,
+        statusLabel: STATUSES[6],
+        files: [],
+        fees: {
+          collect: 'before',
+          total: 8000,
+          items: [
+            {
+              id: 'ban-sao',
+              title: { vi: 'Phí cấp bản sao Trích lục khai sinh', en: 'Birth extract copies' },
+              kind: 'fee',
+              unitAmount: 8000,
+              amount: 8000,
+              quantity: 1,
+              unit: null,
+              exemption: null,
+              reason: { vi: '1 bản sao', en: '1 copy' },
+            },
+          ],
+        },
+      },
+    });
   };
   seedTracking();
 
@@ -295,6 +347,13 @@ export function mockServer() {
       return json(ctx, 201, body);
     }
 
+    if ((r = /^dossiers\/([^/]+)\/files\/([^/]+)$/.exec(rest)) && ctx.method === 'GET') {
+      const d = dossiers.get(decodeURIComponent(r[1]));
+      const f = d?.view.files.find((x) => x.id === r[2]);
+      if (!d || !f || ctx.get('x-tracking-secret') !== d.secret)
+        return error(ctx, 404, 'not_found', 'Không tìm thấy hồ sơ', 'No such dossier');
+      return send(ctx, 200, f.mediaType, '%PDF-1.4 result');
+    }
     if ((r = /^dossiers\/([^/]+)(\/(supplement|withdrawal))?$/.exec(rest))) {
       const code = decodeURIComponent(r[1]);
       const d = dossiers.get(code);

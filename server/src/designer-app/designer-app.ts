@@ -5,7 +5,6 @@
  * 'unsafe-inline' styles.
  */
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import type { ServerContext } from '../context.ts';
 import type { AppEnv } from '../http/env.ts';
 import { serveFile } from '../http/static.ts';
@@ -25,7 +24,6 @@ export const DESIGNER_CSP = [
 
 export function designerApp(ctx: ServerContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('/designer/*', compress());
   app.use('/designer/*', async (c, next) => {
     await next();
     c.header('Content-Security-Policy', DESIGNER_CSP);

@@ -15,7 +15,7 @@ import type { ServerContext } from '../context.ts';
 import { dossiers } from '../db/schema/index.ts';
 import { validateOnce } from '../http/validation.ts';
 import { loadVersion } from '../procedures/catalog.ts';
-import { newTrackingSecret, trackingSecretHash } from '../tracking/secret.ts';
+import { newTrackingSecret, trackingSecretHash } from '../auth/tracking-secret.ts';
 import { applyLedger, insertEvents, recordVisit, stateColumns } from '../dossiers/store.ts';
 import { GENESIS_HASH } from '../dossiers/event-hash.ts';
 import { foldText } from '../dossiers/fold.ts';

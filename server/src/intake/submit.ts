@@ -36,7 +36,7 @@ import { errors, HttpError } from '../http/errors.ts';
 import { hostileInputIssues } from '../http/hostile-input/hostile-input.ts';
 import { validateOnce } from '../http/validation.ts';
 import { inForce, type PublishedProcedure } from '../procedures/catalog.ts';
-import { newTrackingSecret, trackingSecretHash } from '../tracking/secret.ts';
+import { newTrackingSecret, trackingSecretHash } from '../auth/tracking-secret.ts';
 import { chainHashes, eventRows, LEDGER_UPSERT, ledgerRows, stateColumns, visitRows } from '../dossiers/store.ts';
 import { GENESIS_HASH } from '../dossiers/event-hash.ts';
 import { foldText } from '../dossiers/fold.ts';

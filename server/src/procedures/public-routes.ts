@@ -53,7 +53,8 @@ export function publicProcedureRoutes(): Implementation[] {
       c.header('Cache-Control', 'public, max-age=31536000, immutable');
       c.header('ETag', etag);
       c.header('X-Content-Type-Options', 'nosniff');
-      if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+      // A compressed answer carries the weak form of the tag (W/"…"): both name the same version.
+      if (c.req.header('if-none-match')?.replace(/^W\//, '') === etag) return c.body(null, 304);
       c.header('Content-Type', 'text/javascript; charset=utf-8');
       return c.body(v.validators);
     }),

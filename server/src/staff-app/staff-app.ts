@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import type { AppEnv } from '../http/env.ts';
 import { serveFile } from '../http/static.ts';
 
@@ -25,7 +24,6 @@ export const STAFF_CSP = [
  * index.html — never cached, so a deploy is picked up — for every screen's path.
  */
 export function mountStaffApp(app: Hono<AppEnv>, dist: string): void {
-  app.use('/staff/*', compress());
   app.use('/staff/*', async (c, next) => {
     await next();
     c.header('Content-Security-Policy', STAFF_CSP);

@@ -6,7 +6,7 @@ import { implement, type Implementation } from '../http/implement.ts';
 import type { AppEnv } from '../http/env.ts';
 import { HttpError } from '../http/errors.ts';
 import { validateOnce } from '../http/validation.ts';
-import { trackingSecretMatches } from './secret.ts';
+import { trackingSecretMatches } from '../auth/tracking-secret.ts';
 import { dossierFiles, files } from '../db/schema/index.ts';
 import { dossierByCode, type DossierRow } from '../dossiers/load.ts';
 import { act, dossierNotFound } from '../dossiers/act.ts';

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { pino } from 'pino';
 import type { Hono } from 'hono';
 import { checkFetchResponse } from '@motcua/api/check';
@@ -18,11 +19,22 @@ export const DEMO_PASSWORD = 'demo-password-for-tests';
 
 /** Fails the test when a response breaks the API contract (@motcua/api): status, media type, body. */
 export async function assertKeepsContract(method: string, url: string, res: Response): Promise<void> {
-  const issues = await checkFetchResponse(method, url, res);
+  const issues = await checkFetchResponse(method, url, await decoded(res));
   if (issues.length)
     throw new Error(
       `${method} ${url} → ${res.status} breaks the API contract:\n${issues.map((i) => `  ${i.pointer}: ${i.message.en}`).join('\n')}`,
     );
+}
+
+/** The response as the client reads it: a compressed body decoded (as fetch does over the network). */
+async function decoded(res: Response): Promise<Response> {
+  const encoding = res.headers.get('content-encoding');
+  if (encoding !== 'br' && encoding !== 'gzip') return res;
+  const bytes = Buffer.from(await res.clone().arrayBuffer());
+  const body = encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes);
+  const headers = new Headers(res.headers);
+  headers.delete('content-encoding');
+  return new Response(new Uint8Array(body), { status: res.status, headers });
 }
 
 export interface TestServer {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STATUS_CODES, statusMeaning } from './statuses.ts';
+import { STATUS_CODES } from './statuses.ts';
+import { statusMeaning } from './status-meaning.ts';
 
 test('every status has a meaning for the applicant; a returned result is done, never a failure', () => {
   for (const code of STATUS_CODES) assert.ok(statusMeaning(code));

@@ -97,7 +97,7 @@ export interface LoadedDetail {
 }
 
 export interface ErrorDetail {
-  stage: 'load' | 'submit' | 'lookup' | 'supplement' | 'withdraw';
+  stage: 'load' | 'submit' | 'lookup' | 'supplement' | 'withdraw' | 'download';
   kind: 'network' | 'http' | 'invalid-response' | 'validators' | 'conflict';
   status: number;
   code: string;

@@ -142,16 +142,10 @@ export class MotcuaJsonForms extends LitElement {
     return this.#inFormOrder([...this.#validation, ...this._local.values(), ...this._external]);
   }
 
-  /** Issues in the order their fields come in the form (those not on screen last). */
+  /** Issues in the order their fields come in the form (those not on screen last; the sort is stable). */
   #inFormOrder(issues: Issue[]): Issue[] {
-    const at = (i: Issue) => {
-      const c = this.#controlFor(i.pointer);
-      return c ? this.#rendered.indexOf(c) : Infinity;
-    };
-    return issues
-      .map((issue, n) => ({ issue, n, at: at(issue) }))
-      .sort((a, b) => a.at - b.at || a.n - b.n)
-      .map((x) => x.issue);
+    const at = (i: Issue) => this.#rendered.indexOf(this.#controlFor(i.pointer)!) >>> 0;
+    return issues.sort((a, b) => at(a) - at(b));
   }
 
   get #language(): Lang {

@@ -114,6 +114,40 @@ export class TrackController implements ReactiveController {
     });
   }
 
+  /**
+   * Downloads one of the dossier's files: fetched with the secret (a header, so never in a URL
+   * that history or logs keep), then handed to the browser as a file of its own name.
+   */
+  async download(fileId: string, name: string): Promise<void> {
+    const view = this.s.view;
+    if (!view) return;
+    this.set({ notice: '', failure: null });
+    try {
+      const res = await fetch(
+        apiUrl(
+          this.host.server,
+          `api/v1/public/dossiers/${encodeURIComponent(view.code)}/files/${encodeURIComponent(fileId)}`,
+        ),
+        { headers: { 'X-Tracking-Secret': this.s.secret.trim() }, cache: 'no-store' },
+      );
+      if (!res.ok) throw new ApiError('http', res.status, 'download', STRINGS.httpError);
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      this.host.renderRoot.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      this.emit('motcua-download', { code: view.code, fileId });
+    } catch (err) {
+      this.fail(
+        'download',
+        err instanceof ApiError ? err : new ApiError('network', 0, 'network', STRINGS.networkError),
+      );
+    }
+  }
+
   /** Looks the dossier up with the code and secret typed in. */
   async lookup(): Promise<void> {
     const code = this.s.code.trim();
@@ -291,6 +325,7 @@ export class TrackController implements ReactiveController {
         withdrawReason: (value) =>
           this.set(value.trim() ? { withdrawReason: value, withdrawInvalid: false } : { withdrawReason: value }),
         withdraw: () => void this.withdraw(),
+        download: (id, name) => void this.download(id, name),
       },
     });
   }

@@ -3,7 +3,7 @@ import type { TrackingView } from '@motcua/api';
 import type { PickedFile } from '../form/picked-files.ts';
 
 export interface TrackFailure {
-  where: 'lookup' | 'supplement' | 'withdraw';
+  where: 'lookup' | 'supplement' | 'withdraw' | 'download';
   message: { vi: string; en: string };
   network: boolean;
 }
@@ -37,5 +37,6 @@ export interface TrackModel {
     cancelWithdraw(): void;
     withdrawReason(value: string): void;
     withdraw(): void;
+    download(fileId: string, name: string): void;
   };
 }

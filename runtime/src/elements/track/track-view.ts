@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { pick, statusMeaning, type Lang } from '@motcua/core';
+import { formatVnd, pick, statusMeaning, type Lang } from '@motcua/core';
 import type { TrackingView } from '@motcua/api';
 import { addStrings, t } from '../../i18n/strings.ts';
 import { TRACK_STRINGS } from '../../i18n/strings-track.ts';
@@ -68,6 +68,44 @@ function failure(f: TrackFailure, where: string, retry: () => void, lang: Lang) 
   </div>`;
 }
 
+/**
+ * Money owed is never a dead end: how much, for what, and where and when to pay (at the receiving
+ * agency's one-stop desk, before acceptance or when the result is handed over, as the procedure
+ * collects it) until online payment exists.
+ */
+function renderFees(v: TrackingView, lang: Lang) {
+  const q = v.fees;
+  if (!q || q.total <= 0 || statusMeaning(v.status) === 'closed' || v.status === 10) return nothing;
+  return html`<section class="fees" part="fees" aria-labelledby="mc-fees-title">
+    <h3 id="mc-fees-title">${t(v.status === 6 ? 'trackFeesDue' : 'trackFees', lang)}</h3>
+    <ul>
+      ${q.items.map((line) => html`<li>${pick(line.title, lang)}: ${pick(formatVnd(line.amount), lang)}</li>`)}
+    </ul>
+    <p><strong>${t('trackFeesTotal', lang)}: ${pick(formatVnd(q.total), lang)}</strong></p>
+    <p>${t(q.collect === 'before' ? 'trackPayBefore' : 'trackPayAfter', lang, { agency: pick(v.agency.name, lang) })}</p>
+  </section>`;
+}
+
+/** The result documents issued to the applicant, each to download (with the secret, never a bare link). */
+function renderResults(m: TrackModel, v: TrackingView, lang: Lang) {
+  const results = v.files.filter((f) => f.purpose === 'result');
+  if (!results.length) return nothing;
+  return html`<section class="results" part="results" aria-labelledby="mc-results-title">
+    <h3 id="mc-results-title">${t('trackResults', lang)}</h3>
+    <ul class="doc-list">
+      ${results.map(
+        (f) => html`<li class="doc">
+          <span class="doc-title">${f.name ?? t('trackResultFile', lang)}</span>
+          <span class="hint">${typeName(f.mediaType)}, ${formatBytes(f.size, lang)}</span>
+          <button type="button" part="button download" ?disabled=${m.busy}
+            @click=${() => m.on.download(f.id, f.name ?? `${v.code}-${f.id}`)}>${t('trackDownload', lang)}</button>
+        </li>`,
+      )}
+    </ul>
+    ${m.failure?.where === 'download' ? failure(m.failure, 'download', () => undefined, lang) : nothing}
+  </section>`;
+}
+
 function renderView(m: TrackModel, v: TrackingView, lang: Lang) {
   const last = v.timeline[v.timeline.length - 1];
   return html`<section class="result" part="result" aria-labelledby="mc-track-title">
@@ -80,6 +118,7 @@ function renderView(m: TrackModel, v: TrackingView, lang: Lang) {
       ${v.acceptedAt ? html`<dt>${t('trackAcceptedAt', lang)}</dt><dd>${humanIso(v.acceptedAt, lang)}</dd>` : nothing}
       ${v.dueAt ? html`<dt>${t('trackDueAt', lang)}</dt><dd>${humanIso(v.dueAt, lang)}</dd>` : nothing}
     </dl>
+    ${renderFees(v, lang)} ${renderResults(m, v, lang)}
     ${v.withdrawalRequested ? html`<p class="notice">${t('trackWithdrawRequested', lang)}</p>` : nothing}
     ${v.supplement && !v.supplement.provided && v.canSupplement ? renderSupplement(m, v, lang) : nothing}
     <h3>${t('trackTimeline', lang)}</h3>

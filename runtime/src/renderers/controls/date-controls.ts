@@ -51,8 +51,7 @@ function fromInput(kind: Kind, text: string, format: unknown, tz: string): strin
 
 /** YYYY-MM-DD shown as DD/MM/YYYY; anything else (text that was not a date) as it is. */
 export function shownDate(data: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(data);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : data;
+  return /^\d{4}-\d\d-\d\d$/.test(data) ? data.split('-').reverse().join('/') : data;
 }
 
 /**
@@ -62,14 +61,13 @@ export function shownDate(data: string): string {
  */
 export function typedDate(text: string): string {
   const t = text.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  const dmy = /^(\d{1,2})[/.\-\s]+(\d{1,2})[/.\-\s]+(\d{4})$/.exec(t);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
-  if (!y || !m || !d) return t;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d))
-    return t;
-  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  let p = t.split(/[/.\-\s]+/);
+  if (p[0]?.length === 4) p = p.reverse();
+  const [d, m, y] = p.map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return p.length === 3 && p[2]!.length === 4 && date.getUTCDate() === d && date.getUTCMonth() === m - 1
+    ? date.toISOString().slice(0, 10)
+    : t;
 }
 
 function dateControl(props: DispatchProps, ctx: FormContext, kind: Kind) {

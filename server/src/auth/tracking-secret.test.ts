@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenHash } from '../auth/secret.ts';
-import { newTrackingSecret, trackingSecretHash, trackingSecretMatches } from './secret.ts';
+import { tokenHash } from './secret.ts';
+import { newTrackingSecret, trackingSecretHash, trackingSecretMatches } from './tracking-secret.ts';
 
 test('a new secret matches in any case and spacing, and nothing else', () => {
   const s = newTrackingSecret();

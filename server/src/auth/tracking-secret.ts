@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isTrackingSecret, normalizeTrackingSecret, trackingSecretFrom } from '@motcua/core';
-import { safeEqual, tokenHash } from '../auth/secret.ts';
+import { safeEqual, tokenHash } from './secret.ts';
 
 /** A new tracking secret (core's alphabet and grouping, from the CSPRNG). */
 export function newTrackingSecret(): string {
