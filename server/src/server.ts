@@ -1,3 +1,5 @@
+import { applyTimeouts } from './http/timeouts/timeouts.ts';
+import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -95,6 +97,7 @@ export async function startServer(
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
   });
+  applyTimeouts(server as Server, config.timeouts);
   const actualPort = (server.address() as AddressInfo).port;
   const url = config.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
   if (!config.publicUrl) {
