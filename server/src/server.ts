@@ -1,3 +1,4 @@
+import { loggableError } from './db/errors.ts';
 import { applyTimeouts } from './http/timeouts/timeouts.ts';
 import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
@@ -81,7 +82,7 @@ export async function startServer(
       await purgeExpiredSessions(ctx.db, ctx.clock.now());
       await sweepOrphanFiles(ctx);
     } catch (err) {
-      log.warn({ err }, 'housekeeping failed');
+      log.warn({ err: loggableError(err) }, 'housekeeping failed');
     }
   };
   await housekeeping();
