@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { hsts } from './http/middleware/hsts/hsts.ts';
 import type { ServerContext } from './context.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Implementation } from './http/implement.ts';
@@ -31,6 +32,14 @@ import { logbookRoutes } from './logbook/routes.ts';
 import { outboxRoutes } from './outbox/routes.ts';
 import { mountStaffApp } from './staff-app/staff-app.ts';
 import { designerApp } from './designer-app/designer-app.ts';
+
+/** hono's secure headers, without HSTS: `hsts()` sends it over HTTPS only. */
+export const APP_SECURE_HEADERS = {
+  crossOriginResourcePolicy: false,
+  crossOriginEmbedderPolicy: false,
+  crossOriginOpenerPolicy: false,
+  strictTransportSecurity: false,
+} as const;
 
 /** The Content-Security-Policy of the sample site's pages: no eval, nothing from elsewhere. */
 export const SITE_CSP =
@@ -75,14 +84,8 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono<Ap
   app.use('*', requestContext(ctx));
   // Every compressible answer (JSON, validator modules, HTML, CSS) travels compressed.
   app.use('*', compression());
-  app.use(
-    '*',
-    secureHeaders({
-      crossOriginResourcePolicy: false,
-      crossOriginEmbedderPolicy: false,
-      crossOriginOpenerPolicy: false,
-    }),
-  );
+  app.use('*', secureHeaders(APP_SECURE_HEADERS));
+  app.use('*', hsts());
 
   // Browsers on the province's sites call the public API; validator modules and the embed bundle are open to all.
   app.use('/api/v1/public/procedures/:code/versions/:version/validators.js', openCors());

@@ -1,3 +1,6 @@
+import { loggableError } from './db/errors.ts';
+import { applyTimeouts } from './http/timeouts/timeouts.ts';
+import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -80,7 +83,7 @@ export async function startServer(
       await purgeExpiredSessions(ctx.db, ctx.clock.now());
       await sweepOrphanFiles(ctx);
     } catch (err) {
-      log.warn({ err }, 'housekeeping failed');
+      log.warn({ err: loggableError(err) }, 'housekeeping failed');
     }
   };
   await housekeeping();
@@ -97,6 +100,7 @@ export async function startServer(
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
   });
+  applyTimeouts(server as Server, config.timeouts);
   const actualPort = (server.address() as AddressInfo).port;
   const url = config.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
   if (!config.publicUrl) {

@@ -15,7 +15,14 @@ export const SubmissionSchema = Type.Object(
         description: 'Counter intake only: at the counter or by post',
       }),
     ),
-    data: Type.Object({}, { additionalProperties: true, description: 'The form data' }),
+    data: Type.Object(
+      {},
+      {
+        additionalProperties: true,
+        description:
+          'The form data. Properties the form schema does not declare are refused (400, code `additionalProperties`, one issue per property at its /data/… pointer), never stored or stripped.',
+      },
+    ),
   },
   { additionalProperties: false },
 );
@@ -72,7 +79,7 @@ export const publicSubmitDossier = defineRoute({
   operationId: 'publicSubmitDossier',
   summary: 'Nộp hồ sơ trực tuyến / Submit a dossier online',
   description:
-    'multipart/form-data: part `submission` (JSON) and file parts `documents.<documentId>`. Validated with the same core as the browser; errors carry JSON pointers (/data/…, /documents/<id>/<n>, /agency).',
+    'multipart/form-data: part `submission` (JSON, at most 256 KiB) and file parts `documents.<documentId>`. Validated with the same core as the browser; errors carry JSON pointers (/data/…, /documents/<id>/<n>, /agency). Refused with 400 before any check: NUL characters, lone UTF-16 surrogates, numbers out of range (`1e400`), `__proto__` keys and nesting deeper than 64 levels anywhere in the submission, part names or file names; properties outside the form schema.',
   tags: ['public'],
   auth: 'public',
   params: Type.Object({ procedureCode: ProcedureCode }),

@@ -153,6 +153,20 @@ forEachDatabase('agencies API: tree, history, merges, calendars', (db) => {
     );
     const snap = await server.ctx.agencies.get();
     assert.deepEqual(snap.calendarOf('000.20.01.H56').weekend, [0]);
+    const sibling = await province('PATCH', '/api/v1/agencies/000.20.03.H56', { calendarId: 'trung-tam-saturday' });
+    assert.equal(sibling.status, 400, 'another commune\u2019s calendar is not shared with this one');
+    const refused = (await json<{ error: { issues: { pointer: string; code: string }[] } }>(sibling)).error.issues;
+    assert.deepEqual(
+      refused.map((i) => [i.pointer, i.code]),
+      [['/body/calendarId', 'calendar-not-shared']],
+    );
+    const child = await communeAdmin('POST', '/api/v1/agencies/000.20.01.H56/children', {
+      code: '000.20.01.02.H56',
+      name: { vi: 'Tổ hai', en: 'Desk two' },
+      kind: 'commune',
+      calendarId: 'trung-tam-saturday',
+    });
+    assert.equal(child.status, 201, `shared downward: ${await child.clone().text()}`);
   });
 
   after(() => server.dispose());

@@ -72,7 +72,12 @@ export async function createAgency(tx: Executor, input: NewAgency, who: Who): Pr
         `Unknown agency kind "${input.kind}"`,
       ),
     );
-  const cal = await tx.select({ id: calendars.id }).from(calendars).where(eq(calendars.id, input.calendarId));
+  const cal = await tx
+    .select({ id: calendars.id, owner: calendars.ownerCode })
+    .from(calendars)
+    .where(eq(calendars.id, input.calendarId));
+  if (cal[0] && !(await calendarSharedWith(tx, cal[0].owner, input.parent, input.code)))
+    issues.push(notShared(input.calendarId));
   if (!cal[0])
     issues.push(
       issue(
@@ -120,6 +125,36 @@ export interface AgencyPatch {
   revision?: number;
 }
 
+/**
+ * May an agency use a calendar? Its deadlines move with it, so only a calendar with no owner
+ * (province-wide), its own, or one an agency above it maintains — never a sibling's or another
+ * branch's, whose administrators would then move this agency's deadlines.
+ */
+async function calendarSharedWith(
+  tx: Executor,
+  owner: string | null,
+  parent: string | null,
+  self: string,
+): Promise<boolean> {
+  if (owner === null || owner === self) return true;
+  let at = parent;
+  for (let i = 0; at !== null && i < 64; i++) {
+    if (at === owner) return true;
+    const row = await tx.select({ parent: agencies.parentCode }).from(agencies).where(eq(agencies.code, at));
+    at = row[0]?.parent ?? null;
+  }
+  return false;
+}
+
+function notShared(calendarId: string) {
+  return issue(
+    '/body/calendarId',
+    'calendar-not-shared',
+    `Lịch làm việc "${calendarId}" thuộc cơ quan khác, không được dùng chung cho cơ quan này`,
+    `Calendar "${calendarId}" belongs to another agency and is not shared with this one`,
+  );
+}
+
 /** Renames an agency, changes its calendar or kind. Old dossiers keep the code; history keeps the old name. */
 export async function updateAgency(tx: Executor, code: string, patch: AgencyPatch, who: Who): Promise<void> {
   const rows = await tx.select().from(agencies).where(eq(agencies.code, code)).for('update');
@@ -133,7 +168,16 @@ export async function updateAgency(tx: Executor, code: string, patch: AgencyPatc
     );
   }
   if (patch.calendarId !== undefined) {
-    const cal = await tx.select({ id: calendars.id }).from(calendars).where(eq(calendars.id, patch.calendarId));
+    const cal = await tx
+      .select({ id: calendars.id, owner: calendars.ownerCode })
+      .from(calendars)
+      .where(eq(calendars.id, patch.calendarId));
+    if (
+      cal[0] &&
+      patch.calendarId !== a.calendarId &&
+      !(await calendarSharedWith(tx, cal[0].owner, a.parentCode, code))
+    )
+      throw errors.invalid([notShared(patch.calendarId)]);
     if (!cal[0])
       throw errors.invalid([
         issue(

@@ -96,6 +96,32 @@ forEachDatabase('authentication: sessions, CSRF, tokens, throttling', (db) => {
     assert.equal((await attempt('viewer.trung-tam', DEMO_PASSWORD)).status, 200, 'the window passed');
   });
 
+  test('failures from one address cannot lock the real user out; delays grow per account and address', async () => {
+    server.ctx.config.trustProxy = true;
+    try {
+      const from = (ip: string, password: string) =>
+        server.request('/api/v1/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify({ username: 'viewer.bac-thanh', password }),
+        });
+      const max = server.ctx.config.loginMaxFailures;
+      for (let i = 0; i < max; i++) assert.equal((await from('203.0.113.66', 'wrong-password')).status, 401);
+      const attacker = await from('203.0.113.66', 'wrong-password');
+      assert.equal(attacker.status, 429, 'the attacker\u2019s address waits');
+      assert.equal(Number(attacker.headers.get('retry-after')), 60, 'one minute at first');
+      assert.equal((await from('198.51.100.7', DEMO_PASSWORD)).status, 200, 'the real user, elsewhere, signs in');
+      server.clock.advance(61_000);
+      assert.equal((await from('203.0.113.66', 'wrong-password')).status, 401);
+      const longer = await from('203.0.113.66', 'wrong-password');
+      assert.equal(longer.status, 429);
+      assert.equal(Number(longer.headers.get('retry-after')), 59, 'two minutes after the first failure');
+      server.clock.advance(server.ctx.config.loginWindowMinutes * 60_000);
+    } finally {
+      server.ctx.config.trustProxy = false;
+    }
+  });
+
   test('bearer tokens authenticate without CSRF; revoked or unknown tokens are 401', async () => {
     const token = await bearer(server, 'admin.province');
     const me = await server.request('/api/v1/auth/session', { headers: { authorization: `Bearer ${token}` } });

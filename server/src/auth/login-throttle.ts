@@ -3,9 +3,12 @@ import type { Executor } from '../db/client.ts';
 import { loginFailures } from '../db/schema/index.ts';
 
 /**
- * Failed-login throttling shared by every server process (rows in the database): after
- * `maxFailures` failures for one account (or 4× that from one address) within the window, further
- * attempts are refused until the window has passed — even with the right password.
+ * Failed-login throttling shared by every server process (rows in the database). Counted per
+ * account AND address: staff user names are predictable, so failures from anywhere else must not
+ * lock the real user out — an attacker only slows themself. After `maxFailures` failures of one
+ * pair within the window its attempts wait, progressively: 1 minute after the first failure, then
+ * doubling with each further failure, never beyond the window. One address trying many accounts
+ * (4× `maxFailures`) waits out the window. A successful login clears its pair.
  */
 export interface ThrottleConfig {
   maxFailures: number;
@@ -13,7 +16,13 @@ export interface ThrottleConfig {
 }
 
 export function throttleKeys(username: string, ip: string): { account: string; address: string } {
-  return { account: `user:${username.toLowerCase()}`, address: `ip:${ip}` };
+  return { account: `pair:${ip}|${username.toLowerCase()}`, address: `ip:${ip}` };
+}
+
+/** How long after the first failure of a window a pair with `failures` failures waits (ms). */
+export function pairDelayMs(failures: number, cfg: ThrottleConfig): number {
+  if (failures < cfg.maxFailures) return 0;
+  return Math.min(cfg.windowMinutes * 60_000, 60_000 * 2 ** Math.min(failures - cfg.maxFailures, 20));
 }
 
 /** Seconds until another attempt is allowed (0: allowed now). */
@@ -32,9 +41,14 @@ export async function retryAfter(
   const windowMs = cfg.windowMinutes * 60_000;
   let wait = 0;
   for (const r of rows) {
-    const limit = r.key === keys.account ? cfg.maxFailures : cfg.maxFailures * 4;
-    const end = r.windowStart.getTime() + windowMs;
-    if (r.failures >= limit && end > now) wait = Math.max(wait, Math.ceil((end - now) / 1000));
+    const windowEnd = r.windowStart.getTime() + windowMs;
+    const end =
+      r.key === keys.account
+        ? r.windowStart.getTime() + pairDelayMs(r.failures, cfg)
+        : r.failures >= cfg.maxFailures * 4
+          ? windowEnd
+          : 0;
+    if (end > now && windowEnd > now) wait = Math.max(wait, Math.ceil((Math.min(end, windowEnd) - now) / 1000));
   }
   return wait;
 }
@@ -65,6 +79,6 @@ export async function recordFailure(
   }
 }
 
-export async function clearFailures(db: Executor, username: string): Promise<void> {
-  await db.delete(loginFailures).where(inArray(loginFailures.key, [throttleKeys(username, '').account]));
+export async function clearFailures(db: Executor, username: string, ip: string): Promise<void> {
+  await db.delete(loginFailures).where(inArray(loginFailures.key, [throttleKeys(username, ip).account]));
 }

@@ -40,7 +40,7 @@ export function authRoutes(): Implementation[] {
         ctx.log.warn({ username: body.username.toLowerCase(), ip }, 'failed login');
         throw badLogin();
       }
-      await clearFailures(ctx.db, body.username);
+      await clearFailures(ctx.db, body.username, ip);
       if (needsRehash(account.passwordHash!)) {
         await ctx.db
           .update(staff)

@@ -36,6 +36,8 @@ export interface ServerConfig {
   /** Failed logins allowed per account or per client address within the window. */
   loginMaxFailures: number;
   loginWindowMinutes: number;
+  /** Slow-client limits (http/timeouts): header arrival, idle connection, whole request, keep-alive. */
+  timeouts: { headersMs: number; idleMs: number; requestMs: number; keepAliveMs: number };
   /** Seed the demo province when the database is empty. */
   seedDemo: boolean;
   /** Password for the demo accounts; a random one is generated (and printed) when unset. */
@@ -170,6 +172,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     maxFilesPerRequest: int(env, 'MOTCUA_MAX_FILES', 50, 1),
     loginMaxFailures: int(env, 'MOTCUA_LOGIN_MAX_FAILURES', 5, 1),
     loginWindowMinutes: int(env, 'MOTCUA_LOGIN_WINDOW_MINUTES', 15, 1),
+    timeouts: {
+      headersMs: int(env, 'MOTCUA_HEADERS_TIMEOUT_MS', 20_000, 1),
+      idleMs: int(env, 'MOTCUA_IDLE_TIMEOUT_MS', 30_000, 1),
+      requestMs: int(env, 'MOTCUA_REQUEST_TIMEOUT_MS', 600_000, 1),
+      keepAliveMs: int(env, 'MOTCUA_KEEPALIVE_TIMEOUT_MS', 5_000, 1),
+    },
     seedDemo: bool(env, 'MOTCUA_SEED_DEMO', true),
     demoPassword: env.MOTCUA_DEMO_PASSWORD || null,
     logLevel: env.LOG_LEVEL || 'info',

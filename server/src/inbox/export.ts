@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/env.ts';
 import { dossiers } from '../db/schema/index.ts';
 import { logAccessMany } from '../cases/access.ts';
 import { inboxKeys } from './query.ts';
+import { csvField } from '../print/render/csv-cell.ts';
 import { inboxFilter, type InboxQueryInput } from './filter.ts';
 
 /** Rows read per batch: memory stays flat however long the export. */
@@ -25,11 +26,10 @@ const HEADER = [
   'Người xử lý (Handler)',
 ];
 
-/** A CSV cell: quoted when needed; a leading formula character neutralised (spreadsheet injection). */
+/** A CSV cell: quoted when needed; formula starts neutralised (spreadsheet injection, csv-cell.ts). */
 export function csvCell(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof value === 'number') return String(value);
+  return csvField(value ?? '');
 }
 
 const dateFormat = new Intl.DateTimeFormat('vi-VN', {

@@ -69,6 +69,13 @@ export interface IntakeRequest {
   uploadedBy: string | null;
 }
 
+/**
+ * The submission part (form data, agency, version): far more than any form's fields hold, far
+ * less than the 1 MB of arbitrary JSON it once let anyone store. Depth is capped by the hostile
+ * input check, undeclared properties by core.
+ */
+export const MAX_SUBMISSION_BYTES = 256 * 1024;
+
 const notFound = () => errors.notFound({ vi: 'Không tìm thấy thủ tục', en: 'Procedure not found' });
 
 /** 413 beats 415 beats 400 when a submission has several kinds of problem; all issues are returned. */
@@ -137,7 +144,7 @@ export async function submitDossier(
     filePrefix: 'documents.',
     maxFileBytes: (id) => Math.min(limits.get(id) ?? ctx.config.maxFileBytes, ctx.config.maxRequestBytes),
     maxFiles: ctx.config.maxFilesPerRequest,
-    maxFieldBytes: 2 * 1024 * 1024,
+    maxFieldBytes: MAX_SUBMISSION_BYTES,
     afterFile: () => ctx.faults.hit('upload.after-part'),
   });
   let settled = false;

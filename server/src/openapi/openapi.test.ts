@@ -121,6 +121,7 @@ forEachDatabase('the OpenAPI document', (db) => {
     const html = await res.text();
     for (const id of Object.keys(POLICY)) assert.ok(html.includes(`id="${id}"`), id);
     assert.doesNotMatch(html, /<script|https?:\/\/(?!json-schema\.org)/);
+    assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/);
   });
 
   after(() => server.dispose());

@@ -90,6 +90,12 @@ const INTRO = [
   'pointers into the request: `/data/…` (form data), `/documents/<documentId>` (a document\u2019s files;',
   '`/documents/<id>/<n>` for one file), `/agency`.',
   '',
+  'Input no field may hold is a 400 on every route, before any other check, with an issue at the',
+  'field (`/params/…`, `/query/…`, `/body/…`, `/data/…`): a NUL character (`nul-character`), a lone',
+  'UTF-16 surrogate (`lone-surrogate`), a number out of range such as `1e400` (`number-range`), a',
+  '`__proto__` key (`reserved-key`), nesting deeper than 64 levels (`too-deep`). Form data properties',
+  'the form schema does not declare are refused (`additionalProperties`), not stripped.',
+  '',
 ];
 
 const STATIC = [

@@ -225,3 +225,54 @@ describe('applicantIdentity and submitterIdentity', () => {
     });
   });
 });
+
+describe('properties the form does not declare', () => {
+  test('are refused with their pointer, at the top and nested, in arrays too', () => {
+    const data = birthData();
+    data.extra = 'x'.repeat(1000);
+    (data.child as Record<string, unknown>)['a/b'] = 1;
+    const issues = validateApplicantData(birth, data, ev).filter((i) => i.code === 'additionalProperties');
+    assert.deepEqual(
+      issues.map((i) => i.pointer),
+      ['/data/child/a~1b', '/data/extra'],
+    );
+    assert.match(issues[0]!.message.vi, /"a\/b"/);
+    assert.match(issues[0]!.message.en, /no field "a\/b"/);
+  });
+
+  test('valid data has none; a field declared only in a conditional branch is declared', () => {
+    assert.deepEqual(
+      validateApplicantData(birth, birthData(), ev).filter((i) => i.code === 'additionalProperties'),
+      [],
+    );
+    const proc = minimalProcedure();
+    proc.form.schema = {
+      type: 'object',
+      properties: {
+        kind: { type: 'string' },
+        rows: { type: 'array', items: { type: 'object', properties: { a: { type: 'string' } } } },
+      },
+      if: { properties: { kind: { const: 'x' } } },
+      then: { properties: { extraX: { type: 'string' } } },
+    };
+    const pointers = (d: unknown) =>
+      validateApplicantData(proc, d, ev)
+        .filter((i) => i.code === 'additionalProperties')
+        .map((i) => i.pointer);
+    assert.deepEqual(pointers({ kind: 'x', extraX: 'ok', rows: [{ a: '1' }] }), []);
+    assert.deepEqual(pointers({ kind: 'y', rows: [{ a: '1', b: 2 }], z: 1 }), ['/data/rows/0/b', '/data/z']);
+  });
+
+  test('a schema that allows more (additionalProperties) is open', () => {
+    const proc = minimalProcedure();
+    proc.form.schema = {
+      type: 'object',
+      properties: { a: { type: 'string' } },
+      additionalProperties: { type: 'string' },
+    };
+    assert.deepEqual(
+      validateApplicantData(proc, { a: 'x', b: 'y' }, ev).filter((i) => i.code === 'additionalProperties'),
+      [],
+    );
+  });
+});

@@ -6,7 +6,7 @@ import { getAt } from '../model/json-pointer.ts';
 import { schemaIssues } from './schema-issues.ts';
 import { feeIssues } from './fees.ts';
 import { applicantKind } from './identity.ts';
-import { resolveDataPointer } from './form-schema.ts';
+import { resolveDataPointer, undeclaredProperties } from './form-schema.ts';
 import { splitDoc } from '../model/doc.ts';
 
 /**
@@ -59,7 +59,20 @@ export function validateApplicantData(procedure: Procedure, data: unknown, evalu
     });
   }
   for (const issue of feeIssues(procedure, data, evaluator)) add(issue);
+  // Data the form does not declare would be stored (and shown to staff) as sent: refused, named.
+  for (const at of undeclaredProperties(procedure.form.schema, data)) {
+    const name = decodeSegment(at.slice(at.lastIndexOf('/') + 1));
+    add({
+      pointer: `/data${at}`,
+      code: 'additionalProperties',
+      message: { vi: `Tờ khai không có trường "${name}"`, en: `The form has no field "${name}"` },
+    });
+  }
   return issues;
+}
+
+function decodeSegment(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 function isText(value: unknown): boolean {

@@ -115,3 +115,39 @@ function expand(root: JsonSchema, schema: JsonSchema, seen = new Set<unknown>())
   }
   return out;
 }
+
+/**
+ * Pointers ("/a/b") of the data's properties that no schema applying there declares, where the
+ * schema is closed to others: a form stores what its fields say, not whatever a sender adds. An
+ * object is open (anything goes) when no applying schema has `properties`, or one allows more
+ * (`additionalProperties` not false, `patternProperties`). Declared fields in every branch count,
+ * as for `resolveDataPointer`; arrays are followed through `items`.
+ */
+export function undeclaredProperties(root: JsonSchema, data: unknown, limit = 20): string[] {
+  const out: string[] = [];
+  const visit = (schemas: JsonSchemaObject[], value: unknown, pointer: string, depth: number): void => {
+    if (out.length >= limit || schemas.length === 0 || depth > 100) return;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(walk(root, schemas, [{ items: i }]), v, `${pointer}/${i}`, depth + 1));
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    const declares = schemas.filter((s) => s.properties && typeof s.properties === 'object');
+    const open =
+      declares.length === 0 ||
+      schemas.some(
+        (s) => (s.additionalProperties !== undefined && s.additionalProperties !== false) || s.patternProperties,
+      );
+    for (const key of Object.keys(value)) {
+      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (declares.some((s) => Object.prototype.hasOwnProperty.call(s.properties, key))) {
+        visit(walk(root, schemas, [{ property: key }]), (value as Record<string, unknown>)[key], at, depth + 1);
+      } else if (!open) {
+        out.push(at);
+        if (out.length >= limit) return;
+      }
+    }
+  };
+  visit(expand(root, root), data, '', 0);
+  return out;
+}

@@ -161,6 +161,37 @@ forEachDatabase('hostile input', (db) => {
     assert.deepEqual(await server.ctx.files.keys(), filesBefore, 'no files left');
   });
 
+  test('data outside the form is refused by name; the submission part is capped', async () => {
+    const before = await rowCounts(server);
+    const extra = await submitRaw([
+      {
+        name: 'submission',
+        body: submissionText(
+          JSON.stringify(birthData({ note: 'x', child: { ...(birthData().child as object), z: 1 } })),
+        ),
+      },
+      ...filesParts(),
+    ]);
+    assert.equal(extra.status, 400);
+    const body = (await extra.json()) as { error: { issues: { pointer: string; message: { en: string } }[] } };
+    assert.deepEqual(
+      body.error.issues.filter((i) => i.pointer === '/data/note' || i.pointer === '/data/child/z').length,
+      2,
+      JSON.stringify(body.error.issues),
+    );
+    const huge = await submitRaw([
+      { name: 'submission', body: submissionText(JSON.stringify(birthData({ note: 'x'.repeat(300 * 1024) }))) },
+      ...filesParts(),
+    ]);
+    assert.ok(huge.status === 400 || huge.status === 413, `a 300 KB submission: ${huge.status}`);
+    const issues = ((await huge.json()) as { error: { issues?: { pointer: string }[] } }).error.issues ?? [];
+    assert.ok(
+      issues.some((i) => i.pointer === '/submission'),
+      JSON.stringify(issues),
+    );
+    assert.deepEqual(await rowCounts(server), before, 'nothing stored');
+  });
+
   test('NUL and lone surrogates in login names, paths, reasons and searches are 400', async () => {
     const post = (path: string, body: string, headers: Record<string, string> = {}) =>
       server.request(path, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../../env.ts';
 import { HttpError, errors } from '../../errors.ts';
 import { isBodyTooLarge } from '../body-limit/body-limit.ts';
+import { loggableError } from '../../../db/errors.ts';
 
 /** Every error becomes the standard envelope; unexpected ones are logged and answered 500 without detail. */
 export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
@@ -23,7 +24,7 @@ function toHttpError(err: unknown, c: Context<AppEnv>): HttpError {
     });
   }
   const log = c.get('ctx')?.log;
-  log?.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+  log?.error({ err: loggableError(err), requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
   return new HttpError(500, 'internal', {
     vi: 'Lỗi máy chủ, vui lòng thử lại sau',
     en: 'Server error, please try again later',
