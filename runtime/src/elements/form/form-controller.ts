@@ -16,7 +16,7 @@ import { isWithin } from '../../jsonforms/paths.ts';
 import { lazy } from '../../lazy.ts';
 import type { MotcuaJsonForms, StepChangeDetail } from './motcua-jsonforms.ts';
 import { directoryOf, receivingAgency, receivingForBrowser, type ReceivingResult } from './agencies.ts';
-import { withDefaults, withDefaultsForNewObjects } from './defaults.ts';
+import { withDefaults, withDefaultsForNewObjects } from '../../renderers/defaults.ts';
 import { fileInputId } from './documents.ts';
 import { DraftStore } from './drafts.ts';
 import { applicableFiles, pickFiles, providedFiles, withFiles } from './picked-files.ts';

@@ -3,7 +3,7 @@ import { Resolve, type ControlElement, type JsonSchema, type UISchemaElement } f
 import type { DispatchProps, FormContext } from '../../jsonforms/context.ts';
 import { controlView, errorText, hint, requiredMark, type ControlView } from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
-import { withDefaults } from '../../elements/form/defaults.ts';
+import { withDefaults } from '../defaults.ts';
 import { detailUiSchema } from '../../jsonforms/detail.ts';
 import { localTitle } from '../../i18n/localize.ts';
 import { hasType, resolveSchema, type JsonSchema as CoreSchema, type Lang } from '@motcua/core';
