@@ -30,6 +30,7 @@ import { inboxRoutes } from './inbox/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { logbookRoutes } from './logbook/routes.ts';
 import { outboxRoutes } from './outbox/routes.ts';
+import { paymentRoutes } from './payments/routes.ts';
 import { mountStaffApp } from './staff-app/staff-app.ts';
 import { designerApp } from './designer-app/designer-app.ts';
 
@@ -69,6 +70,7 @@ export function implementations(): Implementation[] {
     ...reportRoutes(),
     ...logbookRoutes(),
     ...outboxRoutes(),
+    ...paymentRoutes(),
   ];
 }
 

@@ -15,6 +15,7 @@ import * as live from './live.ts';
 import * as reports from './reports.ts';
 import * as logbook from './logbook.ts';
 import * as outbox from './outbox.ts';
+import * as payments from './payments.ts';
 import type { RouteContract } from './route.ts';
 
 /**
@@ -101,6 +102,15 @@ export const contract = {
 
   listDeadLetters: outbox.listDeadLetters,
   replayDeadLetters: outbox.replayDeadLetters,
+
+  publicStartPayment: payments.publicStartPayment,
+  publicVnpayIpn: payments.publicVnpayIpn,
+  publicVnpayReturn: payments.publicVnpayReturn,
+  publicPaygovCallback: payments.publicPaygovCallback,
+  publicPaygovReturn: payments.publicPaygovReturn,
+  listDossierPayments: payments.listDossierPayments,
+  refundPayment: payments.refundPayment,
+  getPaymentReconciliation: payments.getPaymentReconciliation,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contract = typeof contract;

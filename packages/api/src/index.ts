@@ -22,3 +22,4 @@ export * from './live.ts';
 export * from './reports.ts';
 export * from './logbook.ts';
 export * from './outbox.ts';
+export * from './payments.ts';

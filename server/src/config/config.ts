@@ -62,8 +62,25 @@ export interface ServerConfig {
   designerDist: string;
   /** Signed webhooks every dossier event is delivered to (MOTCUA_WEBHOOKS, JSON; secrets never logged). */
   webhooks: WebhookConfig[];
+  /** Online payment providers (null: not offered). Secrets only from here, never logged. */
+  payments: {
+    vnpay: { tmnCode: string; hashSecret: string; payUrl: string } | null;
+    paygov: { url: string; partnerCode: string; secret: string } | null;
+  };
   /** The outbox delivery worker of every process. */
   outbox: { pollMs: number; leaseMs: number; maxAttempts: number };
+}
+
+/** A provider's settings `${prefix}_${NAME}`: all set, or none (not offered). */
+function group<K extends string>(env: Env, prefix: string, names: Record<K, string>): Record<K, string> | null {
+  const entries = Object.entries(names) as [K, string][];
+  const set = entries.filter(([, n]) => env[`${prefix}_${n}`]);
+  if (!set.length) return null;
+  if (set.length < entries.length) {
+    const missing = entries.filter(([, n]) => !env[`${prefix}_${n}`]).map(([, n]) => `${prefix}_${n}`);
+    throw new ConfigError(`${missing.join(', ')}: thiếu cấu hình / missing`);
+  }
+  return Object.fromEntries(entries.map(([k, n]) => [k, env[`${prefix}_${n}`]!])) as Record<K, string>;
 }
 
 /** MOTCUA_WEBHOOKS: `[{"name":"…","url":"https://…","secret":"…"}]`. */
@@ -195,6 +212,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     staffDist: resolve(env.MOTCUA_STAFF_DIST || resolve(REPO_ROOT, 'runtime/dist-staff')),
     designerDist: resolve(env.MOTCUA_DESIGNER_DIST || resolve(REPO_ROOT, 'designer/dist')),
     webhooks: webhooks(env),
+    payments: {
+      vnpay: group(env, 'MOTCUA_VNPAY', { tmnCode: 'TMN_CODE', hashSecret: 'HASH_SECRET', payUrl: 'PAY_URL' }),
+      paygov: group(env, 'MOTCUA_PAYGOV', { url: 'URL', partnerCode: 'PARTNER_CODE', secret: 'SECRET' }),
+    },
     outbox: {
       pollMs: int(env, 'MOTCUA_OUTBOX_POLL_MS', 1000, 10),
       leaseMs: int(env, 'MOTCUA_OUTBOX_LEASE_MS', 60_000, 100),

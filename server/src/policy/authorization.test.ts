@@ -110,6 +110,7 @@ forEachDatabase('authorisation, generated from the OpenAPI document', (db) => {
       version: '1',
       tokenId: randomUUID(),
       fileId: randomUUID(),
+      paymentId: randomUUID(),
     });
   });
 

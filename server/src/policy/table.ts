@@ -306,4 +306,27 @@ export const POLICY: Record<string, PolicyRule> = {
     allow: [adminOfSubtree],
     why: 'admins look after the integrations of their subtree',
   },
+  publicStartPayment: { access: 'public', why: 'the applicant pays, proven by the tracking secret' },
+  publicVnpayIpn: { access: 'public', why: 'the provider calls; trusted only by its signature' },
+  publicVnpayReturn: { access: 'public', why: 'the payer comes back; trusted only by the signature' },
+  publicPaygovCallback: { access: 'public', why: 'the provider calls; trusted only by its signature' },
+  publicPaygovReturn: { access: 'public', why: 'the payer comes back; trusted only by the signature' },
+  listDossierPayments: {
+    access: 'grants',
+    target: { kind: 'dossier', param: 'dossierCode', scope: 'visited' },
+    allow: dossierReaders,
+    why: 'as getDossier',
+  },
+  refundPayment: {
+    access: 'grants',
+    target: { kind: 'dossier', param: 'dossierCode', scope: 'visited' },
+    allow: [{ roles: ['reception', 'leader'], relations: ['own'] }],
+    why: 'reception and leaders of an agency the dossier is at or passed through record refunds',
+  },
+  getPaymentReconciliation: {
+    access: 'grants',
+    target: { kind: 'agency', param: 'agencyCode' },
+    allow: [adminOfSubtree, { roles: ['leader'], relations: ['own', 'ancestor'] }],
+    why: 'admins and leaders reconcile with the provider’s statement',
+  },
 };

@@ -150,9 +150,13 @@ test('multipart: JSON parts as text, files under their part names; raw() gives t
   assert.equal((form.get('files.result') as Blob).size, pdf.size);
   assert.equal(sent[0]!.headers.Authorization, 'Bearer mct_abc');
   assert.equal(sent[0]!.headers['Content-Type'], undefined, 'fetch sets the multipart boundary itself');
-  const res = await client.raw('get', '/api/v1/dossiers/{dossierCode}/slips/{fileId}', {
-    params: { dossierCode: 'D-1', fileId: 'f' },
-  });
+  const res = await client.raw<'get', '/api/v1/dossiers/{dossierCode}/slips/{fileId}'>(
+    'get',
+    '/api/v1/dossiers/{dossierCode}/slips/{fileId}',
+    {
+      params: { dossierCode: 'D-1', fileId: 'f' },
+    },
+  );
   assert.equal(await res.text(), '%PDF-1.7');
 });
 

@@ -7,3 +7,4 @@ export * from './dossiers.ts';
 export * from './report.ts';
 export * from './cases.ts';
 export * from './outbox.ts';
+export * from './payments.ts';
