@@ -17,3 +17,4 @@ export type {
   QueueScope,
   QueueViewer,
 } from './queues.ts';
+export { reportDueAt, reportDueHistory } from './report-due.ts';
