@@ -1,12 +1,12 @@
 import { Type, type TInteger } from '@sinclair/typebox';
-import { BIEU06_COLUMNS } from '@motcua/core';
+import { BIEU06_ALL_COLUMNS } from '@motcua/core';
 import { AgencyCode, DateOnly, Nullable, StoredText } from './common.ts';
 import { defineRoute } from './route.ts';
 
 /** One row of Biểu 06: core's columns, each a count. */
 export const Bieu06Values = Type.Object(
-  Object.fromEntries(BIEU06_COLUMNS.map((c) => [c, Type.Integer({ minimum: 0 })])) as Record<
-    (typeof BIEU06_COLUMNS)[number],
+  Object.fromEntries(BIEU06_ALL_COLUMNS.map((c) => [c, Type.Integer({ minimum: 0 })])) as Record<
+    (typeof BIEU06_ALL_COLUMNS)[number],
     TInteger
   >,
 );

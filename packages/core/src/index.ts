@@ -28,5 +28,6 @@ export * from './procedure/index.ts';
 export * from './form/index.ts';
 export * from './workflow/index.ts';
 export * from './report/index.ts';
+export * from './satisfaction/index.ts';
 export * from './search/fold-text.ts';
 export * from './scenarios/index.ts';

@@ -22,8 +22,6 @@ const GROUPS = [
   'Số hồ sơ đang giải quyết',
   null,
   null,
-  'Số hồ sơ rút',
-  'Số hồ sơ dừng giải quyết',
   'Tỷ lệ giải quyết đúng hạn (%)',
 ];
 const SUBS = [
@@ -41,8 +39,6 @@ const SUBS = [
   'Trong hạn',
   'Quá hạn',
   null,
-  null,
-  null,
 ];
 
 test('the fixture is a consistent report (the exporter refuses any other)', () => {
@@ -53,21 +49,26 @@ test('CSV: the two header rows of the official form, then one row per line with 
   const data = fixture();
   const file = await renderBieu06(data, 'csv');
   const ws = await readCsv(file.bytes);
-  assert.equal(ws.rowCount, 2 + 3);
+  // The form (2 header rows, 3 lines), a blank line, the annex's title, its header, 3 lines.
+  assert.equal(ws.rowCount, 2 + 3 + 1 + 1 + 1 + 3);
   assert.deepEqual(rowValues(ws, 1), GROUPS);
+  assert.equal(rowValues(ws, 7)[0], 'PHỤ LỤC: HỒ SƠ RÚT, DỪNG GIẢI QUYẾT TRONG KỲ');
+  assert.deepEqual(rowValues(ws, 8).slice(2), ['Số hồ sơ rút (công dân yêu cầu)', 'Số hồ sơ dừng giải quyết']);
+  assert.deepEqual(rowValues(ws, 9).slice(2), [3, 2], 'the total line: withdrawn, stopped');
   assert.deepEqual(rowValues(ws, 2).slice(0, 13), SUBS.slice(0, 13));
   const total = rowValues(ws, 3);
   assert.equal(total[0], null, 'a total line has no STT');
   assert.equal(total[1], 'Sở Xây dựng tỉnh Bắc Ninh (toàn ngành)');
   assert.deepEqual(
-    total.slice(2, 15),
+    total.slice(2, 13),
     BIEU06_COLUMNS.map((c) => data.rows[0]!.values[c]),
   );
-  assert.equal(total[15], 97.12, '(trước hạn + đúng hạn) / đã giải quyết, in percent');
+  assert.equal(total.length, 14, 'exactly the form\u2019s columns, then the rate');
+  assert.equal(total[13], 97.12, '(trước hạn + đúng hạn) / đã giải quyết, in percent');
   const commune = rowValues(ws, 4);
   assert.equal(commune[0], 1);
   assert.deepEqual(
-    commune.slice(2, 15),
+    commune.slice(2, 13),
     BIEU06_COLUMNS.map((c) => data.rows[1]!.values[c]),
   );
 });
@@ -86,11 +87,11 @@ test('XLSX: merged group headings, numbered columns, numbers as numbers, totals 
   assert.equal(ws.getCell(`J${h}`).master.address, `G${h}`);
   assert.equal(ws.getCell(`K${h}`).value, 'Số hồ sơ đang giải quyết');
   assert.equal(ws.getCell(`M${h}`).master.address, `K${h}`);
-  assert.equal(ws.getCell(`N${h + 1}`).master.address, `N${h}`, '"Số hồ sơ rút" spans both rows');
+  assert.equal(ws.getCell(`N${h}`).value, 'Tỷ lệ giải quyết đúng hạn (%)', 'no annex column in the form');
   assert.deepEqual(rowValues(ws, h + 1).slice(2, 13), SUBS.slice(2, 13));
   assert.deepEqual(
     rowValues(ws, h + 2),
-    Array.from({ length: 16 }, (_, k) => `(${k + 1})`),
+    Array.from({ length: 14 }, (_, k) => `(${k + 1})`),
   );
   const first = h + 3;
   for (const [k, c] of BIEU06_COLUMNS.entries()) {
@@ -101,6 +102,9 @@ test('XLSX: merged group headings, numbered columns, numbers as numbers, totals 
   assert.ok(!ws.getCell(first + 1, 2).font.bold);
   assert.equal(ws.getCell(first + 1, 2).alignment.indent, 1);
   assert.equal(ws.getCell(first + 1, 1).value, '1');
+  const annex = wb.worksheets[1]!;
+  assert.equal(annex.name, 'Phụ lục');
+  assert.equal(annex.getCell('A1').value, 'PHỤ LỤC: HỒ SƠ RÚT, DỪNG GIẢI QUYẾT TRONG KỲ');
 });
 
 test('HTML and PDF: the same table, printable', async () => {
@@ -110,7 +114,7 @@ test('HTML and PDF: the same table, printable', async () => {
   assert.match(html, /<tr class="num"><th>\(1\)<\/th>/);
   assert.match(
     html,
-    /<tr class="bold"><td class="center"><\/td><td>Sở Xây dựng tỉnh Bắc Ninh \(toàn ngành\)<\/td><td class="center">315<\/td>/,
+    /<tr class="bold"><td class="center"><\/td><td>Sở Xây dựng tỉnh Bắc Ninh \(toàn ngành\)<\/td><td class="center">310<\/td>/,
   );
   const pdf = (await renderBieu06(fixture(), 'pdf')).bytes;
   assert.equal(pdfInfo(pdf)['Page size'], '841.89 x 595.28 pts (A4)');
@@ -118,6 +122,7 @@ test('HTML and PDF: the same table, printable', async () => {
   assert.ok(text.includes('TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH'));
   assert.ok(text.includes('Ủy ban nhân dân phường Kinh Bắc'));
   assert.ok(text.includes('97,12'));
+  assert.ok(text.includes('PHỤ LỤC: HỒ SƠ RÚT, DỪNG GIẢI QUYẾT TRONG KỲ'));
 });
 
 test('rows whose totals do not reconcile are refused, with the cell named', async () => {

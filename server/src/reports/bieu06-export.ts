@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import {
+  BIEU06_ALL_COLUMNS,
+  BIEU06_ANNEX_COLUMNS,
   BIEU06_COLUMNS,
   checkEquations,
   formatVnCalendarDate,
@@ -19,15 +21,20 @@ import { PrintInputError, assertValid, issue } from '../print/validate.ts';
 
 /**
  * Biểu số 06 (Circular 01/2020/TT-VPCP) as a document: the two header rows of the official form,
- * numbered columns, one row per agency or field (roll-ups indented, totals bold). The numbers come
- * from core's report engine; this module lays them out and refuses rows whose equations fail.
+ * numbered columns, one row per agency or field (roll-ups indented, totals bold), exactly the
+ * form's columns; then motcua's annex (withdrawn, stopped), which the form has no column for, as
+ * a separate table. The numbers come from core's report engine; this module lays them out and
+ * refuses rows whose equations fail.
  */
 const Text = Type.String({ minLength: 1, pattern: '\\S' });
 const Count = Type.Integer({ minimum: 0 });
 
 // Structurally the core's Bieu06Row, so that its values validate before printing.
 const Bieu06RowSchema = Type.Object(
-  Object.fromEntries(BIEU06_COLUMNS.map((c) => [c, Count])) as Record<(typeof BIEU06_COLUMNS)[number], typeof Count>,
+  Object.fromEntries(BIEU06_ALL_COLUMNS.map((c) => [c, Count])) as Record<
+    (typeof BIEU06_ALL_COLUMNS)[number],
+    typeof Count
+  >,
   { additionalProperties: false },
 );
 
@@ -73,6 +80,9 @@ const LABEL_HEADINGS = {
   'agency-field': 'Cơ quan, đơn vị / lĩnh vực',
 } as const;
 
+/** The UTF-8 byte-order mark that starts every CSV (left out of the annex appended to it). */
+const BOM_BYTES = 3;
+
 export const BIEU06_TITLE = 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
 
 export function bieu06Table(data: Bieu06Export): TableSpec {
@@ -84,8 +94,6 @@ export function bieu06Table(data: Bieu06Export): TableSpec {
       { text: 'Số hồ sơ nhận giải quyết', colSpan: 4 },
       { text: 'Số hồ sơ đã giải quyết', colSpan: 4 },
       { text: 'Số hồ sơ đang giải quyết', colSpan: 3 },
-      { text: 'Số hồ sơ rút', rowSpan: 2 },
-      { text: 'Số hồ sơ dừng giải quyết', rowSpan: 2 },
       ...(rate ? [{ text: 'Tỷ lệ giải quyết đúng hạn (%)', rowSpan: 2 }] : []),
     ],
     [
@@ -121,6 +129,35 @@ export function bieu06Table(data: Bieu06Export): TableSpec {
       if (rate) cells.push(v.resolved === 0 ? null : Math.round(((v.early + v.onTime) / v.resolved) * 10000) / 100);
       return { cells, bold: row.total ?? false, indent: row.depth ?? 0 };
     }),
+    emptyText: 'Không có số liệu trong kỳ',
+  };
+}
+
+export const BIEU06_ANNEX_TITLE = 'PHỤ LỤC: HỒ SƠ RÚT, DỪNG GIẢI QUYẾT TRONG KỲ';
+export const BIEU06_ANNEX_NOTE =
+  'Không thuộc Biểu số 06: hồ sơ rút hoặc dừng giải quyết trong kỳ không được tính vào các cột của biểu.';
+
+/** The annex: what motcua adds to the form, one row per row of the form. */
+export function bieu06AnnexTable(data: Bieu06Export): TableSpec {
+  let n = 0;
+  const number = { width: 12, align: 'center' as const, xlsxWidth: 16 };
+  return {
+    columns: [{ width: 4, align: 'center', xlsxWidth: 6 }, { width: 40, xlsxWidth: 44 }, number, number],
+    header: [
+      [
+        { text: 'STT' },
+        { text: LABEL_HEADINGS[data.groupBy] },
+        { text: 'Số hồ sơ rút (công dân yêu cầu)' },
+        { text: 'Số hồ sơ dừng giải quyết' },
+      ],
+    ],
+    columnNumbers: true,
+    indentColumn: 1,
+    rows: data.rows.map((row) => ({
+      cells: [row.stt ?? (row.total ? '' : String(++n)), row.label, ...BIEU06_ANNEX_COLUMNS.map((c) => row.values[c])],
+      bold: row.total ?? false,
+      indent: row.depth ?? 0,
+    })),
     emptyText: 'Không có số liệu trong kỳ',
   };
 }
@@ -167,6 +204,8 @@ export function bieu06Document(data: Bieu06Export): PrintDocument {
         lines: [[{ text: periodLine(data) }], [{ text: 'Đơn vị tính: Số hồ sơ thủ tục hành chính', italic: true }]],
       },
       { kind: 'table', table: bieu06Table(data), fontSize: 8.5 },
+      { kind: 'title', text: BIEU06_ANNEX_TITLE, lines: [[{ text: BIEU06_ANNEX_NOTE, italic: true }]] },
+      { kind: 'table', table: bieu06AnnexTable(data), fontSize: 8.5 },
     ],
   };
 }
@@ -201,8 +240,17 @@ export async function renderBieu06(
       return renderedFile(new TextEncoder().encode(renderHtml(bieu06Document(clean))), 'html', name);
     case 'pdf':
       return renderedFile(await renderPdf(bieu06Document(clean)), 'pdf', name);
-    case 'csv':
-      return renderedFile(tableCsv(bieu06Table(clean), options), 'csv', name);
+    case 'csv': {
+      // The form, a blank line, then the annex under its own title.
+      const form = tableCsv(bieu06Table(clean), options);
+      const annex = tableCsv(bieu06AnnexTable(clean), options).slice(BOM_BYTES);
+      const title = new TextEncoder().encode(`\r\n"${BIEU06_ANNEX_TITLE}"\r\n`);
+      const out = new Uint8Array(form.length + title.length + annex.length);
+      out.set(form, 0);
+      out.set(title, form.length);
+      out.set(annex, form.length + title.length);
+      return renderedFile(out, 'csv', name);
+    }
     case 'xlsx':
       return renderedFile(
         await tableXlsx({
@@ -215,6 +263,14 @@ export async function renderBieu06(
           ],
           table: bieu06Table(clean),
           orientation: 'landscape',
+          moreSheets: [
+            {
+              sheetName: 'Phụ lục',
+              titleLines: [BIEU06_ANNEX_TITLE, BIEU06_ANNEX_NOTE, periodLine(clean)],
+              table: bieu06AnnexTable(clean),
+              orientation: 'portrait',
+            },
+          ],
           createdAt: clean.generatedAt,
           author: clean.reportingUnit.name,
         }),

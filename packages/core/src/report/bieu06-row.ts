@@ -1,9 +1,12 @@
 import type { Issue } from '../model/issue.ts';
 
 /**
- * One row of Biểu số 06 (Circular 01/2020/TT-VPCP). All integers. Equations (checkEquations):
- * received = online + directOrPostal + carriedOver = resolved + inProgress + withdrawn + stopped;
+ * One row of Biểu số 06 (Circular 01/2020/TT-VPCP) and of motcua's annex. All integers.
+ * The form's own columns (BIEU06_COLUMNS) reconcile as the form does (checkEquations):
+ * received = online + directOrPostal + carriedOver = resolved + inProgress;
  * resolved = early + onTime + late; inProgress = withinDeadline + overdue.
+ * The form has no column for a dossier withdrawn (status 7) or stopped (status 8): one that ended
+ * so in the period is left out of the form and counted in the annex (BIEU06_ANNEX_COLUMNS).
  */
 export interface Bieu06Row {
   /** Số hồ sơ nhận giải quyết — tổng số. */
@@ -23,12 +26,13 @@ export interface Bieu06Row {
   inProgress: number;
   withinDeadline: number;
   overdue: number;
-  /** Rút hồ sơ (status 7) in the period. */
+  /** Annex — rút hồ sơ (status 7) in the period; not in the form's columns. */
   withdrawn: number;
-  /** Dừng xử lý (status 8) in the period. */
+  /** Annex — dừng xử lý (status 8) in the period; not in the form's columns. */
   stopped: number;
 }
 
+/** The official form's columns, in its order. */
 export const BIEU06_COLUMNS = [
   'received',
   'online',
@@ -41,9 +45,13 @@ export const BIEU06_COLUMNS = [
   'inProgress',
   'withinDeadline',
   'overdue',
-  'withdrawn',
-  'stopped',
 ] as const satisfies readonly (keyof Bieu06Row)[];
+
+/** What motcua adds to the form, printed as a separate annex table. */
+export const BIEU06_ANNEX_COLUMNS = ['withdrawn', 'stopped'] as const satisfies readonly (keyof Bieu06Row)[];
+
+/** Every column of a row: the form's, then the annex's. */
+export const BIEU06_ALL_COLUMNS = [...BIEU06_COLUMNS, ...BIEU06_ANNEX_COLUMNS] as const;
 
 /** Vietnamese and English column headings, for CSV/XLSX exports. */
 export const BIEU06_HEADINGS: Record<keyof Bieu06Row, { vi: string; en: string }> = {
@@ -83,7 +91,7 @@ export function emptyRow(): Bieu06Row {
 /** Adds `b` into a copy of `a`. */
 export function addRows(a: Bieu06Row, b: Bieu06Row): Bieu06Row {
   const out = { ...a };
-  for (const c of BIEU06_COLUMNS) out[c] += b[c];
+  for (const c of BIEU06_ALL_COLUMNS) out[c] += b[c];
   return out;
 }
 
@@ -96,7 +104,7 @@ export function sumRows(rows: Iterable<Bieu06Row>): Bieu06Row {
 /** Every equation the row breaks, and any negative or non-integer cell (pointers name the column). */
 export function checkEquations(row: Bieu06Row): Issue[] {
   const issues: Issue[] = [];
-  for (const c of BIEU06_COLUMNS) {
+  for (const c of BIEU06_ALL_COLUMNS) {
     if (!Number.isInteger(row[c]) || row[c] < 0) {
       issues.push({
         pointer: `/${c}`,
@@ -126,9 +134,9 @@ export function checkEquations(row: Bieu06Row): Issue[] {
   eq(
     '/received',
     row.received,
-    row.resolved + row.inProgress + row.withdrawn + row.stopped,
-    'Tổng số nhận phải bằng đã giải quyết + đang giải quyết + rút + dừng',
-    'Received must equal resolved + in progress + withdrawn + stopped',
+    row.resolved + row.inProgress,
+    'Tổng số nhận phải bằng đã giải quyết + đang giải quyết',
+    'Received must equal resolved + in progress',
   );
   eq(
     '/resolved',

@@ -12,25 +12,22 @@ export function contribution(f: ReportFacts, period: Period): Bieu06Row {
   if (accepted > period.to) return row;
   const endDay = f.end ? dayOf(f.end.at, f.timeZone) : null;
   if (endDay !== null && endDay < period.from) return row;
+  const inPeriodEnd = f.end !== null && endDay! <= period.to;
+  // The form has no place for a dossier withdrawn or stopped in the period: only the annex counts it.
+  if (inPeriodEnd && f.end!.kind !== 'resolved') {
+    if (f.end!.kind === 'withdrawn') row.withdrawn = 1;
+    else row.stopped = 1;
+    return row;
+  }
   row.received = 1;
   if (accepted < period.from) row.carriedOver = 1;
   else if (f.channel === 'online') row.online = 1;
   else row.directOrPostal = 1;
-  if (f.end && endDay! <= period.to) {
-    switch (f.end.kind) {
-      case 'resolved':
-        row.resolved = 1;
-        if (f.end.class === 'early') row.early = 1;
-        else if (f.end.class === 'on-time') row.onTime = 1;
-        else row.late = 1;
-        break;
-      case 'withdrawn':
-        row.withdrawn = 1;
-        break;
-      case 'stopped':
-        row.stopped = 1;
-        break;
-    }
+  if (inPeriodEnd && f.end!.kind === 'resolved') {
+    row.resolved = 1;
+    if (f.end!.class === 'early') row.early = 1;
+    else if (f.end!.class === 'on-time') row.onTime = 1;
+    else row.late = 1;
     return row;
   }
   row.inProgress = 1;

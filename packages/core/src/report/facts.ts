@@ -1,6 +1,7 @@
 import type { Channel } from '../vocabulary/channels.ts';
 import { classifyOpen, classifyResolved, type ResolvedClass } from '../working-time/index.ts';
 import type { DossierState } from '../workflow/types.ts';
+import { reportDueHistory } from '../workflow/report-due.ts';
 import { endOfDay } from './period.ts';
 
 /**
@@ -19,7 +20,10 @@ export interface ReportFacts {
   acceptedAt: number;
   /** How processing ended, if it has: result ready (9), withdrawn (7) or stopped (8). */
   end: { kind: 'resolved'; at: number; class: ResolvedClass } | { kind: 'withdrawn' | 'stopped'; at: number } | null;
-  /** The due instant in force from each instant on (acceptance, pause ends, extensions), in order. */
+  /**
+   * The report's due instant in force from each instant on (acceptance, pause ends), in order. An
+   * apology's new appointment is not one of them (workflow/report-due.ts).
+   */
   dues: { from: number; dueAt: number }[];
   /** Clock pauses; `to` null while it lasts. */
   pauses: { from: number; to: number | null }[];
@@ -29,12 +33,14 @@ export interface ReportFacts {
 export function reportFacts(state: DossierState, field: string): ReportFacts | null {
   if (state.acceptedAt === null || state.responsibleAgency === null || state.timeZone === null || state.dueAt === null)
     return null;
+  const dues = reportDueHistory(state.dueHistory);
+  const due = dues.at(-1)?.dueAt ?? state.dueAt;
   let end: ReportFacts['end'] = null;
   if (state.resolvedAt !== null && state.outcome !== null) {
     end = {
       kind: 'resolved',
       at: state.resolvedAt,
-      class: classifyResolved(state.timeZone, state.resolvedAt, state.dueAt),
+      class: classifyResolved(state.timeZone, state.resolvedAt, due),
     };
   } else if (state.withdrawnAt !== null) {
     end = { kind: 'withdrawn', at: state.withdrawnAt };
@@ -48,7 +54,7 @@ export function reportFacts(state: DossierState, field: string): ReportFacts | n
     channel: state.channel,
     acceptedAt: state.acceptedAt,
     end,
-    dues: state.dueHistory.map((d) => ({ from: d.at, dueAt: d.dueAt })),
+    dues,
     pauses: state.pauses.map((p) => ({ from: p.from, to: p.to })),
   };
 }

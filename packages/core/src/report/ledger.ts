@@ -8,7 +8,11 @@ import { dayOf, type Period } from './period.ts';
  * - accepted-online / accepted-direct: +1 on the acceptance day;
  * - resolved-early / resolved-on-time / resolved-late / withdrawn / stopped: +1 on the day it ended;
  * - overdue: +1 on the day an open dossier becomes overdue (as of that day's end), −1 on the day
- *   it stops being so (ended, paused, extended, due moved by a pause).
+ *   it stops being so (ended, paused, due moved by a pause);
+ * - `annex:{online|direct}:{acceptance day}`: +1 on the day a dossier was withdrawn or stopped.
+ *   The form leaves such a dossier out of its received columns for the period it ended in, and
+ *   which column (new by channel, or carried over) depends on whether it was accepted before the
+ *   period — a pair of days that a single day's sum cannot tell, so the column carries the other.
  */
 export const LEDGER_COLUMNS = [
   'accepted-online',
@@ -20,7 +24,22 @@ export const LEDGER_COLUMNS = [
   'stopped',
   'overdue',
 ] as const;
-export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
+/** The annex column of a dossier withdrawn or stopped, by its acceptance channel and day. */
+export type AnnexLedgerColumn = `annex:${'online' | 'direct'}:${string}`;
+export type LedgerColumn = (typeof LEDGER_COLUMNS)[number] | AnnexLedgerColumn;
+
+/** Prefix of every annex ledger column (for SQL that selects them: derive, never retype). */
+export const ANNEX_LEDGER_PREFIX = 'annex:';
+
+export function annexLedgerColumn(channel: 'online' | 'direct', acceptedDay: string): AnnexLedgerColumn {
+  return `annex:${channel}:${acceptedDay}`;
+}
+
+/** The channel and acceptance day of an annex column, or null for any other column. */
+export function parseAnnexLedgerColumn(column: string): { channel: 'online' | 'direct'; acceptedDay: string } | null {
+  const m = /^annex:(online|direct):(\d{4}-\d{2}-\d{2})$/.exec(column);
+  return m ? { channel: m[1] as 'online' | 'direct', acceptedDay: m[2]! } : null;
+}
 
 export interface LedgerEntry {
   agency: string;
@@ -50,6 +69,10 @@ export function ledger(f: ReportFacts): LedgerEntry[] {
   if (f.end) {
     const column: LedgerColumn = f.end.kind === 'resolved' ? (`resolved-${f.end.class}` as LedgerColumn) : f.end.kind;
     out.push(entry(dayOf(f.end.at, f.timeZone), column, 1));
+    if (f.end.kind !== 'resolved') {
+      const channel = f.channel === 'online' ? 'online' : 'direct';
+      out.push(entry(dayOf(f.end.at, f.timeZone), annexLedgerColumn(channel, accepted), 1));
+    }
   }
   // Overdue-at-end-of-day is a step function of the day that can change only on a day some
   // instant of the history falls on (or the next one): evaluate it there and record the changes.
@@ -80,9 +103,19 @@ export function reportFromLedger(entries: Iterable<LedgerEntry>, period: Period)
   let endedBefore = 0;
   let acceptedThrough = 0;
   let endedThrough = 0;
+  let annexCarried = 0;
   for (const e of entries) {
     if (e.day > period.to) continue;
     const before = e.day < period.from;
+    const annex = parseAnnexLedgerColumn(e.column);
+    if (annex) {
+      // Ended in the period, withdrawn or stopped: out of the form's received columns.
+      if (before) continue;
+      if (annex.acceptedDay < period.from) annexCarried += e.delta;
+      else if (annex.channel === 'online') row.online -= e.delta;
+      else row.directOrPostal -= e.delta;
+      continue;
+    }
     if (e.column === 'overdue') {
       row.overdue += e.delta;
       continue;
@@ -117,7 +150,7 @@ export function reportFromLedger(entries: Iterable<LedgerEntry>, period: Period)
         break;
     }
   }
-  row.carriedOver = acceptedBefore - endedBefore;
+  row.carriedOver = acceptedBefore - endedBefore - annexCarried;
   row.received = row.online + row.directOrPostal + row.carriedOver;
   row.resolved = row.early + row.onTime + row.late;
   row.inProgress = acceptedThrough - endedThrough;

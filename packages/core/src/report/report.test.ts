@@ -122,66 +122,58 @@ describe('Biểu 06 contributions', () => {
     assert.deepEqual(contribution(after, march), row({ received: 1, online: 1, inProgress: 1, overdue: 1 }));
   });
 
-  test('withdrawn and stopped have their own columns', () => {
+  test('withdrawn and stopped: out of the form, in the annex, for the period they ended in', () => {
     const w = run(ctx, [
       submit('2026-03-02'),
       accept('2026-03-02'),
       { kind: 'request_withdrawal', actor: applicant, at: at('2026-03-03', '08:00') },
       { kind: 'withdraw', actor: reception1, at: at('2026-03-03', '09:00') },
     ]).state;
-    assert.deepEqual(contribution(reportFacts(w, FIELD)!, march), row({ received: 1, online: 1, withdrawn: 1 }));
+    assert.deepEqual(contribution(reportFacts(w, FIELD)!, march), row({ withdrawn: 1 }));
     const s = run(ctx, [
-      submit('2026-03-02'),
-      accept('2026-03-02'),
+      submit('2026-02-23'),
+      accept('2026-02-23'),
       { kind: 'stop', actor: leader1, at: at('2026-03-04', '09:00'), params: { reason: 'Tranh chấp' } },
     ]).state;
-    assert.deepEqual(contribution(reportFacts(s, FIELD)!, march), row({ received: 1, online: 1, stopped: 1 }));
+    const f = reportFacts(s, FIELD)!;
+    assert.deepEqual(contribution(f, march), row({ stopped: 1 }), 'not carried over either');
+    assert.deepEqual(
+      contribution(f, { from: '2026-02-01', to: '2026-02-28' }),
+      row({ received: 1, online: 1, inProgress: 1, withinDeadline: 1 }),
+      'the period before it ended still counts it received and in progress',
+    );
+    assert.deepEqual(reportFromLedger(ledger(f), march), row({ stopped: 1 }));
+    assert.deepEqual(checkEquations(contribution(f, march)), []);
   });
 });
 
 describe('the day ledger', () => {
-  test('an extension of an overdue dossier ends its overdue interval on the extension\u2019s day, not retroactively', () => {
-    const overdue = run(ctx, [submit('2026-03-02'), accept('2026-03-02')]);
-    const f0 = reportFacts(overdue.state, FIELD)!;
+  test('an apology before the due instant changes nothing in the ledger: the dossier still falls overdue', () => {
+    // Accepted Mon 2 March 09:00, 15 working days: due Mon 23 March 09:00.
+    const open = run(ctx, [submit('2026-03-02'), accept('2026-03-02')]);
+    const f0 = reportFacts(open.state, FIELD)!;
     assert.deepEqual(
       ledger(f0)
         .filter((e) => e.column === 'overdue')
         .map((e) => [e.day, e.delta]),
       [['2026-03-23', 1]],
     );
-    const extended = run(
+    const apologised = run(
       ctx,
       [
         {
           kind: 'extend',
           actor: leader1,
-          at: at('2026-03-26', '10:00'),
+          at: at('2026-03-20', '10:00'),
           params: { newDueAt: at('2026-04-10', '17:00'), reason: 'Chờ ý kiến' },
         },
       ],
-      overdue,
+      open,
     );
-    const f1 = reportFacts(extended.state, FIELD)!;
-    assert.deepEqual(
-      ledger(f1)
-        .filter((e) => e.column === 'overdue')
-        .map((e) => [e.day, e.delta]),
-      [
-        ['2026-03-23', 1],
-        ['2026-03-26', -1],
-        ['2026-04-10', 1],
-      ],
-    );
-    assert.deepEqual(
-      ledgerDiff(f0, f1).map((e) => [e.day, e.column, e.delta]),
-      [
-        ['2026-03-26', 'overdue', -1],
-        ['2026-04-10', 'overdue', 1],
-      ],
-    );
-    // A period that ended before the extension still reports the dossier overdue.
-    assert.equal(reportFromLedger(ledger(f1), { from: '2026-03-01', to: '2026-03-25' }).overdue, 1);
-    assert.equal(reportFromLedger(ledger(f1), { from: '2026-03-01', to: '2026-03-26' }).overdue, 0);
+    assert.equal(apologised.state.dueAt, at('2026-04-10', '17:00'), 'the new appointment is kept for tracking');
+    const f1 = reportFacts(apologised.state, FIELD)!;
+    assert.deepEqual(ledgerDiff(f0, f1), []);
+    assert.equal(reportFromLedger(ledger(f1), { from: '2026-03-01', to: '2026-03-31' }).overdue, 1);
   });
 
   test('per-day entries: acceptance by channel, end by class', () => {

@@ -1078,13 +1078,25 @@ describe('withdrawal, extension, stop', () => {
       ).httpStatus,
       400,
     );
+    // Due Mon 23 March 09:00: an apology must come before it (Decree 61/2018 art. 19).
+    const late = refused(
+      decide(small, base.state, {
+        kind: 'extend',
+        actor: leader1,
+        at: at('2026-03-23', '09:01'),
+        params: { newDueAt: newDue, reason: 'Chờ ý kiến cơ quan liên quan' },
+      }),
+    );
+    assert.equal(late.httpStatus, 422);
+    assert.equal(late.issues?.[0]?.code, 'apology-too-late');
+    bilingual(late);
     const s = run(
       small,
       [
         {
           kind: 'extend',
           actor: leader1,
-          at: at('2026-03-24', '10:00'),
+          at: at('2026-03-23', '09:00'),
           params: { newDueAt: newDue, reason: 'Chờ ý kiến cơ quan liên quan' },
         },
       ],

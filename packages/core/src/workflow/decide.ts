@@ -9,6 +9,7 @@ import { guard, staffAt } from './guard.ts';
 import { badRequest, conflict, forbidden, fromIssue, unprocessable } from './refusals.ts';
 import { acceptanceFacts, backToReception, chooseBranch, findStep, moveTo } from './routing.ts';
 import { openPause } from './deadline-status.ts';
+import { reportDueAt } from './report-due.ts';
 import type {
   Action,
   ActionOf,
@@ -425,6 +426,10 @@ function resume(ctx: WorkflowContext, s: DossierState, at: number, pausesClock: 
   const pause = { from: p.from, to: at };
   const dueAt = s.dueAt === null ? null : shiftDue(ctx.calendarOf(s.receivingAgency), s.dueAt, pause);
   const stepDueAt = s.stepDueAt === null ? null : shiftDue(ctx.calendarOf(s.location.agency), s.stepDueAt, pause);
+  const report = reportDueAt(s);
+  if (dueAt !== null && report !== null && report !== s.dueAt) {
+    return { pause, dueAt, reportDueAt: shiftDue(ctx.calendarOf(s.receivingAgency), report, pause), stepDueAt };
+  }
   return { pause, dueAt, stepDueAt };
 }
 

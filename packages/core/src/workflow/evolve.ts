@@ -1,5 +1,14 @@
 import { isTerminal } from '../vocabulary/statuses.ts';
-import type { AcceptanceFacts, DossierEvent, DossierState, Finish, Move, Pause, Resumption } from './types.ts';
+import type {
+  AcceptanceFacts,
+  DossierEvent,
+  DossierState,
+  DueChange,
+  Finish,
+  Move,
+  Pause,
+  Resumption,
+} from './types.ts';
 
 /**
  * Applies one event to a state. Pure, and needs no context: every fact an event depends on
@@ -255,7 +264,9 @@ function resumed(s: DossierState, seq: number, r: Resumption, cause: 'supplement
     out.pauses = closePause(s.pauses, r.pause);
     if (r.dueAt !== null) {
       out.dueAt = r.dueAt;
-      out.dueHistory = [...s.dueHistory, { at: r.pause.to, dueAt: r.dueAt, cause, seq }];
+      const change: DueChange = { at: r.pause.to, dueAt: r.dueAt, cause, seq };
+      if (r.reportDueAt !== undefined) change.reportDueAt = r.reportDueAt;
+      out.dueHistory = [...s.dueHistory, change];
     }
   }
   return out;

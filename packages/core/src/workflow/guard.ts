@@ -3,7 +3,7 @@ import type { ActionKind } from '../vocabulary/actions.ts';
 import type { Role } from '../vocabulary/roles.ts';
 import type { StatusCode } from '../vocabulary/statuses.ts';
 import { ROLES } from '../vocabulary/roles.ts';
-import { conflict, forbidden, wrongStatus } from './refusals.ts';
+import { conflict, forbidden, unprocessable, wrongStatus } from './refusals.ts';
 import { findStep } from './routing.ts';
 import { supplementExpired } from './deadline-status.ts';
 import type { Actor, DossierState, Refusal, WorkflowContext } from './types.ts';
@@ -237,7 +237,10 @@ export function guard(
       return null;
     case 'extend':
       if (!accepted(s) || !inStatus(s, 2, 4, 5, 6)) return wrongStatus(kind, s.status);
-      return isLeaderHere(s, actor) ? null : deny(who.leader(s));
+      if (!isLeaderHere(s, actor)) return deny(who.leader(s));
+      // Decree 61/2018/NĐ-CP art. 19: the apology comes before the appointment (report/README.md).
+      if (at !== undefined && s.dueAt !== null && at > s.dueAt) return apologyTooLate(s.status);
+      return null;
   }
   return null;
 }
@@ -247,4 +250,12 @@ function externalStep(id: string): Message {
     vi: `bước "${id}" do hệ thống khác thực hiện: chờ kết quả trả về`,
     en: `step "${id}" is performed by an external system: await its result`,
   };
+}
+
+function apologyTooLate(status: StatusCode): Refusal {
+  const message = {
+    vi: 'Đã quá ngày hẹn trả kết quả: văn bản xin lỗi và hẹn lại phải gửi trước ngày hẹn',
+    en: 'The appointment has passed: the apology and new appointment must be sent before it',
+  };
+  return unprocessable('apology-too-late', status, message, [{ pointer: '/at', code: 'apology-too-late', message }]);
 }

@@ -19,3 +19,4 @@ export type {
   QueueScope,
   QueueViewer,
 } from './queues.ts';
+export { reportDueAt, reportDueHistory } from './report-due.ts';

@@ -70,6 +70,11 @@ export interface DueChange {
   dueAt: number;
   cause: 'accept' | 'supplement' | 'payment' | 'extend';
   seq: number;
+  /**
+   * After an apology, a pause's end moves the report's due instant (which ignores the apology) as
+   * well as the appointment: the former, when it differs from `dueAt`.
+   */
+  reportDueAt?: number;
 }
 
 export interface SupplementRequest {
@@ -184,6 +189,8 @@ export interface Resumption {
   returnTo: StatusCode;
   pause: { from: number; to: number } | null;
   dueAt: number | null;
+  /** The report's due instant moved by the same pause, when an apology made it differ from `dueAt`. */
+  reportDueAt?: number;
   stepDueAt: number | null;
 }
 

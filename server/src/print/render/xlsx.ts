@@ -17,7 +17,11 @@ export interface WorkbookSpec {
   /** Workbook creation date (from the data, not the clock). */
   createdAt: string;
   author?: string;
+  /** Further sheets (e.g. a report's annex), each laid out the same way. */
+  moreSheets?: SheetSpec[];
 }
+
+export type SheetSpec = Pick<WorkbookSpec, 'sheetName' | 'titleLines' | 'table' | 'orientation'>;
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -30,6 +34,12 @@ export async function tableXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
   wb.lastModifiedBy = 'motcua';
   wb.created = created;
   wb.modified = created;
+  for (const sheet of [spec, ...(spec.moreSheets ?? [])]) addSheet(wb, sheet);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   const { table } = spec;
   const n = table.columns.length;
   const ws = wb.addWorksheet(spec.sheetName.slice(0, 31), {
@@ -105,8 +115,6 @@ export async function tableXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
     });
     r++;
   }
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
 }
 
 function xlsxValue(v: CellValue): string | number | Date | null {
