@@ -50,6 +50,9 @@ export function deadlineEffect(
     case 'request_supplement':
     case 'request_payment':
       return on && !facts.paused ? { kind: 'pauses' } : { kind: 'none' };
+    // The applicant's supplement ends the pause (staff's acceptance of it no longer does); an
+    // accept_supplement resumes only a pause that old logs left open.
+    case 'supplement_provided':
     case 'accept_supplement':
     case 'payment_recorded':
       return on && facts.paused ? { kind: 'resumes' } : { kind: 'none' };

@@ -71,6 +71,7 @@ export function evolve(state: DossierState | null, event: DossierEvent): Dossier
               pause: event.data.pause,
               dueAt: event.data.dueAt ?? null,
               stepDueAt: event.data.stepDueAt ?? s.stepDueAt,
+              ...(event.data.reportDueAt !== undefined ? { reportDueAt: event.data.reportDueAt } : {}),
             },
             'supplement',
           ),

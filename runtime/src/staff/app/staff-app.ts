@@ -45,6 +45,9 @@ export class StaffApp extends LitElement {
       }
       header select {
         min-width: 12rem;
+        /* The header's light text would otherwise make the chosen agency invisible in its white box. */
+        color: var(--_text);
+        background: var(--_bg);
       }
       header label {
         font-weight: 400;
