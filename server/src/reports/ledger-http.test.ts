@@ -119,6 +119,7 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
     const day = 24 * HOUR;
     const overseer = await staffOf(server, 'leader.province');
     let recorded = 0;
+    const supplementsAsked = new Set<string>();
     for (let round = 0; round < 14; round++) {
       for (const d of dossiers) {
         const view = await json<{
@@ -176,7 +177,12 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
             body.params = { reasons: ['Hồ sơ không thuộc thẩm quyền'] };
             break;
           case 'request_supplement':
-            body.params = { items: [{ reason: 'Bản vẽ thiếu mặt cắt' }], dueBy: now + 3 * day };
+            body.params = {
+              items: [{ reason: 'Bản vẽ thiếu mặt cắt' }],
+              dueBy: now + 3 * day,
+              // A second request needs its reason.
+              ...(supplementsAsked.has(d.code) ? { repeatReason: 'Bản vẽ bổ sung vẫn thiếu mặt cắt' } : {}),
+            };
             break;
           case 'request_payment':
             body.params = { amount: 75000 };
@@ -234,6 +240,7 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
           res = await postAction(server, choice.who, d.code, body);
         }
         assert.equal(res.status, 200, `${choice.who.username} ${choice.kind} ${d.code}: ${await res.clone().text()}`);
+        if (choice.kind === 'request_supplement') supplementsAsked.add(d.code);
         recorded++;
         server.clock.advance(Math.round(r() * 10 * HOUR));
       }

@@ -301,6 +301,10 @@ returning id, receiving_agency, location_agency, submitted_at, field_code, chann
   union all
   select agency, field, ended, case when status = 10 then case when ended < due then 'resolved-early' when ended = due then 'resolved-on-time' else 'resolved-late' end when status = 7 then 'withdrawn' else 'stopped' end, 1 from d where ended is not null
   union all
+  -- A dossier withdrawn or stopped leaves the form's received columns for the period it ended in
+  -- (core's annexLedgerColumn: by channel and acceptance day).
+  select agency, field, ended, 'annex:' || case when channel = 'online' then 'online' else 'direct' end || ':' || to_char(acc, 'YYYY-MM-DD'), 1 from d where ended is not null and status in (7, 8)
+  union all
   select agency, field, due, 'overdue', 1 from d where ended is null or ended > due
   union all
   select agency, field, ended, 'overdue', -1 from d where ended is not null and ended > due
