@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createClient } from '@motcua/api/client';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.mjs';
-import { ensureRuntimeBuilt, startServer, strictCsp, type RunningServer } from './support.ts';
+import { ensureRuntimeBuilt, siteUnderStrictCsp, startServer, type RunningServer } from './support.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -42,11 +42,7 @@ async function watchedPage(): Promise<Watched> {
   const violations: string[] = [];
   const errors: string[] = [];
   const scripts = new Map<string, Buffer>();
-  await page.route(`${server.url}/site/**`, async (route) => {
-    const response = await route.fetch();
-    const headers = { ...response.headers(), 'content-security-policy': strictCsp(server.url) };
-    await route.fulfill({ response, headers });
-  });
+  await siteUnderStrictCsp(page, server.url);
   await page.exposeFunction('__violation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>

@@ -10,7 +10,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.mjs';
-import { ensureRuntimeBuilt, ensureStaffBuilt, startServer, strictCsp, type RunningServer } from './support.ts';
+import {
+  ensureRuntimeBuilt,
+  ensureStaffBuilt,
+  siteUnderStrictCsp,
+  startServer,
+  type RunningServer,
+} from './support.ts';
 import {
   axeViolations,
   demoLogin,
@@ -161,13 +167,7 @@ test('an online dossier received from the inbox, a supplement sent through <motc
   // The applicant, on the province's site, sends the page asked for.
   const applicant = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const site = await applicant.newPage();
-  await site.route(`${server.url}/site/**`, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({
-      response,
-      headers: { ...response.headers(), 'content-security-policy': strictCsp(server.url) },
-    });
-  });
+  await siteUnderStrictCsp(site, server.url);
   site.on('pageerror', (e) => errors.push(String(e)));
   await site.goto(`${server.url}/site/tra-cuu.html`);
   const track = site.locator('motcua-track');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { createClient } from '@motcua/api/client';
+import type { Page } from 'playwright-core';
 import { SOURCE_NODE_ARGS } from '../support/node-args.mjs';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -113,4 +114,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 /** The policy of issue 5, `<server>` being the motcua server's origin. */
 export function strictCsp(server: string): string {
   return `default-src 'none'; script-src ${server}; connect-src ${server}; style-src ${server}; img-src ${server} data:`;
+}
+
+/**
+ * Serves the sample site's pages to `page` under the strict policy, as a province's site would.
+ * route.fetch hands the body over decoded, so its encoding and length headers no longer apply.
+ */
+export async function siteUnderStrictCsp(page: Page, server: string): Promise<void> {
+  await page.route(`${server}/site/**`, async (route) => {
+    const response = await route.fetch();
+    const { 'content-encoding': _encoding, 'content-length': _length, ...headers } = response.headers();
+    await route.fulfill({ response, headers: { ...headers, 'content-security-policy': strictCsp(server) } });
+  });
 }
