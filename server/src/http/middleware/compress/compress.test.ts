@@ -44,3 +44,23 @@ forEachDatabase('compressed responses', (db) => {
     assert.match(source, /export/);
   });
 });
+
+test('a compressed answer never keeps the plain body’s Content-Length or strong ETag', async () => {
+  const { Hono } = await import('hono');
+  const { compression } = await import('./compress.ts');
+  const app = new Hono();
+  app.use('*', compression());
+  const page = '<!doctype html><title>Trang</title>' + '<p>Đăng ký khai sinh</p>'.repeat(200);
+  app.get('/page', (c) =>
+    c.body(page, 200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': String(Buffer.byteLength(page)),
+      ETag: '"v1"',
+    }),
+  );
+  const res = await app.request('/page', { headers: { 'accept-encoding': 'br' } });
+  assert.equal(res.headers.get('content-encoding'), 'br');
+  assert.equal(res.headers.get('content-length'), null, 'the length of the plain body would stall the browser');
+  assert.equal(res.headers.get('etag'), 'W/"v1"');
+  assert.equal(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString('utf8'), page);
+});

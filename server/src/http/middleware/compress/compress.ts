@@ -52,16 +52,18 @@ export function compression(): MiddlewareHandler {
         ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
         : createGzip({ level: 6 });
     const body = Readable.fromWeb(res.body as unknown as NodeReadableStream).pipe(zip);
-    const out = new Headers(headers);
+    c.res = new Response(Readable.toWeb(body) as unknown as ReadableStream, {
+      status: res.status,
+      statusText: res.statusText,
+      headers,
+    });
+    // Set after the assignment: hono copies the replaced response's headers onto the new one, and
+    // a Content-Length of the plain body would make browsers wait for bytes that never come.
+    const out = c.res.headers;
     out.delete('Content-Length');
     out.set('Content-Encoding', encoding);
     // A strong validator names exact bytes: the encoded body's is a different one.
     const etag = out.get('ETag');
     if (etag && !etag.startsWith('W/')) out.set('ETag', `W/${etag}`);
-    c.res = new Response(Readable.toWeb(body) as unknown as ReadableStream, {
-      status: res.status,
-      statusText: res.statusText,
-      headers: out,
-    });
   };
 }
