@@ -181,11 +181,11 @@ test('an online dossier received from the inbox, a supplement sent through <motc
   await track.getByText('Đã gửi giấy tờ bổ sung.').waitFor({ timeout: 60_000 });
   await applicant.close();
 
-  // Reception finds it among the unit's dossiers, sees the new file on it, and accepts it.
+  // Reception finds it in the queue of supplements received, sees the new file on it, and accepts it.
   await page.goto(`${server.url}/staff/`);
   await page
     .getByRole('navigation', { name: 'Hàng đợi' })
-    .getByRole('link', { name: /Của đơn vị/ })
+    .getByRole('link', { name: /Đã nhận bổ sung/ })
     .click();
   await page.locator(`tr[data-code="${online.code}"]`).getByRole('link').first().click();
   await page.getByRole('heading', { name: `Hồ sơ ${online.code}` }).waitFor({ timeout: 60_000 });
