@@ -77,6 +77,7 @@ export const contract = {
   publicSupplementDossier: tracking.publicSupplementDossier,
   publicWithdrawDossier: tracking.publicWithdrawDossier,
   publicGetDossierFile: tracking.publicGetDossierFile,
+  publicGetDossierSlip: tracking.publicGetDossierSlip,
 
   getDossier: dossiers.getDossier,
   listDossierEvents: dossiers.listDossierEvents,

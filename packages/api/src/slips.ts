@@ -6,6 +6,18 @@ import { defineRoute } from './route.ts';
 export const SLIP_KINDS = ['receipt', 'supplement', 'refusal', 'apology', 'stop-notice', 'control'] as const;
 export type SlipKind = (typeof SLIP_KINDS)[number];
 
+/**
+ * The slips handed to the applicant, which tracking lets them download again; the control slip
+ * (phiếu kiểm soát) travels with the dossier inside the agencies and stays there.
+ */
+export const APPLICANT_SLIP_KINDS = [
+  'receipt',
+  'supplement',
+  'refusal',
+  'apology',
+  'stop-notice',
+] as const satisfies readonly SlipKind[];
+
 /** An issued artefact: a slip (HTML or PDF) or a result document, immutable, with its hash. */
 export const ArtefactView = Type.Object({
   id: Type.String({ description: 'The file id (download: /api/v1/dossiers/{code}/slips/{id})' }),
@@ -56,6 +68,13 @@ export const issueDossierSlip = defineRoute({
               'The event the slip renders; default: the latest event of its kind (the control slip: the latest event)',
           }),
         ),
+        trackingSecret: Type.Optional(
+          Type.String({
+            maxLength: 64,
+            description:
+              'Receipt only: the tracking secret returned at intake. When it matches the dossier’s, the receipt prints it with a QR code that opens the province’s tracking page on this dossier, so that a walk-in applicant can track it online. Ignored on a reprint of a receipt already issued.',
+          }),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -63,7 +82,7 @@ export const issueDossierSlip = defineRoute({
   responses: {
     200: { description: 'The artefacts (HTML and PDF)', json: Items(ArtefactView) },
     409: { description: 'No such slip for this dossier (e.g. no event of its kind yet)' },
-    422: { description: 'The dossier lacks data the slip needs' },
+    422: { description: 'The dossier lacks data the slip needs, or the tracking secret is not this dossier’s' },
   },
 });
 

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { FeeQuoteSchema } from '@motcua/core';
 import { DossierCode, Message, Nullable, StoredText, Uuid } from './common.ts';
 import { defineRoute } from './route.ts';
+import { APPLICANT_SLIP_KINDS } from './slips.ts';
 
 /** One thing the applicant must supplement (core's supplement item). */
 export const SupplementItem = Type.Object({
@@ -52,6 +53,19 @@ export const TrackingView = Type.Object({
       addedAt: Type.String(),
     }),
     { description: 'What the applicant may download: their submission and supplement files, result documents' },
+  ),
+  slips: Type.Array(
+    Type.Object({
+      id: Type.String({ description: 'Download: publicGetDossierSlip' }),
+      kind: Type.Union(APPLICANT_SLIP_KINDS.map((k) => Type.Literal(k))),
+      issuedAt: Type.String(),
+      formNo: Nullable(Type.String()),
+      size: Type.Integer(),
+    }),
+    {
+      description:
+        'The slips issued to the applicant (receipt, supplement request, refusal, apology, stop notice) as PDF, oldest first',
+    },
   ),
 });
 export type TrackingView = Static<typeof TrackingView>;
@@ -146,4 +160,18 @@ export const publicGetDossierFile = defineRoute({
   params: Type.Object({ dossierCode: DossierCode, fileId: Uuid }),
   headers: TrackingHeaders,
   responses: { 200: { description: 'The bytes', files: ['*/*'] }, 429: tooMany },
+});
+
+export const publicGetDossierSlip = defineRoute({
+  method: 'get',
+  path: '/api/v1/public/dossiers/{dossierCode}/slips/{fileId}',
+  operationId: 'publicGetDossierSlip',
+  summary: 'Tải phiếu đã phát hành / Download a slip issued to the applicant',
+  description:
+    'The stored PDF or HTML of a receipt, supplement request, refusal, apology or stop notice of this dossier, exactly as issued (checked against its SHA-256).',
+  tags: ['public'],
+  auth: 'public',
+  params: Type.Object({ dossierCode: DossierCode, fileId: Uuid }),
+  headers: TrackingHeaders,
+  responses: { 200: { description: 'The issued slip', files: ['application/pdf', 'text/html'] }, 429: tooMany },
 });

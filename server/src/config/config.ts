@@ -10,6 +10,11 @@ export interface ServerConfig {
   host: string;
   /** The URL at which browsers reach the server (links in responses, e.g. validator modules). */
   publicUrl: string | null;
+  /**
+   * The province's page that embeds <motcua-track>: a printed receipt's QR code opens it on the
+   * dossier (MOTCUA_TRACKING_URL; default the sample site's tracking page on the public URL).
+   */
+  trackingUrl: string | null;
   /** postgres://… when set; otherwise PGlite under `dataDir`. */
   databaseUrl: string | null;
   dataDir: string;
@@ -122,6 +127,20 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+function httpUrl(env: Env, name: string): string | null {
+  const raw = env[name];
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError(`${name}: phải là địa chỉ http(s) / must be an http(s) URL (got "${raw}")`);
+  return url.toString();
+}
+
 function int(env: Env, name: string, dflt: number, min = 0): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return dflt;
@@ -174,6 +193,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     port: int(env, 'PORT', 8080),
     host: env.HOST || '0.0.0.0',
     publicUrl: env.MOTCUA_PUBLIC_URL ? env.MOTCUA_PUBLIC_URL.replace(/\/+$/, '') : null,
+    trackingUrl: httpUrl(env, 'MOTCUA_TRACKING_URL'),
     databaseUrl,
     dataDir,
     filesDir: resolve(env.MOTCUA_FILES_DIR || resolve(dataDir, 'files')),

@@ -182,6 +182,7 @@ export const POLICY: Record<string, PolicyRule> = {
   publicSupplementDossier: { access: 'public', why: 'citizen API, guarded by the tracking secret' },
   publicWithdrawDossier: { access: 'public', why: 'citizen API, guarded by the tracking secret' },
   publicGetDossierFile: { access: 'public', why: 'citizen API, guarded by the tracking secret' },
+  publicGetDossierSlip: { access: 'public', why: 'citizen API, guarded by the tracking secret' },
 
   // dossiers (staff side)
   counterSubmitDossier: {

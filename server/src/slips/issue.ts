@@ -9,7 +9,8 @@ import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/errors.ts';
 import { dossierById } from '../dossiers/load.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import { renderSlip, type SlipFormat } from './render-slip.ts';
-import type { SlipKind } from './slip-data.ts';
+import type { SlipDataMap, SlipKind } from './slip-data.ts';
+import { trackingLink, trackingPageUrl } from './tracking-link.ts';
 import { slipData, type SlipSource } from './from-dossier.ts';
 
 export const SLIP_FORMATS: readonly SlipFormat[] = ['html', 'pdf'];
@@ -60,6 +61,7 @@ export async function slipSource(ctx: ServerContext, dossierId: string, seq: num
  * Issues slip `kind` for event `seq` of a dossier, in HTML and PDF: rendered once from the events,
  * stored in the file store with its SHA-256 and recorded as an immutable artefact. Issuing it again
  * (a reprint, a retry, two clerks at once) returns the stored artefacts and renders nothing.
+ * A receipt given the applicant's tracking secret (checked by the caller) prints it with its QR code.
  */
 export async function issueSlip(
   ctx: ServerContext,
@@ -67,10 +69,18 @@ export async function issueSlip(
   kind: SlipKind,
   seq: number,
   issuedBy: string | null,
+  tracking?: { secret: string },
 ): Promise<ArtefactRow[]> {
   let have = await slipArtefacts(ctx, dossierId, kind, seq);
   if (SLIP_FORMATS.every((f) => have.some((a) => a.format === f))) return have;
-  const data = slipData(kind, await slipSource(ctx, dossierId, seq));
+  const source = await slipSource(ctx, dossierId, seq);
+  const data = slipData(kind, source);
+  if (kind === 'receipt' && tracking)
+    (data as SlipDataMap['receipt']).tracking = trackingLink(
+      trackingPageUrl(ctx.config),
+      source.row.code!,
+      tracking.secret,
+    );
   for (const format of SLIP_FORMATS) {
     if (have.some((a) => a.format === format)) continue;
     const slip = await renderSlip(kind, data, format);

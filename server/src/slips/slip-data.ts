@@ -93,6 +93,16 @@ export const ReceiptSlipSchema = Type.Object(
       Type.Object({ book: Type.Optional(Text), number: Type.Optional(Text) }, { additionalProperties: false }),
     ),
     receivingOfficer: OfficerSchema,
+    /**
+     * How the applicant tracks the dossier online: the tracking secret (printed in groups) and the
+     * URL the QR code opens, which carries the code and secret in its fragment (never sent to a server).
+     */
+    tracking: Type.Optional(
+      Type.Object(
+        { secret: Text, url: Type.String({ format: 'uri', pattern: '^https?://' }) },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

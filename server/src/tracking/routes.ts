@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { checkDocuments, type DossierState, type Issue } from '@motcua/core';
 import type { Context } from 'hono';
-import { SupplementPart, contract } from '@motcua/api';
+import { APPLICANT_SLIP_KINDS, SupplementPart, contract } from '@motcua/api';
+import { serveArtefact } from '../slips/serve-artefact.ts';
 import { implement, type Implementation } from '../http/implement.ts';
 import type { AppEnv } from '../http/env.ts';
 import { HttpError } from '../http/errors.ts';
@@ -166,6 +167,10 @@ export function trackingRoutes(): Implementation[] {
     implement(contract.publicGetDossierFile, async (c, { params }) => {
       const row = await dossierForApplicant(c, params.dossierCode);
       return serveDossierFile(c, row.id, params.fileId, [...APPLICANT_FILE_PURPOSES]);
+    }),
+    implement(contract.publicGetDossierSlip, async (c, { params }) => {
+      const row = await dossierForApplicant(c, params.dossierCode);
+      return serveArtefact(c, row, params.fileId, 'publicGetDossierSlip', APPLICANT_SLIP_KINDS);
     }),
   ];
 }

@@ -9,7 +9,8 @@ import {
   type StatusCode,
 } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
-import { dossierEvents, dossierFiles, files } from '../db/schema/index.ts';
+import { artefacts, dossierEvents, dossierFiles, files } from '../db/schema/index.ts';
+import { APPLICANT_SLIP_KINDS } from '@motcua/api';
 import type { DossierRow } from '../dossiers/load.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import { workflowContext } from '../dossiers/workflow-context.ts';
@@ -53,6 +54,23 @@ export async function trackingView(ctx: ServerContext, row: DossierRow) {
     .innerJoin(files, eq(files.id, dossierFiles.fileId))
     .where(and(eq(dossierFiles.dossierId, row.id), inArray(dossierFiles.purpose, [...APPLICANT_FILE_PURPOSES])))
     .orderBy(asc(dossierFiles.addedAt), asc(dossierFiles.documentId), asc(dossierFiles.ordinal));
+  const slips = await ctx.db
+    .select({
+      id: artefacts.fileId,
+      kind: artefacts.kind,
+      issuedAt: artefacts.issuedAt,
+      formNo: artefacts.formNo,
+      size: artefacts.size,
+    })
+    .from(artefacts)
+    .where(
+      and(
+        eq(artefacts.dossierId, row.id),
+        eq(artefacts.format, 'pdf'),
+        inArray(artefacts.kind, [...APPLICANT_SLIP_KINDS]),
+      ),
+    )
+    .orderBy(asc(artefacts.eventSeq), asc(artefacts.kind));
   const actions = version
     ? availableActions(
         workflowContext(ctx, snap, version.definition, row.data, 'all'),
@@ -87,5 +105,10 @@ export async function trackingView(ctx: ServerContext, row: DossierRow) {
     canWithdraw: actions.includes('withdraw') || actions.includes('request_withdrawal'),
     withdrawalRequested: state.withdrawalRequest !== null,
     files: applicantFiles.map((f) => ({ ...f, addedAt: iso(f.addedAt.getTime())! })),
+    slips: slips.map((a) => ({
+      ...a,
+      kind: a.kind as (typeof APPLICANT_SLIP_KINDS)[number],
+      issuedAt: iso(a.issuedAt.getTime())!,
+    })),
   };
 }

@@ -81,6 +81,31 @@ export class TrackController implements ReactiveController {
     }
   }
 
+  hostConnected(): void {
+    this.fromReceiptLink();
+  }
+
+  /**
+   * A printed receipt's QR code opens the tracking page with the code and secret in the fragment
+   * (`#motcua-code=…&motcua-secret=…`, never sent to a server): look the dossier up at once, then
+   * take the secret out of the address bar and the history.
+   */
+  private fromReceiptLink(): void {
+    const hash = globalThis.location?.hash ?? '';
+    if (!hash.includes('motcua-secret=')) return;
+    const p = new URLSearchParams(hash.slice(1));
+    const code = p.get('motcua-code')?.trim();
+    const secret = p.get('motcua-secret')?.trim();
+    if (!code || !secret) return;
+    p.delete('motcua-code');
+    p.delete('motcua-secret');
+    const rest = p.toString();
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+    this.s.code = code;
+    this.s.secret = secret;
+    void this.lookup();
+  }
+
   hostUpdated(): void {
     if (!this.focus) return;
     const el = this.host.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.focus)}`);
@@ -118,7 +143,7 @@ export class TrackController implements ReactiveController {
    * Downloads one of the dossier's files: fetched with the secret (a header, so never in a URL
    * that history or logs keep), then handed to the browser as a file of its own name.
    */
-  async download(fileId: string, name: string): Promise<void> {
+  async download(fileId: string, name: string, slip = false): Promise<void> {
     const view = this.s.view;
     if (!view) return;
     this.set({ notice: '', failure: null });
@@ -126,7 +151,7 @@ export class TrackController implements ReactiveController {
       const res = await fetch(
         apiUrl(
           this.host.server,
-          `api/v1/public/dossiers/${encodeURIComponent(view.code)}/files/${encodeURIComponent(fileId)}`,
+          `api/v1/public/dossiers/${encodeURIComponent(view.code)}/${slip ? 'slips' : 'files'}/${encodeURIComponent(fileId)}`,
         ),
         { headers: { 'X-Tracking-Secret': this.s.secret.trim() }, cache: 'no-store' },
       );
@@ -325,7 +350,7 @@ export class TrackController implements ReactiveController {
         withdrawReason: (value) =>
           this.set(value.trim() ? { withdrawReason: value, withdrawInvalid: false } : { withdrawReason: value }),
         withdraw: () => void this.withdraw(),
-        download: (id, name) => void this.download(id, name),
+        download: (id, name, slip) => void this.download(id, name, slip),
       },
     });
   }

@@ -37,6 +37,7 @@ export interface TrackModel {
     cancelWithdraw(): void;
     withdrawReason(value: string): void;
     withdraw(): void;
-    download(fileId: string, name: string): void;
+    /** A file of the dossier, or (`slip`) a slip issued to the applicant. */
+    download(fileId: string, name: string, slip?: boolean): void;
   };
 }

@@ -106,6 +106,25 @@ function renderResults(m: TrackModel, v: TrackingView, lang: Lang) {
   </section>`;
 }
 
+/** The slips issued to the applicant (receipt, supplement request, refusal, apology…), as issued. */
+function renderSlips(m: TrackModel, v: TrackingView, lang: Lang) {
+  if (!v.slips.length) return nothing;
+  return html`<section class="slips" part="slips" aria-labelledby="mc-slips-title">
+    <h3 id="mc-slips-title">${t('trackSlips', lang)}</h3>
+    <ul class="doc-list">
+      ${v.slips.map((s) => {
+        const title = t(`trackSlip_${s.kind}` as 'trackSlip_receipt', lang);
+        return html`<li class="doc">
+          <span class="doc-title">${title}</span>
+          <span class="hint">${t('trackSlipIssued', lang, { at: humanIso(s.issuedAt, lang) })}, ${formatBytes(s.size, lang)}</span>
+          <button type="button" part="button download" ?disabled=${m.busy} aria-label=${`${t('trackSlipDownload', lang)}: ${title}`}
+            @click=${() => m.on.download(s.id, `${v.code}-${s.kind}.pdf`, true)}>${t('trackSlipDownload', lang)}</button>
+        </li>`;
+      })}
+    </ul>
+  </section>`;
+}
+
 function renderView(m: TrackModel, v: TrackingView, lang: Lang) {
   const last = v.timeline[v.timeline.length - 1];
   return html`<section class="result" part="result" aria-labelledby="mc-track-title">
@@ -118,7 +137,7 @@ function renderView(m: TrackModel, v: TrackingView, lang: Lang) {
       ${v.acceptedAt ? html`<dt>${t('trackAcceptedAt', lang)}</dt><dd>${humanIso(v.acceptedAt, lang)}</dd>` : nothing}
       ${v.dueAt ? html`<dt>${t('trackDueAt', lang)}</dt><dd>${humanIso(v.dueAt, lang)}</dd>` : nothing}
     </dl>
-    ${renderFees(v, lang)} ${renderResults(m, v, lang)}
+    ${renderFees(v, lang)} ${renderResults(m, v, lang)} ${renderSlips(m, v, lang)}
     ${v.withdrawalRequested ? html`<p class="notice">${t('trackWithdrawRequested', lang)}</p>` : nothing}
     ${v.supplement && !v.supplement.provided && v.canSupplement ? renderSupplement(m, v, lang) : nothing}
     <h3>${t('trackTimeline', lang)}</h3>

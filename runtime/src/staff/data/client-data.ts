@@ -148,12 +148,12 @@ export function createClientData(options: ClientDataOptions = {}): StaffData {
           multipart: { action, files: Object.fromEntries(named.map(([name, list]) => [`files.${name}`, list])) },
         });
       }),
-    issueSlip: async (code, kind: SlipKind, eventSeq) =>
+    issueSlip: async (code, kind: SlipKind, eventSeq, trackingSecret) =>
       (
         await guarded(() =>
           client.post('/api/v1/dossiers/{dossierCode}/slips', {
             params: { dossierCode: code },
-            body: eventSeq ? { kind, eventSeq } : { kind },
+            body: { kind, ...(eventSeq ? { eventSeq } : {}), ...(trackingSecret ? { trackingSecret } : {}) },
           }),
         )
       ).items,

@@ -89,7 +89,8 @@ export interface StaffData {
   slips(code: string): Promise<ArtefactView[]>;
   actions(code: string): Promise<{ dossier: CaseView; actions: AllowedAction[] }>;
   act(code: string, action: ActionRequest, files?: Record<string, Blob[]>): Promise<ActionOutcome>;
-  issueSlip(code: string, kind: SlipKind, eventSeq?: number): Promise<ArtefactView[]>;
+  /** A receipt given the tracking secret prints it with a QR code that opens tracking. */
+  issueSlip(code: string, kind: SlipKind, eventSeq?: number, trackingSecret?: string): Promise<ArtefactView[]>;
   /** The address of a dossier's file, for a viewer in a sandboxed frame. */
   fileUrl(code: string, fileId: string): string;
   /** The address of an issued slip or result document. */

@@ -25,6 +25,8 @@ export async function configureCounterForm(
   view: PublicProcedure,
   channel: () => 'direct' | 'postal',
   initialData?: Record<string, unknown>,
+  /** Told the server's answer, tracking secret included, before the form shows its receipt. */
+  onSaved?: (res: SubmissionResponse) => void,
 ): Promise<void> {
   const validators = (await data.validators(view.validators)) as Record<string, CompiledValidator>;
   Object.assign(form, {
@@ -39,7 +41,7 @@ export async function configureCounterForm(
     initialData,
     submitHandler: async (s: FormSubmission): Promise<SubmissionResponse> => {
       try {
-        return await data.counterSubmit(
+        const res = await data.counterSubmit(
           agency,
           view.code,
           {
@@ -51,6 +53,8 @@ export async function configureCounterForm(
           s.files,
           s.idempotencyKey,
         );
+        onSaved?.(res);
+        return res;
       } catch (e) {
         // The form's handler contract: an object with status, code, message { vi, en } and issues.
         if (e instanceof ApiError)

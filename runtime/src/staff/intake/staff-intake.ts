@@ -82,6 +82,8 @@ export class StaffIntake extends LitElement {
   declare _found: CaseView[];
   declare _findMessage: string;
   declare _received: { code: string; slipUrl: string | null } | null;
+  /** Tracking secrets of dossiers just saved, until their receipt is issued (memory only). */
+  private readonly _secrets = new Map<string, string>();
   declare _error: string;
   declare _missing: Set<string>;
   declare _guidance: boolean;
@@ -167,6 +169,7 @@ export class StaffIntake extends LitElement {
           view,
           () => this._channel,
           this.prefill(view.procedure),
+          (res) => this._secrets.set(res.code, res.secret),
         );
     } catch (e) {
       this._error = refusalText(e);
@@ -180,7 +183,10 @@ export class StaffIntake extends LitElement {
     this._missing = new Set();
     this._guidance = false;
     try {
-      const slips = await this.data.issueSlip(code, 'receipt');
+      // The walk-in applicant's only copy of the tracking secret is this receipt: it prints it with a QR code.
+      const secret = this._secrets.get(code);
+      this._secrets.delete(code);
+      const slips = await this.data.issueSlip(code, 'receipt', undefined, secret);
       const pdf = slips.find((s) => s.format === 'pdf') ?? slips[0];
       if (pdf) {
         const url = this.data.slipUrl(code, pdf.id);

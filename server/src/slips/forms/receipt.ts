@@ -67,6 +67,19 @@ export function receiptDocument(data: ReceiptSlipData, set: TemplateSet): PrintD
       }),
     );
   }
+  if (data.tracking) {
+    const page = new URL(data.tracking.url);
+    blocks.push({
+      kind: 'qr-note',
+      qr: data.tracking.url,
+      qrLabel: r.trackingQrLabel,
+      lines: [
+        [b(r.trackingHeading)],
+        fillRuns(r.trackingSecret, { secret: data.tracking.secret }),
+        fillRuns(r.trackingHint, { url: `${page.host}${page.pathname}` }),
+      ],
+    });
+  }
   blocks.push({
     kind: 'signatures',
     // At the counter the applicant countersigns; an online or postal dossier has nobody to sign.

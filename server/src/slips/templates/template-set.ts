@@ -41,6 +41,11 @@ export interface SlipPhrases {
     logbook: string;
     applicantSigns: string;
     officerSigns: string;
+    /** Beside the QR code: how to track online (not on the circular's form: the system adds it). */
+    trackingHeading: string;
+    trackingSecret: string;
+    trackingHint: string;
+    trackingQrLabel: string;
   };
   supplement: {
     receivedAt: string;
