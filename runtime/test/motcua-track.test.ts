@@ -55,6 +55,43 @@ describe('<motcua-track>', () => {
     expect(await (await fetch(clicked[0]!.href)).text()).to.equal('%PDF-1.4 result');
   });
 
+  it('offers the slips issued to the applicant, fetched with the secret', async () => {
+    const el = await renderTrack();
+    await lookUp(el, '000.20.01.H56-260301-0010', 'bi-mat-10');
+    await waitFor(() => el.shadowRoot!.querySelector('.slips'), 'the slips');
+    expect(norm($(el, '.slips').textContent))
+      .to.contain('Phiếu cơ quan đã gửi bạn')
+      .and.contain('Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
+    const clicked: HTMLAnchorElement[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    };
+    try {
+      const done = nextEvent<{ fileId: string }>(el, 'motcua-download');
+      $(el, '.slips [part~="download"]').click();
+      expect((await done).detail.fileId).to.equal('6f1c0d2e-0000-4000-8000-0000000000a1');
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(clicked[0]!.download).to.equal('000.20.01.H56-260301-0010-receipt.pdf');
+    expect(await (await fetch(clicked[0]!.href)).text()).to.equal('%PDF-1.4 receipt slip');
+  });
+
+  it('opened from a receipt QR code: looks the dossier up from the fragment, then drops the secret from it', async () => {
+    const before = location.href;
+    history.replaceState(null, '', `#tab=2&motcua-code=${encodeURIComponent(SEEDED)}&motcua-secret=bi-mat-7`);
+    try {
+      const el = await renderTrack();
+      await waitFor(() => el.shadowRoot!.querySelector('.status-badge'), 'the dossier, without typing');
+      expect(($(el, '#mc-track-code') as HTMLInputElement).value).to.equal(SEEDED);
+      expect(location.hash).to.equal('#tab=2', 'the page keeps its own fragment, not the secret');
+      expect(location.href).not.to.contain('bi-mat-7');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
   it('money owed says how much, for what, and where and when to pay', async () => {
     const el = await renderTrack();
     await lookUp(el, '000.20.01.H56-260301-0006', 'bi-mat-6');

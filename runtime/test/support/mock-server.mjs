@@ -118,6 +118,7 @@ export function mockServer() {
         canWithdraw: true,
         withdrawalRequested: false,
         files: [],
+        slips: [],
       },
     });
     // A dossier whose result has been returned: the result document is the applicant's to download.
@@ -142,6 +143,15 @@ export function mockServer() {
             addedAt: '2026-03-02T10:00:00+07:00',
           },
         ],
+        slips: [
+          {
+            id: '6f1c0d2e-0000-4000-8000-0000000000a1',
+            kind: 'receipt',
+            issuedAt: '2026-03-01T09:05:00+07:00',
+            formNo: 'Mẫu số 01',
+            size: 21,
+          },
+        ],
       },
     });
     // A dossier waiting for its fees (status 6).
@@ -153,6 +163,7 @@ export function mockServer() {
         status: 6,
         statusLabel: STATUSES[6],
         files: [],
+        slips: [],
         fees: {
           collect: 'before',
           total: 8000,
@@ -342,6 +353,7 @@ export function mockServer() {
           canWithdraw: true,
           withdrawalRequested: false,
           files: [],
+          slips: [],
         },
       });
       return json(ctx, 201, body);
@@ -353,6 +365,13 @@ export function mockServer() {
       if (!d || !f || ctx.get('x-tracking-secret') !== d.secret)
         return error(ctx, 404, 'not_found', 'Không tìm thấy hồ sơ', 'No such dossier');
       return send(ctx, 200, f.mediaType, '%PDF-1.4 result');
+    }
+    if ((r = /^dossiers\/([^/]+)\/slips\/([^/]+)$/.exec(rest)) && ctx.method === 'GET') {
+      const d = dossiers.get(decodeURIComponent(r[1]));
+      const slip = d?.view.slips.find((x) => x.id === r[2]);
+      if (!d || !slip || ctx.get('x-tracking-secret') !== d.secret)
+        return error(ctx, 404, 'not_found', 'Không tìm thấy phiếu', 'No such slip');
+      return send(ctx, 200, 'application/pdf', '%PDF-1.4 receipt slip');
     }
     if ((r = /^dossiers\/([^/]+)(\/(supplement|withdrawal))?$/.exec(rest))) {
       const code = decodeURIComponent(r[1]);
