@@ -134,7 +134,16 @@ test('counter intake: returning applicant prefilled, scans attached, receipt pri
     qr.some((q) => q.includes(code)),
     `the QR carries the code: ${qr.join(', ')}`,
   );
+  // The walk-in applicant tracks online from the receipt alone: the secret is printed, and its QR opens tracking.
+  assert.match(text, /Mã bí mật tra cứu: [2-9A-Z]{5}(-[2-9A-Z]{5}){3}/);
+  const link = qr.find((q) => q.includes('#motcua-code='));
+  assert.ok(link, `a QR code opens tracking: ${qr.join(', ')}`);
   await page.screenshot({ path: '/tmp/staff-day-intake.png', fullPage: true });
+  const phone = await context.newPage();
+  await phone.goto(link);
+  await phone.getByRole('heading', { name: new RegExp(code.replace(/\./g, '\\.')) }).waitFor({ timeout: 60_000 });
+  assert.ok(!phone.url().includes('motcua-secret'), 'the secret leaves the address bar');
+  await phone.close();
   // The dossier is in the workspace at once, accepted, with the scans as counter scans.
   await page.getByRole('link', { name: `Hồ sơ ${code}` }).click();
   await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor({ timeout: 60_000 });

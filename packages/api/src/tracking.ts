@@ -82,7 +82,8 @@ export const publicTrackDossier = defineRoute({
   path: '/api/v1/public/dossiers/{dossierCode}',
   operationId: 'publicTrackDossier',
   summary: 'Tra cứu hồ sơ / Track a dossier',
-  description: 'Status, the public timeline, the due date, a pending supplement request and what the applicant may do.',
+  description:
+    'Status, the public timeline, the due date, a pending supplement request, what the applicant may do, and the files and slips they may download. A counter receipt prints the secret with a QR code that opens the province\u2019s tracking page (MOTCUA_TRACKING_URL) as `…#motcua-code=<code>&motcua-secret=<secret>`: the fragment never reaches a server, and `<motcua-track>` looks the dossier up from it, then removes it from the address bar.',
   tags: ['public'],
   auth: 'public',
   params: dossierParams,

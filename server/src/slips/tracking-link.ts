@@ -10,7 +10,7 @@ export function trackingPageUrl(config: Pick<ServerConfig, 'trackingUrl' | 'publ
 /**
  * The link a printed receipt's QR code opens: the province's tracking page with the dossier code
  * and secret in the fragment, which browsers never send to a server (no access log keeps it);
- * <motcua-track> reads it from there (docs/public-api.md, "Tracking from a printed receipt").
+ * <motcua-track> reads it from there (docs/public-api.md, publicTrackDossier).
  */
 export function trackingLink(pageUrl: string, code: string, secret: string): { secret: string; url: string } {
   const url = new URL(pageUrl);
