@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { renderSlip, slipDocument } from './render-slip.ts';
+import { trackingLink } from './tracking-link.ts';
 import { SLIP_KINDS, type SlipDataMap, type SlipKind } from './slip-data.ts';
 import { TEMPLATE_SETS, type TemplateVersion } from './templates/index.ts';
 import { PrintInputError } from '../print/validate.ts';
@@ -271,4 +272,16 @@ test('HTML escapes whatever the data contains', async () => {
   const html = new TextDecoder().decode((await renderSlip('refusal', input, 'html')).bytes);
   assert.ok(!html.includes('<script>'));
   assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;'));
+});
+
+test('a receipt with the tracking secret keeps to one page: the secret under the code, the QR code opens tracking', async () => {
+  const input = data('receipt');
+  input.tracking = trackingLink('https://dichvucong.example.gov.vn/tra-cuu', input.dossierCode, 'k7m2qx9abcdefgh3jknm');
+  const slip = await renderSlip('receipt', input, 'pdf');
+  assert.equal(pdfInfo(slip.bytes).Pages, '1');
+  const text = normalizeSpaces(pdfText(slip.bytes));
+  assert.ok(text.includes('Mã bí mật tra cứu: K7M2Q-X9ABC-DEFGH-3JKNM'), text);
+  assert.deepEqual(decodeQr(slip.bytes), [
+    `https://dichvucong.example.gov.vn/tra-cuu#motcua-code=${DOSSIER_CODE}&motcua-secret=K7M2QX9ABCDEFGH3JKNM`,
+  ]);
 });

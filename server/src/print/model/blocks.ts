@@ -36,6 +36,8 @@ export interface TitleBlock {
   lines?: Run[][];
   /** Printed as a QR code at the right of the title. */
   qr?: string;
+  /** Its accessible name in HTML; "Mã QR: <qr>" by default. */
+  qrLabel?: string;
 }
 
 export interface ParagraphBlock {
@@ -75,23 +77,12 @@ export interface SignaturesBlock {
   recipients?: string[];
 }
 
-/** A boxed note with a QR code on its left: what to scan, and the same thing to type by hand. */
-export interface QrNoteBlock {
-  kind: 'qr-note';
-  /** What the QR code encodes (a URL). */
-  qr: string;
-  /** Its accessible name in HTML ("Mã QR tra cứu hồ sơ"). */
-  qrLabel: string;
-  lines: Run[][];
-}
-
 export interface SpacerBlock {
   kind: 'spacer';
   height: number;
 }
 
-export type Block =
-  HeaderBlock | TitleBlock | ParagraphBlock | TableBlock | SignaturesBlock | QrNoteBlock | SpacerBlock;
+export type Block = HeaderBlock | TitleBlock | ParagraphBlock | TableBlock | SignaturesBlock | SpacerBlock;
 
 export interface PrintDocument {
   title: string;

@@ -3,7 +3,6 @@ import type {
   HeaderBlock,
   ParagraphBlock,
   PrintDocument,
-  QrNoteBlock,
   Run,
   SignaturesBlock,
   TitleBlock,
@@ -80,10 +79,6 @@ table.grid .num th { font-weight: normal; font-style: italic; }
 table.grid td.center { text-align: center; } table.grid td.right { text-align: right; }
 table.grid tr.bold td { font-weight: bold; }
 table.grid td.empty { text-align: center; font-style: italic; }
-.qr-note { display: flex; gap: 10pt; align-items: center; border: 0.6pt solid #000; padding: 6pt; margin-top: 8pt; font-size: 11pt; break-inside: avoid; }
-.qr-note .qr { flex: 0 0 28mm; height: 28mm; }
-.qr-note .qr svg { width: 100%; height: 100%; display: block; }
-.qr-note p { margin: 0 0 2pt; text-align: left; overflow-wrap: anywhere; }
 .signatures { display: flex; margin-top: 12pt; break-inside: avoid; }
 .signatures .recipients { flex: 0 0 42%; font-size: 11pt; }
 .signatures .recipients b { font-style: italic; font-size: 11.5pt; }
@@ -111,8 +106,6 @@ function blockHtml(block: Block): string {
       return tableHtml(block.table);
     case 'signatures':
       return signaturesHtml(block);
-    case 'qr-note':
-      return qrNoteHtml(block);
     case 'spacer':
       return `<div style="height:${block.height}pt"></div>`;
   }
@@ -149,13 +142,8 @@ function headerHtml(h: HeaderBlock): string {
 
 function titleHtml(t: TitleBlock): string {
   const lines = (t.lines ?? []).map((l) => `<p class="sub">${runsHtml(l)}</p>`).join('');
-  const qr = t.qr ? `<div class="qr">${qrSvg(t.qr, `Mã QR: ${t.qr}`)}</div>` : '';
+  const qr = t.qr ? `<div class="qr">${qrSvg(t.qr, t.qrLabel ?? `Mã QR: ${t.qr}`)}</div>` : '';
   return `<section class="title"><h1>${text(t.text)}</h1>${qr}<div style="grid-column:2">${lines}</div></section>`;
-}
-
-function qrNoteHtml(n: QrNoteBlock): string {
-  const lines = n.lines.map((l) => `<p>${runsHtml(l)}</p>`).join('');
-  return `<section class="qr-note"><div class="qr">${qrSvg(n.qr, n.qrLabel)}</div><div>${lines}</div></section>`;
 }
 
 function paragraphHtml(p: ParagraphBlock): string {

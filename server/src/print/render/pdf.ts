@@ -3,7 +3,6 @@ import type {
   HeaderBlock,
   ParagraphBlock,
   PrintDocument,
-  QrNoteBlock,
   Run,
   SignaturesBlock,
   TitleBlock,
@@ -41,8 +40,6 @@ function drawBlock(c: PdfCanvas, block: Block): void {
       return drawTableBlock(c, block);
     case 'signatures':
       return drawSignatures(c, block);
-    case 'qr-note':
-      return drawQrNote(c, block);
     case 'spacer':
       c.y += block.height;
       return;
@@ -164,32 +161,6 @@ function drawQr(c: PdfCanvas, text: string, x: number, y: number, size: number):
   }
   pdf.fill('#000000');
   pdf.restore();
-}
-
-const NOTE_QR_SIZE = 80;
-
-function drawQrNote(c: PdfCanvas, n: QrNoteBlock): void {
-  const pad = 6;
-  const textX = c.left + pad + NOTE_QR_SIZE + 10;
-  const textW = c.width - (textX - c.left) - pad;
-  const textHeight = n.lines.reduce(
-    (h, line) => h + breakLines(line, textW, c.measure(11)).length * c.lineHeight(11) + 2,
-    0,
-  );
-  const height = Math.max(NOTE_QR_SIZE, textHeight) + 2 * pad;
-  c.y += 8;
-  c.ensure(height);
-  const top = c.y;
-  c.pdf.save();
-  c.pdf.lineWidth(0.6).rect(c.left, top, c.width, height).stroke('#000000');
-  c.pdf.restore();
-  drawQr(c, n.qr, c.left + pad, top + pad, NOTE_QR_SIZE);
-  c.y = top + pad + Math.max(0, (NOTE_QR_SIZE - textHeight) / 2);
-  for (const line of n.lines) {
-    c.flow(line, 11, { x: textX, width: textW, align: 'left' });
-    c.y += 2;
-  }
-  c.y = top + height + 4;
 }
 
 function drawParagraph(c: PdfCanvas, p: ParagraphBlock): void {

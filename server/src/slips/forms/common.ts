@@ -33,12 +33,20 @@ export function slipHeader(set: TemplateSet, kind: SlipKind, data: SlipBase): He
   };
 }
 
-export function slipTitle(set: TemplateSet, kind: SlipKind, code: string, extra: Run[][] = []): TitleBlock {
+/** The title, the dossier code under it, and a QR code of the code (or of `qr`, a link that carries it). */
+export function slipTitle(
+  set: TemplateSet,
+  kind: SlipKind,
+  code: string,
+  extra: Run[][] = [],
+  qr: { text: string; label: string } = { text: code, label: `Mã QR: ${code}` },
+): TitleBlock {
   return {
     kind: 'title',
     text: set.forms[kind].title,
     lines: [[{ text: fill(set.phrases.dossierCode, { code }), bold: true }], ...extra],
-    qr: code,
+    qr: qr.text,
+    qrLabel: qr.label,
   };
 }
 

@@ -12,7 +12,7 @@ import {
   slipTitle,
 } from './common.ts';
 import type { ReceiptSlipData } from '../slip-data.ts';
-import { fillRuns, type TemplateSet } from '../templates/index.ts';
+import { fill, fillRuns, type TemplateSet } from '../templates/index.ts';
 
 const TIME_UNITS = { 'working-days': 'ngày làm việc', days: 'ngày', 'working-hours': 'giờ làm việc' } as const;
 
@@ -20,7 +20,17 @@ const TIME_UNITS = { 'working-days': 'ngày làm việc', days: 'ngày', 'workin
 export function receiptDocument(data: ReceiptSlipData, set: TemplateSet): PrintDocument {
   const p = set.phrases;
   const r = p.receipt;
-  const blocks: Block[] = [slipHeader(set, 'receipt', data), slipTitle(set, 'receipt', data.dossierCode)];
+  // With the tracking secret, the title's QR code opens tracking (its link carries the dossier code).
+  const tracking = data.tracking;
+  const blocks: Block[] = [slipHeader(set, 'receipt', data)];
+  if (tracking) {
+    const page = new URL(tracking.url);
+    const lines = [
+      fillRuns(r.trackingSecret, { secret: tracking.secret }),
+      [{ text: fill(r.trackingHint, { url: `${page.host}${page.pathname}` }), italic: true }],
+    ];
+    blocks.push(slipTitle(set, 'receipt', data.dossierCode, lines, { text: tracking.url, label: r.trackingQrLabel }));
+  } else blocks.push(slipTitle(set, 'receipt', data.dossierCode));
   blocks.push(paragraph([b(oneStopUnit(set, data.agency))]));
   blocks.push(...applicantBlocks(set, data.applicant, p.applicant, procedureText(data.procedure)));
 
@@ -66,19 +76,6 @@ export function receiptDocument(data: ReceiptSlipData, set: TemplateSet): PrintD
         spaceBefore: 6,
       }),
     );
-  }
-  if (data.tracking) {
-    const page = new URL(data.tracking.url);
-    blocks.push({
-      kind: 'qr-note',
-      qr: data.tracking.url,
-      qrLabel: r.trackingQrLabel,
-      lines: [
-        [b(r.trackingHeading)],
-        fillRuns(r.trackingSecret, { secret: data.tracking.secret }),
-        fillRuns(r.trackingHint, { url: `${page.host}${page.pathname}` }),
-      ],
-    });
   }
   blocks.push({
     kind: 'signatures',

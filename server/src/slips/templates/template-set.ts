@@ -41,8 +41,7 @@ export interface SlipPhrases {
     logbook: string;
     applicantSigns: string;
     officerSigns: string;
-    /** Beside the QR code: how to track online (not on the circular's form: the system adds it). */
-    trackingHeading: string;
+    /** Under the title, by its QR code: how to track online (not on the circular's form: the system adds it). */
     trackingSecret: string;
     trackingHint: string;
     trackingQrLabel: string;

@@ -30,10 +30,8 @@ export const PHRASES_2018: SlipPhrases = {
     logbook: 'Vào Sổ theo dõi hồ sơ, Quyển số: {book}, Số thứ tự: {number}',
     applicantSigns: 'NGƯỜI NỘP HỒ SƠ',
     officerSigns: 'NGƯỜI TIẾP NHẬN HỒ SƠ',
-    trackingHeading: 'Tra cứu hồ sơ trực tuyến',
     trackingSecret: 'Mã bí mật tra cứu: {secret}',
-    trackingHint:
-      'Quét mã QR, hoặc vào {url} và nhập mã hồ sơ cùng mã bí mật. Giữ kín mã bí mật: người có mã có thể xem và bổ sung hồ sơ.',
+    trackingHint: '(quét mã QR, hoặc tra cứu tại {url})',
     trackingQrLabel: 'Mã QR tra cứu hồ sơ',
   },
   supplement: {
