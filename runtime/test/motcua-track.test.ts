@@ -27,6 +27,24 @@ async function lookUp(el: MotcuaTrack, code: string, secret: string): Promise<vo
   $(el, '[part~="lookup-button"]').click();
 }
 
+/** Clicks a download button and catches the file the element hands to the browser. */
+async function download(el: MotcuaTrack, selector: string): Promise<{ fileId: string; name: string; text: string }> {
+  const clicked: HTMLAnchorElement[] = [];
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    clicked.push(this);
+  };
+  let fileId: string;
+  try {
+    const done = nextEvent<{ fileId: string }>(el, 'motcua-download');
+    $(el, selector).click();
+    fileId = (await done).detail.fileId;
+  } finally {
+    HTMLAnchorElement.prototype.click = click;
+  }
+  return { fileId, name: clicked[0]!.download, text: await (await fetch(clicked[0]!.href)).text() };
+}
+
 describe('<motcua-track>', () => {
   beforeEach(mockReset);
 
@@ -39,20 +57,10 @@ describe('<motcua-track>', () => {
     expect(norm($(el, '.results').textContent))
       .to.contain('Kết quả giải quyết')
       .and.contain('trich-luc-khai-sinh.pdf');
-    const clicked: HTMLAnchorElement[] = [];
-    const click = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      clicked.push(this);
-    };
-    try {
-      const done = nextEvent<{ fileId: string }>(el, 'motcua-download');
-      $(el, '[part~="download"]').click();
-      expect((await done).detail.fileId).to.equal('6f1c0d2e-0000-4000-8000-000000000010');
-    } finally {
-      HTMLAnchorElement.prototype.click = click;
-    }
-    expect(clicked[0]!.download).to.equal('trich-luc-khai-sinh.pdf');
-    expect(await (await fetch(clicked[0]!.href)).text()).to.equal('%PDF-1.4 result');
+    const got = await download(el, '.results [part~="download"]');
+    expect(got.fileId).to.equal('6f1c0d2e-0000-4000-8000-000000000010');
+    expect(got.name).to.equal('trich-luc-khai-sinh.pdf');
+    expect(got.text).to.equal('%PDF-1.4 result');
   });
 
   it('offers the slips issued to the applicant, fetched with the secret', async () => {
@@ -62,20 +70,10 @@ describe('<motcua-track>', () => {
     expect(norm($(el, '.slips').textContent))
       .to.contain('Phiếu cơ quan đã gửi bạn')
       .and.contain('Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
-    const clicked: HTMLAnchorElement[] = [];
-    const click = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      clicked.push(this);
-    };
-    try {
-      const done = nextEvent<{ fileId: string }>(el, 'motcua-download');
-      $(el, '.slips [part~="download"]').click();
-      expect((await done).detail.fileId).to.equal('6f1c0d2e-0000-4000-8000-0000000000a1');
-    } finally {
-      HTMLAnchorElement.prototype.click = click;
-    }
-    expect(clicked[0]!.download).to.equal('000.20.01.H56-260301-0010-receipt.pdf');
-    expect(await (await fetch(clicked[0]!.href)).text()).to.equal('%PDF-1.4 receipt slip');
+    const got = await download(el, '.slips [part~="download"]');
+    expect(got.fileId).to.equal('6f1c0d2e-0000-4000-8000-0000000000a1');
+    expect(got.name).to.equal('000.20.01.H56-260301-0010-receipt.pdf');
+    expect(got.text).to.equal('%PDF-1.4 receipt slip');
   });
 
   it('opened from a receipt QR code: looks the dossier up from the fragment, then drops the secret from it', async () => {
