@@ -19,6 +19,7 @@ const view = {
   canWithdraw: true,
   withdrawalRequested: false,
   files: [],
+  slips: [],
 };
 
 test('a body that keeps the contract passes', () => {
