@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { ACTION_PARAMS, deadlineEffect, isActionKind, pick, type Procedure } from '@motcua/core';
 import type { ActionOutcome, ActionRequest, ArtefactView, CaseView } from '@motcua/api';
 import type { AllowedAction, Handler, StaffData } from '../data/staff-data.ts';
@@ -371,7 +372,11 @@ export class StaffActions extends LitElement {
         this.actions.length === 0
           ? html`<p>${t('noActions')}</p>`
           : html`<div class="kinds" role="group" aria-label=${t('actions')}>
-            ${this.actions.map(
+            ${repeat(
+              this.actions,
+              // Keyed: when the list reloads, a button keeps its action, so a click landing during
+              // the update can never pick the action that took its place.
+              (a) => a.kind,
               (a) =>
                 html`<button type="button" data-kind=${a.kind} aria-pressed=${a.kind === this._kind ? 'true' : 'false'} @click=${() => this.choose(a.kind)}>
                   ${msg(a.label)}
