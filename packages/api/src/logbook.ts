@@ -9,20 +9,28 @@ const Instant = Type.String({ format: 'date-time' });
 /** One dossier in the logbook (sổ theo dõi hồ sơ), built from its events. */
 export const LogbookRow = Type.Object({
   dossierCode: Text,
-  content: Type.String({ minLength: 1, pattern: '\\S', description: 'Nội dung: the procedure' }),
+  content: Type.String({ minLength: 1, pattern: '\\S', description: 'Tên thủ tục hành chính: the procedure' }),
   sets: Type.Integer({ minimum: 1, description: 'Số lượng (bộ)' }),
   applicantName: Text,
   address: Type.Optional(Text),
   phone: Type.Optional(Text),
+  leadAgency: Type.String({ minLength: 1, pattern: '\\S', description: 'Cơ quan chủ trì giải quyết' }),
   receivedAt: Instant,
   appointmentAt: Type.Optional(
     Type.String({ format: 'date-time', description: 'Ngày hẹn trả (absent for a dossier refused at the counter)' }),
   ),
+  forwardedAt: Type.Optional(
+    Type.String({ format: 'date-time', description: 'Chuyển hồ sơ đến cơ quan giải quyết: the counter handed it on' }),
+  ),
   resultReceivedAt: Type.Optional(
     Type.String({ format: 'date-time', description: 'When the one-stop unit got the result back' }),
   ),
-  returnedBy: Type.Optional(Type.String({ minLength: 1, pattern: '\\S', description: 'Trả kết quả — bên giao' })),
-  returnedTo: Type.Optional(Type.String({ minLength: 1, pattern: '\\S', description: 'Trả kết quả — bên nhận' })),
+  returnedBy: Type.Optional(
+    Type.String({ minLength: 1, pattern: '\\S', description: 'Trả kết quả — the officer who handed it over' }),
+  ),
+  returnedTo: Type.Optional(
+    Type.String({ minLength: 1, pattern: '\\S', description: 'Trả kết quả — ký nhận: who received it' }),
+  ),
   returnedAt: Type.Optional(Instant),
   note: Type.Optional(Text),
 });

@@ -215,7 +215,9 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
     const book = await json<{
       rows: {
         dossierCode: string;
+        leadAgency: string;
         receivedAt: string;
+        forwardedAt: string;
         appointmentAt: string;
         resultReceivedAt: string;
         returnedBy: string;
@@ -226,6 +228,8 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
     const row = book.rows.find((r) => r.dossierCode === code)!;
     assert.ok(row, 'in the logbook');
     assert.equal(row.receivedAt, '2026-03-02T09:00:00+07:00');
+    assert.equal(row.leadAgency, 'Phường Trung Tâm', 'the commune decides; the department only gives its opinion');
+    assert.equal(row.forwardedAt, '2026-03-02T09:00:00+07:00', 'handed from the counter to the first step');
     assert.equal(row.appointmentAt, '2026-03-23T09:00:00+07:00');
     assert.equal(row.resultReceivedAt, '2026-03-18T15:00:00+07:00');
     assert.equal(row.returnedTo, APPLICANT);

@@ -6,18 +6,20 @@ import { APPLICANT_NAME, logbookFixture } from '../print/testing/fixtures.ts';
 import { pdfFonts, pdfInfo, pdfText, pdfWords } from '../print/testing/pdf-tools.ts';
 import { readCsv, readXlsx, rowValues } from '../print/testing/spreadsheet.ts';
 
+// The official form's columns (Mẫu số 06, Circular 01/2018/TT-VPCP; Mẫu số 07 since 03/2025).
 const HEADINGS = [
   'STT',
   'Mã hồ sơ',
-  'Nội dung',
-  'Số lượng (bộ)',
-  'Họ tên chủ hồ sơ',
-  'Địa chỉ',
-  'Số điện thoại',
-  'Ngày nhận hồ sơ',
-  'Ngày hẹn trả kết quả',
-  'Ngày nhận kết quả',
-  'Trả kết quả',
+  'Tên thủ tục hành chính',
+  'Số lượng hồ sơ (bộ)',
+  'Tên cá nhân, tổ chức',
+  'Địa chỉ, số điện thoại',
+  'Cơ quan chủ trì giải quyết',
+  'Nhận hồ sơ',
+  'Hẹn trả kết quả',
+  'Chuyển hồ sơ đến cơ quan giải quyết',
+  'Nhận kết quả từ cơ quan giải quyết',
+  'Trả kết quả cho cá nhân, tổ chức',
   null,
   'Ghi chú',
 ];
@@ -29,25 +31,29 @@ test('CSV: UTF-8 with BOM, the two header rows, one row per dossier, read back b
   assert.deepEqual([...file.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const raw = new TextDecoder().decode(file.bytes);
   assert.ok(raw.includes('\r\n'));
-  assert.ok(raw.includes(',0910000000,'), 'phone numbers keep their leading zero in the file');
+  assert.ok(raw.includes('\n0910000000"'), 'phone numbers keep their leading zero in the file');
 
   const ws = await readCsv(file.bytes);
   assert.equal(ws.rowCount, 2 + 40);
   assert.deepEqual(
-    rowValues(ws, 1).slice(0, 13),
+    rowValues(ws, 1).slice(0, 14),
     HEADINGS.map((h) => h ?? null),
   );
-  assert.deepEqual(rowValues(ws, 2).slice(10, 12), ['Bên giao', 'Bên nhận']);
+  assert.deepEqual(rowValues(ws, 2).slice(11, 13), ['Ngày, tháng, năm', 'Ký nhận']);
   const first = rowValues(ws, 3);
   assert.equal(first[0], 1);
   assert.equal(first[1], '000.17.22.H56-251001-0001');
   assert.equal(first[2], 'Đăng ký khai sinh');
   assert.equal(first[4], APPLICANT_NAME);
-  assert.equal(first[5], 'Thôn 1, xã Tiên Du, tỉnh Bắc Ninh', 'a comma inside a cell is quoted');
+  assert.equal(first[5], 'Thôn 1, xã Tiên Du, tỉnh Bắc Ninh\n0910000000', 'commas and line breaks survive');
+  assert.equal(first[6], 'Ủy ban nhân dân xã Tiên Du');
   assert.equal(first[7], '2025-10-01 08:15', 'Vietnam time, unambiguous for any locale');
+  assert.equal(first[9], '2025-10-01 08:45', 'handed on to the handling unit');
   const sixth = rowValues(ws, 8);
-  assert.equal(sixth[11], 'Người được ủy quyền\n(06/11/2025 15:00)', 'a line break inside a cell survives');
-  assert.match(String(sixth[12]), /^Hồ sơ liên thông/);
+  assert.equal(sixth[11], '2025-11-06 15:00');
+  assert.equal(sixth[12], 'Người được ủy quyền');
+  assert.equal(rowValues(ws, 4)[6], 'Sở Xây dựng');
+  assert.match(String(sixth[13]), /^Hồ sơ liên thông/);
 
   const semicolon = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
     (await renderLogbook(fixture(2), 'csv', { delimiter: ';' })).bytes,
@@ -75,22 +81,24 @@ test('XLSX: title, merged two-row header, real numbers and dates, text phones', 
   assert.equal(ws.getCell('A3').value, 'Từ ngày 01/10/2025 đến ngày 31/10/2025');
   assert.equal(ws.getCell('A4').value, 'Quyển số: 01/2025');
   const h = 6;
-  assert.deepEqual(rowValues(ws, h).slice(0, 10), HEADINGS.slice(0, 10));
-  assert.equal(ws.getCell(`K${h}`).value, 'Trả kết quả');
-  assert.equal(ws.getCell(`L${h}`).master.address, `K${h}`, '"Trả kết quả" spans bên giao and bên nhận');
+  assert.deepEqual(rowValues(ws, h).slice(0, 11), HEADINGS.slice(0, 11));
+  assert.equal(ws.getCell(`L${h}`).value, 'Trả kết quả cho cá nhân, tổ chức');
+  assert.equal(ws.getCell(`M${h}`).master.address, `L${h}`, 'the return spans its date and the signature');
   assert.equal(ws.getCell(`A${h + 1}`).master.address, `A${h}`, 'single headings span both header rows');
-  assert.deepEqual([ws.getCell(`K${h + 1}`).value, ws.getCell(`L${h + 1}`).value], ['Bên giao', 'Bên nhận']);
+  assert.deepEqual([ws.getCell(`L${h + 1}`).value, ws.getCell(`M${h + 1}`).value], ['Ngày, tháng, năm', 'Ký nhận']);
   const r = h + 2;
   assert.equal(ws.getCell(`A${r}`).value, 1);
   assert.equal(ws.getCell(`B${r}`).value, '000.17.22.H56-251001-0001');
   assert.equal(ws.getCell(`D${r}`).value, 1);
   assert.equal(ws.getCell(`E${r}`).value, APPLICANT_NAME);
-  assert.equal(ws.getCell(`G${r}`).value, '0910000000');
+  assert.equal(ws.getCell(`F${r}`).value, 'Thôn 1, xã Tiên Du, tỉnh Bắc Ninh\n0910000000');
+  assert.equal(ws.getCell(`G${r}`).value, 'Ủy ban nhân dân xã Tiên Du');
   const received = ws.getCell(`H${r}`);
   assert.ok(received.value instanceof Date);
   assert.equal((received.value as Date).toISOString(), '2025-10-01T08:15:00.000Z', 'the wall clock in Vietnam');
   assert.equal(received.numFmt, 'dd/mm/yyyy hh:mm');
-  assert.equal(ws.getCell(`J${r}`).value, null, 'no result yet');
+  assert.ok(ws.getCell(`J${r}`).value instanceof Date, 'handed on');
+  assert.equal(ws.getCell(`K${r}`).value, null, 'no result yet');
   assert.equal(ws.getCell(`A${r + 39}`).value, 40);
   assert.equal(ws.rowCount, r + 39);
   assert.equal(ws.views[0]?.state, 'frozen');
@@ -108,10 +116,7 @@ test('PDF: A4 landscape, the header repeated on every page, page numbers, long n
   assert.ok(pdfFonts(file.bytes).every((f) => f.embedded && f.name.includes('NotoSerif')));
   for (let p = 1; p <= pages; p++) {
     const text = pdfText(file.bytes, { page: p });
-    assert.ok(
-      text.includes('Mã hồ sơ') && text.includes('Bên giao') && text.includes('Họ tên chủ'),
-      `header on page ${p}`,
-    );
+    assert.ok(text.includes('Mã hồ sơ') && text.includes('Ký nhận') && text.includes('Ghi chú'), `header on page ${p}`);
     assert.ok(text.includes(`Trang ${p}/${pages}`), `page number on page ${p}`);
   }
   const all = pdfText(file.bytes).replace(/\s+/g, ' ');
@@ -132,7 +137,8 @@ test('HTML: one table with a repeating header, every dossier, print CSS for land
   const html = new TextDecoder().decode((await renderLogbook(fixture(), 'html')).bytes);
   assert.match(html, /@page \{ size: A4 landscape/);
   assert.match(html, /<thead><tr><th rowspan="2" scope="col">STT<\/th>/);
-  assert.match(html, /<th colspan="2" scope="col">Trả kết quả<\/th>/);
+  assert.match(html, /<th colspan="2" scope="col">Trả kết quả cho cá nhân, tổ chức<\/th>/);
+  assert.match(html, /<th rowspan="2" scope="col">Cơ quan chủ trì giải quyết<\/th>/);
   assert.match(html, /counter\(page\)/);
   assert.equal(html.split('<tr>').length - 1, 2 + 40);
   assert.ok(html.includes(APPLICANT_NAME));

@@ -10,13 +10,14 @@ import { renderedFile, type RenderedFile } from '../print/rendered-file.ts';
 import { AgencyHeaderSchema } from '../slips/slip-data.ts';
 import { selectTemplateSet, type TemplateVersion } from '../slips/templates/index.ts';
 import { cleanDeep } from '../print/text/normalize.ts';
-import { printedIn } from '../print/text/printed-time.ts';
 import { PrintInputError, assertValid, issue, timeZoneIssues } from '../print/validate.ts';
 
 /**
  * Sổ theo dõi hồ sơ: one agency's logbook for a period, one row per dossier, with the columns of
- * the live systems (DOMAIN.md). Rows come from the dossiers' events; this module only lays them out
- * as HTML, PDF (A4 landscape, header repeated on every page, page numbers), CSV and XLSX.
+ * the official form (Mẫu số 06 of Circular 01/2018/TT-VPCP, kept as Mẫu số 07 by Circular
+ * 03/2025/TT-VPCP): the lead agency and the hand-over to and back from it included. Rows come from
+ * the dossiers' events; this module only lays them out as HTML, PDF (A4 landscape, header repeated
+ * on every page, page numbers), CSV and XLSX.
  */
 const Text = Type.String({ minLength: 1, pattern: '\\S' });
 const Instant = Type.String({ format: 'date-time' });
@@ -32,9 +33,13 @@ export const LogbookRowSchema = Type.Object(
     applicantName: Text,
     address: Type.Optional(Text),
     phone: Type.Optional(Text),
+    /** Cơ quan chủ trì giải quyết: the agency responsible for the decision. */
+    leadAgency: Text,
     receivedAt: Instant,
     /** Ngày hẹn trả kết quả (absent for a dossier refused at the counter). */
     appointmentAt: Type.Optional(Instant),
+    /** Chuyển hồ sơ đến cơ quan giải quyết: when the counter handed the dossier on. */
+    forwardedAt: Type.Optional(Instant),
     /** Ngày nhận kết quả: when the one-stop unit got the result back from the handling agency. */
     resultReceivedAt: Type.Optional(Instant),
     /** Trả kết quả — bên giao: the officer who handed the result over. */
@@ -68,18 +73,19 @@ export const LOGBOOK_HEADER = [
   [
     { text: 'STT', rowSpan: 2 },
     { text: 'Mã hồ sơ', rowSpan: 2 },
-    { text: 'Nội dung', rowSpan: 2 },
-    { text: 'Số lượng (bộ)', rowSpan: 2 },
-    { text: 'Họ tên chủ hồ sơ', rowSpan: 2 },
-    { text: 'Địa chỉ', rowSpan: 2 },
-    { text: 'Số điện thoại', rowSpan: 2 },
-    { text: 'Ngày nhận hồ sơ', rowSpan: 2 },
-    { text: 'Ngày hẹn trả kết quả', rowSpan: 2 },
-    { text: 'Ngày nhận kết quả', rowSpan: 2 },
-    { text: 'Trả kết quả', colSpan: 2 },
+    { text: 'Tên thủ tục hành chính', rowSpan: 2 },
+    { text: 'Số lượng hồ sơ (bộ)', rowSpan: 2 },
+    { text: 'Tên cá nhân, tổ chức', rowSpan: 2 },
+    { text: 'Địa chỉ, số điện thoại', rowSpan: 2 },
+    { text: 'Cơ quan chủ trì giải quyết', rowSpan: 2 },
+    { text: 'Nhận hồ sơ', rowSpan: 2 },
+    { text: 'Hẹn trả kết quả', rowSpan: 2 },
+    { text: 'Chuyển hồ sơ đến cơ quan giải quyết', rowSpan: 2 },
+    { text: 'Nhận kết quả từ cơ quan giải quyết', rowSpan: 2 },
+    { text: 'Trả kết quả cho cá nhân, tổ chức', colSpan: 2 },
     { text: 'Ghi chú', rowSpan: 2 },
   ],
-  [{ text: 'Bên giao' }, { text: 'Bên nhận' }],
+  [{ text: 'Ngày, tháng, năm' }, { text: 'Ký nhận' }],
 ];
 
 export function logbookTable(data: LogbookData): TableSpec {
@@ -90,17 +96,18 @@ export function logbookTable(data: LogbookData): TableSpec {
     columns: [
       { width: 22, align: 'center', xlsxWidth: 6 },
       { width: 112, xlsxWidth: 28 },
-      { width: 96, xlsxWidth: 40 },
-      { width: 32, align: 'center', xlsxWidth: 9 },
+      { width: 66, xlsxWidth: 40 },
+      { width: 36, align: 'center', xlsxWidth: 9 },
       { width: 64, xlsxWidth: 24 },
-      { width: 78, xlsxWidth: 36 },
-      { width: 54, xlsxWidth: 14 },
-      { width: 48, align: 'center', xlsxWidth: 17 },
-      { width: 48, align: 'center', xlsxWidth: 17 },
-      { width: 48, align: 'center', xlsxWidth: 17 },
-      { width: 50, xlsxWidth: 20 },
-      { width: 56, xlsxWidth: 24 },
-      { width: 48, xlsxWidth: 30 },
+      { width: 62, xlsxWidth: 36 },
+      { width: 54, xlsxWidth: 28 },
+      { width: 50, align: 'center', xlsxWidth: 17 },
+      { width: 50, align: 'center', xlsxWidth: 17 },
+      { width: 50, align: 'center', xlsxWidth: 17 },
+      { width: 50, align: 'center', xlsxWidth: 17 },
+      { width: 50, align: 'center', xlsxWidth: 17 },
+      { width: 46, xlsxWidth: 22 },
+      { width: 44, xlsxWidth: 30 },
     ],
     header: LOGBOOK_HEADER,
     rows: data.rows.map((row, k) => ({
@@ -110,17 +117,14 @@ export function logbookTable(data: LogbookData): TableSpec {
         row.content,
         row.sets,
         row.applicantName,
-        row.address ?? null,
-        row.phone ?? null,
+        [row.address, row.phone].filter(Boolean).join('\n') || null,
+        row.leadAgency,
         at(row.receivedAt),
         at(row.appointmentAt),
+        at(row.forwardedAt),
         at(row.resultReceivedAt),
-        row.returnedBy ?? null,
-        row.returnedTo
-          ? row.returnedAt
-            ? `${row.returnedTo}\n(${printedIn(timeZone).dateTime(row.returnedAt)})`
-            : row.returnedTo
-          : null,
+        at(row.returnedAt),
+        row.returnedTo ?? null,
         row.note ?? null,
       ],
     })),

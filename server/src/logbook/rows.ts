@@ -91,6 +91,8 @@ export async function logbookRows(
     const resultAt = log.find(
       (e) => e.kind === 'approve' || e.kind === 'deny' || (e.kind === 'receive_external' && e.data.finish),
     )?.at;
+    // The counter's hand-over to the unit that handles it (Chuyển hồ sơ đến cơ quan giải quyết).
+    const forwarded = state.handovers.find((h) => h.from.step === null && h.to.step !== null);
     const returned = log.find((e) => e.kind === 'return_result' && e.data.closes === 'returned');
     const notes: string[] = [];
     if (state.channel === 'online') notes.push('Nộp trực tuyến');
@@ -121,8 +123,10 @@ export async function logbookRows(
       applicantName: nonBlank(d.applicantName) ?? 'Chưa ghi tên',
       ...(address ? { address } : {}),
       ...(phone ? { phone } : {}),
+      leadAgency: name(state.responsibleAgency ?? state.receivingAgency),
       receivedAt: iso(acceptance?.at ?? state.submittedAt),
       ...(firstDue !== null ? { appointmentAt: iso(firstDue) } : {}),
+      ...(forwarded ? { forwardedAt: iso(forwarded.at) } : {}),
       ...(resultAt !== undefined ? { resultReceivedAt: iso(resultAt) } : {}),
       ...(returned
         ? {

@@ -161,7 +161,9 @@ export function logbookFixture(n = 40) {
       applicantName: k === 0 ? APPLICANT_NAME : `${FAMILY[k % FAMILY.length]} ${GIVEN[(k * 3) % GIVEN.length]}`,
       address: `Thôn ${k + 1}, xã Tiên Du, tỉnh Bắc Ninh`,
       phone: `09${String(10000000 + k * 7919).slice(0, 8)}`,
+      leadAgency: k % 4 === 1 ? 'Sở Xây dựng' : 'Ủy ban nhân dân xã Tiên Du',
       receivedAt: received,
+      forwardedAt: received.replace(':15:00Z', ':45:00Z'),
       appointmentAt: `2025-11-${String(day).padStart(2, '0')}T09:00:00Z`,
       ...(done
         ? {
