@@ -58,7 +58,7 @@ const browser = await chromium.launch({
   headless: true,
   args: CHROMIUM_ARGS,
 });
-let timings: Record<string, { render: number[]; update: number[] }>;
+let timings: Record<string, { render: number[]; update: number[]; validate: number[] }>;
 let weights: EmbedWeight[];
 try {
   const page = await browser.newPage();
@@ -80,6 +80,7 @@ const stat = (xs: number[]) => {
   return { median: q(0.5), p90: q(0.9), min: s[0]! };
 };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
+const ms2 = (x: number) => `${x.toFixed(3)} ms`;
 const built = bundleFiles().map((f) => ({ name: f.name, minifiedBytes: f.text.length, gzipBytes: gzip(f.text) }));
 const result = {
   bundle: {
@@ -91,7 +92,10 @@ const result = {
   embed: weights!,
   shares: bundleShares().map((c) => ({ chunk: c.chunk, gzip: c.gzip, shares: c.shares.slice(0, 12) })),
   render100: Object.fromEntries(
-    Object.entries(timings!).map(([k, v]) => [k, { render: stat(v.render), update: stat(v.update) }]),
+    Object.entries(timings!).map(([k, v]) => [
+      k,
+      { render: stat(v.render), update: stat(v.update), validate: stat(v.validate) },
+    ]),
   ),
   rounds: ROUNDS,
 };
@@ -112,7 +116,7 @@ console.log(
 );
 for (const [name, r] of Object.entries(result.render100)) {
   console.log(
-    `  ${name.padEnd(18)} first render ${ms(r.render.median)} / ${ms(r.render.p90)} / ${ms(r.render.min)}   re-render after typing ${ms(r.update.median)} / ${ms(r.update.p90)} / ${ms(r.update.min)}`,
+    `  ${name.padEnd(18)} first render ${ms(r.render.median)} / ${ms(r.render.p90)} / ${ms(r.render.min)}   re-render after typing ${ms(r.update.median)} / ${ms(r.update.p90)} / ${ms(r.update.min)}   validate() ${ms2(r.validate.median)} / ${ms2(r.validate.p90)} / ${ms2(r.validate.min)}`,
   );
 }
 const m = result.render100['motcua-jsonforms']!.render;
