@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import {
   ACTIONS,
   STATUSES,
@@ -9,11 +9,12 @@ import {
   type StatusCode,
 } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
-import { artefacts, dossierEvents, dossierFiles, files } from '../db/schema/index.ts';
+import { artefacts, dossierEvents, dossierFiles, files, payments } from '../db/schema/index.ts';
 import { APPLICANT_SLIP_KINDS } from '@motcua/api';
 import type { DossierRow } from '../dossiers/load.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import { workflowContext } from '../dossiers/workflow-context.ts';
+import { PROVIDERS } from '../payments/providers.ts';
 
 /** Purposes of files the applicant may read back. */
 export const APPLICANT_FILE_PURPOSES = ['submission', 'supplement', 'result'] as const;
@@ -80,6 +81,15 @@ export async function trackingView(ctx: ServerContext, row: DossierRow) {
       )
     : [];
   const sup = state.supplement;
+  const [latest] = state.payment
+    ? await ctx.db
+        .select({ provider: payments.provider, state: payments.state, at: payments.updatedAt })
+        .from(payments)
+        .where(eq(payments.dossierId, row.id))
+        .orderBy(desc(payments.createdAt))
+        .limit(1)
+    : [];
+  const offered = PROVIDERS.filter((p) => ctx.config.payments[p] !== null);
   return {
     code: row.code!,
     procedure: {
@@ -100,6 +110,21 @@ export async function trackingView(ctx: ServerContext, row: DossierRow) {
     timeline,
     supplement: sup
       ? { requestedAt: iso(sup.requestedAt)!, dueBy: iso(sup.dueBy)!, items: sup.items, provided: sup.provided }
+      : null,
+    onlinePayment: state.payment
+      ? {
+          amount: state.payment.amount,
+          requestedAt: iso(state.payment.requestedAt)!,
+          paidAt: iso(state.payment.paidAt),
+          providers: state.status === 6 && state.payment.paidAt === null ? offered : [],
+          latest: latest
+            ? {
+                provider: latest.provider as (typeof PROVIDERS)[number],
+                state: latest.state,
+                at: iso(latest.at.getTime())!,
+              }
+            : null,
+        }
       : null,
     canSupplement: actions.includes('supplement_provided') && sup !== null && !sup.provided,
     canWithdraw: actions.includes('withdraw') || actions.includes('request_withdrawal'),
