@@ -20,13 +20,20 @@ import { withDefaults, withDefaultsForNewObjects } from '../../renderers/default
 import { fileInputId } from './documents.ts';
 import { DraftStore } from './drafts.ts';
 import { applicableFiles, pickFiles, providedFiles, withFiles } from './picked-files.ts';
+import type { PayPanel } from './pay-panel.ts';
 import type { Attempt, ErrorDetail, FormProcedure, FormState, LoadedDetail, SubmittedDetail } from './form-model.ts';
 
 /** The submission check, the receipt and its printed page: a chunk of its own, fetched when the applicant submits. */
 export const receiptViews = lazy(() => import('./receipt.ts'));
 
+/** Paying online: a chunk of its own, fetched when a dossier waits for its fees or the page comes back from paying. */
+export const payPart = lazy(() => import('./pay-panel.ts'));
+
 /** What <motcua-form> gives its controller. */
 export interface FormHost extends ReactiveControllerHost, HTMLElement {
+  readonly server: string;
+  /** A procedure given as data (a preview, the counter): no online payment there. */
+  readonly definition?: unknown;
   readonly agency: string | undefined;
   readonly kiosk: boolean;
   readonly idleSeconds: number;
@@ -48,6 +55,8 @@ export class FormController implements ReactiveController {
   /** Until a procedure is loaded only `phase` and `loadError` are shown; #startFresh sets the rest. */
   s = { phase: 'loading', form: null, consent: false, submitting: false } as unknown as FormState;
   directory: AgencyDirectory | null = null;
+  /** "Pay now" under the receipt, while the dossier waits for its fees. */
+  pay: PayPanel | null = null;
   drafts: DraftStore | null = null;
   #attempt: Attempt | null = null;
   #loadSeq = 0;
@@ -127,6 +136,7 @@ export class FormController implements ReactiveController {
         version: form.version,
         title: pick(form.procedure.title, lang),
       });
+      if (globalThis.location?.hash.includes('motcua-payment=')) void this.#backFromPaying(form.code);
     } catch (err) {
       if (seq !== this.#loadSeq) return;
       const e =
@@ -152,6 +162,7 @@ export class FormController implements ReactiveController {
     const only =
       form.procedure.receiving.mode === 'choice' && form.agencies.length === 1 ? form.agencies[0]!.code : undefined;
     this.#attempt = null;
+    this.pay = null;
     this.set({
       data: withDefaults(form.procedure.form.schema, structuredClone(this.host.initialData ?? {})),
       chosen: preset ?? only,
@@ -348,6 +359,11 @@ export class FormController implements ReactiveController {
       this.drafts?.clear();
       this.set({ receipt: { ...res, submittedAt: this.host.now() }, phase: 'receipt', consent: false, restored: null });
       this.#focus = 'mc-receipt-title';
+      if (res.status === 6 && !this.host.kiosk && !this.host.definition)
+        void payPart.load().then(
+          (part) => this.#offerPayment(part, null),
+          () => undefined,
+        );
       this.#emit<SubmittedDetail>('motcua-submitted', {
         code: res.code,
         procedure: form!.code,
@@ -422,6 +438,41 @@ export class FormController implements ReactiveController {
     this.#attempt = null;
     this.set({ failure: null });
     void this.submit();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Paying online
+
+  /** Opened by a payment's return: the receipt this tab kept before leaving, and whether it is paid now. */
+  async #backFromPaying(procedure: string): Promise<void> {
+    const part = await Promise.all([payPart.load(), receiptViews.load()]).then(
+      ([p]) => p,
+      () => null,
+    );
+    const back = part?.takeReturn('form');
+    const kept = back?.kept.extra as { procedure: string; receipt: FormState['receipt'] } | undefined;
+    if (!part || !kept?.receipt || kept.procedure !== procedure || this.s.form?.code !== procedure) return;
+    this.#focus = 'mc-receipt-title';
+    this.set({ phase: 'receipt', receipt: kept.receipt });
+    this.#offerPayment(part, back!.state);
+  }
+
+  #offerPayment(part: NonNullable<typeof payPart.value>, returned: string | null): void {
+    const r = this.s.receipt;
+    if (!r || this.s.phase !== 'receipt') return;
+    this.pay = new part.PayPanel(this.host, {
+      kind: 'form',
+      code: r.code,
+      secret: r.secret,
+      returned,
+      extra: { procedure: this.s.form!.code, receipt: r },
+      // The receipt says the status it has now (received, once paid).
+      onView: (v) => {
+        const now = this.s.receipt;
+        if (now?.code === v.code) this.set({ receipt: { ...now, status: v.status, statusLabel: v.statusLabel } });
+      },
+    });
+    this.host.requestUpdate();
   }
 
   // ---------------------------------------------------------------------------------------------
