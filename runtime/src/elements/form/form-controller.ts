@@ -136,7 +136,12 @@ export class FormController implements ReactiveController {
         version: form.version,
         title: pick(form.procedure.title, lang),
       });
-      if (globalThis.location?.hash.includes('motcua-payment=')) void this.#backFromPaying(form.code);
+      // Opened by a payment's return: the receipt this tab kept (pay-panel.ts).
+      if (globalThis.location?.hash.includes('motcua-payment='))
+        void Promise.all([payPart.load(), receiptViews.load()]).then(
+          ([part]) => part.backToReceipt(this, form.code),
+          () => undefined,
+        );
     } catch (err) {
       if (seq !== this.#loadSeq) return;
       const e =
@@ -361,7 +366,7 @@ export class FormController implements ReactiveController {
       this.#focus = 'mc-receipt-title';
       if (res.status === 6 && !this.host.kiosk && !this.host.definition)
         void payPart.load().then(
-          (part) => this.#offerPayment(part, null),
+          (part) => part.payUnderReceipt(this, null),
           () => undefined,
         );
       this.#emit<SubmittedDetail>('motcua-submitted', {
@@ -438,41 +443,6 @@ export class FormController implements ReactiveController {
     this.#attempt = null;
     this.set({ failure: null });
     void this.submit();
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Paying online
-
-  /** Opened by a payment's return: the receipt this tab kept before leaving, and whether it is paid now. */
-  async #backFromPaying(procedure: string): Promise<void> {
-    const part = await Promise.all([payPart.load(), receiptViews.load()]).then(
-      ([p]) => p,
-      () => null,
-    );
-    const back = part?.takeReturn('form');
-    const kept = back?.kept.extra as { procedure: string; receipt: FormState['receipt'] } | undefined;
-    if (!part || !kept?.receipt || kept.procedure !== procedure || this.s.form?.code !== procedure) return;
-    this.#focus = 'mc-receipt-title';
-    this.set({ phase: 'receipt', receipt: kept.receipt });
-    this.#offerPayment(part, back!.state);
-  }
-
-  #offerPayment(part: NonNullable<typeof payPart.value>, returned: string | null): void {
-    const r = this.s.receipt;
-    if (!r || this.s.phase !== 'receipt') return;
-    this.pay = new part.PayPanel(this.host, {
-      kind: 'form',
-      code: r.code,
-      secret: r.secret,
-      returned,
-      extra: { procedure: this.s.form!.code, receipt: r },
-      // The receipt says the status it has now (received, once paid).
-      onView: (v) => {
-        const now = this.s.receipt;
-        if (now?.code === v.code) this.set({ receipt: { ...now, status: v.status, statusLabel: v.statusLabel } });
-      },
-    });
-    this.host.requestUpdate();
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ import { addStrings, STRINGS, t } from '../../i18n/strings.ts';
 import { PAY_STRINGS } from '../../i18n/strings-pay.ts';
 import { adoptStyles } from '../../styles/adopt.ts';
 import { humanIso } from './format.ts';
-import { keepForReturn, pageUrl, type Kept } from './pay-return.ts';
+import { keepForReturn, pageUrl, takeReturn, type Kept } from './pay-return.ts';
+import type { Receipt } from './form-model.ts';
 
 export { takeReturn } from './pay-return.ts';
 
@@ -211,3 +212,41 @@ export const styles = css`
     padding: 0.25rem 0;
   }
 `;
+
+/** What <motcua-form>'s controller lends the receipt's payment panel. */
+export interface ReceiptHolder {
+  readonly host: PayHost;
+  readonly s: { readonly phase: string; readonly receipt: Receipt | null; readonly form: { code: string } | null };
+  pay: PayPanel | null;
+  set(patch: { phase?: 'receipt'; receipt?: Receipt }): void;
+  focusId(id: string): void;
+}
+
+/** "Pay now" under a receipt whose dossier waits for its fees. */
+export function payUnderReceipt(c: ReceiptHolder, returned: string | null): void {
+  const r = c.s.receipt;
+  if (!r || c.s.phase !== 'receipt') return;
+  c.pay = new PayPanel(c.host, {
+    kind: 'form',
+    code: r.code,
+    secret: r.secret,
+    returned,
+    extra: { procedure: c.s.form!.code, receipt: r },
+    // The receipt says the status the dossier has now (received, once paid).
+    onView: (v) => {
+      const now = c.s.receipt;
+      if (now?.code === v.code) c.set({ receipt: { ...now, status: v.status, statusLabel: v.statusLabel } });
+    },
+  });
+  c.host.requestUpdate();
+}
+
+/** Back from the provider: the receipt this tab kept before leaving, when it is of this procedure. */
+export function backToReceipt(c: ReceiptHolder, procedure: string): void {
+  const back = takeReturn('form');
+  const kept = back?.kept.extra as { procedure: string; receipt: Receipt } | undefined;
+  if (!kept?.receipt || kept.procedure !== procedure || c.s.form?.code !== procedure) return;
+  c.set({ phase: 'receipt', receipt: kept.receipt });
+  payUnderReceipt(c, back!.state);
+  void c.host.updateComplete.then(() => c.focusId('mc-receipt-title'));
+}
