@@ -14,7 +14,6 @@ import { APPLICANT_SLIP_KINDS } from '@motcua/api';
 import type { DossierRow } from '../dossiers/load.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import { workflowContext } from '../dossiers/workflow-context.ts';
-import { PROVIDERS } from '../payments/providers.ts';
 
 /** Purposes of files the applicant may read back. */
 export const APPLICANT_FILE_PURPOSES = ['submission', 'supplement', 'result'] as const;
@@ -89,7 +88,9 @@ export async function trackingView(ctx: ServerContext, row: DossierRow) {
         .orderBy(desc(payments.createdAt))
         .limit(1)
     : [];
-  const offered = PROVIDERS.filter((p) => ctx.config.payments[p] !== null);
+  // The providers configured (payments/ sets them up; its routes take the dossier from tracking/).
+  const providers = ctx.config.payments;
+  const offered = (Object.keys(providers) as (keyof typeof providers)[]).filter((p) => providers[p] !== null);
   return {
     code: row.code!,
     procedure: {
@@ -119,7 +120,7 @@ export async function trackingView(ctx: ServerContext, row: DossierRow) {
           providers: state.status === 6 && state.payment.paidAt === null ? offered : [],
           latest: latest
             ? {
-                provider: latest.provider as (typeof PROVIDERS)[number],
+                provider: latest.provider as keyof typeof providers,
                 state: latest.state,
                 at: iso(latest.at.getTime())!,
               }
