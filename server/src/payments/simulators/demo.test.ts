@@ -101,6 +101,28 @@ forEachDatabase('the demo payment simulators', (db) => {
       assert.equal(await status(d.code), 1, 'received, out of status 6 by itself');
     });
 
+  test('the page to come back to must be http(s): anything else is refused before any payment', async () => {
+    const d = await onlineBirth(server, { registeredOnTime: false });
+    for (const backTo of ['javascript:alert(1)', 'data:text/html,x', 'ftp://tinh.example/']) {
+      const res = await fetch(`${base}/api/v1/public/dossiers/${d.code}/payments`, {
+        method: 'POST',
+        headers: { 'x-tracking-secret': d.secret, 'content-type': 'application/json' },
+        body: JSON.stringify({ provider: 'vnpay', backTo }),
+      });
+      assert.equal(res.status, 400, backTo);
+      const body = (await res.json()) as { error: { issues: { pointer: string }[] } };
+      assert.deepEqual(
+        body.error.issues.map((i) => i.pointer),
+        ['/body/backTo'],
+      );
+    }
+    const [{ n }] = await execute<{ n: number }>(
+      server.ctx.db,
+      sql`select count(*)::int as n from payments p join dossiers d on d.id = p.dossier_id where d.code = ${d.code}`,
+    );
+    assert.equal(n, 0);
+  });
+
   test('a program coming back gets the verdict as JSON; the banner names the simulators', async () => {
     const text = banner({
       url: base,
