@@ -116,11 +116,11 @@ forEachDatabase('the demo payment simulators', (db) => {
         ['/body/backTo'],
       );
     }
-    const [{ n }] = await execute<{ n: number }>(
+    const [row] = await execute<{ n: number }>(
       server.ctx.db,
       sql`select count(*)::int as n from payments p join dossiers d on d.id = p.dossier_id where d.code = ${d.code}`,
     );
-    assert.equal(n, 0);
+    assert.equal(row?.n, 0, 'no payment recorded');
   });
 
   test('a program coming back gets the verdict as JSON; the banner names the simulators', async () => {
