@@ -35,13 +35,16 @@ test(`an embed page loads at most ${LIMIT_BYTES / 1000} KB of JavaScript (gzip; 
  * under those. Since then the citizen path's fixes added to the entry (fields named by section and
  * label, dd/mm/yyyy entry, yes/no answered "no", calendars that say which years they cover) and to
  * the tracking views (results to download, fees owed, badges by meaning; then the slips issued to
- * the applicant and opening a dossier from a printed receipt's QR code, +568).
+ * the applicant and opening a dossier from a printed receipt's QR code, +568). Paying online is a
+ * chunk of its own; what stays in the entry (fetching it after a submission whose fees are due
+ * first, or when the page comes back from a provider) costs +149, and the tracking views' hand-over
+ * to it +239.
  */
 const FIRST_RENDER_MAX: Record<string, number> = {
-  '1.001193': 41_489,
-  '1.001612': 41_489 + 2_192,
-  '1.009994': 41_489 + 1_785,
-  track: 41_489 + 7_273,
+  '1.001193': 41_638,
+  '1.001612': 41_638 + 2_192,
+  '1.009994': 41_638 + 1_785,
+  track: 41_638 + 7_512,
 };
 
 test('no page loads more runtime JavaScript at its first render than recorded', () => {

@@ -22,6 +22,7 @@ import { seedIfEmpty, type SeedReport } from './seed/seed.ts';
 import { purgeExpiredKeys } from './intake/idempotency.ts';
 import { purgeExpiredSessions } from './auth/sessions.ts';
 import { startOutbox } from './outbox/start.ts';
+import { startDemoPayments, type DemoPayments } from './payments/simulators/demo.ts';
 
 export interface ContextOptions {
   config?: ServerConfig;
@@ -60,6 +61,8 @@ export interface RunningServer {
   url: string;
   port: number;
   seed: SeedReport | null;
+  /** The demo's payment simulators, when they run (config.demoPayments). */
+  demoPayments: DemoPayments | null;
   close(): Promise<void>;
 }
 
@@ -108,6 +111,7 @@ export async function startServer(
     config.publicUrl = url;
     log.warn({ url }, 'MOTCUA_PUBLIC_URL is not set: responses link to the local address');
   }
+  const demoPayments = config.demoPayments ? await startDemoPayments(config, config.demoPayments, url) : null;
   log.info({ url, database: ctx.database.describe, files: config.filesDir }, 'motcua server listening');
   let closing: Promise<void> | null = null;
   return {
@@ -115,9 +119,11 @@ export async function startServer(
     url,
     port: actualPort,
     seed,
+    demoPayments,
     close: () =>
       (closing ??= (async () => {
         clearInterval(timer);
+        await demoPayments?.close();
         await outbox.stop();
         // In-flight requests get a few seconds; idle keep-alive sockets and stuck uploads are then cut.
         const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };

@@ -15,6 +15,7 @@ const view = {
   fees: { collect: 'before', items: [], total: 0 },
   timeline: [{ kind: 'submit', label: { vi: 'Nộp', en: 'Submit' }, at: '2026-03-02T08:00:00+07:00', status: 1 }],
   supplement: null,
+  onlinePayment: null,
   canSupplement: false,
   canWithdraw: true,
   withdrawalRequested: false,

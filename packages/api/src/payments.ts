@@ -53,7 +53,12 @@ export const publicStartPayment = defineRoute({
       {
         provider: PaymentProviderName,
         backTo: Type.Optional(
-          Type.String({ format: 'uri', maxLength: 1000, description: 'The page to come back to afterwards' }),
+          Type.String({
+            format: 'uri',
+            pattern: '^https?://',
+            maxLength: 1000,
+            description: 'The page (http or https) to come back to afterwards',
+          }),
         ),
       },
       { additionalProperties: false },
@@ -93,6 +98,17 @@ export const publicVnpayIpn = defineRoute({
   },
 });
 
+/**
+ * A browser coming back from the provider goes on to the page that started the payment; a
+ * program (asking for JSON) gets the verdict.
+ */
+const BackToPage = {
+  description:
+    'A browser (Accept: text/html) whose payment named a page to come back to goes there, with `#motcua-payment=<state>&motcua-dossier=<code>` as the fragment; the embedded element shows the dossier from it',
+  empty: true,
+  headers: { Location: { description: 'The page to come back to', schema: Type.String() } },
+} as const;
+
 export const publicVnpayReturn = defineRoute({
   method: 'get',
   path: '/api/v1/public/payments/vnpay/return',
@@ -105,6 +121,7 @@ export const publicVnpayReturn = defineRoute({
   responses: {
     404: { description: 'The provider is not offered here' },
     200: { description: 'The verdict', json: PaymentReturn },
+    303: BackToPage,
   },
 });
 
@@ -139,6 +156,7 @@ export const publicPaygovReturn = defineRoute({
   responses: {
     404: { description: 'The provider is not offered here' },
     200: { description: 'The verdict', json: PaymentReturn },
+    303: BackToPage,
   },
 });
 

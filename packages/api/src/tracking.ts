@@ -3,6 +3,7 @@ import { FeeQuoteSchema } from '@motcua/core';
 import { DossierCode, Message, Nullable, StoredText, Uuid } from './common.ts';
 import { defineRoute } from './route.ts';
 import { APPLICANT_SLIP_KINDS } from './slips.ts';
+import { PaymentProviderName, PaymentStateName } from './payments.ts';
 
 /** One thing the applicant must supplement (core's supplement item). */
 export const SupplementItem = Type.Object({
@@ -38,6 +39,21 @@ export const TrackingView = Type.Object({
       provided: Type.Boolean(),
     }),
     { description: 'The supplement requested, if any' },
+  ),
+  onlinePayment: Nullable(
+    Type.Object({
+      amount: Type.Integer({ minimum: 1, description: 'đồng' }),
+      requestedAt: Type.String(),
+      paidAt: Nullable(Type.String()),
+      providers: Type.Array(PaymentProviderName, {
+        description:
+          'Where the applicant may pay online now (publicStartPayment): empty once paid or when none is offered',
+      }),
+      latest: Nullable(Type.Object({ provider: PaymentProviderName, state: PaymentStateName, at: Type.String() }), {
+        description: 'The latest online payment begun, and when its state last changed',
+      }),
+    }),
+    { description: 'The fees asked before acceptance (status 6), if any, and paying them online' },
   ),
   canSupplement: Type.Boolean(),
   canWithdraw: Type.Boolean(),

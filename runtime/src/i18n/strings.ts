@@ -6,6 +6,7 @@ import type { GIVEN_STRINGS } from './strings-given.ts';
 import type { ReceiptWordKey } from './strings-receipt.ts';
 import type { ArrayWordKey } from './strings-array.ts';
 import type { WizardWordKey } from './strings-wizard.ts';
+import type { PayStringKey } from './strings-pay.ts';
 
 /**
  * Every string the runtime shows, in Vietnamese (default) and English. Placeholders are `{name}`.
@@ -16,7 +17,8 @@ import type { WizardWordKey } from './strings-wizard.ts';
  *  - STRINGS: messages that become issues or errors, which always carry both languages;
  *  - WORDS_VI here and WORDS_EN (strings-en.ts, a chunk loaded by the first element with
  *    lang="en", before it renders): the words of the form, one file per language;
- *  - the words of the tracking views (strings-track.ts, both languages) and the Vietnamese words
+ *  - the words of the tracking views (strings-track.ts) and of paying online (strings-pay.ts), both
+ *    languages, and the Vietnamese words
  *    of the receipt, the array views and the wizard (strings-receipt.ts, strings-array.ts,
  *    strings-wizard.ts; their English is in strings-en.ts), in the chunks of the code that
  *    shows them.
@@ -141,7 +143,8 @@ export type StringKey =
   | keyof typeof GIVEN_STRINGS
   | ReceiptWordKey
   | ArrayWordKey
-  | WizardWordKey;
+  | WizardWordKey
+  | PayStringKey;
 export type Params = Record<string, string | number>;
 
 const table: Partial<Record<StringKey, Partial<Message>>> = { ...STRINGS };

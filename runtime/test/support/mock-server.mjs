@@ -65,6 +65,15 @@ async function readBody(req) {
   return Buffer.concat(chunks);
 }
 
+/** What a dossier waiting for 8,000 đồng before acceptance says of paying online. */
+const owing = () => ({
+  amount: 8000,
+  requestedAt: '2026-03-02T08:00:00+07:00',
+  paidAt: null,
+  providers: ['vnpay', 'paygov'],
+  latest: null,
+});
+
 export function mockServer() {
   const validators = new Map();
   let log = [];
@@ -114,6 +123,7 @@ export function mockServer() {
           items: [{ documentId: 'giay-chung-sinh', reason: 'Ảnh bị mờ, không đọc được' }],
           provided: false,
         },
+        onlinePayment: null,
         canSupplement: true,
         canWithdraw: true,
         withdrawalRequested: false,
@@ -164,6 +174,7 @@ export function mockServer() {
         statusLabel: STATUSES[6],
         files: [],
         slips: [],
+        onlinePayment: owing(),
         fees: {
           collect: 'before',
           total: 8000,
@@ -214,6 +225,24 @@ export function mockServer() {
       flakySeen.clear();
       dossiers.clear();
       seedTracking();
+      return json(ctx, 200, {});
+    }
+    if (url.pathname === '/mock/settle' && ctx.method === 'POST') {
+      const d = dossiers.get(url.searchParams.get('code'));
+      const state = url.searchParams.get('state');
+      const at = '2026-03-02T08:06:00+07:00';
+      const p = d.view.onlinePayment;
+      const paid = state === 'paid';
+      d.view = {
+        ...d.view,
+        ...(paid ? { status: 1, statusLabel: STATUSES[1] } : {}),
+        onlinePayment: {
+          ...p,
+          paidAt: paid ? at : null,
+          providers: paid ? [] : p.providers,
+          latest: { ...p.latest, state, at },
+        },
+      };
       return json(ctx, 200, {});
     }
     const m = /^\/mock\/([\w-]+)\/api\/v1\/public\/(.*)$/.exec(url.pathname);
@@ -317,12 +346,14 @@ export function mockServer() {
       }
       const agencyCode = submission.agency ?? '000.00.00.H56';
       const code = `${agencyCode}-260302-${String(++seq).padStart(4, '0')}`;
+      const status = scenario === 'owing' ? 6 : 1;
+      const fees = scenario === 'owing' ? dossiers.get('000.20.01.H56-260301-0006').view.fees : NO_FEES;
       const body = {
         code,
         secret: `secret-${seq}`,
-        status: 1,
-        statusLabel: STATUSES[1],
-        fees: NO_FEES,
+        status,
+        statusLabel: STATUSES[status],
+        fees,
         dueAt: null,
         expectedDueAt: '2026-03-03T17:00:00+07:00',
         agency: { code: agencyCode, name: { vi: 'Phường Trung Tâm', en: 'Trung Tâm ward' } },
@@ -334,12 +365,12 @@ export function mockServer() {
           code,
           procedure: { code: '1.001193', version: 1, title: { vi: 'Đăng ký khai sinh', en: 'Birth registration' } },
           agency: body.agency,
-          status: 1,
-          statusLabel: STATUSES[1],
+          status,
+          statusLabel: STATUSES[status],
           submittedAt: '2026-03-02T08:00:00+07:00',
           acceptedAt: null,
           dueAt: null,
-          fees: NO_FEES,
+          fees,
           timeline: [
             {
               kind: 'submit',
@@ -349,6 +380,7 @@ export function mockServer() {
             },
           ],
           supplement: null,
+          onlinePayment: status === 6 ? owing() : null,
           canSupplement: false,
           canWithdraw: true,
           withdrawalRequested: false,
@@ -372,6 +404,32 @@ export function mockServer() {
       if (!d || !slip || ctx.get('x-tracking-secret') !== d.secret)
         return error(ctx, 404, 'not_found', 'Không tìm thấy phiếu', 'No such slip');
       return send(ctx, 200, 'application/pdf', '%PDF-1.4 receipt slip');
+    }
+    // Paying online: the "provider" is /mock/provider; POST /mock/settle?code=C&state=paid|failed plays its verdict.
+    if ((r = /^dossiers\/([^/]+)\/payments$/.exec(rest)) && ctx.method === 'POST') {
+      const code = decodeURIComponent(r[1]);
+      const d = dossiers.get(code);
+      if (!d || ctx.get('x-tracking-secret') !== d.secret)
+        return error(ctx, 404, 'not_found', 'Không tìm thấy hồ sơ', 'No such dossier');
+      const body = JSON.parse((await readBody(ctx.req)).toString('utf8'));
+      log.push({ scenario, payment: body, code });
+      if (scenario === 'paydown')
+        return error(ctx, 503, 'payment_provider_unavailable', 'Cổng không phản hồi', 'No answer');
+      if (d.view.status !== 6) return error(ctx, 409, 'not_awaiting_payment', 'Không chờ thanh toán', 'Not waiting');
+      const orderRef = `MC${++seq}`;
+      d.view = {
+        ...d.view,
+        onlinePayment: {
+          ...d.view.onlinePayment,
+          latest: { provider: body.provider, state: 'pending', at: '2026-03-02T08:05:00+07:00' },
+        },
+      };
+      return json(ctx, 201, {
+        paymentId: `6f1c0d2e-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+        orderRef,
+        amount: d.view.onlinePayment.amount,
+        redirectUrl: `${ctx.origin}/mock/provider?ref=${orderRef}&backTo=${encodeURIComponent(body.backTo)}`,
+      });
     }
     if ((r = /^dossiers\/([^/]+)(\/(supplement|withdrawal))?$/.exec(rest))) {
       const code = decodeURIComponent(r[1]);

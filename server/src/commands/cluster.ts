@@ -50,7 +50,9 @@ export async function runPrimary(config: ServerConfig, options: ClusterOptions):
   let bannerShown = false;
 
   const fork = (): Worker => {
-    const w = cluster.fork({ MOTCUA_WORKER: '1' });
+    // The demo's payment simulators share one secret with every worker (each runs its own pair).
+    const demo = config.demoPayments ? { MOTCUA_DEMO_PAYMENT_SECRET: config.demoPayments.secret } : {};
+    const w = cluster.fork({ MOTCUA_WORKER: '1', ...demo });
     w.on('message', (m: ReadyMessage) => {
       if (m?.type !== 'motcua:ready') return;
       listening.add(w);

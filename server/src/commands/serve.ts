@@ -85,6 +85,13 @@ export function banner(server: RunningServer): string {
     `  Cơ sở dữ liệu / database:       ${server.ctx.database.describe}`,
     '',
   ];
+  if (server.demoPayments)
+    lines.push(
+      'Thanh toán trực tuyến mô phỏng / simulated online payment (hồ sơ nộp phí trước / dossiers with fees due first):',
+      `  VNPay (mô phỏng / simulator):   ${server.demoPayments.vnpay}`,
+      `  PayGov (mô phỏng / simulator):  ${server.demoPayments.paygov}`,
+      '',
+    );
   if (server.seed) {
     lines.push(formatLogins(server.seed.accounts, server.seed.password));
     if (server.seed.loginsFile) lines.push(`(đã lưu / saved in ${server.seed.loginsFile})`);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { VIETNAM_TIME_ZONE } from '@motcua/core';
 
@@ -72,6 +73,12 @@ export interface ServerConfig {
     vnpay: { tmnCode: string; hashSecret: string; payUrl: string } | null;
     paygov: { url: string; partnerCode: string; secret: string } | null;
   };
+  /**
+   * The demo's loopback payment simulators (`npm start`): on by default with the demo seed when no
+   * provider is configured, outside production (MOTCUA_DEMO_PAYMENTS). The secret they share with
+   * the server is random per start (handed to the worker processes), never a real provider's.
+   */
+  demoPayments: { secret: string } | null;
   /** The outbox delivery worker of every process. */
   outbox: { pollMs: number; leaseMs: number; maxAttempts: number };
 }
@@ -236,6 +243,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
       vnpay: group(env, 'MOTCUA_VNPAY', { tmnCode: 'TMN_CODE', hashSecret: 'HASH_SECRET', payUrl: 'PAY_URL' }),
       paygov: group(env, 'MOTCUA_PAYGOV', { url: 'URL', partnerCode: 'PARTNER_CODE', secret: 'SECRET' }),
     },
+    demoPayments: null,
     outbox: {
       pollMs: int(env, 'MOTCUA_OUTBOX_POLL_MS', 1000, 10),
       leaseMs: int(env, 'MOTCUA_OUTBOX_LEASE_MS', 60_000, 100),
@@ -243,6 +251,15 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     },
     ...overrides,
   };
+  if (!('demoPayments' in overrides)) {
+    const none = !config.payments.vnpay && !config.payments.paygov;
+    const demo = bool(env, 'MOTCUA_DEMO_PAYMENTS', config.seedDemo && none && env.NODE_ENV !== 'production');
+    if (demo && !none)
+      throw new ConfigError(
+        'MOTCUA_DEMO_PAYMENTS: không dùng cùng cổng thanh toán thật / not with a real payment provider configured',
+      );
+    config.demoPayments = demo ? { secret: env.MOTCUA_DEMO_PAYMENT_SECRET || randomBytes(24).toString('hex') } : null;
+  }
   return config;
 }
 

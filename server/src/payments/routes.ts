@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { contract } from '@motcua/api';
 import { implement, type Implementation } from '../http/implement.ts';
 import { errors } from '../http/errors.ts';
@@ -50,6 +51,20 @@ async function returnView(ctx: ServerContext, v: Verdict) {
   };
 }
 
+/**
+ * A browser coming back from the provider goes on to the page that started the payment (the
+ * element there reads the fragment, never sent to a server); a program gets the verdict as JSON.
+ */
+function answerReturn(c: Context, view: Awaited<ReturnType<typeof returnView>>) {
+  c.header('Cache-Control', 'no-store');
+  const browser = (c.req.header('accept') ?? '').includes('text/html');
+  if (!browser || !view.backTo || !view.dossierCode) return c.json(view);
+  const to = new URL(view.backTo);
+  const hash = new URLSearchParams({ 'motcua-payment': view.state ?? 'unknown', 'motcua-dossier': view.dossierCode });
+  to.hash = hash.toString();
+  return c.redirect(to.href, 303);
+}
+
 /** Query fields as plain strings (a repeated field keeps its first value). */
 const fields = (q: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(q).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v)]));
@@ -78,8 +93,7 @@ export function paymentRoutes(): Implementation[] {
       const ctx = c.get('ctx');
       if (!ctx.config.payments.vnpay) throw notOffered();
       const { verdict } = await vnpayCallback(ctx, ctx.config.payments.vnpay, 'return', fields(query));
-      c.header('Cache-Control', 'no-store');
-      return c.json(await returnView(ctx, verdict));
+      return answerReturn(c, await returnView(ctx, verdict));
     }),
     implement(contract.publicPaygovCallback, async (c, { body }) => {
       const ctx = c.get('ctx');
@@ -95,8 +109,7 @@ export function paymentRoutes(): Implementation[] {
       const ctx = c.get('ctx');
       if (!ctx.config.payments.paygov) throw notOffered();
       const v = await paygovCallback(ctx, ctx.config.payments.paygov, 'return', fields(query));
-      c.header('Cache-Control', 'no-store');
-      return c.json(await returnView(ctx, v));
+      return answerReturn(c, await returnView(ctx, v));
     }),
     implement(contract.listDossierPayments, async (c, { params }) => {
       const ctx = c.get('ctx');

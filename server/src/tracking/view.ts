@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import {
   ACTIONS,
   STATUSES,
@@ -9,7 +9,7 @@ import {
   type StatusCode,
 } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
-import { artefacts, dossierEvents, dossierFiles, files } from '../db/schema/index.ts';
+import { artefacts, dossierEvents, dossierFiles, files, payments } from '../db/schema/index.ts';
 import { APPLICANT_SLIP_KINDS } from '@motcua/api';
 import type { DossierRow } from '../dossiers/load.ts';
 import { loadVersion } from '../procedures/catalog.ts';
@@ -80,6 +80,17 @@ export async function trackingView(ctx: ServerContext, row: DossierRow) {
       )
     : [];
   const sup = state.supplement;
+  const [latest] = state.payment
+    ? await ctx.db
+        .select({ provider: payments.provider, state: payments.state, at: payments.updatedAt })
+        .from(payments)
+        .where(eq(payments.dossierId, row.id))
+        .orderBy(desc(payments.createdAt))
+        .limit(1)
+    : [];
+  // The providers configured (payments/ sets them up; its routes take the dossier from tracking/).
+  const providers = ctx.config.payments;
+  const offered = (Object.keys(providers) as (keyof typeof providers)[]).filter((p) => providers[p] !== null);
   return {
     code: row.code!,
     procedure: {
@@ -100,6 +111,21 @@ export async function trackingView(ctx: ServerContext, row: DossierRow) {
     timeline,
     supplement: sup
       ? { requestedAt: iso(sup.requestedAt)!, dueBy: iso(sup.dueBy)!, items: sup.items, provided: sup.provided }
+      : null,
+    onlinePayment: state.payment
+      ? {
+          amount: state.payment.amount,
+          requestedAt: iso(state.payment.requestedAt)!,
+          paidAt: iso(state.payment.paidAt),
+          providers: state.status === 6 && state.payment.paidAt === null ? offered : [],
+          latest: latest
+            ? {
+                provider: latest.provider as keyof typeof providers,
+                state: latest.state,
+                at: iso(latest.at.getTime())!,
+              }
+            : null,
+        }
       : null,
     canSupplement: actions.includes('supplement_provided') && sup !== null && !sup.provided,
     canWithdraw: actions.includes('withdraw') || actions.includes('request_withdrawal'),

@@ -20,13 +20,20 @@ import { withDefaults, withDefaultsForNewObjects } from '../../renderers/default
 import { fileInputId } from './documents.ts';
 import { DraftStore } from './drafts.ts';
 import { applicableFiles, pickFiles, providedFiles, withFiles } from './picked-files.ts';
+import type { PayPanel } from './pay-panel.ts';
 import type { Attempt, ErrorDetail, FormProcedure, FormState, LoadedDetail, SubmittedDetail } from './form-model.ts';
 
 /** The submission check, the receipt and its printed page: a chunk of its own, fetched when the applicant submits. */
 export const receiptViews = lazy(() => import('./receipt.ts'));
 
+/** Paying online: a chunk of its own, fetched when a dossier waits for its fees or the page comes back from paying. */
+export const payPart = lazy(() => import('./pay-panel.ts'));
+
 /** What <motcua-form> gives its controller. */
 export interface FormHost extends ReactiveControllerHost, HTMLElement {
+  readonly server: string;
+  /** A procedure given as data (a preview, the counter): no online payment there. */
+  readonly definition?: unknown;
   readonly agency: string | undefined;
   readonly kiosk: boolean;
   readonly idleSeconds: number;
@@ -48,6 +55,8 @@ export class FormController implements ReactiveController {
   /** Until a procedure is loaded only `phase` and `loadError` are shown; #startFresh sets the rest. */
   s = { phase: 'loading', form: null, consent: false, submitting: false } as unknown as FormState;
   directory: AgencyDirectory | null = null;
+  /** "Pay now" under the receipt, while the dossier waits for its fees. */
+  pay: PayPanel | null = null;
   drafts: DraftStore | null = null;
   #attempt: Attempt | null = null;
   #loadSeq = 0;
@@ -127,6 +136,12 @@ export class FormController implements ReactiveController {
         version: form.version,
         title: pick(form.procedure.title, lang),
       });
+      // Opened by a payment's return: the receipt this tab kept (pay-panel.ts).
+      if (globalThis.location?.hash.includes('motcua-payment='))
+        void Promise.all([payPart.load(), receiptViews.load()]).then(
+          ([part]) => part.backToReceipt(this, form.code),
+          () => undefined,
+        );
     } catch (err) {
       if (seq !== this.#loadSeq) return;
       const e =
@@ -152,6 +167,7 @@ export class FormController implements ReactiveController {
     const only =
       form.procedure.receiving.mode === 'choice' && form.agencies.length === 1 ? form.agencies[0]!.code : undefined;
     this.#attempt = null;
+    this.pay = null;
     this.set({
       data: withDefaults(form.procedure.form.schema, structuredClone(this.host.initialData ?? {})),
       chosen: preset ?? only,
@@ -348,6 +364,11 @@ export class FormController implements ReactiveController {
       this.drafts?.clear();
       this.set({ receipt: { ...res, submittedAt: this.host.now() }, phase: 'receipt', consent: false, restored: null });
       this.#focus = 'mc-receipt-title';
+      if (res.status === 6 && !this.host.kiosk && !this.host.definition)
+        void payPart.load().then(
+          (part) => part.payUnderReceipt(this, null),
+          () => undefined,
+        );
       this.#emit<SubmittedDetail>('motcua-submitted', {
         code: res.code,
         procedure: form!.code,

@@ -46,13 +46,13 @@ function receipt(c: FormController, lang: Lang, kiosk: boolean) {
     </section>`;
   }
   adoptStyles(c.host.renderRoot, views.styles);
-  return views.receiptTemplate(r, c.s.form!, lang, {
+  return html`${views.receiptTemplate(r, c.s.form!, lang, {
     print: () => c.print(),
     copy: () => c.copySecret(),
     again: () => c.again(),
     copied: c.s.copied,
     kiosk,
-  });
+  })}${c.pay?.render() ?? nothing}`;
 }
 
 function form(c: FormController, lang: Lang, kiosk: boolean) {

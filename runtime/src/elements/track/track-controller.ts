@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { checkDocuments, type DocumentRequirement, type Issue, type Lang, type Procedure } from '@motcua/core';
 import { apiUrl, ApiError, getJson, send } from '../../api/http.ts';
 import type { PublicProcedure as ProcedureView, TrackingView } from '@motcua/api';
@@ -9,6 +9,11 @@ import type { ErrorDetail } from '../form/form-model.ts';
 import type { TrackFailure } from './track-model.ts';
 import { styles, trackView } from './track-view.ts';
 import { adoptStyles } from '../../styles/adopt.ts';
+import { lazy } from '../../lazy.ts';
+import type { PayPanel } from '../form/pay-panel.ts';
+
+/** Paying online (the chunk the form's receipt uses too), fetched for a dossier that has fees to pay first. */
+const payPart = lazy(() => import('../form/pay-panel.ts'));
 
 /** What <motcua-track> gives its controller. */
 export interface TrackHost extends ReactiveControllerHost, HTMLElement {
@@ -60,6 +65,9 @@ export class TrackController implements ReactiveController {
   };
   private focus: string | null = null;
   private presetSeen = '';
+  private pay: PayPanel | null = null;
+  /** The state a payment's return said (the page was opened by it). */
+  private payReturned: string | null = null;
 
   constructor(private readonly host: TrackHost) {
     host.addController(this);
@@ -83,7 +91,42 @@ export class TrackController implements ReactiveController {
 
   hostConnected(): void {
     this.fromReceiptLink();
+    if (globalThis.location?.hash.includes('motcua-payment=')) void this.fromPaymentReturn();
   }
+
+  /** Back from a payment provider: the dossier this tab kept before leaving, looked up again. */
+  private async fromPaymentReturn(): Promise<void> {
+    const back = (await payPart.load().catch(() => null))?.takeReturn('track');
+    if (!back) return;
+    this.payReturned = back.state;
+    this.s.code = back.kept.code;
+    this.s.secret = back.kept.secret;
+    await this.lookup();
+  }
+
+  /** "Pay now" while the dossier waits for fees it may pay online, and "paid" afterwards. */
+  private async offerPayment(view: TrackingView): Promise<void> {
+    if (!view.onlinePayment) {
+      this.pay = null;
+      return;
+    }
+    const part = await payPart.load().catch(() => null);
+    if (!part || this.s.view !== view) return;
+    if (this.pay && this.payFor === view.code) this.pay.show(view);
+    else {
+      this.payFor = view.code;
+      this.pay = new part.PayPanel(this.host, {
+        kind: 'track',
+        code: view.code,
+        secret: this.s.secret.trim(),
+        returned: this.payReturned,
+        view,
+      });
+    }
+    this.payReturned = null;
+    this.host.requestUpdate();
+  }
+  private payFor = '';
 
   /**
    * A printed receipt's QR code opens the tracking page with the code and secret in the fragment
@@ -202,6 +245,7 @@ export class TrackController implements ReactiveController {
 
   private show(view: TrackingView): void {
     this.set({ view, supFiles: new Map(), supIssues: [], withdrawOpen: false });
+    void this.offerPayment(view);
     if (view.supplement && !view.supplement.provided && view.canSupplement && !this.s.procedure)
       void this.loadProcedure(view.procedure.code);
   }
@@ -333,6 +377,7 @@ export class TrackController implements ReactiveController {
       withdrawOpen: s.withdrawOpen,
       withdrawReason: s.withdrawReason,
       withdrawInvalid: s.withdrawInvalid,
+      pay: s.view && this.pay ? this.pay.render() : nothing,
       requirement: (id) => this.requirement(id),
       on: {
         lookup: () => void this.lookup(),

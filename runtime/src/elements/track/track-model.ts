@@ -24,6 +24,8 @@ export interface TrackModel {
   withdrawOpen: boolean;
   withdrawReason: string;
   withdrawInvalid: boolean;
+  /** Paying the fees online (the payment panel's view), or nothing. */
+  pay: unknown;
   requirement(documentId: string): DocumentRequirement | undefined;
   on: {
     lookup(): void;

@@ -137,7 +137,7 @@ function renderView(m: TrackModel, v: TrackingView, lang: Lang) {
       ${v.acceptedAt ? html`<dt>${t('trackAcceptedAt', lang)}</dt><dd>${humanIso(v.acceptedAt, lang)}</dd>` : nothing}
       ${v.dueAt ? html`<dt>${t('trackDueAt', lang)}</dt><dd>${humanIso(v.dueAt, lang)}</dd>` : nothing}
     </dl>
-    ${renderFees(v, lang)} ${renderResults(m, v, lang)} ${renderSlips(m, v, lang)}
+    ${renderFees(v, lang)} ${m.pay} ${renderResults(m, v, lang)} ${renderSlips(m, v, lang)}
     ${v.withdrawalRequested ? html`<p class="notice">${t('trackWithdrawRequested', lang)}</p>` : nothing}
     ${v.supplement && !v.supplement.provided && v.canSupplement ? renderSupplement(m, v, lang) : nothing}
     <h3>${t('trackTimeline', lang)}</h3>

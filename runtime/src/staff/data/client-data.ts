@@ -133,6 +133,9 @@ export function createClientData(options: ClientDataOptions = {}): StaffData {
     events: async (code) =>
       (await guarded(() => client.get('/api/v1/dossiers/{dossierCode}/events', { params: { dossierCode: code } })))
         .items,
+    payments: async (code) =>
+      (await guarded(() => client.get('/api/v1/dossiers/{dossierCode}/payments', { params: { dossierCode: code } })))
+        .items,
     slips: async (code) =>
       (await guarded(() => client.get('/api/v1/dossiers/{dossierCode}/slips', { params: { dossierCode: code } })))
         .items,

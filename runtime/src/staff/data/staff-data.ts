@@ -8,6 +8,7 @@ import type {
   ArtefactView,
   CaseView,
   DossierView,
+  PaymentView,
   PublicProcedure,
   PublicProcedureSummary,
   SessionView,
@@ -87,6 +88,8 @@ export interface StaffData {
   dossier(code: string): Promise<DossierView>;
   events(code: string): Promise<DossierEvent[]>;
   slips(code: string): Promise<ArtefactView[]>;
+  /** The dossier's online payments, oldest first. */
+  payments(code: string): Promise<PaymentView[]>;
   actions(code: string): Promise<{ dossier: CaseView; actions: AllowedAction[] }>;
   act(code: string, action: ActionRequest, files?: Record<string, Blob[]>): Promise<ActionOutcome>;
   /** A receipt given the tracking secret prints it with a QR code that opens tracking. */

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Procedure } from '@motcua/core';
-import type { ActionOutcome, ArtefactView, CaseView, DossierView, SlipKind } from '@motcua/api';
+import type { ActionOutcome, ArtefactView, CaseView, DossierView, PaymentView, SlipKind } from '@motcua/api';
 import type { AllowedAction, DossierEvent, StaffData } from '../data/staff-data.ts';
 import { LangController, lang, msg, t, tKey } from '../i18n/language.ts';
 import { staffStyles } from '../ui/styles.ts';
@@ -9,6 +9,7 @@ import { formatDateTime, formatMoney } from '../ui/format.ts';
 import { navigate, nextInWorklist, onLinkClick, paths } from '../ui/navigate.ts';
 import { refusalText } from '../ui/refusal.ts';
 import { timelineTemplate, type Handover } from './timeline.ts';
+import { paymentsTemplate } from './payments.ts';
 
 /**
  * <motcua-staff-dossier>: one dossier for staff — summary, applicant and submitter, form data
@@ -48,6 +49,7 @@ export class StaffDossier extends LitElement {
     _actions: { state: true },
     _events: { state: true },
     _slips: { state: true },
+    _payments: { state: true },
     _error: { state: true },
     _viewing: { state: true },
     _acted: { state: true },
@@ -61,6 +63,7 @@ export class StaffDossier extends LitElement {
   declare _actions: AllowedAction[];
   declare _events: DossierEvent[];
   declare _slips: ArtefactView[];
+  declare _payments: PaymentView[];
   declare _error: string;
   declare _viewing: DossierView['files'][number] | null;
   declare _acted: boolean;
@@ -77,6 +80,7 @@ export class StaffDossier extends LitElement {
     this._actions = [];
     this._events = [];
     this._slips = [];
+    this._payments = [];
     this._error = '';
     this._viewing = null;
     this._acted = false;
@@ -97,11 +101,12 @@ export class StaffDossier extends LitElement {
   private async load() {
     const code = this.code;
     try {
-      const [dossier, allowed, events, slips] = await Promise.all([
+      const [dossier, allowed, events, slips, payments] = await Promise.all([
         this.data.dossier(code),
         this.data.actions(code),
         this.data.events(code),
         this.data.slips(code),
+        this.data.payments(code),
       ]);
       if (code !== this.code) return;
       this._dossier = dossier;
@@ -109,6 +114,7 @@ export class StaffDossier extends LitElement {
       this._actions = allowed.actions;
       this._events = events;
       this._slips = slips;
+      this._payments = payments;
       this._error = '';
       // The version's documents and steps, for the action forms (a failure leaves them typed by id).
       const key = `${dossier.procedure.code}@${dossier.procedure.version}`;
@@ -347,7 +353,8 @@ export class StaffDossier extends LitElement {
               </p>`
               : nothing
           }
-          ${this.renderFees(d, c)} ${this.renderSlips()}
+          ${this.renderFees(d, c)} ${c.payment || this._payments.length ? paymentsTemplate(this._payments) : nothing}
+          ${this.renderSlips()}
         </div>
       </div>
     </main>`;
