@@ -22,6 +22,7 @@ import { seedIfEmpty, type SeedReport } from './seed/seed.ts';
 import { purgeExpiredKeys } from './intake/idempotency.ts';
 import { purgeExpiredSessions } from './auth/sessions.ts';
 import { startOutbox } from './outbox/start.ts';
+import { startNotifications } from './notifications/start.ts';
 
 export interface ContextOptions {
   config?: ServerConfig;
@@ -93,7 +94,12 @@ export async function startServer(
   );
   const timer = setInterval(() => void housekeeping(), 3600_000);
   timer.unref();
-  const outbox = await startOutbox(ctx);
+  const notifications = startNotifications(ctx);
+  log.info(
+    { mail: notifications.mailer.describe, sms: notifications.sms.describe },
+    'notifications: where e-mail and SMS go',
+  );
+  const outbox = await startOutbox(ctx, notifications.destinations);
   const app = createApp(ctx, options.app);
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
@@ -119,6 +125,7 @@ export async function startServer(
       (closing ??= (async () => {
         clearInterval(timer);
         await outbox.stop();
+        notifications.stop();
         // In-flight requests get a few seconds; idle keep-alive sockets and stuck uploads are then cut.
         const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
