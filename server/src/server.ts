@@ -61,6 +61,8 @@ export interface RunningServer {
   url: string;
   port: number;
   seed: SeedReport | null;
+  /** Where notifications go (SMTP server or mail folder; SMS gateway or folder), for the banner. */
+  notifications: { mail: string; sms: string };
   close(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ export async function startServer(
     url,
     port: actualPort,
     seed,
+    notifications: { mail: notifications.mailer.describe, sms: notifications.sms.describe },
     close: () =>
       (closing ??= (async () => {
         clearInterval(timer);
