@@ -108,6 +108,8 @@ export function digestJob(o: DigestJobOptions): { run(): Promise<number> } {
     const now = o.clock.now();
     if (wallTime(now, o.timeZone).hour < o.hour) return 0;
     const day = localDate(now, o.timeZone);
+    // A month of digests is kept (what went out, what failed); older rows go.
+    await execute(o.db, sql`delete from staff_digests where day < ${addDays(day, -31)}::date`);
     await execute(
       o.db,
       sql`insert into staff_digests (staff_id, day)

@@ -5,7 +5,7 @@ import { formatVnDateTime } from '@motcua/core';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { doAction, staffOf, type Staff } from '../../test/support/cases.ts';
-import { birthData, birthFiles, rowCounts, submitOnline } from '../../test/support/intake.ts';
+import { birthData, birthFiles, rowCounts, submissionForm, submitOnline } from '../../test/support/intake.ts';
 import { json } from '../../test/support/http.ts';
 import { startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink.ts';
 import { execute } from '../db/client.ts';
@@ -150,6 +150,28 @@ forEachDatabase('notifications', (db) => {
     );
   });
 
+  test('counter intake is accepted at once: the receipt goes out with the appointment', async () => {
+    reset();
+    const res = await server.request('/api/v1/agencies/000.20.01.H56/procedures/1.001193/dossiers', {
+      method: 'POST',
+      body: submissionForm(
+        { version: 1, data: birthData(), notify: { channels: ['sms'], phone: '0977 123 456' } },
+        birthFiles(),
+      ),
+      headers: { authorization: `Bearer ${reception.token}` },
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const { code, dueAt } = await json<{ code: string; dueAt: string }>(res);
+    await drain();
+    assert.equal(sink.received.length, 0, 'SMS only');
+    assert.deepEqual(
+      sms.messages.map((m) => m.to),
+      ['84977123456'],
+    );
+    const text = sms.messages[0]!.text;
+    assert.ok(text.includes(code) && text.includes(formatVnDateTime(Date.parse(dueAt), TZ).slice(0, 10)), text);
+  });
+
   test('a dossier without a choice queues nothing for notifications', async () => {
     const code = await apply(undefined);
     await doAction(server, reception, code, { kind: 'accept' });
@@ -191,15 +213,15 @@ forEachDatabase('notifications', (db) => {
     await drain();
     reset();
     await doAction(server, reception, code, { kind: 'accept' });
-    // The dying worker claims the receipt's rows, sends, and dies before marking them delivered.
-    const claimed = await claimDue(server.ctx.db, [NOTIFY_EMAIL, NOTIFY_SMS], 10, 300);
+    // The dying worker claims the receipt’s rows (a 3 s lease), sends, and dies before marking them delivered.
+    const claimed = await claimDue(server.ctx.db, [NOTIFY_EMAIL, NOTIFY_SMS], 10, 3000);
     assert.equal(claimed.length, 2);
     for (const m of claimed) await notifications.destinations.find((d) => d.name === m.destination)!.deliver(m);
     assert.equal(sink.received.length, 1);
     const survivor = worker();
     await survivor.drain();
     assert.equal(sink.received.length, 1, 'its rows wait for the lease');
-    await new Promise((r) => setTimeout(r, 350));
+    await new Promise((r) => setTimeout(r, 3100));
     await survivor.drain();
     await survivor.stop();
     assert.equal(sink.received.length, 2, 'at least once: sent again after the lease');
