@@ -111,9 +111,15 @@ describe('<motcua-form> given a definition', () => {
     chooseFiles($(el, '#mc-file-to-khai') as HTMLInputElement, [pdf()]);
     chooseFiles($(el, '#mc-file-giay-chung-sinh') as HTMLInputElement, [pdf('chung-sinh.pdf')]);
     await waitFor(() => el.shadowRoot!.querySelectorAll('.file-name').length === 2, 'both files');
+    // The applicant asks to hear by SMS (to the phone in their answers), not by e-mail.
+    for (const id of ['#mc-notify-sms', '#mc-notify-email', '#mc-notify-email'])
+      ($(el, id) as HTMLInputElement).click();
+    await el.updateComplete;
+    expect($(el, 'fieldset.notify').textContent).to.contain('Nhận thông báo về hồ sơ');
     await el.submit();
     await waitFor(() => el.shadowRoot!.querySelector('.receipt'), 'the receipt');
     expect(sent).to.have.length(1);
+    expect(sent[0]!.notify).to.deep.equal({ channels: ['sms'], lang: 'vi' });
     expect(sent[0]!.version).to.equal(view.version);
     expect(sent[0]!.agency).to.equal('000.20.01.H56');
     expect(sent[0]!.files.map((f) => f.document)).to.deep.equal(['to-khai', 'giay-chung-sinh']);

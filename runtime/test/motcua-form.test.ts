@@ -139,6 +139,9 @@ describe('<motcua-form>', () => {
   it('submits with an Idempotency-Key and shows the receipt; emits motcua-submitted with the code', async () => {
     const el = await renderMotcuaForm();
     await fillReady(el);
+    // Notifications by e-mail and SMS, to the addresses in the answers.
+    ($(el, '#mc-notify-email') as HTMLInputElement).click();
+    ($(el, '#mc-notify-sms') as HTMLInputElement).click();
     const submitted = nextEvent<{ code: string }>(el, 'motcua-submitted');
     $(el, '[part~="submit"]').click();
     const e = await submitted;
@@ -148,6 +151,7 @@ describe('<motcua-form>', () => {
     expect(log).to.have.length(1);
     expect(log[0].key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(log[0].submission).to.deep.include({ version: 1, agency: '000.20.01.H56' });
+    expect(log[0].submission.notify).to.deep.equal({ channels: ['email', 'sms'], lang: 'vi' });
     expect(log[0].files.map((f: any) => f.field)).to.deep.equal(['documents.to-khai', 'documents.giay-chung-sinh']);
     const receipt = norm($(el, '.receipt').textContent);
     expect(receipt)

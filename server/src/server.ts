@@ -23,6 +23,7 @@ import { purgeExpiredKeys } from './intake/idempotency.ts';
 import { purgeExpiredSessions } from './auth/sessions.ts';
 import { startOutbox } from './outbox/start.ts';
 import { startDemoPayments, type DemoPayments } from './payments/simulators/demo.ts';
+import { startNotifications } from './notifications/start.ts';
 
 export interface ContextOptions {
   config?: ServerConfig;
@@ -63,6 +64,8 @@ export interface RunningServer {
   seed: SeedReport | null;
   /** The demo's payment simulators, when they run (config.demoPayments). */
   demoPayments: DemoPayments | null;
+  /** Where notifications go (SMTP server or mail folder; SMS gateway or folder), for the banner. */
+  notifications: { mail: string; sms: string };
   close(): Promise<void>;
 }
 
@@ -96,7 +99,12 @@ export async function startServer(
   );
   const timer = setInterval(() => void housekeeping(), 3600_000);
   timer.unref();
-  const outbox = await startOutbox(ctx);
+  const notifications = startNotifications(ctx);
+  log.info(
+    { mail: notifications.mailer.describe, sms: notifications.sms.describe },
+    'notifications: where e-mail and SMS go',
+  );
+  const outbox = await startOutbox(ctx, notifications.destinations);
   const app = createApp(ctx, options.app);
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
@@ -120,11 +128,13 @@ export async function startServer(
     port: actualPort,
     seed,
     demoPayments,
+    notifications: { mail: notifications.mailer.describe, sms: notifications.sms.describe },
     close: () =>
       (closing ??= (async () => {
         clearInterval(timer);
         await demoPayments?.close();
         await outbox.stop();
+        notifications.stop();
         // In-flight requests get a few seconds; idle keep-alive sockets and stuck uploads are then cut.
         const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -3,6 +3,41 @@ import { FeeQuoteSchema } from '@motcua/core';
 import { AgencyCode, IssueSchema, LocalizedText, Message, Nullable, ProcedureCode, errorBody } from './common.ts';
 import { defineRoute } from './route.ts';
 
+/**
+ * How the applicant wants to hear about the dossier. Each chosen channel needs an address: typed
+ * here, or else the applicant's own from the form data (checked by core; 400 at /submission/notify/…).
+ */
+export const NotifyChoiceSchema = Type.Object(
+  {
+    channels: Type.Array(Type.Union([Type.Literal('email'), Type.Literal('sms')]), {
+      minItems: 1,
+      maxItems: 2,
+      uniqueItems: true,
+      description:
+        'email: the receipt and appointment, a supplement request, an apology with a new date, the result, a payment, by e-mail; sms: the same by text message (unaccented, one message)',
+    }),
+    email: Type.Optional(
+      Type.String({
+        minLength: 3,
+        maxLength: 254,
+        description: 'Default: the applicant\u2019s e-mail in the form data',
+      }),
+    ),
+    phone: Type.Optional(
+      Type.String({
+        minLength: 9,
+        maxLength: 20,
+        description: 'A Vietnamese mobile number (0…, 84…, +84…). Default: the applicant\u2019s phone in the form data',
+      }),
+    ),
+    lang: Type.Optional(
+      Type.Union([Type.Literal('vi'), Type.Literal('en')], { description: 'The messages\u2019 language (default vi)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type NotifyChoice = Static<typeof NotifyChoiceSchema>;
+
 /** The `submission` part of a submission (JSON). */
 export const SubmissionSchema = Type.Object(
   {
@@ -15,6 +50,7 @@ export const SubmissionSchema = Type.Object(
         description: 'Counter intake only: at the counter or by post',
       }),
     ),
+    notify: Type.Optional(NotifyChoiceSchema),
     data: Type.Object(
       {},
       {

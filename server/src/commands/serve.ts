@@ -83,6 +83,8 @@ export function banner(server: RunningServer): string {
     `  Thành phần nhúng / embed:       ${u}/embed/motcua.js`,
     `  Thiết kế thủ tục / designer:    ${u}/designer/`,
     `  Cơ sở dữ liệu / database:       ${server.ctx.database.describe}`,
+    `  Thư điện tử / e-mail:           ${server.notifications.mail}`,
+    `  Tin nhắn / SMS:                 ${server.notifications.sms}`,
     '',
   ];
   if (server.demoPayments)

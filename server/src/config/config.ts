@@ -81,6 +81,19 @@ export interface ServerConfig {
   demoPayments: { secret: string } | null;
   /** The outbox delivery worker of every process. */
   outbox: { pollMs: number; leaseMs: number; maxAttempts: number };
+  /** Notifications to applicants and the staff digest (see server/README.md, Notifications). */
+  notifications: NotificationsConfig;
+}
+
+export interface NotificationsConfig {
+  /** smtp(s)://user:pass@host:port (MOTCUA_SMTP_URL); null: e-mails are written to `$MOTCUA_DATA_DIR/mail/`. */
+  smtpUrl: string | null;
+  /** The From header (MOTCUA_MAIL_FROM). */
+  mailFrom: string;
+  /** The SMS provider's HTTP endpoint and token; null: messages are written to `$MOTCUA_DATA_DIR/sms/`. */
+  sms: { url: string; token: string } | null;
+  /** The local hour (province's zone) from which the staff digest of the day goes out; null: no digest. */
+  digestHour: number | null;
 }
 
 /** A provider's settings `${prefix}_${NAME}`: all set, or none (not offered). */
@@ -126,6 +139,21 @@ export interface WebhookConfig {
   name: string;
   url: string;
   secret: string;
+}
+
+function notifications(env: Env): NotificationsConfig {
+  const smtpUrl = env.MOTCUA_SMTP_URL || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl))
+    throw new ConfigError('MOTCUA_SMTP_URL: phải là smtp:// hoặc smtps:// / must be smtp:// or smtps://');
+  const sms = group(env, 'MOTCUA_SMS', { url: 'URL', token: 'TOKEN' });
+  if (sms) httpUrl(env, 'MOTCUA_SMS_URL');
+  const digest = env.MOTCUA_DIGEST_HOUR;
+  return {
+    smtpUrl,
+    mailFrom: env.MOTCUA_MAIL_FROM || '"Bộ phận Một cửa" <no-reply@localhost>',
+    sms,
+    digestHour: digest === 'off' ? null : Math.min(int(env, 'MOTCUA_DIGEST_HOUR', 7), 23),
+  };
 }
 
 export class ConfigError extends Error {
@@ -249,6 +277,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
       leaseMs: int(env, 'MOTCUA_OUTBOX_LEASE_MS', 60_000, 100),
       maxAttempts: int(env, 'MOTCUA_OUTBOX_MAX_ATTEMPTS', 8, 1),
     },
+    notifications: notifications(env),
     ...overrides,
   };
   if (!('demoPayments' in overrides)) {

@@ -3,6 +3,8 @@ import { SubmissionSchema, type Submission } from '@motcua/api';
 import {
   STATUSES,
   applicantIdentity,
+  resolveNotifyContacts,
+  type NotifyContacts,
   checkSubmission,
   chosenAgency,
   computeDue,
@@ -205,6 +207,7 @@ async function receive(
         fieldCode: procedure.field.code,
         submittedAt: new Date(now),
         ...plan.applicantColumns,
+        notify: plan.notify,
         data: submission.data,
         fees: body.fees,
         trackingSecretHash: trackingSecretHash(body.secret),
@@ -298,6 +301,15 @@ async function receive(
   return { status: 201, body };
 }
 
+/** The applicant's own contacts from data that failed validation: whatever can be read, else none. */
+function safeIdentity(...args: Parameters<typeof applicantIdentity>): { email?: string; phone?: string } {
+  try {
+    return applicantIdentity(...args);
+  } catch {
+    return {};
+  }
+}
+
 /** What a valid submission will write: core's decision and everything derived from it. */
 interface Plan {
   state: DossierState;
@@ -305,6 +317,7 @@ interface Plan {
   stored: UploadedFile[];
   fileIds: string[];
   tz: string;
+  notify: NotifyContacts | null;
   applicantColumns: Pick<
     typeof dossiers.$inferInsert,
     | 'applicantKind'
@@ -374,6 +387,16 @@ async function check(
       { directory: wctx.directory },
     ),
   ];
+  // The channels chosen for notifications: an address typed, or the applicant's own from the data.
+  let notify: NotifyContacts | null = null;
+  if (submission.notify) {
+    const own = issues.length
+      ? safeIdentity(procedure, data, ctx.evaluator)
+      : applicantIdentity(procedure, data, ctx.evaluator);
+    const chosen = resolveNotifyContacts(submission.notify, own, '/submission/notify');
+    if (chosen.ok) notify = chosen.contacts;
+    else issues.push(...chosen.issues);
+  }
   if (issues.length) {
     const status = statusFor(issues);
     throw new HttpError(
@@ -422,6 +445,7 @@ async function check(
     stored,
     fileIds,
     tz,
+    notify,
     applicantColumns: {
       applicantKind: applicant.kind,
       applicantName,

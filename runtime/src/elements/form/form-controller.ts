@@ -8,6 +8,7 @@ import {
   type DocumentCheck,
   type Issue,
   type Lang,
+  type NotifyChannel,
 } from '@motcua/core';
 import { ApiError } from '../../api/http.ts';
 import { newIdempotencyKey } from '../../api/idempotency.ts';
@@ -53,7 +54,7 @@ export interface FormHost extends ReactiveControllerHost, HTMLElement {
  */
 export class FormController implements ReactiveController {
   /** Until a procedure is loaded only `phase` and `loadError` are shown; #startFresh sets the rest. */
-  s = { phase: 'loading', form: null, consent: false, submitting: false } as unknown as FormState;
+  s = { phase: 'loading', form: null, consent: false, notify: [], submitting: false } as unknown as FormState;
   directory: AgencyDirectory | null = null;
   /** "Pay now" under the receipt, while the dossier waits for its fees. */
   pay: PayPanel | null = null;
@@ -247,6 +248,14 @@ export class FormController implements ReactiveController {
     });
   }
 
+  /** A notification channel ticked or not; what the server said about the choice no longer holds. */
+  setNotify(channel: NotifyChannel, on: boolean): void {
+    this.set({
+      notify: on ? [...new Set([...this.s.notify, channel])] : this.s.notify.filter((c) => c !== channel),
+      serverIssues: this.s.serverIssues.filter((i) => !isWithin(i.pointer, '/submission/notify')),
+    });
+  }
+
   setConsent(on: boolean): void {
     this.set({ consent: on });
     if (on) this.#saveDraft();
@@ -356,6 +365,7 @@ export class FormController implements ReactiveController {
             list.map((f) => ({ document, file: f.file })),
           ),
           idempotencyKey: attempt.key,
+          ...(this.s.notify.length ? { notify: { channels: [...this.s.notify], lang: this.host.language } } : {}),
         },
         (loaded, total) => this.set({ progress: { loaded, total } }),
       );

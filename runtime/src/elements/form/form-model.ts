@@ -1,4 +1,4 @@
-import type { Issue, Message, SchemaEvaluator } from '@motcua/core';
+import type { Issue, Lang, Message, NotifyChannel, SchemaEvaluator } from '@motcua/core';
 import type { ProcedureView, SubmitResponse } from '../../api/types.ts';
 import type { PickedFile } from './picked-files.ts';
 import type { Draft } from './drafts.ts';
@@ -26,6 +26,8 @@ export interface FormSubmission {
   data: unknown;
   /** The files of the documents that apply, in order. */
   files: { document: string; file: File }[];
+  /** How the applicant wants to hear about the dossier: to the e-mail or phone in their answers. */
+  notify?: { channels: NotifyChannel[]; lang: Lang };
   /** The same while the same attempt is retried; a new one after a definite rejection. */
   idempotencyKey: string;
 }
@@ -69,6 +71,8 @@ export interface FormState {
   chosen: string | undefined;
   files: ReadonlyMap<string, readonly PickedFile[]>;
   consent: boolean;
+  /** The channels the applicant ticked for notifications. */
+  notify: readonly NotifyChannel[];
   restored: Draft | null;
   loadError: string;
   submitting: boolean;

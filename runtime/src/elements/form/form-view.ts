@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { pick, type DocumentCheck, type Issue, type Lang } from '@motcua/core';
+import { pick, type DocumentCheck, type Issue, type Lang, type NotifyChannel } from '@motcua/core';
 import type { UISchemaElement } from '@jsonforms/core';
 import { t } from '../../i18n/strings.ts';
 import { adoptStyles } from '../../styles/adopt.ts';
@@ -93,7 +93,8 @@ function form(c: FormController, lang: Lang, kiosk: boolean) {
             pick: (id, files) => void c.pickFiles(id, files),
             remove: (id, key) => c.removeFile(id, key),
           })}
-        ${summaryTemplate(p, s.data, f.evaluator, lang, due)} ${draftConsent(c, lang, kiosk)} ${submitArea(c, lang)}`
+        ${summaryTemplate(p, s.data, f.evaluator, lang, due)} ${notifyChoice(c, lang)} ${draftConsent(c, lang, kiosk)}
+        ${submitArea(c, lang)}`
         : nothing
     }
   </div>`;
@@ -107,6 +108,19 @@ function draftNotice(c: FormController, lang: Lang, kiosk: boolean) {
       ${d.version !== c.s.form!.version ? html` ${t('draftOtherVersion', lang)}` : nothing}</p>
     <button type="button" class="link" @click=${() => c.discardDraft()}>${t('draftDiscard', lang)}</button>
   </div>`;
+}
+
+function notifyChoice(c: FormController, lang: Lang) {
+  const box = (channel: NotifyChannel, label: Parameters<typeof t>[0]) =>
+    html`<div class="check">
+      <input id="mc-notify-${channel}" type="checkbox" .checked=${c.s.notify.includes(channel)} ?disabled=${c.s.submitting}
+        @change=${(e: Event) => c.setNotify(channel, (e.target as HTMLInputElement).checked)} />
+      <label for="mc-notify-${channel}">${t(label, lang)}</label>
+    </div>`;
+  return html`<fieldset class="notify" part="notify">
+    <legend>${t('notifyTitle', lang)}</legend>
+    ${box('email', 'notifyEmail')} ${box('sms', 'notifySms')}
+  </fieldset>`;
 }
 
 function draftConsent(c: FormController, lang: Lang, kiosk: boolean) {

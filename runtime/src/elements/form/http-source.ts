@@ -30,7 +30,10 @@ export async function loadPublished(server: string, code: string): Promise<FormP
     draftScope: new URL(apiUrl(server, '')).origin,
     async submit(s, progress) {
       const body = new FormData();
-      body.append('submission', JSON.stringify({ version: s.version, data: s.data, agency: s.agency }));
+      body.append(
+        'submission',
+        JSON.stringify({ version: s.version, data: s.data, agency: s.agency, notify: s.notify }),
+      );
       for (const f of s.files) body.append(`documents.${f.document}`, f.file, f.file.name);
       const res = await send<SubmitResponse>(apiUrl(server, `${path}/dossiers`), {
         method: 'POST',

@@ -1,5 +1,5 @@
 import { createPrecompiledEvaluator, type CompiledValidator } from '@motcua/core';
-import type { PublicProcedure, SubmissionResponse } from '@motcua/api';
+import type { NotifyChoice, PublicProcedure, SubmissionResponse } from '@motcua/api';
 import { ApiError } from '@motcua/api/client';
 import type { StaffData } from '../data/staff-data.ts';
 
@@ -10,6 +10,7 @@ interface FormSubmission {
   data: unknown;
   files: { document: string; file: File }[];
   idempotencyKey: string;
+  notify?: NotifyChoice;
 }
 
 /**
@@ -49,6 +50,8 @@ export async function configureCounterForm(
             ...(s.agency ? { agency: s.agency } : {}),
             channel: channel(),
             data: s.data as Record<string, unknown>,
+            // What the applicant at the counter asked for: the receipt and what follows by e-mail or SMS.
+            ...(s.notify ? { notify: s.notify } : {}),
           },
           s.files,
           s.idempotencyKey,

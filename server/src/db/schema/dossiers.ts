@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   foreignKey,
 } from 'drizzle-orm/pg-core';
+import type { NotifyContacts } from '@motcua/core';
 import { procedureVersions } from './procedures.ts';
 import { files } from './files.ts';
 
@@ -55,6 +56,8 @@ export const dossiers = pgTable(
     applicantSearch: text('applicant_search').notNull(),
     applicant: jsonb('applicant').notNull(),
     submitter: jsonb('submitter'),
+    /** Where the applicant asked to be notified (core's NotifyContacts); null: not at all. */
+    notify: jsonb('notify').$type<NotifyContacts>(),
     /** The applicant's form data, as submitted and validated. */
     data: jsonb('data').notNull(),
     fees: jsonb('fees').notNull(),
