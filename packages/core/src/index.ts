@@ -30,4 +30,5 @@ export * from './workflow/index.ts';
 export * from './report/index.ts';
 export * from './satisfaction/index.ts';
 export * from './search/fold-text.ts';
+export * from './search/search-keys.ts';
 export * from './scenarios/index.ts';

@@ -53,6 +53,11 @@ export const dossiers = pgTable(
     applicantAddress: text('applicant_address'),
     /** Lower-case, accent-folded name/ID/phone/email for accent-insensitive search (same on both databases). */
     applicantSearch: text('applicant_search').notNull(),
+    /**
+     * Core's word pairs of applicant_search (GIN-indexed; multi-word searches). Null only on rows
+     * written before the column, until the online backfill fills them.
+     */
+    searchPairs: text('search_pairs').array(),
     applicant: jsonb('applicant').notNull(),
     submitter: jsonb('submitter'),
     /** The applicant's form data, as submitted and validated. */
