@@ -151,6 +151,10 @@ export const STRINGS = {
   filterName: { vi: 'Tên bộ lọc', en: 'Filter name' },
   saveFilter: { vi: 'Lưu bộ lọc hiện tại', en: 'Save the current filter' },
   deleteFilter: { vi: 'Xoá bộ lọc {name}', en: 'Delete filter {name}' },
+  preferencesNotSaved: {
+    vi: 'Chưa lưu được bộ lọc hoặc lựa chọn cột.',
+    en: 'The filters or column choice could not be saved.',
+  },
   filterSaved: { vi: 'Đã lưu bộ lọc "{name}".', en: 'Filter "{name}" saved.' },
   exportCsv: { vi: 'Xuất danh sách (CSV)', en: 'Export the list (CSV)' },
   exportHint: {
