@@ -279,6 +279,12 @@ export const STRINGS = {
   channelDirect: { vi: 'Nộp trực tiếp', en: 'At the counter' },
   channelPostal: { vi: 'Qua bưu chính', en: 'By post' },
   received: { vi: 'Đã tiếp nhận hồ sơ {code}.', en: 'Dossier {code} received.' },
+  trackingCode: { vi: 'Mã hồ sơ', en: 'Dossier code' },
+  trackingSecret: { vi: 'Mã bí mật tra cứu', en: 'Tracking secret' },
+  readSecretAloud: {
+    vi: 'Đọc mã bí mật cho người nộp hồ sơ. Mã được in trên Giấy tiếp nhận và không hiển thị lại khi rời màn hình này.',
+    en: 'Read the secret to the applicant. It is printed on the receipt and not shown again once you leave this screen.',
+  },
   newIntake: { vi: 'Tiếp nhận hồ sơ khác', en: 'Take in another dossier' },
   guidanceSlip: { vi: 'In phiếu hướng dẫn (hồ sơ chưa đủ)', en: 'Print the guidance slip (incomplete dossier)' },
   guidanceIntro: {
