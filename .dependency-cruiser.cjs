@@ -60,6 +60,14 @@ module.exports = {
       to: { path: '^(runtime|designer)/' },
     },
     {
+      name: 'staff-first-screen-lazy',
+      severity: 'error',
+      comment:
+        'The staff app\u2019s first screen (shell, sign-in, inbox) imports the dossier page, the counter intake and the administration only on demand (or their types).',
+      from: { path: '^runtime/src/staff/((main|define-shell)\\.ts$|(app|session|inbox|i18n|ui|data)/)' },
+      to: { path: '^runtime/src/staff/(dossier|intake|admin)/', dependencyTypesNot: ['dynamic-import', 'type-only'] },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'Every import resolves to a file or an installed package.',

@@ -19,6 +19,7 @@ import { metaRoutes } from './openapi/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { agencyRoutes } from './agencies/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
+import { preferencesRoutes } from './staff/preferences-routes.ts';
 import { procedureRoutes } from './procedures/routes.ts';
 import { publicProcedureRoutes } from './procedures/public-routes.ts';
 import { intakeRoutes, legacyImportRoutes } from './intake/routes.ts';
@@ -58,6 +59,7 @@ export function implementations(): Implementation[] {
     ...authRoutes(),
     ...agencyRoutes(),
     ...staffRoutes(),
+    ...preferencesRoutes(),
     ...procedureRoutes(),
     ...publicProcedureRoutes(),
     ...intakeRoutes(),

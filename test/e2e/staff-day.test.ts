@@ -136,6 +136,13 @@ test('counter intake: returning applicant prefilled, scans attached, receipt pri
   );
   // The walk-in applicant tracks online from the receipt alone: the secret is printed, and its QR opens tracking.
   assert.match(text, /Mã bí mật tra cứu: [2-9A-Z]{5}(-[2-9A-Z]{5}){3}/);
+  // The clerk reads the same secret aloud from the screen.
+  const received = page.getByRole('region', { name: `Đã tiếp nhận hồ sơ ${code}.` });
+  const shown = (await received.locator('code.secret').textContent())!.trim();
+  assert.match(shown, /^[2-9A-Z]{5}(-[2-9A-Z]{5}){3}$/);
+  assert.ok(text.includes(`Mã bí mật tra cứu: ${shown}`), `the secret on screen is the printed one: ${shown}`);
+  await received.getByText('Đọc mã bí mật cho người nộp hồ sơ.', { exact: false }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'intake: the receipt with the secret');
   const link = qr.find((q) => q.includes('#motcua-code='));
   assert.ok(link, `a QR code opens tracking: ${qr.join(', ')}`);
   await page.screenshot({ path: '/tmp/staff-day-intake.png', fullPage: true });
@@ -148,6 +155,10 @@ test('counter intake: returning applicant prefilled, scans attached, receipt pri
   await page.getByRole('link', { name: `Hồ sơ ${code}` }).click();
   await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor({ timeout: 60_000 });
   await page.getByText('giay-chung-sinh-quet.pdf').first().waitFor();
+  // Once the clerk has moved on, the secret is nowhere on screen.
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ tại quầy' }).waitFor();
+  assert.equal(await page.locator('motcua-staff-intake code.secret').count(), 0);
   await context.close();
 });
 

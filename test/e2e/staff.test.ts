@@ -249,6 +249,41 @@ test('counter intake: a returning applicant found by ID number, the procedure fo
   await context.close();
 });
 
+test('saved filters and columns belong to the person, on any computer', async () => {
+  const reception = demoLogin(server.dataDir, 'reception', AGENCY);
+  const fresh = await submitBirthRegistration(server.url, 'Phan Thanh Tâm');
+  const a = await staffPage();
+  await signIn(a.page, reception.username, reception.password);
+  await a.page.locator(`tr[data-code="${fresh}"]`).waitFor({ timeout: 15_000 });
+  await a.page.getByText('Bộ lọc đã lưu (0)').click();
+  await a.page.getByLabel('Tên bộ lọc').fill('Trực tuyến của tôi');
+  await a.page.getByRole('button', { name: 'Lưu bộ lọc hiện tại' }).click();
+  await a.page.getByRole('button', { name: 'Trực tuyến của tôi', exact: true }).waitFor();
+  await a.page.locator('summary', { hasText: 'Cột hiển thị' }).click();
+  await a.page.getByRole('checkbox', { name: 'Phí' }).uncheck();
+  await a.page.getByRole('columnheader', { name: 'Phí' }).waitFor({ state: 'detached' });
+  assert.deepEqual(await axeViolations(a.page), [], 'inbox with saved filters and columns open');
+  const stored = await a.page.evaluate(() => Object.keys(localStorage).filter((k) => /filters|columns/.test(k)));
+  assert.deepEqual(stored, [], 'nothing of it kept in the browser');
+  await a.context.close();
+
+  // Another computer (a fresh browser profile): the same filter, the same columns, from the server.
+  const b = await staffPage();
+  await signIn(b.page, reception.username, reception.password);
+  await b.page.locator(`tr[data-code="${fresh}"]`).waitFor({ timeout: 15_000 });
+  await b.page.getByText('Bộ lọc đã lưu (1)').click();
+  await b.page.getByRole('button', { name: 'Trực tuyến của tôi', exact: true }).waitFor();
+  assert.equal(await b.page.getByRole('columnheader', { name: 'Phí' }).count(), 0);
+  await b.page.getByRole('button', { name: 'Xoá bộ lọc Trực tuyến của tôi' }).click();
+  await b.page.getByText('Bộ lọc đã lưu (0)').waitFor();
+  const api = await apiSession(server.url, reception.username, reception.password);
+  const prefs = (await api('GET', '/api/v1/me/preferences')) as { savedFilters: unknown[]; columns: string[] };
+  assert.deepEqual(prefs.savedFilters, []);
+  assert.ok(!prefs.columns.includes('fee') && prefs.columns.includes('code'), JSON.stringify(prefs.columns));
+  await api('PUT', '/api/v1/me/preferences', { savedFilters: [], columns: null });
+  await b.context.close();
+});
+
 test('no CSP violation and no page error in any of it', () => {
   assert.deepEqual(violations, []);
   assert.deepEqual(errors, []);

@@ -16,6 +16,7 @@ import * as reports from './reports.ts';
 import * as logbook from './logbook.ts';
 import * as outbox from './outbox.ts';
 import * as payments from './payments.ts';
+import * as preferences from './preferences.ts';
 import type { RouteContract } from './route.ts';
 
 /**
@@ -32,6 +33,8 @@ export const contract = {
   logout: auth.logout,
   getSession: auth.getSession,
   changePassword: auth.changePassword,
+  getMyPreferences: preferences.getMyPreferences,
+  putMyPreferences: preferences.putMyPreferences,
 
   listAgencyKinds: agencies.listAgencyKinds,
   listAgencies: agencies.listAgencies,

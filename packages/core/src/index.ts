@@ -31,4 +31,5 @@ export * from './report/index.ts';
 export * from './satisfaction/index.ts';
 export * from './search/fold-text.ts';
 export * from './notifications/index.ts';
+export * from './search/search-keys.ts';
 export * from './scenarios/index.ts';

@@ -1,4 +1,5 @@
-// The staff app's entry (index.html): every element of the workspace, defined.
-import { defineStaffElements } from './define.ts';
+// The staff app's entry (index.html): the shell and the inbox now; the dossier page, the counter
+// intake and the administration are loaded when first opened (screens.ts, staff-app.ts).
+import { SHELL_ELEMENTS, defineElements } from './define-shell.ts';
 
-defineStaffElements();
+defineElements(SHELL_ELEMENTS);

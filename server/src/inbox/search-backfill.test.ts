@@ -9,14 +9,13 @@ import { generator, randomDossiers, writeDossiers } from '../../test/support/his
 import { execute } from '../db/client.ts';
 import { backfillSearchPairs } from './search-backfill.ts';
 import { forgetSearchPairsReady, searchPairsReady } from './search-pairs.ts';
-import { searchTerms, wordPairs } from './search.ts';
+import { searchTerms } from './search.ts';
+import { wordPairs } from '@motcua/core';
 
 const AGENCY = '000.20.01.H56';
 const NOW = Date.parse('2026-03-02T09:00:00+07:00');
 
-test('word pairs: every unordered pair once, in code-unit order; fewer than two words give none', () => {
-  assert.deepEqual(wordPairs(['nguyen', 'van', 'an']), ['an nguyen', 'an van', 'nguyen van']);
-  assert.deepEqual(wordPairs(['an', 'an']), []);
+test('search terms: the pairs of the words typed, in any order; one word gives none', () => {
   assert.deepEqual(searchTerms('Nguyễn  Văn An')!.pairs, ['an nguyen', 'an van', 'nguyen van']);
   assert.deepEqual(searchTerms('an van nguyen')!.pairs, searchTerms('Nguyen Van An')!.pairs, 'any order');
   assert.deepEqual(searchTerms('Đặng')!.pairs, []);
@@ -52,7 +51,7 @@ forEachDatabase('search word pairs', (db) => {
     leader = await staffOf(server, 'leader.province');
   });
 
-  test('the database computes the same pairs as the application, on write', async () => {
+  test('every dossier written stores core\u2019s pairs of its folded words', async () => {
     const rows = await execute<{ applicant_search: string; search_pairs: string[] }>(
       server.ctx.db,
       sql`select applicant_search, search_pairs from dossiers`,

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { applicantSearchKeys } from '@motcua/core';
 import type { Database } from '../db/client.ts';
 import { execute } from '../db/client.ts';
 import { SEARCH_PAIRS_KEY, searchPairsReady } from './search-pairs.ts';
@@ -14,28 +15,27 @@ export interface BackfillOptions {
   log?: (fields: Record<string, unknown>, message: string) => void;
 }
 
-interface BatchResult {
-  last: string | null;
-  seen: number;
-  filled: number;
-}
-
 /**
- * One batch: the next `$2` rows in primary-key order after `$1`, those without pairs filled. Walking
- * the key keeps the whole backfill one pass over the table, however many rows are done already.
+ * One batch: the next `$2` rows in primary-key order after `$1`, with their folded words when
+ * they have no pairs yet. Walking the key keeps the whole backfill one pass over the table,
+ * however many rows are done already.
  */
-const BATCH_SQL = `with b as (select id from dossiers where id > $1::uuid order by id limit $2),
-u as (update dossiers d set search_pairs = motcua_word_pairs(d.applicant_search) from b
-      where d.id = b.id and d.search_pairs is null returning d.id)
-select (select id::text from b order by id desc limit 1) as last, (select count(*)::int from b) as seen,
-       (select count(*)::int from u) as filled`;
+const BATCH_SQL = `select id::text as id, case when search_pairs is null then applicant_search end as search
+from dossiers where id > $1::uuid order by id limit $2`;
+
+/** Writes the pairs core computed ($1: [{id, p: [pairs]}]); a row filled meanwhile is left as it is. */
+const FILL_SQL = `update dossiers d set search_pairs = array(select jsonb_array_elements_text(x.p))
+from jsonb_to_recordset($1::jsonb) as x(id uuid, p jsonb) where d.id = x.id and d.search_pairs is null`;
+
+type Query = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
 const INDEX_SQL = 'create index %s if not exists dossiers_search_pairs_idx on dossiers using gin (search_pairs)';
 
 /**
- * Gives every older dossier its search word pairs, online: small batches in key order, then the GIN
+ * Gives every older dossier its search word pairs (core's, from its folded words), online: small
+ * batches in key order, each read then written in its own short statement, then the GIN
  * index built without blocking writes (CONCURRENTLY on PostgreSQL), then the mark that lets searches
- * use it. New and changed rows get their pairs from the trigger meanwhile. Returns the number of
+ * use it. New rows get their pairs on write meanwhile. Returns the number of
  * rows filled (0 when already done, or when another process is doing it).
  */
 export async function backfillSearchPairs(database: Database, o: BackfillOptions = {}): Promise<number> {
@@ -48,7 +48,7 @@ export async function backfillSearchPairs(database: Database, o: BackfillOptions
       if (!got?.ok) return 0;
       try {
         const filled = await fillBatches(
-          async (after, n) => (await conn.unsafe(BATCH_SQL, [after, n]))[0] as unknown as BatchResult,
+          async (text, params) => (await conn.unsafe(text, params as never[])) as unknown as Record<string, unknown>[],
           batch,
           o,
         );
@@ -69,7 +69,7 @@ export async function backfillSearchPairs(database: Database, o: BackfillOptions
   }
   // PGlite: one process, one connection.
   const filled = await fillBatches(
-    async (after, n) => (await database.pglite!.query<BatchResult>(BATCH_SQL, [after, n])).rows[0]!,
+    async (text, params) => (await database.pglite!.query<Record<string, unknown>>(text, params)).rows,
     batch,
     o,
   );
@@ -82,18 +82,18 @@ export async function backfillSearchPairs(database: Database, o: BackfillOptions
   return filled;
 }
 
-async function fillBatches(
-  run: (after: string, n: number) => Promise<BatchResult>,
-  batch: number,
-  o: BackfillOptions,
-): Promise<number> {
+async function fillBatches(query: Query, batch: number, o: BackfillOptions): Promise<number> {
   let total = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (let i = 1; ; i++) {
-    const r = await run(after, batch);
-    total += Number(r.filled);
-    if (Number(r.seen) < batch || !r.last) return total;
-    after = r.last;
+    const rows = (await query(BATCH_SQL, [after, batch])) as { id: string; search: string | null }[];
+    const fill = rows
+      .filter((r) => r.search !== null)
+      .map((r) => ({ id: r.id, p: applicantSearchKeys([r.search]).pairs }));
+    if (fill.length) await query(FILL_SQL, [JSON.stringify(fill)]);
+    total += fill.length;
+    if (rows.length < batch) return total;
+    after = rows.at(-1)!.id;
     if (i % 50 === 0) o.log?.({ filled: total }, 'search word pairs: backfilling');
     if (o.pauseMs) await new Promise((res) => setTimeout(res, o.pauseMs));
   }

@@ -18,7 +18,7 @@ import { loadVersion } from '../procedures/catalog.ts';
 import { newTrackingSecret, trackingSecretHash } from '../auth/tracking-secret.ts';
 import { applyLedger, insertEvents, recordVisit, stateColumns } from '../dossiers/store.ts';
 import { GENESIS_HASH } from '../dossiers/event-hash.ts';
-import { foldText } from '../dossiers/fold.ts';
+import { applicantSearchColumns } from '../dossiers/applicant-search.ts';
 import { workflowContext } from '../dossiers/workflow-context.ts';
 import { reserveImported } from './sequence.ts';
 
@@ -191,9 +191,7 @@ export async function importLegacyDossiers(
         applicantPhone: applicant.phone ?? null,
         applicantEmail: applicant.email ?? null,
         applicantAddress: applicant.address ?? null,
-        applicantSearch: foldText(
-          [name, applicant.idNumber, applicant.taxCode, applicant.phone, applicant.email].filter(Boolean).join(' '),
-        ),
+        ...applicantSearchColumns([name, applicant.idNumber, applicant.taxCode, applicant.phone, applicant.email]),
         applicant,
         submitter: submitterIdentity(procedure, d.data, ctx.evaluator),
         data: d.data,

@@ -41,7 +41,7 @@ import { inForce, type PublishedProcedure } from '../procedures/catalog.ts';
 import { newTrackingSecret, trackingSecretHash } from '../auth/tracking-secret.ts';
 import { chainHashes, eventRows, LEDGER_UPSERT, ledgerRows, stateColumns, visitRows } from '../dossiers/store.ts';
 import { GENESIS_HASH } from '../dossiers/event-hash.ts';
-import { foldText } from '../dossiers/fold.ts';
+import { applicantSearchColumns } from '../dossiers/applicant-search.ts';
 import { workflowContext } from '../dossiers/workflow-context.ts';
 import { discardAll, parseMultipart, type UploadedFile } from './multipart.ts';
 import type { RequestBody } from '../http/request-body.ts';
@@ -327,6 +327,7 @@ interface Plan {
     | 'applicantEmail'
     | 'applicantAddress'
     | 'applicantSearch'
+    | 'searchPairs'
     | 'applicant'
     | 'submitter'
   >;
@@ -453,11 +454,13 @@ async function check(
       applicantPhone: applicant.phone ?? null,
       applicantEmail: applicant.email ?? null,
       applicantAddress: applicant.address ?? null,
-      applicantSearch: foldText(
-        [applicantName, applicant.idNumber, applicant.taxCode, applicant.phone, applicant.email]
-          .filter(Boolean)
-          .join(' '),
-      ),
+      ...applicantSearchColumns([
+        applicantName,
+        applicant.idNumber,
+        applicant.taxCode,
+        applicant.phone,
+        applicant.email,
+      ]),
       applicant,
       submitter,
     },

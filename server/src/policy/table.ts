@@ -32,6 +32,8 @@ export const POLICY: Record<string, PolicyRule> = {
   logout: { access: 'authenticated', why: 'own session' },
   getSession: { access: 'authenticated', why: 'own session' },
   changePassword: { access: 'authenticated', why: 'own password' },
+  getMyPreferences: { access: 'authenticated', why: 'own preferences' },
+  putMyPreferences: { access: 'authenticated', why: 'own preferences' },
 
   // agencies and calendars: the tree is public information; changes are admin work in a subtree
   listAgencyKinds: { access: 'public', why: 'public directory' },

@@ -14,7 +14,7 @@ import { bulkSeed, createBulkIndexes, dropBulkIndexes, rebuildMonthTotals } from
 import { execute } from '../db/client.ts';
 import { inboxQuery, type InboxFilter } from '../inbox/query.ts';
 import { queueCountQueries } from '../inbox/queue-counts.ts';
-import { QUEUES, type QueueScope, type QueueViewer } from '@motcua/core';
+import { QUEUES, applicantSearchKeys, type QueueScope, type QueueViewer } from '@motcua/core';
 import { searchTerms } from '../inbox/search.ts';
 import { ledgerSumsQuery } from './ledger-sums.ts';
 
@@ -179,6 +179,20 @@ forEachDatabase(
         )}) order by dossier_id, seq`,
       );
       assert.deepEqual(seqScans(events), [], nodes(events).join(' > '));
+    });
+
+    test('the bulk rows carry the word pairs core computes from their folded words', async () => {
+      const rows = await execute<{ applicant_search: string; search_pairs: string[] }>(
+        server.ctx.db,
+        sql`select applicant_search, search_pairs from dossiers order by id limit 300`,
+      );
+      assert.equal(rows.length, 300);
+      for (const r of rows)
+        assert.deepEqual(
+          [...r.search_pairs].sort(),
+          applicantSearchKeys([r.applicant_search]).pairs,
+          r.applicant_search,
+        );
     });
 
     test('the first inbox page through the API', async () => {

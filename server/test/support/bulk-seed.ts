@@ -9,6 +9,7 @@
  * `motcua audit verify` is not meant for a bulk-seeded database.
  */
 import type postgres from 'postgres';
+import { SEARCH_PAIR_SEPARATOR, SEARCH_WORD_SEPARATOR } from '@motcua/core';
 import { foldText } from '../../src/dossiers/fold.ts';
 import { FAMILY, GIVEN, MIDDLE } from './histories.ts';
 
@@ -230,7 +231,7 @@ with base as (
 insert into dossiers (
   id, code, procedure_code, procedure_version, field_code, channel, status, closed, receiving_agency, responsible_agency,
   location_agency, location_step, location_role, assignee_id, submitted_at, accepted_at, due_at, resolved_at,
-  applicant_kind, applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, applicant_search,
+  applicant_kind, applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, applicant_search, search_pairs,
   applicant, submitter, data, fees, state, tracking_secret_hash, event_count, head_hash, lock_version, imported, legacy, created_at, updated_at)
 select
   f.id,
@@ -242,7 +243,7 @@ select
   case when f.status = 4 and f.role = 'specialist' and f.r3 < 0.5 then md5('staff-' || (f.g % 97))::uuid end,
   f.sub, f.accepted, f.due, f.resolved,
   'person', ($8::text[])[f.n], lpad((f.g % 1000000000)::text, 12, '0'), '09' || lpad((f.g % 100000000)::text, 8, '0'), null, 'Thôn ' || (f.g % 50),
-  ($9::text[])[f.n] || ' ' || lpad((f.g % 1000000000)::text, 12, '0') || ' 09' || lpad((f.g % 100000000)::text, 8, '0'),
+  s.search, s.pairs,
   jsonb_build_object('kind', 'person', 'fullName', ($8::text[])[f.n]), null, '{}'::jsonb,
   jsonb_build_object('collect', 'after', 'items', jsonb_build_array(), 'total', 0),
   jsonb_build_object(
@@ -271,6 +272,16 @@ select
   ),
   md5('secret-' || f.g), 1, md5('head-' || f.g), 1, false, null, f.sub, f.sub
 from full_ f
+-- The folded words (name from $9, ID number, phone) and their unordered pairs as core's wordPairs
+-- writes them (the bench checks a sample against core).
+cross join lateral (
+  select x.search, (
+    select coalesce(array_agg(distinct a.w || '${SEARCH_PAIR_SEPARATOR}' || b.w), '{}'::text[])
+    from unnest(string_to_array(x.search, '${SEARCH_WORD_SEPARATOR}')) a(w)
+    join unnest(string_to_array(x.search, '${SEARCH_WORD_SEPARATOR}')) b(w) on a.w collate "C" < b.w collate "C"
+  ) as pairs
+  from (select ($9::text[])[f.n] || ' ' || lpad((f.g % 1000000000)::text, 12, '0') || ' 09' || lpad((f.g % 100000000)::text, 8, '0') as search) x
+) s
 returning id, receiving_agency, location_agency, submitted_at, field_code, channel, status, accepted_at, due_at, resolved_at, state
 ), events as (
   insert into dossier_events (dossier_id, seq, kind, at, actor_kind, actor_id, from_status, to_status, public, event, prev_hash, hash, recorded_at)

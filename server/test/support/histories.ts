@@ -30,7 +30,7 @@ import type { Executor } from '../../src/db/client.ts';
 import { dossierAgencies, dossiers } from '../../src/db/schema/index.ts';
 import { chainHashes, insertEvents, stateColumns } from '../../src/dossiers/store.ts';
 import { GENESIS_HASH } from '../../src/dossiers/event-hash.ts';
-import { foldText } from '../../src/dossiers/fold.ts';
+import { applicantSearchColumns } from '../../src/dossiers/applicant-search.ts';
 import { workflowContext } from '../../src/dossiers/workflow-context.ts';
 import { loadVersion, type PublishedProcedure } from '../../src/procedures/catalog.ts';
 import { tokenHash } from '../../src/auth/secret.ts';
@@ -518,7 +518,7 @@ async function writeBatch(ctx: ServerContext, tx: Executor, part: readonly Gener
       applicantPhone: applicant.phone ?? null,
       applicantEmail: applicant.email ?? null,
       applicantAddress: applicant.address ?? null,
-      applicantSearch: foldText([name, applicant.idNumber, applicant.phone, applicant.email].filter(Boolean).join(' ')),
+      ...applicantSearchColumns([name, applicant.idNumber, applicant.phone, applicant.email]),
       applicant,
       submitter: submitterIdentity(p, d.data, ctx.evaluator),
       data: d.data,

@@ -5,7 +5,7 @@ import { ApiError, NetworkError, SessionExpiredError, type Client, type ErrorBod
 import { theme } from '../../styles/theme.ts';
 import { adminStyles } from './admin-styles.ts';
 import { AdminConfirm } from './confirm-dialog.ts';
-import { tr, type AdminKey } from './i18n.ts';
+import { tr, type StringKey } from '../i18n/language.ts';
 import { define } from '../../elements/define.ts';
 
 define('mc-admin-confirm', AdminConfirm);
@@ -57,7 +57,7 @@ export class AdminScreen extends LitElement {
     this.me = null;
   }
 
-  protected t(key: AdminKey, values?: Record<string, string | number>): string {
+  protected t(key: StringKey, values?: Record<string, string | number>): string {
     return tr(this.lang === 'en' ? 'en' : 'vi', key, values);
   }
 
@@ -149,7 +149,7 @@ export class AdminScreen extends LitElement {
       const label = (el.labels?.[0]?.textContent ?? el.name).replace(required, '').replace(/\s+/g, ' ').trim();
       return { pointer: el.dataset.pointer, label, message: this.t('requiredShort') };
     });
-    this.fail(this.t('fieldRequired', { field: issues.map((i) => i.label).join(', ') }), issues, form);
+    this.fail(this.t('fieldsMissing', { field: issues.map((i) => i.label).join(', ') }), issues, form);
     return true;
   }
 

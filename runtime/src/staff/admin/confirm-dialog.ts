@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Lang } from '@motcua/core';
-import { tr } from './i18n.ts';
+import { tr } from '../i18n/language.ts';
 
 /**
  * The confirmation asked before a destructive action: a modal <dialog> (focus kept inside,

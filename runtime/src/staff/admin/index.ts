@@ -21,4 +21,5 @@ define('mc-admin', AdminTabs);
 
 export { AdminAgencies, AdminStaff, AdminGrants, AdminTokens, AdminCalendars, AdminAssignments, AdminTabs };
 export { ADMIN_TABS } from './mc-admin.ts';
-export { ADMIN_STRINGS, tr } from './i18n.ts';
+export { STRINGS, type StringKey } from '../i18n/strings.ts';
+export { tr } from '../i18n/language.ts';

@@ -273,7 +273,7 @@ export class AdminAgencies extends AdminScreen {
     return html`<section id="mc-agency-detail" tabindex="-1" aria-labelledby="mc-agency-title">
       <h2 id="mc-agency-title">${this.text(a.name)} <span class="hint">(${a.code})</span></h2>
       <p>
-        ${this.t('kind')}: ${this.kindTitle(a.kind)} · ${this.t('parent')}: ${this.agencyName(a.parent) || this.t('none')}
+        ${this.t('kind')}: ${this.kindTitle(a.kind)} · ${this.t('parent')}: ${this.agencyName(a.parent) || this.t('noneListed')}
         · ${this.t('calendar')}: ${a.calendarId}
       </p>
       ${

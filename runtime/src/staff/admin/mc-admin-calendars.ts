@@ -247,7 +247,7 @@ export class AdminCalendars extends AdminScreen {
         <dt>${this.t('calendarOwner')}</dt>
         <dd>${c.owner ? this.agencyName(c.owner) : this.t('sharedCalendar')}</dd>
         <dt>${this.t('usedBy')}</dt>
-        <dd>${users.length ? users.map((a) => html`<span class="tag">${this.text(a.name)}</span>`) : this.t('none')}</dd>
+        <dd>${users.length ? users.map((a) => html`<span class="tag">${this.text(a.name)}</span>`) : this.t('noneListed')}</dd>
         <dt>${this.t('timeZone')}</dt>
         <dd>${d.timeZone}</dd>
         <dt>${this.t('workingHours')}</dt>

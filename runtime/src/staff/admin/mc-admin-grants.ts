@@ -154,7 +154,7 @@ export class AdminGrants extends AdminScreen {
                 ${
                   elsewhere.length
                     ? elsewhere.map((g) => html`<span class="tag">${this.text(ROLES[g.role])} @ ${g.agency}</span>`)
-                    : this.t('none')
+                    : this.t('noneListed')
                 }
               </td>
               <td>

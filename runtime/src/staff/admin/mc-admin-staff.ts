@@ -231,7 +231,7 @@ export class AdminStaff extends AdminScreen {
                 ? html`<form @submit=${this.resetPassword} novalidate>
                   <fieldset>
                     <legend>${this.t('resetPassword')}</legend>
-                    <label for="p-new">${this.t('newPassword', { name: this.resetting.username })}</label>
+                    <label for="p-new">${this.t('newPasswordFor', { name: this.resetting.username })}</label>
                     <input
                       id="p-new"
                       name="password"
@@ -254,7 +254,7 @@ export class AdminStaff extends AdminScreen {
                 <input id="n-name" name="fullName" data-pointer="/body/fullName" required />
                 <label for="n-email">${this.t('email')}</label>
                 <input id="n-email" name="email" type="email" data-pointer="/body/email" />
-                <label for="n-phone">${this.t('phone')}</label>
+                <label for="n-phone">${this.t('phoneNumber')}</label>
                 <input id="n-phone" name="phone" type="tel" data-pointer="/body/phone" />
                 <label for="n-pass">${this.t('password')}</label>
                 <input

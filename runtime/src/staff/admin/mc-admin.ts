@@ -3,10 +3,10 @@ import type { Lang } from '@motcua/core';
 import type { Client } from '@motcua/api/client';
 import { theme } from '../../styles/theme.ts';
 import { adminStyles } from './admin-styles.ts';
-import { tr, type AdminKey } from './i18n.ts';
+import { tr, type StringKey } from '../i18n/language.ts';
 
 /** The screens in tab order: tag name and the i18n key of the tab. */
-export const ADMIN_TABS: readonly { tag: string; label: AdminKey }[] = [
+export const ADMIN_TABS: readonly { tag: string; label: StringKey }[] = [
   { tag: 'mc-admin-agencies', label: 'tabAgencies' },
   { tag: 'mc-admin-staff', label: 'tabStaff' },
   { tag: 'mc-admin-grants', label: 'tabGrants' },

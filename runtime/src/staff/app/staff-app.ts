@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { SessionView } from '@motcua/api';
 import { ApiError } from '@motcua/api/client';
 import type { StaffData } from '../data/staff-data.ts';
@@ -11,6 +11,10 @@ import type { StaffRelogin } from '../session/staff-relogin.ts';
 import type { StaffPassword } from '../session/staff-password.ts';
 import { routeOf, type Route } from './routes.ts';
 import { landingOf } from './landing.ts';
+import { loadDossierScreen, loadIntakeScreen, prefetchScreens } from './screens.ts';
+
+type LazyScreen = 'dossier' | 'intake';
+const LAZY_SCREENS: Record<LazyScreen, () => Promise<void>> = { dossier: loadDossierScreen, intake: loadIntakeScreen };
 
 /**
  * <motcua-staff-app>: the whole workspace — sign-in, the header (agency, language, password,
@@ -89,6 +93,7 @@ export class StaffApp extends LitElement {
     _route: { state: true },
     _starting: { state: true },
     _error: { state: true },
+    _loaded: { state: true },
   };
   declare data: StaffData;
   declare _session: SessionView | null;
@@ -96,6 +101,8 @@ export class StaffApp extends LitElement {
   declare _route: Route;
   declare _starting: boolean;
   declare _error: string;
+  /** The lazily loaded screens whose elements are defined. */
+  declare _loaded: ReadonlySet<LazyScreen>;
 
   constructor() {
     super();
@@ -106,6 +113,7 @@ export class StaffApp extends LitElement {
     this._route = routeOf(location.pathname);
     this._starting = true;
     this._error = '';
+    this._loaded = new Set();
     this.addEventListener('motcua-navigate', (e) => this.go((e as CustomEvent<{ path: string }>).detail.path));
     this.addEventListener('motcua-signed-in', (e) =>
       this.signedIn((e as CustomEvent<{ session: SessionView }>).detail.session),
@@ -136,11 +144,35 @@ export class StaffApp extends LitElement {
     }
   }
 
+  /**
+   * A screen whose code comes on first use: drawn once its elements are defined (so that they get
+   * their properties as defined elements), a loading line meanwhile. A failure (offline) is said,
+   * and tried again on the next visit.
+   */
+  private lazyScreen(name: LazyScreen, content: () => TemplateResult) {
+    if (this._loaded.has(name)) return content();
+    void this.screenReady(name);
+    return html`<main id="main" tabindex="-1"><p role="status">${t('loading')}</p></main>`;
+  }
+
+  private async screenReady(name: LazyScreen | null): Promise<void> {
+    if (!name || this._loaded.has(name)) return;
+    try {
+      await LAZY_SCREENS[name]();
+      if (!this._loaded.has(name)) this._loaded = new Set([...this._loaded, name]);
+      this._error = '';
+    } catch (e) {
+      this._error = refusalText(e);
+    }
+  }
+
   private signedIn(session: SessionView) {
     this._session = session;
     const agencies = this.agencies();
     if (!agencies.includes(this._agency)) this._agency = agencies[0] ?? session.staff.agencyCode;
     this._starting = false;
+    // Once the first screen is drawn, the dossier page is fetched ahead while the clerk reads the list.
+    void this.updateComplete.then(prefetchScreens);
   }
 
   /** The agencies where the person holds a role, their own first. */
@@ -158,12 +190,15 @@ export class StaffApp extends LitElement {
     if (!path.startsWith(BASE)) return;
     if (path !== location.pathname) history.pushState(null, '', path);
     this._route = routeOf(path);
-    void this.updateComplete.then(() => {
-      const screen = this.renderRoot.querySelector('.content > *') as LitElement | null;
-      void (screen?.updateComplete ?? Promise.resolve()).then(() =>
-        (screen?.shadowRoot?.querySelector('#main') as HTMLElement | null)?.focus({ preventScroll: false }),
-      );
-    });
+    const lazy = this._route.screen === 'dossier' || this._route.screen === 'intake' ? this._route.screen : null;
+    void this.screenReady(lazy)
+      .then(() => this.updateComplete)
+      .then(() => {
+        const screen = this.renderRoot.querySelector('.content > :not(.error)') as LitElement | null;
+        void (screen?.updateComplete ?? Promise.resolve()).then(() =>
+          (screen?.shadowRoot?.querySelector('#main') as HTMLElement | null)?.focus({ preventScroll: false }),
+        );
+      });
   }
 
   private async signOut() {
@@ -224,9 +259,15 @@ export class StaffApp extends LitElement {
         ></motcua-staff-inbox>`;
       }
       case 'dossier':
-        return html`<motcua-staff-dossier .data=${this.data} .code=${r.code}></motcua-staff-dossier>`;
+        return this.lazyScreen(
+          'dossier',
+          () => html`<motcua-staff-dossier .data=${this.data} .code=${r.code}></motcua-staff-dossier>`,
+        );
       case 'intake':
-        return html`<motcua-staff-intake .data=${this.data} .agency=${this._agency}></motcua-staff-intake>`;
+        return this.lazyScreen(
+          'intake',
+          () => html`<motcua-staff-intake .data=${this.data} .agency=${this._agency}></motcua-staff-intake>`,
+        );
       case 'admin':
         // The administration screens are their own chunk: clerks who never open them never load them.
         void import('../admin/index.ts');
@@ -250,7 +291,9 @@ export class StaffApp extends LitElement {
       ${
         s
           ? html`${this.renderHeader(s)}
-            <div class="content">${this.renderScreen()}</div>`
+            <div class="content">
+              ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}${this.renderScreen()}
+            </div>`
           : html`${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
             <motcua-staff-login .data=${this.data}></motcua-staff-login>`
       }
@@ -261,7 +304,7 @@ export class StaffApp extends LitElement {
   /** The skip link's target is inside a screen's shadow root, which a fragment link cannot reach. */
   private skip(e: Event) {
     e.preventDefault();
-    const screen = this.renderRoot.querySelector('.content > *, motcua-staff-login');
+    const screen = this.renderRoot.querySelector('.content > :not(.error), motcua-staff-login');
     (screen?.shadowRoot?.querySelector('#main') as HTMLElement | null)?.focus();
   }
 }

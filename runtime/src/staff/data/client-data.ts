@@ -1,5 +1,5 @@
 import { ApiError, createClient, expandPath, type Client } from '@motcua/api/client';
-import type { ActionRequest, SlipKind } from '@motcua/api';
+import type { ActionRequest, SlipKind, StaffPreferences } from '@motcua/api';
 import type { InboxFilter, StaffData } from './staff-data.ts';
 import { watchLive, type EventSourceFactory } from './live.ts';
 
@@ -35,6 +35,8 @@ export function createClientData(options: ClientDataOptions = {}): StaffData {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   let signedIn = false;
+  /** The preferences of this sign-in: asked as soon as it starts, beside the first screen's own calls. */
+  let preferences: Promise<StaffPreferences> | null = null;
   const expiredListeners = new Set<() => void>();
   let reauth: Promise<void> | null = null;
 
@@ -68,14 +70,26 @@ export function createClientData(options: ClientDataOptions = {}): StaffData {
     async login(username, password) {
       const s = await client.login({ username, password });
       signedIn = true;
+      preferences = null;
       return s;
     },
     async logout() {
       signedIn = false;
+      preferences = null;
       await client.logout().catch(() => undefined);
     },
     async changePassword(currentPassword, newPassword) {
       await guarded(() => client.post('/api/v1/auth/password', { body: { currentPassword, newPassword } }));
+    },
+    preferences() {
+      preferences ??= guarded(() => client.get('/api/v1/me/preferences', {}));
+      preferences.catch(() => (preferences = null));
+      return preferences;
+    },
+    async savePreferences(next) {
+      const stored = await guarded(() => client.put('/api/v1/me/preferences', { body: next }));
+      preferences = Promise.resolve(stored);
+      return stored;
     },
     onSessionExpired(listener) {
       expiredListeners.add(listener);

@@ -13,6 +13,7 @@ import type {
   PublicProcedureSummary,
   SessionView,
   SlipKind,
+  StaffPreferences,
   SubmissionResponse,
 } from '@motcua/api';
 import type { Client } from '@motcua/api/client';
@@ -74,6 +75,10 @@ export interface StaffData {
   login(username: string, password: string): Promise<SessionView>;
   logout(): Promise<void>;
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  /** The signed-in person's saved inbox filters and columns (asked once per sign-in, then kept). */
+  preferences(): Promise<StaffPreferences>;
+  /** Replaces them whole; resolves with what the server stored. */
+  savePreferences(preferences: StaffPreferences): Promise<StaffPreferences>;
   /** Called when a call finds the session ended; returns the unsubscribe. */
   onSessionExpired(listener: () => void): () => void;
 

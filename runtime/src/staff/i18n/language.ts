@@ -28,10 +28,17 @@ export function setLang(next: Lang): void {
   for (const l of listeners) l();
 }
 
+export type { StringKey };
+
+/** The text of `key` in `language`, `{name}` filled from `values` (elements given their own `lang`). */
+export function tr(language: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
+  const text: string = STRINGS[key][language];
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+}
+
 /** The text of `key` in the current language, `{name}` filled from `values`. */
 export function t(key: StringKey, values: Record<string, string | number> = {}): string {
-  const text: string = STRINGS[key][current];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+  return tr(current, key, values);
 }
 
 /** The text of a key built at run time (a slip or channel kind), or `fallback` when the table lacks it. */

@@ -27,23 +27,27 @@ export const COLUMN_LABELS: Record<Column, StringKey> = {
   flags: 'colFlags',
 };
 
-const KEY = 'motcua-staff-columns';
-
-/** The columns this computer shows (the code column always). */
-export function loadColumns(): Set<Column> {
-  try {
-    const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null') as unknown;
-    if (Array.isArray(saved)) return new Set(['code', ...COLUMNS.filter((c) => saved.includes(c))]);
-  } catch {
-    // unreadable: the default
-  }
-  return new Set(COLUMNS);
+/** The columns shown from the stored choice (null: all); the code column always, unknown ids ignored. */
+export function columnsOf(saved: readonly string[] | null): Set<Column> {
+  if (!saved) return new Set(COLUMNS);
+  return new Set(['code', ...COLUMNS.filter((c) => saved.includes(c))]);
 }
 
-export function saveColumns(columns: Set<Column>): void {
+/** The choice to store, in the table's order. */
+export function columnChoice(columns: ReadonlySet<Column>): Column[] {
+  return COLUMNS.filter((c) => columns.has(c));
+}
+
+const KEY = 'motcua-staff-columns';
+
+/** The columns this computer kept before they were stored on the server (read once, then forgotten). */
+export function takeLocalColumns(): Column[] | null {
   try {
-    localStorage.setItem(KEY, JSON.stringify([...columns]));
+    const saved = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? 'null') as unknown;
+    globalThis.localStorage?.removeItem(KEY);
+    if (Array.isArray(saved)) return columnChoice(columnsOf(saved.filter((c) => typeof c === 'string')));
   } catch {
-    // private mode: lasts for the page
+    // unreadable: nothing to move
   }
+  return null;
 }

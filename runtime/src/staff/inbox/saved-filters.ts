@@ -1,59 +1,57 @@
+import type { SavedInboxFilter } from '@motcua/api';
 import type { QueueScope } from '../data/staff-data.ts';
 
-/** A named view of the inbox: a queue, a scope and the search fields. */
-export interface SavedFilter {
-  name: string;
-  queue: string;
-  scope: QueueScope;
-  q?: string;
-  channel?: 'online' | 'direct' | 'postal';
-  procedure?: string;
-}
+/** A named view of the inbox: a queue, a scope and the search fields (kept on the server, per staff member). */
+export type SavedFilter = SavedInboxFilter;
+
+/** As many as the server keeps (the contract's maxItems). */
+export const MAX_FILTERS = 30;
 
 /** The few calls of localStorage used (a test passes a map). */
 export interface KeyValueStore {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  removeItem(key: string): void;
 }
 
-const MAX = 30;
+/** Adds (or replaces, by name) a filter, most recent first; a blank name changes nothing. */
+export function withFilter(list: readonly SavedFilter[], f: SavedFilter): SavedFilter[] {
+  const name = f.name.trim();
+  if (!name) return [...list];
+  return [{ ...f, name }, ...list.filter((x) => x.name !== name)].slice(0, MAX_FILTERS);
+}
+
+export function withoutFilter(list: readonly SavedFilter[], name: string): SavedFilter[] {
+  return list.filter((x) => x.name !== name);
+}
+
 const keyOf = (user: string) => `motcua-staff-filters:${user}`;
 
 /**
- * Saved filters, per user on this computer: the contract has no place for staff preferences on
- * the server yet, so they live in the browser's storage under the user's name (two clerks sharing
- * a counter computer keep theirs apart). Unreadable or foreign entries are dropped, never trusted.
+ * The filters this browser kept for the user before they were stored on the server: read once,
+ * to be moved there, then `forgetLocalFilters`. Unreadable or foreign entries are dropped, never trusted.
  */
-export function loadFilters(store: KeyValueStore | undefined, user: string): SavedFilter[] {
+export function localFilters(store: KeyValueStore | undefined, user: string): SavedFilter[] {
   try {
     const raw = JSON.parse(store?.getItem(keyOf(user)) ?? '[]') as unknown;
-    return Array.isArray(raw) ? raw.filter(isSavedFilter).slice(0, MAX) : [];
+    return Array.isArray(raw) ? raw.filter(isSavedFilter).slice(0, MAX_FILTERS) : [];
   } catch {
     return [];
   }
 }
 
-/** Adds (or replaces, by name) a filter; returns the new list, stored when storage allows. */
-export function saveFilter(store: KeyValueStore | undefined, user: string, f: SavedFilter): SavedFilter[] {
-  const name = f.name.trim();
-  if (!name) return loadFilters(store, user);
-  const list = [{ ...f, name }, ...loadFilters(store, user).filter((x) => x.name !== name)].slice(0, MAX);
-  write(store, user, list);
-  return list;
-}
-
-export function removeFilter(store: KeyValueStore | undefined, user: string, name: string): SavedFilter[] {
-  const list = loadFilters(store, user).filter((x) => x.name !== name);
-  write(store, user, list);
-  return list;
-}
-
-function write(store: KeyValueStore | undefined, user: string, list: SavedFilter[]) {
+export function forgetLocalFilters(store: KeyValueStore | undefined, user: string): void {
   try {
-    store?.setItem(keyOf(user), JSON.stringify(list));
+    store?.removeItem(keyOf(user));
   } catch {
-    // private mode or full: the list lasts for the page
+    // storage refused: the entries are merged by name again next time, harmlessly
   }
+}
+
+/** The server's list with the browser's old entries after it (names already there win). */
+export function mergeFilters(server: readonly SavedFilter[], local: readonly SavedFilter[]): SavedFilter[] {
+  const names = new Set(server.map((f) => f.name));
+  return [...server, ...local.filter((f) => !names.has(f.name))].slice(0, MAX_FILTERS);
 }
 
 const optionalString = (v: unknown) => v === undefined || (typeof v === 'string' && v.length <= 200);
@@ -66,6 +64,7 @@ function isSavedFilter(v: unknown): v is SavedFilter {
     f.name.trim().length > 0 &&
     f.name.length <= 80 &&
     typeof f.queue === 'string' &&
+    /^[a-z][a-z0-9-]{0,59}$/.test(f.queue) &&
     (f.scope === 'personal' || f.scope === 'unit') &&
     optionalString(f.q) &&
     optionalString(f.procedure) &&
@@ -73,7 +72,7 @@ function isSavedFilter(v: unknown): v is SavedFilter {
   );
 }
 
-/** The scope chosen last, per user on this computer. */
+/** The scope chosen last, per user on this computer (it shapes the first request, so it is not waited for). */
 export function loadScope(store: KeyValueStore | undefined, user: string): QueueScope {
   try {
     return store?.getItem(`motcua-staff-scope:${user}`) === 'personal' ? 'personal' : 'unit';

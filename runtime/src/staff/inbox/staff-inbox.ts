@@ -1,13 +1,22 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { CaseView, PublicProcedureSummary } from '@motcua/api';
+import type { CaseView, PublicProcedureSummary, StaffPreferences } from '@motcua/api';
 import type { InboxFilter, LiveChange, QueueScope, StaffData } from '../data/staff-data.ts';
 import { LangController, msg, t } from '../i18n/language.ts';
 import { staffStyles } from '../ui/styles.ts';
 import { navigate, onLinkClick, paths, setWorklist } from '../ui/navigate.ts';
 import { refusalText } from '../ui/refusal.ts';
 import { QUEUES, STAGES, STAGE_LABELS, WAITING, queueById, queueFilter, type QueueDef } from './queues.ts';
-import { loadFilters, loadScope, removeFilter, saveFilter, saveScope, type SavedFilter } from './saved-filters.ts';
-import { COLUMNS, COLUMN_LABELS, loadColumns, saveColumns, type Column } from './columns.ts';
+import {
+  forgetLocalFilters,
+  loadScope,
+  localFilters,
+  mergeFilters,
+  saveScope,
+  withFilter,
+  withoutFilter,
+  type SavedFilter,
+} from './saved-filters.ts';
+import { COLUMNS, COLUMN_LABELS, columnChoice, columnsOf, takeLocalColumns, type Column } from './columns.ts';
 import { cell } from './cells.ts';
 import { runBulk, type BulkKind, type BulkResult } from './bulk.ts';
 
@@ -177,6 +186,9 @@ export class StaffInbox extends LitElement {
   private abort: AbortController | null = null;
   private now = Date.now();
   private liveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The stored preferences as last known (saved whole on each change, one save after the other). */
+  private prefs: StaffPreferences = { savedFilters: [], columns: null };
+  private saving: Promise<unknown> = Promise.resolve();
 
   constructor() {
     super();
@@ -193,7 +205,7 @@ export class StaffInbox extends LitElement {
     this._error = '';
     this._focus = 0;
     this._selected = new Set();
-    this._columns = loadColumns();
+    this._columns = columnsOf(null);
     this._results = [];
     this._notice = '';
     this._busy = false;
@@ -217,10 +229,8 @@ export class StaffInbox extends LitElement {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('user')) {
-      this._scope = loadScope(globalThis.localStorage, this.user);
-      this._saved = loadFilters(globalThis.localStorage, this.user);
-    }
+    if (changed.has('user')) this._scope = loadScope(globalThis.localStorage, this.user);
+    if ((changed.has('user') || changed.has('data')) && this.data && this.user) void this.loadPreferences();
     if ((changed.has('agency') || changed.has('data')) && this.data && this.agency) {
       this.stopWatch?.();
       this.stopWatch = this.data.watch(this.agency, (c) => this.onLiveChange(c));
@@ -294,6 +304,51 @@ export class StaffInbox extends LitElement {
     }, 250);
   }
 
+  /**
+   * The person's saved filters and columns, from the server (asked beside the page, not before it).
+   * What this browser kept before they lived on the server is moved there once.
+   */
+  private async loadPreferences() {
+    const user = this.user;
+    let p: StaffPreferences;
+    try {
+      p = await this.data.preferences();
+    } catch {
+      return; // the defaults stay; the list and the actions still work
+    }
+    if (user !== this.user) return;
+    const local = localFilters(globalThis.localStorage, user);
+    const localColumns = p.columns === null ? takeLocalColumns() : null;
+    const merged = { savedFilters: mergeFilters(p.savedFilters, local), columns: p.columns ?? localColumns };
+    this.show(merged);
+    if (local.length || localColumns) {
+      if (await this.savePreferences(merged)) forgetLocalFilters(globalThis.localStorage, user);
+    }
+  }
+
+  private show(p: StaffPreferences) {
+    this.prefs = p;
+    this._saved = p.savedFilters;
+    this._columns = columnsOf(p.columns);
+  }
+
+  /** Shows the change at once and stores it; a refusal is said, and the server's copy shown again. */
+  private savePreferences(next: StaffPreferences): Promise<boolean> {
+    this.show(next);
+    const done = this.saving.then(async () => {
+      try {
+        this.show(await this.data.savePreferences(next));
+        return true;
+      } catch (e) {
+        this._error = `${t('preferencesNotSaved')} ${refusalText(e)}`;
+        this.show(await this.data.preferences().catch(() => this.prefs));
+        return false;
+      }
+    });
+    this.saving = done;
+    return done;
+  }
+
   private setScope(scope: QueueScope) {
     if (scope === this._scope) return;
     this._scope = scope;
@@ -305,12 +360,11 @@ export class StaffInbox extends LitElement {
     const form = e.target as HTMLFormElement;
     const name = String(new FormData(form).get('name') ?? '').trim();
     if (!name) return;
-    this._saved = saveFilter(globalThis.localStorage, this.user, {
-      name,
-      queue: this.def.id,
-      scope: this._scope,
-      ...this.search,
-    });
+    const filter: SavedFilter = { name, queue: this.def.id, scope: this._scope };
+    if (this.search.q) filter.q = this.search.q;
+    if (this.search.channel) filter.channel = this.search.channel;
+    if (this.search.procedure) filter.procedure = this.search.procedure;
+    void this.savePreferences({ ...this.prefs, savedFilters: withFilter(this.prefs.savedFilters, filter) });
     form.reset();
     this._notice = t('filterSaved', { name });
   }
@@ -360,8 +414,7 @@ export class StaffInbox extends LitElement {
     const next = new Set(this._columns);
     if (on) next.add(column);
     else if (column !== 'code') next.delete(column);
-    this._columns = next;
-    saveColumns(next);
+    void this.savePreferences({ ...this.prefs, columns: columnChoice(next) });
   }
 
   private toggleSelected(code: string, on?: boolean) {
@@ -492,7 +545,11 @@ export class StaffInbox extends LitElement {
                   <button
                     type="button"
                     aria-label=${t('deleteFilter', { name: f.name })}
-                    @click=${() => (this._saved = removeFilter(globalThis.localStorage, this.user, f.name))}
+                    @click=${() =>
+                      void this.savePreferences({
+                        ...this.prefs,
+                        savedFilters: withoutFilter(this.prefs.savedFilters, f.name),
+                      })}
                   >
                     ×
                   </button>

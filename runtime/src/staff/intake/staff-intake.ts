@@ -49,6 +49,14 @@ export class StaffIntake extends LitElement {
         border-radius: 0;
         text-align: start;
       }
+      .received .secret {
+        font-size: 1.5rem;
+        letter-spacing: 0.08em;
+        font-weight: 700;
+      }
+      .received dd {
+        margin: 0 0 0.5rem;
+      }
       .guidance ul {
         padding-inline-start: 1.25rem;
       }
@@ -81,7 +89,8 @@ export class StaffIntake extends LitElement {
   declare _channel: 'direct' | 'postal';
   declare _found: CaseView[];
   declare _findMessage: string;
-  declare _received: { code: string; slipUrl: string | null } | null;
+  /** The dossier just saved: its code, the tracking secret to read aloud (memory only), its receipt. */
+  declare _received: { code: string; secret: string | null; slipUrl: string | null } | null;
   /** Tracking secrets of dossiers just saved, until their receipt is issued (memory only). */
   private readonly _secrets = new Map<string, string>();
   declare _error: string;
@@ -178,19 +187,22 @@ export class StaffIntake extends LitElement {
 
   private async onSubmitted(e: CustomEvent<{ code: string }>) {
     const code = e.detail.code;
-    this._received = { code, slipUrl: null };
+    // The walk-in applicant's only copies of the tracking secret: on screen, read aloud at the
+    // counter, and on the receipt with a QR code. Neither is kept once the clerk moves on.
+    const secret = this._secrets.get(code) ?? null;
+    this._secrets.delete(code);
+    this._received = { code, secret, slipUrl: null };
     // The next applicant starts with an empty checklist.
     this._missing = new Set();
     this._guidance = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#received-title')?.focus();
     try {
-      // The walk-in applicant's only copy of the tracking secret is this receipt: it prints it with a QR code.
-      const secret = this._secrets.get(code);
-      this._secrets.delete(code);
-      const slips = await this.data.issueSlip(code, 'receipt', undefined, secret);
+      const slips = await this.data.issueSlip(code, 'receipt', undefined, secret ?? undefined);
       const pdf = slips.find((s) => s.format === 'pdf') ?? slips[0];
       if (pdf) {
         const url = this.data.slipUrl(code, pdf.id);
-        this._received = { code, slipUrl: url };
+        this._received = { code, secret, slipUrl: url };
         window.open(url, '_blank', 'noopener');
       }
     } catch (err) {
@@ -323,8 +335,19 @@ export class StaffIntake extends LitElement {
       </section>
       ${
         this._received
-          ? html`<section class="panel" role="status">
-            <p class="success">${t('received', { code: this._received.code })}</p>
+          ? html`<section class="panel received" aria-labelledby="received-title">
+            <h2 id="received-title" class="success" tabindex="-1">${t('received', { code: this._received.code })}</h2>
+            ${
+              this._received.secret
+                ? html`<dl>
+                    <dt>${t('trackingCode')}</dt>
+                    <dd><code>${this._received.code}</code></dd>
+                    <dt>${t('trackingSecret')}</dt>
+                    <dd><code class="secret" aria-describedby="secret-hint">${this._received.secret}</code></dd>
+                  </dl>
+                  <p id="secret-hint" class="hint">${t('readSecretAloud')}</p>`
+                : nothing
+            }
             ${
               this._received.slipUrl
                 ? html`<a class="button primary" href=${this._received.slipUrl} target="_blank" rel="noopener"

@@ -54,6 +54,11 @@ export const dossiers = pgTable(
     applicantAddress: text('applicant_address'),
     /** Lower-case, accent-folded name/ID/phone/email for accent-insensitive search (same on both databases). */
     applicantSearch: text('applicant_search').notNull(),
+    /**
+     * Core's word pairs of applicant_search (GIN-indexed; multi-word searches). Null only on rows
+     * written before the column, until the online backfill fills them.
+     */
+    searchPairs: text('search_pairs').array(),
     applicant: jsonb('applicant').notNull(),
     submitter: jsonb('submitter'),
     /** Where the applicant asked to be notified (core's NotifyContacts); null: not at all. */

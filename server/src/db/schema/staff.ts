@@ -107,3 +107,12 @@ export const accessLog = pgTable(
   },
   (t) => [index('access_log_dossier_idx').on(t.dossierId, t.at), index('access_log_staff_idx').on(t.staffId, t.at)],
 );
+
+/** A staff member's preferences (saved inbox filters, columns), as the contract's StaffPreferences. */
+export const staffPreferences = pgTable('staff_preferences', {
+  staffId: uuid('staff_id')
+    .primaryKey()
+    .references(() => staff.id, { onDelete: 'cascade' }),
+  preferences: jsonb('preferences').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+});

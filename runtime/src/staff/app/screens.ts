@@ -1,0 +1,24 @@
+import { defineElements } from './define-elements.ts';
+
+/**
+ * The screens the first inbox page does not need, each its own chunk: asked for when first shown,
+ * and fetched ahead once the inbox is drawn (so that opening a dossier waits for nothing).
+ */
+let dossier: Promise<void> | null = null;
+let intake: Promise<void> | null = null;
+
+export function loadDossierScreen(): Promise<void> {
+  return (dossier ??= import('../dossier/elements.ts').then((m) => defineElements(m.DOSSIER_ELEMENTS)));
+}
+
+export function loadIntakeScreen(): Promise<void> {
+  return (intake ??= import('../intake/staff-intake.ts').then((m) =>
+    defineElements({ 'motcua-staff-intake': m.StaffIntake }),
+  ));
+}
+
+/** Fetches the other screens when the browser is idle (after the first page is drawn). */
+export function prefetchScreens(): void {
+  const later = (globalThis as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? setTimeout;
+  later(() => void loadDossierScreen().catch(() => (dossier = null)));
+}
