@@ -35,13 +35,14 @@ test(`an embed page loads at most ${LIMIT_BYTES / 1000} KB of JavaScript (gzip; 
  * under those. Since then the citizen path's fixes added to the entry (fields named by section and
  * label, dd/mm/yyyy entry, yes/no answered "no", calendars that say which years they cover) and to
  * the tracking views (results to download, fees owed, badges by meaning; then the slips issued to
- * the applicant and opening a dossier from a printed receipt's QR code, +568).
+ * the applicant and opening a dossier from a printed receipt's QR code, +568). The form then told its
+ * host the answers as they change (`motcua-input`, which the designer's test scenarios follow, +20).
  */
 const FIRST_RENDER_MAX: Record<string, number> = {
-  '1.001193': 41_489,
-  '1.001612': 41_489 + 2_192,
-  '1.009994': 41_489 + 1_785,
-  track: 41_489 + 7_273,
+  '1.001193': 41_509,
+  '1.001612': 41_509 + 2_192,
+  '1.009994': 41_509 + 1_785,
+  track: 41_509 + 7_273,
 };
 
 test('no page loads more runtime JavaScript at its first render than recorded', () => {
