@@ -196,6 +196,18 @@ test('a procedure built from scratch without JSON is previewed, published with i
   // One test scenario: what happens, computed by core, saved as its expectation.
   await section(page, 'Tình huống kiểm thử');
   await page.getByRole('button', { name: 'Thêm tình huống', exact: true }).click();
+  // Its answers are entered on the runtime's form; what happens follows each one.
+  await page.getByRole('button', { name: /^Trả lời trên biểu mẫu/ }).click();
+  const answers = page.locator('mc-scenario-form motcua-form');
+  await answers.getByLabel('Họ và tên người yêu cầu').first().fill('Trần Thị Bình');
+  await answers.getByLabel('Yêu cầu cho con chưa thành niên').first().check();
+  const outcome = page.locator('mc-scenarios-editor .mc-scenario-answer');
+  await outcome.getByText('Giấy khai sinh của con').waitFor();
+  await page.waitForFunction(
+    () => document.querySelector('mc-scenarios-editor dd[data-total]')?.getAttribute('data-total') === '0',
+  );
+  await shot(page, 'scenario-on-form');
+  await axe(page, 'test scenario answered on the form');
   await page.getByRole('button', { name: /^Lưu kết quả hiện tại làm kết quả mong đợi/ }).click();
   await page.locator('mc-scenarios-editor').getByText('1/1 tình huống đạt').waitFor();
 
