@@ -210,6 +210,9 @@ test('a procedure built from scratch without JSON is previewed, published with i
   await axe(page, 'test scenario answered on the form');
   await page.getByRole('button', { name: /^Lưu kết quả hiện tại làm kết quả mong đợi/ }).click();
   await page.locator('mc-scenarios-editor').getByText('1/1 tình huống đạt').waitFor();
+  // The task list ticks what core finds complete: the condition placed, the scenario run and passed.
+  for (const task of ['Điều kiện', 'Tình huống kiểm thử'])
+    await page.locator('nav.tasks a', { hasText: task }).getByText('(đã xong)').waitFor();
 
   // Review and publish: the diff against nothing (a first version), no blocker once noted.
   await section(page, 'Rà soát và công bố');
