@@ -4,6 +4,7 @@ const CSS = `
 .mc-editor fieldset { border: 1px solid #8a8f98; border-radius: 4px; margin: 0 0 1rem; padding: 0.75rem; }
 .mc-editor legend { font-weight: 600; padding: 0 0.25rem; }
 .mc-row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; margin: 0.25rem 0; }
+.mc-field { display: flex; flex-direction: column; gap: 0.125rem; }
 .mc-row label { display: flex; flex-direction: column; gap: 0.125rem; }
 .mc-row label.mc-inline { flex-direction: row; align-items: center; gap: 0.375rem; }
 .mc-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }

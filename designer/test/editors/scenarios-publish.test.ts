@@ -159,8 +159,17 @@ describe('mc-publish-panel', () => {
     expect(todo).to.contain('Ngày hiệu lực phải từ hôm nay');
     expect(todo).to.contain('Chỉ cán bộ có vai trò thiết kế');
     expect(el.querySelector('[data-summary]')!.textContent).to.contain('Phiên bản đầu tiên');
-    await change(control(el, 'Hiệu lực từ'), '2099-06-01', el);
+    // The date is typed day first, whatever the browser's language; a past one is refused.
+    const date = el.querySelector<HTMLInputElement>('#mc-publish-effective')!;
+    expect(date.value).to.equal('01/01/2020');
+    await change(date, '31/12/2020', el);
+    expect(changes).to.have.length(0);
+    expect(el.querySelector('#mc-publish-effective-error')!.textContent).to.contain('trở đi');
+    expect(date.getAttribute('aria-invalid')).to.equal('true');
+    await change(date, '01/06/2099', el);
     expect(changes[0]!.procedure.effectiveFrom).to.equal('2099-06-01');
+    expect(el.querySelector('#mc-publish-effective-error')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 });
 
