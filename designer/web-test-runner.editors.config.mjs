@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
+// The scenario form is the runtime's <motcua-form>, served from its sources as the runtime's tests serve it.
+import { jsonFormsBundle } from '../runtime/test/support/wtr-plugins.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -15,6 +17,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
   plugins: [
+    jsonFormsBundle(),
     esbuildPlugin({
       ts: true,
       json: true,

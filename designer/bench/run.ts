@@ -3,7 +3,8 @@
  * with its form editor and preview ready, the p50/p95 time from one label edit to the updated
  * preview and problems (goal ≤ 100 ms), and the designer's first-load JavaScript (gzip -9, without
  * Monaco, which loads only with a JSON view) beside @bpmn-io/form-js-editor built the same way in
- * the same run (goal: at most half). Writes designer/.bench/designer.json.
+ * the same run (goal: at most half). Also the server's dry-run alone (the problems' share that is
+ * not the page's). Writes designer/.bench/designer.json.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,6 +15,7 @@ import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium.mjs';
 import { REPO, ensureRuntimeBuilt, startServer } from '../../test/e2e/support.ts';
+import { apiSession } from '../../test/e2e/staff-support.ts';
 import { generatedProcedure } from './generate.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -205,6 +207,14 @@ async function main() {
       );
       await page.waitForTimeout(900); // apart, so each is its own undo step
     }
+    // The server's part of "problems": the dry-run alone, asked from here (no page, no preview).
+    const call = await apiSession(server.url, 'designer.justice', password);
+    const dryRun: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      await call('POST', `/api/v1/procedures/${code}/draft/validate`, definition);
+      dryRun.push(performance.now() - t0);
+    }
     const result = {
       fields: 150,
       firstLoadJsGzipKB: kb(designer.gzip),
@@ -215,6 +225,7 @@ async function main() {
       editToPreviewAndProblems: stats(times.map((x) => x.both)),
       editToPreview: stats(times.map((x) => x.preview)),
       editToProblems: stats(times.map((x) => x.problems)),
+      serverDryRun: stats(dryRun),
     };
     console.log(JSON.stringify(result, null, 2));
     mkdirSync(join(HERE, '../.bench'), { recursive: true });

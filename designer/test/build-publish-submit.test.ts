@@ -6,20 +6,25 @@
 // through <motcua-form> on the sample site, and the dossier routes as designed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium.mjs';
-import { REPO, ensureRuntimeBuilt, startServer, type RunningServer } from '../../test/e2e/support.ts';
+import {
+  REPO,
+  axeViolations,
+  ensureRuntimeBuilt,
+  startServer,
+  watchedContext,
+  type RunningServer,
+} from '../../test/e2e/support.ts';
 import { apiSession } from '../../test/e2e/staff-support.ts';
 
 const PASSWORD = 'designer-build-password';
 const OWNER = '000.00.10.H56'; // Sở Tư pháp: receives and reviews
 const SECOND = '000.00.12.H56'; // Sở Tài chính: decides
 const CODE = `1.8${String(Date.now() % 100_000).padStart(5, '0')}`;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: Browser;
@@ -40,31 +45,11 @@ after(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.exposeFunction('__violation', (v: string) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __violation(v: string): void }).__violation(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.setDefaultTimeout(60_000);
-  return page;
+  return (await watchedContext(browser, violations, errors, { viewport: { width: 1400, height: 1000 } })).page;
 }
 
 async function axe(page: Page, screen: string) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-      }
-    ).axe;
-    const r = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-  assert.deepEqual(result, [], `axe on ${screen}`);
+  assert.deepEqual(await axeViolations(page), [], `axe on ${screen}`);
 }
 
 /** With DESIGNER_SHOTS=<dir>, a screenshot of each screen for a person to look at. */
@@ -196,8 +181,23 @@ test('a procedure built from scratch without JSON is previewed, published with i
   // One test scenario: what happens, computed by core, saved as its expectation.
   await section(page, 'Tình huống kiểm thử');
   await page.getByRole('button', { name: 'Thêm tình huống', exact: true }).click();
+  // Its answers are entered on the runtime's form; what happens follows each one.
+  await page.getByRole('button', { name: /^Trả lời trên biểu mẫu/ }).click();
+  const answers = page.locator('mc-scenario-form motcua-form');
+  await answers.getByLabel('Họ và tên người yêu cầu').first().fill('Trần Thị Bình');
+  await answers.getByLabel('Yêu cầu cho con chưa thành niên').first().check();
+  const outcome = page.locator('mc-scenarios-editor .mc-scenario-answer');
+  await outcome.getByText('Giấy khai sinh của con').waitFor();
+  await page.waitForFunction(
+    () => document.querySelector('mc-scenarios-editor dd[data-total]')?.getAttribute('data-total') === '0',
+  );
+  await shot(page, 'scenario-on-form');
+  await axe(page, 'test scenario answered on the form');
   await page.getByRole('button', { name: /^Lưu kết quả hiện tại làm kết quả mong đợi/ }).click();
   await page.locator('mc-scenarios-editor').getByText('1/1 tình huống đạt').waitFor();
+  // The task list ticks what core finds complete: the condition placed, the scenario run and passed.
+  for (const task of ['Điều kiện', 'Tình huống kiểm thử'])
+    await page.locator('nav.tasks a', { hasText: task }).getByText('(đã xong)').waitFor();
 
   // Review and publish: the diff against nothing (a first version), no blocker once noted.
   await section(page, 'Rà soát và công bố');

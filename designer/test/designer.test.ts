@@ -5,17 +5,22 @@
 // draft meeting a visible conflict with nothing lost, and axe-core on every screen.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium.mjs';
-import { REPO, ensureRuntimeBuilt, startServer, type RunningServer } from '../../test/e2e/support.ts';
+import {
+  REPO,
+  axeViolations,
+  ensureRuntimeBuilt,
+  startServer,
+  watchedContext,
+  type RunningServer,
+} from '../../test/e2e/support.ts';
 
 const PASSWORD = 'designer-e2e-password';
 const USER = 'designer.justice';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CODE = `E2E.${Date.now() % 1_000_000}`;
 
 let server: RunningServer;
@@ -37,18 +42,9 @@ after(async () => {
 });
 
 async function session(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const page = await context.newPage();
-  await page.exposeFunction('__violation', (v: string) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __violation(v: string): void }).__violation(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.setDefaultTimeout(60_000);
-  return { context, page };
+  const watched = await watchedContext(browser, violations, errors, { viewport: { width: 1400, height: 1000 } });
+  await watched.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  return watched;
 }
 
 async function signIn(page: Page) {
@@ -59,19 +55,8 @@ async function signIn(page: Page) {
   await page.waitForSelector('mc-procedure-list table.list');
 }
 
-/** axe-core's WCAG 2.x A/AA rules on the page as it is now. */
 async function axe(page: Page, screen: string) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-      }
-    ).axe;
-    const r = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-  assert.deepEqual(result, [], `axe on ${screen}`);
+  assert.deepEqual(await axeViolations(page), [], `axe on ${screen}`);
 }
 
 async function waitSaved(page: Page) {

@@ -39,13 +39,14 @@ test(`an embed page loads at most ${LIMIT_BYTES / 1000} KB of JavaScript (gzip; 
  * chunk of its own; what stays in the entry (fetching it after a submission whose fees are due
  * first, or when the page comes back from a provider) costs +149, and the tracking views' hand-over
  * to it +239. Then the form's choice of notifications (e-mail and/or SMS, two ticks and their words
- * in the entry, +303).
+ * in the entry, +303); the form tells its host the answers as they change (`motcua-input`, which
+ * the designer's test scenarios follow, +20).
  */
 const FIRST_RENDER_MAX: Record<string, number> = {
-  '1.001193': 41_941,
-  '1.001612': 41_941 + 2_192,
-  '1.009994': 41_941 + 1_785,
-  track: 41_941 + 7_512,
+  '1.001193': 41_961,
+  '1.001612': 41_961 + 2_192,
+  '1.009994': 41_961 + 1_785,
+  track: 41_961 + 7_512,
 };
 
 test('no page loads more runtime JavaScript at its first render than recorded', () => {

@@ -181,4 +181,19 @@ describe('<motcua-form> given a definition', () => {
     await el.updateComplete;
     expect(requester()).to.deep.include({ fullName: 'Trần Văn Nam', phone: '0912345678', address: '12 Lê Lợi' });
   });
+  it('tells its host the answers and the chosen agency as the applicant changes them', async () => {
+    const { view, validators } = await published();
+    const el = await renderGiven(view, validators);
+    const seenInputs: { data: unknown; agency: string | null }[] = [];
+    document.body.addEventListener('motcua-input', (e) => seenInputs.push((e as CustomEvent).detail));
+    await answer(el, { requester: { fullName: 'Lê Thị Mai' } });
+    expect(seenInputs.at(-1)!.data).to.deep.include({ requester: { fullName: 'Lê Thị Mai' } });
+    const select = el.shadowRoot!.querySelector('#mc-agency') as HTMLSelectElement;
+    const code = [...select.options].map((o) => o.value).find(Boolean)!;
+    select.value = code;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(seenInputs.at(-1)).to.deep.include({ agency: code });
+    expect(seenInputs.at(-1)!.data).to.deep.include({ requester: { fullName: 'Lê Thị Mai' } });
+  });
 });

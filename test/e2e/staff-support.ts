@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { REPO } from './support.ts';
+import { REPO, watchedContext } from './support.ts';
+
+export { axeViolations } from './support.ts';
 
 /** The demo password and the username holding `role` at `agency`, from the server's demo-logins.txt. */
 export function demoLogin(dataDir: string, role: string, agency: string): { username: string; password: string } {
@@ -64,25 +66,6 @@ export async function submitBirthRegistrationTracked(
   return { code: body.code, secret: body.secret };
 }
 
-const AXE = readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.x A/AA violations on the page (shadow roots included), as readable lines. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-  await page.evaluate(`${AXE}\n;0`);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-      }
-    ).axe;
-    const r = await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
-
 /** The element focused now, through shadow roots: its tag, id, text and data-kind/data-code. */
 export async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -131,23 +114,12 @@ export const scan = (name: string) => ({
 });
 
 /** A staff page in its own browser context, Vietnamese, recording CSP violations and page errors. */
-export async function staffContext(
+export function staffContext(
   browser: Browser,
   violations: string[],
   errors: string[],
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  // A machine shared with other work answers slowly at times; waits are for selectors, not sleeps.
-  context.setDefaultTimeout(60_000);
-  const page = await context.newPage();
-  await page.exposeFunction('__violation', (v: string) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __violation(v: string): void }).__violation(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { context, page };
+  return watchedContext(browser, violations, errors);
 }
 
 /** Signs in through the login page and waits for the workspace. */

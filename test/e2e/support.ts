@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { createClient } from '@motcua/api/client';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { SOURCE_NODE_ARGS } from '../support/node-args.mjs';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -125,5 +125,48 @@ export async function siteUnderStrictCsp(page: Page, server: string): Promise<vo
     const response = await route.fetch();
     const { 'content-encoding': _encoding, 'content-length': _length, ...headers } = response.headers();
     await route.fulfill({ response, headers: { ...headers, 'content-security-policy': strictCsp(server) } });
+  });
+}
+
+/**
+ * A page in its own browser context (Vietnamese, Việt Nam's time zone, unless `options` say
+ * otherwise) that records every CSP violation and page error into the lists given.
+ */
+export async function watchedContext(
+  browser: Browser,
+  violations: string[],
+  errors: string[],
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...options });
+  // A machine shared with other work answers slowly at times; waits are for selectors, not sleeps.
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  await page.exposeFunction('__violation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __violation(v: string): void }).__violation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page };
+}
+
+const AXE = readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.x A/AA violations on the page (shadow roots included), as readable lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(`${AXE}\n;0`);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
+    const r = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   });
 }

@@ -1,9 +1,9 @@
 /**
  * The sections of a procedure's home (the task list), which part of the definition each one
  * edits, the element that edits it, and whether it is complete: it has content and core reports
- * no problem inside it.
+ * no problem inside it (for test scenarios: core ran them all and each passed).
  */
-import type { Issue } from '@motcua/core';
+import { conditionUses, type Issue, type Procedure, type ScenarioResult } from '@motcua/core';
 import type { Definition } from '../store/definition-store.ts';
 
 export type SectionId =
@@ -44,11 +44,11 @@ export const SECTIONS: readonly Section[] = [
   },
   { id: 'form', pointers: ['/form', '/submitter'] },
   { id: 'documents', pointers: ['/documents'], tag: 'mc-documents-editor' },
-  { id: 'conditions', pointers: [], tag: 'mc-conditions-editor' },
+  { id: 'conditions', pointers: ['/conditions'], tag: 'mc-conditions-editor' },
   { id: 'fees', pointers: ['/fees'], tag: 'mc-fees-editor' },
   { id: 'deadline', pointers: ['/deadline'], tag: 'mc-deadline-editor' },
   { id: 'routing', pointers: ['/workflow', '/receiving', '/report'], tag: 'mc-routing-editor' },
-  { id: 'scenarios', pointers: [], tag: 'mc-scenarios-editor' },
+  { id: 'scenarios', pointers: ['/scenarios'], tag: 'mc-scenarios-editor' },
   { id: 'publish', pointers: [], tag: 'mc-publish-panel' },
   { id: 'history', pointers: [], tag: 'mc-history-panel' },
 ];
@@ -61,36 +61,70 @@ export function sectionOf(pointer: string): SectionId {
   return 'general';
 }
 
-const filled = (d: Definition, id: SectionId): boolean => {
+const text = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+
+/** Every named condition is placed somewhere (a condition nothing uses is unfinished work). */
+function conditionsInUse(d: Definition): boolean {
+  const list = Array.isArray(d.conditions) ? (d.conditions as { when?: unknown }[]) : [];
+  if (list.length === 0) return false;
+  try {
+    return list.every((c) => conditionUses(d as unknown as Procedure, c.when as never).length > 0);
+  } catch {
+    return false; // a draft too incomplete to walk
+  }
+}
+
+const filled = (d: Definition, id: SectionId, scenarios: readonly ScenarioResult[] | null): boolean => {
   const form = d.form as { uischema?: { elements?: unknown[] } } | undefined;
   const workflow = d.workflow as { steps?: unknown[] } | undefined;
   const title = d.title as { vi?: string } | undefined;
+  const field = d.field as { code?: string; title?: { vi?: string } } | undefined;
+  const legal = Array.isArray(d.legalBasis) ? (d.legalBasis as { ref?: string; title?: { vi?: string } }[]) : [];
   switch (id) {
     case 'general':
-      return Boolean(d.code && title?.vi && (d.field as { code?: string } | undefined)?.code);
+      return (
+        text(d.code) &&
+        text(title?.vi) &&
+        text(field?.code) &&
+        text(field?.title?.vi) &&
+        text(d.serviceLevel) &&
+        text(d.effectiveFrom) &&
+        legal.length > 0 &&
+        legal.every((l) => text(l.ref) && text(l.title?.vi))
+      );
     case 'form':
       return (form?.uischema?.elements?.length ?? 0) > 0;
     case 'documents':
       return Array.isArray(d.documents) && d.documents.length > 0;
+    case 'conditions':
+      return conditionsInUse(d);
     case 'fees':
       return typeof d.fees === 'object' && d.fees !== null;
     case 'deadline':
       return typeof d.deadline === 'object' && d.deadline !== null;
     case 'routing':
       return (workflow?.steps?.length ?? 0) > 0;
+    case 'scenarios':
+      return scenarios !== null && scenarios.length > 0;
     default:
       return false;
   }
 };
 
-/** Per section: complete (content and no problem), or the number of problems in it. */
+/**
+ * Per section: complete (content and no problem), or the number of problems in it. `scenarios`
+ * are core's results of the saved test scenarios (null until they could be run): each failing
+ * one counts as a problem of its section.
+ */
 export function sectionStatus(
   d: Definition,
   issues: readonly Issue[],
+  scenarios: readonly ScenarioResult[] | null = null,
 ): Record<SectionId, { done: boolean; problems: number }> {
   const out = {} as Record<SectionId, { done: boolean; problems: number }>;
   for (const s of SECTIONS) out[s.id] = { done: false, problems: 0 };
   for (const i of issues) out[sectionOf(i.pointer)].problems++;
-  for (const s of SECTIONS) out[s.id].done = filled(d, s.id) && out[s.id].problems === 0;
+  out.scenarios.problems += (scenarios ?? []).filter((r) => !r.passed).length;
+  for (const s of SECTIONS) out[s.id].done = filled(d, s.id, scenarios) && out[s.id].problems === 0;
   return out;
 }

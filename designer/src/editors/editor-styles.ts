@@ -4,6 +4,7 @@ const CSS = `
 .mc-editor fieldset { border: 1px solid #8a8f98; border-radius: 4px; margin: 0 0 1rem; padding: 0.75rem; }
 .mc-editor legend { font-weight: 600; padding: 0 0.25rem; }
 .mc-row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; margin: 0.25rem 0; }
+.mc-field { display: flex; flex-direction: column; gap: 0.125rem; }
 .mc-row label { display: flex; flex-direction: column; gap: 0.125rem; }
 .mc-row label.mc-inline { flex-direction: row; align-items: center; gap: 0.375rem; }
 .mc-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
@@ -14,6 +15,9 @@ const CSS = `
 .mc-diff { font-family: ui-monospace, monospace; font-size: 0.85rem; white-space: pre; overflow: auto; max-height: 28rem; border: 1px solid #8a8f98; padding: 0.25rem; }
 .mc-diff .mc-added { background: #dff5e3; }
 .mc-diff .mc-removed { background: #fbe1e1; }
+.mc-editor summary { padding: 0.375rem 0; cursor: pointer; }
+.mc-scenario-answer { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr); gap: 1rem; align-items: start; }
+@media (max-width: 60rem) { .mc-scenario-answer { grid-template-columns: minmax(0, 1fr); } }
 .mc-diagram { max-width: 100%; height: auto; border: 1px solid #8a8f98; }
 .mc-editor table { border-collapse: collapse; }
 .mc-editor th, .mc-editor td { border: 1px solid #c4c7cc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }

@@ -133,6 +133,13 @@ const STRINGS = {
   sampleTotal: ['Tổng phí trên dữ liệu mẫu', 'The total on sample answers'],
   sampleFromScenario: ['Lấy dữ liệu của tình huống', 'Take the answers of a scenario'],
   sampleAnswers: ['Dữ liệu tờ khai mẫu (JSON)', 'Sample answers (JSON)'],
+  answersAsJson: ['Câu trả lời dạng JSON (nâng cao)', 'The answers as JSON (advanced)'],
+  answerOnForm: ['Trả lời trên biểu mẫu: {0}', 'Answer on the form: {0}'],
+  closeForm: ['Đóng biểu mẫu: {0}', 'Close the form: {0}'],
+  answerOnFormHelp: [
+    'Điền tờ khai như người dân; kết quả bên cạnh được tính lại sau mỗi thay đổi.',
+    'Fill in the form as an applicant would; what happens beside it is computed again after each change.',
+  ],
   feeItem: ['Khoản', 'Item'],
   why: ['Lý do', 'Why'],
   total: ['Tổng cộng', 'Total'],

@@ -8,3 +8,4 @@ export { ScenariosEditor } from './scenarios/scenarios-editor.ts';
 export { PublishPanel } from './publish/publish-panel.ts';
 export { HistoryPanel } from './history/history-panel.ts';
 export { environmentFrom, loadEnvironment, type EditorEnvironment } from './environment.ts';
+export { scenarioResults } from './scenarios/scenario-results.ts';

@@ -218,6 +218,17 @@ export const STRINGS = {
   h_none: { vi: 'Chưa công bố phiên bản nào.', en: 'No version published yet.' },
   h_version: { vi: 'Phiên bản {0}: hiệu lực từ {1}{2}', en: 'Version {0}: in force from {1}{2}' },
   h_inForce: { vi: ' (đang áp dụng)', en: ' (in force)' },
+  dateHint: { vi: 'ngày/tháng/năm, ví dụ 01/07/2026', en: 'day/month/year, e.g. 01/07/2026' },
+  dateInvalid: {
+    vi: 'Không phải một ngày: hãy viết theo dạng ngày/tháng/năm (dd/mm/yyyy)',
+    en: 'Not a date: write it as day/month/year (dd/mm/yyyy)',
+  },
+  dateRequired: { vi: 'Hãy nhập ngày', en: 'Enter a date' },
+  dateBeforeMin: { vi: 'Ngày phải từ {0} trở đi', en: 'The date must be {0} or later' },
+  g_ownerLevel: { vi: 'Cấp thực hiện', en: 'Level' },
+  g_ownerLevelText: { vi: '{0} (cấp {1})', en: '{0} (level {1})' },
+  g_pickLevel: { vi: '— chọn mức độ —', en: '— pick a level —' },
+  g_required: { vi: '(bắt buộc)', en: '(required)' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -3,8 +3,8 @@
  * the current, unsaved definition as data (`.definition .evaluator .agencies .calendars`), at
  * phone or desktop width, in vi or en. This page's CSP forbids eval, and a draft has no
  * precompiled validators: core's interpreted evaluator (a schema walker) runs its conditions and
- * validation. Without a submit handler the form says it is a preview. Everything that depends on
- * how the runtime is fed lives in this one module.
+ * validation. Without a submit handler the form says it is a preview. How the runtime is fed lives
+ * here and in scenario-form.ts (a test scenario's answers entered in the same form).
  */
 import { html, nothing } from 'lit';
 import { createInterpretedEvaluator, type Calendar, type SchemaEvaluator } from '@motcua/core';
@@ -12,6 +12,7 @@ import type { PublicAgency } from '@motcua/api';
 import { LightElement } from '../app/light-element.ts';
 import { api, type Lang } from '../app/api.ts';
 import { t } from '../i18n/strings.ts';
+import { loadRuntime } from './runtime-loader.ts';
 import type { Definition } from '../store/definition-store.ts';
 
 interface Directory {
@@ -44,10 +45,6 @@ function loadDirectory(): Promise<Directory> {
   loading.catch(() => (directory = null));
   return (directory = loading);
 }
-
-const RUNTIME_URL = '/embed/motcua.js';
-let runtime: Promise<unknown> | null = null;
-const loadRuntime = () => (runtime ??= import(/* @vite-ignore */ RUNTIME_URL));
 
 export class PreviewPane extends LightElement {
   static override properties = {

@@ -3,7 +3,8 @@
  * dry-run (with the province's agency checks): the designer re-implements no rule, and core's
  * validator compiles schemas, which this page's CSP (no eval) forbids in the browser. One check
  * runs at a time: edits made meanwhile are checked together as soon as it answers, so typing does
- * not queue one validation per key on the server.
+ * not queue one validation per key on the server. That already batches a burst of keys, so the
+ * first edit is sent at once, before the views re-render, rather than after a pause.
  */
 import type { Issue } from '@motcua/core';
 import { api } from '../app/api.ts';
@@ -14,14 +15,16 @@ export class ProblemList extends EventTarget {
   #running = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(readonly delayMs = 30) {
+  constructor(readonly delayMs = 0) {
     super();
   }
 
   check(code: string, definition: unknown): void {
     this.#pending = { code, definition };
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#run(), this.delayMs);
+    // Sent before the views re-render for the same edit, when no check is under way.
+    if (this.delayMs === 0 && !this.#running) void this.#run();
+    else this.#timer = setTimeout(() => void this.#run(), this.delayMs);
   }
 
   async #run(): Promise<void> {

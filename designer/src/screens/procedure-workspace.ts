@@ -5,7 +5,7 @@
  * province's agency checks) and the preview.
  */
 import { html, nothing } from 'lit';
-import type { Issue } from '@motcua/core';
+import type { Issue, Procedure, ScenarioResult } from '@motcua/core';
 import type { ProcedureDetail } from '@motcua/api';
 import { LightElement } from '../app/light-element.ts';
 import { api, errorText, type Lang } from '../app/api.ts';
@@ -23,6 +23,9 @@ import '../form/form-editor.ts';
 import '../problems/problems-panel.ts';
 import '../preview/preview-pane.ts';
 import type { JsonView } from '../json/json-view.ts';
+
+type Editors = typeof import('../editors/index.ts');
+type ScenarioRunner = { run: Editors['scenarioResults']; env: Awaited<ReturnType<Editors['loadEnvironment']>> };
 
 export class ProcedureWorkspace extends LightElement {
   static override properties = {
@@ -55,6 +58,9 @@ export class ProcedureWorkspace extends LightElement {
   store: DefinitionStore | null = null;
   autosave: Autosave | null = null;
   readonly problems = new ProblemList();
+  /** Core's scenario run, with the agencies and calendars, once the editors' chunk has them. */
+  #runner: ScenarioRunner | null = null;
+  #results: { for: Definition; results: ScenarioResult[] } | null = null;
   #recoveryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -95,6 +101,7 @@ export class ProcedureWorkspace extends LightElement {
     window.addEventListener('pagehide', this.#onUnload);
     this.problems.addEventListener('issues', () => (this.issues = this.problems.issues));
     void this.#load();
+    void this.#loadRunner();
   }
 
   override disconnectedCallback(): void {
@@ -149,6 +156,24 @@ export class ProcedureWorkspace extends LightElement {
     }
   }
 
+  async #loadRunner() {
+    try {
+      const editors = await import('../editors/index.ts');
+      this.#runner = { run: editors.scenarioResults, env: await editors.loadEnvironment() };
+      this.requestUpdate();
+    } catch {
+      // Without agencies and calendars the scenarios cannot run: their task stays unticked.
+    }
+  }
+
+  /** The saved scenarios run by core on this definition (once per definition), or null. */
+  #scenarioResults(d: Definition): ScenarioResult[] | null {
+    if (!this.#runner) return null;
+    if (this.#results?.for !== d)
+      this.#results = { for: d, results: this.#runner.run(d as unknown as Procedure, this.#runner.env) };
+    return this.#results.results;
+  }
+
   #writeRecovery() {
     if (!this.store || !this.autosave) return;
     if (!this.autosave.dirty && this.autosave.state !== 'conflict') return;
@@ -200,7 +225,7 @@ export class ProcedureWorkspace extends LightElement {
     const store = this.store;
     if (!d || !store) return html`<p role="status">${t(lang, 'loading')}</p>`;
     const title = d.title as { vi?: string; en?: string } | undefined;
-    const status = sectionStatus(d, this.issues);
+    const status = sectionStatus(d, this.issues, this.#scenarioResults(d));
     const undoLabel = store.undoLabel;
     const redoLabel = store.redoLabel;
     return html`
@@ -322,7 +347,7 @@ export class ProcedureWorkspace extends LightElement {
     const lang = this.lang;
     switch (this.section) {
       case 'general':
-        return html`<mc-general-editor .lang=${lang} .procedure=${d}></mc-general-editor>`;
+        return html`<mc-general-editor .lang=${lang} .procedure=${d} .issues=${this.issues}></mc-general-editor>`;
       case 'form':
         return html`<mc-form-editor .lang=${lang} .procedure=${d} .focusPointer=${this.selected}></mc-form-editor>`;
       default: {

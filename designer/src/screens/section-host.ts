@@ -5,7 +5,7 @@
  * view; publishing and the version list have a plain built-in form meanwhile.
  */
 import { html, nothing } from 'lit';
-import type { Issue } from '@motcua/core';
+import { shownDate, type Issue } from '@motcua/core';
 import type { ProcedureDetail, VersionInfo } from '@motcua/api';
 import { LightElement } from '../app/light-element.ts';
 import { api, errorText, type Lang } from '../app/api.ts';
@@ -126,7 +126,7 @@ export class SectionHost extends LightElement {
               : html`<ul>
                 ${this.versions.map(
                   (v) =>
-                    html`<li>${t(lang, 'h_version', v.version, v.effectiveFrom, v.inForce ? t(lang, 'h_inForce') : '')}</li>`,
+                    html`<li>${t(lang, 'h_version', v.version, shownDate(v.effectiveFrom), v.inForce ? t(lang, 'h_inForce') : '')}</li>`,
                 )}
               </ul>`
         }`;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Procedure } from '@motcua/core';
-import { procedure, WARD_1, JUSTICE } from './support/fixtures.ts';
+import { procedure, WARD_1, WARD_2, JUSTICE } from './support/fixtures.ts';
 import { button, change, control, host, type Editor } from './support/host.ts';
 import { fakeClient, settle } from './support/fake-client.ts';
 
@@ -22,6 +22,11 @@ function withScenario(): Procedure {
 }
 
 describe('mc-scenarios-editor', () => {
+  // <motcua-form> from the runtime's sources, as the test server serves them (the designer loads
+  // the server's build of the same); a path, not an import, so this workspace compiles alone.
+  const runtimeSources = '/runtime/src/index.ts';
+  before(() => import(/* @vite-ignore */ runtimeSources));
+
   it('shows what happens, computed by core; accessible', async () => {
     const { el } = await host<Editor>('mc-scenarios-editor', withScenario());
     const text = el.textContent!.replace(/\s+/g, ' ');
@@ -33,6 +38,40 @@ describe('mc-scenarios-editor', () => {
     expect(el.querySelector('dd[data-due]')!.getAttribute('data-due')).to.equal('2026-03-05T02:00:00.000Z');
     expect(text).to.contain('Chưa lưu kết quả mong đợi.');
     await expect(el).to.be.accessible();
+  });
+
+  it("answers a scenario on the runtime form: each change is the scenario's, and what happens follows", async () => {
+    const { el, changes } = await host<Editor>('mc-scenarios-editor', withScenario());
+    button(el, 'Trả lời trên biểu mẫu: Cha mẹ đã kết hôn, hai bản sao').click();
+    await el.updateComplete;
+    const form = await until(() => el.querySelector('mc-scenario-form motcua-form') as HTMLElement | null);
+    const inner = await until(
+      () => form.shadowRoot?.querySelector('motcua-jsonforms') as (HTMLElement & { data: unknown }) | null,
+    );
+    // The form starts from the scenario's answers and agency.
+    expect(inner.data).to.deep.include({ fullName: 'Lê Văn An', parentsMarried: true, copies: 2 });
+    const agency = form.shadowRoot!.querySelector('#mc-agency') as HTMLSelectElement;
+    expect(agency.value).to.equal(WARD_1);
+    await axeClean(el);
+
+    // The applicant's answers change: not married, one copy.
+    const data = { fullName: 'Lê Văn An', parentsMarried: false, copies: 1 };
+    inner.data = data;
+    inner.dispatchEvent(new CustomEvent('change', { detail: { data, errors: [] }, bubbles: true }));
+    await until(() => changes.length > 0 || null);
+    await el.updateComplete;
+    expect(changes.at(-1)!.procedure.scenarios![0]!.data).to.deep.include(data);
+    expect(el.querySelector('dd[data-total]')!.getAttribute('data-total')).to.equal('13000');
+    expect(el.textContent).not.to.contain('Giấy chứng nhận kết hôn');
+
+    // Another receiving agency, chosen on the form, is the scenario's and the route's.
+    agency.value = WARD_2;
+    agency.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => el.procedure.scenarios![0]!.agency === WARD_2 || null);
+    await el.updateComplete;
+    expect(el.textContent!.replace(/\s+/g, ' ')).to.contain('Thẩm định — Phường Bắc Thành');
+    // Typing in the form is one undo step per kind of edit, not one per keystroke.
+    expect(new Set(changes.map((c) => c.label)).size).to.equal(1);
   });
 
   it('saves what happens as expected; a later edit that changes it makes the scenario fail', async () => {
@@ -120,8 +159,17 @@ describe('mc-publish-panel', () => {
     expect(todo).to.contain('Ngày hiệu lực phải từ hôm nay');
     expect(todo).to.contain('Chỉ cán bộ có vai trò thiết kế');
     expect(el.querySelector('[data-summary]')!.textContent).to.contain('Phiên bản đầu tiên');
-    await change(control(el, 'Hiệu lực từ'), '2099-06-01', el);
+    // The date is typed day first, whatever the browser's language; a past one is refused.
+    const date = el.querySelector<HTMLInputElement>('#mc-publish-effective')!;
+    expect(date.value).to.equal('01/01/2020');
+    await change(date, '31/12/2020', el);
+    expect(changes).to.have.length(0);
+    expect(el.querySelector('#mc-publish-effective-error')!.textContent).to.contain('trở đi');
+    expect(date.getAttribute('aria-invalid')).to.equal('true');
+    await change(date, '01/06/2099', el);
     expect(changes[0]!.procedure.effectiveFrom).to.equal('2099-06-01');
+    expect(el.querySelector('#mc-publish-effective-error')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 });
 
@@ -155,3 +203,17 @@ describe('mc-history-panel', () => {
     expect(el.textContent).to.contain('Đã bãi bỏ');
   });
 });
+
+/** Waits (up to 10 s) until `f` gives something. */
+async function until<T>(f: () => T | null | undefined): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const v = f();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out');
+}
+
+async function axeClean(el: HTMLElement) {
+  await expect(el).to.be.accessible();
+}

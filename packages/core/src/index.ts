@@ -3,6 +3,7 @@
  * Node-only API. Server, runtime and designer all execute procedures through this package.
  */
 export * from './i18n/text.ts';
+export * from './i18n/day-month-year.ts';
 export * from './conditions/validation-messages.ts';
 export * from './model/doc.ts';
 export * from './model/issue.ts';

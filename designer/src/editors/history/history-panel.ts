@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { shownDate } from '@motcua/core';
 import type { VersionInfo } from '@motcua/api';
 import type { Client } from '@motcua/api/client';
 import { EditorElement } from '../editor-element.ts';
@@ -148,8 +149,8 @@ export class HistoryPanel extends EditorElement {
                 ${versions.map(
                   (v) => html`<tr>
                     <td>${v.version}</td>
-                    <td>${v.effectiveFrom}</td>
-                    <td>${v.effectiveUntil ?? '—'}</td>
+                    <td>${shownDate(v.effectiveFrom)}</td>
+                    <td>${v.effectiveUntil ? shownDate(v.effectiveUntil) : '—'}</td>
                     <td>${v.publishedAt}</td>
                     <td>${v.inForce ? this.t('yes') : this.t('no')}</td>
                     <td class="mc-note">${v.note ?? '—'}</td>

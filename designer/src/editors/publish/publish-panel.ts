@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
-import { localDate, runScenarios, type Procedure, type ScenarioResult } from '@motcua/core';
+import { localDate, runScenarios, shownDate, type Procedure, type ScenarioResult } from '@motcua/core';
 import type { Client } from '@motcua/api/client';
 import { EditorElement } from '../editor-element.ts';
 import { editorClient } from '../environment.ts';
 import { diffView } from '../diff-view.ts';
 import { canDesign } from '../grants.ts';
+import { dateInput } from '../../app/date-input.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 
@@ -24,6 +25,7 @@ export class PublishPanel extends EditorElement {
     note: { state: true },
     message: { state: true },
     busy: { state: true },
+    dateError: { state: true },
   };
   declare client: Client | undefined;
   /** Saves the draft now (the host's autosave), before the server publishes it. */
@@ -34,6 +36,7 @@ export class PublishPanel extends EditorElement {
   declare note: string;
   declare message: string;
   declare busy: boolean;
+  declare dateError: string;
   #loadedFor = '';
 
   constructor() {
@@ -44,6 +47,7 @@ export class PublishPanel extends EditorElement {
     this.note = '';
     this.message = '';
     this.busy = false;
+    this.dateError = '';
   }
 
   get #client(): Client {
@@ -100,7 +104,7 @@ export class PublishPanel extends EditorElement {
         params: { procedureCode: code },
         body: { draftRevision: detail.draftRevision, note: this.note.trim() },
       });
-      this.message = this.t('published', v.version, v.effectiveFrom);
+      this.message = this.t('published', v.version, shownDate(v.effectiveFrom));
       this.note = '';
       this.#loadedFor = '';
       this.requestUpdate();
@@ -123,7 +127,7 @@ export class PublishPanel extends EditorElement {
     if (results === null) blockers.push(this.t('loading'));
     else if (failing.length) blockers.push(this.t('blockScenarios', failing.length));
     if (!this.note.trim()) blockers.push(this.t('blockNote'));
-    if (!(effective >= today)) blockers.push(this.t('blockDate', today));
+    if (!(effective >= today)) blockers.push(this.t('blockDate', shownDate(today)));
     if (!this.loaded) blockers.push(this.t('loading'));
     else if (!this.allowed) blockers.push(this.t('blockRole'));
     return html`<section class="mc-editor" aria-labelledby="mc-publish-h">
@@ -143,18 +147,19 @@ export class PublishPanel extends EditorElement {
             >${this.t('changeNote')}
             <textarea rows="3" cols="60" required aria-required="true" .value=${this.note} @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}></textarea>
           </label>
-          <label
-            >${this.t('effectiveFrom')}
-            <input
-              type="date"
-              min=${today}
-              required
-              .value=${effective}
-              @change=${(e: Event) => {
-                const date = (e.target as HTMLInputElement).value;
-                if (date) this.edit(this.t('editEffective'), (p) => (p.effectiveFrom = date));
-              }}
-          /></label>
+          <div class="mc-field">
+            <label for="mc-publish-effective">${this.t('effectiveFrom')}</label>
+            ${dateInput({
+              id: 'mc-publish-effective',
+              lang: this.lang,
+              value: effective,
+              min: today,
+              required: true,
+              error: this.dateError,
+              onError: (m) => (this.dateError = m),
+              onDate: (date) => this.edit(this.t('editEffective'), (p) => (p.effectiveFrom = date)),
+            })}
+          </div>
         </div>
         ${
           blockers.length

@@ -1,21 +1,24 @@
 import { html, nothing } from 'lit';
 import {
+  canonicalJson,
   expectationOf,
   formatInstant,
   formatVnd,
   localDate,
   localTime,
   pick,
-  runScenario,
   zonedInstant,
   type ScenarioResult,
   type TestScenario,
 } from '@motcua/core';
 import { EditorElement, freshId } from '../editor-element.ts';
+import { scenarioResult } from './scenario-results.ts';
 import type { EditorEnvironment } from '../environment.ts';
 import { localizedInputs } from '../localized-inputs.ts';
 import { agencySelect, defaultAgency, showInstant } from '../agency-choice.ts';
 import type { Key } from '../i18n.ts';
+import type { ScenarioAnswers } from '../../preview/scenario-form.ts';
+import '../../preview/scenario-form.ts';
 
 const CHANNELS = ['online', 'direct', 'postal'] as const;
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -26,12 +29,34 @@ const TZ = 'Asia/Ho_Chi_Minh';
  * expects. They are the procedure's regression tests, run again on every edit.
  */
 export class ScenariosEditor extends EditorElement {
-  static override properties = { ...EditorElement.properties, dataError: { state: true } };
+  static override properties = {
+    ...EditorElement.properties,
+    dataError: { state: true },
+    answering: { state: true },
+  };
   declare dataError: Record<string, string>;
+  /** The scenario whose answers are being entered on the form, and the answers it started from. */
+  declare answering: { id: string; data: Record<string, unknown> } | null;
 
   constructor() {
     super();
     this.dataError = {};
+    this.answering = null;
+  }
+
+  /** The form changed the answers: they become the scenario's (one undo step while typing). */
+  #onAnswers(i: number, label: string, e: CustomEvent<ScenarioAnswers>) {
+    e.stopPropagation();
+    const s = this.procedure.scenarios?.[i];
+    if (!s) return;
+    const { data, agency } = e.detail;
+    // The form also reports answers it was given back; an unchanged scenario is no edit.
+    if (canonicalJson(data) === canonicalJson(s.data ?? {}) && (agency ?? undefined) === s.agency) return;
+    this.#set(i, label, (x) => {
+      x.data = structuredClone(data);
+      if (agency) x.agency = agency;
+      else delete x.agency;
+    });
   }
 
   #set(i: number, label: string, change: (s: TestScenario) => void) {
@@ -70,7 +95,7 @@ export class ScenariosEditor extends EditorElement {
   override render() {
     const env = this.env();
     const list = this.procedure?.scenarios ?? [];
-    const results = env ? list.map((s, i) => this.#run(s, i, env)) : [];
+    const results = env ? list.map((s, i) => scenarioResult(this.procedure, s, env, i)) : [];
     const passed = results.filter((r) => r.passed).length;
     return html`<section class="mc-editor" aria-labelledby="mc-scenarios-h">
       <h2 id="mc-scenarios-h">${this.t('scenariosTitle')}</h2>
@@ -83,28 +108,6 @@ export class ScenariosEditor extends EditorElement {
       ${list.map((s, i) => this.#renderScenario(s, i, env, results[i]))}
       <div class="mc-actions"><button type="button" @click=${this.#add}>${this.t('addScenario')}</button></div>
     </section>`;
-  }
-
-  #run(s: TestScenario, i: number, env: EditorEnvironment): ScenarioResult {
-    try {
-      return runScenario(this.procedure, s, env, i);
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      return {
-        id: s.id,
-        passed: false,
-        mismatches: [],
-        outcome: {
-          documents: [],
-          fees: null,
-          receiving: null,
-          route: [],
-          dueAt: null,
-          paymentBeforeAcceptance: false,
-          issues: [{ pointer: `/scenarios/${i}`, code: 'error', message: { vi: message, en: message } }],
-        },
-      };
-    }
   }
 
   #renderScenario(s: TestScenario, i: number, env: EditorEnvironment | null, result: ScenarioResult | undefined) {
@@ -155,34 +158,7 @@ export class ScenariosEditor extends EditorElement {
             : nothing
         }
       </div>
-      <label
-        >${this.t('sampleAnswers')}
-        <textarea
-          rows="5"
-          cols="60"
-          .value=${JSON.stringify(s.data ?? {}, null, 2)}
-          @change=${(e: Event) => {
-            let data: unknown;
-            try {
-              data = JSON.parse((e.target as HTMLTextAreaElement).value);
-            } catch (err) {
-              this.dataError = {
-                ...this.dataError,
-                [s.id]: `${this.t('invalidJson')}: ${err instanceof Error ? err.message : String(err)}`,
-              };
-              return;
-            }
-            if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-              this.dataError = { ...this.dataError, [s.id]: this.t('dataMustBeObject') };
-              return;
-            }
-            this.dataError = { ...this.dataError, [s.id]: '' };
-            this.#set(i, label, (x) => (x.data = data as Record<string, unknown>));
-          }}
-        ></textarea>
-      </label>
-      ${this.dataError[s.id] ? html`<p role="alert" class="mc-fail">${this.dataError[s.id]}</p>` : nothing}
-      ${result && env ? this.#renderOutcome(result, env, tz) : nothing}
+      ${this.#renderAnswers(s, i, label, name, env, result, tz)}
       ${this.renderIssues(this.problemsAt(`/scenarios/${i}`))}
       <div class="mc-actions">
         ${
@@ -197,6 +173,82 @@ export class ScenariosEditor extends EditorElement {
         </button>
       </div>
     </fieldset>`;
+  }
+
+  /**
+   * The answers: entered on the runtime's form (the preview is the runtime) beside what happens,
+   * or, for the few who want it, as JSON.
+   */
+  #renderAnswers(
+    s: TestScenario,
+    i: number,
+    label: string,
+    name: string,
+    env: EditorEnvironment | null,
+    result: ScenarioResult | undefined,
+    tz: string,
+  ) {
+    const open = this.answering?.id === s.id;
+    const formId = `mc-scenario-form-${s.id}`;
+    const outcome = result && env ? this.#renderOutcome(result, env, tz) : nothing;
+    return html`<div class="mc-actions">
+        <button
+          type="button"
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-controls=${open ? formId : nothing}
+          @click=${() => (this.answering = open ? null : { id: s.id, data: structuredClone(s.data ?? {}) })}
+        >
+          ${this.t(open ? 'closeForm' : 'answerOnForm', name)}
+        </button>
+      </div>
+      ${
+        open && env
+          ? html`<p>${this.t('answerOnFormHelp')}</p>
+              <div class="mc-scenario-answer">
+                <mc-scenario-form
+                  id=${formId}
+                  .lang=${this.lang}
+                  .definition=${this.procedure}
+                  .environment=${env}
+                  .initialData=${this.answering!.data}
+                  .agency=${s.agency}
+                  .submittedAt=${s.submittedAt}
+                  @scenario-answers=${(e: CustomEvent<ScenarioAnswers>) => this.#onAnswers(i, label, e)}
+                ></mc-scenario-form>
+                <div>${outcome}</div>
+              </div>`
+          : outcome
+      }
+      <details>
+        <summary>${this.t('answersAsJson')}</summary>
+          <label
+            >${this.t('sampleAnswers')}
+            <textarea
+              rows="5"
+              cols="60"
+              .value=${JSON.stringify(s.data ?? {}, null, 2)}
+              @change=${(e: Event) => {
+                let data: unknown;
+                try {
+                  data = JSON.parse((e.target as HTMLTextAreaElement).value);
+                } catch (err) {
+                  this.dataError = {
+                    ...this.dataError,
+                    [s.id]: `${this.t('invalidJson')}: ${err instanceof Error ? err.message : String(err)}`,
+                  };
+                  return;
+                }
+                if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+                  this.dataError = { ...this.dataError, [s.id]: this.t('dataMustBeObject') };
+                  return;
+                }
+                this.dataError = { ...this.dataError, [s.id]: '' };
+                this.#set(i, label, (x) => (x.data = data as Record<string, unknown>));
+              }}
+            ></textarea>
+          </label>
+        ${this.dataError[s.id] ? html`<p role="alert" class="mc-fail">${this.dataError[s.id]}</p>` : nothing}
+      </details>`;
   }
 
   #renderOutcome(r: ScenarioResult, env: EditorEnvironment, tz: string) {

@@ -22,7 +22,15 @@ import { fileInputId } from './documents.ts';
 import { DraftStore } from './drafts.ts';
 import { applicableFiles, pickFiles, providedFiles, withFiles } from './picked-files.ts';
 import type { PayPanel } from './pay-panel.ts';
-import type { Attempt, ErrorDetail, FormProcedure, FormState, LoadedDetail, SubmittedDetail } from './form-model.ts';
+import type {
+  Attempt,
+  ErrorDetail,
+  FormProcedure,
+  FormState,
+  InputDetail,
+  LoadedDetail,
+  SubmittedDetail,
+} from './form-model.ts';
 
 /** The submission check, the receipt and its printed page: a chunk of its own, fetched when the applicant submits. */
 export const receiptViews = lazy(() => import('./receipt.ts'));
@@ -218,6 +226,7 @@ export class FormController implements ReactiveController {
       failure: failure?.kind === 'network' ? failure : null,
     });
     this.#scheduleSave();
+    this.#emitInput();
   }
 
   onStep(e: CustomEvent<StepChangeDetail>): void {
@@ -227,6 +236,11 @@ export class FormController implements ReactiveController {
   chooseAgency(code: string): void {
     this.set({ chosen: code || undefined, serverIssues: this.s.serverIssues.filter((i) => i.pointer !== '/agency') });
     this.#scheduleSave();
+    this.#emitInput();
+  }
+
+  #emitInput(): void {
+    this.#emit<InputDetail>('motcua-input', { data: this.s.data, agency: this.s.chosen ?? null });
   }
 
   async pickFiles(documentId: string, list: FileList): Promise<void> {

@@ -100,6 +100,12 @@ export interface LoadedDetail {
   title: string;
 }
 
+/** The answers and the chosen agency after the applicant changed either (a host may follow them). */
+export interface InputDetail {
+  data: unknown;
+  agency: string | null;
+}
+
 export interface ErrorDetail {
   stage: 'load' | 'submit' | 'lookup' | 'supplement' | 'withdraw' | 'download';
   kind: 'network' | 'http' | 'invalid-response' | 'validators' | 'conflict';

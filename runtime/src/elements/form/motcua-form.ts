@@ -25,7 +25,7 @@ const GIVEN = ['definition', 'version', 'evaluator', 'agencies', 'calendars'];
  * Idempotency-Key and shows the receipt. Or, given `.definition` (and `.evaluator`, `.agencies`,
  * `.calendars`, `.submitHandler`, and optionally `.initialData`) instead of a procedure code: the same form for a procedure
  * given as data — the designer's preview, the staff counter. Events (bubbling, composed):
- * motcua-loaded, motcua-step, motcua-submitted, motcua-error. The controller (form-controller.ts)
+ * motcua-loaded, motcua-step, motcua-input, motcua-submitted, motcua-error. The controller (form-controller.ts)
  * does the work, the views (form-view.ts) show it.
  */
 export class MotcuaForm extends LitElement {

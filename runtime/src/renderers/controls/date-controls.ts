@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { formatInstant, localDate, localTime, parseInstant, zonedInstant } from '@motcua/core';
+import { formatInstant, localDate, localTime, parseInstant, shownDate, typedDate, zonedInstant } from '@motcua/core';
 import type { DispatchProps, FormContext, RenderersByName } from '../../jsonforms/context.ts';
 import {
   ariaLabel,
@@ -47,27 +47,6 @@ function fromInput(kind: Kind, text: string, format: unknown, tz: string): strin
   }
   if (format === 'iso-time') return `${hhmm}:00`;
   return hhmm;
-}
-
-/** YYYY-MM-DD shown as DD/MM/YYYY; anything else (text that was not a date) as it is. */
-export function shownDate(data: string): string {
-  return /^\d{4}-\d\d-\d\d$/.test(data) ? data.split('-').reverse().join('/') : data;
-}
-
-/**
- * A typed day, month, year (separated by /, -, . or spaces; a two-digit year is not guessed) or
- * an ISO date, as YYYY-MM-DD; text that is no calendar date stays as typed, for the schema's
- * format check to name and the person to correct.
- */
-export function typedDate(text: string): string {
-  const t = text.trim();
-  let p = t.split(/[/.\-\s]+/);
-  if (p[0]?.length === 4) p = p.reverse();
-  const [d, m, y] = p.map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return p.length === 3 && p[2]!.length === 4 && date.getUTCDate() === d && date.getUTCMonth() === m - 1
-    ? date.toISOString().slice(0, 10)
-    : t;
 }
 
 function dateControl(props: DispatchProps, ctx: FormContext, kind: Kind) {

@@ -1,6 +1,6 @@
 import type { Procedure } from '../../model/procedure.ts';
 import type { Issue } from '../../model/issue.ts';
-import { rendererFor } from '../../form/renderability.ts';
+import { rendererFor, type RendererName } from '../../form/renderability.ts';
 import { deriveTypes, resolveSchema } from '../../form/resolve-schema.ts';
 import { generateUiSchema } from '../../form/generate-ui-schema.ts';
 import { isObject } from '../ui-schema.ts';
@@ -28,12 +28,7 @@ export function checkRenderability(p: Procedure): Issue[] {
   };
 
   const visit = (el: unknown, schema: unknown, at: string, generated: boolean, nested: readonly unknown[]): void => {
-    let name;
-    try {
-      name = rendererFor(el, schema, { rootSchema: root });
-    } catch {
-      name = null;
-    }
+    const name = rendererOf(el, schema, root);
     if (name === null) {
       report(unrenderable(el, schema, root, at, generated));
       return;
@@ -65,6 +60,40 @@ export function checkRenderability(p: Procedure): Issue[] {
 
   visit(p.form.uischema, root, '/form/uischema', false, []);
   return issues;
+}
+
+/** Past this many distinct controls, start again. */
+const LIMIT = 5000;
+const known = new Map<string, RendererName | null>();
+
+/**
+ * The renderer of one element, remembered for controls by their JSON and that of the schema
+ * their scope denotes: a designer validates the whole form on every edit, and putting each of
+ * 150 fields to every tester again took tens of milliseconds, for the one field that changed.
+ * A schema with a reference depends on the root too: it is not remembered.
+ */
+function rendererOf(el: unknown, schema: unknown, root: unknown): RendererName | null {
+  const run = () => {
+    try {
+      return rendererFor(el, schema, { rootSchema: root });
+    } catch {
+      return null;
+    }
+  };
+  if (!isObject(el) || typeof el.scope !== 'string') return run();
+  let key: string;
+  try {
+    key = `${JSON.stringify(el)}\u0000${JSON.stringify(resolveSchema(schema, el.scope, root)) ?? ''}`;
+  } catch {
+    return run();
+  }
+  if (key.includes('"$ref"')) return run();
+  const found = known.get(key);
+  if (found !== undefined) return found;
+  const name = run();
+  if (known.size >= LIMIT) known.clear();
+  known.set(key, name);
+  return name;
 }
 
 function unrenderable(el: unknown, schema: unknown, root: unknown, at: string, generated: boolean): Issue {
