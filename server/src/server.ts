@@ -68,11 +68,12 @@ export interface RunningServer {
  * Starts a server: the listener opens at once and answers 503 (but for the liveness probe) until
  * the migrations and the demo seed on an empty database are done — under one start-up lock, so
  * processes starting together never see or make a half-seeded database — then the orphan-file
- * sweep and housekeeping; then it is ready. Resolves once ready. Stops cleanly on close()
- * (in-flight requests finish, the database closes).
+ * sweep and housekeeping; then it is ready. With `listenWhenReady` (a cluster's workers: the
+ * primary hands connections to every listening worker) the listener opens only then. Resolves
+ * once ready. Stops cleanly on close() (in-flight requests finish, the database closes).
  */
 export async function startServer(
-  options: ContextOptions & { app?: AppOptions; port?: number; host?: string } = {},
+  options: ContextOptions & { app?: AppOptions; port?: number; host?: string; listenWhenReady?: boolean } = {},
 ): Promise<RunningServer> {
   const ctx = await createContext(options);
   const { config, log } = ctx;
@@ -80,26 +81,26 @@ export async function startServer(
   const app = createApp(ctx, { ...options.app, readiness });
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
-  });
-  applyTimeouts(server as Server, config.timeouts);
-  const actualPort = (server.address() as AddressInfo).port;
-  const url = config.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
-  if (!config.publicUrl) {
-    // Links in responses name this address until MOTCUA_PUBLIC_URL says otherwise (never the Host header).
-    config.publicUrl = url;
-    log.warn({ url }, 'MOTCUA_PUBLIC_URL is not set: responses link to the local address');
-  }
+  let server: ServerType | null = null;
+  const listen = async (): Promise<ServerType> => {
+    const s: ServerType = await new Promise((resolve) => {
+      const opened = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(opened));
+    });
+    applyTimeouts(s as Server, config.timeouts);
+    return s;
+  };
   const stopListening = async () => {
+    if (!server) return;
+    const listener = server;
     // In-flight requests get a few seconds; idle keep-alive sockets and stuck uploads are then cut.
-    const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const http = listener as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+    const closed = new Promise<void>((resolve) => listener.close(() => resolve()));
     http.closeIdleConnections?.();
     const cut = setTimeout(() => http.closeAllConnections?.(), 3000);
     await closed;
     clearTimeout(cut);
   };
+  if (!options.listenWhenReady) server = await listen();
   let seed: SeedReport | null;
   try {
     seed = await withStartupLock(ctx.database, async (migrate) => {
@@ -132,6 +133,14 @@ export async function startServer(
   const timer = setInterval(() => void housekeeping(), 3600_000);
   timer.unref();
   const outbox = await startOutbox(ctx);
+  server ??= await listen();
+  const actualPort = (server.address() as AddressInfo).port;
+  const url = config.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
+  if (!config.publicUrl) {
+    // Links in responses name this address until MOTCUA_PUBLIC_URL says otherwise (never the Host header).
+    config.publicUrl = url;
+    log.warn({ url }, 'MOTCUA_PUBLIC_URL is not set: responses link to the local address');
+  }
   readiness.markReady();
   log.info({ url, database: ctx.database.describe, files: config.filesDir }, 'motcua server listening');
   let closing: Promise<void> | null = null;

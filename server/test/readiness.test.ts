@@ -46,9 +46,11 @@ describe('two processes starting together on a fresh PostgreSQL [postgres]', () 
       MOTCUA_DEMO_PASSWORD: 'demo-password-for-tests',
       LOG_LEVEL: 'info',
     };
+    // One process each: a cluster's workers listen only once ready (see server/README.md).
+    const single = { until: 'listening' as const, serveArgs: ['--workers', '1'] };
     servers = await Promise.all([
-      startServerProcess(env, undefined, { until: 'listening' }),
-      startServerProcess(env, undefined, { until: 'listening' }),
+      startServerProcess(env, undefined, single),
+      startServerProcess(env, undefined, single),
     ]);
 
     for (const s of servers) {
