@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { hsts } from './http/middleware/hsts/hsts.ts';
+import { readinessGate, type Readiness } from './http/middleware/readiness/readiness.ts';
 import type { ServerContext } from './context.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Implementation } from './http/implement.ts';
@@ -50,6 +51,8 @@ export const SITE_CSP =
 export interface AppOptions {
   /** Per-address limits (requests per minute); tests and benchmarks raise them. */
   rateLimits?: { submit?: number; track?: number; login?: number };
+  /** Whether the server has finished starting; until then it answers 503 (default: ready). */
+  readiness?: Readiness;
 }
 
 /** The server's handler of every entry of the API contract (@motcua/api), one per entry. */
@@ -90,6 +93,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono<Ap
   app.use('*', compression());
   app.use('*', secureHeaders(APP_SECURE_HEADERS));
   app.use('*', hsts());
+  if (options.readiness) app.use('*', readinessGate(options.readiness));
 
   // Browsers on the province's sites call the public API; validator modules and the embed bundle are open to all.
   app.use('/api/v1/public/procedures/:code/versions/:version/validators.js', openCors());

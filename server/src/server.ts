@@ -10,7 +10,8 @@ import { offsetClock, systemClock, type Clock } from './config/clock.ts';
 import { createLogger } from './config/logger.ts';
 import { noFaults, type Faults } from './config/faults.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import { migrateDatabase } from './db/migrate.ts';
+import { withStartupLock } from './db/migrate.ts';
+import { createReadiness } from './http/middleware/readiness/readiness.ts';
 import { backfillSearchPairs } from './inbox/search-backfill.ts';
 import { createLocalFileStore } from './files/local-store.ts';
 import type { FileStore } from './files/store.ts';
@@ -70,18 +71,56 @@ export interface RunningServer {
 }
 
 /**
- * Starts a server: migrations, the orphan-file sweep, the demo seed on an empty database, then
- * HTTP. Stops cleanly on close() (in-flight requests finish, the database closes).
+ * Starts a server: the listener opens at once and answers 503 (but for the liveness probe) until
+ * the migrations and the demo seed on an empty database are done — under one start-up lock, so
+ * processes starting together never see or make a half-seeded database — then the orphan-file
+ * sweep and housekeeping; then it is ready. With `listenWhenReady` (a cluster's workers: the
+ * primary hands connections to every listening worker) the listener opens only then. Resolves
+ * once ready. Stops cleanly on close() (in-flight requests finish, the database closes).
  */
 export async function startServer(
-  options: ContextOptions & { app?: AppOptions; port?: number; host?: string } = {},
+  options: ContextOptions & { app?: AppOptions; port?: number; host?: string; listenWhenReady?: boolean } = {},
 ): Promise<RunningServer> {
   const ctx = await createContext(options);
   const { config, log } = ctx;
-  await migrateDatabase(ctx.database);
-  const swept = await sweepOrphanFiles(ctx);
-  if (swept.removed.length) log.warn({ removed: swept.removed.length }, 'removed files of interrupted uploads');
-  const seed = config.seedDemo ? await seedIfEmpty(ctx) : null;
+  const readiness = createReadiness();
+  const app = createApp(ctx, { ...options.app, readiness });
+  const port = options.port ?? config.port;
+  const host = options.host ?? config.host;
+  let server: ServerType | null = null;
+  const listen = async (): Promise<ServerType> => {
+    const s: ServerType = await new Promise((resolve) => {
+      const opened = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(opened));
+    });
+    applyTimeouts(s as Server, config.timeouts);
+    return s;
+  };
+  const stopListening = async () => {
+    if (!server) return;
+    const listener = server;
+    // In-flight requests get a few seconds; idle keep-alive sockets and stuck uploads are then cut.
+    const http = listener as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+    const closed = new Promise<void>((resolve) => listener.close(() => resolve()));
+    http.closeIdleConnections?.();
+    const cut = setTimeout(() => http.closeAllConnections?.(), 3000);
+    await closed;
+    clearTimeout(cut);
+  };
+  if (!options.listenWhenReady) server = await listen();
+  let seed: SeedReport | null;
+  try {
+    seed = await withStartupLock(ctx.database, async (migrate) => {
+      await migrate();
+      return config.seedDemo ? seedIfEmpty(ctx) : null;
+    });
+    const swept = await sweepOrphanFiles(ctx);
+    if (swept.removed.length) log.warn({ removed: swept.removed.length }, 'removed files of interrupted uploads');
+  } catch (err) {
+    // A start that cannot finish must not leave a listener answering 503 for ever.
+    await stopListening();
+    await ctx.database.close();
+    throw err;
+  }
   // Housekeeping: forget expired idempotency keys and sessions (hourly; not kept alive by it).
   const housekeeping = async () => {
     try {
@@ -105,13 +144,7 @@ export async function startServer(
     'notifications: where e-mail and SMS go',
   );
   const outbox = await startOutbox(ctx, notifications.destinations);
-  const app = createApp(ctx, options.app);
-  const port = options.port ?? config.port;
-  const host = options.host ?? config.host;
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
-  });
-  applyTimeouts(server as Server, config.timeouts);
+  server ??= await listen();
   const actualPort = (server.address() as AddressInfo).port;
   const url = config.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
   if (!config.publicUrl) {
@@ -120,6 +153,7 @@ export async function startServer(
     log.warn({ url }, 'MOTCUA_PUBLIC_URL is not set: responses link to the local address');
   }
   const demoPayments = config.demoPayments ? await startDemoPayments(config, config.demoPayments, url) : null;
+  readiness.markReady();
   log.info({ url, database: ctx.database.describe, files: config.filesDir }, 'motcua server listening');
   let closing: Promise<void> | null = null;
   return {
@@ -135,13 +169,7 @@ export async function startServer(
         await demoPayments?.close();
         await outbox.stop();
         notifications.stop();
-        // In-flight requests get a few seconds; idle keep-alive sockets and stuck uploads are then cut.
-        const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        http.closeIdleConnections?.();
-        const cut = setTimeout(() => http.closeAllConnections?.(), 3000);
-        await closed;
-        clearTimeout(cut);
+        await stopListening();
         await ctx.database.close();
       })()),
   };

@@ -88,6 +88,10 @@ test('requests find their operation by method and path', async () => {
     'performDossierActionWithFiles',
   );
   assert.equal(matchRoute('DELETE', '/api/v1/health'), null);
+  // A segment that is not UTF-8 (a lone surrogate's bytes) is kept as sent rather than throwing.
+  assert.deepEqual(matchRoute('GET', '/api/v1/public/procedures/x%ED%BF%BFy')?.params, {
+    procedureCode: 'x%ED%BF%BFy',
+  });
   const notFound = new Response(
     JSON.stringify({ error: { status: 404, code: 'not_found', message: { vi: 'a', en: 'b' } } }),
     {

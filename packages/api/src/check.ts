@@ -102,6 +102,15 @@ const patterns = routes.map((r) => ({
   regex: new RegExp(`^${r.path.replace(/[.]/g, '\\.').replace(/\{[A-Za-z0-9_]+\}/g, '([^/]+)')}$`),
 }));
 
+/** A path segment decoded; one that is not valid percent-encoded UTF-8 stays as sent (the server refuses it). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** The operation a request goes to (method and path), with its decoded path parameters. */
 export function matchRoute(
   method: string,
@@ -114,7 +123,7 @@ export function matchRoute(
     if (hit)
       return {
         operationId: p.route.operationId,
-        params: Object.fromEntries(p.names.map((n, i) => [n, decodeURIComponent(hit[i + 1]!)])),
+        params: Object.fromEntries(p.names.map((n, i) => [n, decodeSegment(hit[i + 1]!)])),
       };
   }
   return null;

@@ -75,6 +75,8 @@ export const DossierCode = Type.String({
   description: 'Dossier code {agency}-{yyMMdd}-{sequence}',
 });
 export const Uuid = Type.String({ format: 'uuid' });
+/** A procedure version number: stored as a 4-byte integer, so larger numbers are refused at the door. */
+export const VersionNumber = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 export const CalendarId = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' });
 /** An instant as the server writes it: ISO 8601 with an offset (UTC `Z` or the agency's zone). */
 export const Instant = Type.String({ format: 'date-time', description: 'ISO 8601 instant with offset' });

@@ -26,6 +26,7 @@ import type { RouteContract } from './route.ts';
  */
 export const contract = {
   getHealth: meta.getHealth,
+  getReady: meta.getReady,
   getOpenApi: meta.getOpenApi,
   getApiDocs: meta.getApiDocs,
 

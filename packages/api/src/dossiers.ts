@@ -12,6 +12,10 @@ export const DossierFile = Type.Object({
   mediaType: Type.String(),
   sha256: Type.String(),
   provenance: Type.String({ description: 'online, counter-scan, staff or imported' }),
+  activeContent: Type.Boolean({
+    description:
+      'A PDF carrying script, launch or open actions (`/JavaScript`, `/JS`, `/OpenAction`, `/AA`, `/Launch`): served as a download only, never shown inline',
+  }),
 });
 
 /** A dossier as staff read it: the case data, the form data, the files and core's state. */

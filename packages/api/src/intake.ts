@@ -41,7 +41,11 @@ export type NotifyChoice = Static<typeof NotifyChoiceSchema>;
 /** The `submission` part of a submission (JSON). */
 export const SubmissionSchema = Type.Object(
   {
-    version: Type.Integer({ minimum: 1, description: 'The procedure version the form was filled for' }),
+    version: Type.Integer({
+      minimum: 1,
+      maximum: 2_147_483_647,
+      description: 'The procedure version the form was filled for',
+    }),
     agency: Type.Optional(
       Type.String({ minLength: 1, maxLength: 64, description: 'The receiving agency, when the applicant chooses' }),
     ),

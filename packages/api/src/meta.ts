@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineRoute } from './route.ts';
+import { Message } from './common.ts';
 
 const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
@@ -17,6 +18,26 @@ export const getHealth = defineRoute({
   responses: {
     200: { description: 'OK', json: Health },
     503: { description: 'Database unreachable (`status: "unavailable"`)', json: Health },
+  },
+});
+
+const Readiness = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('starting')]),
+  message: Message,
+});
+
+export const getReady = defineRoute({
+  method: 'get',
+  path: '/api/v1/ready',
+  operationId: 'getReady',
+  summary: 'Sẵn sàng phục vụ / Readiness',
+  description:
+    'Ready once the database is migrated and the demo province seeded. Until then this answers 503 (with `Retry-After`) and so does every other route except `/api/v1/health` (liveness).',
+  tags: ['meta'],
+  auth: 'public',
+  responses: {
+    200: { description: 'Ready (`status: "ready"`)', json: Readiness },
+    503: { description: 'Still starting (`status: "starting"`, `Retry-After`)', json: Readiness },
   },
 });
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AgencyCode, IssueSchema, Items, LocalizedText, Nullable, Ok, ProcedureCode } from './common.ts';
+import { AgencyCode, IssueSchema, Items, LocalizedText, Nullable, Ok, ProcedureCode, VersionNumber } from './common.ts';
 import { ProcedureRef } from './components.ts';
 import { defineRoute } from './route.ts';
 
@@ -42,7 +42,7 @@ export const VersionInfo = Type.Object({
 export type VersionInfo = Static<typeof VersionInfo>;
 
 const procedureParams = Type.Object({ procedureCode: ProcedureCode });
-const versionParams = Type.Object({ procedureCode: ProcedureCode, version: Type.Integer({ minimum: 1 }) });
+const versionParams = Type.Object({ procedureCode: ProcedureCode, version: VersionNumber });
 
 export const listProcedures = defineRoute({
   method: 'get',

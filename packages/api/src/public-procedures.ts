@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Items, LocalizedText, Nullable, ProcedureCode } from './common.ts';
+import { Items, LocalizedText, Nullable, ProcedureCode, VersionNumber } from './common.ts';
 import { CalendarRef, ProcedureRef } from './components.ts';
 import { defineRoute } from './route.ts';
 
@@ -46,7 +46,7 @@ export const PublicProcedureSummary = Type.Object({
 });
 export type PublicProcedureSummary = Static<typeof PublicProcedureSummary>;
 
-const versionParams = Type.Object({ procedureCode: ProcedureCode, version: Type.Integer({ minimum: 1 }) });
+const versionParams = Type.Object({ procedureCode: ProcedureCode, version: VersionNumber });
 
 export const publicListProcedures = defineRoute({
   method: 'get',

@@ -3,7 +3,8 @@ import type { ResponseSpec, RouteContract } from './route.ts';
 /**
  * Every status a route may answer: its own, plus those that come from what it is — input that can
  * be invalid (400), a caller who must be signed in (401, 403), a path target that may not exist
- * (404), a body that can be too large or of the wrong type (413, 415), and a server error (500).
+ * (404), a body that can be too large or of the wrong type (413, 415), a server error (500), and a
+ * server still starting (503).
  * An error status without its own body schema carries the error body.
  */
 export function responsesOf(r: RouteContract): Readonly<Record<number, ResponseSpec>> {
@@ -29,6 +30,9 @@ export function responsesOf(r: RouteContract): Readonly<Record<number, ResponseS
           : 'Nội dung phải là multipart/form-data / The body must be multipart/form-data',
     };
   standard[500] = { description: 'Lỗi máy chủ / Server error' };
+  standard[503] = {
+    description: 'Máy chủ đang khởi động / The server is starting (migrations, demo seed): retry after `Retry-After`',
+  };
   const out: Record<number, ResponseSpec> = {};
   for (const [status, spec] of Object.entries({ ...standard, ...r.responses })) out[Number(status)] = spec;
   return out;

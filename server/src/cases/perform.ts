@@ -289,6 +289,7 @@ async function attemptAction(
         sha256: u.sha256,
         size: u.size,
         mediaType: u.mediaType,
+        activeContent: u.activeContent,
         originalName: u.name?.slice(0, 255) ?? null,
         provenance,
         uploadedBy: principal.staffId,

@@ -124,6 +124,8 @@ export async function runWorker(
 ): Promise<RunningServer> {
   const server = await startServer({
     config,
+    // The primary hands connections to every listening worker: a worker listens once it is ready.
+    listenWhenReady: true,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.host ? { host: options.host } : {}),
     ...(log ? { log } : {}),

@@ -37,6 +37,7 @@ export function dossierRoutes(): Implementation[] {
           mediaType: files.mediaType,
           sha256: files.sha256,
           provenance: files.provenance,
+          activeContent: files.activeContent,
         })
         .from(dossierFiles)
         .innerJoin(files, eq(files.id, dossierFiles.fileId))

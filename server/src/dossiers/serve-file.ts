@@ -5,7 +5,11 @@ import type { AppEnv } from '../http/env.ts';
 import { errors } from '../http/errors.ts';
 import { dossierFiles, files } from '../db/schema/index.ts';
 
-/** Streams a file linked to a dossier (one of `purposes`), with safe download headers. */
+/**
+ * Streams a file linked to a dossier (one of `purposes`), with safe download headers: always an
+ * attachment, and sandboxed should a browser render it anyway (no script, no plugins, no origin),
+ * so that an applicant's file never runs in the server's origin.
+ */
 export async function serveDossierFile(
   c: Context<AppEnv>,
   dossierId: string,
@@ -40,6 +44,7 @@ export async function serveDossierFile(
     `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
   );
   c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Content-Security-Policy', "sandbox; default-src 'none'");
   c.header('Cache-Control', 'private, no-store');
   c.header('ETag', `"${f.sha256}"`);
   return c.body(Readable.toWeb(ctx.files.read(f.key)) as unknown as ReadableStream);

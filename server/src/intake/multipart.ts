@@ -3,6 +3,7 @@ import { Busboy } from '@fastify/busboy';
 import type { Issue } from '@motcua/core';
 import type { FileStore } from '../files/store.ts';
 import { sniffMediaType } from '../files/sniff.ts';
+import { createPdfActiveContentScanner } from '../files/pdf-active-content.ts';
 import { errors } from '../http/errors.ts';
 import { pointerSegment, stringProblem } from '../http/hostile-input/hostile-input.ts';
 import { isBodyTooLarge } from '../http/middleware/body-limit/body-limit.ts';
@@ -20,6 +21,8 @@ export interface UploadedFile {
   declaredType: string;
   /** Media type sniffed from the bytes. */
   mediaType: string;
+  /** A PDF that carries script, launch or open actions (`pdf-active-content.ts`): never shown inline. */
+  activeContent: boolean;
   size: number;
   sha256: string;
   /** The store key; null when the bytes were not kept (too large). */
@@ -47,17 +50,24 @@ export interface MultipartOptions {
   afterFile?: (file: UploadedFile) => Promise<void>;
 }
 
-/** Passes bytes up to `max` through, then swallows the rest while counting (the source drains). */
+/**
+ * Passes bytes up to `max` through, then swallows the rest while counting (the source drains);
+ * the bytes passed are scanned for PDF active content on the way.
+ */
 class Limit extends Transform {
   seen = 0;
   over = false;
+  readonly scanner = createPdfActiveContentScanner();
   constructor(private readonly max: number) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     const before = this.seen;
     this.seen += chunk.length;
-    if (this.seen <= this.max) return cb(null, chunk);
+    if (this.seen <= this.max) {
+      this.scanner.push(chunk);
+      return cb(null, chunk);
+    }
     this.over = true;
     // Keep the part below the limit (the first bytes still tell the type), swallow the rest.
     cb(null, before < this.max ? chunk.subarray(0, this.max - before) : undefined);
@@ -146,6 +156,7 @@ export async function parseMultipart(
       name: filename || null,
       declaredType: mimeType,
       mediaType: 'application/octet-stream',
+      activeContent: false,
       size: 0,
       sha256: '',
       key,
@@ -168,7 +179,9 @@ export async function parseMultipart(
       });
       return;
     }
-    Object.assign(file, { size: written.size, sha256: written.sha256, mediaType: await sniffMediaType(written.head) });
+    const mediaType = await sniffMediaType(written.head);
+    const activeContent = mediaType === 'application/pdf' && limit.scanner.finish().length > 0;
+    Object.assign(file, { size: written.size, sha256: written.sha256, mediaType, activeContent });
     await options.afterFile?.(file);
   };
 

@@ -229,6 +229,7 @@ async function receive(
           sha256: u.sha256,
           size: u.size,
           mediaType: u.mediaType,
+          activeContent: u.activeContent,
           originalName: u.name?.slice(0, 255) ?? null,
           provenance: req.via === 'online' ? 'online' : 'counter-scan',
           uploadedBy: req.uploadedBy,

@@ -4,13 +4,14 @@ import { implement, type Implementation } from '../http/implement.ts';
 import { execute } from '../db/client.ts';
 import { POLICY } from '../policy/table.ts';
 import { renderDocsPage } from './docs-page.ts';
+import { READY_MESSAGE } from '../http/middleware/readiness/readiness.ts';
 
 /** The contract's OpenAPI document, each operation annotated with its access policy row. */
 export function serverOpenApiDocument(): Record<string, unknown> {
   return openApiDocument({ operation: (id) => ({ 'x-policy': POLICY[id] ?? null }) });
 }
 
-/** Health, the OpenAPI document and its docs page. */
+/** Health, readiness, the OpenAPI document and its docs page. */
 export function metaRoutes(): Implementation[] {
   let cached: Record<string, unknown> | null = null;
   const doc = () => (cached ??= serverOpenApiDocument());
@@ -31,6 +32,8 @@ export function metaRoutes(): Implementation[] {
         time: new Date(ctx.clock.now()).toISOString(),
       });
     }),
+    // While starting, the readiness gate answers 503 before this handler: reaching it means ready.
+    implement(contract.getReady, (c) => c.json({ status: 'ready' as const, message: READY_MESSAGE })),
     implement(contract.getOpenApi, (c) => c.json(doc())),
     implement(contract.getApiDocs, (c) => {
       // The page is static HTML with its own styles: nothing to load, nothing to run.

@@ -24,6 +24,7 @@ const dossierReaders: readonly Allow[] = [
 export const POLICY: Record<string, PolicyRule> = {
   // meta
   getHealth: { access: 'public', why: 'liveness probe' },
+  getReady: { access: 'public', why: 'readiness probe' },
   getOpenApi: { access: 'public', why: 'the API description is public' },
   getApiDocs: { access: 'public', why: 'the API description is public' },
 

@@ -1,10 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerContext } from '../context.ts';
-import { execute } from '../db/client.ts';
 import { agencies, agencyKinds, calendars } from '../db/schema/index.ts';
-import { MIGRATION_LOCK } from '../db/migrate.ts';
 import { createAgency } from '../agencies/service.ts';
 import { createStaff } from '../staff/service.ts';
 import { randomToken } from '../auth/secret.ts';
@@ -27,8 +24,9 @@ export const NATIONAL_CALENDAR_ID = 'vn-civil-service';
 /**
  * Seeds the demo province on an empty database: agency kinds, the national calendar, the agency
  * tree, demo staff accounts (one password for all, printed once and saved to the data directory),
- * then publishes the example procedures. Several processes starting together: one seeds, the
- * others wait on the lock and then find the database seeded.
+ * then publishes the example procedures. Not safe to run twice at once: processes that start
+ * together call it under the start-up lock (`withStartupLock`), so one seeds all of it and the
+ * others then find the database seeded.
  */
 export async function seedIfEmpty(ctx: ServerContext): Promise<SeedReport | null> {
   const province = readProvince();
@@ -38,7 +36,6 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<SeedReport | null
   const now = ctx.clock.now();
   const passwordHash = await hashPassword(password);
   const seeded = await ctx.db.transaction(async (tx) => {
-    if (ctx.database.kind === 'postgres') await execute(tx, sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
     const any = await tx.select({ code: agencies.code }).from(agencies).limit(1);
     if (any.length) return false;
     const root = province.agencies.find((a) => a.parent === null)!;

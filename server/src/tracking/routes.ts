@@ -123,6 +123,7 @@ export function trackingRoutes(): Implementation[] {
                 sha256: u.sha256,
                 size: u.size,
                 mediaType: u.mediaType,
+                activeContent: u.activeContent,
                 originalName: u.name?.slice(0, 255) ?? null,
                 provenance: 'online',
                 uploadedBy: null,

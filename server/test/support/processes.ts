@@ -37,12 +37,19 @@ export interface ServerProcess {
 /** Starts `motcua serve` as a separate process and waits until it answers and the example procedure is published. */
 /**
  * Options: `nodeArgs` before the script (e.g. --cpu-prof), `serveArgs` after `serve` (e.g. --workers 2),
- * `logFile`: the process writes stdout and stderr there instead of into memory (benchmarks: many lines).
+ * `logFile`: the process writes stdout and stderr there instead of into memory (benchmarks: many lines),
+ * `until: 'listening'`: return as soon as the liveness probe answers, before the server is ready.
  */
 export async function startServerProcess(
   env: Record<string, string>,
   port?: number,
-  options: { nodeArgs?: string[]; serveArgs?: string[]; logFile?: string; readyTimeoutMs?: number } = {},
+  options: {
+    nodeArgs?: string[];
+    serveArgs?: string[];
+    logFile?: string;
+    readyTimeoutMs?: number;
+    until?: 'ready' | 'listening';
+  } = {},
 ): Promise<ServerProcess> {
   const p = port ?? (await freePort());
   const args = [
@@ -73,7 +80,9 @@ export async function startServerProcess(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server process exited early (${child.exitCode}):\n${out()}`);
     try {
-      const res = await fetch(`${url}/api/v1/public/procedures/1.001193`);
+      const res = await fetch(
+        options.until === 'listening' ? `${url}/api/v1/health` : `${url}/api/v1/public/procedures/1.001193`,
+      );
       if (res.ok) break;
     } catch {
       // not listening yet

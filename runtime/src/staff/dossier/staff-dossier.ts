@@ -250,6 +250,7 @@ export class StaffDossier extends LitElement {
             .src=${this.data.fileUrl(d.code, this._viewing.id)}
             .name=${this._viewing.name ?? this._viewing.documentId}
             .mediaType=${this._viewing.mediaType}
+            .activeContent=${this._viewing.activeContent}
           ></motcua-staff-viewer>`
           : nothing
       }

@@ -214,6 +214,10 @@ export const STRINGS = {
   view: { vi: 'Xem', en: 'View' },
   viewer: { vi: 'Xem tệp {name}', en: 'Viewing {name}' },
   download: { vi: 'Tải về', en: 'Download' },
+  activeContent: {
+    vi: 'Tệp PDF này chứa mã lệnh hoặc thao tác tự chạy (JavaScript, hành động khi mở, khởi chạy chương trình) nên không được hiển thị. Chỉ tải về và mở bằng trình xem đã tắt JavaScript nếu thật cần thiết.',
+    en: 'This PDF contains script or automatic actions (JavaScript, an action on opening, launching a program), so it is not shown. Download it and open it in a viewer with JavaScript turned off only if you must.',
+  },
   fees: { vi: 'Phí, lệ phí', en: 'Fees' },
   feeTotal: { vi: 'Tổng phải nộp', en: 'Total owed' },
   payment: { vi: 'Thanh toán', en: 'Payment' },

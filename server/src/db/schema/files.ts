@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid, bigint, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, bigint, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Document records: the bytes live in the file store under `storage_key`; the row says what they
@@ -13,6 +13,8 @@ export const files = pgTable(
     sha256: text('sha256').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),
     mediaType: text('media_type').notNull(),
+    /** A PDF that carries script, launch or open actions: served as a download only, never shown inline. */
+    activeContent: boolean('active_content').notNull().default(false),
     originalName: text('original_name'),
     /** online (uploaded by the applicant) | counter-scan | external | staff | import */
     provenance: text('provenance').notNull(),
