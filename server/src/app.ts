@@ -31,6 +31,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { logbookRoutes } from './logbook/routes.ts';
 import { outboxRoutes } from './outbox/routes.ts';
 import { paymentRoutes } from './payments/routes.ts';
+import { satisfactionRoutes } from './satisfaction/routes.ts';
 import { mountStaffApp } from './staff-app/staff-app.ts';
 import { designerApp } from './designer-app/designer-app.ts';
 
@@ -62,6 +63,7 @@ export function implementations(): Implementation[] {
     ...publicProcedureRoutes(),
     ...intakeRoutes(),
     ...trackingRoutes(),
+    ...satisfactionRoutes(),
     ...dossierRoutes(),
     ...legacyImportRoutes(),
     ...caseRoutes(),

@@ -16,6 +16,7 @@ import * as reports from './reports.ts';
 import * as logbook from './logbook.ts';
 import * as outbox from './outbox.ts';
 import * as payments from './payments.ts';
+import * as satisfaction from './satisfaction.ts';
 import type { RouteContract } from './route.ts';
 
 /**
@@ -78,6 +79,7 @@ export const contract = {
   publicWithdrawDossier: tracking.publicWithdrawDossier,
   publicGetDossierFile: tracking.publicGetDossierFile,
   publicGetDossierSlip: tracking.publicGetDossierSlip,
+  publicRateDossier: satisfaction.publicRateDossier,
 
   getDossier: dossiers.getDossier,
   listDossierEvents: dossiers.listDossierEvents,

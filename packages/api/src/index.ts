@@ -23,3 +23,4 @@ export * from './reports.ts';
 export * from './logbook.ts';
 export * from './outbox.ts';
 export * from './payments.ts';
+export * from './satisfaction.ts';

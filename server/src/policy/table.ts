@@ -183,6 +183,7 @@ export const POLICY: Record<string, PolicyRule> = {
   publicWithdrawDossier: { access: 'public', why: 'citizen API, guarded by the tracking secret' },
   publicGetDossierFile: { access: 'public', why: 'citizen API, guarded by the tracking secret' },
   publicGetDossierSlip: { access: 'public', why: 'citizen API, guarded by the tracking secret' },
+  publicRateDossier: { access: 'public', why: 'citizen API, guarded by the tracking secret' },
 
   // dossiers (staff side)
   counterSubmitDossier: {

@@ -8,3 +8,4 @@ export * from './report.ts';
 export * from './cases.ts';
 export * from './outbox.ts';
 export * from './payments.ts';
+export * from './satisfaction.ts';
