@@ -35,13 +35,16 @@ test(`an embed page loads at most ${LIMIT_BYTES / 1000} KB of JavaScript (gzip; 
  * under those. Since then the citizen path's fixes added to the entry (fields named by section and
  * label, dd/mm/yyyy entry, yes/no answered "no", calendars that say which years they cover) and to
  * the tracking views (results to download, fees owed, badges by meaning; then the slips issued to
- * the applicant and opening a dossier from a printed receipt's QR code, +568).
+ * the applicant and opening a dossier from a printed receipt's QR code, +568; then the place of the
+ * satisfaction rating, whose form is a chunk fetched only for a returned dossier, +115, and the
+ * entry's exports that chunk imports, +25 on every page).
  */
+const ENTRY = 41_489 + 25;
 const FIRST_RENDER_MAX: Record<string, number> = {
-  '1.001193': 41_489,
-  '1.001612': 41_489 + 2_192,
-  '1.009994': 41_489 + 1_785,
-  track: 41_489 + 7_273,
+  '1.001193': ENTRY,
+  '1.001612': ENTRY + 2_192,
+  '1.009994': ENTRY + 1_785,
+  track: ENTRY + 7_273 + 115,
 };
 
 test('no page loads more runtime JavaScript at its first render than recorded', () => {
