@@ -31,7 +31,8 @@ import { reportRoutes } from './reports/routes.ts';
 import { logbookRoutes } from './logbook/routes.ts';
 import { outboxRoutes } from './outbox/routes.ts';
 import { paymentRoutes } from './payments/routes.ts';
-import { satisfactionRoutes } from './satisfaction/routes.ts';
+import { satisfactionRoutes } from './tracking/rating-routes.ts';
+import { oversightRoutes } from './reports/oversight.ts';
 import { mountStaffApp } from './staff-app/staff-app.ts';
 import { designerApp } from './designer-app/designer-app.ts';
 
@@ -70,6 +71,7 @@ export function implementations(): Implementation[] {
     ...slipRoutes(),
     ...inboxRoutes(),
     ...reportRoutes(),
+    ...oversightRoutes(),
     ...logbookRoutes(),
     ...outboxRoutes(),
     ...paymentRoutes(),

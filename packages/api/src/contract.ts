@@ -17,6 +17,7 @@ import * as logbook from './logbook.ts';
 import * as outbox from './outbox.ts';
 import * as payments from './payments.ts';
 import * as satisfaction from './satisfaction.ts';
+import * as oversight from './oversight.ts';
 import type { RouteContract } from './route.ts';
 
 /**
@@ -101,6 +102,7 @@ export const contract = {
   getInboxEvents: live.getInboxEvents,
 
   getBieu06Report: reports.getBieu06Report,
+  getOversightDashboard: oversight.getOversightDashboard,
   getLogbook: logbook.getLogbook,
 
   listDeadLetters: outbox.listDeadLetters,

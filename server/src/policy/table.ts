@@ -284,6 +284,12 @@ export const POLICY: Record<string, PolicyRule> = {
     allow: dossierReaders,
     why: 'case staff report on their agency; leaders and viewers above on their subtree',
   },
+  getOversightDashboard: {
+    access: 'grants',
+    target: { kind: 'agency', param: 'agencyCode' },
+    allow: dossierReaders,
+    why: 'a supervising agency sees its subtree (leaders and viewers above); a commune only itself',
+  },
   getLogbook: {
     access: 'grants',
     target: { kind: 'agency', param: 'agencyCode' },

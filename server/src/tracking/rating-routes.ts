@@ -3,7 +3,7 @@ import { contract } from '@motcua/api';
 import { implement, type Implementation } from '../http/implement.ts';
 import { errors } from '../http/errors.ts';
 import { satisfactionRatings } from '../db/schema/index.ts';
-import { dossierForApplicant } from '../tracking/routes.ts';
+import { dossierForApplicant } from './routes.ts';
 import { canBeRated } from './ratings.ts';
 
 export function satisfactionRoutes(): Implementation[] {

@@ -14,7 +14,7 @@ import { APPLICANT_SLIP_KINDS } from '@motcua/api';
 import type { DossierRow } from '../dossiers/load.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import { workflowContext } from '../dossiers/workflow-context.ts';
-import { canBeRated, ratedAt } from '../satisfaction/ratings.ts';
+import { canBeRated, ratedAt } from './ratings.ts';
 
 /** Purposes of files the applicant may read back. */
 export const APPLICANT_FILE_PURPOSES = ['submission', 'supplement', 'result'] as const;

@@ -9,3 +9,4 @@ export * from './cases.ts';
 export * from './outbox.ts';
 export * from './payments.ts';
 export * from './satisfaction.ts';
+export * from './facts.ts';
