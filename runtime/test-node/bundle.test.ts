@@ -40,13 +40,16 @@ test(`an embed page loads at most ${LIMIT_BYTES / 1000} KB of JavaScript (gzip; 
  * first, or when the page comes back from a provider) costs +149, and the tracking views' hand-over
  * to it +239. Then the form's choice of notifications (e-mail and/or SMS, two ticks and their words
  * in the entry, +303); the form tells its host the answers as they change (`motcua-input`, which
- * the designer's test scenarios follow, +20).
+ * the designer's test scenarios follow, +20). Then the place of the satisfaction rating, whose form
+ * is a chunk fetched only for a returned dossier, +115 on tracking, and the entry's exports that
+ * chunk imports, +25 on every page.
  */
+const ENTRY = 41_961 + 25;
 const FIRST_RENDER_MAX: Record<string, number> = {
-  '1.001193': 41_961,
-  '1.001612': 41_961 + 2_192,
-  '1.009994': 41_961 + 1_785,
-  track: 41_961 + 7_512,
+  '1.001193': ENTRY,
+  '1.001612': ENTRY + 2_192,
+  '1.009994': ENTRY + 1_785,
+  track: ENTRY + 7_512 + 115,
 };
 
 test('no page loads more runtime JavaScript at its first render than recorded', () => {

@@ -33,6 +33,8 @@ import { reportRoutes } from './reports/routes.ts';
 import { logbookRoutes } from './logbook/routes.ts';
 import { outboxRoutes } from './outbox/routes.ts';
 import { paymentRoutes } from './payments/routes.ts';
+import { satisfactionRoutes } from './tracking/rating-routes.ts';
+import { oversightRoutes } from './reports/oversight.ts';
 import { mountStaffApp } from './staff-app/staff-app.ts';
 import { designerApp } from './designer-app/designer-app.ts';
 
@@ -67,12 +69,14 @@ export function implementations(): Implementation[] {
     ...publicProcedureRoutes(),
     ...intakeRoutes(),
     ...trackingRoutes(),
+    ...satisfactionRoutes(),
     ...dossierRoutes(),
     ...legacyImportRoutes(),
     ...caseRoutes(),
     ...slipRoutes(),
     ...inboxRoutes(),
     ...reportRoutes(),
+    ...oversightRoutes(),
     ...logbookRoutes(),
     ...outboxRoutes(),
     ...paymentRoutes(),

@@ -17,6 +17,8 @@ import * as logbook from './logbook.ts';
 import * as outbox from './outbox.ts';
 import * as payments from './payments.ts';
 import * as preferences from './preferences.ts';
+import * as satisfaction from './satisfaction.ts';
+import * as oversight from './oversight.ts';
 import type { RouteContract } from './route.ts';
 
 /**
@@ -82,6 +84,7 @@ export const contract = {
   publicWithdrawDossier: tracking.publicWithdrawDossier,
   publicGetDossierFile: tracking.publicGetDossierFile,
   publicGetDossierSlip: tracking.publicGetDossierSlip,
+  publicRateDossier: satisfaction.publicRateDossier,
 
   getDossier: dossiers.getDossier,
   listDossierEvents: dossiers.listDossierEvents,
@@ -103,6 +106,7 @@ export const contract = {
   getInboxEvents: live.getInboxEvents,
 
   getBieu06Report: reports.getBieu06Report,
+  getOversightDashboard: oversight.getOversightDashboard,
   getLogbook: logbook.getLogbook,
 
   listDeadLetters: outbox.listDeadLetters,

@@ -24,3 +24,5 @@ export * from './logbook.ts';
 export * from './outbox.ts';
 export * from './payments.ts';
 export * from './preferences.ts';
+export * from './satisfaction.ts';
+export * from './oversight.ts';

@@ -4,6 +4,7 @@ import { DossierCode, Message, Nullable, StoredText, Uuid } from './common.ts';
 import { defineRoute } from './route.ts';
 import { APPLICANT_SLIP_KINDS } from './slips.ts';
 import { PaymentProviderName, PaymentStateName } from './payments.ts';
+import { TrackingSatisfaction } from './satisfaction.ts';
 
 /** One thing the applicant must supplement (core's supplement item). */
 export const SupplementItem = Type.Object({
@@ -83,6 +84,7 @@ export const TrackingView = Type.Object({
         'The slips issued to the applicant (receipt, supplement request, refusal, apology, stop notice) as PDF, oldest first',
     },
   ),
+  satisfaction: Type.Optional(TrackingSatisfaction),
 });
 export type TrackingView = Static<typeof TrackingView>;
 

@@ -2,6 +2,7 @@ import type { Lang, Message } from '@motcua/core';
 import { lazy } from '../lazy.ts';
 import type { WORDS_EN } from './strings-en.ts';
 import type { TRACK_STRINGS } from './strings-track.ts';
+import type { RATING_STRINGS } from './strings-rating.ts';
 import type { GIVEN_STRINGS } from './strings-given.ts';
 import type { ReceiptWordKey } from './strings-receipt.ts';
 import type { ArrayWordKey } from './strings-array.ts';
@@ -143,6 +144,7 @@ export type StringKey =
   | keyof typeof STRINGS
   | WordKey
   | keyof typeof TRACK_STRINGS
+  | keyof typeof RATING_STRINGS
   | keyof typeof GIVEN_STRINGS
   | ReceiptWordKey
   | ArrayWordKey

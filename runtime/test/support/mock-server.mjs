@@ -164,6 +164,15 @@ export function mockServer() {
         ],
       },
     });
+    // A returned dossier the applicant has not rated yet: the satisfaction rating is offered.
+    dossiers.set('000.20.01.H56-260301-0011', {
+      secret: 'bi-mat-11',
+      view: {
+        ...dossiers.get('000.20.01.H56-260301-0010').view,
+        code: '000.20.01.H56-260301-0011',
+        satisfaction: { canRate: true, ratedAt: null },
+      },
+    });
     // A dossier waiting for its fees (status 6).
     dossiers.set('000.20.01.H56-260301-0006', {
       secret: 'bi-mat-6',
@@ -430,6 +439,19 @@ export function mockServer() {
         amount: d.view.onlinePayment.amount,
         redirectUrl: `${ctx.origin}/mock/provider?ref=${orderRef}&backTo=${encodeURIComponent(body.backTo)}`,
       });
+    }
+    if ((r = /^dossiers\/([^/]+)\/rating$/.exec(rest)) && ctx.method === 'POST') {
+      const code = decodeURIComponent(r[1]);
+      const d = dossiers.get(code);
+      if (!d || ctx.get('x-tracking-secret') !== d.secret)
+        return error(ctx, 404, 'not_found', 'Không tìm thấy hồ sơ', 'No such dossier');
+      if (!d.view.satisfaction?.canRate)
+        return error(ctx, 409, 'already_rated', 'Hồ sơ này đã được đánh giá', 'This dossier has already been rated');
+      const rating = JSON.parse((await readBody(ctx.req)).toString('utf8'));
+      log.push({ scenario, rating, code });
+      const ratedAt = '2026-03-03T10:00:00+07:00';
+      d.view = { ...d.view, satisfaction: { canRate: false, ratedAt } };
+      return json(ctx, 201, { ratedAt });
     }
     if ((r = /^dossiers\/([^/]+)(\/(supplement|withdrawal))?$/.exec(rest))) {
       const code = decodeURIComponent(r[1]);

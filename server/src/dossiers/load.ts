@@ -22,6 +22,7 @@ export function headOf(row: DossierRow): DossierHead {
     lockVersion: row.lockVersion,
     headHash: row.headHash,
     fieldCode: row.fieldCode,
+    procedureCode: row.procedureCode,
     state: row.state as DossierState,
   };
 }

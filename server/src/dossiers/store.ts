@@ -4,6 +4,7 @@ import type { Executor } from '../db/client.ts';
 import { dossierAgencies, dossierEvents, dossiers, reportLedger } from '../db/schema/index.ts';
 import { errors } from '../http/errors.ts';
 import { eventHash } from './event-hash.ts';
+import { applyFacts } from '../reports/facts-store.ts';
 
 /** The columns of `dossiers` that are derived from core's state (kept with every event). */
 export function stateColumns(state: DossierState) {
@@ -146,6 +147,7 @@ export interface DossierHead {
   lockVersion: number;
   headHash: string;
   fieldCode: string;
+  procedureCode: string;
   state: DossierState;
 }
 
@@ -180,4 +182,5 @@ export async function appendToDossier(
   await insertEvents(tx, head.id, head.headHash, events, now);
   await recordVisit(tx, head.id, [after.location.agency], now);
   await applyLedger(tx, head.fieldCode, head.state, after);
+  await applyFacts(tx, head, events, after);
 }

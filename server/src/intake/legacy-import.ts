@@ -17,6 +17,7 @@ import { validateOnce } from '../http/validation.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import { newTrackingSecret, trackingSecretHash } from '../auth/tracking-secret.ts';
 import { applyLedger, insertEvents, recordVisit, stateColumns } from '../dossiers/store.ts';
+import { applyFacts } from '../reports/facts-store.ts';
 import { GENESIS_HASH } from '../dossiers/event-hash.ts';
 import { applicantSearchColumns } from '../dossiers/applicant-search.ts';
 import { workflowContext } from '../dossiers/workflow-context.ts';
@@ -208,6 +209,7 @@ export async function importLegacyDossiers(
       await tx.update(dossiers).set({ headHash: head }).where(eq(dossiers.id, id));
       await recordVisit(tx, id, [state.receivingAgency, state.location.agency], now);
       await applyLedger(tx, procedure.field.code, null, state);
+      await applyFacts(tx, { id, fieldCode: procedure.field.code, procedureCode: d.procedure }, decision.events, state);
       await reserveImported(tx, parts.agencyCode, parts.date, parts.sequence);
     });
     out.imported.push({ code: d.code, secret, status: state.status });

@@ -30,6 +30,7 @@ import {
   dossiers,
   files as filesTable,
   reportLedger,
+  dossierFacts,
 } from '../db/schema/index.ts';
 import { combineInserts, insertSql } from '../db/insert-sql.ts';
 import { runTransaction, type Statement } from '../db/pipeline.ts';
@@ -42,6 +43,8 @@ import { newTrackingSecret, trackingSecretHash } from '../auth/tracking-secret.t
 import { chainHashes, eventRows, LEDGER_UPSERT, ledgerRows, stateColumns, visitRows } from '../dossiers/store.ts';
 import { GENESIS_HASH } from '../dossiers/event-hash.ts';
 import { applicantSearchColumns } from '../dossiers/applicant-search.ts';
+import { factsRow } from '../reports/facts-store.ts';
+import { indexEventFlags } from '@motcua/core';
 import { workflowContext } from '../dossiers/workflow-context.ts';
 import { discardAll, parseMultipart, type UploadedFile } from './multipart.ts';
 import type { RequestBody } from '../http/request-body.ts';
@@ -254,6 +257,8 @@ async function receive(
   const tail: Statement[] = [];
   const ledger = ledgerRows(procedure.field.code, null, state);
   if (ledger.length) tail.push(insertSql(reportLedger, ledger, LEDGER_UPSERT));
+  const facts = factsRow(id, state, procedure.field.code, current.code, indexEventFlags(plan.events));
+  if (facts) tail.push(insertSql(dossierFacts, [facts]));
   const { code: _, ...bodyWithoutCode } = body;
   tail.push(
     allocateCodeSql({

@@ -186,6 +186,7 @@ export const POLICY: Record<string, PolicyRule> = {
   publicWithdrawDossier: { access: 'public', why: 'citizen API, guarded by the tracking secret' },
   publicGetDossierFile: { access: 'public', why: 'citizen API, guarded by the tracking secret' },
   publicGetDossierSlip: { access: 'public', why: 'citizen API, guarded by the tracking secret' },
+  publicRateDossier: { access: 'public', why: 'citizen API, guarded by the tracking secret' },
 
   // dossiers (staff side)
   counterSubmitDossier: {
@@ -285,6 +286,12 @@ export const POLICY: Record<string, PolicyRule> = {
     target: { kind: 'agency', param: 'agencyCode' },
     allow: dossierReaders,
     why: 'case staff report on their agency; leaders and viewers above on their subtree',
+  },
+  getOversightDashboard: {
+    access: 'grants',
+    target: { kind: 'agency', param: 'agencyCode' },
+    allow: dossierReaders,
+    why: 'a supervising agency sees its subtree (leaders and viewers above); a commune only itself',
   },
   getLogbook: {
     access: 'grants',

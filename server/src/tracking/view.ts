@@ -14,6 +14,7 @@ import { APPLICANT_SLIP_KINDS } from '@motcua/api';
 import type { DossierRow } from '../dossiers/load.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import { workflowContext } from '../dossiers/workflow-context.ts';
+import { canBeRated, ratedAt } from './ratings.ts';
 
 /** Purposes of files the applicant may read back. */
 export const APPLICANT_FILE_PURPOSES = ['submission', 'supplement', 'result'] as const;
@@ -91,6 +92,7 @@ export async function trackingView(ctx: ServerContext, row: DossierRow) {
   // The providers configured (payments/ sets them up; its routes take the dossier from tracking/).
   const providers = ctx.config.payments;
   const offered = (Object.keys(providers) as (keyof typeof providers)[]).filter((p) => providers[p] !== null);
+  const rated = await ratedAt(ctx.db, row.id);
   return {
     code: row.code!,
     procedure: {
@@ -136,5 +138,6 @@ export async function trackingView(ctx: ServerContext, row: DossierRow) {
       kind: a.kind as (typeof APPLICANT_SLIP_KINDS)[number],
       issuedAt: iso(a.issuedAt.getTime())!,
     })),
+    satisfaction: { canRate: canBeRated(row) && rated === null, ratedAt: iso(rated?.getTime() ?? null) },
   };
 }

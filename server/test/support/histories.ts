@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import {
   applicantIdentity,
   evolve,
+  indexEventFlags,
   availableActions,
   computeFees,
   decide,
@@ -29,6 +30,7 @@ import type { ServerContext } from '../../src/context.ts';
 import type { Executor } from '../../src/db/client.ts';
 import { dossierAgencies, dossiers } from '../../src/db/schema/index.ts';
 import { chainHashes, insertEvents, stateColumns } from '../../src/dossiers/store.ts';
+import { factsRow, writeFacts, type FactsRow } from '../../src/reports/facts-store.ts';
 import { GENESIS_HASH } from '../../src/dossiers/event-hash.ts';
 import { applicantSearchColumns } from '../../src/dossiers/applicant-search.ts';
 import { workflowContext } from '../../src/dossiers/workflow-context.ts';
@@ -559,6 +561,11 @@ async function writeBatch(ctx: ServerContext, tx: Executor, part: readonly Gener
       before = state;
     }
   }
+  // The dashboard's facts: core's dashboardFacts of the whole log.
+  const facts = part
+    .map((d) => factsRow(d.id, d.state, d.version.definition.field.code, d.version.code, indexEventFlags(d.events)))
+    .filter((f): f is FactsRow => f !== null);
+  for (let i = 0; i < facts.length; i += 200) await writeFacts(tx, facts.slice(i, i + 200));
   for (let i = 0; i < visits.length; i += 500)
     await tx
       .insert(dossierAgencies)

@@ -16,3 +16,4 @@ export {
 } from './ledger.ts';
 export * from './report.ts';
 export * from './service-index.ts';
+export * from './dashboard.ts';

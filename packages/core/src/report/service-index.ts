@@ -1,5 +1,5 @@
 import type { Channel } from '../vocabulary/channels.ts';
-import type { DossierEvent } from '../workflow/types.ts';
+import type { DossierEvent, DossierState } from '../workflow/types.ts';
 import { replay } from '../workflow/evolve.ts';
 import { reportDueAt } from '../workflow/report-due.ts';
 import { dayOf, type Period } from './period.ts';
@@ -35,19 +35,36 @@ export interface ServiceIndexFacts {
   digitised: boolean;
 }
 
-/** The index facts of a dossier's log, or null when it was never accepted. */
-export function serviceIndexFacts(events: readonly DossierEvent[], field: string): ServiceIndexFacts | null {
-  const s = replay(events);
-  const due = reportDueAt(s);
-  if (s.acceptedAt === null || s.responsibleAgency === null || s.timeZone === null || due === null) return null;
+/**
+ * What the index needs of a dossier's events beyond its state: fees paid (online or not), and
+ * whether the submission came with files. Each only ever turns true as events are added, so the
+ * flags of a log are the OR of the flags of its parts (a store may keep them incrementally).
+ */
+export interface IndexEventFlags {
+  paid: boolean;
+  paidOnline: boolean;
+  /** The submission (the log's first event) carried files. */
+  submittedFiles: boolean;
+}
+
+/** The flags of some of a dossier's events (all of them, or only the newest). */
+export function indexEventFlags(events: readonly DossierEvent[]): IndexEventFlags {
   let paid = false;
   let paidOnline = false;
+  let submittedFiles = false;
   for (const e of events) {
+    if (e.kind === 'submit' && (e.attachments?.length ?? 0) > 0) submittedFiles = true;
     if (e.kind !== 'payment_recorded' || e.data.amount <= 0) continue;
     paid = true;
     if (e.data.reference !== null && (e.actor.kind === 'external' || e.actor.kind === 'system')) paidOnline = true;
   }
-  const submit = events[0]!;
+  return { paid, paidOnline, submittedFiles };
+}
+
+/** The index facts of a dossier's state and its events' flags, or null when it was never accepted. */
+export function serviceIndexFactsOf(s: DossierState, field: string, flags: IndexEventFlags): ServiceIndexFacts | null {
+  const due = reportDueAt(s);
+  if (s.acceptedAt === null || s.responsibleAgency === null || s.timeZone === null || due === null) return null;
   return {
     agency: s.responsibleAgency,
     field,
@@ -57,12 +74,17 @@ export function serviceIndexFacts(events: readonly DossierEvent[], field: string
     finishedAt: s.resolvedAt ?? s.returnedAt ?? s.stoppedAt,
     dueAt: due,
     supplementRequests: s.pauses.filter((p) => p.reason === 'supplement').length,
-    paid,
-    paidOnline,
+    paid: flags.paid,
+    paidOnline: flags.paidOnline,
     resolved: s.resolvedAt !== null && s.outcome !== null,
     electronicResult: s.resolvedAt !== null && s.resultDocuments.length > 0,
-    digitised: s.channel === 'online' || (submit.attachments?.length ?? 0) > 0,
+    digitised: s.channel === 'online' || flags.submittedFiles,
   };
+}
+
+/** The index facts of a dossier's log, or null when it was never accepted. */
+export function serviceIndexFacts(events: readonly DossierEvent[], field: string): ServiceIndexFacts | null {
+  return serviceIndexFactsOf(replay(events), field, indexEventFlags(events));
 }
 
 /** One index: numerator over denominator, and the value in % (null when nothing was counted). */

@@ -364,6 +364,7 @@ export class TrackController implements ReactiveController {
     const s = this.s;
     return trackView({
       lang: this.host.language,
+      server: this.host.server,
       code: s.code,
       secret: s.secret,
       view: s.view,

@@ -11,6 +11,8 @@ export interface TrackFailure {
 /** What <motcua-track>'s views (track-view.ts, a lazily loaded chunk) show, and what they can ask of the element. */
 export interface TrackModel {
   lang: Lang;
+  /** The `server` attribute (parts with their own calls, e.g. the rating, need it). */
+  server: string;
   code: string;
   secret: string;
   view: TrackingView | null;

@@ -6,6 +6,7 @@ import { TRACK_STRINGS } from '../../i18n/strings-track.ts';
 import { humanIso } from '../form/format.ts';
 import { formatBytes, typeName } from '../form/media-type.ts';
 import type { TrackFailure, TrackModel } from './track-model.ts';
+import { ratingSlot } from '../rating/rating-slot.ts';
 
 // The views of <motcua-track>: a chunk of their own, loaded by the first <motcua-track> a page
 // shows (a page with a form only never loads them). Their words come with them.
@@ -138,6 +139,7 @@ function renderView(m: TrackModel, v: TrackingView, lang: Lang) {
       ${v.dueAt ? html`<dt>${t('trackDueAt', lang)}</dt><dd>${humanIso(v.dueAt, lang)}</dd>` : nothing}
     </dl>
     ${renderFees(v, lang)} ${m.pay} ${renderResults(m, v, lang)} ${renderSlips(m, v, lang)}
+    ${ratingSlot(m.server, m.secret, v, lang)}
     ${v.withdrawalRequested ? html`<p class="notice">${t('trackWithdrawRequested', lang)}</p>` : nothing}
     ${v.supplement && !v.supplement.provided && v.canSupplement ? renderSupplement(m, v, lang) : nothing}
     <h3>${t('trackTimeline', lang)}</h3>

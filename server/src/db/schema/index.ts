@@ -9,3 +9,5 @@ export * from './cases.ts';
 export * from './outbox.ts';
 export * from './payments.ts';
 export * from './notifications.ts';
+export * from './satisfaction.ts';
+export * from './facts.ts';

@@ -1,0 +1,280 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  OPEN_STATUSES,
+  addCounts,
+  emptyCounts,
+  endOfDay,
+  formatInstant,
+  meanProcessingDays,
+  monthsOf,
+  percent,
+  satisfactionIndex,
+  validatePeriod,
+  type DashboardCounts,
+  type Period,
+} from '@motcua/core';
+import { contract } from '@motcua/api';
+import { implement, type Implementation } from '../http/implement.ts';
+import { errors } from '../http/errors.ts';
+import { execute, type Executor } from '../db/client.ts';
+
+/** What the dashboard is asked for. */
+export interface OversightFilter {
+  agencies: readonly string[];
+  period: Period;
+  field?: string | undefined;
+  procedure?: string | undefined;
+  channel?: string | undefined;
+  now: number;
+}
+
+/** The cards' numbers of a set of counts. */
+export function numbers(c: DashboardCounts) {
+  return {
+    ...c,
+    earlyOrOnTimePercent: percent(c.early + c.onTime, c.resolved),
+    meanProcessingDays: meanProcessingDays(c),
+    onlineSharePercent: percent(c.online, c.accepted),
+    onlinePaymentPercent: percent(c.paidOnline, c.paid),
+    digitisedPercent: percent(c.digitised, c.accepted),
+  };
+}
+
+/** Core's open statuses as SQL literals (constants, never input). */
+const OPEN = sql.raw(`(${OPEN_STATUSES.join(', ')})`);
+
+function conditions(f: OversightFilter, alias: 'f' | 'd'): SQL[] {
+  const agencyCol = alias === 'f' ? sql`f.agency_code` : sql`d.responsible_agency`;
+  const out: SQL[] = [
+    sql`${agencyCol} in (${sql.join(
+      f.agencies.map((a) => sql`${a}`),
+      sql`, `,
+    )})`,
+  ];
+  if (f.field) out.push(sql.raw(`${alias}.field_code = `).append(sql`${f.field}`));
+  if (f.procedure) out.push(sql.raw(`${alias}.procedure_code = `).append(sql`${f.procedure}`));
+  if (f.channel) out.push(sql.raw(`${alias}.channel = `).append(sql`${f.channel}`));
+  return out;
+}
+
+type Key = `${string}|${string}`;
+
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Core's dashboard counts per agency and month, summed by the database from `dossier_facts`: one
+ * grouped query per day column (acceptance, resolution, end), each an index range per agency.
+ */
+export async function countsByAgencyMonth(db: Executor, f: OversightFilter): Promise<Map<Key, DashboardCounts>> {
+  const out = new Map<Key, DashboardCounts>();
+  const at = (agency: string, month: string) => {
+    const k: Key = `${agency}|${month}`;
+    let c = out.get(k);
+    if (!c) out.set(k, (c = emptyCounts()));
+    return c;
+  };
+  const where = (day: string) =>
+    sql.join(
+      [
+        ...conditions(f, 'f'),
+        sql.raw(`f.${day} between `).append(sql`${f.period.from}::date and ${f.period.to}::date`),
+      ],
+      sql` and `,
+    );
+  const accepted = await execute<{
+    agency: string;
+    month: string;
+    accepted: number;
+    online: number;
+    digitised: number;
+    paid: number;
+    paid_online: number;
+  }>(
+    db,
+    sql`select f.agency_code as agency, to_char(f.accepted_day, 'YYYY-MM') as month, count(*)::int as accepted,
+          (count(*) filter (where f.channel = 'online'))::int as online,
+          (count(*) filter (where f.digitised))::int as digitised,
+          (count(*) filter (where f.paid))::int as paid,
+          (count(*) filter (where f.paid_online))::int as paid_online
+        from dossier_facts f where ${where('accepted_day')} group by 1, 2`,
+  );
+  for (const r of accepted) {
+    const c = at(r.agency, r.month);
+    c.accepted += r.accepted;
+    c.online += r.online;
+    c.digitised += r.digitised;
+    c.paid += r.paid;
+    c.paidOnline += r.paid_online;
+  }
+  const resolved = await execute<{
+    agency: string;
+    month: string;
+    resolved: number;
+    early: number;
+    on_time: number;
+    late: number;
+    processing_ms: string | number;
+    electronic: number;
+  }>(
+    db,
+    sql`select f.agency_code as agency, to_char(f.resolved_day, 'YYYY-MM') as month, count(*)::int as resolved,
+          (count(*) filter (where f.resolved_class = 'early'))::int as early,
+          (count(*) filter (where f.resolved_class = 'on-time'))::int as on_time,
+          (count(*) filter (where f.resolved_class = 'late'))::int as late,
+          coalesce(sum(f.processing_ms), 0)::bigint as processing_ms,
+          (count(*) filter (where f.electronic_result))::int as electronic
+        from dossier_facts f where ${where('resolved_day')} group by 1, 2`,
+  );
+  for (const r of resolved) {
+    const c = at(r.agency, r.month);
+    c.resolved += r.resolved;
+    c.early += r.early;
+    c.onTime += r.on_time;
+    c.late += r.late;
+    c.processingMs += Number(r.processing_ms);
+    c.electronicResult += r.electronic;
+  }
+  const finished = await execute<{
+    agency: string;
+    month: string;
+    finished: number;
+    once: number;
+    on_time: number;
+  }>(
+    db,
+    sql`select f.agency_code as agency, to_char(f.finished_day, 'YYYY-MM') as month, count(*)::int as finished,
+          (count(*) filter (where f.supplement_requests <= 1))::int as once,
+          (count(*) filter (where f.supplement_requests <= 1 and f.finished_at <= f.due_at))::int as on_time
+        from dossier_facts f where ${where('finished_day')} group by 1, 2`,
+  );
+  for (const r of finished) {
+    const c = at(r.agency, r.month);
+    c.finished += r.finished;
+    c.supplementOnce += r.once;
+    c.indexOnTime += r.on_time;
+  }
+  return out;
+}
+
+/** Open, accepted dossiers past their due instant now, per responsible agency (= core's isOverdue, as the inbox). */
+export async function overdueByAgency(db: Executor, f: OversightFilter): Promise<Map<string, number>> {
+  const now = new Date(f.now).toISOString();
+  const rows = await execute<{ agency: string; n: number }>(
+    db,
+    sql`select d.responsible_agency as agency, count(*)::int as n from dossiers d
+        where ${sql.join(conditions(f, 'd'), sql` and `)}
+          and d.due_at is not null and d.accepted_at is not null and d.status in ${OPEN}
+          and d.due_at < ${now}::timestamptz and (d.paused_since is null or d.paused_since >= d.due_at)
+        group by 1`,
+  );
+  return new Map(rows.map((r) => [r.agency, r.n]));
+}
+
+export function oversightRoutes(): Implementation[] {
+  return [
+    implement(contract.getOversightDashboard, async (c, { params, query }) => {
+      const ctx = c.get('ctx');
+      const period = { from: query.from, to: query.to };
+      const issues = validatePeriod(period).map((i) => ({ ...i, pointer: `/query${i.pointer}` }));
+      if (issues.length) throw errors.invalid(issues);
+      const snap = await ctx.agencies.get();
+      const dir = snap.all;
+      const agencies = (query.level ? dir.ofKind(query.level, params.agencyCode) : dir.subtree(params.agencyCode)).map(
+        (a) => a.code,
+      );
+      if (!agencies.length)
+        throw errors.invalid([
+          {
+            pointer: '/query/level',
+            code: 'enum',
+            message: {
+              vi: 'Không có cơ quan nào thuộc cấp này trong phạm vi',
+              en: 'No agency of this level in the subtree',
+            },
+          },
+        ]);
+      const filter: OversightFilter = {
+        agencies,
+        period,
+        field: query.field,
+        procedure: query.procedure,
+        channel: query.channel,
+        now: ctx.clock.now(),
+      };
+      const [byKey, overdue] = await Promise.all([
+        countsByAgencyMonth(ctx.db, filter),
+        overdueByAgency(ctx.db, filter),
+      ]);
+      let totals = emptyCounts();
+      const byMonth = new Map<string, DashboardCounts>();
+      const byAgency = new Map<string, DashboardCounts>();
+      for (const [k, counts] of byKey) {
+        const [agency, month] = k.split('|') as [string, string];
+        totals = addCounts(totals, counts);
+        byMonth.set(month, addCounts(byMonth.get(month) ?? emptyCounts(), counts));
+        byAgency.set(agency, addCounts(byAgency.get(agency) ?? emptyCounts(), counts));
+      }
+      const tz = snap.records.get(params.agencyCode)?.timeZone ?? ctx.config.timeZone;
+      const ratings = await execute<{ total: number; dissatisfied: number }>(
+        ctx.db,
+        sql`select count(*)::int as total, (count(*) filter (where overall = 'dissatisfied'))::int as dissatisfied
+            from satisfaction_ratings where agency_code in (${sql.join(
+              agencies.map((a) => sql`${a}`),
+              sql`, `,
+            )})
+            ${query.field ? sql`and field_code = ${query.field}` : sql``}
+            ${query.procedure ? sql`and procedure_code = ${query.procedure}` : sql``}
+            and rated_at >= ${new Date(endOfDay(dayBefore(period.from), tz)).toISOString()}::timestamptz
+            and rated_at < ${new Date(endOfDay(period.to, tz)).toISOString()}::timestamptz`,
+      );
+      const value = (n: number, d: number) => ({ numerator: n, denominator: d, percent: percent(n, d) });
+      const serviceIndex = {
+        onTime: value(totals.indexOnTime, totals.finished),
+        supplementOnce: value(totals.supplementOnce, totals.finished),
+        onlineShare: value(totals.online, totals.accepted),
+        onlinePayment: value(totals.paidOnline, totals.paid),
+        digitised: value(totals.digitised, totals.accepted),
+        electronicResult: value(totals.electronicResult, totals.resolved),
+      };
+      const rated = ratings[0] ?? { total: 0, dissatisfied: 0 };
+      const ranking = agencies
+        .filter((a) => byAgency.has(a) || overdue.has(a))
+        .map((a) => ({
+          agency: a,
+          agencyName: snap.records.get(a)?.name ?? { vi: a },
+          values: numbers(byAgency.get(a) ?? emptyCounts()),
+          overdueInProgress: overdue.get(a) ?? 0,
+        }))
+        .sort(
+          (x, y) =>
+            (y.values.earlyOrOnTimePercent ?? -1) - (x.values.earlyOrOnTimePercent ?? -1) ||
+            y.values.resolved - x.values.resolved ||
+            x.overdueInProgress - y.overdueInProgress ||
+            (x.agency < y.agency ? -1 : 1),
+        );
+      c.header('Cache-Control', 'private, no-store');
+      return c.json({
+        agency: params.agencyCode,
+        period,
+        generatedAt: formatInstant(ctx.clock.now(), tz),
+        definitions: {
+          onTime: 'Biểu 06: ngày giải quyết so với ngày hẹn (dates) / resolved day vs due day',
+          serviceIndex: 'QĐ 766/QĐ-TTg: thời điểm kết thúc ≤ thời điểm hẹn (instants) / finished ≤ due instant',
+        },
+        totals: numbers(totals),
+        overdueInProgress: [...overdue.values()].reduce((a, b) => a + b, 0),
+        trend: monthsOf(period).map((m) => ({
+          month: m.from.slice(0, 7),
+          values: numbers(byMonth.get(m.from.slice(0, 7)) ?? emptyCounts()),
+        })),
+        ranking,
+        serviceIndex,
+        satisfaction: {
+          ratings: rated.total,
+          dissatisfied: rated.dissatisfied,
+          index: satisfactionIndex(serviceIndex.onTime, { total: rated.total, dissatisfied: rated.dissatisfied }),
+        },
+      });
+    }),
+  ];
+}
