@@ -1,6 +1,7 @@
 import type { ReceiptWordKey } from './strings-receipt.ts';
 import type { ArrayWordKey } from './strings-array.ts';
 import type { WizardWordKey } from './strings-wizard.ts';
+import type { ChoiceWordKey } from './strings-choice.ts';
 
 /**
  * The form's words in English (strings.ts has them in Vietnamese): a chunk of its own, which
@@ -19,6 +20,9 @@ export const WORDS_EN = {
   trackUnavailable: 'Dossier lookup could not be loaded. Check your connection and reload the page.',
   partUnavailable: 'This part of the form could not be loaded. Check your connection and reload the page.',
   ruleError: 'The display condition of this part could not be evaluated.',
+  rulesUnavailable:
+    'The display conditions could not be loaded: the parts of the form that have one cannot be shown. Check your connection and reload the page.',
+  objectOpen: 'Fill in {label}',
   selectPlaceholder: '— Select —',
   arrayRemove: 'Remove',
   // network and server
@@ -112,6 +116,8 @@ export const ARRAY_WORDS_EN = {
   arrayDownLabel: 'Move {item} down',
   arrayEmpty: 'No items yet.',
   arrayDefaultItem: 'Item',
+  listShow: 'Show {item}',
+  listItems: 'List of {label}',
 } satisfies Record<ArrayWordKey, string>;
 export const WIZARD_WORDS_EN = {
   wizardSteps: 'Steps',
@@ -121,3 +127,10 @@ export const WIZARD_WORDS_EN = {
   wizardDone: 'done',
   wizardAttention: 'has problems to fix',
 } satisfies Record<WizardWordKey, string>;
+
+/** The words of the alternatives' views in English (their Vietnamese is in their chunk). */
+export const CHOICE_WORDS_EN = {
+  choiceLabel: 'Choose the case',
+  choiceAlternative: 'Case {n}',
+  choiceKept: 'What you filled in for another case is kept if you choose that case again.',
+} satisfies Record<ChoiceWordKey, string>;
