@@ -11,7 +11,7 @@ import { jsonFormsVitePlugin } from './jsonforms-resolve.ts';
  */
 /** The modules only a lazily loaded part uses (each part is a dynamic import of its view module). */
 const LAZY_PARTS =
-  /[\\/]src[\\/](vocabulary[\\/]status(-meaning|es)|procedure[\\/](submission-check|applicant-data|identity)|elements[\\/]track[\\/]track-(view|controller)|elements[\\/]form[\\/](receipt|given-source|media-sniff)|i18n[\\/]strings-(track|receipt|en|array|wizard|given|choice)|renderers[\\/]layouts[\\/]wizard-view|renderers[\\/]controls[\\/]((array|combinator)-views|list-detail-view)|jsonforms[\\/]interpreted|conditions[\\/](interpreted-evaluator|string-formats)|form[\\/]combinators)\.ts$/;
+  /[\\/]src[\\/](vocabulary[\\/]status(-meaning|es)|procedure[\\/](submission-check|applicant-data|identity)|elements[\\/]track[\\/]track-(view|controller)|elements[\\/]form[\\/](receipt|given-source|media-sniff)|i18n[\\/]strings-(track|receipt|en|array|wizard|given|choice|list)|renderers[\\/]layouts[\\/]wizard-view|renderers[\\/]controls[\\/]((array|combinator)-views|list-detail-view)|jsonforms[\\/]interpreted|conditions[\\/](interpreted-evaluator|string-formats)|form[\\/]combinators)\.ts$/;
 
 export default defineConfig({
   // The workspaces' sources (their `exports` send this condition to src/*.ts; the default is dist/).

@@ -12,8 +12,6 @@ export const ARRAY_WORDS_VI = {
   arrayDownLabel: 'Chuyển {item} xuống dưới',
   arrayEmpty: 'Chưa có mục nào.',
   arrayDefaultItem: 'Mục',
-  listShow: 'Xem {item}',
-  listItems: 'Danh sách {label}',
 } satisfies Record<string, string>;
 
 export type ArrayWordKey = keyof typeof ARRAY_WORDS_VI;

@@ -2,6 +2,7 @@ import type { ReceiptWordKey } from './strings-receipt.ts';
 import type { ArrayWordKey } from './strings-array.ts';
 import type { WizardWordKey } from './strings-wizard.ts';
 import type { ChoiceWordKey } from './strings-choice.ts';
+import type { ListWordKey } from './strings-list.ts';
 
 /**
  * The form's words in English (strings.ts has them in Vietnamese): a chunk of its own, which
@@ -116,8 +117,6 @@ export const ARRAY_WORDS_EN = {
   arrayDownLabel: 'Move {item} down',
   arrayEmpty: 'No items yet.',
   arrayDefaultItem: 'Item',
-  listShow: 'Show {item}',
-  listItems: 'List of {label}',
 } satisfies Record<ArrayWordKey, string>;
 export const WIZARD_WORDS_EN = {
   wizardSteps: 'Steps',
@@ -134,3 +133,16 @@ export const CHOICE_WORDS_EN = {
   choiceAlternative: 'Case {n}',
   choiceKept: 'What you filled in for another case is kept if you choose that case again.',
 } satisfies Record<ChoiceWordKey, string>;
+
+/** The words of the list with detail in English (their Vietnamese is in its chunk). */
+export const LIST_WORDS_EN = {
+  listAdd: 'Add {label}',
+  listItem: '{label} no. {n}',
+  listItems: 'List of {label}',
+  listShow: 'Show {item}',
+  listUpLabel: 'Move {item} up',
+  listDownLabel: 'Move {item} down',
+  listRemoveLabel: 'Remove {item}',
+  listEmpty: 'No items yet.',
+  listDefaultItem: 'Item',
+} satisfies Record<ListWordKey, string>;

@@ -7,6 +7,7 @@ import type { ReceiptWordKey } from './strings-receipt.ts';
 import type { ArrayWordKey } from './strings-array.ts';
 import type { WizardWordKey } from './strings-wizard.ts';
 import type { ChoiceWordKey } from './strings-choice.ts';
+import type { ListWordKey } from './strings-list.ts';
 
 /**
  * Every string the runtime shows, in Vietnamese (default) and English. Placeholders are `{name}`.
@@ -18,8 +19,8 @@ import type { ChoiceWordKey } from './strings-choice.ts';
  *  - WORDS_VI here and WORDS_EN (strings-en.ts, a chunk loaded by the first element with
  *    lang="en", before it renders): the words of the form, one file per language;
  *  - the words of the tracking views (strings-track.ts, both languages) and the Vietnamese words
- *    of the receipt, the array views, the wizard and the alternatives (strings-receipt.ts,
- *    strings-array.ts, strings-wizard.ts, strings-choice.ts; their English is in strings-en.ts), in the chunks of the code that
+ *    of the receipt, the array views, the wizard, the alternatives and the list with detail (strings-receipt.ts,
+ *    strings-array.ts, strings-wizard.ts, strings-choice.ts, strings-list.ts; their English is in strings-en.ts), in the chunks of the code that
  *    shows them.
  * A part joins the table when its chunk loads (addStrings, addWords); `t` looks every key up in
  * the joined table.
@@ -146,7 +147,8 @@ export type StringKey =
   | ReceiptWordKey
   | ArrayWordKey
   | WizardWordKey
-  | ChoiceWordKey;
+  | ChoiceWordKey
+  | ListWordKey;
 export type Params = Record<string, string | number>;
 
 const table: Partial<Record<StringKey, Partial<Message>>> = { ...STRINGS };
@@ -165,7 +167,14 @@ export function addWords(lang: Lang, words: Partial<Record<StringKey, string>>):
 
 const english = lazy(async () => {
   const en = await import('./strings-en.ts');
-  for (const words of [en.WORDS_EN, en.ARRAY_WORDS_EN, en.WIZARD_WORDS_EN, en.CHOICE_WORDS_EN, en.RECEIPT_WORDS_EN])
+  for (const words of [
+    en.WORDS_EN,
+    en.ARRAY_WORDS_EN,
+    en.WIZARD_WORDS_EN,
+    en.CHOICE_WORDS_EN,
+    en.LIST_WORDS_EN,
+    en.RECEIPT_WORDS_EN,
+  ])
     addWords('en', words);
   return en;
 });

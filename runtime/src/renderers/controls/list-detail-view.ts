@@ -8,10 +8,10 @@ import { localTitle } from '../../i18n/localize.ts';
 import { withDefaults } from '../defaults.ts';
 import type { JsonSchema as CoreSchema } from '@motcua/core';
 import { addWords } from '../../i18n/strings.ts';
-import { ARRAY_WORDS_VI } from '../../i18n/strings-array.ts';
+import { LIST_WORDS_VI } from '../../i18n/strings-list.ts';
 
-// This module is its own chunk (a chunk imports only from the entry): the array views' words come with it too.
-addWords('vi', ARRAY_WORDS_VI);
+// This module is its own chunk (loaded by forms that have a ListWithDetail): its Vietnamese words come with it.
+addWords('vi', LIST_WORDS_VI);
 
 /**
  * ListWithDetail: the rows as a list of buttons (each named by its number and first text), and
@@ -33,8 +33,8 @@ export function listWithDetail(props: DispatchProps, ctx: FormContext) {
   const key = `list:${v.path}`;
   const selected = Math.min(ctx.choice(key) ?? 0, list.length - 1);
   const itemLabel =
-    (typeof items.title === 'string' && localTitle(items.title, ctx.lang)) || v.label || ctx.text('arrayDefaultItem');
-  const name = (i: number) => ctx.text('arrayItem', { label: itemLabel, n: i + 1 });
+    (typeof items.title === 'string' && localTitle(items.title, ctx.lang)) || v.label || ctx.text('listDefaultItem');
+  const name = (i: number) => ctx.text('listItem', { label: itemLabel, n: i + 1 });
   const showId = (i: number) => `${v.inputId}-show-${i}`;
   const detailId = `${v.inputId}-detail`;
   const current = (): unknown[] => {
@@ -89,19 +89,19 @@ export function listWithDetail(props: DispatchProps, ctx: FormContext) {
                     aria-label=${ctx.text('listShow', { item: title })} @click=${() => show(i)}>${title}</button>
                   <span class="row-actions">
                     <button type="button" part="button array-button" ?disabled=${v.disabled || i === 0}
-                      aria-label=${ctx.text('arrayUpLabel', { item: name(i) })} @click=${() => move(i, i - 1)}>↑</button>
+                      aria-label=${ctx.text('listUpLabel', { item: name(i) })} @click=${() => move(i, i - 1)}>↑</button>
                     <button type="button" part="button array-button" ?disabled=${v.disabled || i === list.length - 1}
-                      aria-label=${ctx.text('arrayDownLabel', { item: name(i) })} @click=${() => move(i, i + 1)}>↓</button>
+                      aria-label=${ctx.text('listDownLabel', { item: name(i) })} @click=${() => move(i, i + 1)}>↓</button>
                     <button type="button" part="button array-button remove" ?disabled=${v.disabled}
-                      aria-label=${ctx.text('arrayRemoveLabel', { item: name(i) })} @click=${() => remove(i)}>✕</button>
+                      aria-label=${ctx.text('listRemoveLabel', { item: name(i) })} @click=${() => remove(i)}>✕</button>
                   </span>
                 </li>`;
               })}
             </ol>`
-            : html`<p class="empty">${ctx.text('arrayEmpty')}</p>`
+            : html`<p class="empty">${ctx.text('listEmpty')}</p>`
         }
         <button type="button" class="add" part="button array-add" id=${`${v.inputId}-add`} ?disabled=${v.disabled} @click=${add}>
-          + ${ctx.text('arrayAdd', { label: itemLabel.toLocaleLowerCase(ctx.lang) })}
+          + ${ctx.text('listAdd', { label: itemLabel.toLocaleLowerCase(ctx.lang) })}
         </button>
       </div>
       ${
