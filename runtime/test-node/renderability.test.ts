@@ -8,6 +8,9 @@ import {
   categorizationHasCategory,
   formatIs,
   Generate,
+  hasType,
+  isAllOfControl,
+  isAnyOfControl,
   isBooleanControl,
   isDateControl,
   isDateTimeControl,
@@ -15,16 +18,20 @@ import {
   isIntegerControl,
   isMultiLineControl,
   isNumberControl,
+  isObjectArray,
   isObjectArrayControl,
   isObjectControl,
+  isOneOfControl,
   isOneOfEnumControl,
   isPrimitiveArrayControl,
   isRangeControl,
   isStringControl,
   isTimeControl,
   optionIs,
+  not,
   rankWith,
   Resolve,
+  schemaMatches,
   uiTypeIs,
   type ControlElement,
   type JsonSchema,
@@ -72,6 +79,17 @@ const REFERENCE: Record<string, RankedTester> = {
   'object-array': rankWith(3, isObjectArrayControl),
   'primitive-array': rankWith(3, isPrimitiveArrayControl),
   'multi-enum': rankWith(5, isMultiEnum),
+  'untyped-array': rankWith(
+    3,
+    and(
+      uiTypeIs('Control'),
+      schemaMatches((s) => hasType(s, 'array') && !Object.prototype.hasOwnProperty.call(s, 'items')),
+    ),
+  ),
+  'one-of': rankWith(3, and(isOneOfControl, not(isOneOfEnumControl))),
+  'any-of': rankWith(3, isAnyOfControl),
+  'all-of': rankWith(3, isAllOfControl),
+  'list-with-detail': rankWith(4, and(uiTypeIs('ListWithDetail'), isObjectArray)),
   vertical: rankWith(1, uiTypeIs('VerticalLayout')),
   horizontal: rankWith(1, uiTypeIs('HorizontalLayout')),
   group: rankWith(1, uiTypeIs('Group')),
@@ -92,14 +110,8 @@ function assertSameRanks(uischema: unknown, schema: unknown, rootSchema: unknown
       reference = 'throws';
     }
     if (reference === 'throws') {
-      // A schema that refers to itself without end overflows the stack in both.
-      let ours: number | null = null;
-      try {
-        ours = tester(uischema, schema, context);
-      } catch (err) {
-        assert.ok(err instanceof RangeError, `${where}: ${name} throws ${String(err)}`);
-      }
-      assert.ok(ours === null || ours <= 0, `${where}: ${name} applies where JSON Forms' tester throws`);
+      // JSON Forms overflows the stack on a schema that is its own part; core's testers answer.
+      assert.doesNotThrow(() => tester(uischema, schema, context), `${where}: ${name}`);
       continue;
     }
     const ours = tester(uischema, schema, context);

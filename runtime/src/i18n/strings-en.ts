@@ -1,6 +1,8 @@
 import type { ReceiptWordKey } from './strings-receipt.ts';
 import type { ArrayWordKey } from './strings-array.ts';
 import type { WizardWordKey } from './strings-wizard.ts';
+import type { ChoiceWordKey } from './strings-choice.ts';
+import type { ListWordKey } from './strings-list.ts';
 
 /**
  * The form's words in English (strings.ts has them in Vietnamese): a chunk of its own, which
@@ -19,6 +21,9 @@ export const WORDS_EN = {
   trackUnavailable: 'Dossier lookup could not be loaded. Check your connection and reload the page.',
   partUnavailable: 'This part of the form could not be loaded. Check your connection and reload the page.',
   ruleError: 'The display condition of this part could not be evaluated.',
+  rulesUnavailable:
+    'The display conditions could not be loaded: the parts of the form that have one cannot be shown. Check your connection and reload the page.',
+  objectOpen: 'Fill in {label}',
   selectPlaceholder: '— Select —',
   arrayRemove: 'Remove',
   // network and server
@@ -124,3 +129,23 @@ export const WIZARD_WORDS_EN = {
   wizardDone: 'done',
   wizardAttention: 'has problems to fix',
 } satisfies Record<WizardWordKey, string>;
+
+/** The words of the alternatives' views in English (their Vietnamese is in their chunk). */
+export const CHOICE_WORDS_EN = {
+  choiceLabel: 'Choose the case',
+  choiceAlternative: 'Case {n}',
+  choiceKept: 'What you filled in for another case is kept if you choose that case again.',
+} satisfies Record<ChoiceWordKey, string>;
+
+/** The words of the list with detail in English (their Vietnamese is in its chunk). */
+export const LIST_WORDS_EN = {
+  listAdd: 'Add {label}',
+  listItem: '{label} no. {n}',
+  listItems: 'List of {label}',
+  listShow: 'Show {item}',
+  listUpLabel: 'Move {item} up',
+  listDownLabel: 'Move {item} down',
+  listRemoveLabel: 'Remove {item}',
+  listEmpty: 'No items yet.',
+  listDefaultItem: 'Item',
+} satisfies Record<ListWordKey, string>;

@@ -8,6 +8,8 @@ import type { ReceiptWordKey } from './strings-receipt.ts';
 import type { ArrayWordKey } from './strings-array.ts';
 import type { WizardWordKey } from './strings-wizard.ts';
 import type { PayStringKey } from './strings-pay.ts';
+import type { ChoiceWordKey } from './strings-choice.ts';
+import type { ListWordKey } from './strings-list.ts';
 
 /**
  * Every string the runtime shows, in Vietnamese (default) and English. Placeholders are `{name}`.
@@ -19,9 +21,9 @@ import type { PayStringKey } from './strings-pay.ts';
  *  - WORDS_VI here and WORDS_EN (strings-en.ts, a chunk loaded by the first element with
  *    lang="en", before it renders): the words of the form, one file per language;
  *  - the words of the tracking views (strings-track.ts) and of paying online (strings-pay.ts), both
- *    languages, and the Vietnamese words
- *    of the receipt, the array views and the wizard (strings-receipt.ts, strings-array.ts,
- *    strings-wizard.ts; their English is in strings-en.ts), in the chunks of the code that
+ *    languages, and the Vietnamese words of the receipt, the array views, the wizard, the
+ *    alternatives and the list with detail (strings-receipt.ts, strings-array.ts, strings-wizard.ts,
+ *    strings-choice.ts, strings-list.ts; their English is in strings-en.ts), in the chunks of the code that
  *    shows them.
  * A part joins the table when its chunk loads (addStrings, addWords); `t` looks every key up in
  * the joined table.
@@ -71,6 +73,9 @@ export const WORDS_VI = {
   trackUnavailable: 'Không tải được phần tra cứu hồ sơ. Kiểm tra kết nối mạng rồi tải lại trang.',
   partUnavailable: 'Không tải được phần này của tờ khai. Kiểm tra kết nối mạng rồi tải lại trang.',
   ruleError: 'Không đánh giá được điều kiện hiển thị của phần này.',
+  rulesUnavailable:
+    'Không tải được phần đánh giá điều kiện: các phần có điều kiện của tờ khai không hiển thị được. Hãy tải lại trang.',
+  objectOpen: 'Khai {label}',
   selectPlaceholder: '— Chọn —',
   arrayRemove: 'Xóa',
   // network and server
@@ -149,7 +154,9 @@ export type StringKey =
   | ReceiptWordKey
   | ArrayWordKey
   | WizardWordKey
-  | PayStringKey;
+  | PayStringKey
+  | ChoiceWordKey
+  | ListWordKey;
 export type Params = Record<string, string | number>;
 
 const table: Partial<Record<StringKey, Partial<Message>>> = { ...STRINGS };
@@ -168,7 +175,15 @@ export function addWords(lang: Lang, words: Partial<Record<StringKey, string>>):
 
 const english = lazy(async () => {
   const en = await import('./strings-en.ts');
-  for (const words of [en.WORDS_EN, en.ARRAY_WORDS_EN, en.WIZARD_WORDS_EN, en.RECEIPT_WORDS_EN]) addWords('en', words);
+  for (const words of [
+    en.WORDS_EN,
+    en.ARRAY_WORDS_EN,
+    en.WIZARD_WORDS_EN,
+    en.CHOICE_WORDS_EN,
+    en.LIST_WORDS_EN,
+    en.RECEIPT_WORDS_EN,
+  ])
+    addWords('en', words);
   return en;
 });
 

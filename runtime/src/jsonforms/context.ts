@@ -63,6 +63,9 @@ export interface FormContext {
   section<T>(label: string, body: () => T): T;
   /** A unique DOM id for the control at `path` in this pass; registers it for the error summary. */
   control(path: string, label: string): string;
+  /** What the person chose at `key` (an alternative, a list's row shown in detail); undefined before any choice. */
+  choice(key: string): number | undefined;
+  choose(key: string, index: number): void;
   /** The stored step (index among all the categorization's elements) of the wizard `key`. */
   step(key: string): number;
   goToStep(key: string, index: number): void;

@@ -7,6 +7,7 @@ import { enumRenderers } from './controls/enum-controls.ts';
 import { dateRenderers } from './controls/date-controls.ts';
 import { objectRenderers } from './controls/object-control.ts';
 import { arrayRenderers } from './controls/array-controls.ts';
+import { combinatorRenderers } from './controls/combinator-controls.ts';
 import { layoutRenderers } from './layouts/layouts.ts';
 import { wizardRenderers } from './layouts/wizard.ts';
 
@@ -19,6 +20,7 @@ const RENDERERS: Record<RendererName, Renderer> = {
   ...dateRenderers,
   ...objectRenderers,
   ...arrayRenderers,
+  ...combinatorRenderers,
   ...layoutRenderers,
   ...wizardRenderers,
 };

@@ -70,7 +70,7 @@ forEachDatabase('procedures: drafts, publishing, versions, validator modules', (
       ...(unrenderable.form.schema as object),
       properties: {
         ...(unrenderable.form.schema as { properties: object }).properties,
-        note: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+        note: { type: 'null' },
       },
     };
     unrenderable.form.uischema.elements!.push({ type: 'Control', scope: '#/properties/note' });

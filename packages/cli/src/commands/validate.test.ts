@@ -92,7 +92,7 @@ describe('motcua validate', () => {
 
   test('an element no renderer renders: its pointer, line and column, what the applicant would see, exit 1', async () => {
     const bad = variant('unrenderable.json', (p) => {
-      p.form.schema.properties.note = { title: 'Ghi chú / Note', oneOf: [{ type: 'string' }, { type: 'number' }] };
+      p.form.schema.properties.note = { title: 'Ghi chú / Note', type: 'null' };
       p.form.uischema.elements[0].elements.push({ type: 'Control', scope: '#/properties/note' });
     });
     const r = await run(bad);
@@ -108,7 +108,7 @@ describe('motcua validate', () => {
     );
     assert.match(
       r.stdout,
-      /Phần tử Control "#\/properties\/note" \(lược đồ: oneOf .*\) không có bộ hiển thị nào: .*không hỗ trợ/,
+      /Phần tử Control "#\/properties\/note" \(lược đồ: kiểu null\) không có bộ hiển thị nào: .*không hỗ trợ/,
     );
     assert.match(r.stdout, /has no renderer: the applicant would see an "unsupported" box/);
     assert.match(r.stdout, /1\/1 tệp có lỗi \(1 lỗi\)/);

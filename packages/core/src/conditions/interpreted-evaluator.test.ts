@@ -94,3 +94,9 @@ test('validates a whole form schema (the designer\u2019s preview) as ajv does', 
   }
   assert.ok(errors > 10, 'the samples are invalid in many ways');
 });
+
+test('a value that is not there (a rule on a field left empty) is checked as ajv checks it', () => {
+  for (const schema of [{ const: true }, { enum: ['a', null] }, {}, { type: 'string' }, { not: { const: 1 } }]) {
+    assert.equal(holds(interpreted, schema, undefined), holds(ajv, schema, undefined), JSON.stringify(schema));
+  }
+});

@@ -59,7 +59,8 @@ const holds = (schema: unknown, data: unknown, at: string): boolean => {
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const equal = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+// A value that is not there (a rule's scope the person has not filled in) equals no JSON value.
+const equal = (a: unknown, b: unknown) => a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b);
 const child = (at: string, key: string | number) => `${at}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
 function typeMatches(type: string, v: unknown): boolean {

@@ -6,3 +6,5 @@ export { RENDERABILITY, rendererFor, type RendererName } from './renderability.t
 export { deriveTypes, hasType, resolveSchema } from './resolve-schema.ts';
 export { NOT_APPLICABLE, type RankedTester, type Tester, type TesterContext } from './testers.ts';
 export { generateUiSchema, type GeneratedElement } from './generate-ui-schema.ts';
+export { generateJsonSchema } from './generate-json-schema.ts';
+export { alternativesOf, mergeAllOf } from './combinators.ts';

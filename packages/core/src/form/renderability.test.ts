@@ -35,6 +35,9 @@ const ROOT = {
     languages: { type: 'array', uniqueItems: true, items: { enum: ['vi', 'en'] } },
     referenced: { $ref: '#/definitions/choice' },
     either: { anyOf: [{ type: 'string' }, { type: 'number' }] },
+    one: { oneOf: [{ title: 'A', properties: { a: { type: 'string' } } }, { type: 'number' }] },
+    both: { allOf: [{ $ref: '#/definitions/address' }, { properties: { zip: { type: 'string' } } }] },
+    notes: { type: 'array' },
     nothing: { type: 'null' },
     tuple: { type: 'array', items: [{ type: 'string' }, { type: 'number' }] },
     untyped: {},
@@ -76,6 +79,11 @@ describe('the renderability table', () => {
       [control('phones'), 'primitive-array'],
       [control('languages'), 'multi-enum'],
       [control('referenced'), 'enum'],
+      [control('either'), 'any-of'],
+      [control('one'), 'one-of'],
+      [control('both'), 'all-of'],
+      [control('notes'), 'untyped-array'],
+      [{ type: 'ListWithDetail', scope: '#/properties/members' }, 'list-with-detail'],
       [{ type: 'Control', scope: '#/properties/address/properties/street' }, 'text'],
       [{ type: 'VerticalLayout', elements: [] }, 'vertical'],
       [{ type: 'HorizontalLayout', elements: [] }, 'horizontal'],
@@ -94,15 +102,14 @@ describe('the renderability table', () => {
     assert.equal(pick({ type: 'Control', scope: '#' }, ROOT.properties.phones.items), 'text');
   });
 
-  test('nothing renders alternatives that are not a choice list, null, tuples, unknown elements, broken input', () => {
+  test('nothing renders null, tuples, unknown elements, broken input', () => {
     const cases: unknown[] = [
-      control('either'),
       control('nothing'),
       control('tuple'),
       control('untyped'),
       control('missing'),
       { type: 'Control' },
-      { type: 'ListWithDetail', scope: '#/properties/members' },
+      { type: 'ListWithDetail', scope: '#/properties/phones' },
       { type: 'Categorization', elements: [{ type: 'VerticalLayout', elements: [] }] },
       { type: 'Categorization', elements: [] },
       null,
@@ -194,5 +201,26 @@ describe("JSON Forms' scope resolution", () => {
     });
     assert.equal(generateUiSchema({}, root), null);
     assert.throws(() => generateUiSchema({ type: 'text' }, root), /Unknown type/);
+  });
+});
+
+describe('recursive schemas', () => {
+  const tree = {
+    type: 'object',
+    properties: {
+      name: { type: 'string' },
+      children: { type: 'array', items: { $ref: '#' } },
+      more: { allOf: [{ $ref: '#' }] },
+    },
+    allOf: [{ $ref: '#' }],
+  };
+
+  test('a schema among its own parts resolves, and a missing field is not found, without overflowing', () => {
+    assert.deepEqual(resolveSchema(tree, '#/properties/name', tree), { type: 'string' });
+    assert.equal(resolveSchema(tree, '#/properties/missing', tree), undefined);
+    assert.equal(resolveSchema(tree, '#/properties/more/properties/missing', tree), undefined);
+    assert.equal(pick({ type: 'Control', scope: '#/properties/missing' }, tree), null);
+    assert.equal(rendererFor(control('more'), tree, { rootSchema: tree }), 'all-of');
+    assert.equal(rendererFor(control('children'), tree, { rootSchema: tree }), 'object-array');
   });
 });

@@ -30,6 +30,8 @@ interface Context {
   root: unknown;
   /** Paths being resolved from each schema: a cycle of references resolves to nothing. */
   visiting: Map<unknown, Set<unknown>>;
+  /** Alternatives being searched for each remaining path: a schema among its own alternatives (`allOf: [{$ref: '#'}]`) is not searched again. */
+  searching: Map<unknown, Set<string>>;
 }
 
 /**
@@ -37,7 +39,7 @@ interface Context {
  * against `root`; undefined when it does not resolve.
  */
 export function resolveSchema(schema: unknown, path: unknown, root: unknown): unknown {
-  return resolveFrom(schema, path, { root, visiting: new Map() });
+  return resolveFrom(schema, path, { root, visiting: new Map(), searching: new Map() });
 }
 
 function resolveFrom(schema: unknown, path: unknown, ctx: Context): unknown {
@@ -67,17 +69,27 @@ function withCombinators(schema: unknown, segments: readonly string[], ctx: Cont
   if (isEmptyValue(schema)) return undefined;
   const found = bySegments(schema, segments, ctx);
   if (found !== undefined) return found;
-  // Not found directly: JSON Forms tries each alternative and branch, in this order.
-  for (const key of ['oneOf', 'allOf', 'anyOf', 'then', 'else']) {
-    const value = own(schema, key);
-    for (const sub of Array.isArray(value) ? value : value == null ? [] : [value]) {
-      const subRef = own(sub, '$ref');
-      const target = typeof subRef === 'string' ? resolveFrom(ctx.root, subRef, ctx) : sub;
-      const alternative = withCombinators(target, segments, ctx);
-      if (alternative) return alternative;
+  // Not found directly: JSON Forms tries each alternative and branch, in this order. JSON Forms
+  // overflows the stack on a schema that is its own alternative; here that path is not found there.
+  const key = segments.join('/');
+  let searching = ctx.searching.get(schema);
+  if (!searching) ctx.searching.set(schema, (searching = new Set()));
+  if (searching.has(key)) return undefined;
+  searching.add(key);
+  try {
+    for (const k of ['oneOf', 'allOf', 'anyOf', 'then', 'else']) {
+      const value = own(schema, k);
+      for (const sub of Array.isArray(value) ? value : value == null ? [] : [value]) {
+        const subRef = own(sub, '$ref');
+        const target = typeof subRef === 'string' ? resolveFrom(ctx.root, subRef, ctx) : sub;
+        const alternative = withCombinators(target, segments, ctx);
+        if (alternative) return alternative;
+      }
     }
+    return undefined;
+  } finally {
+    searching.delete(key);
   }
-  return undefined;
 }
 
 function bySegments(schema: unknown, segments: readonly string[], ctx: Context): unknown {

@@ -172,3 +172,32 @@ export const isMultiEnumControl: Tester = (uischema, schema, context) => {
     (Array.isArray(alternatives) && alternatives.every((a) => isNode(a) && 'const' in a))
   );
 };
+
+const hasOwn = (key: string) => (schema: unknown) => has(schema, key);
+
+/** A choice between alternatives (`oneOf`), unless they are a list of constants (a select). */
+export const isOneOfControl = and(
+  isControlElement,
+  schemaMatches((schema) => has(schema, 'oneOf') && !isOneOfEnumSchema(schema)),
+);
+
+/** A choice between alternatives that may overlap (`anyOf`). */
+export const isAnyOfControl = and(isControlElement, schemaMatches(hasOwn('anyOf')));
+
+/** Parts that all apply (`allOf`): one form, their fields merged. */
+export const isAllOfControl = and(isControlElement, schemaMatches(hasOwn('allOf')));
+
+/** An array that says nothing of its items: a list of texts, as JSON Forms shows it. */
+export const isUntypedArrayControl = and(
+  isControlElement,
+  schemaMatches((schema) => hasType(schema, 'array') && !has(schema, 'items')),
+);
+
+/** A ListWithDetail element over a list of objects: the list beside the form of the chosen one. */
+export const isListWithDetail = and(
+  uiTypeIs('ListWithDetail'),
+  schemaMatches(
+    (schema, rootSchema) => hasType(schema, 'array') && !Array.isArray(resolveSchema(schema, 'items', rootSchema)),
+  ),
+  schemaSubPathMatches('items', (items, rootSchema) => hasType(itemSchema(items, rootSchema), 'object')),
+);

@@ -389,8 +389,8 @@ const UISchemaElement = Type.Unsafe<UISchemaElement>(
         ...doc(
           'Loại phần tử',
           'Element type',
-          'Control, VerticalLayout, HorizontalLayout, Group, Label, Categorization, Category.',
-          'Control, VerticalLayout, HorizontalLayout, Group, Label, Categorization, Category.',
+          'Control, VerticalLayout, HorizontalLayout, Group, Label, Categorization, Category, ListWithDetail.',
+          'Control, VerticalLayout, HorizontalLayout, Group, Label, Categorization, Category, ListWithDetail.',
         ),
       }),
     },

@@ -13,6 +13,7 @@ export const UI_ELEMENT_TYPES = [
   'Label',
   'Categorization',
   'Category',
+  'ListWithDetail',
 ] as const;
 export type UiElementType = (typeof UI_ELEMENT_TYPES)[number];
 

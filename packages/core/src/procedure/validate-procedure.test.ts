@@ -448,12 +448,22 @@ describe('validateProcedure', () => {
 
     test('a control no renderer takes is refused at its pointer, saying what the applicant would see', () => {
       const issue = expectIssue(
-        form({ either: { anyOf: [{ type: 'string' }, { type: 'number' }] } }, control('#/properties/either')),
+        form({ either: { not: { type: 'string' } } }, control('#/properties/either')),
         '/form/uischema/elements/2',
         'no-renderer',
       );
-      assert.match(issue.message.vi, /Control "#\/properties\/either".*anyOf.*không hỗ trợ/);
-      assert.match(issue.message.en, /Control "#\/properties\/either".*anyOf.*no renderer.*"unsupported" box/);
+      assert.match(issue.message.vi, /Control "#\/properties\/either".*không có kiểu.*không hỗ trợ/);
+      assert.match(issue.message.en, /Control "#\/properties\/either".*no type.*no renderer.*"unsupported" box/);
+      // An alternative the form would lay out with a field no renderer takes.
+      const alternative = expectIssue(
+        form(
+          { either: { anyOf: [{ type: 'object', properties: { n: { type: 'null' } } }, { type: 'number' }] } },
+          control('#/properties/either'),
+        ),
+        '/form/uischema/elements/2',
+        'no-renderer',
+      );
+      assert.match(alternative.message.en, /"#\/properties\/n".*generates inside this element/);
       const nothing = expectIssue(
         form({ nothing: { type: 'null' } }, { type: 'Group', label: 'G', elements: [control('#/properties/nothing')] }),
         '/form/uischema/elements/2/elements/0',
@@ -472,10 +482,7 @@ describe('validateProcedure', () => {
 
     test('inside an object or a list, in the layout the form generates, reported at the control', () => {
       const nested = expectIssue(
-        form(
-          { place: { type: 'object', properties: { x: { oneOf: [{ type: 'string' }, { type: 'integer' }] } } } },
-          control('#/properties/place'),
-        ),
+        form({ place: { type: 'object', properties: { x: { type: 'null' } } } }, control('#/properties/place')),
         '/form/uischema/elements/2',
         'no-renderer',
       );
@@ -524,6 +531,17 @@ describe('validateProcedure', () => {
           phones: { type: 'array', items: { type: 'string' } },
           tree: { $ref: '#/definitions/node' },
           ignored: {},
+          id: {
+            oneOf: [
+              { title: 'CCCD', type: 'object', properties: { number: { type: 'string' } } },
+              { title: 'Không có', type: 'null' },
+            ],
+          },
+          amount: { anyOf: [{ type: 'string' }, { type: 'number' }] },
+          both: { allOf: [{ $ref: '#/definitions/node' }, { properties: { note: { type: 'string' } } }] },
+          looped: { $ref: '#/definitions/looped' },
+          notes: { type: 'array' },
+          rows: { type: 'array', items: { $ref: '#/definitions/node' } },
         },
         control('#/properties/mail'),
         control('#/properties/kind', { options: { format: 'radio' } }),
@@ -533,11 +551,21 @@ describe('validateProcedure', () => {
         control('#/properties/phones'),
         control('#/properties/address'),
         control('#/properties/tree'),
+        control('#/properties/id'),
+        control('#/properties/amount'),
+        control('#/properties/both'),
+        control('#/properties/looped'),
+        control('#/properties/notes'),
+        { type: 'ListWithDetail', scope: '#/properties/rows' },
       );
       (p.form.schema as JsonSchemaObject).definitions = {
         node: {
           type: 'object',
           properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/node' } } },
+        },
+        looped: {
+          type: 'object',
+          properties: { name: { type: 'string' }, next: { allOf: [{ $ref: '#/definitions/looped' }] } },
         },
       };
       assert.deepEqual(issuesOf(p), []);

@@ -11,6 +11,7 @@ import {
   type UISchemaElement,
 } from '@jsonforms/core';
 import {
+  generateJsonSchema,
   generateUiSchema,
   getAt,
   pick,
@@ -40,6 +41,10 @@ import { langOf, STRINGS, t, wordsFor, type Params, type StringKey } from '../..
 import { theme } from '../../styles/theme.ts';
 import { adoptStyles } from '../../styles/adopt.ts';
 import { localTitle, translator } from '../../i18n/localize.ts';
+import { lazy } from '../../lazy.ts';
+
+/** The evaluator of rule conditions for a form given none (jsonforms/interpreted.ts), loaded when one needs it. */
+const interpreted = lazy(() => import('../../jsonforms/interpreted.ts'));
 
 /** Translations of form texts by JSON Forms i18n key (e.g. "applicant.fullName.label"), per language. */
 export type FormTranslations = Partial<Record<Lang, Record<string, string>>>;
@@ -79,6 +84,7 @@ export class MotcuaJsonForms extends LitElement {
     _revealed: { state: true },
     _showAll: { state: true },
     _steps: { state: true },
+    _choices: { state: true },
     _summary: { state: true },
     _local: { state: true },
     _external: { state: true },
@@ -97,6 +103,7 @@ export class MotcuaJsonForms extends LitElement {
   declare private _revealed: readonly string[];
   declare private _showAll: boolean;
   declare private _steps: ReadonlyMap<string, number>;
+  declare private _choices: ReadonlyMap<string, number>;
   /** null: closed; otherwise the pointers whose errors it lists ([''] = all). */
   declare private _summary: readonly string[] | null;
   declare private _local: ReadonlyMap<string, Issue>;
@@ -109,6 +116,15 @@ export class MotcuaJsonForms extends LitElement {
   #focusId: string | null = null;
   #focusSummary = false;
   #generatedUi: { schema: JsonSchema; ui: UISchemaElement } | null = null;
+  /** The schema read off the data, for a form given data without a schema (JSON Forms' Generate.jsonSchema). */
+  #generatedSchema: JsonSchema | null = null;
+  /** The data as the form itself last changed it (anything else was set from outside). */
+  #ownData: unknown = undefined;
+  #rulesIn = new WeakMap<object, boolean>();
+  #rulesFailed = false;
+  /** True while the rules wait for their evaluator's chunk. */
+  #rulesPending = false;
+  #rulesLoading: Promise<void> | null = null;
   #stepReports = new Map<string, StepChangeDetail>();
   /** Parts of the form still loading (lazy renderers' chunks). */
   #loading = new Set<Promise<unknown>>();
@@ -132,6 +148,7 @@ export class MotcuaJsonForms extends LitElement {
     this._revealed = [];
     this._showAll = false;
     this._steps = new Map();
+    this._choices = new Map();
     this._summary = null;
     this._local = new Map();
     this._external = [];
@@ -210,7 +227,12 @@ export class MotcuaJsonForms extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const before = this.#generatedSchema;
+    if (this.schema) this.#generatedSchema = null;
+    else if (!this.#generatedSchema || (changed.has('data') && this.data !== this.#ownData))
+      this.#generatedSchema = generateJsonSchema(this.data ?? {}) as JsonSchema;
     if (
+      before !== this.#generatedSchema ||
       ['schema', 'uischema', 'renderers', 'translations', 'lang'].some((k) =>
         (changed as Map<PropertyKey, unknown>).has(k),
       )
@@ -238,9 +260,42 @@ export class MotcuaJsonForms extends LitElement {
     }
   }
 
+  /** The form's schema: the one given, else the one read off the data. */
+  get #rootSchema(): JsonSchema {
+    return this.schema ?? this.#generatedSchema ?? {};
+  }
+
+  /**
+   * The evaluator of the rules: the one given, else core's interpreted one once loaded (the form
+   * waits for it when its UI schema has rules; if it cannot be loaded it says so).
+   */
+  #ruleEvaluator(): SchemaEvaluator | undefined {
+    this.#rulesPending = false;
+    if (this.evaluator) return this.evaluator;
+    const ui = this.#effectiveUi;
+    let has = this.#rulesIn.get(ui);
+    if (has === undefined) this.#rulesIn.set(ui, (has = JSON.stringify(ui).includes('"rule":')));
+    if (!has || interpreted.value || this.#rulesFailed) return interpreted.value?.evaluator;
+    this.#rulesPending = true;
+    if (![...this.#loading].some((p) => p === this.#rulesLoading)) {
+      const loading = (this.#rulesLoading = interpreted.load().then(
+        () => undefined,
+        () => {
+          this.#rulesFailed = true;
+        },
+      ));
+      this.#loading.add(loading);
+      void loading.then(() => {
+        this.#loading.delete(loading);
+        this.requestUpdate();
+      });
+    }
+    return undefined;
+  }
+
   get #effectiveUi(): UISchemaElement {
     if (this.uischema) return this.uischema;
-    const schema = this.schema ?? {};
+    const schema = this.#rootSchema;
     if (this.#generatedUi?.schema !== schema)
       this.#generatedUi = {
         schema,
@@ -253,10 +308,11 @@ export class MotcuaJsonForms extends LitElement {
     const lang = this.#language;
     const dict = this.translations?.[lang];
     // The same objects from render to render while nothing changes: JSON Forms' memoised props depend on them.
+    const evaluator = this.#ruleEvaluator();
     const shim =
-      this.#shim && this.#shim.evaluator === this.evaluator
+      this.#shim && this.#shim.evaluator === evaluator
         ? this.#shim
-        : (this.#shim = { evaluator: this.evaluator, ajv: createValidatorShim(this.evaluator) });
+        : (this.#shim = { evaluator, ajv: createValidatorShim(evaluator) });
     const tr =
       this.#translate && this.#translate.lang === lang && this.#translate.dict === dict
         ? this.#translate
@@ -265,7 +321,7 @@ export class MotcuaJsonForms extends LitElement {
       jsonforms: {
         core: {
           data: this.data ?? {},
-          schema: this.schema ?? {},
+          schema: this.#rootSchema,
           uischema: this.#effectiveUi,
           errors: [],
           additionalErrors: [],
@@ -300,7 +356,7 @@ export class MotcuaJsonForms extends LitElement {
 
   #context(state: JsonFormsState, shown: Issue[]): FormContext {
     const lang = this.#language;
-    const rootSchema = this.schema ?? {};
+    const rootSchema = this.#rootSchema;
     const byPointer = new Map<string, Issue[]>();
     for (const issue of shown) byPointer.set(issue.pointer, [...(byPointer.get(issue.pointer) ?? []), issue]);
     const memo = this.#memo;
@@ -347,6 +403,10 @@ export class MotcuaJsonForms extends LitElement {
         const id = n ? `${base}-${n}` : base;
         self.#rendered.push({ pointer: pathToPointer(path), id, label, sections: [...sections] });
         return id;
+      },
+      choice: (key) => self._choices.get(key),
+      choose: (key, index) => {
+        self._choices = new Map(self._choices).set(key, index);
       },
       step: (key) => self._steps.get(key) ?? 0,
       goToStep: (key, index) => {
@@ -419,7 +479,7 @@ export class MotcuaJsonForms extends LitElement {
   }
 
   #change(path: string, value: unknown): void {
-    this.data = setAt(this.data ?? {}, path, value);
+    this.data = this.#ownData = setAt(this.data ?? {}, path, value);
     const pointer = pathToPointer(path);
     // What the server said about this field no longer applies once the person changes it.
     if (this._external.some((i) => isWithin(i.pointer, pointer)))
@@ -472,8 +532,12 @@ export class MotcuaJsonForms extends LitElement {
     const shown = this.#shownIssues();
     const state = this.#jsonFormsState();
     const ctx = this.#context(state, shown);
-    const body = ctx.render({ uischema: this.#effectiveUi, schema: this.schema ?? {}, path: '' });
+    // Waiting for the rules' evaluator: nothing rather than parts shown that a rule then hides.
+    const body = this.#rulesPending
+      ? nothing
+      : ctx.render({ uischema: this.#effectiveUi, schema: this.#rootSchema, path: '' });
     return html`<div class="form" part="form">
+      ${this.#rulesFailed ? html`<div class="alert" role="alert" part="alert">${t('rulesUnavailable', lang)}</div>` : nothing}
       ${
         this.#validationFailure
           ? html`<div class="alert" role="alert" part="alert">

@@ -5,6 +5,9 @@ import { lazyRenderer } from '../lazy-renderer.ts';
 /** Arrays (rows with add, remove, reorder) and checkbox groups (array-views.ts): a chunk of their own, loaded by forms that have them. */
 export const arrayViews = lazy(() => import('./array-views.ts'));
 
+/** ListWithDetail (list-detail-view.ts, which uses the array views): a chunk of its own. */
+export const listDetailView = lazy(() => import('./list-detail-view.ts'));
+
 export const arrayRenderers = {
   'object-array': lazyRenderer(
     arrayViews,
@@ -14,6 +17,16 @@ export const arrayRenderers = {
   'primitive-array': lazyRenderer(
     arrayViews,
     (m) => (p, c) => m.arrayControl(p, c, true),
+    (m) => m.styles,
+  ),
+  'untyped-array': lazyRenderer(
+    arrayViews,
+    (m) => (p, c) => m.arrayControl(p, c, true),
+    (m) => m.styles,
+  ),
+  'list-with-detail': lazyRenderer(
+    listDetailView,
+    (m) => m.listWithDetail,
     (m) => m.styles,
   ),
   'multi-enum': lazyRenderer(

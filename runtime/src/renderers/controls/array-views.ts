@@ -27,7 +27,8 @@ export function arrayControl(props: DispatchProps, ctx: FormContext, primitive: 
     uischema,
     `items:${v.path}`,
     [v.schema],
-    () => Resolve.schema(v.schema, 'items', rootSchema) ?? {},
+    // A list that says nothing of its items holds texts, as JSON Forms shows it.
+    () => Resolve.schema(v.schema, 'items', rootSchema) ?? TEXT_ITEMS,
   );
   const list: unknown[] = Array.isArray(v.data) ? v.data : [];
   const itemLabel =
@@ -103,6 +104,8 @@ export function arrayControl(props: DispatchProps, ctx: FormContext, primitive: 
     </button>
   </fieldset>`;
 }
+
+const TEXT_ITEMS: JsonSchema = { type: 'string' };
 
 /** An array of distinct enum values (`uniqueItems`): a group of checkboxes. */
 export function multiEnumControl(props: DispatchProps, ctx: FormContext) {

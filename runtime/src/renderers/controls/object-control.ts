@@ -4,6 +4,7 @@ import { detailUiSchema } from '../../jsonforms/detail.ts';
 import type { DispatchProps, FormContext, RenderersByName } from '../../jsonforms/context.ts';
 import { controlView, errorText, hint, requiredMark } from '../control-shell.ts';
 import { pathToPointer } from '../../jsonforms/paths.ts';
+import { expandable, openButton } from '../expandable.ts';
 
 /** A nested object: a fieldset named by the control's label, its properties laid out inside. */
 function objectControl(props: DispatchProps, ctx: FormContext) {
@@ -15,7 +16,10 @@ function objectControl(props: DispatchProps, ctx: FormContext) {
   const detail = ctx.memo(uischema, `detail:${v.path}`, [v.schema], () =>
     detailUiSchema(uischema, v.schema, rootSchema),
   );
-  const body = ctx.render({ uischema: detail, schema: v.schema, path: v.path, enabled: !v.disabled });
+  const body =
+    expandable(v.schema, v.data, () =>
+      ctx.render({ uischema: detail, schema: v.schema, path: v.path, enabled: !v.disabled }),
+    ) ?? openButton(v.path, v.label || v.accessibleName, v.schema, ctx);
   return html`<fieldset
     class="object ${v.invalid ? 'invalid' : ''}"
     part="group object"

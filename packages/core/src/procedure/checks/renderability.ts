@@ -3,6 +3,7 @@ import type { Issue } from '../../model/issue.ts';
 import { rendererFor, type RendererName } from '../../form/renderability.ts';
 import { deriveTypes, resolveSchema } from '../../form/resolve-schema.ts';
 import { generateUiSchema } from '../../form/generate-ui-schema.ts';
+import { alternativesOf, mergeAllOf } from '../../form/combinators.ts';
 import { isObject } from '../ui-schema.ts';
 import { issue } from './issue.ts';
 
@@ -38,15 +39,34 @@ export function checkRenderability(p: Procedure): Issue[] {
         visit(child, schema, generated ? at : `${at}/elements/${i}`, generated, nested),
       );
     }
-    if (name !== 'object' && name !== 'object-array' && name !== 'primitive-array') return;
     const control = el as { scope?: unknown; options?: { detail?: unknown } };
     const own = resolveSchema(schema, control.scope, root);
-    const inner = name === 'object' ? own : resolveSchema(own, 'items', root);
     // A recursive definition (a tree of objects): each schema is checked once on the way down.
-    if (nested.includes(inner)) return;
+    if (nested.includes(own)) return;
+    const deeper = [...nested, own];
+    const laidOut = (inner: unknown) => {
+      let layout: unknown;
+      try {
+        layout = generateUiSchema(inner, root);
+      } catch {
+        layout = null;
+      }
+      // A part with no field of its own (e.g. only `required`) lays out nothing.
+      if (layout !== null) visit(layout, inner, at, true, deeper);
+    };
+    if (name === 'all-of') return laidOut(mergeAllOf(own, root));
+    if (name === 'one-of' || name === 'any-of') {
+      for (const alternative of alternativesOf(own, name === 'one-of' ? 'oneOf' : 'anyOf', root))
+        // "None" (`type: null`) is chosen, not filled in: it has no field.
+        if (deriveTypes(alternative).join() !== 'null') laidOut(alternative);
+      return;
+    }
+    if (name !== 'object' && name !== 'object-array' && name !== 'primitive-array' && name !== 'list-with-detail')
+      return;
+    const inner = name === 'object' ? own : resolveSchema(own, 'items', root);
     const detail = control.options?.detail;
     if (name !== 'primitive-array' && isObject(detail) && typeof detail.type === 'string') {
-      visit(detail, inner, generated ? at : `${at}/options/detail`, generated, [...nested, inner]);
+      visit(detail, inner, generated ? at : `${at}/options/detail`, generated, deeper);
       return;
     }
     let layout: unknown;
@@ -55,7 +75,7 @@ export function checkRenderability(p: Procedure): Issue[] {
     } catch {
       layout = null;
     }
-    visit(layout, inner, at, true, [...nested, inner]);
+    visit(layout, inner, at, true, deeper);
   };
 
   visit(p.form.uischema, root, '/form/uischema', false, []);

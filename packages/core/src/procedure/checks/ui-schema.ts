@@ -84,7 +84,9 @@ function visit(
     issues.push(issue(`${at}/text`, 'ui-structure', 'Phần tử "Label" phải có "text"', 'A "Label" must have a "text"'));
   }
   let controlled: JsonSchemaObject[] = [];
-  if (type === 'Control') {
+  // A ListWithDetail is a list control laid out as a master list and the chosen row's form.
+  const isControl = type === 'Control' || type === 'ListWithDetail';
+  if (isControl) {
     controlled = scope(root, base, el.scope, `${at}/scope`, issues);
   }
   if (el.rule !== undefined) checkRule(root, base, el.rule, `${at}/rule`, issues);
@@ -96,7 +98,7 @@ function visit(
     }
     // An array control's item layout: its scopes are relative to the item schema.
     const items = controlled.map((s) => s.items).filter((s): s is JsonSchema => s !== undefined && !Array.isArray(s));
-    if (type !== 'Control' || items.length === 0) {
+    if (!isControl || items.length === 0) {
       issues.push(
         issue(
           child.pointer,
