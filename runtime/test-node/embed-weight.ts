@@ -11,9 +11,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
  * The issue's ceiling is 80 KB gzip for everything an embed page loads. This guard sits a little
  * above where the runtime landed (whole sessions of the example procedures ≤ 47.4 KB, first renders
  * ≤ 45.6 KB, the tracking page 45.6 KB, 2026-11), so that a regression of a few KB fails the tests
- * instead of going unseen.
+ * instead of going unseen. Raised to 52 KB on 2026-12-04, when paying online, the choice of
+ * notifications, the satisfaction rating and the renderers of alternatives and ListWithDetail
+ * together added 1.4 KB to the entry and took the household business session to 51.3 KB.
  */
-export const LIMIT_BYTES = 51_000;
+export const LIMIT_BYTES = 52_000;
 /** The lead's goal: a third of the smallest peer's weight. */
 export const GOAL_BYTES = 47_000;
 
