@@ -6,6 +6,7 @@
 export * from './applicant-data.ts';
 export * from './documents.ts';
 export * from './fees.ts';
+export * from './derived.ts';
 export * from './submission-check.ts';
 export * from './identity.ts';
 export * from './condition-schemas.ts';

@@ -5,6 +5,7 @@ import type { AgencyDirectory } from '../agencies/agency-directory.ts';
 import { resolveReceivingAgency, type AgencyResolution } from '../agencies/receiving-agency.ts';
 import { validateApplicantData } from './applicant-data.ts';
 import { checkDocuments, type ProvidedFile } from './documents.ts';
+import { withDerived } from './derived.ts';
 
 /** What an applicant sends: the form data, the agency they chose (if any), the files per document id. */
 export interface SubmissionToCheck {
@@ -24,6 +25,11 @@ export interface SubmissionCheckOptions {
    * browser sees only the agencies the server listed for it). Default: the procedure's own.
    */
   receiving?: Procedure['receiving'];
+  /**
+   * The submission instant (epoch ms) from which the procedure's derived values are computed for
+   * the documents' conditions (`withDerived`): the browser passes "now", the server its receipt time.
+   */
+  submittedAt?: number;
 }
 
 /**
@@ -41,12 +47,21 @@ export function checkSubmission(
   options: SubmissionCheckOptions = {},
 ): Issue[] {
   const issues = validateApplicantData(procedure, submission.data, evaluator);
+  // Conditions (agency, documents) see the derived values; the form schema sees the data as sent.
+  const data =
+    options.submittedAt === undefined ? submission.data : withDerived(procedure, submission.data, options.submittedAt);
   if (options.directory) {
-    const agency = receivingAgencyOf(procedure, submission, evaluator, options.directory, options.receiving);
+    const agency = receivingAgencyOf(
+      procedure,
+      { ...submission, data },
+      evaluator,
+      options.directory,
+      options.receiving,
+    );
     // A field that names the agency may already be reported as a data issue.
     if (!agency.ok && !issues.some((i) => i.pointer === agency.issue.pointer)) issues.push(agency.issue);
   }
-  issues.push(...checkDocuments(procedure, submission.data, evaluator, submission.documents));
+  issues.push(...checkDocuments(procedure, data, evaluator, submission.documents));
   return issues;
 }
 
