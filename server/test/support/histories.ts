@@ -421,7 +421,8 @@ export interface GeneratedDossier {
 export interface Generator {
   snap: AgencySnapshot;
   versions: Map<string, PublishedProcedure>;
-  context(code: string, data: unknown): WorkflowContext;
+  /** Core's context for a dossier of `code` with `data` submitted at `at` (epoch ms). */
+  context(code: string, data: unknown, at: number): WorkflowContext;
   /** A fresh, unique dossier code of `agency` on the day of `at`. */
   codeFor(agency: string, at: number): string;
 }
@@ -434,7 +435,7 @@ export async function generator(ctx: ServerContext): Promise<Generator> {
   return {
     snap,
     versions,
-    context: (code, data) => workflowContext(ctx, snap, versions.get(code)!.definition, data, 'all'),
+    context: (code, data, at) => workflowContext(ctx, snap, versions.get(code)!.definition, data, 'all', at),
     codeFor(agency, at) {
       const day = localDate(at, snap.timeZoneOf(agency)).slice(2).replaceAll('-', '');
       const key = `${agency}-${day}`;
@@ -461,12 +462,12 @@ export function randomDossiers(
     const commune = pick(r, COMMUNES);
     const person = randomPerson(r);
     const data = sampleData(code, r, person, commune);
-    const wctx = g.context(code, data);
+    const at = o.start + Math.floor(r() * (o.until - o.start));
+    const wctx = g.context(code, data, at);
     if (out.length === 0) {
       const issues = validateApplicantData(wctx.procedure, data, ctx.evaluator);
       if (issues.length) throw new Error(`sample data of ${code} invalid: ${JSON.stringify(issues)}`);
     }
-    const at = o.start + Math.floor(r() * (o.until - o.start));
     const h = randomHistory(wctx, commune, r, {
       start: at,
       until: o.until,

@@ -45,7 +45,6 @@ function birthData(): Record<string, unknown> {
     },
     fatherKnown: false,
     birthEvidence: 'giay-chung-sinh',
-    registeredOnTime: true,
     feeExemptionGroup: 'khong',
     extractCopies: 1,
     filedByProxy: false,

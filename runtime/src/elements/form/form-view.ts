@@ -93,7 +93,7 @@ function form(c: FormController, lang: Lang, kiosk: boolean) {
             pick: (id, files) => void c.pickFiles(id, files),
             remove: (id, key) => c.removeFile(id, key),
           })}
-        ${summaryTemplate(p, s.data, f.evaluator, lang, due)} ${draftConsent(c, lang, kiosk)} ${submitArea(c, lang)}`
+        ${summaryTemplate(p, c.conditionData(), f.evaluator, lang, due)} ${draftConsent(c, lang, kiosk)} ${submitArea(c, lang)}`
         : nothing
     }
   </div>`;
