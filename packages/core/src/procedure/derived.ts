@@ -34,6 +34,14 @@ export function withDerived(procedure: Procedure, data: unknown, submittedAt: nu
   return { ...(data as Record<string, unknown>), [DERIVED_KEY]: computeDerived(procedure, data, submittedAt) };
 }
 
+/** The data without the `$derived` that `withDerived` added (the data itself when it has none). */
+export function withoutDerived(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || !Object.prototype.hasOwnProperty.call(data, DERIVED_KEY))
+    return data;
+  const { [DERIVED_KEY]: _derived, ...rest } = data as Record<string, unknown>;
+  return rest;
+}
+
 function derivedValue(value: DerivedValue, data: unknown, today: string): number | null {
   switch (value.kind) {
     case 'daysBetween': {

@@ -65,6 +65,12 @@ describe('checkSubmission', () => {
     assert.deepEqual(checkSubmission(birth, complete(), ev, { directory }), []);
   });
 
+  test('derived values are computed by core, never taken from the sender', () => {
+    const s = complete();
+    s.data = { ...(s.data as object), $derived: { daysSinceBirth: 0 } };
+    assert.deepEqual(codes(s), [['/data/$derived', 'reserved-field']]);
+  });
+
   test('every problem at once, data first, then the agency, then the documents', () => {
     const issues = codes({ data: { ...birthData(), child: undefined }, documents: {} });
     assert.deepEqual(issues, [
