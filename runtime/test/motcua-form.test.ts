@@ -60,7 +60,6 @@ describe('<motcua-form>', () => {
       feeExemptionGroup: 'khong',
       extractCopies: 0,
       filedByProxy: false,
-      registeredOnTime: false,
     });
     expect((inner.data as any).child).to.deep.equal({ ethnicity: 'Kinh', nationality: 'Việt Nam' });
     expect((inner.data as any).father).to.equal(undefined);
