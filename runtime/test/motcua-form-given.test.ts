@@ -65,7 +65,7 @@ describe('<motcua-form> given a definition', () => {
 
     const data = await validBirthData();
     for (const el of [overHttp, given]) {
-      await answer(el, { ...data, birthEvidence: 'nguoi-lam-chung', registeredOnTime: false });
+      await answer(el, { ...data, birthEvidence: 'nguoi-lam-chung' });
       const agency = $(el, '#mc-agency') as HTMLSelectElement;
       agency.value = '000.20.01.H56';
       agency.dispatchEvent(new Event('change'));

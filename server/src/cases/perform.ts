@@ -227,9 +227,9 @@ async function attemptAction(
   const snap = await ctx.agencies.get();
   const state = row.state as DossierState;
   const at = Math.max(ctx.clock.now(), state.lastEventAt);
-  const wctx = workflowContext(ctx, snap, version.definition, row.data, 'all');
+  const wctx = workflowContext(ctx, snap, version.definition, row.data, 'all', row.submittedAt.getTime());
 
-  const issues = uploadIssues(version.definition, row.data, ctx.evaluator, req.kind, uploads);
+  const issues = uploadIssues(version.definition, wctx.data, ctx.evaluator, req.kind, uploads);
   if (issues.length) {
     const status = issues.some((i) => i.code === 'too-large')
       ? 413

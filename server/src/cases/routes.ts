@@ -49,7 +49,7 @@ export function caseRoutes(): Implementation[] {
       const actions = version
         ? actionsFor(
             c.get('principal')!,
-            workflowContext(ctx, snap, version.definition, row.data, 'all'),
+            workflowContext(ctx, snap, version.definition, row.data, 'all', row.submittedAt.getTime()),
             state,
             Math.max(now, state.lastEventAt),
           )

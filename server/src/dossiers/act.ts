@@ -23,7 +23,11 @@ export async function act(
     throw new Error(`dossier ${row.code} is pinned to a missing version ${row.procedureCode}@${row.procedureVersion}`);
   const snap = await ctx.agencies.get();
   const state = row.state as DossierState;
-  const decision = decide(workflowContext(ctx, snap, version.definition, row.data, 'all'), state, action);
+  const decision = decide(
+    workflowContext(ctx, snap, version.definition, row.data, 'all', row.submittedAt.getTime()),
+    state,
+    action,
+  );
   if (!decision.ok) {
     const r = decision.refusal;
     throw new HttpError(

@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bearer, json, withBearer } from '../../test/support/http.ts';
 import { EXAMPLES_DIR } from '../seed/demo-province.ts';
-import { birthData, birthFiles, pdfBytes, pngBytes, rowCounts, submitOnline } from '../../test/support/intake.ts';
+import {
+  birthData,
+  birthFiles,
+  bornOn,
+  pdfBytes,
+  pngBytes,
+  rowCounts,
+  submitOnline,
+} from '../../test/support/intake.ts';
 
 forEachDatabase('citizen intake and tracking', (db) => {
   let server: TestServer;
@@ -106,16 +114,54 @@ forEachDatabase('citizen intake and tracking', (db) => {
   });
 
   test('fees collected before acceptance: status 6 first', async () => {
+    // The clock says 2 March 2026: born 90 days earlier, the registration is late and charged.
     const res = await submitOnline(
       server,
       '1.001193',
-      { version: 1, agency: '000.20.02.H56', data: birthData({ registeredOnTime: false }) },
+      { version: 1, agency: '000.20.02.H56', data: bornOn('2025-12-02') },
       birthFiles(),
     );
     assert.equal(res.status, 201, await res.clone().text());
     const r = await json<{ status: number; fees: { total: number } }>(res);
     assert.equal(r.fees.total, 8000);
     assert.equal(r.status, 6);
+  });
+
+  test('late registration follows from the dates: the 61st day after the birth is charged, the 60th is not', async () => {
+    type Quote = { status: number; fees: { total: number; items: { id: string; exemption: { id: string } | null }[] } };
+    const at = server.clock.now(); // 2 March 2026, 09:00 in Vietnam
+    const filed = async (birthDate: string, over: Record<string, unknown> = {}) => {
+      const res = await submitOnline(
+        server,
+        '1.001193',
+        { version: 1, agency: '000.20.02.H56', data: bornOn(birthDate, over) },
+        birthFiles(),
+      );
+      assert.equal(res.status, 201, await res.clone().text());
+      return json<Quote>(res);
+    };
+    const late = await filed('2026-01-01'); // 60 days before 2 March is 1 January
+    const charge = (q: Quote) => q.fees.items.find((l) => l.id === 'le-phi-khai-sinh')!;
+    assert.equal(late.fees.total, 0, 'the 60th day is on time');
+    assert.equal(charge(late).exemption?.id, 'dung-han');
+    const later = await filed('2025-12-31');
+    assert.equal(later.fees.total, 8000, 'the 61st day is late');
+    assert.equal(charge(later).exemption, null);
+    assert.equal(later.status, 6);
+    assert.equal(server.clock.now(), at);
+    // A derived value sent with the data is refused, never trusted.
+    const forged = await submitOnline(
+      server,
+      '1.001193',
+      { version: 1, agency: '000.20.02.H56', data: bornOn('2025-12-31', { $derived: { daysSinceBirth: 1 } }) },
+      birthFiles(),
+    );
+    assert.equal(forged.status, 400);
+    const body = await json<{ error: { issues: { pointer: string; code: string }[] } }>(forged);
+    assert.deepEqual(
+      body.error.issues.map((i) => [i.pointer, i.code]),
+      [['/data/$derived', 'reserved-field']],
+    );
   });
 
   test('invalid data, a missing document, an oversized file, bytes that do not match → right status and message, nothing stored', async () => {

@@ -135,9 +135,10 @@ export async function importLegacyDossiers(
       continue;
     }
     const submittedAt = Date.parse(d.submittedAt);
-    const fees = computeFees(procedure, d.data, ctx.evaluator);
+    const wctx = workflowContext(ctx, snap, procedure, d.data, 'all', submittedAt);
+    const fees = computeFees(procedure, wctx.data, ctx.evaluator);
     const online = d.channel === 'online';
-    const decision = decide(workflowContext(ctx, snap, procedure, d.data, 'all'), null, {
+    const decision = decide(wctx, null, {
       kind: 'submit',
       actor: online
         ? { kind: 'system', ...LEGACY_ACTOR }

@@ -373,7 +373,7 @@ async function check(
   const procedure = current.definition;
   const data = submission.data;
   const snap = await ctx.agencies.get();
-  const wctx = workflowContext(ctx, snap, procedure, data, 'new');
+  const wctx = workflowContext(ctx, snap, procedure, data, 'new', now);
 
   const provided: Record<string, ProvidedFile[]> = Object.create(null) as Record<string, ProvidedFile[]>; // part names are the sender's: no prototype to hit
   for (const u of [...uploads].sort((a, b) => a.ordinal - b.ordinal)) {
@@ -391,7 +391,7 @@ async function check(
         documents: provided,
       },
       ctx.evaluator,
-      { directory: wctx.directory },
+      { directory: wctx.directory, submittedAt: now },
     ),
   ];
   // The channels chosen for notifications: an address typed, or the applicant's own from the data.
@@ -417,7 +417,7 @@ async function check(
       issues,
     );
   }
-  const fees = computeFees(procedure, data, ctx.evaluator);
+  const fees = computeFees(procedure, wctx.data, ctx.evaluator);
   const stored = uploads.filter((u) => u.key);
   const fileIds = stored.map(() => randomUUID());
   const decision = decide(wctx, null, {

@@ -6,6 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { onlineBirth, staffOf } from '../../test/support/cases.ts';
+import { bornOn } from '../../test/support/intake.ts';
 import { execute } from '../db/client.ts';
 import { payments } from '../db/schema/index.ts';
 import { startVnpaySimulator, type VnpaySimulator } from './simulators/vnpay-simulator.ts';
@@ -55,7 +56,8 @@ forEachDatabase('online payments', (db) => {
 
   /** An online late birth registration: 8,000 đồng due before acceptance, so it waits in status 6. */
   async function owing() {
-    const d = await onlineBirth(server, { registeredOnTime: false });
+    // Born 1 December 2025, filed 2 March 2026: past the 60 days, the charge is owed.
+    const d = await onlineBirth(server, bornOn('2025-12-01'));
     return d;
   }
   async function status(code: string) {

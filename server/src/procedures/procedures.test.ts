@@ -171,8 +171,8 @@ forEachDatabase('procedures: drafts, publishing, versions, validator modules', (
     const samples: unknown[] = [
       {},
       { child: { fullName: 'Nguyễn Thị Ngọc Ánh' } },
-      { registeredOnTime: true },
-      { registeredOnTime: false, hasBirthCertificate: false },
+      { $derived: { daysSinceBirth: 60 } },
+      { $derived: { daysSinceBirth: 61 }, hasBirthCertificate: false },
     ];
     for (const { pointer, schema } of conditionSchemas(definition('9.000001'))) {
       for (const data of samples) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkDocuments, type DossierState, type Issue } from '@motcua/core';
+import { checkDocuments, withDerived, type DossierState, type Issue } from '@motcua/core';
 import type { Context } from 'hono';
 import { APPLICANT_SLIP_KINDS, SupplementPart, contract } from '@motcua/api';
 import { serveArtefact } from '../slips/serve-artefact.ts';
@@ -84,9 +84,12 @@ export function trackingRoutes(): Implementation[] {
         >; // part names are the sender's: no prototype to hit
         for (const u of upload.files) (provided[u.documentId] ??= []).push({ mediaType: u.mediaType, size: u.size });
         issues.push(
-          ...checkDocuments(version.definition, row.data, ctx.evaluator, provided).filter(
-            (i) => FILE_CODES.has(i.code) && Object.hasOwn(provided, i.pointer.split('/')[2] ?? ''),
-          ),
+          ...checkDocuments(
+            version.definition,
+            withDerived(version.definition, row.data, row.submittedAt.getTime()),
+            ctx.evaluator,
+            provided,
+          ).filter((i) => FILE_CODES.has(i.code) && Object.hasOwn(provided, i.pointer.split('/')[2] ?? '')),
         );
         if (issues.length) {
           const status = issues.some((i) => i.code === 'too-large')

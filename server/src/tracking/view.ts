@@ -74,7 +74,7 @@ export async function trackingView(ctx: ServerContext, row: DossierRow) {
     .orderBy(asc(artefacts.eventSeq), asc(artefacts.kind));
   const actions = version
     ? availableActions(
-        workflowContext(ctx, snap, version.definition, row.data, 'all'),
+        workflowContext(ctx, snap, version.definition, row.data, 'all', row.submittedAt.getTime()),
         state,
         { kind: 'applicant' },
         ctx.clock.now(),

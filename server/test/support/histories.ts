@@ -11,6 +11,7 @@ import {
   indexEventFlags,
   availableActions,
   computeFees,
+  withDerived,
   decide,
   ledgerDiff,
   localDate,
@@ -129,7 +130,8 @@ export function sampleData(code: string, r: () => number, person: Person, commun
         child: {
           fullName: `${pick(r, FAMILY)} ${pick(r, MIDDLE)} ${pick(r, GIVEN)}`,
           sex: r() < 0.5 ? 'nam' : 'nu',
-          birthDate: '2026-01-20',
+          // Most are registered within 60 days of the birth (free); the others late (charged).
+          birthDate: r() < 0.8 ? '2026-01-20' : '2025-06-20',
           birthPlace: 'Bệnh viện Đa khoa tỉnh',
           ethnicity: 'Kinh',
           nationality: 'Việt Nam',
@@ -144,7 +146,6 @@ export function sampleData(code: string, r: () => number, person: Person, commun
         },
         fatherKnown: false,
         birthEvidence: 'giay-chung-sinh',
-        registeredOnTime: r() < 0.8,
         feeExemptionGroup: 'khong',
         extractCopies: Math.floor(r() * 3),
         filedByProxy: false,
@@ -423,7 +424,8 @@ export interface GeneratedDossier {
 export interface Generator {
   snap: AgencySnapshot;
   versions: Map<string, PublishedProcedure>;
-  context(code: string, data: unknown): WorkflowContext;
+  /** Core's context for a dossier of `code` with `data` submitted at `at` (epoch ms). */
+  context(code: string, data: unknown, at: number): WorkflowContext;
   /** A fresh, unique dossier code of `agency` on the day of `at`. */
   codeFor(agency: string, at: number): string;
 }
@@ -436,7 +438,7 @@ export async function generator(ctx: ServerContext): Promise<Generator> {
   return {
     snap,
     versions,
-    context: (code, data) => workflowContext(ctx, snap, versions.get(code)!.definition, data, 'all'),
+    context: (code, data, at) => workflowContext(ctx, snap, versions.get(code)!.definition, data, 'all', at),
     codeFor(agency, at) {
       const day = localDate(at, snap.timeZoneOf(agency)).slice(2).replaceAll('-', '');
       const key = `${agency}-${day}`;
@@ -463,12 +465,12 @@ export function randomDossiers(
     const commune = pick(r, COMMUNES);
     const person = randomPerson(r);
     const data = sampleData(code, r, person, commune);
-    const wctx = g.context(code, data);
+    const at = o.start + Math.floor(r() * (o.until - o.start));
+    const wctx = g.context(code, data, at);
     if (out.length === 0) {
       const issues = validateApplicantData(wctx.procedure, data, ctx.evaluator);
       if (issues.length) throw new Error(`sample data of ${code} invalid: ${JSON.stringify(issues)}`);
     }
-    const at = o.start + Math.floor(r() * (o.until - o.start));
     const h = randomHistory(wctx, commune, r, {
       start: at,
       until: o.until,
@@ -524,7 +526,7 @@ async function writeBatch(ctx: ServerContext, tx: Executor, part: readonly Gener
       applicant,
       submitter: submitterIdentity(p, d.data, ctx.evaluator),
       data: d.data,
-      fees: computeFees(p, d.data, ctx.evaluator),
+      fees: computeFees(p, withDerived(p, d.data, d.state.submittedAt), ctx.evaluator),
       trackingSecretHash: tokenHash(d.id),
       headHash: chainHashes(d.id, GENESIS_HASH, d.events).at(-1)!,
       lockVersion: d.events.length,

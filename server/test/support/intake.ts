@@ -39,7 +39,10 @@ export function pngBytes(): Uint8Array {
   );
 }
 
-/** Valid data for the birth registration example (1.001193): on time, a hospital certificate, free. */
+/**
+ * Valid data for the birth registration example (1.001193): a hospital certificate, born on
+ * 20 February 2026, so free when filed by 21 April 2026 (the test servers' clock starts on 2 March).
+ */
 export function birthData(over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     requester: {
@@ -68,12 +71,17 @@ export function birthData(over: Record<string, unknown> = {}): Record<string, un
     },
     fatherKnown: false,
     birthEvidence: 'giay-chung-sinh',
-    registeredOnTime: true,
     feeExemptionGroup: 'khong',
     extractCopies: 0,
     filedByProxy: false,
     ...over,
   };
+}
+
+/** Birth registration data of a child born on `birthDate` ('YYYY-MM-DD'); the rest as `birthData`. */
+export function bornOn(birthDate: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  const data = birthData(over);
+  return { ...data, child: { ...(data.child as object), birthDate } };
 }
 
 export interface FilePart {

@@ -709,6 +709,73 @@ const FeeItem = Type.Object(
   },
 );
 
+const Payment = Type.Object(
+  {
+    bankTransfer: Type.Optional(
+      Type.Object(
+        {
+          bank: Type.String({
+            minLength: 1,
+            maxLength: 200,
+            ...doc('Ngân hàng', 'Bank', 'Tên ngân hàng và chi nhánh.', 'The bank and branch.'),
+          }),
+          accountNumber: Type.String({
+            pattern: '^[0-9A-Za-z][0-9A-Za-z .-]{2,40}$',
+            ...doc('Số tài khoản', 'Account number', 'Số tài khoản nhận tiền.', 'The account to pay into.'),
+          }),
+          payee: Type.String({
+            minLength: 1,
+            maxLength: 200,
+            ...doc('Đơn vị thụ hưởng', 'Payee', 'Tên chủ tài khoản.', 'The account holder\u2019s name.'),
+          }),
+          content: Type.String({
+            pattern: '\\{code\\}',
+            maxLength: 200,
+            ...doc(
+              'Nội dung chuyển khoản',
+              'Transfer reference',
+              'Mẫu nội dung chuyển khoản; "{code}" được thay bằng mã hồ sơ, ví dụ "LE PHI {code}".',
+              'The transfer reference pattern; "{code}" is replaced by the dossier code, e.g. "LE PHI {code}".',
+            ),
+          }),
+        },
+        {
+          additionalProperties: false,
+          ...doc(
+            'Chuyển khoản',
+            'Bank transfer',
+            'Nộp bằng chuyển khoản vào tài khoản của cơ quan thu.',
+            'Paying by bank transfer into the collecting agency\u2019s account.',
+          ),
+        },
+      ),
+    ),
+    counter: Type.Optional(
+      LocalizedText(
+        doc(
+          'Nộp tại quầy',
+          'At the counter',
+          'Nơi và giờ nộp tiền mặt hoặc quẹt thẻ tại bộ phận một cửa.',
+          'Where and when to pay in cash or by card at the one-stop counter.',
+        ),
+      ),
+    ),
+    note: Type.Optional(
+      LocalizedText(doc('Ghi chú', 'Note', 'Hướng dẫn thêm cho người nộp.', 'Further guidance for the applicant.')),
+    ),
+  },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    ...doc(
+      'Cách nộp tiền',
+      'How to pay',
+      'Nộp phí, lệ phí ở đâu và bằng cách nào; giấy tiếp nhận và trang tra cứu hiển thị cho người nộp.',
+      'Where and how to pay the fees; shown to the applicant on the receipt and the tracking page.',
+    ),
+  },
+);
+
 const Fees = Type.Object(
   {
     collect: Type.Union([Type.Literal('before'), Type.Literal('after')], {
@@ -720,6 +787,7 @@ const Fees = Type.Object(
       ),
     }),
     items: Type.Array(FeeItem, { ...doc('Các khoản', 'Items', 'Các khoản phí, lệ phí.', 'The fee items.') }),
+    payment: Type.Optional(Payment),
   },
   {
     additionalProperties: false,
@@ -839,6 +907,137 @@ const Workflow = Type.Object(
     ...doc('Quy trình', 'Workflow', 'Quy trình xử lý sau khi tiếp nhận.', 'The processing workflow after acceptance.'),
   },
 );
+
+// ---------------------------------------------------------------------------------------------
+// Derived values (computed by core from the applicant's data and the submission instant)
+
+/** The pattern of a derived value's name: conditions reach it at `/$derived/<name>`. */
+const DERIVED_NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_]*$';
+
+const DateOperand = Type.Union(
+  [
+    JsonPointer(
+      doc(
+        'Trường ngày',
+        'Date field',
+        'Con trỏ JSON tới một trường ngày (YYYY-MM-DD) của tờ khai.',
+        'JSON pointer to a date field (YYYY-MM-DD) of the form.',
+      ),
+    ),
+    Type.Literal('$submittedAt', {
+      ...doc(
+        'Ngày nộp',
+        'Submission date',
+        'Ngày nộp hồ sơ theo giờ Việt Nam (Asia/Ho_Chi_Minh).',
+        'The day the dossier is submitted, in Vietnam time (Asia/Ho_Chi_Minh).',
+      ),
+    }),
+  ],
+  {
+    ...doc(
+      'Ngày',
+      'Date',
+      'Một trường ngày của tờ khai hoặc ngày nộp.',
+      'A date field of the form or the submission date.',
+    ),
+  },
+);
+
+const derivedTitle = LocalizedText(
+  doc(
+    'Tên giá trị',
+    'Value name',
+    'Tên đọc được, dùng trong lý do và trình soạn thảo.',
+    'A readable name, quoted in reasons and editors.',
+  ),
+);
+
+const DerivedValue = Type.Union(
+  [
+    Type.Object(
+      {
+        kind: Type.Literal('daysBetween', {
+          ...doc('Loại', 'Kind', 'Số ngày giữa hai ngày.', 'The number of days between two dates.'),
+        }),
+        title: derivedTitle,
+        from: DateOperand,
+        to: DateOperand,
+      },
+      {
+        additionalProperties: false,
+        ...doc(
+          'Số ngày giữa hai ngày',
+          'Days between',
+          'Số ngày theo lịch từ "from" đến "to" (âm khi "to" trước "from"); vắng khi thiếu một trong hai ngày.',
+          'Calendar days from "from" to "to" (negative when "to" is earlier); absent when either date is missing.',
+        ),
+      },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('ageInYears', {
+          ...doc('Loại', 'Kind', 'Số tuổi tròn tại ngày nộp.', 'Age in whole years on the submission date.'),
+        }),
+        title: derivedTitle,
+        of: JsonPointer(
+          doc(
+            'Ngày sinh',
+            'Date of birth',
+            'Con trỏ JSON tới trường ngày sinh.',
+            'JSON pointer to the date-of-birth field.',
+          ),
+        ),
+      },
+      {
+        additionalProperties: false,
+        ...doc(
+          'Tuổi',
+          'Age',
+          'Số năm tròn từ ngày sinh đến ngày nộp (sinh ngày 29/02 thì đủ tuổi vào ngày 01/03 của năm không nhuận); vắng khi thiếu ngày sinh.',
+          'Whole years from the date of birth to the submission date (born on 29 February: a year older on 1 March of common years); absent without a date of birth.',
+        ),
+      },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('count', {
+          ...doc('Loại', 'Kind', 'Số dòng của một danh sách.', 'The number of rows of a list.'),
+        }),
+        title: derivedTitle,
+        of: JsonPointer(
+          doc('Danh sách', 'List', 'Con trỏ JSON tới một trường danh sách.', 'JSON pointer to a list field.'),
+        ),
+      },
+      {
+        additionalProperties: false,
+        ...doc(
+          'Đếm',
+          'Count',
+          'Số dòng của danh sách; 0 khi danh sách chưa có.',
+          'The number of rows in the list; 0 when the list is absent.',
+        ),
+      },
+    ),
+  ],
+  {
+    ...doc(
+      'Giá trị suy ra',
+      'Derived value',
+      'Một giá trị core tính từ dữ liệu tờ khai và ngày nộp, giống nhau trên trình duyệt và máy chủ.',
+      'A value core computes from the applicant\u2019s data and the submission date, the same in the browser and on the server.',
+    ),
+  },
+);
+
+const Derived = Type.Record(Type.String({ pattern: DERIVED_NAME_PATTERN }), DerivedValue, {
+  additionalProperties: false,
+  ...doc(
+    'Giá trị suy ra',
+    'Derived values',
+    'Tên → cách tính. Điều kiện (giấy tờ, phí, bước, cơ quan) đọc giá trị tại "/$derived/<tên>" của dữ liệu; phí có thể nhân theo "/$derived/<tên>". Không cần viết mã.',
+    'Name → how it is computed. Conditions (documents, fees, steps, agencies) read it at "/$derived/<name>" of the data; a fee may be multiplied by "/$derived/<name>". No code needed.',
+  ),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Named conditions and test scenarios (kept with the definition for its editors; never evaluated
@@ -1092,6 +1291,7 @@ export const ProcedureSchema = Type.Object(
       ...doc('Thành phần hồ sơ', 'Documents', 'Các giấy tờ phải nộp.', 'The documents to provide.'),
     }),
     fees: Fees,
+    derived: Type.Optional(Derived),
     deadline: Type.Union([WorkingDuration, SameDayDeadline], {
       ...doc(
         'Thời hạn giải quyết',
@@ -1154,6 +1354,9 @@ export type Procedure = Static<typeof ProcedureSchema>;
 export type LocalizedTextT = Procedure['title'];
 export type DocumentRequirement = Procedure['documents'][number];
 export type FeeItem = Procedure['fees']['items'][number];
+export type PaymentInstructions = NonNullable<Procedure['fees']['payment']>;
+export type DerivedValue = NonNullable<Procedure['derived']>[string];
+export type DerivedDateOperand = Extract<DerivedValue, { kind: 'daysBetween' }>['from'];
 export type FeeExemption = NonNullable<FeeItem['exemptions']>[number];
 export type WorkflowStep = Procedure['workflow']['steps'][number];
 export type WorkflowTransition = NonNullable<WorkflowStep['next']>[number];

@@ -49,7 +49,6 @@ function birthData(): Record<string, unknown> {
       residence: 'Số 5, đường Lê Lợi, Phường Trung Tâm',
     },
     birthEvidence: 'giay-chung-sinh',
-    registeredOnTime: true,
     feeExemptionGroup: 'khong',
     extractCopies: 1,
     filedByProxy: false,

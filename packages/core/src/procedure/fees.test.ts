@@ -1,16 +1,20 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { computeFees, feeIssues, FeeQuantityError, formatVnd, FeeQuoteSchema } from '../index.ts';
+import { addDays, computeFees, feeIssues, FeeQuantityError, formatVnd, FeeQuoteSchema, withDerived } from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
 import { everyConditionProcedure, exampleProcedure, minimalProcedure } from '../testing/procedures.ts';
 
 const ev = createAjvEvaluator();
 const birth = exampleProcedure('1.001193');
+const SUBMITTED = Date.parse('2026-03-10T09:00:00+07:00');
+/** Birth registration data filed on 10 March 2026, `daysOld` days after the birth, as conditions see it. */
+const births = (daysOld: number, rest: Record<string, unknown>) =>
+  withDerived(birth, { child: { birthDate: addDays('2026-03-10', -daysOld) }, ...rest }, SUBMITTED);
 
 describe('computeFees', () => {
-  test('birth registration on time is free: the charge is listed with its exemption', () => {
-    const quote = computeFees(birth, { registeredOnTime: true, feeExemptionGroup: 'khong', extractCopies: 0 }, ev);
+  test('birth registration within 60 days of the birth is free: the charge is listed with its exemption', () => {
+    const quote = computeFees(birth, births(60, { feeExemptionGroup: 'khong', extractCopies: 0 }), ev);
     assert.equal(quote.collect, 'before');
     assert.equal(quote.total, 0);
     assert.equal(quote.items.length, 1);
@@ -29,8 +33,8 @@ describe('computeFees', () => {
     assert.equal(line!.reason.en, 'Exempted: Registration on time (within 60 days of birth)');
   });
 
-  test('late registration pays the charge; extra extract copies are charged per copy', () => {
-    const quote = computeFees(birth, { registeredOnTime: false, feeExemptionGroup: 'khong', extractCopies: 3 }, ev);
+  test('registration on the 61st day pays the charge; extra extract copies are charged per copy', () => {
+    const quote = computeFees(birth, births(61, { feeExemptionGroup: 'khong', extractCopies: 3 }), ev);
     assert.deepEqual(
       quote.items.map((l) => [l.id, l.quantity, l.amount]),
       [
@@ -48,13 +52,13 @@ describe('computeFees', () => {
   });
 
   test('a late registration by a poor household is exempted by the second exemption', () => {
-    const quote = computeFees(birth, { registeredOnTime: false, feeExemptionGroup: 'ho-ngheo', extractCopies: 0 }, ev);
+    const quote = computeFees(birth, births(90, { feeExemptionGroup: 'ho-ngheo', extractCopies: 0 }), ev);
     assert.equal(quote.total, 0);
     assert.equal(quote.items[0]!.exemption!.id, 'doi-tuong-uu-tien');
   });
 
   test('the first exemption that holds wins', () => {
-    const quote = computeFees(birth, { registeredOnTime: true, feeExemptionGroup: 'ho-ngheo' }, ev);
+    const quote = computeFees(birth, births(0, { feeExemptionGroup: 'ho-ngheo' }), ev);
     assert.equal(quote.items[0]!.exemption!.id, 'dung-han');
   });
 
@@ -107,12 +111,13 @@ describe('computeFees', () => {
     fc.assert(
       fc.property(
         fc.record({
-          registeredOnTime: fc.boolean(),
+          daysOld: fc.integer({ min: 0, max: 400 }),
           feeExemptionGroup: fc.constantFrom('khong', 'co-cong', 'ho-ngheo', 'khuyet-tat'),
           extractCopies: fc.integer({ min: 0, max: 10 }),
         }),
         (data) => {
-          const q = computeFees(birth, data, ev);
+          const { daysOld, ...answers } = data;
+          const q = computeFees(birth, births(daysOld, answers), ev);
           assert.deepEqual(ev.validate(FeeQuoteSchema, q), [], 'the quote matches its published schema');
           assert.equal(
             q.total,
@@ -127,7 +132,7 @@ describe('computeFees', () => {
             data.extractCopies > 0,
           );
           const charge = q.items.find((l) => l.id === 'le-phi-khai-sinh')!;
-          assert.equal(charge.amount === 0, data.registeredOnTime || data.feeExemptionGroup !== 'khong');
+          assert.equal(charge.amount === 0, daysOld <= 60 || data.feeExemptionGroup !== 'khong');
         },
       ),
       { numRuns: 300 },

@@ -6,10 +6,18 @@
 export * from './applicant-data.ts';
 export * from './documents.ts';
 export * from './fees.ts';
+export * from './derived.ts';
 export * from './submission-check.ts';
 export * from './identity.ts';
 export * from './condition-schemas.ts';
-export { FeeLineSchema, FeeQuoteSchema, ApplicantIdentitySchema, SubmitterIdentitySchema } from './result-schemas.ts';
+export {
+  FeeLineSchema,
+  FeeQuoteSchema,
+  ApplicantIdentitySchema,
+  SubmitterIdentitySchema,
+  PaymentViewSchema,
+} from './result-schemas.ts';
+export * from './payment.ts';
 export * from './schema-issues.ts';
 export * from './form-schema.ts';
 export * from './references.ts';

@@ -182,7 +182,49 @@ export const SubmitterIdentitySchema = Type.Object(
   },
 );
 
+export const PaymentViewSchema = Type.Object(
+  {
+    bankTransfer: Type.Union(
+      [
+        Type.Object(
+          {
+            bank: Type.String({ ...doc('Ngân hàng', 'Bank', 'Ngân hàng và chi nhánh.', 'The bank and branch.') }),
+            accountNumber: Type.String({ ...doc('Số tài khoản', 'Account number', 'Tài khoản nhận.', 'The account.') }),
+            payee: Type.String({ ...doc('Đơn vị thụ hưởng', 'Payee', 'Chủ tài khoản.', 'The account holder.') }),
+            content: Type.String({
+              ...doc(
+                'Nội dung chuyển khoản',
+                'Transfer reference',
+                'Nội dung ghi khi chuyển khoản, đã có mã hồ sơ.',
+                'The reference to write on the transfer, with the dossier code filled in.',
+              ),
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ],
+      { ...doc('Chuyển khoản', 'Bank transfer', 'Không có khi không nhận chuyển khoản.', 'Null when not offered.') },
+    ),
+    counter: Type.Union([
+      Localized(doc('Nộp tại quầy', 'At the counter', 'Nơi, giờ nộp.', 'Where and when.')),
+      Type.Null(),
+    ]),
+    note: Type.Union([Localized(doc('Ghi chú', 'Note', 'Hướng dẫn thêm.', 'Further guidance.')), Type.Null()]),
+  },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Cách nộp tiền',
+      'How to pay',
+      'Nộp phí, lệ phí ở đâu và bằng cách nào, theo định nghĩa thủ tục.',
+      'Where and how to pay the fees, from the procedure definition.',
+    ),
+  },
+);
+
 export type FeeLine = Static<typeof FeeLineSchema>;
 export type FeeQuote = Static<typeof FeeQuoteSchema>;
 export type ApplicantIdentity = Static<typeof ApplicantIdentitySchema>;
 export type SubmitterIdentity = Static<typeof SubmitterIdentitySchema>;
+export type PaymentView = Static<typeof PaymentViewSchema>;

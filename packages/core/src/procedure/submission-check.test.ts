@@ -45,7 +45,6 @@ function birthData(): Record<string, unknown> {
     },
     fatherKnown: false,
     birthEvidence: 'giay-chung-sinh',
-    registeredOnTime: true,
     feeExemptionGroup: 'khong',
     extractCopies: 1,
     filedByProxy: false,
@@ -64,6 +63,12 @@ const codes = (s: SubmissionToCheck, withDirectory = true) =>
 describe('checkSubmission', () => {
   test('a complete birth registration is acceptable', () => {
     assert.deepEqual(checkSubmission(birth, complete(), ev, { directory }), []);
+  });
+
+  test('derived values are computed by core, never taken from the sender', () => {
+    const s = complete();
+    s.data = { ...(s.data as object), $derived: { daysSinceBirth: 0 } };
+    assert.deepEqual(codes(s), [['/data/$derived', 'reserved-field']]);
   });
 
   test('every problem at once, data first, then the agency, then the documents', () => {

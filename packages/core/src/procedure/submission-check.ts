@@ -5,6 +5,7 @@ import type { AgencyDirectory } from '../agencies/agency-directory.ts';
 import { resolveReceivingAgency, type AgencyResolution } from '../agencies/receiving-agency.ts';
 import { validateApplicantData } from './applicant-data.ts';
 import { checkDocuments, type ProvidedFile } from './documents.ts';
+import { DERIVED_KEY, withDerived } from './derived.ts';
 
 /** What an applicant sends: the form data, the agency they chose (if any), the files per document id. */
 export interface SubmissionToCheck {
@@ -24,6 +25,11 @@ export interface SubmissionCheckOptions {
    * browser sees only the agencies the server listed for it). Default: the procedure's own.
    */
   receiving?: Procedure['receiving'];
+  /**
+   * The submission instant (epoch ms) from which the procedure's derived values are computed for
+   * the documents' conditions (`withDerived`): the browser passes "now", the server its receipt time.
+   */
+  submittedAt?: number;
 }
 
 /**
@@ -40,13 +46,35 @@ export function checkSubmission(
   evaluator: SchemaEvaluator,
   options: SubmissionCheckOptions = {},
 ): Issue[] {
-  const issues = validateApplicantData(procedure, submission.data, evaluator);
+  let issues = validateApplicantData(procedure, submission.data, evaluator);
+  const sent = submission.data;
+  if (typeof sent === 'object' && sent !== null && Object.prototype.hasOwnProperty.call(sent, DERIVED_KEY)) {
+    // Said once, saying why (rather than "not a field of the form").
+    issues = issues.filter((i) => i.pointer !== `/data/${DERIVED_KEY}`);
+    issues.push({
+      pointer: `/data/${DERIVED_KEY}`,
+      code: 'reserved-field',
+      message: {
+        vi: `Trường "${DERIVED_KEY}" do hệ thống tính, không được gửi kèm tờ khai`,
+        en: `The field "${DERIVED_KEY}" is computed by the system and cannot be sent with the form`,
+      },
+    });
+  }
+  // Conditions (agency, documents) see the derived values; the form schema sees the data as sent.
+  const data =
+    options.submittedAt === undefined ? submission.data : withDerived(procedure, submission.data, options.submittedAt);
   if (options.directory) {
-    const agency = receivingAgencyOf(procedure, submission, evaluator, options.directory, options.receiving);
+    const agency = receivingAgencyOf(
+      procedure,
+      { ...submission, data },
+      evaluator,
+      options.directory,
+      options.receiving,
+    );
     // A field that names the agency may already be reported as a data issue.
     if (!agency.ok && !issues.some((i) => i.pointer === agency.issue.pointer)) issues.push(agency.issue);
   }
-  issues.push(...checkDocuments(procedure, submission.data, evaluator, submission.documents));
+  issues.push(...checkDocuments(procedure, data, evaluator, submission.documents));
   return issues;
 }
 

@@ -19,6 +19,7 @@ import { checkIdentity } from './checks/identity.ts';
 import { checkDocumentLimits } from './checks/documents.ts';
 import { checkDeadline } from './checks/deadline.ts';
 import { checkFieldReferences } from './checks/field-references.ts';
+import { checkDerived } from './checks/derived.ts';
 import { checkUiSchema } from './checks/ui-schema.ts';
 import { checkRenderability } from './checks/renderability.ts';
 import { checkWorkflow } from './checks/workflow.ts';
@@ -74,6 +75,7 @@ export function validateProcedure(definition: unknown, options: ValidateProcedur
     ...checkUniqueIds(p),
     ...checkFormSchemaRoot(p),
     ...checkFieldReferences(p),
+    ...checkDerived(p),
     ...ui,
     // Whether the runtime can show each element presumes a well-formed UI schema.
     ...(ui.length ? [] : checkRenderability(p)),

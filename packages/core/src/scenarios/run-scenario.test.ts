@@ -8,6 +8,7 @@ import { CAL_2026, directory, evaluator, PERMIT, WARD_1, CONSTRUCTION } from '..
 import type { TestScenario } from '../model/procedure.ts';
 import { validateProcedure } from '../procedure/validate-procedure.ts';
 import { createInterpretedEvaluator } from '../conditions/interpreted-evaluator.ts';
+import { addDays } from '../working-time/zoned-time.ts';
 
 const env: ScenarioEnvironment = { evaluator, directory, calendarOf: () => CAL_2026 };
 
@@ -97,7 +98,7 @@ test('property: the expectation computed from an outcome always passes, with eit
     {
       birthEvidence: fc.constantFrom('giay-chung-sinh', 'nguoi-lam-chung', 'cam-doan'),
       extractCopies: fc.integer({ min: 0, max: 5 }),
-      registeredOnTime: fc.boolean(),
+      child: fc.record({ birthDate: fc.integer({ min: 0, max: 400 }).map((d) => addDays('2026-01-01', d)) }),
       feeExemptionGroup: fc.constantFrom('co-cong', 'ho-ngheo', 'khac'),
     },
     { requiredKeys: [] },

@@ -10,6 +10,7 @@ import type { Calendar } from '../working-time/calendar-schema.ts';
 import { computeDue } from '../working-time/due.ts';
 import { requiredDocuments } from '../procedure/documents.ts';
 import { computeFees, feeIssues, type FeeQuote } from '../procedure/fees.ts';
+import { withDerived } from '../procedure/derived.ts';
 
 /** What a scenario runs against: how conditions are evaluated, the province's agencies and their calendars. */
 export interface ScenarioEnvironment {
@@ -54,7 +55,9 @@ export interface ScenarioOutcome {
  */
 export function whatHappens(procedure: Procedure, input: ScenarioInput, env: ScenarioEnvironment): ScenarioOutcome {
   const issues: Issue[] = [];
-  const data = input.data;
+  const at = Date.parse(input.submittedAt);
+  // Conditions see the derived values as of the submission; an invalid instant is reported below.
+  const data = Number.isFinite(at) ? withDerived(procedure, input.data, at) : input.data;
   const documents = requiredDocuments(procedure, data, env.evaluator)
     .filter((c) => c.required)
     .map((c) => c.document.id);
@@ -63,7 +66,6 @@ export function whatHappens(procedure: Procedure, input: ScenarioInput, env: Sce
   issues.push(...feeProblems);
   const fees = feeProblems.length ? null : computeFees(procedure, data, env.evaluator);
 
-  const at = Date.parse(input.submittedAt);
   if (!Number.isFinite(at)) {
     issues.push({
       pointer: '/submittedAt',

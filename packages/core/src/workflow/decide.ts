@@ -1,6 +1,7 @@
 import type { Issue } from '../model/issue.ts';
 import type { StatusCode } from '../vocabulary/statuses.ts';
 import { validateApplicantData } from '../procedure/applicant-data.ts';
+import { withoutDerived } from '../procedure/derived.ts';
 import { resolveReceivingAgency } from '../agencies/receiving-agency.ts';
 import { shiftDue } from '../working-time/index.ts';
 import { actionShapeIssues } from './check-action.ts';
@@ -129,7 +130,8 @@ function submit(ctx: WorkflowContext, action: ActionOf<'submit'>): Outcome<'subm
       ],
     );
   }
-  const dataIssues = validateApplicantData(p, ctx.data, ctx.evaluator);
+  // The form schema checks what the applicant sent, not what core derived from it.
+  const dataIssues = validateApplicantData(p, withoutDerived(ctx.data), ctx.evaluator);
   if (dataIssues.length) {
     return unprocessable(
       'invalid-data',

@@ -282,7 +282,7 @@ export type EventOf<K extends ActionKind> = Extract<DossierEvent, { kind: K }>;
 export interface WorkflowContext {
   /** The procedure version the dossier is pinned to. */
   procedure: Procedure;
-  /** The applicant's data. */
+  /** The applicant's data, as conditions see it: with the derived values (`withDerived`) when the procedure has any. */
   data: unknown;
   evaluator: SchemaEvaluator;
   directory: AgencyDirectory;

@@ -4,6 +4,7 @@ import {
   chosenAgency,
   pick,
   requiredDocuments,
+  withDerived,
   type AgencyDirectory,
   type DocumentCheck,
   type Issue,
@@ -310,21 +311,27 @@ export class FormController implements ReactiveController {
   // ---------------------------------------------------------------------------------------------
   // Checks
 
+  /** The answers as conditions see them: with the procedure's derived values as if submitted now. */
+  conditionData(): unknown {
+    const form = this.s.form;
+    return form ? withDerived(form.procedure, this.s.data, this.host.now()) : this.s.data;
+  }
+
   checks(): DocumentCheck[] {
     const form = this.s.form;
-    return form ? requiredDocuments(form.procedure, this.s.data, form.evaluator) : [];
+    return form ? requiredDocuments(form.procedure, this.conditionData(), form.evaluator) : [];
   }
 
   /** The document issues shown while the applicant fills the form: missing ones only once they tried to submit. */
   documentIssues(checks: DocumentCheck[]): Issue[] {
-    const { form, data, files, showMissing } = this.s;
-    const issues = checkDocuments(form!.procedure, data, form!.evaluator, providedFiles(checks, files));
+    const { form, files, showMissing } = this.s;
+    const issues = checkDocuments(form!.procedure, this.conditionData(), form!.evaluator, providedFiles(checks, files));
     return showMissing ? issues : issues.filter((i) => i.code !== 'missing-document' && i.code !== 'too-few-files');
   }
 
   receiving(): ReceivingResult {
-    const { form, data, chosen } = this.s;
-    return receivingAgency(form!, this.directory!, data, form!.evaluator, chosen);
+    const { form, chosen } = this.s;
+    return receivingAgency(form!, this.directory!, this.conditionData(), form!.evaluator, chosen);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -354,6 +361,7 @@ export class FormController implements ReactiveController {
     const checked = (
       check?.(p, { data, agency: chosen, documents: providedFiles(checks, files) }, form!.evaluator, {
         directory: this.directory!,
+        submittedAt: this.host.now(),
         ...receivingForBrowser(p, this.directory!),
       }) ?? []
     ).filter(

@@ -93,8 +93,8 @@ function form(c: FormController, lang: Lang, kiosk: boolean) {
             pick: (id, files) => void c.pickFiles(id, files),
             remove: (id, key) => c.removeFile(id, key),
           })}
-        ${summaryTemplate(p, s.data, f.evaluator, lang, due)} ${notifyChoice(c, lang)} ${draftConsent(c, lang, kiosk)}
-        ${submitArea(c, lang)}`
+        ${summaryTemplate(p, c.conditionData(), f.evaluator, lang, due)} ${notifyChoice(c, lang)}
+        ${draftConsent(c, lang, kiosk)} ${submitArea(c, lang)}`
         : nothing
     }
   </div>`;

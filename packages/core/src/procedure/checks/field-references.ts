@@ -47,7 +47,8 @@ export function checkFieldReferences(p: Procedure): Issue[] {
     }
   }
   p.fees.items.forEach((item, i) => {
-    if (!item.per) return;
+    // A derived value is a number computed by core; checkDerived checks that it is declared.
+    if (!item.per || item.per.field.startsWith('/$derived/')) return;
     const at = `/fees/items/${i}/per/field`;
     const found = field(schema, at, item.per.field, issues);
     if (!found) return;
