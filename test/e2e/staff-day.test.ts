@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.mjs';
 import {
+  bornDaysAgo,
   ensureRuntimeBuilt,
   ensureStaffBuilt,
   siteUnderStrictCsp,
@@ -100,7 +101,7 @@ test('counter intake: returning applicant prefilled, scans attached, receipt pri
   const child = form.getByRole('group', { name: /^Người được khai sinh/ });
   await child.getByLabel(/^Họ, chữ đệm và tên/).fill('Trần Bảo Ngọc');
   await child.getByLabel(/^Giới tính/).selectOption({ label: 'Nữ' });
-  await child.getByLabel(/^Ngày, tháng, năm sinh/).fill('2026-02-20');
+  await child.getByLabel(/^Ngày, tháng, năm sinh/).fill(bornDaysAgo(10));
   await child.getByLabel(/^Nơi sinh/).fill('Bệnh viện đa khoa tỉnh');
   await child.getByLabel(/^Quê quán/).fill('Xã Đông Sơn');
   const mother = form.getByRole('group', { name: /^Người mẹ/ });
@@ -109,7 +110,6 @@ test('counter intake: returning applicant prefilled, scans attached, receipt pri
   await mother.getByLabel(/^Nơi cư trú/).fill('12 Lê Lợi, Phường Trung Tâm');
   await form.getByLabel(/^Có thông tin người cha/).uncheck();
   await form.getByLabel('Giấy chứng sinh do cơ sở y tế cấp').check();
-  await form.getByLabel(/^Đăng ký trong 60 ngày/).check();
   await form.getByLabel(/^Chọn tệp cho: Tờ khai đăng ký khai sinh/).setInputFiles(scan('to-khai-quet.pdf'));
   await form.getByLabel('Chọn tệp cho: Giấy chứng sinh').setInputFiles(scan('giay-chung-sinh-quet.pdf'));
   await form.getByText('giay-chung-sinh-quet.pdf').waitFor();

@@ -170,3 +170,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   });
 }
+
+/**
+ * A date of birth `days` before today as a Vietnamese form takes it (dd/mm/yyyy): a birth registered
+ * within 60 days is free, past them it is charged — the end-to-end servers run on the real clock.
+ */
+export function bornDaysAgo(days: number): string {
+  const d = new Date(Date.now() - days * 86_400_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { forEachDatabase } from '../../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../../test/support/server.ts';
 import { onlineBirth } from '../../../test/support/cases.ts';
+import { bornOn } from '../../../test/support/intake.ts';
 import { ConfigError, loadConfig } from '../../config/config.ts';
 import { execute } from '../../db/client.ts';
 import { banner } from '../../commands/serve.ts';
@@ -91,7 +92,7 @@ forEachDatabase('the demo payment simulators', (db) => {
 
   for (const provider of ['vnpay', 'paygov'] as const)
     test(`${provider}: a late birth registration is paid on the simulator's page; the browser comes back to the site`, async () => {
-      const d = await onlineBirth(server, { registeredOnTime: false });
+      const d = await onlineBirth(server, bornOn('2025-12-01'));
       assert.equal(await status(d.code), 6);
       const back = await payInBrowser(d.code, d.secret, provider);
       assert.equal(
@@ -102,7 +103,7 @@ forEachDatabase('the demo payment simulators', (db) => {
     });
 
   test('the page to come back to must be http(s): anything else is refused before any payment', async () => {
-    const d = await onlineBirth(server, { registeredOnTime: false });
+    const d = await onlineBirth(server, bornOn('2025-12-01'));
     for (const backTo of ['javascript:alert(1)', 'data:text/html,x', 'ftp://tinh.example/']) {
       const res = await fetch(`${base}/api/v1/public/dossiers/${d.code}/payments`, {
         method: 'POST',
