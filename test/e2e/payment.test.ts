@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.mjs';
 import {
-  bornDaysAgo,
   ensureRuntimeBuilt,
   ensureStaffBuilt,
   siteUnderStrictCsp,
   startServer,
   type RunningServer,
+  fillBirthPeople,
 } from './support.ts';
 import { axeViolations, demoLogin, signIn, staffContext } from './staff-support.ts';
 
@@ -52,22 +52,16 @@ test('a citizen files a late birth registration, pays on the simulator and comes
   const requester = form.getByRole('group', { name: /^Người yêu cầu/ });
   await requester.getByLabel(/^Họ, chữ đệm và tên/).fill('Lê Thị Mai');
   await requester.getByLabel(/^Số định danh cá nhân/).fill('001190054321');
-  await requester.getByLabel(/^Quan hệ với người được khai sinh/).selectOption({ label: 'Mẹ' });
-  await requester.getByLabel(/^Nơi cư trú/).fill('5 Trần Phú, Phường Trung Tâm');
-  await requester.getByLabel(/^Số điện thoại/).fill('0912000111');
-  const child = form.getByRole('group', { name: /^Người được khai sinh/ });
-  await child.getByLabel(/^Họ, chữ đệm và tên/).fill('Phạm Gia Huy');
-  await child.getByLabel(/^Giới tính/).selectOption({ label: 'Nam' });
-  // Past 60 days: the registration fee is collected before the dossier is accepted.
-  await child.getByLabel(/^Ngày, tháng, năm sinh/).fill(bornDaysAgo(90));
-  await child.getByLabel(/^Nơi sinh/).fill('Bệnh viện đa khoa tỉnh');
-  await child.getByLabel(/^Quê quán/).fill('Xã Đông Sơn');
-  const mother = form.getByRole('group', { name: /^Người mẹ/ });
-  await mother.getByLabel(/^Họ, chữ đệm và tên/).fill('Lê Thị Mai');
-  await mother.getByLabel(/^Ngày sinh/).fill('11/11/1994');
-  await mother.getByLabel(/^Nơi cư trú/).fill('5 Trần Phú, Phường Trung Tâm');
-  await form.getByLabel(/^Có thông tin người cha/).uncheck();
-  await form.getByLabel('Giấy chứng sinh do cơ sở y tế cấp').check();
+  // Born 90 days ago, past the 60: the registration fee is collected before the dossier is accepted.
+  await fillBirthPeople(form, {
+    address: '5 Trần Phú, Phường Trung Tâm',
+    phone: '0912000111',
+    child: 'Phạm Gia Huy',
+    sex: 'Nam',
+    bornDaysAgo: 90,
+    mother: 'Lê Thị Mai',
+    motherBorn: '11/11/1994',
+  });
   await form.getByLabel(/^Chọn tệp cho: Tờ khai đăng ký khai sinh/).setInputFiles(pdf('to-khai.pdf'));
   await form.getByLabel('Chọn tệp cho: Giấy chứng sinh').setInputFiles(pdf('giay-chung-sinh.pdf'));
   await form.getByText('giay-chung-sinh.pdf').waitFor();

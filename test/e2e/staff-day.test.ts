@@ -11,12 +11,12 @@ import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.mjs';
 import {
-  bornDaysAgo,
   ensureRuntimeBuilt,
   ensureStaffBuilt,
   siteUnderStrictCsp,
   startServer,
   type RunningServer,
+  fillBirthPeople,
 } from './support.ts';
 import {
   axeViolations,
@@ -95,21 +95,15 @@ test('counter intake: returning applicant prefilled, scans attached, receipt pri
   await guidance.getByRole('button', { name: 'Đóng' }).click();
 
   // The applicant came back with everything: the rest of the form, the scans.
-  await requester.getByLabel(/^Quan hệ với người được khai sinh/).selectOption({ label: 'Mẹ' });
-  await requester.getByLabel(/^Nơi cư trú/).fill('12 Lê Lợi, Phường Trung Tâm');
-  await requester.getByLabel(/^Số điện thoại/).fill('0912345678');
-  const child = form.getByRole('group', { name: /^Người được khai sinh/ });
-  await child.getByLabel(/^Họ, chữ đệm và tên/).fill('Trần Bảo Ngọc');
-  await child.getByLabel(/^Giới tính/).selectOption({ label: 'Nữ' });
-  await child.getByLabel(/^Ngày, tháng, năm sinh/).fill(bornDaysAgo(10));
-  await child.getByLabel(/^Nơi sinh/).fill('Bệnh viện đa khoa tỉnh');
-  await child.getByLabel(/^Quê quán/).fill('Xã Đông Sơn');
-  const mother = form.getByRole('group', { name: /^Người mẹ/ });
-  await mother.getByLabel(/^Họ, chữ đệm và tên/).fill('Nguyễn Thị Hoa');
-  await mother.getByLabel(/^Ngày sinh/).fill('1995-05-04');
-  await mother.getByLabel(/^Nơi cư trú/).fill('12 Lê Lợi, Phường Trung Tâm');
-  await form.getByLabel(/^Có thông tin người cha/).uncheck();
-  await form.getByLabel('Giấy chứng sinh do cơ sở y tế cấp').check();
+  await fillBirthPeople(form, {
+    address: '12 Lê Lợi, Phường Trung Tâm',
+    phone: '0912345678',
+    child: 'Trần Bảo Ngọc',
+    sex: 'Nữ',
+    bornDaysAgo: 10,
+    mother: 'Nguyễn Thị Hoa',
+    motherBorn: '04/05/1995',
+  });
   await form.getByLabel(/^Chọn tệp cho: Tờ khai đăng ký khai sinh/).setInputFiles(scan('to-khai-quet.pdf'));
   await form.getByLabel('Chọn tệp cho: Giấy chứng sinh').setInputFiles(scan('giay-chung-sinh-quet.pdf'));
   await form.getByText('giay-chung-sinh-quet.pdf').waitFor();

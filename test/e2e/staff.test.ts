@@ -5,9 +5,9 @@
 // with parameters, and a third screen sees the claim without a reload. axe-core finds no WCAG A/AA violation on any screen.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.mjs';
-import { ensureStaffBuilt, startServer, type RunningServer } from './support.ts';
+import { ensureStaffBuilt, startServer, watchedContext, type RunningServer } from './support.ts';
 import { apiSession, axeViolations, demoLogin, focused, submitBirthRegistration, tabTo } from './staff-support.ts';
 
 const AGENCY = '000.20.01.H56';
@@ -33,18 +33,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function staffPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  const page = await context.newPage();
-  await page.exposeFunction('__violation', (v: string) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __violation(v: string): void }).__violation(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { context, page };
-}
+const staffPage = () => watchedContext(browser, violations, errors);
 
 async function signIn(page: Page, username: string, password: string) {
   await page.goto(`${server.url}/staff/`);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { createClient } from '@motcua/api/client';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { SOURCE_NODE_ARGS } from '../support/node-args.mjs';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -179,4 +179,36 @@ export function bornDaysAgo(days: number): string {
   const d = new Date(Date.now() - days * 86_400_000);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** The people of a birth registration the mother files alone (no father known), as she would type them. */
+export interface BirthPeople {
+  address: string;
+  phone: string;
+  child: string;
+  sex: 'Nam' | 'Nữ';
+  /** How many days ago the child was born (past 60 the registration is charged). */
+  bornDaysAgo: number;
+  mother: string;
+  motherBorn: string;
+}
+
+/** Fills the birth registration form from the requester's relationship to the birth certificate's box. */
+export async function fillBirthPeople(form: Locator, p: BirthPeople): Promise<void> {
+  const requester = form.getByRole('group', { name: /^Người yêu cầu/ });
+  await requester.getByLabel(/^Quan hệ với người được khai sinh/).selectOption({ label: 'Mẹ' });
+  await requester.getByLabel(/^Nơi cư trú/).fill(p.address);
+  await requester.getByLabel(/^Số điện thoại/).fill(p.phone);
+  const child = form.getByRole('group', { name: /^Người được khai sinh/ });
+  await child.getByLabel(/^Họ, chữ đệm và tên/).fill(p.child);
+  await child.getByLabel(/^Giới tính/).selectOption({ label: p.sex });
+  await child.getByLabel(/^Ngày, tháng, năm sinh/).fill(bornDaysAgo(p.bornDaysAgo));
+  await child.getByLabel(/^Nơi sinh/).fill('Bệnh viện đa khoa tỉnh');
+  await child.getByLabel(/^Quê quán/).fill('Xã Đông Sơn');
+  const mother = form.getByRole('group', { name: /^Người mẹ/ });
+  await mother.getByLabel(/^Họ, chữ đệm và tên/).fill(p.mother);
+  await mother.getByLabel(/^Ngày sinh/).fill(p.motherBorn);
+  await mother.getByLabel(/^Nơi cư trú/).fill(p.address);
+  await form.getByLabel(/^Có thông tin người cha/).uncheck();
+  await form.getByLabel('Giấy chứng sinh do cơ sở y tế cấp').check();
 }
