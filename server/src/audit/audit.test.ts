@@ -145,6 +145,7 @@ forEachDatabase('audit: the tamper-evident event log', (db) => {
       sql`delete from artefacts where dossier_id = ${f.id}`,
       sql`delete from dossier_files where dossier_id = ${f.id}`,
       sql`delete from dossier_agencies where dossier_id = ${f.id}`,
+      sql`delete from dossier_facts where dossier_id = ${f.id}`,
       sql`delete from dossier_events where dossier_id = ${f.id}`,
       sql`delete from dossiers where id = ${f.id}`,
     );
