@@ -130,6 +130,7 @@ forEachDatabase('the demo payment simulators', (db) => {
       ctx: server.ctx,
       seed: null,
       demoPayments: demo,
+      notifications: { mail: 'files in /tmp/mail', sms: 'files in /tmp/sms' },
     } as unknown as RunningServer);
     assert.match(text, /VNPay \(mô phỏng \/ simulator\): +http:\/\/127\.0\.0\.1:\d+\/paymentv2\/vpcpay\.html/);
     assert.match(text, /PayGov \(mô phỏng \/ simulator\): +http:\/\/127\.0\.0\.1:\d+\//);
