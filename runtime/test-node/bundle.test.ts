@@ -48,14 +48,16 @@ test(`an embed page loads at most ${LIMIT_BYTES / 1000} KB of JavaScript (gzip; 
  * chunks a page loads only when it has them, but the entry keeps core's testers of them (the
  * renderability table publishing shares), their lazy stubs, opening a recursive object on request,
  * and the standalone element's schema read off data and evaluator loading; a list without items
- * costs the array views +14.
+ * costs the array views +14. Then derived values (days since the birth and the like, which decide
+ * the late charge): the browser computes them as the server does, +358 in the entry, +16 in the
+ * tracking views.
  */
-const ENTRY = 41_961 + 25 + 961;
+const ENTRY = 41_961 + 25 + 961 + 358;
 const FIRST_RENDER_MAX: Record<string, number> = {
   '1.001193': ENTRY,
   '1.001612': ENTRY + 2_206,
   '1.009994': ENTRY + 1_786,
-  track: ENTRY + 7_616,
+  track: ENTRY + 7_632,
 };
 
 test('no page loads more runtime JavaScript at its first render than recorded', () => {
