@@ -52,9 +52,12 @@ export async function submitBirthRegistrationTracked(
   childName: string,
 ): Promise<{ code: string; secret: string }> {
   const data = JSON.parse(readFileSync(join(REPO, 'runtime/test/fixtures/birth-valid.json'), 'utf8')) as {
-    child: { fullName: string };
+    child: { fullName: string; birthDate: string };
   };
   data.child.fullName = childName;
+  // Born ten days ago: within the 60 days, free, so the dossier waits for no payment (the servers
+  // run on the real clock).
+  data.child.birthDate = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
   const form = new FormData();
   form.append('submission', JSON.stringify({ version: 1, agency: '000.20.01.H56', data }));
   form.append('documents.to-khai', pdf('to-khai.pdf'), 'to-khai.pdf');
