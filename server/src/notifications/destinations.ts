@@ -1,6 +1,7 @@
 import type { ServerContext } from '../context.ts';
 import { trackingPageUrl } from '../slips/tracking-link.ts';
 import type { Destination } from '../outbox/worker.ts';
+import type { OutboxMessage } from '../outbox/queue.ts';
 import type { Mailer } from './mailer.ts';
 import type { SmsProvider } from './sms.ts';
 import { notificationFor } from './messages.ts';
@@ -10,6 +11,11 @@ export const NOTIFY_EMAIL = 'notify:email';
 export const NOTIFY_SMS = 'notify:sms';
 
 type Ctx = Pick<ServerContext, 'db' | 'agencies' | 'config'>;
+
+/** What the outbox row's event calls for: the message and the applicant's contacts (null: nothing). */
+async function notificationOf(ctx: Ctx, m: OutboxMessage) {
+  return notificationFor(ctx.db, await ctx.agencies.get(), trackingPageUrl(ctx.config), m.event.dossierId, m.event.seq);
+}
 
 /**
  * The applicant's e-mail as an outbox destination. Delivery is at least once: a worker that dies
@@ -21,13 +27,7 @@ export function emailDestination(ctx: Ctx, mailer: Mailer): Destination {
   return {
     name: NOTIFY_EMAIL,
     async deliver(m) {
-      const found = await notificationFor(
-        ctx.db,
-        await ctx.agencies.get(),
-        trackingPageUrl(ctx.config),
-        m.event.dossierId,
-        m.event.seq,
-      );
+      const found = await notificationOf(ctx, m);
       if (!found?.contacts.email) return;
       await mailer.send({
         to: found.contacts.email,
@@ -44,13 +44,7 @@ export function smsDestination(ctx: Ctx, sms: SmsProvider): Destination {
   return {
     name: NOTIFY_SMS,
     async deliver(m) {
-      const found = await notificationFor(
-        ctx.db,
-        await ctx.agencies.get(),
-        trackingPageUrl(ctx.config),
-        m.event.dossierId,
-        m.event.seq,
-      );
+      const found = await notificationOf(ctx, m);
       if (!found?.contacts.phone) return;
       await sms.send({ id: `motcua-notify-${m.id}`, to: found.contacts.phone, text: found.notification.sms });
     },
