@@ -107,6 +107,7 @@ export const contract = {
 
   getBieu06Report: reports.getBieu06Report,
   getOversightDashboard: oversight.getOversightDashboard,
+  getOversightDossiers: oversight.getOversightDossiers,
   getLogbook: logbook.getLogbook,
 
   listDeadLetters: outbox.listDeadLetters,

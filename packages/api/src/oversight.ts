@@ -1,6 +1,7 @@
 import { Type, type TInteger } from '@sinclair/typebox';
 import { CHANNEL_NAMES, DASHBOARD_COUNTS, SERVICE_INDEX_IDS } from '@motcua/core';
 import { AgencyCode, DateOnly, Nullable, StoredText } from './common.ts';
+import { CaseView } from './cases.ts';
 import { defineRoute } from './route.ts';
 
 const Percent = Nullable(Type.Number({ minimum: 0, maximum: 100 }), { description: 'In %, null over nothing' });
@@ -90,5 +91,71 @@ export const getOversightDashboard = defineRoute({
   responses: {
     200: { description: 'The dashboard\u2019s numbers', json: OversightDashboard },
     400: { description: 'Invalid period or filter' },
+  },
+});
+
+/**
+ * The dossiers behind a dashboard number: each measure is one of the cards' counts (by the day the
+ * dashboard counts it on) or the dossiers overdue now.
+ */
+export const OVERSIGHT_MEASURES = [
+  'accepted',
+  'online',
+  'digitised',
+  'paid',
+  'paidOnline',
+  'resolved',
+  'earlyOrOnTime',
+  'early',
+  'onTime',
+  'late',
+  'electronicResult',
+  'finished',
+  'indexOnTime',
+  'supplementOnce',
+  'overdue',
+] as const;
+export type OversightMeasure = (typeof OVERSIGHT_MEASURES)[number];
+
+export const OversightDossiersQuery = Type.Object(
+  {
+    ...OversightQuery.properties,
+    measure: Type.Union(
+      OVERSIGHT_MEASURES.map((m) => Type.Literal(m)),
+      { description: 'Which number: a dashboard count, or `overdue` (open and past due now, whatever the period)' },
+    ),
+    unit: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: 'Only this agency\u2019s own dossiers (a ranking row); it must be in the subtree',
+      }),
+    ),
+    cursor: Type.Optional(Type.String({ maxLength: 400 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+export const getOversightDossiers = defineRoute({
+  method: 'get',
+  path: '/api/v1/agencies/{agencyCode}/reports/oversight/dossiers',
+  operationId: 'getOversightDossiers',
+  summary: 'Hồ sơ sau một số liệu / The dossiers behind a dashboard number',
+  description:
+    'The dossiers a number of getOversightDashboard counts, with the same filters: as case views (read only), the latest counted first (`overdue`: most overdue first). Pages follow `nextCursor`. Each read is logged.',
+  tags: ['reports'],
+  auth: 'staff',
+  params: Type.Object({ agencyCode: AgencyCode }),
+  query: OversightDossiersQuery,
+  responses: {
+    200: {
+      description: 'A page',
+      json: Type.Object({
+        items: Type.Array(CaseView),
+        nextCursor: Nullable(Type.String(), { description: 'The next page: send it back as `cursor`' }),
+      }),
+    },
+    400: { description: 'Invalid period, filter or cursor' },
   },
 });

@@ -293,6 +293,12 @@ export const POLICY: Record<string, PolicyRule> = {
     allow: dossierReaders,
     why: 'a supervising agency sees its subtree (leaders and viewers above); a commune only itself',
   },
+  getOversightDossiers: {
+    access: 'grants',
+    target: { kind: 'agency', param: 'agencyCode' },
+    allow: dossierReaders,
+    why: 'the dossiers behind the dashboard\u2019s numbers, to whoever may read the dashboard (each read logged)',
+  },
   getLogbook: {
     access: 'grants',
     target: { kind: 'agency', param: 'agencyCode' },

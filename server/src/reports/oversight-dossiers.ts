@@ -1,0 +1,159 @@
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import type { Context } from 'hono';
+import type { Static } from '@sinclair/typebox';
+import { OPEN_STATUSES, validatePeriod } from '@motcua/core';
+import { contract, type OversightDossiersQuery, type OversightMeasure } from '@motcua/api';
+import { implement, type Implementation } from '../http/implement.ts';
+import type { AppEnv } from '../http/env.ts';
+import { errors } from '../http/errors.ts';
+import { execute } from '../db/client.ts';
+import { dossiers } from '../db/schema/index.ts';
+import { CASE_COLUMNS, caseView } from '../cases/view.ts';
+import { logAccessMany } from '../cases/access.ts';
+import { decodeCursor, encodeCursor } from '../inbox/cursor.ts';
+
+type Query = Static<typeof OversightDossiersQuery>;
+
+/**
+ * Which day column of `dossier_facts` a measure is counted on, and what else a dossier must be: the
+ * same conditions as the dashboard's sums (reports/oversight.ts), one measure at a time.
+ */
+const FACT_MEASURES: Record<Exclude<OversightMeasure, 'overdue'>, { day: string; where?: string }> = {
+  accepted: { day: 'accepted_day' },
+  online: { day: 'accepted_day', where: "f.channel = 'online'" },
+  digitised: { day: 'accepted_day', where: 'f.digitised' },
+  paid: { day: 'accepted_day', where: 'f.paid' },
+  paidOnline: { day: 'accepted_day', where: 'f.paid_online' },
+  resolved: { day: 'resolved_day' },
+  earlyOrOnTime: { day: 'resolved_day', where: "f.resolved_class in ('early', 'on-time')" },
+  early: { day: 'resolved_day', where: "f.resolved_class = 'early'" },
+  onTime: { day: 'resolved_day', where: "f.resolved_class = 'on-time'" },
+  late: { day: 'resolved_day', where: "f.resolved_class = 'late'" },
+  electronicResult: { day: 'resolved_day', where: 'f.electronic_result' },
+  finished: { day: 'finished_day' },
+  indexOnTime: { day: 'finished_day', where: 'f.supplement_requests <= 1 and f.finished_at <= f.due_at' },
+  supplementOnce: { day: 'finished_day', where: 'f.supplement_requests <= 1' },
+};
+
+/** Core's open statuses as SQL literals (constants, never input). */
+const OPEN = sql.raw(`(${OPEN_STATUSES.join(', ')})`);
+
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+function filters(q: Query, alias: 'f' | 'd', agencies: readonly string[]): SQL[] {
+  const a = sql.raw(alias);
+  const out = [sql`${alias === 'f' ? sql`f.agency_code` : sql`d.responsible_agency`} in (${list(agencies)})`];
+  if (q.field) out.push(sql`${a}.field_code = ${q.field}`);
+  if (q.procedure) out.push(sql`${a}.procedure_code = ${q.procedure}`);
+  if (q.channel) out.push(sql`${a}.channel = ${q.channel}`);
+  return out;
+}
+
+const invalid = (pointer: string, vi: string, en: string) =>
+  errors.invalid([{ pointer, code: 'enum', message: { vi, en } }]);
+
+/** The agencies whose own dossiers are listed: the subtree (or its agencies of a level), or one of them. */
+async function agenciesOf(c: Context<AppEnv>, agency: string, q: Query): Promise<string[]> {
+  const dir = (await c.get('ctx').agencies.get()).all;
+  const scope = (q.level ? dir.ofKind(q.level, agency) : dir.subtree(agency)).map((a) => a.code);
+  if (!scope.length)
+    throw invalid(
+      '/query/level',
+      'Không có cơ quan nào thuộc cấp này trong phạm vi',
+      'No agency of this level in the subtree',
+    );
+  if (q.unit === undefined) return scope;
+  if (!scope.includes(q.unit))
+    throw invalid('/query/unit', 'Cơ quan không thuộc phạm vi đã chọn', 'The agency is not in the chosen scope');
+  return [q.unit];
+}
+
+const DAY_MS = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/** The keys of a page: dossier ids in order with their sort instant (epoch ms). */
+async function keys(c: Context<AppEnv>, q: Query, agencies: string[], limit: number) {
+  const ctx = c.get('ctx');
+  const view = `oversight:${q.measure}`;
+  const cursor = q.cursor ? decodeCursor(q.cursor, view) : null;
+  if (q.measure === 'overdue') {
+    const now = new Date(ctx.clock.now()).toISOString();
+    const parts = [
+      ...filters(q, 'd', agencies),
+      // = the dashboard's overdueByAgency (core's isOverdue).
+      sql`d.due_at is not null and d.accepted_at is not null and d.status in ${OPEN} and d.due_at < ${now}::timestamptz and (d.paused_since is null or d.paused_since >= d.due_at)`,
+    ];
+    if (cursor)
+      parts.push(sql`(d.due_at, d.id) > (${new Date(cursor.at).toISOString()}::timestamptz, ${cursor.id}::uuid)`);
+    const rows = await execute<{ id: string; at: string | number }>(
+      ctx.db,
+      sql`select d.id, (extract(epoch from d.due_at) * 1000)::bigint as at from dossiers d
+          where ${sql.join(parts, sql` and `)} order by d.due_at, d.id limit ${limit}`,
+    );
+    return { view, rows: rows.map((r) => ({ id: r.id, at: Number(r.at) })) };
+  }
+  const m = FACT_MEASURES[q.measure];
+  const day = sql.raw(`f.${m.day}`);
+  const parts = [...filters(q, 'f', agencies), sql`${day} between ${q.from}::date and ${q.to}::date`];
+  if (m.where) parts.push(sql.raw(m.where));
+  if (cursor)
+    parts.push(
+      sql`(${day}, f.dossier_id) < (${new Date(cursor.at).toISOString().slice(0, 10)}::date, ${cursor.id}::uuid)`,
+    );
+  const rows = await execute<{ id: string; day: string }>(
+    ctx.db,
+    sql`select f.dossier_id as id, to_char(${day}, 'YYYY-MM-DD') as day from dossier_facts f
+        where ${sql.join(parts, sql` and `)} order by ${day} desc, f.dossier_id desc limit ${limit}`,
+  );
+  return { view, rows: rows.map((r) => ({ id: r.id, at: DAY_MS(r.day) })) };
+}
+
+export function oversightDossierRoutes(): Implementation[] {
+  return [
+    implement(contract.getOversightDossiers, async (c, { params, query }) => {
+      const ctx = c.get('ctx');
+      const issues = validatePeriod({ from: query.from, to: query.to }).map((i) => ({
+        ...i,
+        pointer: `/query${i.pointer}`,
+      }));
+      if (issues.length) throw errors.invalid(issues);
+      const agencies = await agenciesOf(c, params.agencyCode, query);
+      const limit = query.limit ?? 50;
+      const { view, rows: found } = await keys(c, query, agencies, limit + 1);
+      const page = found.slice(0, limit);
+      const rows = page.length
+        ? await ctx.db
+            .select({ id: dossiers.id, ...CASE_COLUMNS })
+            .from(dossiers)
+            .where(
+              inArray(
+                dossiers.id,
+                page.map((k) => k.id),
+              ),
+            )
+        : [];
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const snap = await ctx.agencies.get();
+      const now = ctx.clock.now();
+      const items = [];
+      for (const k of page) {
+        const row = byId.get(k.id);
+        if (row) items.push(await caseView(ctx, row, snap, now));
+      }
+      await logAccessMany(
+        c,
+        rows.map((r) => r.id),
+        'getOversightDossiers',
+      );
+      const last = page.at(-1);
+      c.header('Cache-Control', 'private, no-store');
+      return c.json({
+        items,
+        nextCursor: found.length > limit && last ? encodeCursor({ view, at: last.at, id: last.id }) : null,
+      });
+    }),
+  ];
+}
