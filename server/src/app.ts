@@ -35,7 +35,7 @@ import { outboxRoutes } from './outbox/routes.ts';
 import { paymentRoutes } from './payments/routes.ts';
 import { satisfactionRoutes } from './tracking/rating-routes.ts';
 import { oversightRoutes } from './reports/oversight.ts';
-import { oversightDossierRoutes } from './reports/oversight-dossiers.ts';
+import { oversightDossierRoutes } from './inbox/oversight-dossiers.ts';
 import { mountStaffApp } from './staff-app/staff-app.ts';
 import { designerApp } from './designer-app/designer-app.ts';
 

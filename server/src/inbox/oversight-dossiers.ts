@@ -10,7 +10,7 @@ import { execute } from '../db/client.ts';
 import { dossiers } from '../db/schema/index.ts';
 import { CASE_COLUMNS, caseView } from '../cases/view.ts';
 import { logAccessMany } from '../cases/access.ts';
-import { decodeCursor, encodeCursor } from '../inbox/cursor.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 
 type Query = Static<typeof OversightDossiersQuery>;
 
