@@ -63,9 +63,12 @@ module.exports = {
       name: 'staff-first-screen-lazy',
       severity: 'error',
       comment:
-        'The staff app\u2019s first screen (shell, sign-in, inbox) imports the dossier page, the counter intake and the administration only on demand (or their types).',
+        'The staff app\u2019s first screen (shell, sign-in, inbox) imports the dossier page, the counter intake, the administration and the oversight dashboard only on demand (or their types).',
       from: { path: '^runtime/src/staff/((main|define-shell)\\.ts$|(app|session|inbox|i18n|ui|data)/)' },
-      to: { path: '^runtime/src/staff/(dossier|intake|admin)/', dependencyTypesNot: ['dynamic-import', 'type-only'] },
+      to: {
+        path: '^runtime/src/staff/(dossier|intake|admin|oversight)/',
+        dependencyTypesNot: ['dynamic-import', 'type-only'],
+      },
     },
     {
       name: 'not-to-unresolvable',

@@ -3,7 +3,13 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { jsonFormsBundle, fixtureValidators, templateMinify } from './test/support/wtr-plugins.mjs';
+import {
+  jsonFormsBundle,
+  fixtureValidators,
+  inlineCss,
+  jsonModules,
+  templateMinify,
+} from './test/support/wtr-plugins.mjs';
 import { mockServer } from './test/support/mock-server.mjs';
 import { mockAdmin } from './test/support/mock-admin.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
@@ -22,6 +28,8 @@ export default {
     jsonFormsBundle(),
     fixtureValidators(),
     templateMinify(),
+    inlineCss(),
+    jsonModules(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   middleware: [mockAdmin(), mockServer()],

@@ -98,3 +98,36 @@ export function fixtureValidators() {
 export async function fixtureNames() {
   return (await readdir(here('../fixtures'))).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
 }
+
+/**
+ * A stylesheet imported with Vite's `?inline` (uPlot's, for the oversight charts' shadow root) as
+ * the module the production build makes of it: its text as the default export.
+ */
+export function inlineCss() {
+  return {
+    name: 'motcua-inline-css',
+    async serve(context) {
+      if (!context.path.endsWith('.css') || !context.URL.searchParams.has('inline')) return;
+      const text = await readFile(here(`../../..${context.path}`), 'utf8');
+      return { body: `export default ${JSON.stringify(text)};`, type: 'js' };
+    },
+  };
+}
+
+/**
+ * JSON imported by a module (`with { type: 'json' }`, as @motcua/api imports core's procedure
+ * schema): esbuild drops the attribute, so it is served as a JavaScript module of the same value.
+ */
+export function jsonModules() {
+  return {
+    name: 'motcua-json-modules',
+    transformImport({ source }) {
+      if (source.endsWith('.json')) return `${source}?json-module`;
+    },
+    async serve(context) {
+      if (!context.path.endsWith('.json') || !context.URL.searchParams.has('json-module')) return;
+      const text = await readFile(here(`../../..${context.path}`), 'utf8');
+      return { body: `export default ${text};`, type: 'js' };
+    },
+  };
+}

@@ -8,7 +8,10 @@ export interface Landing {
   intake: boolean;
   admin: boolean;
   designer: boolean;
-  /** Viewer: oversight of the agencies below theirs. */
+  /**
+   * The oversight dashboard: viewers and leaders of the agencies below theirs, case staff of their
+   * own agency (the server's policy for getOversightDashboard).
+   */
   oversight: boolean;
 }
 
@@ -19,11 +22,12 @@ export interface Landing {
  */
 export function landingOf(roles: readonly { agency: string; role: string }[]): Landing {
   const has = (r: string) => roles.some((g) => g.role === r);
+  const inbox = roles.some((g) => (QUEUE_ROLES as readonly string[]).includes(g.role));
   return {
-    inbox: roles.some((g) => (QUEUE_ROLES as readonly string[]).includes(g.role)),
+    inbox,
     intake: has('reception'),
     admin: has('admin'),
     designer: has('designer'),
-    oversight: has('viewer'),
+    oversight: inbox || has('viewer'),
   };
 }

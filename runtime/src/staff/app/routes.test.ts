@@ -11,6 +11,7 @@ test('paths and routes agree', () => {
   assert.deepEqual(routeOf(paths.dossier(code)), { screen: 'dossier', code });
   assert.deepEqual(routeOf(paths.intake()), { screen: 'intake' });
   assert.deepEqual(routeOf(paths.admin()), { screen: 'admin' });
+  assert.deepEqual(routeOf(paths.oversight('?from=2026-01-01&to=2026-01-31')), { screen: 'oversight' });
   assert.deepEqual(routeOf('/staff/dossiers'), { screen: 'not-found' });
   assert.deepEqual(routeOf('/staff/nothing/here'), { screen: 'not-found' });
 });

@@ -11,6 +11,15 @@ export function loadDossierScreen(): Promise<void> {
   return (dossier ??= import('../dossier/elements.ts').then((m) => defineElements(m.DOSSIER_ELEMENTS)));
 }
 
+let oversight: Promise<void> | null = null;
+
+/** The oversight dashboard: never fetched ahead (most clerks never open it); uPlot comes later still. */
+export function loadOversightScreen(): Promise<void> {
+  return (oversight ??= import('../oversight/elements.ts')
+    .then((m) => defineElements(m.OVERSIGHT_ELEMENTS))
+    .catch((e: unknown) => ((oversight = null), Promise.reject(e))));
+}
+
 export function loadIntakeScreen(): Promise<void> {
   return (intake ??= import('../intake/staff-intake.ts').then((m) =>
     defineElements({ 'motcua-staff-intake': m.StaffIntake }),

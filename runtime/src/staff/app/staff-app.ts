@@ -11,10 +11,15 @@ import type { StaffRelogin } from '../session/staff-relogin.ts';
 import type { StaffPassword } from '../session/staff-password.ts';
 import { routeOf, type Route } from './routes.ts';
 import { landingOf } from './landing.ts';
-import { loadDossierScreen, loadIntakeScreen, prefetchScreens } from './screens.ts';
+import { loadDossierScreen, loadIntakeScreen, loadOversightScreen, prefetchScreens } from './screens.ts';
 
-type LazyScreen = 'dossier' | 'intake';
-const LAZY_SCREENS: Record<LazyScreen, () => Promise<void>> = { dossier: loadDossierScreen, intake: loadIntakeScreen };
+type LazyScreen = 'dossier' | 'intake' | 'oversight';
+const LAZY_SCREENS: Record<LazyScreen, () => Promise<void>> = {
+  dossier: loadDossierScreen,
+  intake: loadIntakeScreen,
+  oversight: loadOversightScreen,
+};
+const isLazy = (screen: Route['screen']): screen is LazyScreen => screen in LAZY_SCREENS;
 
 /**
  * <motcua-staff-app>: the whole workspace — sign-in, the header (agency, language, password,
@@ -188,9 +193,9 @@ export class StaffApp extends LitElement {
 
   private go(path: string) {
     if (!path.startsWith(BASE)) return;
-    if (path !== location.pathname) history.pushState(null, '', path);
+    if (path !== location.pathname + location.search) history.pushState(null, '', path);
     this._route = routeOf(path);
-    const lazy = this._route.screen === 'dossier' || this._route.screen === 'intake' ? this._route.screen : null;
+    const lazy = isLazy(this._route.screen) ? this._route.screen : null;
     void this.screenReady(lazy)
       .then(() => this.updateComplete)
       .then(() => {
@@ -220,6 +225,16 @@ export class StaffApp extends LitElement {
           landing.intake
             ? html`<a href=${paths.intake()} @click=${onLinkClick} aria-current=${route === 'intake' ? 'page' : 'false'}
               >${t('navIntake')}</a
+            >`
+            : nothing
+        }
+        ${
+          landing.oversight
+            ? html`<a
+              href=${paths.oversight()}
+              @click=${onLinkClick}
+              aria-current=${route === 'oversight' ? 'page' : 'false'}
+              >${t('navOversight')}</a
             >`
             : nothing
         }
@@ -267,6 +282,16 @@ export class StaffApp extends LitElement {
         return this.lazyScreen(
           'intake',
           () => html`<motcua-staff-intake .data=${this.data} .agency=${this._agency}></motcua-staff-intake>`,
+        );
+      case 'oversight':
+        return this.lazyScreen(
+          'oversight',
+          () =>
+            html`<motcua-staff-oversight
+              .data=${this.data}
+              .agency=${this._agency}
+              .search=${location.search}
+            ></motcua-staff-oversight>`,
         );
       case 'admin':
         // The administration screens are their own chunk: clerks who never open them never load them.

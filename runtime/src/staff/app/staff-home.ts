@@ -35,7 +35,13 @@ export class StaffHome extends LitElement {
             : nothing
         }
         ${l.designer ? html`<li><a href="/designer/">${t('homeDesignerLink')}</a> — ${t('homeDesigner')}</li>` : nothing}
-        ${l.oversight ? html`<li><strong>${t('homeOversightTitle')}</strong> — ${t('homeOversight')}</li>` : nothing}
+        ${
+          l.oversight
+            ? html`<li>
+              <a href=${paths.oversight()} @click=${onLinkClick}>${t('homeOversightTitle')}</a> — ${t('homeOversight')}
+            </li>`
+            : nothing
+        }
       </ul>
       ${!l.admin && !l.designer && !l.oversight ? html`<p>${t('homeNothing')}</p>` : nothing}
       <p class="hint">${t('homeAskAdmin')}</p>

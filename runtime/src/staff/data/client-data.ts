@@ -1,6 +1,6 @@
 import { ApiError, createClient, expandPath, type Client } from '@motcua/api/client';
 import type { ActionRequest, SlipKind, StaffPreferences } from '@motcua/api';
-import type { InboxFilter, StaffData } from './staff-data.ts';
+import type { Bieu06Report, InboxFilter, StaffData } from './staff-data.ts';
 import { watchLive, type EventSourceFactory } from './live.ts';
 
 export interface ClientDataOptions {
@@ -118,6 +118,43 @@ export function createClientData(options: ClientDataOptions = {}): StaffData {
         if (v !== undefined && k !== 'cursor' && k !== 'limit') query.set(k, String(v));
       const path = expandPath('/api/v1/agencies/{agencyCode}/inbox/export', { agencyCode: agency });
       return `${base}${path}${query.size ? `?${query}` : ''}`;
+    },
+    oversight: (agency, query, signal) =>
+      guarded(() =>
+        client.get('/api/v1/agencies/{agencyCode}/reports/oversight', {
+          params: { agencyCode: agency },
+          query,
+          ...(signal ? { signal } : {}),
+        }),
+      ),
+    oversightDossiers: (agency, query, signal) =>
+      guarded(() =>
+        client.get('/api/v1/agencies/{agencyCode}/reports/oversight/dossiers', {
+          params: { agencyCode: agency },
+          query,
+          ...(signal ? { signal } : {}),
+        }),
+      ),
+    bieu06: (agency, query, signal) =>
+      guarded(() =>
+        client.get('/api/v1/agencies/{agencyCode}/reports/bieu06', {
+          params: { agencyCode: agency },
+          query: { ...query, format: 'json' },
+          ...(signal ? { signal } : {}),
+        }),
+      ) as Promise<Bieu06Report>,
+    bieu06Url(agency, query, format) {
+      const q = new URLSearchParams();
+      for (const [k, v] of Object.entries({ ...query, format })) if (v !== undefined) q.set(k, String(v));
+      return `${base}${expandPath('/api/v1/agencies/{agencyCode}/reports/bieu06', { agencyCode: agency })}?${q}`;
+    },
+    async agenciesWithin(agency) {
+      const { items } = await guarded(() =>
+        client.get('/api/v1/agencies', { query: { within: agency, active: true } }),
+      );
+      return items
+        .map((a) => ({ code: a.code, name: a.name, kind: a.kind, parent: a.parent }))
+        .sort((a, b) => (a.code === agency ? -1 : b.code === agency ? 1 : 0));
     },
     watch(agency, onChange) {
       // The fallback where the stream never answers: the open dossiers' versions, compared.

@@ -29,6 +29,21 @@ export interface CounterSubmission {
 /** The inbox's filters: the query of the agency inbox route. */
 export type InboxFilter = QueryOf<Contract['getInbox']>;
 
+/** The oversight dashboard's filters and numbers (getOversightDashboard). */
+export type OversightQuery = QueryOf<Contract['getOversightDashboard']>;
+export type OversightDashboard = ResponseOf<Contract['getOversightDashboard']>;
+/** The dossiers behind one of its numbers (getOversightDossiers). */
+export type OversightDossiersQuery = QueryOf<Contract['getOversightDossiers']>;
+export type Bieu06Query = QueryOf<Contract['getBieu06Report']>;
+export type Bieu06Report = ResponseOf<Contract['getBieu06Report']>;
+export type ReportFormat = 'csv' | 'xlsx' | 'pdf';
+export interface AgencyEntry {
+  code: string;
+  name: { vi: string; en?: string };
+  kind: string;
+  parent: string | null;
+}
+
 /** The agency's queues grouped by stage, each with its count (getInboxQueues). */
 export type InboxQueues = ResponseOf<Contract['getInboxQueues']>;
 export type QueueScope = 'personal' | 'unit';
@@ -89,6 +104,16 @@ export interface StaffData {
   exportUrl(agency: string, filter: InboxFilter): string;
   /** Changes made at the agency, by anyone, as they happen; returns the unsubscribe. */
   watch(agency: string, onChange: (change: LiveChange) => void): () => void;
+
+  /** The oversight dashboard of an agency's subtree. */
+  oversight(agency: string, query: OversightQuery, signal?: AbortSignal): Promise<OversightDashboard>;
+  /** A page of the dossiers behind one dashboard number (read only). */
+  oversightDossiers(agency: string, query: OversightDossiersQuery, signal?: AbortSignal): Promise<InboxPage>;
+  bieu06(agency: string, query: Bieu06Query, signal?: AbortSignal): Promise<Bieu06Report>;
+  /** The address of Biểu 06 as a file, for a download link. */
+  bieu06Url(agency: string, query: Bieu06Query, format: ReportFormat): string;
+  /** The active agencies of an agency's subtree (the public directory), itself first. */
+  agenciesWithin(agency: string): Promise<AgencyEntry[]>;
 
   dossier(code: string): Promise<DossierView>;
   events(code: string): Promise<DossierEvent[]>;

@@ -6,6 +6,8 @@ export const paths = {
   dossier: (code: string) => `${BASE}/dossiers/${encodeURIComponent(code)}`,
   intake: () => `${BASE}/intake`,
   admin: () => `${BASE}/admin`,
+  /** The oversight dashboard, its view (filters, drill-down) as a query string. */
+  oversight: (search = '') => `${BASE}/oversight${search}`,
 };
 
 /**
