@@ -107,7 +107,9 @@ export class StaffOversight extends LitElement {
     this._sort = { key: 'earlyOrOnTimePercent', descending: true };
   }
 
-  private readonly onFullscreen = () => (this.tv = document.fullscreenElement === this);
+  /** Leaving full screen (Esc) leaves TV mode; the document sees only the outermost host, its root sees this. */
+  private readonly onFullscreen = () =>
+    (this.tv = (this.getRootNode() as Document | ShadowRoot).fullscreenElement === this);
 
   override connectedCallback(): void {
     super.connectedCallback();
