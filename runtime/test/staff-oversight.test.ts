@@ -150,9 +150,9 @@ function fakeData(calls: { oversight: unknown[]; dossiers: unknown[] }): StaffDa
     bieu06Url: (agency: string, q: Record<string, string>, format: string) =>
       `/api/v1/agencies/${agency}/reports/bieu06?from=${q.from}&to=${q.to}&format=${format}`,
     agenciesWithin: async () => [
-      { code: 'P', name: { vi: 'Tỉnh' }, kind: 'province', parent: null },
-      { code: 'A', name: { vi: 'Phường An' }, kind: 'commune', parent: 'P' },
-      { code: 'B', name: { vi: 'Xã Bình' }, kind: 'commune', parent: 'P' },
+      { code: 'P', name: { vi: 'Tỉnh' }, kind: 'province', kindTitle: { vi: 'Tỉnh' }, parent: null },
+      { code: 'A', name: { vi: 'Phường An' }, kind: 'commune', kindTitle: { vi: 'Xã, phường' }, parent: 'P' },
+      { code: 'B', name: { vi: 'Xã Bình' }, kind: 'commune', kindTitle: { vi: 'Xã, phường' }, parent: 'P' },
     ],
     procedures: async () => [
       {
@@ -199,6 +199,8 @@ describe('<motcua-staff-oversight>', () => {
     expect(card('online-payment').querySelector('.big')!.textContent!.trim()).to.equal('40%');
     expect(card('digitised').querySelector('.big')!.textContent!.trim()).to.equal('50%');
     expect(card('satisfaction').textContent).to.contain('90%');
+    const levels = [...root.querySelectorAll('#ov-level option')].map((o) => o.textContent!.trim());
+    expect(levels).to.deep.equal(['Mọi cấp', 'Tỉnh', 'Xã, phường']);
     expect(root.querySelector('.definition')!.textContent).to.contain('Biểu 06: ngày giải quyết so với ngày hẹn');
     expect(root.querySelector('[data-index="onTime"]')!.textContent).to.contain('27');
     expect(root.querySelector('.stamp')!.textContent).to.match(/Cập nhật lúc 09:00/);

@@ -149,11 +149,19 @@ export function createClientData(options: ClientDataOptions = {}): StaffData {
       return `${base}${expandPath('/api/v1/agencies/{agencyCode}/reports/bieu06', { agencyCode: agency })}?${q}`;
     },
     async agenciesWithin(agency) {
-      const { items } = await guarded(() =>
-        client.get('/api/v1/agencies', { query: { within: agency, active: true } }),
-      );
+      const [{ items }, kinds] = await Promise.all([
+        guarded(() => client.get('/api/v1/agencies', { query: { within: agency, active: true } })),
+        guarded(() => client.get('/api/v1/agency-kinds', {})),
+      ]);
+      const title = new Map(kinds.items.map((k) => [k.id, k.title]));
       return items
-        .map((a) => ({ code: a.code, name: a.name, kind: a.kind, parent: a.parent }))
+        .map((a) => ({
+          code: a.code,
+          name: a.name,
+          kind: a.kind,
+          kindTitle: title.get(a.kind) ?? { vi: a.kind },
+          parent: a.parent,
+        }))
         .sort((a, b) => (a.code === agency ? -1 : b.code === agency ? 1 : 0));
     },
     watch(agency, onChange) {

@@ -41,6 +41,8 @@ export interface AgencyEntry {
   code: string;
   name: { vi: string; en?: string };
   kind: string;
+  /** The kind's name in the province's list of agency kinds (its level). */
+  kindTitle: { vi: string; en?: string };
   parent: string | null;
 }
 

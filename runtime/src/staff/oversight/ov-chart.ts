@@ -113,13 +113,17 @@ export class OvChart extends LitElement {
       height: 260,
       legend: { show: true, live: false },
       cursor: { show: false },
-      scales: { x: { time: false, range: [-0.5, Math.max(labels.length - 0.5, 0.5)] } },
+      scales: {
+        x: { time: false, range: [-0.5, Math.max(labels.length - 0.5, 0.5)] },
+        // Percentages on their whole scale, so that a month at 100% does not look half way up.
+        ...(this.series.every((s) => s.unit === '%') ? { y: { range: [0, 100] as uPlotType.Range.MinMax } } : {}),
+      },
       axes: [
         {
           values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (labels[v] ?? '') : '')),
           incrs: [1],
           gap: 4,
-          size: bars ? 60 : 40,
+          size: bars ? 90 : 40,
           rotate: bars ? -30 : 0,
         } as uPlotType.Axis,
         { size: 50 },

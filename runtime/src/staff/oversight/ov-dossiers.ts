@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import type { CaseView } from '@motcua/api';
 import type { OversightDossiersQuery, StaffData } from '../data/staff-data.ts';
 import { LangController, msg, t } from '../i18n/language.ts';
@@ -17,7 +17,25 @@ const COLUMNS: Column[] = ['code', 'applicant', 'procedure', 'step', 'channel', 
  * Properties: `data`, `agency`, `query`, `heading`.
  */
 export class OvDossiers extends LitElement {
-  static override styles = [staffStyles];
+  static override styles = [
+    staffStyles,
+    css`
+      .table-wrap {
+        overflow-x: auto;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      th,
+      td {
+        border-bottom: 1px solid #c6ccd5;
+        padding: 0.35rem 0.5rem;
+        text-align: start;
+        vertical-align: top;
+      }
+    `,
+  ];
   static override properties = {
     data: { attribute: false },
     agency: { type: String },

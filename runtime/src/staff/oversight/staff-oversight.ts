@@ -236,7 +236,7 @@ export class StaffOversight extends LitElement {
 
   private renderFilters() {
     const v = this.view;
-    const levels = [...new Set(this._agencies.map((a) => a.kind))];
+    const levels = new Map(this._agencies.map((a) => [a.kind, a.kindTitle]));
     const fields = new Map(this._procedures.map((p) => [p.field.code, p.field.title]));
     return html`<form class="filters panel" @submit=${this.apply} aria-labelledby="filters-title">
       <h2 id="filters-title" class="visually-hidden">${t('ovFilters')}</h2>
@@ -260,7 +260,7 @@ export class StaffOversight extends LitElement {
         <label for="ov-level">${t('ovLevel')}</label>
         <select id="ov-level" name="level">
           <option value="">${t('ovAnyLevel')}</option>
-          ${levels.map((k) => html`<option value=${k} ?selected=${v.level === k}>${k}</option>`)}
+          ${[...levels].map(([k, title]) => html`<option value=${k} ?selected=${v.level === k}>${msg(title)}</option>`)}
         </select>
       </div>
       <div class="field">
@@ -312,9 +312,17 @@ export class StaffOversight extends LitElement {
     const good = delta !== null && delta !== 0 && delta > 0 === card.higherIsBetter;
     return html`<li class="card" data-card=${card.id}>
       <h3>${t(card.label)}</h3>
-      <a class="big" href=${this.link(card.measure)} @click=${onLinkClick} aria-label=${`${t(card.label)}: ${shown}. ${t('ovListDossiers', { n: count, what })}`}
-        >${shown}</a
-      >
+      ${
+        value === null
+          ? html`<p class="big empty">${shown}</p>`
+          : html`<a
+              class="big"
+              href=${this.link(card.measure)}
+              @click=${onLinkClick}
+              aria-label=${`${t(card.label)}: ${shown}. ${t('ovListDossiers', { n: count, what })}`}
+              >${shown}</a
+            >`
+      }
       ${
         card.of
           ? html`<p class="hint">${t('ovOfCount', { n: card.of(d.totals)[0], d: card.of(d.totals)[1] })}</p>`
@@ -574,7 +582,9 @@ export class StaffOversight extends LitElement {
                 ${CARDS.map((c) => this.renderCard(c, d))}
                 <li class="card" data-card="satisfaction">
                   <h3>${t('ovSatisfaction')}</h3>
-                  <p class="big">${d.satisfaction.index === null ? t('ovNoData') : `${fmt(d.satisfaction.index)}%`}</p>
+                  <p class=${d.satisfaction.index === null ? 'big empty' : 'big'}>
+                    ${d.satisfaction.index === null ? t('ovNoData') : `${fmt(d.satisfaction.index)}%`}
+                  </p>
                   <p class="hint">
                     ${t('ovSatisfactionNote', { ratings: d.satisfaction.ratings, dissatisfied: d.satisfaction.dissatisfied })}
                   </p>

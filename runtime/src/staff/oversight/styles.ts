@@ -56,6 +56,12 @@ export const oversightStyles = css`
     line-height: 1.2;
     color: var(--_text);
   }
+  .big.empty {
+    font-size: 1.1rem;
+    font-weight: 600;
+    color: var(--_muted);
+    padding: 0.6rem 0;
+  }
   a.big {
     text-decoration-thickness: 2px;
   }
@@ -135,6 +141,10 @@ export const oversightStyles = css`
   }
   :host([tv]) .big {
     font-size: 4rem;
+  }
+  :host([tv]) .big.empty {
+    font-size: 1.6rem;
+    padding: 1.4rem 0;
   }
   :host([tv]) .stamp {
     font-size: 1.5rem;
