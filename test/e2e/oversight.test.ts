@@ -1,8 +1,8 @@
 // End to end: a supervisor's oversight dashboard at /staff/oversight, in Chromium against a real
 // server under its strict CSP. The province's viewer signs in, filters (the filter lives in the
 // address and survives a reload), sees the numbers of two online dossiers a commune accepted,
-// drills down from a card to the dossier list and on to a dossier, downloads Biểu 06 as CSV and
-// XLSX, and switches TV mode on and off. axe-core finds no WCAG A/AA violation; no CSP violation.
+// drills down from a card to the dossier list and on to a dossier (offered no action), downloads
+// Biểu 06 as CSV and XLSX, and switches TV mode on and off. axe-core finds no WCAG A/AA violation; no CSP violation.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -86,6 +86,8 @@ test('a viewer filters, sees the numbers, drills down to a dossier; the filter s
     .getByRole('heading', { name: new RegExp(codes[0]!.replace(/\./g, '\\.')) })
     .first()
     .waitFor();
+  await page.getByText('Bạn không có thao tác nào với hồ sơ này lúc này.').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the dossier page, read only');
   await page.goBack();
   await page.waitForURL(/measure=online/);
   await list.getByRole('link', { name: codes[1]! }).waitFor();
