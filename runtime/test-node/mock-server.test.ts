@@ -41,7 +41,7 @@ const TRACKED = '/mock/ok/api/v1/public/dossiers/000.20.01.H56-260301-0007';
 
 test('the procedures, the validator module, a tracking view and the errors keep the contract', async () => {
   const mw = mockServer();
-  for (const code of ['1.001193', '1.001612', '1.009994', '9.000001']) {
+  for (const code of ['1.001193', '1.001612', '1.013225', '9.000001']) {
     const res = await serve(mw, 'GET', `/mock/ok/api/v1/public/procedures/${code}`);
     assert.equal(res.status, 200, `${code}: ${String(res.body)}`);
   }

@@ -15,7 +15,15 @@ const PERMIT = {
     address: '5 Trần Phú, Phường Trung Tâm',
     phone: '0987654321',
   },
-  site: { commune: 'trung-tam', address: '7 Nguyễn Trãi, Phường Trung Tâm', mapSheet: 12, parcel: 345, landArea: 120 },
+  site: {
+    commune: 'trung-tam',
+    address: '7 Nguyễn Trãi, Phường Trung Tâm',
+    mapSheet: 12,
+    parcel: 345,
+    landArea: 120,
+    // Outside a planned area, 3 storeys, 240 m²: the building step shows the exemption notice.
+    inPlannedArea: false,
+  },
   building: { floors: 3, basement: false, footprint: 80, totalFloorArea: 240, height: 11.5, adjoinsExisting: false },
   commitment: true,
   filedByProxy: false,
@@ -38,7 +46,7 @@ describe('accessibility (axe-core, no violations)', () => {
   });
 
   it('3. each step of a wizard', async () => {
-    const el = await renderMotcuaForm('ok', { procedure: '1.009994' });
+    const el = await renderMotcuaForm('ok', { procedure: '1.013225' });
     await answer(el, PERMIT);
     const inner = innerForm(el);
     const count = inner.currentStep!.count;

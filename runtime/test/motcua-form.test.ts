@@ -353,7 +353,7 @@ describe('<motcua-form>', () => {
   });
 
   it('a wizard procedure shows documents and the submit button on its last step only', async () => {
-    const el = await renderMotcuaForm('ok', { procedure: '1.009994' });
+    const el = await renderMotcuaForm('ok', { procedure: '1.013225' });
     const inner = innerForm(el);
     expect(inner.shadowRoot!.querySelector('.wizard')).to.not.equal(null);
     expect(el.shadowRoot!.querySelector('[part~="submit"]')).to.equal(null);
@@ -363,6 +363,41 @@ describe('<motcua-form>', () => {
     inner.requestUpdate();
     await waitFor(() => el.shadowRoot!.querySelector('[part~="submit"]'), 'the submit button on the last step');
     expect(inner.currentStep!.step).to.equal(count - 1);
+  });
+
+  it('the construction permit tells an applicant who may be exempt, and only them', async () => {
+    const el = await renderMotcuaForm('ok', { procedure: '1.013225' });
+    const inner = innerForm(el);
+    const investor = { fullName: 'Đỗ Văn Hùng', idNumber: '001080012345', address: '5 Trần Phú', phone: '0987654321' };
+    const site = { commune: 'trung-tam', address: '7 Nguyễn Trãi', mapSheet: 12, parcel: 345, landArea: 120 };
+    const building = {
+      floors: 3,
+      basement: false,
+      footprint: 80,
+      totalFloorArea: 240,
+      height: 11,
+      adjoinsExisting: false,
+    };
+    const permit = (inPlannedArea: boolean, floors = 3) => ({
+      investor,
+      site: { ...site, inPlannedArea },
+      building: { ...building, floors },
+      commitment: true,
+      filedByProxy: false,
+    });
+    const notice = () =>
+      [...inner.shadowRoot!.querySelectorAll('[part~="text"]')].find((p) => /miễn giấy phép/.test(p.textContent ?? ''));
+    await answer(el, permit(false));
+    for (let step = 0; step < 2; step++) {
+      inner.shadowRoot!.querySelector<HTMLElement>('[part~="wizard-next"]')!.click();
+      await waitFor(() => inner.currentStep?.step === step + 1, `step ${step + 2}`);
+    }
+    await waitFor(() => notice(), 'the exemption notice on the building step');
+    expect(notice()!.textContent).to.contain('hãy hỏi Ủy ban nhân dân xã trước khi nộp');
+    await answer(el, permit(true));
+    await waitFor(() => !notice(), 'no notice inside a planned area');
+    await answer(el, permit(false, 7));
+    await waitFor(() => !notice(), 'no notice for 7 storeys');
   });
 
   it('a procedure that cannot be loaded says so, offers a retry and emits motcua-error', async () => {

@@ -1,5 +1,5 @@
 // End to end: a forward to another agency (liên thông) and back, in Chromium against a real
-// server. A building permit with a basement (1.009994) is accepted by a commune, checked against
+// server. A building permit with a basement (1.013225) is accepted by a commune, checked against
 // the land system, reviewed, and sent to the provincial Department of Construction for its
 // opinion; the department's specialist, in their own session, finds it forwarded to them, claims
 // it and sends it back; the commune's leader finds it and signs. axe-core clean on each screen.
@@ -30,16 +30,24 @@ async function submitPermit(url: string): Promise<string> {
       address: '25 Trần Phú, Phường Trung Tâm',
       phone: '0903111222',
     },
-    site: { commune: 'trung-tam', address: '25 Trần Phú, Phường Trung Tâm', mapSheet: 12, parcel: 345, landArea: 120 },
+    site: {
+      commune: 'trung-tam',
+      address: '25 Trần Phú, Phường Trung Tâm',
+      mapSheet: 12,
+      parcel: 345,
+      landArea: 120,
+      inPlannedArea: true,
+    },
     building: { floors: 4, basement: true, footprint: 90, totalFloorArea: 400, height: 16, adjoinsExisting: false },
     commitment: true,
     filedByProxy: false,
   };
   const form = new FormData();
   form.append('submission', JSON.stringify({ version: 1, data }));
-  for (const d of ['don-de-nghi', 'giay-to-quyen-su-dung-dat', 'ban-ve-thiet-ke'])
+  // A basement also calls for the design check report.
+  for (const d of ['don-de-nghi', 'giay-to-quyen-su-dung-dat', 'ban-ve-thiet-ke', 'ket-qua-tham-tra-thiet-ke'])
     form.append(`documents.${d}`, pdf(`${d}.pdf`), `${d}.pdf`);
-  const res = await fetch(`${url}/api/v1/public/procedures/1.009994/dossiers`, { method: 'POST', body: form });
+  const res = await fetch(`${url}/api/v1/public/procedures/1.013225/dossiers`, { method: 'POST', body: form });
   const body = (await res.json()) as { code?: string };
   if (res.status !== 201 || !body.code) throw new Error(`submit: ${res.status} ${JSON.stringify(body)}`);
   return body.code;

@@ -65,7 +65,10 @@ test('Test scenarios are complete when core ran them and every one passed; a fai
   const p = [...exampleProcedures().values()].find((x) => x.code === '1.001612')!;
   assert.equal(sectionStatus(asDraft(p), [], null).scenarios.done, false, 'not run yet');
   assert.deepEqual(sectionStatus(asDraft(p), [], runScenarios(p, env)).scenarios, { done: true, problems: 0 });
+  // Both saved scenarios expect the 100,000 VND charge: each that fails is one problem.
   p.fees.items[0]!.amount = 150000;
+  assert.deepEqual(sectionStatus(asDraft(p), [], runScenarios(p, env)).scenarios, { done: false, problems: 2 });
+  p.scenarios = p.scenarios!.slice(0, 1);
   assert.deepEqual(sectionStatus(asDraft(p), [], runScenarios(p, env)).scenarios, { done: false, problems: 1 });
   const none = { ...p, scenarios: [] };
   assert.equal(sectionStatus(asDraft(none), [], runScenarios(none, env)).scenarios.done, false);

@@ -19,7 +19,7 @@ const KINDS = [
 const PROCEDURES = [
   '1.001193-dang-ky-khai-sinh',
   '1.001612-dang-ky-thanh-lap-ho-kinh-doanh',
-  '1.009994-cap-giay-phep-xay-dung-nha-o-rieng-le',
+  '1.013225-cap-giay-phep-xay-dung-nha-o-rieng-le',
 ];
 const AGENCY_CODE = /^[0-9A-Za-z][0-9A-Za-z._]*$/;
 const PHONE = /^[0-9+ .-]{6,20}$/;

@@ -132,7 +132,7 @@ forEachDatabase('inbox', (db) => {
       return got;
     };
     await check('status=2,4', (d) => [2, 4].includes(d.state.status));
-    await check('procedure=1.009994', (d) => d.version.code === '1.009994');
+    await check('procedure=1.013225', (d) => d.version.code === '1.013225');
     await check('channel=online', (d) => d.state.channel === 'online');
     const overdue = await check('due=overdue', (d) => isOverdue(d.state, NOW));
     assert.ok(

@@ -19,7 +19,7 @@ import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { json } from '../../test/support/http.ts';
 import { doActionWithFiles, postAction, resultPdf, staffOf, type Staff } from '../../test/support/cases.ts';
-import { birthData, birthFiles, bornOn, pdfBytes, submitOnline } from '../../test/support/intake.ts';
+import { birthFiles, bornOn, pdfBytes, submitOnline } from '../../test/support/intake.ts';
 import { prng } from '../../test/support/histories.ts';
 import { execute } from '../db/client.ts';
 
@@ -40,7 +40,7 @@ function constructionData(commune: string, tall: boolean) {
       address: 'Số 9 đường Nguyễn Huệ',
       phone: '0912000111',
     },
-    site: { commune, address: 'Lô 12 khu dân cư mới', mapSheet: 3, parcel: 120, landArea: 100 },
+    site: { commune, address: 'Lô 12 khu dân cư mới', mapSheet: 3, parcel: 120, landArea: 100, inPlannedArea: true },
     building: {
       floors: tall ? 7 : 3,
       basement: false,
@@ -53,10 +53,12 @@ function constructionData(commune: string, tall: boolean) {
     filedByProxy: false,
   };
 }
-const constructionFiles = () => [
+// A house of 7 storeys also needs the design check report.
+const constructionFiles = (tall: boolean) => [
   { document: 'don-de-nghi', bytes: pdfBytes('don') },
   { document: 'giay-to-quyen-su-dung-dat', bytes: pdfBytes('dat') },
   { document: 'ban-ve-thiet-ke', bytes: pdfBytes('ban ve') },
+  ...(tall ? [{ document: 'ket-qua-tham-tra-thiet-ke', bytes: pdfBytes('tham tra') }] : []),
 ];
 
 const WEIGHT: Record<string, number> = {
@@ -86,7 +88,7 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
 
   // Before the tests: 24 online dossiers (birth registrations and construction permits, some liên thông).
   before(async () => {
-    server = await testServer(db(), { now: Date.parse('2026-04-01T08:00:00+07:00') });
+    server = await testServer(db(), { now: Date.parse('2026-07-01T08:00:00+07:00') });
     for (const [agency, slug] of [...COMMUNES, DEPARTMENT]) {
       for (const role of ['reception', 'specialist', 'leader'])
         tokens.set(`${agency}/${role}`, await staffOf(server, `${role}.${slug}`));
@@ -94,19 +96,20 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
     const r = prng(42);
     for (let i = 0; i < 24; i++) {
       const [agency, slug] = COMMUNES[i % COMMUNES.length]!;
+      const tall = i % 2 === 1 && r() < 0.6;
       const res =
         i % 2 === 0
           ? await submitOnline(
               server,
               '1.001193',
-              { version: 1, agency, data: r() < 0.7 ? birthData() : bornOn('2025-10-01') },
+              { version: 1, agency, data: r() < 0.7 ? bornOn('2026-05-22') : bornOn('2025-12-31') },
               birthFiles(),
             )
           : await submitOnline(
               server,
-              '1.009994',
-              { version: 1, data: constructionData(slug, r() < 0.6) },
-              constructionFiles(),
+              '1.013225',
+              { version: 1, data: constructionData(slug, tall) },
+              constructionFiles(tall),
             );
       assert.equal(res.status, 201, await res.clone().text());
       dossiers.push(await json<{ code: string; secret: string }>(res));
@@ -287,10 +290,10 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
     const snap = await server.ctx.agencies.get();
     const leader = await staffOf(server, 'leader.province');
     const periods: Period[] = [
-      { from: '2026-04-01', to: '2026-04-30' },
-      { from: '2026-04-06', to: '2026-04-12' },
-      { from: '2026-04-15', to: '2026-05-31' },
-      { from: '2026-03-01', to: '2026-12-31' },
+      { from: '2026-07-01', to: '2026-07-31' },
+      { from: '2026-07-06', to: '2026-07-12' },
+      { from: '2026-07-15', to: '2026-08-31' },
+      { from: '2026-06-01', to: '2026-12-31' },
     ];
     for (const period of periods) {
       for (const groupBy of ['agency', 'agency-field'] as const) {
@@ -323,7 +326,7 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
         for (const b of body.rows) assert.deepEqual(checkEquations(b.values as never), []);
       }
     }
-    const resolved = report(facts, { from: '2026-03-01', to: '2026-12-31' }, { groupBy: 'total' })[0]!.row;
+    const resolved = report(facts, { from: '2026-06-01', to: '2026-12-31' }, { groupBy: 'total' })[0]!.row;
     assert.ok(resolved.resolved > 3 && resolved.received > 15, JSON.stringify(resolved));
   });
 

@@ -31,7 +31,7 @@ function permitData(commune: string) {
       address: 'Số 9 đường Nguyễn Huệ',
       phone: '0912000111',
     },
-    site: { commune, address: 'Lô 12 khu dân cư mới', mapSheet: 3, parcel: 120, landArea: 100 },
+    site: { commune, address: 'Lô 12 khu dân cư mới', mapSheet: 3, parcel: 120, landArea: 100, inPlannedArea: true },
     building: { floors: 3, basement: false, footprint: 80, totalFloorArea: 240, height: 12, adjoinsExisting: false },
     commitment: true,
     filedByProxy: false,
@@ -54,7 +54,7 @@ forEachDatabase('slips and the logbook', (db) => {
   const issued = new Map<string, { code: string; slips: Slip[] }>();
 
   async function apply(): Promise<string> {
-    const res = await submitOnline(server, '1.009994', { version: 1, data: permitData('trung-tam') }, [
+    const res = await submitOnline(server, '1.013225', { version: 1, data: permitData('trung-tam') }, [
       { document: 'don-de-nghi', bytes: pdfBytes('don') },
       { document: 'giay-to-quyen-su-dung-dat', bytes: pdfBytes('so do') },
       { document: 'ban-ve-thiet-ke', bytes: pdfBytes('ban ve') },
@@ -65,7 +65,7 @@ forEachDatabase('slips and the logbook', (db) => {
 
   // Before the tests: slips of every kind come out of real actions.
   before(async () => {
-    server = await testServer(db(), { now: at('2026-03-02T09:00:00+07:00') });
+    server = await testServer(db(), { now: at('2026-07-06T09:00:00+07:00') });
     reception = await staffOf(server, 'reception.trung-tam');
     specialist = await staffOf(server, 'specialist.trung-tam');
     leader = await staffOf(server, 'leader.trung-tam');
@@ -81,16 +81,16 @@ forEachDatabase('slips and the logbook', (db) => {
       kind: 'request_supplement',
       params: {
         items: [{ documentId: 'ban-ve-thiet-ke', reason: 'Thiếu bản vẽ mặt đứng' }, { reason: 'Sai diện tích sàn' }],
-        dueBy: at('2026-03-09T17:00:00+07:00'),
+        dueBy: at('2026-07-13T17:00:00+07:00'),
       },
     });
     server.clock.advance(86_400_000);
     await doAction(server, reception, a, { kind: 'supplement_provided', comment: 'Nộp bổ sung tại quầy' });
     await doAction(server, specialist, a, { kind: 'accept_supplement' });
-    server.clock.set(at('2026-03-20T10:00:00+07:00'));
+    server.clock.set(at('2026-07-14T10:00:00+07:00'));
     const extended = await doAction(server, leader, a, {
       kind: 'extend',
-      params: { newDueAt: at('2026-03-27T17:00:00+07:00'), reason: 'Cần kiểm tra thực địa lần hai' },
+      params: { newDueAt: at('2026-07-21T17:00:00+07:00'), reason: 'Cần kiểm tra thực địa lần hai' },
     });
     const control = await json<{ items: Slip[] }>(
       await server.request(`/api/v1/dossiers/${a}/slips`, {
@@ -240,7 +240,7 @@ forEachDatabase('slips and the logbook', (db) => {
   });
 
   test('the logbook as HTML, PDF, CSV and XLSX, built from the events', async () => {
-    const q = '/api/v1/agencies/000.20.01.H56/logbook?from=2026-03-01&to=2026-03-31';
+    const q = '/api/v1/agencies/000.20.01.H56/logbook?from=2026-07-01&to=2026-07-31';
     const codes = [...new Set([...issued.values()].map((x) => x.code))];
     const pdf = new Uint8Array(await (await get(`${q}&format=pdf&book=01/2026`)).arrayBuffer());
     const text = pdfText(pdf);

@@ -39,7 +39,7 @@ export interface BulkSeedOptions {
 const PROCEDURES = [
   { code: '1.001193', field: 'ho-tich', due: 1 },
   { code: '1.001612', field: 'thanh-lap-va-hoat-dong-ho-kinh-doanh', due: 3 },
-  { code: '1.009994', field: 'hoat-dong-xay-dung', due: 15 },
+  { code: '1.013225', field: 'hoat-dong-xay-dung', due: 7 },
 ];
 
 /** Names and their accent-folded search words, chosen by the database from these lists. */

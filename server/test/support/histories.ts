@@ -170,7 +170,7 @@ export function sampleData(code: string, r: () => number, person: Person, commun
         registrationType: 'ca-nhan',
         filedByProxy: false,
       };
-    case '1.009994':
+    case '1.013225':
       return {
         investor: {
           fullName: person.fullName,
@@ -184,6 +184,7 @@ export function sampleData(code: string, r: () => number, person: Person, commun
           mapSheet: 3,
           parcel: 120,
           landArea: 100,
+          inPlannedArea: true,
         },
         building: {
           floors: r() < 0.3 ? 7 : 3,
@@ -201,7 +202,7 @@ export function sampleData(code: string, r: () => number, person: Person, commun
   }
 }
 
-export const EXAMPLE_PROCEDURES = ['1.001193', '1.001612', '1.009994'];
+export const EXAMPLE_PROCEDURES = ['1.001193', '1.001612', '1.013225'];
 
 /** A staff actor of the demo tree with a stable id per agency and role (a random-looking UUID). */
 const actorIds = new Map<string, string>();

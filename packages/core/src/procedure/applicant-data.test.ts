@@ -159,7 +159,7 @@ describe('applicantIdentity and submitterIdentity', () => {
       idNumber: '001190012345',
       phone: '0912000111',
     });
-    assert.deepEqual(applicantPrefill(exampleProcedure('1.009994'), { idNumber: '001190012345' }), {
+    assert.deepEqual(applicantPrefill(exampleProcedure('1.013225'), { idNumber: '001190012345' }), {
       investor: { idNumber: '001190012345' },
     });
   });

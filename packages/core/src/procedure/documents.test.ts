@@ -6,7 +6,7 @@ import { exampleProcedure, minimalProcedure } from '../testing/procedures.ts';
 
 const ev = createAjvEvaluator();
 const birth = exampleProcedure('1.001193');
-const permit = exampleProcedure('1.009994');
+const permit = exampleProcedure('1.013225');
 const pdf = (size = 1000, name?: string): ProvidedFile => ({
   mediaType: 'application/pdf',
   size,

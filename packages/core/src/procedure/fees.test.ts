@@ -64,7 +64,7 @@ describe('computeFees', () => {
 
   test('fixed fees of the other examples', () => {
     assert.equal(computeFees(exampleProcedure('1.001612'), {}, ev).total, 100000);
-    const permit = computeFees(exampleProcedure('1.009994'), {}, ev);
+    const permit = computeFees(exampleProcedure('1.013225'), {}, ev);
     assert.deepEqual([permit.collect, permit.total], ['after', 75000]);
   });
 
