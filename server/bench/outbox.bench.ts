@@ -3,8 +3,9 @@
  * (production settings, 1 worker, LOG_LEVEL=info into a file) on PostgreSQL, one signed webhook
  * configured (a receiver on loopback in this process answers 204), every submission choosing
  * e-mail notification. "On": the webhook and `notify:email` destinations active, so each event
- * queues two rows in its transaction and the process's worker delivers them while the load runs
- * (claims, the webhook's HTTP request, the notification lookup, marks). "Off": the same server,
+ * queues its webhook row in its transaction (and a notification row where core may send a message:
+ * not for an online submission) and the process's worker delivers them while the load runs
+ * (claims, the webhook's HTTP request, marks). "Off": the same server,
  * the same submissions, the destinations made inactive in the database (no configured
  * destination: the trigger finds none). Phases alternate (off-on, on-off, …) at 1, 8 and 64
  * clients; after each "on" phase the backlog is drained before the next phase starts, and the
