@@ -18,7 +18,7 @@
  *   BENCH_PROFILE=<dir> (node --cpu-prof of the server's processes)  BENCH_NODE_ARGS='--perf-basic-prof' (for perf)
  *   BENCH_SCENARIOS='5 communes:8,hot'  BENCH_DATABASE_URL=postgres://…
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -31,6 +31,7 @@ import { REPOSITORY_ROOT } from '../src/config/config.ts';
 import { coalescingSocketFactory } from '../src/db/socket.ts';
 import { COMMIT } from '../src/db/pipeline.ts';
 import { median, timed, type RunStats } from './stats.ts';
+import { publishNoUploadsProcedure } from './no-uploads-procedure.ts';
 import { cpuPerOp, cpuSnapshot, machineLoad, type CpuPerOp, type CpuSnapshot } from './cpu.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -114,36 +115,7 @@ process.on('unhandledRejection', (err) => {
 });
 
 // A bench variant of the birth registration whose documents are optional: intake without uploads.
-const example = JSON.parse(
-  readFileSync(join(REPOSITORY_ROOT, 'examples/procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8'),
-);
-const noUploads = {
-  ...example,
-  code: '9.999001',
-  documents: example.documents.map((d: Record<string, unknown>) => ({ ...d, optional: true })),
-};
-{
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'designer.justice', password: env.MOTCUA_DEMO_PASSWORD }),
-  });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const h = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-  const created = await fetch(`${server.url}/api/v1/agencies/000.00.10.H56/procedures`, {
-    method: 'POST',
-    headers: h,
-    body: JSON.stringify(noUploads),
-  });
-  const published = await fetch(`${server.url}/api/v1/procedures/9.999001/versions`, {
-    method: 'POST',
-    headers: h,
-    body: '{}',
-  });
-  if (created.status !== 201 || published.status !== 201)
-    throw new Error(`bench procedure not published: ${await published.text()}`);
-}
+await publishNoUploadsProcedure(server.url, env.MOTCUA_DEMO_PASSWORD);
 
 const small = birthFiles();
 const none: FilePart[] = [];

@@ -1,3 +1,4 @@
+import { notificationKind } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
 import { trackingPageUrl } from '../slips/tracking-link.ts';
 import type { Destination } from '../outbox/worker.ts';
@@ -12,8 +13,13 @@ export const NOTIFY_SMS = 'notify:sms';
 
 type Ctx = Pick<ServerContext, 'db' | 'agencies' | 'config'>;
 
-/** What the outbox row's event calls for: the message and the applicant's contacts (null: nothing). */
+/**
+ * What the outbox row's event calls for: the message and the applicant's contacts (null: nothing).
+ * Most events call for none (an online submission, a claim, a forward): core says so from the
+ * claimed event itself, without reading the dossier and its procedure.
+ */
 async function notificationOf(ctx: Ctx, m: OutboxMessage) {
+  if (!notificationKind(m.record)) return null;
   return notificationFor(ctx.db, await ctx.agencies.get(), trackingPageUrl(ctx.config), m.event.dossierId, m.event.seq);
 }
 

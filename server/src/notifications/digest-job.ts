@@ -141,7 +141,11 @@ export function digestJob(o: DigestJobOptions): { run(): Promise<number> } {
             sql`update staff_digests set sent_at = now(), locked_until = null, dossiers = ${count}, last_error = null
                  where staff_id = ${staffId}::uuid and day = ${day}::date and attempts = ${attempts}`,
           );
-          if (count) sent++;
+          if (count) {
+            sent++;
+            // No address in the line: the staff id says who, the mailer's own line (or SMTP log) where.
+            o.log?.info({ staff: staffId, day, dossiers: count }, 'staff digest sent');
+          }
         } catch (err) {
           const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
           // Tried again after a minute (the lease's hold is shortened), up to maxAttempts.

@@ -10,7 +10,9 @@ import { fileSmsProvider } from './sms.ts';
 test('without SMTP, each e-mail is an .eml file named by its Message-ID; a repeat overwrites it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-mail-'));
   try {
-    const mailer = fileMailer(join(dir, 'mail'), '"Bộ phận Một cửa" <no-reply@tinh.gov.vn>');
+    const lines: { obj: Record<string, unknown>; msg: string }[] = [];
+    const log = { info: (obj: Record<string, unknown>, msg: string) => void lines.push({ obj, msg }) };
+    const mailer = fileMailer(join(dir, 'mail'), '"Bộ phận Một cửa" <no-reply@tinh.gov.vn>', log as never);
     assert.equal(mailer.domain, 'tinh.gov.vn');
     const m = {
       to: 'an@example.vn',
@@ -26,6 +28,12 @@ test('without SMTP, each e-mail is an .eml file named by its Message-ID; a repea
     assert.equal(mail.subject, m.subject);
     assert.equal(mail.text, m.text);
     assert.equal(mail.messageId, m.messageId);
+    // The demo's console shows each file (path and subject, never the address).
+    assert.deepEqual(lines[0], {
+      obj: { file: join(dir, 'mail', files[0]!), subject: m.subject },
+      msg: 'e-mail written to a file (no SMTP server configured)',
+    });
+    assert.equal(lines.length, 2);
     mailer.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

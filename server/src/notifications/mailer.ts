@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
 
 /** One plain-text e-mail. `messageId` is stable per notification: a repeat carries the same one. */
 export interface MailMessage {
@@ -37,9 +38,10 @@ export function smtpMailer(url: string, from: string): Mailer {
 
 /**
  * Without SMTP (the demo): each message is written as an .eml file named by its Message-ID, so a
- * repeat overwrites its first copy.
+ * repeat overwrites its first copy. Each file is logged (its path and subject, no address), so that
+ * the demo's console shows the mail a change or the staff digest produced.
  */
-export function fileMailer(dir: string, from: string): Mailer {
+export function fileMailer(dir: string, from: string, log?: Pick<Logger, 'info'>): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     describe: `files in ${dir}`,
@@ -53,7 +55,9 @@ export function fileMailer(dir: string, from: string): Mailer {
         messageId: m.messageId,
       });
       await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, `${m.messageId.replace(/[^A-Za-z0-9.@-]/g, '_')}.eml`), info.message as Buffer);
+      const file = join(dir, `${m.messageId.replace(/[^A-Za-z0-9.@-]/g, '_')}.eml`);
+      await writeFile(file, info.message as Buffer);
+      log?.info({ file, subject: m.subject }, 'e-mail written to a file (no SMTP server configured)');
     },
     close: () => transport.close(),
   };

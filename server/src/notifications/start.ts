@@ -29,7 +29,7 @@ export function startNotifications(
   const n = ctx.config.notifications;
   const mailer =
     channels.mailer ??
-    (n.smtpUrl ? smtpMailer(n.smtpUrl, n.mailFrom) : fileMailer(join(ctx.config.dataDir, 'mail'), n.mailFrom));
+    (n.smtpUrl ? smtpMailer(n.smtpUrl, n.mailFrom) : fileMailer(join(ctx.config.dataDir, 'mail'), n.mailFrom, ctx.log));
   const sms = channels.sms ?? (n.sms ? httpSmsProvider(n.sms) : fileSmsProvider(join(ctx.config.dataDir, 'sms')));
   const digest =
     n.digestHour === null

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { DossierEvent } from '@motcua/core';
 import { execute, type Executor } from '../db/client.ts';
 
 /** A dossier event as every destination receives it: no personal data, the dossier's code and state. */
@@ -20,6 +21,11 @@ export interface OutboxMessage {
   destination: string;
   attempt: number;
   event: OutboxEvent;
+  /**
+   * Core's event with its data, personal data included: for destinations inside this process
+   * (whether an event calls for a notification at all), never sent out as it is.
+   */
+  record: DossierEvent;
 }
 
 interface ClaimedRow extends Record<string, unknown> {
@@ -35,6 +41,7 @@ interface ClaimedRow extends Record<string, unknown> {
   public: boolean;
   code: string | null;
   procedure_code: string;
+  record: DossierEvent;
 }
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
@@ -72,7 +79,8 @@ export async function claimDue(
           returning o.id, o.destination, o.attempts, o.dossier_id, o.seq
         )
         select u.id, u.destination, u.attempts, u.dossier_id, u.seq, e.kind, e.at, e.from_status,
-               e.to_status, e.public, d.code, d.procedure_code
+               e.to_status, e.public, d.code, d.procedure_code,
+               e.event as record
           from u join dossier_events e on e.dossier_id = u.dossier_id and e.seq = u.seq
                  join dossiers d on d.id = u.dossier_id
          order by u.id`,
@@ -92,15 +100,25 @@ export async function claimDue(
       toStatus: Number(r.to_status),
       public: Boolean(r.public),
     },
+    record: r.record,
   }));
 }
 
-/** Marks a claimed row delivered (only if it is still this claim: same attempt). */
-export async function markDelivered(db: Executor, m: OutboxMessage): Promise<void> {
+/**
+ * Marks claimed rows delivered, in one statement (one per batch, not one per row: the worker's
+ * main cost under intake); each only if it is still this claim (same attempt).
+ */
+export async function markDelivered(db: Executor, ms: readonly OutboxMessage[]): Promise<void> {
+  if (!ms.length) return;
+  const claims = sql.join(
+    ms.map((m) => sql`(${m.id}::bigint, ${m.attempt}::int)`),
+    sql`, `,
+  );
   await execute(
     db,
-    sql`update outbox set delivered_at = now(), locked_until = null, last_error = null
-         where id = ${m.id} and attempts = ${m.attempt} and delivered_at is null`,
+    sql`update outbox o set delivered_at = now(), locked_until = null, last_error = null
+          from (values ${claims}) as c (id, attempts)
+         where o.id = c.id and o.attempts = c.attempts and o.delivered_at is null`,
   );
 }
 

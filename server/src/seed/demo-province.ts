@@ -45,10 +45,19 @@ export function readNationalCalendar(dir = join(EXAMPLES_DIR, 'calendars')): Cal
   return mergeCalendars(calendars[0]!, ...calendars.slice(1));
 }
 
+/**
+ * The demo accounts' e-mail domain: `.invalid` is reserved (RFC 2606) and never resolves, so the
+ * demo's staff digests have an address to go to without ever reaching a real mailbox, even when
+ * an operator points MOTCUA_SMTP_URL at a real relay before replacing the demo accounts.
+ */
+export const DEMO_EMAIL_DOMAIN = 'motcua.invalid';
+
 /** Demo accounts: who holds which role where (usernames are `<role>.<agency slug>`). */
 export interface DemoAccount {
   username: string;
   fullName: string;
+  /** `<username>@motcua.invalid`: where the staff daily digest goes. */
+  email: string;
   agencyCode: string;
   roles: { agency: string; role: Role }[];
 }
@@ -86,8 +95,10 @@ const ROLE_VI: Record<Role, string> = {
 export function demoAccounts(file: ProvinceFile): DemoAccount[] {
   const out: DemoAccount[] = [];
   const add = (role: Role, a: ProvinceFile['agencies'][number]) => {
+    const username = `${role}.${slug(a.name)}`;
     out.push({
-      username: `${role}.${slug(a.name)}`,
+      username,
+      email: `${username}@${DEMO_EMAIL_DOMAIN}`,
       fullName: `${ROLE_VI[role]} — ${a.name.vi}`,
       agencyCode: a.code,
       roles: [{ agency: a.code, role }],

@@ -60,7 +60,14 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<SeedReport | null
     for (const acc of accounts) {
       await createStaff(
         tx,
-        { username: acc.username, fullName: acc.fullName, agencyCode: acc.agencyCode, passwordHash, roles: acc.roles },
+        {
+          username: acc.username,
+          fullName: acc.fullName,
+          email: acc.email,
+          agencyCode: acc.agencyCode,
+          passwordHash,
+          roles: acc.roles,
+        },
         now,
       );
     }

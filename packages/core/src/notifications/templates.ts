@@ -14,25 +14,25 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'payment',
 ];
 
+/**
+ * The notification each kind of event may call for; every other kind calls for none. A
+ * submission calls for it only when accepted at once (counter intake). The outbox trigger queues
+ * notification rows for these kinds only (migration 0016, held to this table by a server test).
+ */
+export const NOTIFYING_EVENTS: Readonly<Partial<Record<DossierEvent['kind'], NotificationKind>>> = {
+  submit: 'receipt',
+  accept: 'receipt',
+  request_supplement: 'supplement',
+  extend: 'apology',
+  approve: 'result',
+  deny: 'result',
+  payment_recorded: 'payment',
+};
+
 /** Which notification an event calls for, if any. */
 export function notificationKind(event: DossierEvent): NotificationKind | null {
-  switch (event.kind) {
-    case 'submit':
-      return event.data.acceptance ? 'receipt' : null; // counter intake: accepted at once
-    case 'accept':
-      return 'receipt';
-    case 'request_supplement':
-      return 'supplement';
-    case 'extend':
-      return 'apology';
-    case 'approve':
-    case 'deny':
-      return 'result';
-    case 'payment_recorded':
-      return 'payment';
-    default:
-      return null;
-  }
+  if (event.kind === 'submit' && !event.data.acceptance) return null;
+  return NOTIFYING_EVENTS[event.kind] ?? null;
 }
 
 /** What the templates say about the dossier besides the event itself. */
