@@ -9,10 +9,7 @@
  * the same submissions, the destinations made inactive in the database (no configured
  * destination: the trigger finds none). Phases alternate (off-on, on-off, …) at 1, 8 and 64
  * clients; after each "on" phase the backlog is drained before the next phase starts, and the
- * time it took is reported. Goal: throughput with the outbox ≥ 90 % of without. Under load the
- * worker's one chain of queries queues behind the submissions (one event loop, one connection
- * pool), so it delivers mostly after the phase and the throughput ratio leaves its work out; the CPU per dossier of the server and of
- * PostgreSQL until the backlog is delivered counts it, and their ratio is reported beside.
+ * time it took is reported. Goal: throughput with the outbox ≥ 90 % of without.
  *
  *   npm run bench -w @motcua/server -- outbox
  *   BENCH_SECONDS=5 BENCH_WARMUP=1 BENCH_REPEAT=3 BENCH_CLIENTS=1,8,64 BENCH_JIT_WARMUP=10
@@ -254,7 +251,7 @@ try {
     );
   const worstRatio = Math.min(...summary.map((s) => s.ratio));
   const worstCpuRatio = Math.min(...summary.map((s) => s.cpuRatio));
-  // Under load the worker queues behind the submissions and delivers after the phase: the
+  // Under load the worker waits for the pool's connections and delivers after the phase: the
   // throughput ratio then leaves its work out, the CPU ratio (delivery included) does not.
   log(
     `lowest on/off throughput ratio ${fmt(100 * worstRatio, 0)}% (goal ≥ 90%); lowest CPU ratio with the delivery ${fmt(100 * worstCpuRatio, 0)}%; webhook requests answered: ${hooks - hooksBefore}`,

@@ -104,21 +104,12 @@ export async function claimDue(
   }));
 }
 
-/**
- * Marks claimed rows delivered, in one statement (one per batch, not one per row: the worker's
- * main cost under intake); each only if it is still this claim (same attempt).
- */
-export async function markDelivered(db: Executor, ms: readonly OutboxMessage[]): Promise<void> {
-  if (!ms.length) return;
-  const claims = sql.join(
-    ms.map((m) => sql`(${m.id}::bigint, ${m.attempt}::int)`),
-    sql`, `,
-  );
+/** Marks a claimed row delivered (only if it is still this claim: same attempt). */
+export async function markDelivered(db: Executor, m: OutboxMessage): Promise<void> {
   await execute(
     db,
-    sql`update outbox o set delivered_at = now(), locked_until = null, last_error = null
-          from (values ${claims}) as c (id, attempts)
-         where o.id = c.id and o.attempts = c.attempts and o.delivered_at is null`,
+    sql`update outbox set delivered_at = now(), locked_until = null, last_error = null
+         where id = ${m.id} and attempts = ${m.attempt} and delivered_at is null`,
   );
 }
 

@@ -52,7 +52,6 @@ export function startOutboxWorker(options: WorkerOptions, autostart = true): Out
   let running: Promise<number> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
-  /** Delivers one message; a failure is recorded at once, a success by the caller with its batch. */
   async function deliverOne(m: OutboxMessage): Promise<boolean> {
     const dest = byName.get(m.destination)!;
     try {
@@ -67,6 +66,7 @@ export function startOutboxWorker(options: WorkerOptions, autostart = true): Out
       );
       return false;
     }
+    await markDelivered(options.db, m);
     return true;
   }
 
@@ -76,16 +76,14 @@ export function startOutboxWorker(options: WorkerOptions, autostart = true): Out
       if (stopped) return delivered;
       const claimed = await claimDue(options.db, names, batch, leaseMs);
       if (!claimed.length) return delivered;
-      // Destinations in parallel, each one's messages in queue order, marked delivered together:
-      // a worker killed before the mark sends the batch's delivered messages again, with their ids.
+      // Destinations in parallel, each one's messages in queue order.
       const groups = new Map<string, OutboxMessage[]>();
       for (const m of claimed) groups.set(m.destination, [...(groups.get(m.destination) ?? []), m]);
       const counts = await Promise.all(
         [...groups.values()].map(async (ms) => {
-          const done: OutboxMessage[] = [];
-          for (const m of ms) if (await deliverOne(m)) done.push(m);
-          await markDelivered(options.db, done);
-          return done.length;
+          let n = 0;
+          for (const m of ms) if (await deliverOne(m)) n++;
+          return n;
         }),
       );
       delivered += counts.reduce((a, b) => a + b, 0);
