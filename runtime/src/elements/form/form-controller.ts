@@ -392,7 +392,9 @@ export class FormController implements ReactiveController {
         (loaded, total) => this.set({ progress: { loaded, total } }),
       );
       this.#attempt = null;
-      await views;
+      // What is owed and how to pay it comes with the receipt (the receipt's own chunk fetches it).
+      if (res.payment) await (await views)?.payInfoPart.load().catch(() => null);
+      else await views;
       this.drafts?.clear();
       this.set({ receipt: { ...res, submittedAt: this.host.now() }, phase: 'receipt', consent: false, restored: null });
       this.#focus = 'mc-receipt-title';

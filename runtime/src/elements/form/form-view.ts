@@ -46,6 +46,7 @@ function receipt(c: FormController, lang: Lang, kiosk: boolean) {
     </section>`;
   }
   adoptStyles(c.host.renderRoot, views.styles);
+  if (r.payment && views.payInfoPart.value) adoptStyles(c.host.renderRoot, views.payInfoPart.value.styles);
   return html`${views.receiptTemplate(r, c.s.form!, lang, {
     print: () => c.print(),
     copy: () => c.copySecret(),
