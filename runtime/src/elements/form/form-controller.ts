@@ -311,11 +311,14 @@ export class FormController implements ReactiveController {
   // ---------------------------------------------------------------------------------------------
   // Checks
 
-  /** The answers as conditions see them: with the procedure's derived values as if submitted now. */
-  conditionData(): unknown {
+  /** The answers (or `data`) as conditions see them: with the procedure's derived values as if submitted now. */
+  conditionData(data: unknown = this.s.data): unknown {
     const form = this.s.form;
-    return form ? withDerived(form.procedure, this.s.data, this.host.now()) : this.s.data;
+    return form ? withDerived(form.procedure, data, this.host.now()) : data;
   }
+
+  /** The same for the form's UI rules (`<motcua-jsonforms>.derive`): one function for the element's life. */
+  readonly derive = (data: unknown): unknown => this.conditionData(data);
 
   checks(): DocumentCheck[] {
     const form = this.s.form;

@@ -78,6 +78,7 @@ function form(c: FormController, lang: Lang, kiosk: boolean) {
       .uischema=${p.form.uischema as UISchemaElement}
       .data=${s.data}
       .evaluator=${f.evaluator}
+      .derive=${c.derive}
       .readonly=${s.submitting}
       @change=${(e: CustomEvent<{ data: unknown }>) => c.onFormChange(e)}
       @motcua-step=${(e: CustomEvent) => c.onStep(e)}
