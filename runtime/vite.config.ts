@@ -11,7 +11,7 @@ import { jsonFormsVitePlugin } from './jsonforms-resolve.ts';
  */
 /** The modules only a lazily loaded part uses (each part is a dynamic import of its view module). */
 const LAZY_PARTS =
-  /[\\/]src[\\/](vocabulary[\\/]status(-meaning|es)|procedure[\\/](submission-check|applicant-data|identity)|elements[\\/]track[\\/]track-(view|controller)|elements[\\/]rating[\\/](motcua-rating|rating-slot)|satisfaction[\\/]satisfaction|elements[\\/]form[\\/](receipt|given-source|media-sniff|pay-panel|pay-return)|i18n[\\/]strings-(track|rating|receipt|en|array|wizard|given|pay|choice|list)|renderers[\\/]layouts[\\/]wizard-view|renderers[\\/]controls[\\/]((array|combinator)-views|list-detail-view)|jsonforms[\\/]interpreted|conditions[\\/](interpreted-evaluator|string-formats)|form[\\/]combinators)\.ts$/;
+  /[\\/]src[\\/](vocabulary[\\/]status(-meaning|es)|procedure[\\/](submission-check|applicant-data|identity)|elements[\\/]track[\\/]track-(view|controller)|elements[\\/]rating[\\/](motcua-rating|rating-slot)|satisfaction[\\/]satisfaction|elements[\\/]form[\\/](receipt|given-source|media-sniff|pay-panel|pay-return|pay-info)|i18n[\\/]strings-(track|rating|receipt|en|array|wizard|given|pay|pay-info|choice|list)|renderers[\\/]layouts[\\/]wizard-view|renderers[\\/]controls[\\/]((array|combinator)-views|list-detail-view)|jsonforms[\\/]interpreted|conditions[\\/](interpreted-evaluator|string-formats)|form[\\/]combinators)\.ts$/;
 
 export default defineConfig({
   // The workspaces' sources (their `exports` send this condition to src/*.ts; the default is dist/).

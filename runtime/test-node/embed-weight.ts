@@ -14,8 +14,12 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
  * instead of going unseen. Raised to 52 KB on 2026-12-04, when paying online, the choice of
  * notifications, the satisfaction rating and the renderers of alternatives and ListWithDetail
  * together added 1.4 KB to the entry and took the household business session to 51.3 KB.
+ * Raised to 54.5 KB on 2026-12-04: the session now counts the payment instructions' chunk (1.8 KB,
+ * fetched with a receipt that has something to pay: how much, for what, how and where), which took
+ * the household business session, already at 51.9 KB, to 54.0 KB; first renders did not grow
+ * (+36 bytes in the entry).
  */
-export const LIMIT_BYTES = 52_000;
+export const LIMIT_BYTES = 54_500;
 /** The lead's goal: a third of the smallest peer's weight. */
 export const GOAL_BYTES = 47_000;
 
@@ -65,7 +69,8 @@ const CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-sr
  * validator modules compiled as the server compiles them at publish time) and a page with
  * `<motcua-track>`. Every script response is counted (gzip -9): the entry, the version's validator
  * module, and whichever chunks the page fetched; the receipt's chunk, which a form page fetches
- * once a dossier is sent, is added as `later`.
+ * once a dossier is sent, is added as `later`, with the chunks it imports (the payment
+ * instructions, which only a dossier that owes something fetches: counted for every page).
  */
 export async function embedWeights(given?: Browser): Promise<EmbedWeight[]> {
   const procedures = readdirSync(path('../../examples/procedures/'))
@@ -107,7 +112,13 @@ export async function embedWeights(given?: Browser): Promise<EmbedWeight[]> {
       args: CHROMIUM_ARGS,
     }));
   const origin = `http://127.0.0.1:${(server.server!.address() as { port: number }).port}`;
-  const receipt = bundleFiles().find((f) => f.name.startsWith('receipt-'));
+  const files = bundleFiles();
+  const receipt = files.find((f) => f.name.startsWith('receipt-'));
+  // The receipt's chunk with the chunks it imports (the payment instructions, fetched with a
+  // receipt that has something to pay), the entry aside.
+  const afterSubmit = receipt
+    ? [receipt, ...files.filter((f) => f.name !== 'motcua.js' && receipt.text.includes(`./${f.name}`))]
+    : [];
   const out: EmbedWeight[] = [];
   try {
     for (const page of [...procedures, 'track']) {
@@ -144,7 +155,7 @@ export async function embedWeights(given?: Browser): Promise<EmbedWeight[]> {
         await el.updateComplete;
       });
       const loaded = await Promise.all(scripts);
-      const later = page === 'track' || !receipt ? [] : [{ name: receipt.name, gzip: gzip(receipt.text) }];
+      const later = page === 'track' ? [] : afterSubmit.map((f) => ({ name: f.name, gzip: gzip(f.text) }));
       const initial = loaded.reduce((s, x) => s + x.gzip, 0);
       out.push({
         page,

@@ -93,13 +93,12 @@ describe('<motcua-track>', () => {
   it('money owed says how much, for what, and where and when to pay', async () => {
     const el = await renderTrack();
     await lookUp(el, '000.20.01.H56-260301-0006', 'bi-mat-6');
-    await waitFor(() => el.shadowRoot!.querySelector('.fees'), 'the fees');
+    await waitFor(() => el.shadowRoot!.querySelector('[part="payment-info"]'), 'the payment instructions');
     expect($(el, '.status-badge').classList.contains('needs-you')).to.equal(true);
-    const text = norm($(el, '.fees').textContent);
-    expect(text).to.contain('Hồ sơ đang chờ bạn nộp phí, lệ phí');
-    expect(text).to.contain('Phí cấp bản sao Trích lục khai sinh: 8.000 đồng');
-    expect(text).to.contain('Tổng số tiền phải nộp: 8.000 đồng');
-    expect(text).to.contain('Nộp tại bộ phận một cửa của Phường Trung Tâm');
+    const text = norm($(el, '[part="payment-info"]').textContent);
+    expect(text).to.contain('Phí cấp bản sao Trích lục khai sinh8.000 đồng');
+    expect(text).to.contain('Tổng cộng8.000 đồng');
+    expect(text).to.contain('Nộp tiền mặt hoặc quẹt thẻ tại Bộ phận Một cửa');
   });
 
   it('a dossier still in progress offers no result', async () => {

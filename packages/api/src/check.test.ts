@@ -16,6 +16,7 @@ const view = {
   timeline: [{ kind: 'submit', label: { vi: 'Nộp', en: 'Submit' }, at: '2026-03-02T08:00:00+07:00', status: 1 }],
   supplement: null,
   onlinePayment: null,
+  payment: null,
   canSupplement: false,
   canWithdraw: true,
   withdrawalRequested: false,
@@ -25,6 +26,32 @@ const view = {
 
 test('a body that keeps the contract passes', () => {
   assert.deepEqual(checkResponse('publicTrackDossier', { status: 200, contentType: json, body: view }), []);
+});
+
+test('a tracking view with fees still owed carries what for, the total and how to pay', () => {
+  const payment = {
+    collect: 'before',
+    items: [{ id: 'le-phi', title: { vi: 'Lệ phí', en: 'Charge' }, amount: 8000 }],
+    total: 8000,
+    bankTransfer: { bank: 'Kho bạc', accountNumber: '3511', payee: 'UBND', content: 'LE PHI D-1' },
+    counter: { vi: 'Tại quầy' },
+    note: null,
+  };
+  assert.deepEqual(
+    checkResponse('publicTrackDossier', { status: 200, contentType: json, body: { ...view, payment } }),
+    [],
+  );
+  const { total, ...noTotal } = payment;
+  void total;
+  const wrong = checkResponse('publicTrackDossier', {
+    status: 200,
+    contentType: json,
+    body: { ...view, payment: noTotal },
+  });
+  assert.ok(
+    wrong.some((i) => i.pointer.startsWith('/body/payment')),
+    JSON.stringify(wrong),
+  );
 });
 
 test('the check catches a wrong body: a missing field, an extra one, a wrong type', () => {

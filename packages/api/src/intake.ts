@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { FeeQuoteSchema } from '@motcua/core';
+import { FeeQuoteSchema, PaymentDueSchema } from '@motcua/core';
 import { AgencyCode, IssueSchema, LocalizedText, Message, Nullable, ProcedureCode, errorBody } from './common.ts';
 import { defineRoute } from './route.ts';
 
@@ -77,6 +77,10 @@ export const SubmissionResponse = Type.Object({
   dueAt: Nullable(Type.String(), { description: 'Set when the clock has started (counter intake)' }),
   expectedDueAt: Nullable(Type.String(), { description: 'The appointment if reception accepted the dossier now' }),
   agency: Type.Object({ code: Type.String(), name: LocalizedText }),
+  payment: Nullable(PaymentDueSchema, {
+    description:
+      'What is owed, for what, and how and where to pay it (the transfer reference carries the dossier code); null when nothing is owed or it is paid',
+  }),
 });
 export type SubmissionResponse = Static<typeof SubmissionResponse>;
 

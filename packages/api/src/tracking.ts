@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { FeeQuoteSchema } from '@motcua/core';
+import { FeeQuoteSchema, PaymentDueSchema } from '@motcua/core';
 import { DossierCode, Message, Nullable, StoredText, Uuid } from './common.ts';
 import { defineRoute } from './route.ts';
 import { APPLICANT_SLIP_KINDS } from './slips.ts';
@@ -56,6 +56,10 @@ export const TrackingView = Type.Object({
     }),
     { description: 'The fees asked before acceptance (status 6), if any, and paying them online' },
   ),
+  payment: Nullable(PaymentDueSchema, {
+    description:
+      'What is still owed, for what, and how and where to pay it, from the procedure definition (the transfer reference carries the dossier code); null when nothing is owed, once paid, or when the dossier is closed',
+  }),
   canSupplement: Type.Boolean(),
   canWithdraw: Type.Boolean(),
   withdrawalRequested: Type.Boolean(),

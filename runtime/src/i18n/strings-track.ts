@@ -25,17 +25,7 @@ export const TRACK_STRINGS = {
   trackSupplementTitle: { vi: 'Yêu cầu bổ sung giấy tờ', en: 'Documents requested' },
   trackSupplementDue: { vi: 'Hạn bổ sung: {at}', en: 'Provide by: {at}' },
   trackSupplementComment: { vi: 'Ghi chú gửi cơ quan (không bắt buộc)', en: 'Note to the agency (optional)' },
-  trackFees: { vi: 'Phí, lệ phí của hồ sơ', en: 'Fees for this dossier' },
-  trackFeesDue: { vi: 'Hồ sơ đang chờ bạn nộp phí, lệ phí', en: 'The dossier is waiting for your payment' },
   trackFeesTotal: { vi: 'Tổng số tiền phải nộp', en: 'Total to pay' },
-  trackPayBefore: {
-    vi: 'Nộp tại bộ phận một cửa của {agency}; hồ sơ được tiếp nhận sau khi nộp đủ.',
-    en: 'Pay at the one-stop desk of {agency}; the dossier is accepted once paid in full.',
-  },
-  trackPayAfter: {
-    vi: 'Nộp tại bộ phận một cửa của {agency} khi nhận kết quả.',
-    en: 'Pay at the one-stop desk of {agency} when you collect the result.',
-  },
   trackResults: { vi: 'Kết quả giải quyết', en: 'Result' },
   trackResultFile: { vi: 'Văn bản kết quả', en: 'Result document' },
   trackDownload: { vi: 'Tải về', en: 'Download' },

@@ -8,6 +8,7 @@ import type { ReceiptWordKey } from './strings-receipt.ts';
 import type { ArrayWordKey } from './strings-array.ts';
 import type { WizardWordKey } from './strings-wizard.ts';
 import type { PayStringKey } from './strings-pay.ts';
+import type { PAY_INFO_STRINGS } from './strings-pay-info.ts';
 import type { ChoiceWordKey } from './strings-choice.ts';
 import type { ListWordKey } from './strings-list.ts';
 
@@ -20,9 +21,9 @@ import type { ListWordKey } from './strings-list.ts';
  *  - STRINGS: messages that become issues or errors, which always carry both languages;
  *  - WORDS_VI here and WORDS_EN (strings-en.ts, a chunk loaded by the first element with
  *    lang="en", before it renders): the words of the form, one file per language;
- *  - the words of the tracking views (strings-track.ts) and of paying online (strings-pay.ts), both
- *    languages, and the Vietnamese words of the receipt, the array views, the wizard, the
- *    alternatives and the list with detail (strings-receipt.ts, strings-array.ts, strings-wizard.ts,
+ *  - the words of the tracking views (strings-track.ts), of paying online (strings-pay.ts) and of
+ *    the payment instructions (strings-pay-info.ts), both languages, and the Vietnamese words of
+ *    the receipt, the array views, the wizard, the alternatives and the list with detail (strings-receipt.ts, strings-array.ts, strings-wizard.ts,
  *    strings-choice.ts, strings-list.ts; their English is in strings-en.ts), in the chunks of the code that
  *    shows them.
  * A part joins the table when its chunk loads (addStrings, addWords); `t` looks every key up in
@@ -155,6 +156,7 @@ export type StringKey =
   | ArrayWordKey
   | WizardWordKey
   | PayStringKey
+  | keyof typeof PAY_INFO_STRINGS
   | ChoiceWordKey
   | ListWordKey;
 export type Params = Record<string, string | number>;

@@ -102,6 +102,41 @@ describe('lazily loaded parts', () => {
     }
   });
 
+  it('a standalone form with rules whose evaluator cannot be fetched says so above the fields, which it shows', async () => {
+    await fetch(`/mock/block?path=${encodeURIComponent('/runtime/src/jsonforms/interpreted.ts')}`, { method: 'POST' });
+    try {
+      const schema = {
+        type: 'object',
+        properties: {
+          married: { type: 'boolean', title: 'Đã kết hôn' },
+          spouse: { type: 'string', title: 'Vợ/chồng' },
+        },
+      };
+      const uischema = {
+        type: 'VerticalLayout',
+        elements: [
+          { type: 'Control', scope: '#/properties/married' },
+          {
+            type: 'Control',
+            scope: '#/properties/spouse',
+            rule: { effect: 'SHOW', condition: { scope: '#/properties/married', schema: { const: true } } },
+          },
+        ],
+      };
+      const el = await fixture<MotcuaJsonForms>(
+        html`<motcua-jsonforms .schema=${schema} .uischema=${uischema} .data=${{}}></motcua-jsonforms>`,
+      );
+      const alert = await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('[part="alert"]'), 'the message');
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(norm(alert.textContent)).to.equal(t('rulesUnavailable', 'vi'));
+      const form = $(el, '[part="form"]');
+      expect(form.firstElementChild).to.equal(alert, 'above the fields');
+      expect(norm(form.textContent)).to.contain('Đã kết hôn', 'the fields are still shown');
+    } finally {
+      await fetch('/mock/unblock', { method: 'POST' });
+    }
+  });
+
   it('when the receipt cannot be fetched after a dossier was filed, its code and secret still show', async () => {
     await fetch('/mock/reset', { method: 'POST' });
     await fetch(`/mock/block?path=${encodeURIComponent('/runtime/src/elements/form/receipt.ts')}`, { method: 'POST' });

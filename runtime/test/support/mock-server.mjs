@@ -5,15 +5,19 @@
 // Scenarios change how submissions are answered: ok, 400, 413, 415, flaky (POSTs lose their
 // connection until POST /mock/heal), 500, conflict (422 idempotency). /mock/log lists the POSTs
 // received; POST /mock/reset clears them. POST /mock/block?path=… makes a file fail to load.
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { conditionSchemas, STATUSES } from '@motcua/core';
+import { conditionSchemas, paymentDue, STATUSES } from '@motcua/core';
 import { compileValidatorModule } from '@motcua/compile';
 import { checkFetchResponse } from '@motcua/api/check';
 
 const NO_FEES = { items: [], total: 0, collect: 'before' };
 
 const repo = (p) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
+
+/** Birth registration, whose fees and ways to pay the dossiers owing money here take (core's paymentDue). */
+const BIRTH = JSON.parse(readFileSync(repo('examples/procedures/1.001193-dang-ky-khai-sinh.json'), 'utf8'));
 
 async function loadProcedure(code) {
   for (const dir of ['examples/procedures', 'runtime/test/fixtures/procedures']) {
@@ -124,6 +128,7 @@ export function mockServer() {
           provided: false,
         },
         onlinePayment: null,
+        payment: null,
         canSupplement: true,
         canWithdraw: true,
         withdrawalRequested: false,
@@ -203,6 +208,8 @@ export function mockServer() {
         },
       },
     });
+    const owed = dossiers.get('000.20.01.H56-260301-0006').view;
+    owed.payment = paymentDue(BIRTH, owed.code, owed.fees, false);
   };
   seedTracking();
 
@@ -249,8 +256,10 @@ export function mockServer() {
           ...p,
           paidAt: paid ? at : null,
           providers: paid ? [] : p.providers,
-          latest: { ...p.latest, state, at },
+          // Paid at the counter when no online payment was begun.
+          latest: p.latest ? { ...p.latest, state, at } : null,
         },
+        payment: paid ? null : d.view.payment,
       };
       return json(ctx, 200, {});
     }
@@ -366,6 +375,7 @@ export function mockServer() {
         dueAt: null,
         expectedDueAt: '2026-03-03T17:00:00+07:00',
         agency: { code: agencyCode, name: { vi: 'Phường Trung Tâm', en: 'Trung Tâm ward' } },
+        payment: paymentDue(BIRTH, code, fees, false),
       };
       replies.set(key, { fingerprint, body });
       dossiers.set(code, {
@@ -390,6 +400,7 @@ export function mockServer() {
           ],
           supplement: null,
           onlinePayment: status === 6 ? owing() : null,
+          payment: body.payment,
           canSupplement: false,
           canWithdraw: true,
           withdrawalRequested: false,

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES_DIR } from '../seed/demo-province.ts';
 import { bearer, json, withBearer } from '../../test/support/http.ts';
-import { birthData, birthFiles, pngBytes, rowCounts, submitOnline } from '../../test/support/intake.ts';
+import { birthData, birthFiles, bornOn, pngBytes, rowCounts, submitOnline } from '../../test/support/intake.ts';
 
 forEachDatabase('idempotent submissions', (db) => {
   let server: TestServer;
@@ -62,6 +62,22 @@ forEachDatabase('idempotent submissions', (db) => {
     } finally {
       restarted.dispose();
     }
+  });
+
+  test('a retry says what is due as the first answer did, the dossier code in the transfer reference', async () => {
+    // Born 1 December 2025, filed 2 March 2026: late, the 8,000 đồng charge is owed before acceptance.
+    const submission = { version: 1, agency: '000.20.04.H56', data: bornOn('2025-12-01') };
+    type Due = { code: string; payment: { total: number; bankTransfer: { content: string } | null } | null };
+    const first = await json<Due>(
+      await submitOnline(server, '1.001193', submission, birthFiles(), { 'idempotency-key': 'key-due' }),
+    );
+    assert.equal(first.payment?.total, 8000);
+    assert.equal(first.payment?.bankTransfer?.content, `LE PHI KHAI SINH ${first.code}`);
+    const again = await json<Due>(
+      await submitOnline(server, '1.001193', submission, birthFiles(), { 'idempotency-key': 'key-due' }),
+    );
+    assert.equal(again.code, first.code);
+    assert.deepEqual(again.payment, first.payment);
   });
 
   test('a refused submission does not claim its key', async () => {

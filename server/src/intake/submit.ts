@@ -9,6 +9,9 @@ import {
   chosenAgency,
   computeDue,
   computeFees,
+  feesSettled,
+  paymentDue,
+  type PaymentDue,
   decide,
   formatInstant,
   type Actor,
@@ -51,6 +54,7 @@ import type { RequestBody } from '../http/request-body.ts';
 import { requestHash } from './request-hash.ts';
 import { checkKey, claimKeySql, isKeyTaken, storedResult, type StoredResult } from './idempotency.ts';
 import { allocateCodeSql } from './sequence.ts';
+import { withPaymentDue } from '../dossiers/payment-due.ts';
 
 export interface SubmissionResponse {
   code: string;
@@ -61,6 +65,7 @@ export interface SubmissionResponse {
   dueAt: string | null;
   expectedDueAt: string | null;
   agency: { code: string; name: LocalizedText };
+  payment: PaymentDue | null;
 }
 
 export interface IntakeRequest {
@@ -185,7 +190,7 @@ async function receive(
     const prior = key ? await storedResult(ctx.db, scope, key, hash, now) : null;
     if (!prior) throw err;
     await discardAll(ctx.files, uploads);
-    return prior;
+    return withPaymentDue(ctx, prior);
   }
   const { state, stored, fileIds, body, tz } = plan;
   const procedure = current.definition;
@@ -259,7 +264,8 @@ async function receive(
   if (ledger.length) tail.push(insertSql(reportLedger, ledger, LEDGER_UPSERT));
   const facts = factsRow(id, state, procedure.field.code, current.code, indexEventFlags(plan.events));
   if (facts) tail.push(insertSql(dossierFacts, [facts]));
-  const { code: _, ...bodyWithoutCode } = body;
+  // What is due is left out: it needs the code (a replay reads it from the dossier, payment-due.ts).
+  const { code: _, payment: _due, ...bodyWithoutCode } = body;
   tail.push(
     allocateCodeSql({
       agencyCode: state.receivingAgency,
@@ -281,6 +287,7 @@ async function receive(
       // The head's inserts as one statement (one execution and one reply instead of 4–6 on PostgreSQL).
       const rows = await runTransaction(ctx.database, [[combineInserts(head)], tail], between);
       body.code = String(rows[1]!.at(-1)![0]!.code);
+      body.payment = paymentDue(procedure, body.code, body.fees, feesSettled(state));
       break;
     } catch (err) {
       if (!key || !isKeyTaken(err)) throw err;
@@ -288,7 +295,7 @@ async function receive(
       const prior = await storedResult(ctx.db, scope, key, hash, ctx.clock.now());
       if (prior) {
         await discardAll(ctx.files, uploads);
-        return prior;
+        return withPaymentDue(ctx, prior);
       }
       // The key had expired and is now forgotten: claim it once more.
       if (attempt >= 1)
@@ -479,6 +486,7 @@ async function check(
       dueAt: state.dueAt === null ? null : formatInstant(state.dueAt, tz),
       expectedDueAt: expectedDue === null ? null : formatInstant(expectedDue, tz),
       agency: { code: receiving.code, name: receiving.name },
+      payment: null,
     },
   };
 }

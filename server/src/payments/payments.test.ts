@@ -78,6 +78,13 @@ forEachDatabase('online payments', (db) => {
     assert.match(await page.text(), new RegExp(started.orderRef));
     return started;
   }
+  async function tracked(d: { code: string; secret: string }) {
+    const res = await server.request(`/api/v1/public/dossiers/${d.code}`, {
+      headers: { 'x-tracking-secret': d.secret },
+    });
+    assert.equal(res.status, 200);
+    return (await res.json()) as { payment: { total: number; bankTransfer: { content: string } | null } | null };
+  }
   async function payment(id: string) {
     return (await server.ctx.db.select().from(payments).where(eq(payments.id, id)))[0]!;
   }
@@ -96,6 +103,9 @@ forEachDatabase('online payments', (db) => {
   test('VNPay success: the IPN settles, the dossier moves on; the return and a repeated IPN change nothing', async () => {
     const d = await owing();
     assert.equal(await status(d.code), 6);
+    const due = (await tracked(d)).payment;
+    assert.equal(due?.total, 8000, 'tracking says how to pay until it is paid');
+    assert.equal(due?.bankTransfer?.content, `LE PHI KHAI SINH ${d.code}`);
     const p = await start(d, 'vnpay');
     assert.equal(p.amount, 8000);
     assert.equal((await payment(p.paymentId)).state, 'pending');
@@ -103,6 +113,7 @@ forEachDatabase('online payments', (db) => {
     assert.deepEqual(await vnpay.sendIpn(fields), { RspCode: '00', Message: 'Confirm Success' });
     assert.equal((await payment(p.paymentId)).state, 'paid');
     assert.equal(await status(d.code), 1, 'out of status 6 by itself');
+    assert.equal((await tracked(d)).payment, null, 'paid: nothing more to pay');
     assert.deepEqual(await vnpay.sendIpn(fields), { RspCode: '02', Message: 'Order already confirmed' });
     const back = await vnpReturn(vnpay.returnUrl(p.orderRef, fields));
     assert.deepEqual(back, {

@@ -3,6 +3,9 @@ import {
   ACTIONS,
   STATUSES,
   availableActions,
+  feesSettled,
+  paymentDue,
+  type FeeQuote,
   formatInstant,
   type DossierEvent,
   type DossierState,
@@ -129,6 +132,8 @@ export async function trackingView(ctx: ServerContext, row: DossierRow) {
             : null,
         }
       : null,
+    payment:
+      version && row.code ? paymentDue(version.definition, row.code, row.fees as FeeQuote, feesSettled(state)) : null,
     canSupplement: actions.includes('supplement_provided') && sup !== null && !sup.provided,
     canWithdraw: actions.includes('withdraw') || actions.includes('request_withdrawal'),
     withdrawalRequested: state.withdrawalRequest !== null,

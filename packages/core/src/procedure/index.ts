@@ -16,6 +16,7 @@ export {
   ApplicantIdentitySchema,
   SubmitterIdentitySchema,
   PaymentViewSchema,
+  PaymentDueSchema,
 } from './result-schemas.ts';
 export * from './payment.ts';
 export * from './schema-issues.ts';

@@ -1,7 +1,8 @@
 import type { Procedure } from '../model/procedure.ts';
-import type { PaymentView } from './result-schemas.ts';
+import type { FeeQuote, PaymentDue, PaymentView } from './result-schemas.ts';
+import { both } from './reasons.ts';
 
-export type { PaymentView } from './result-schemas.ts';
+export type { PaymentDue, PaymentView } from './result-schemas.ts';
 
 /**
  * How and where to pay for a dossier, from its procedure's `fees.payment`, with the dossier code
@@ -23,5 +24,28 @@ export function paymentInstructions(procedure: Procedure, dossierCode: string): 
       : null,
     counter: p.counter ?? null,
     note: p.note ?? null,
+  };
+}
+
+/**
+ * What the applicant still has to pay for a dossier and how: the quote's items that cost
+ * something (an exempted item is not owed), the total, and the definition's instructions. Null
+ * when the quote totals 0 or `settled` (paid, or the dossier closed: see `feesSettled`). A
+ * definition without instructions still gives the amount and what for, with the three ways null:
+ * the applicant learns what is owed even where the province has not said how yet.
+ */
+export function paymentDue(
+  procedure: Procedure,
+  dossierCode: string,
+  quote: FeeQuote,
+  settled: boolean,
+): PaymentDue | null {
+  if (settled || quote.total <= 0) return null;
+  const how = paymentInstructions(procedure, dossierCode) ?? { bankTransfer: null, counter: null, note: null };
+  return {
+    collect: quote.collect,
+    items: quote.items.filter((l) => l.amount > 0).map((l) => ({ id: l.id, title: both(l.title), amount: l.amount })),
+    total: quote.total,
+    ...how,
   };
 }

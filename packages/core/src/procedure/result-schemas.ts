@@ -223,8 +223,47 @@ export const PaymentViewSchema = Type.Object(
   },
 );
 
+export const PaymentDueSchema = Type.Object(
+  {
+    collect: FeeQuoteSchema.properties.collect,
+    items: Type.Array(
+      Type.Object(
+        {
+          id: FeeLineSchema.properties.id,
+          title: Message(doc('Khoản phải nộp', 'What for', 'Tên phí hoặc lệ phí.', 'The fee or charge\u2019s name.')),
+          amount: Vnd(doc('Số tiền (đồng)', 'Amount (VND)', 'Số tiền của khoản này.', 'This item\u2019s amount.')),
+        },
+        { additionalProperties: false },
+      ),
+      {
+        ...doc(
+          'Các khoản phải nộp',
+          'Items owed',
+          'Các khoản có số tiền lớn hơn 0 (khoản được miễn không có ở đây).',
+          'The items with an amount above 0 (exempted items are left out).',
+        ),
+      },
+    ),
+    total: Type.Integer({
+      minimum: 1,
+      ...doc('Tổng cộng (đồng)', 'Total (VND)', 'Tổng số tiền phải nộp.', 'The total owed.'),
+    }),
+    ...PaymentViewSchema.properties,
+  },
+  {
+    additionalProperties: false,
+    ...doc(
+      'Tiền phải nộp',
+      'Payment due',
+      'Số tiền còn phải nộp, cho khoản nào, nộp ở đâu và bằng cách nào; không có khi không phải nộp hoặc đã nộp.',
+      'What is still owed, for what, and where and how to pay it; null when nothing is owed or it is paid.',
+    ),
+  },
+);
+
 export type FeeLine = Static<typeof FeeLineSchema>;
 export type FeeQuote = Static<typeof FeeQuoteSchema>;
 export type ApplicantIdentity = Static<typeof ApplicantIdentitySchema>;
 export type SubmitterIdentity = Static<typeof SubmitterIdentitySchema>;
 export type PaymentView = Static<typeof PaymentViewSchema>;
+export type PaymentDue = Static<typeof PaymentDueSchema>;

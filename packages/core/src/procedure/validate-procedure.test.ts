@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { validateProcedure } from '@motcua/core/validate';
 import { createPrecompiledEvaluator, type Issue, type JsonSchemaObject, type Procedure } from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
-import { everyConditionProcedure, exampleProcedures, minimalProcedure } from '../testing/procedures.ts';
+import {
+  everyConditionProcedure,
+  exampleProcedure,
+  exampleProcedures,
+  minimalProcedure,
+} from '../testing/procedures.ts';
 
 /** Validates, checks every issue is bilingual, and returns the issues. */
 function issuesOf(definition: unknown, options?: Parameters<typeof validateProcedure>[1]): Issue[] {
@@ -398,6 +403,28 @@ describe('validateProcedure', () => {
         issuesOf(rule({ effect: 'DISABLE', condition: { scope: '#', schema: { required: ['fullName'] } } })),
         [],
       );
+    });
+    test('a rule may read a declared derived value, as conditions do; an undeclared one is refused', () => {
+      const late = (name: string) => {
+        const p = exampleProcedure('1.001193');
+        (p.form.uischema as { elements: unknown[] }).elements.push({
+          type: 'Label',
+          text: 'Quá hạn / Late',
+          rule: {
+            effect: 'SHOW',
+            condition: { scope: `#/properties/$derived/properties/${name}`, schema: { exclusiveMinimum: 60 } },
+          },
+        });
+        return p;
+      };
+      assert.deepEqual(issuesOf(late('daysSinceBirth')), []);
+      const at = `/form/uischema/elements/${(exampleProcedure('1.001193').form.uischema as { elements: unknown[] }).elements.length}/rule/condition/scope`;
+      expectIssue(late('daysSinceBirh'), at, 'unknown-derived');
+      const derivedControl = ui({
+        type: 'VerticalLayout',
+        elements: [control('#/properties/$derived/properties/daysSinceBirth')],
+      });
+      expectIssue(derivedControl, '/form/uischema/elements/0/scope', 'unknown-scope');
     });
     test('an array detail layout resolves against the item schema', () => {
       const p = broken((p) => {

@@ -4,6 +4,7 @@ export { actionShapeIssues } from './check-action.ts';
 export { decide } from './decide.ts';
 export { evolve, replay } from './evolve.ts';
 export { availableActions } from './available-actions.ts';
+export { feesSettled } from './fees-settled.ts';
 export { isOverdue, supplementExpired, openPause, OPEN_STATUSES } from './deadline-status.ts';
 export { deadlineEffect, deadlineFacts, clockOn } from './deadline-effect.ts';
 export type { DeadlineEffect, DeadlineFacts } from './deadline-effect.ts';

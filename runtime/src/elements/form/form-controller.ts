@@ -311,11 +311,14 @@ export class FormController implements ReactiveController {
   // ---------------------------------------------------------------------------------------------
   // Checks
 
-  /** The answers as conditions see them: with the procedure's derived values as if submitted now. */
-  conditionData(): unknown {
+  /** The answers (or `data`) as conditions see them: with the procedure's derived values as if submitted now. */
+  conditionData(data: unknown = this.s.data): unknown {
     const form = this.s.form;
-    return form ? withDerived(form.procedure, this.s.data, this.host.now()) : this.s.data;
+    return form ? withDerived(form.procedure, data, this.host.now()) : data;
   }
+
+  /** The same for the form's UI rules (`<motcua-jsonforms>.derive`): one function for the element's life. */
+  readonly derive = (data: unknown): unknown => this.conditionData(data);
 
   checks(): DocumentCheck[] {
     const form = this.s.form;
@@ -392,7 +395,9 @@ export class FormController implements ReactiveController {
         (loaded, total) => this.set({ progress: { loaded, total } }),
       );
       this.#attempt = null;
-      await views;
+      // What is owed and how to pay it comes with the receipt (the receipt's own chunk fetches it).
+      if (res.payment) await (await views)?.payInfoPart.load().catch(() => null);
+      else await views;
       this.drafts?.clear();
       this.set({ receipt: { ...res, submittedAt: this.host.now() }, phase: 'receipt', consent: false, restored: null });
       this.#focus = 'mc-receipt-title';

@@ -46,6 +46,7 @@ function receipt(c: FormController, lang: Lang, kiosk: boolean) {
     </section>`;
   }
   adoptStyles(c.host.renderRoot, views.styles);
+  if (r.payment && views.payInfoPart.value) adoptStyles(c.host.renderRoot, views.payInfoPart.value.styles);
   return html`${views.receiptTemplate(r, c.s.form!, lang, {
     print: () => c.print(),
     copy: () => c.copySecret(),
@@ -77,6 +78,7 @@ function form(c: FormController, lang: Lang, kiosk: boolean) {
       .uischema=${p.form.uischema as UISchemaElement}
       .data=${s.data}
       .evaluator=${f.evaluator}
+      .derive=${c.derive}
       .readonly=${s.submitting}
       @change=${(e: CustomEvent<{ data: unknown }>) => c.onFormChange(e)}
       @motcua-step=${(e: CustomEvent) => c.onStep(e)}

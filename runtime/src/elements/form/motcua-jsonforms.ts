@@ -74,6 +74,7 @@ export class MotcuaJsonForms extends LitElement {
     uischema: { attribute: false },
     data: { attribute: false },
     evaluator: { attribute: false },
+    derive: { attribute: false },
     renderers: { attribute: false },
     translations: { attribute: false },
     issues: { attribute: false },
@@ -94,6 +95,7 @@ export class MotcuaJsonForms extends LitElement {
   declare uischema: UISchemaElement | undefined;
   declare data: unknown;
   declare evaluator: SchemaEvaluator | undefined;
+  declare derive: ((data: unknown) => unknown) | undefined;
   declare renderers: readonly RendererEntry[];
   declare translations: FormTranslations | undefined;
   declare issues: readonly Issue[];
@@ -133,6 +135,7 @@ export class MotcuaJsonForms extends LitElement {
   #memo = new FormMemo();
   #props = new ControlPropsCache();
   #shim: { evaluator: SchemaEvaluator | undefined; ajv: ReturnType<typeof createValidatorShim> } | null = null;
+  #derived: { data: unknown; derive: (data: unknown) => unknown; out: unknown } | null = null;
   #translate: { lang: Lang; dict: Record<string, string> | undefined; fn: ReturnType<typeof translator> } | null = null;
   /** JSON Forms' config: one object for the form's life (the memoised props depend on it). */
   readonly #config = {};
@@ -304,6 +307,20 @@ export class MotcuaJsonForms extends LitElement {
     return this.#generatedUi.ui;
   }
 
+  /**
+   * The data as rule conditions see it: with what `derive` adds (core's `withDerived` for a
+   * procedure, so that `/$derived/<name>` reads as conditions read it elsewhere), the same object
+   * while the data stays the same.
+   */
+  #ruleData(): unknown {
+    const data = this.data ?? {};
+    const derive = this.derive;
+    if (!derive) return data;
+    const last = this.#derived;
+    if (last?.data === data && last.derive === derive) return last.out;
+    return (this.#derived = { data, derive, out: derive(data) }).out;
+  }
+
   #jsonFormsState(): JsonFormsState {
     const lang = this.#language;
     const dict = this.translations?.[lang];
@@ -320,7 +337,7 @@ export class MotcuaJsonForms extends LitElement {
     return {
       jsonforms: {
         core: {
-          data: this.data ?? {},
+          data: this.#ruleData(),
           schema: this.#rootSchema,
           uischema: this.#effectiveUi,
           errors: [],

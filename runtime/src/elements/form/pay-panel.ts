@@ -232,10 +232,11 @@ export function payUnderReceipt(c: ReceiptHolder, returned: string | null): void
     secret: r.secret,
     returned,
     extra: { procedure: c.s.form!.code, receipt: r },
-    // The receipt says the status the dossier has now (received, once paid).
+    // The receipt says the status the dossier has now (received, once paid), and what is still owed.
     onView: (v) => {
       const now = c.s.receipt;
-      if (now?.code === v.code) c.set({ receipt: { ...now, status: v.status, statusLabel: v.statusLabel } });
+      if (now?.code === v.code)
+        c.set({ receipt: { ...now, status: v.status, statusLabel: v.statusLabel, payment: v.payment } });
     },
   });
   c.host.requestUpdate();
@@ -247,6 +248,14 @@ export function backToReceipt(c: ReceiptHolder, procedure: string): void {
   const kept = back?.kept.extra as { procedure: string; receipt: Receipt } | undefined;
   if (!kept?.receipt || kept.procedure !== procedure || c.s.form?.code !== procedure) return;
   c.set({ phase: 'receipt', receipt: kept.receipt });
+  // The receipt's payment instructions (the receipt's chunk is loaded: the same module instance).
+  if (kept.receipt.payment)
+    void import('./receipt.ts')
+      .then((m) => m.payInfoPart.load())
+      .then(
+        () => c.host.requestUpdate(),
+        () => undefined,
+      );
   payUnderReceipt(c, back!.state);
   void c.host.updateComplete.then(() => c.focusId('mc-receipt-title'));
 }

@@ -5,6 +5,13 @@ import { addWords, t } from '../../i18n/strings.ts';
 import { RECEIPT_WORDS_VI } from '../../i18n/strings-receipt.ts';
 import { humanDateTime, humanIso } from './format.ts';
 import type { Receipt } from './form-model.ts';
+import { lazy } from '../../lazy.ts';
+
+/**
+ * How much is owed and how to pay it: a chunk of its own (<motcua-track> shows it too), which the
+ * form fetches with a receipt that has something to pay, before showing it.
+ */
+export const payInfoPart = lazy(() => import('./pay-info.ts'));
 
 export { checkSubmission } from '@motcua/core';
 
@@ -31,6 +38,18 @@ function facts(r: Receipt, view: View, lang: Lang): [string, string | TemplateRe
   return rows;
 }
 
+/**
+ * What is owed and how to pay it, or nothing; `agency` names whom to ask when the procedure does not
+ * say how (a host's handler may leave the agency out). If the instructions' chunk could not be
+ * fetched, the total stays among the facts.
+ */
+function payment(r: Receipt, lang: Lang, print: boolean) {
+  const part = payInfoPart.value;
+  if (!r.payment || !part) return nothing;
+  const agency = r.agency ? pick(r.agency.name, lang) : t('receiptAgency', lang);
+  return part.payInfoTemplate(r.payment, agency, lang, print);
+}
+
 export function receiptTemplate(
   r: Receipt,
   view: View,
@@ -40,6 +59,7 @@ export function receiptTemplate(
   return html`<section class="receipt" part="receipt" aria-labelledby="mc-receipt-title">
     <h2 id="mc-receipt-title" tabindex="-1">✓ ${t('receiptTitle', lang)}</h2>
     <dl class="facts">${facts(r, view, lang).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+    ${payment(r, lang, false)}
     <p class="note" part="receipt-note">${t('receiptSecretNote', lang)}</p>
     <div class="actions">
       <button type="button" class="primary" part="button button-primary print" @click=${actions.print}>${t('print', lang)}</button>
@@ -63,6 +83,10 @@ const PRINT_CSS = css`
   dt { font-weight: bold; }
   dd { margin: 0; }
   .note { margin-top: 8mm; font-style: italic; }
+  .pay-info h2 { font-size: 13pt; margin: 6mm 0 2mm; }
+  .pay-info table { border-collapse: collapse; }
+  .pay-info th, .pay-info td { text-align: left; font-weight: normal; padding: 0.5mm 6mm 0.5mm 0; }
+  .pay-info caption { text-align: left; }
 `;
 
 /**
@@ -94,6 +118,7 @@ export function printReceipt(
     html`<h1>${t('printHeading', lang)}</h1>
       <p class="procedure">${pick(view.procedure.title, lang)}</p>
       <dl>${facts(r, view, lang).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+      ${payment(r, lang, true)}
       <p class="note">${t('receiptSecretNote', lang)}</p>`,
     doc.body,
   );

@@ -1,5 +1,5 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { checkDocuments, type DocumentRequirement, type Issue, type Lang, type Procedure } from '@motcua/core';
+import { checkDocuments, pick, type DocumentRequirement, type Issue, type Lang, type Procedure } from '@motcua/core';
 import { apiUrl, ApiError, getJson, send } from '../../api/http.ts';
 import type { PublicProcedure as ProcedureView, TrackingView } from '@motcua/api';
 import { STRINGS, t } from '../../i18n/strings.ts';
@@ -14,6 +14,9 @@ import type { PayPanel } from '../form/pay-panel.ts';
 
 /** Paying online (the chunk the form's receipt uses too), fetched for a dossier that has fees to pay first. */
 const payPart = lazy(() => import('../form/pay-panel.ts'));
+
+/** How much is owed and how to pay it (the chunk the receipt uses too), fetched for a dossier that owes something. */
+const payInfoPart = lazy(() => import('../form/pay-info.ts'));
 
 /** What <motcua-track> gives its controller. */
 export interface TrackHost extends ReactiveControllerHost, HTMLElement {
@@ -127,6 +130,13 @@ export class TrackController implements ReactiveController {
     this.host.requestUpdate();
   }
   private payFor = '';
+
+  private payInfo(view: TrackingView | null) {
+    const part = payInfoPart.value;
+    if (!view?.payment || !part) return nothing;
+    adoptStyles(this.host.renderRoot, part.styles);
+    return part.payInfoTemplate(view.payment, pick(view.agency.name, this.host.language), this.host.language);
+  }
 
   /**
    * A printed receipt's QR code opens the tracking page with the code and secret in the fragment
@@ -246,6 +256,11 @@ export class TrackController implements ReactiveController {
   private show(view: TrackingView): void {
     this.set({ view, supFiles: new Map(), supIssues: [], withdrawOpen: false });
     void this.offerPayment(view);
+    if (view.payment && !payInfoPart.value)
+      void payInfoPart.load().then(
+        () => this.host.requestUpdate(),
+        () => undefined, // the amount alone stays on screen (track-view.ts)
+      );
     if (view.supplement && !view.supplement.provided && view.canSupplement && !this.s.procedure)
       void this.loadProcedure(view.procedure.code);
   }
@@ -379,6 +394,7 @@ export class TrackController implements ReactiveController {
       withdrawReason: s.withdrawReason,
       withdrawInvalid: s.withdrawInvalid,
       pay: s.view && this.pay ? this.pay.render() : nothing,
+      payInfo: this.payInfo(s.view),
       requirement: (id) => this.requirement(id),
       on: {
         lookup: () => void this.lookup(),

@@ -28,6 +28,8 @@ export interface TrackModel {
   withdrawInvalid: boolean;
   /** Paying the fees online (the payment panel's view), or nothing. */
   pay: unknown;
+  /** How much is owed and how to pay it (the instructions' chunk, once loaded), or Lit's `nothing`. */
+  payInfo: unknown;
   requirement(documentId: string): DocumentRequirement | undefined;
   on: {
     lookup(): void;

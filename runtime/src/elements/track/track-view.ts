@@ -70,20 +70,15 @@ function failure(f: TrackFailure, where: string, retry: () => void, lang: Lang) 
 }
 
 /**
- * Money owed is never a dead end: how much, for what, and where and when to pay (at the receiving
- * agency's one-stop desk, before acceptance or when the result is handed over, as the procedure
- * collects it) until online payment exists.
+ * Money owed is never a dead end: how much, for what, and how and where to pay (the server's
+ * `payment`, drawn by the instructions' own chunk, `m.payInfo`). Until that chunk arrives, or if it
+ * cannot, the amount at least. Nothing once paid or when nothing is owed.
  */
-function renderFees(v: TrackingView, lang: Lang) {
-  const q = v.fees;
-  if (!q || q.total <= 0 || statusMeaning(v.status) === 'closed' || v.status === 10) return nothing;
-  return html`<section class="fees" part="fees" aria-labelledby="mc-fees-title">
-    <h3 id="mc-fees-title">${t(v.status === 6 ? 'trackFeesDue' : 'trackFees', lang)}</h3>
-    <ul>
-      ${q.items.map((line) => html`<li>${pick(line.title, lang)}: ${pick(formatVnd(line.amount), lang)}</li>`)}
-    </ul>
-    <p><strong>${t('trackFeesTotal', lang)}: ${pick(formatVnd(q.total), lang)}</strong></p>
-    <p>${t(q.collect === 'before' ? 'trackPayBefore' : 'trackPayAfter', lang, { agency: pick(v.agency.name, lang) })}</p>
+function renderFees(m: TrackModel, v: TrackingView, lang: Lang) {
+  if (!v.payment) return nothing;
+  if (m.payInfo !== nothing) return m.payInfo;
+  return html`<section class="fees" part="fees">
+    <p><strong>${t('trackFeesTotal', lang)}: ${pick(formatVnd(v.payment.total), lang)}</strong></p>
   </section>`;
 }
 
@@ -138,7 +133,7 @@ function renderView(m: TrackModel, v: TrackingView, lang: Lang) {
       ${v.acceptedAt ? html`<dt>${t('trackAcceptedAt', lang)}</dt><dd>${humanIso(v.acceptedAt, lang)}</dd>` : nothing}
       ${v.dueAt ? html`<dt>${t('trackDueAt', lang)}</dt><dd>${humanIso(v.dueAt, lang)}</dd>` : nothing}
     </dl>
-    ${renderFees(v, lang)} ${m.pay} ${renderResults(m, v, lang)} ${renderSlips(m, v, lang)}
+    ${renderFees(m, v, lang)} ${m.pay} ${renderResults(m, v, lang)} ${renderSlips(m, v, lang)}
     ${ratingSlot(m.server, m.secret, v, lang)}
     ${v.withdrawalRequested ? html`<p class="notice">${t('trackWithdrawRequested', lang)}</p>` : nothing}
     ${v.supplement && !v.supplement.provided && v.canSupplement ? renderSupplement(m, v, lang) : nothing}

@@ -3,6 +3,7 @@ import type { Issue } from '../../model/issue.ts';
 import { resolveScope } from '../form-schema.ts';
 import { RULE_EFFECTS, UI_ELEMENT_TYPES, isObject, uiChildren } from '../ui-schema.ts';
 import { issue } from './issue.ts';
+import { DERIVED_KEY } from '../derived.ts';
 
 const LAYOUTS = new Set(['VerticalLayout', 'HorizontalLayout', 'Group', 'Categorization', 'Category']);
 
@@ -10,12 +11,14 @@ const LAYOUTS = new Set(['VerticalLayout', 'HorizontalLayout', 'Group', 'Categor
  * The UI schema is only typed loosely by the procedure schema (JSON Forms allows extra keys), so
  * its structure is checked here: known element types, Categories only inside a Categorization,
  * layouts with elements, Controls whose scope names a declared field, Labels with text, and rules
- * with a known effect and a schema-based condition whose scope resolves. (Rule condition schemas
- * are checked as JSON Schemas with the other conditions.)
+ * with a known effect and a schema-based condition whose scope resolves — to a field, or at the
+ * top level to a declared derived value (`#/properties/$derived/properties/<name>`, which rules read
+ * as conditions do). (Rule condition schemas are checked as JSON Schemas with the other conditions.)
  */
 export function checkUiSchema(p: Procedure): Issue[] {
   const issues: Issue[] = [];
-  visit(p.form.schema, p.form.schema, p.form.uischema, '/form/uischema', null, issues);
+  const derived = new Set(Object.keys(p.derived ?? {}));
+  visit(p.form.schema, p.form.schema, p.form.uischema, '/form/uischema', null, issues, derived);
   return issues;
 }
 
@@ -26,6 +29,7 @@ function visit(
   at: string,
   parentType: string | null,
   issues: Issue[],
+  derived: ReadonlySet<string>,
 ): void {
   if (!isObject(el)) {
     issues.push(
@@ -89,11 +93,11 @@ function visit(
   if (isControl) {
     controlled = scope(root, base, el.scope, `${at}/scope`, issues);
   }
-  if (el.rule !== undefined) checkRule(root, base, el.rule, `${at}/rule`, issues);
+  if (el.rule !== undefined) checkRule(root, base, el.rule, `${at}/rule`, issues, derived);
 
   for (const child of uiChildren(el, at)) {
     if (!child.detail) {
-      visit(root, base, child.element, child.pointer, type, issues);
+      visit(root, base, child.element, child.pointer, type, issues, derived);
       continue;
     }
     // An array control's item layout: its scopes are relative to the item schema.
@@ -109,7 +113,7 @@ function visit(
       );
       continue;
     }
-    visit(root, items[0]!, child.element, child.pointer, null, issues);
+    visit(root, items[0]!, child.element, child.pointer, null, issues, derived);
   }
 }
 
@@ -139,7 +143,14 @@ function scope(root: JsonSchema, base: JsonSchema, value: unknown, at: string, i
   return found;
 }
 
-function checkRule(root: JsonSchema, base: JsonSchema, rule: unknown, at: string, issues: Issue[]): void {
+function checkRule(
+  root: JsonSchema,
+  base: JsonSchema,
+  rule: unknown,
+  at: string,
+  issues: Issue[],
+  derived: ReadonlySet<string>,
+): void {
   if (!isObject(rule)) {
     issues.push(
       issue(
@@ -173,5 +184,18 @@ function checkRule(root: JsonSchema, base: JsonSchema, rule: unknown, at: string
     );
     return;
   }
-  scope(root, base, c.scope, `${at}/condition/scope`, issues);
+  const name = base === root && typeof c.scope === 'string' ? DERIVED_SCOPE.exec(c.scope)?.[1] : undefined;
+  if (name === undefined) scope(root, base, c.scope, `${at}/condition/scope`, issues);
+  else if (!derived.has(name))
+    issues.push(
+      issue(
+        `${at}/condition/scope`,
+        'unknown-derived',
+        `Giá trị suy ra "${name}" chưa được khai báo trong "derived" của thủ tục`,
+        `The derived value "${name}" is not declared in the procedure's "derived"`,
+      ),
+    );
 }
+
+/** A rule's scope on a derived value, which core computes into the data (derived.ts). */
+const DERIVED_SCOPE = new RegExp(`^#/properties/\\${DERIVED_KEY}/properties/([^/]+)$`);
