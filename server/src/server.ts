@@ -149,9 +149,11 @@ export async function startServer(
     'notifications: where e-mail and SMS go',
   );
   const outbox = await startOutbox(ctx, notifications.destinations);
-  server ??= await listen();
-  const actualPort = (server.address() as AddressInfo).port;
-  const url = config.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
+  // A worker that listens only when ready must be ready before it listens: the primary hands it
+  // connections at once. Its port is the configured one, known beforehand (unless it is 0).
+  if (!server && port === 0) server = await listen();
+  const knownPort = server ? (server.address() as AddressInfo).port : port;
+  const url = config.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${knownPort}`;
   if (!config.publicUrl) {
     // Links in responses name this address until MOTCUA_PUBLIC_URL says otherwise (never the Host header).
     config.publicUrl = url;
@@ -159,6 +161,8 @@ export async function startServer(
   }
   const demoPayments = config.demoPayments ? await startDemoPayments(config, config.demoPayments, url) : null;
   readiness.markReady();
+  server ??= await listen();
+  const actualPort = (server.address() as AddressInfo).port;
   log.info({ url, database: ctx.database.describe, files: config.filesDir }, 'motcua server listening');
   let closing: Promise<void> | null = null;
   return {

@@ -62,6 +62,19 @@ async function postOnNewConnection(url: string, path: string, form: FormData): P
   });
 }
 
+/** A GET on a new connection: its status (0 when the connection fails or hangs). */
+function getOnNewConnection(url: string, path: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(`${url}${path}`, { agent: false, headers: { connection: 'close' } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+    });
+    req.setTimeout(30_000, () => req.destroy());
+    req.on('error', () => resolve(0));
+    req.end();
+  });
+}
+
 /** A multipart upload whose file part arrives slowly; `finish()` ends it, `cut()` abandons it. */
 function slowUpload(url: string) {
   const boundary = '----motcua-cluster-test';
@@ -209,17 +222,37 @@ describe('several server processes per host (motcua serve --workers 2, node:clus
       () => workerPids(server.child.pid!),
       (w) => w.length === 2 && !w.includes(writer[0]!),
     );
-    assert.ok(
-      replaced.some((p) => !workers.includes(p)),
-      'a new process',
+    const fresh = replaced.filter((p) => !workers.includes(p));
+    assert.equal(fresh.length, 1, 'a new process');
+    // Knock on new connections while the replacement starts: the primary hands it connections as
+    // soon as it listens, so it must listen only once ready (never a 503 "starting").
+    const knocks: number[] = [];
+    let knocking = true;
+    const knocker = (async () => {
+      while (knocking) knocks.push(await getOnNewConnection(server.url, '/api/v1/public/procedures'));
+    })();
+    try {
+      // The replacement's start-up sweep removes the dead worker's orphan.
+      await until(
+        'the orphan swept',
+        () => files().keys(),
+        (k) => k.length === keysBefore.length,
+      );
+      assert.deepEqual(await files().keys(), keysBefore);
+      await until(
+        'a knock served by the replacement',
+        () => logLines(server).some((l) => l.msg === 'request' && l.pid === fresh[0]),
+        (served) => served,
+      );
+    } finally {
+      knocking = false;
+      await knocker;
+    }
+    assert.deepEqual(
+      knocks.filter((s) => s !== 200),
+      [],
+      `every knock answered by a ready worker (${knocks.length} knocks)`,
     );
-    // The replacement's start-up sweep removes the dead worker's orphan.
-    await until(
-      'the orphan swept',
-      () => files().keys(),
-      (k) => k.length === keysBefore.length,
-    );
-    assert.deepEqual(await files().keys(), keysBefore);
     assert.equal(await dossiers(), before, 'no row');
     const again = await Promise.all(
       Array.from({ length: 4 }, () =>
