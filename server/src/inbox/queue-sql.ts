@@ -7,7 +7,17 @@ import { OPEN_STATUSES, type QueueDefinition, type QueueViewer } from '@motcua/c
  * from core's constants; only the viewer's agency, id, roles and instants are parameters.
  */
 
-const OPEN = sql.raw(`(${OPEN_STATUSES.join(', ')})`);
+/** Core's open statuses (isOverdue's) as an SQL list of literals: constants, never input. */
+export const OPEN_STATUS_LIST = sql.raw(`(${OPEN_STATUSES.join(', ')})`);
+
+/**
+ * = core's isOverdue on the dossier alias `d`: accepted, still open, past due `now`, not paused
+ * since before the due instant. Its first three terms are the predicate of `dossiers_overdue_idx`.
+ */
+export function overdueCondition(now: number): SQL {
+  return sql`d.due_at is not null and d.accepted_at is not null and d.status in ${OPEN_STATUS_LIST} and d.due_at < ${new Date(now).toISOString()}::timestamptz and (d.paused_since is null or d.paused_since >= d.due_at)`;
+}
+
 const iso = (ms: number) => new Date(ms).toISOString();
 const list = (values: readonly (string | number)[]) =>
   sql.join(
@@ -59,14 +69,11 @@ export function queueConditions(q: QueueDefinition, v: QueueViewer): SQL[] {
       out.push(sql`d.paused_since is not null`);
       break;
     case 'overdue':
-      // = core's isOverdue: accepted, still open, past due, not paused since before the due instant.
-      out.push(
-        sql`d.due_at is not null and d.accepted_at is not null and d.status in ${OPEN} and d.due_at < ${now}::timestamptz and (d.paused_since is null or d.paused_since >= d.due_at)`,
-      );
+      out.push(overdueCondition(v.now));
       break;
     case 'due-soon':
       out.push(
-        sql`d.due_at is not null and d.status in ${OPEN} and d.paused_since is null and d.due_at >= ${now}::timestamptz and d.due_at <= ${iso(v.soonUntil)}::timestamptz`,
+        sql`d.due_at is not null and d.status in ${OPEN_STATUS_LIST} and d.paused_since is null and d.due_at >= ${now}::timestamptz and d.due_at <= ${iso(v.soonUntil)}::timestamptz`,
       );
       break;
   }
