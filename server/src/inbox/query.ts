@@ -4,7 +4,8 @@ import type { Executor } from '../db/client.ts';
 import { execute } from '../db/client.ts';
 import type { Cursor } from './cursor.ts';
 import type { SearchTerms } from './search.ts';
-import { OPEN_STATUS_LIST, overdueCondition, queueWhere } from './queue-sql.ts';
+import { queueWhere } from './queue-sql.ts';
+import { OPEN_STATUS_LIST, overdueCondition } from '../db/deadline-sql.ts';
 
 /**
  * The work-queue views. `queue`: open dossiers at the agency waiting for the given roles;

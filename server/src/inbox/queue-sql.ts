@@ -1,22 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { OPEN_STATUSES, type QueueDefinition, type QueueViewer } from '@motcua/core';
+import type { QueueDefinition, QueueViewer } from '@motcua/core';
+import { OPEN_STATUS_LIST, overdueCondition } from '../db/deadline-sql.ts';
 
 /**
  * Core's queue definitions as SQL on the dossier alias `d`: the same fields, read the same way
  * as `inQueue` (the inbox tests compare both over random histories). Statuses and channels come
  * from core's constants; only the viewer's agency, id, roles and instants are parameters.
  */
-
-/** Core's open statuses (isOverdue's) as an SQL list of literals: constants, never input. */
-export const OPEN_STATUS_LIST = sql.raw(`(${OPEN_STATUSES.join(', ')})`);
-
-/**
- * = core's isOverdue on the dossier alias `d`: accepted, still open, past due `now`, not paused
- * since before the due instant. Its first three terms are the predicate of `dossiers_overdue_idx`.
- */
-export function overdueCondition(now: number): SQL {
-  return sql`d.due_at is not null and d.accepted_at is not null and d.status in ${OPEN_STATUS_LIST} and d.due_at < ${new Date(now).toISOString()}::timestamptz and (d.paused_since is null or d.paused_since >= d.due_at)`;
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const list = (values: readonly (string | number)[]) =>

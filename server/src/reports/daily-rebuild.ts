@@ -22,7 +22,9 @@ export async function rebuildDashboardDaily(
       sql`with d as (delete from dashboard_daily_rebuild returning 1) select count(*)::int as n from d`,
     );
     if (!asked[0]?.n) return false;
+    // The trigger takes each deleted day off its month; the months left are zeros.
     await execute(tx, sql`delete from dashboard_daily`);
+    await execute(tx, sql`delete from dashboard_monthly`);
     const sums = new DailySums();
     let after = '00000000-0000-0000-0000-000000000000';
     let facts = 0;

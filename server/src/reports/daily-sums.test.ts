@@ -6,8 +6,9 @@ import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { generator, prng, randomDossiers, writeDossiers, type GeneratedDossier } from '../../test/support/histories.ts';
 import { execute } from '../db/client.ts';
-import { dashboardDaily, dossierFacts } from '../db/schema/index.ts';
-import { DAILY_COLUMNS, DailySums } from './daily-sums.ts';
+import { dashboardDaily } from '../db/schema/index.ts';
+import { DAILY_COLUMNS } from './daily-sums.ts';
+import { assertDailySumsRecount } from './testing/daily-recount.ts';
 import { applyFacts } from './facts-store.ts';
 import { rebuildDashboardDaily } from './daily-rebuild.ts';
 
@@ -37,33 +38,7 @@ forEachDatabase('the dashboard’s daily sums', (db) => {
   });
   after(() => server.dispose());
 
-  /** The stored daily sums (rows all zero left out) and core's recount of every stored facts row. */
-  const compare = async (message: string) => {
-    const stored = await server.ctx.db.select().from(dashboardDaily);
-    const recount = new DailySums().add(await server.ctx.db.select().from(dossierFacts)).entries();
-    const keyOf = (r: { agencyCode: string; day: string; fieldCode: string; procedureCode: string; channel: string }) =>
-      [r.agencyCode, r.day, r.fieldCode, r.procedureCode, r.channel].join('|');
-    const got = new Map(
-      stored
-        .filter((r) => DASHBOARD_COUNTS.some((k) => r[k] !== 0))
-        .map((r) => [keyOf(r), Object.fromEntries(DASHBOARD_COUNTS.map((k) => [k, Number(r[k])]))]),
-    );
-    const want = new Map(
-      recount.map((e) => [
-        keyOf({
-          agencyCode: e.key.agency,
-          day: e.key.day,
-          fieldCode: e.key.field,
-          procedureCode: e.key.procedure,
-          channel: e.key.channel,
-        }),
-        { ...e.counts },
-      ]),
-    );
-    assert.ok(want.size > 0, 'some days');
-    assert.deepEqual(got, want, message);
-    for (const r of stored) for (const k of DASHBOARD_COUNTS) assert.ok(r[k] >= 0, `${k} never negative`);
-  };
+  const compare = (message: string) => assertDailySumsRecount(server.ctx.db, message);
 
   test('after a bulk write of whole histories, the sums equal a recount from dossier_facts', async () => {
     await compare('bulk');

@@ -173,9 +173,12 @@ export async function applyDailySums(tx: Executor, s: DailySums, batch = 500): P
       });
 }
 
-/** `sum(column)` of each count, named by the count (for a grouped select over `dashboard_daily`). */
-export function dailySumsSelect(): SQL {
-  return sql.raw(
-    DASHBOARD_COUNTS.map((k) => `coalesce(sum(dd."${DAILY_COLUMNS[k].name}"), 0)::bigint as "${k}"`).join(', '),
-  );
+/** Each count's column of a `dashboard_daily` or `dashboard_monthly` alias, named by the count. */
+export function countsSelect(alias: string): SQL {
+  return sql.raw(DASHBOARD_COUNTS.map((k) => `${alias}."${DAILY_COLUMNS[k].name}" as "${k}"`).join(', '));
+}
+
+/** `sum` of each count of a select named by `countsSelect`. */
+export function sumsSelect(alias: string): SQL {
+  return sql.raw(DASHBOARD_COUNTS.map((k) => `coalesce(sum(${alias}."${k}"), 0)::bigint as "${k}"`).join(', '));
 }

@@ -17,8 +17,8 @@ import { contract } from '@motcua/api';
 import { implement, type Implementation } from '../http/implement.ts';
 import { errors } from '../http/errors.ts';
 import { execute, type Executor } from '../db/client.ts';
-import { overdueCondition } from '../inbox/queue-sql.ts';
-import { dailySumsSelect } from './daily-sums.ts';
+import { overdueCondition } from '../db/deadline-sql.ts';
+import { countsSelect, sumsSelect } from './daily-sums.ts';
 
 /** What the dashboard is asked for. */
 export interface OversightFilter {
@@ -42,8 +42,8 @@ export function numbers(c: DashboardCounts) {
   };
 }
 
-function conditions(f: OversightFilter, alias: 'dd' | 'd'): SQL[] {
-  const agencyCol = alias === 'dd' ? sql`dd.agency_code` : sql`d.responsible_agency`;
+function conditions(f: OversightFilter, alias: 'dd' | 'dm' | 'd'): SQL[] {
+  const agencyCol = alias === 'd' ? sql`d.responsible_agency` : sql.raw(`${alias}.agency_code`);
   const out: SQL[] = [
     sql`${agencyCol} in (${sql.join(
       f.agencies.map((a) => sql`${a}`),
@@ -58,26 +58,49 @@ function conditions(f: OversightFilter, alias: 'dd' | 'd'): SQL[] {
 
 type Key = `${string}|${string}`;
 
+/** The last day of the month that starts on `first` (YYYY-MM-01). */
+const lastDayOfMonth = (first: string) =>
+  new Date(Date.UTC(Number(first.slice(0, 4)), Number(first.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
-/** The grouped sums of core's daily counts per agency and month of the period (one index range per agency). */
-export function dailySumsQuery(f: OversightFilter): SQL {
-  const where = sql.join(
-    [...conditions(f, 'dd'), sql`dd.day between ${f.period.from}::date and ${f.period.to}::date`],
-    sql` and `,
-  );
-  return sql`select dd.agency_code as agency, to_char(dd.day, 'YYYY-MM') as month, ${dailySumsSelect()}
-      from dashboard_daily dd where ${where} group by 1, 2`;
+/**
+ * The grouped sums of core's daily counts per agency and month of the period: the period's whole
+ * months from `dashboard_monthly`, its partial ones (at most the first and the last) by day from
+ * `dashboard_daily`; each an index range per agency.
+ */
+export function dashboardSumsQuery(f: OversightFilter): SQL {
+  const months = monthsOf(f.period);
+  const whole = months.filter((m) => m.from.endsWith('-01') && m.to === lastDayOfMonth(m.from));
+  const partial = months.filter((m) => !whole.includes(m));
+  const parts: SQL[] = [];
+  if (whole.length)
+    parts.push(
+      sql`select dm.agency_code as agency, to_char(dm.month, 'YYYY-MM') as month, ${countsSelect('dm')}
+          from dashboard_monthly dm where ${sql.join(
+            [...conditions(f, 'dm'), sql`dm.month between ${whole[0]!.from}::date and ${whole.at(-1)!.from}::date`],
+            sql` and `,
+          )}`,
+    );
+  for (const m of partial)
+    parts.push(
+      sql`select dd.agency_code as agency, to_char(dd.day, 'YYYY-MM') as month, ${countsSelect('dd')}
+          from dashboard_daily dd where ${sql.join(
+            [...conditions(f, 'dd'), sql`dd.day between ${m.from}::date and ${m.to}::date`],
+            sql` and `,
+          )}`,
+    );
+  return sql`select x.agency, x.month, ${sumsSelect('x')} from (${sql.join(parts, sql` union all `)}) x group by 1, 2`;
 }
 
 /**
- * Core's dashboard counts per agency and month: the sums of the days of `dashboard_daily` (core's
- * `dailyCounts` of each dossier, kept with its facts), never a scan of the dossiers.
+ * Core's dashboard counts per agency and month: sums of core's `dailyCounts` of each dossier, kept
+ * with its facts per day and month, never a scan of the dossiers.
  */
 export async function countsByAgencyMonth(db: Executor, f: OversightFilter): Promise<Map<Key, DashboardCounts>> {
   const rows = await execute<{ agency: string; month: string } & Record<keyof DashboardCounts, string | number>>(
     db,
-    dailySumsQuery(f),
+    dashboardSumsQuery(f),
   );
   const out = new Map<Key, DashboardCounts>();
   for (const r of rows) {

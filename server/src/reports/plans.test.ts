@@ -17,7 +17,7 @@ import { queueCountQueries } from '../inbox/queue-counts.ts';
 import { QUEUES, applicantSearchKeys, type QueueScope, type QueueViewer } from '@motcua/core';
 import { searchTerms } from '../inbox/search.ts';
 import { ledgerSumsQuery } from './ledger-sums.ts';
-import { dailySumsQuery, overdueQuery, type OversightFilter } from './oversight.ts';
+import { dashboardSumsQuery, overdueQuery, type OversightFilter } from './oversight.ts';
 
 const ROWS = Number(process.env.MOTCUA_PLAN_TEST_DOSSIERS ?? 100_000);
 const NOW = Date.parse('2026-03-31T17:00:00+07:00');
@@ -156,7 +156,16 @@ forEachDatabase(
         () =>
           ledgerSumsQuery([...COMMUNES, '000.00.00.H56', '000.00.11.H56'], { from: '2026-01-01', to: '2026-03-31' }),
       ],
-      ['oversight: daily sums, province, two years', () => dailySumsQuery(oversight)],
+      ['oversight: sums, province, two years', () => dashboardSumsQuery(oversight)],
+      [
+        'oversight: sums, a commune, partial months',
+        () =>
+          dashboardSumsQuery({
+            ...oversight,
+            agencies: [COMMUNES[0]!],
+            period: { from: '2025-12-15', to: '2026-02-10' },
+          }),
+      ],
       ['oversight: overdue in progress, province', () => overdueQuery(oversight)],
       ['report: one commune, one day', () => ledgerSumsQuery([COMMUNES[2]!], { from: '2026-02-17', to: '2026-02-17' })],
       [
