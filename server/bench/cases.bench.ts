@@ -19,7 +19,7 @@ import { createAgency } from '../src/agencies/service.ts';
 import { createPostgresDatabase } from '../test/support/postgres.ts';
 import { testServer } from '../test/support/server.ts';
 import { bearer } from '../test/support/http.ts';
-import { bulkSeed, createBulkIndexes, dropBulkIndexes, rebuildMonthTotals } from '../test/support/bulk-seed.ts';
+import { growBulk } from '../test/support/bulk-seed.ts';
 import { percentile } from './stats.ts';
 
 const SIZES = (process.env.BENCH_CASES_SIZES ?? '100000,1000000,5000000').split(',').map(Number);
@@ -154,25 +154,15 @@ let loaded = 0;
 try {
   for (const size of SIZES) {
     log(`\n== ${size.toLocaleString('en')} dossiers ==`);
-    const t = Date.now();
-    await dropBulkIndexes(pg);
-    await bulkSeed(pg, {
-      first: loaded + 1,
-      count: size - loaded,
+    const seedSeconds = await growBulk(pg, {
+      loaded,
+      size,
       communes: COMMUNES,
       departments: DEPARTMENTS,
-      start: '2024-04-01',
-      days: 730,
       now: NOW,
       log,
     });
-    await createBulkIndexes(pg, log);
-    await rebuildMonthTotals(pg);
-    await pg.unsafe('vacuum analyze');
-    // The load's dirty pages written out now, not by a checkpoint in the middle of the timings.
-    await pg.unsafe('checkpoint');
     loaded = size;
-    const seedSeconds = (Date.now() - t) / 1000;
     const [counts] =
       await pg`select (select count(*) from dossiers)::int as dossiers, (select count(*) from dossiers where not closed)::int as open, (select count(*) from report_ledger)::int as ledger, (select count(*) from report_ledger_month)::int as months, pg_size_pretty(pg_database_size(current_database())) as size`;
     log(`  loaded in ${seedSeconds.toFixed(0)} s: ${JSON.stringify(counts)}`);

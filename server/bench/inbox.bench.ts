@@ -23,7 +23,7 @@ import { forgetSearchPairsReady } from '../src/inbox/search-pairs.ts';
 import { createPostgresDatabase } from '../test/support/postgres.ts';
 import { DEMO_PASSWORD, testServer } from '../test/support/server.ts';
 import { bearer } from '../test/support/http.ts';
-import { bulkSeed, createBulkIndexes, dropBulkIndexes, rebuildMonthTotals } from '../test/support/bulk-seed.ts';
+import { growBulk } from '../test/support/bulk-seed.ts';
 import { percentile } from './stats.ts';
 import { buildStaffApp, staffFirstPage, staffWeight, type FirstPage, type StaffWeight } from './staff-browser.ts';
 
@@ -159,26 +159,15 @@ if (REUSE) {
 try {
   for (const size of SIZES) {
     log(`\n== ${size.toLocaleString('en')} dossiers ==`);
-    const t = Date.now();
-    if (size > loaded) {
-      await dropBulkIndexes(pg);
-      await bulkSeed(pg, {
-        first: loaded + 1,
-        count: size - loaded,
-        communes: COMMUNES,
-        departments: DEPARTMENTS,
-        start: '2024-04-01',
-        days: 730,
-        now: NOW,
-        log,
-      });
-      await createBulkIndexes(pg, log);
-      await rebuildMonthTotals(pg);
-      await pg.unsafe('vacuum analyze');
-      await pg.unsafe('checkpoint');
-    }
+    const seedSeconds = await growBulk(pg, {
+      loaded,
+      size,
+      communes: COMMUNES,
+      departments: DEPARTMENTS,
+      now: NOW,
+      log,
+    });
     loaded = size;
-    const seedSeconds = (Date.now() - t) / 1000;
     const [counts] =
       await pg`select (select count(*) from dossiers)::int as dossiers, (select count(*) from dossiers where not closed)::int as open, (select count(*) from dossiers where location_agency = ${AGENCY} and not closed)::int as "openHere", pg_size_pretty(pg_database_size(current_database())) as size`;
     log(`  loaded in ${seedSeconds.toFixed(0)} s: ${JSON.stringify(counts)}`);

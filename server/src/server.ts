@@ -13,6 +13,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { withStartupLock } from './db/migrate.ts';
 import { createReadiness } from './http/middleware/readiness/readiness.ts';
 import { backfillSearchPairs } from './inbox/search-backfill.ts';
+import { rebuildDashboardDaily } from './reports/daily-rebuild.ts';
 import { backfillDossierFacts } from './reports/facts-backfill.ts';
 import { createLocalFileStore } from './files/local-store.ts';
 import type { FileStore } from './files/store.ts';
@@ -137,10 +138,12 @@ export async function startServer(
   void backfillSearchPairs(ctx.database, { pauseMs: 20, log: (f, m) => log.info(f, m) }).catch((err: unknown) =>
     log.warn({ err }, 'search word pairs backfill stopped (it resumes at the next start)'),
   );
-  // Dashboard facts of dossiers accepted before migration 0015: online, in the background.
-  void backfillDossierFacts(ctx.db, { pauseMs: 20, log: (f, m) => log.info(f, m) }).catch((err: unknown) =>
-    log.warn({ err }, 'dashboard facts backfill stopped (it resumes at the next start)'),
-  );
+  // The dashboard's daily sums after migration 0017, then the facts of dossiers accepted before
+  // migration 0015 (with their sums): in the background.
+  void (async () => {
+    await rebuildDashboardDaily(ctx.db, { log: (f, m) => log.info(f, m) });
+    await backfillDossierFacts(ctx.db, { pauseMs: 20, log: (f, m) => log.info(f, m) });
+  })().catch((err: unknown) => log.warn({ err }, 'dashboard facts backfill stopped (it resumes at the next start)'));
   const timer = setInterval(() => void housekeeping(), 3600_000);
   timer.unref();
   const notifications = startNotifications(ctx);

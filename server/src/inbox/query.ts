@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { OPEN_STATUSES, type QueueDefinition, type QueueViewer } from '@motcua/core';
+import type { QueueDefinition, QueueViewer } from '@motcua/core';
 import type { Executor } from '../db/client.ts';
 import { execute } from '../db/client.ts';
 import type { Cursor } from './cursor.ts';
 import type { SearchTerms } from './search.ts';
 import { queueWhere } from './queue-sql.ts';
+import { OPEN_STATUS_LIST, overdueCondition } from '../db/deadline-sql.ts';
 
 /**
  * The work-queue views. `queue`: open dossiers at the agency waiting for the given roles;
@@ -46,9 +47,6 @@ export interface InboxKey {
   at: number;
 }
 
-/** Core's open statuses (isOverdue's), written into the SQL as literals: constants, never input. */
-const OPEN = sql.raw(`(${OPEN_STATUSES.join(', ')})`);
-
 /** Conditions every view shares (on the dossier alias `d`). */
 function filters(f: InboxFilter): SQL[] {
   const out: SQL[] = [];
@@ -65,14 +63,11 @@ function filters(f: InboxFilter): SQL[] {
   const now = new Date(f.now).toISOString();
   switch (f.due) {
     case 'overdue':
-      // = core's isOverdue: accepted, still open, past due, not paused since before the due instant.
-      out.push(
-        sql`d.due_at is not null and d.accepted_at is not null and d.status in ${OPEN} and d.due_at < ${now}::timestamptz and (d.paused_since is null or d.paused_since >= d.due_at)`,
-      );
+      out.push(overdueCondition(f.now));
       break;
     case 'soon':
       out.push(
-        sql`d.due_at is not null and d.status in ${OPEN} and d.paused_since is null and d.due_at >= ${now}::timestamptz and d.due_at <= ${new Date(f.soonUntil ?? f.now).toISOString()}::timestamptz`,
+        sql`d.due_at is not null and d.status in ${OPEN_STATUS_LIST} and d.paused_since is null and d.due_at >= ${now}::timestamptz and d.due_at <= ${new Date(f.soonUntil ?? f.now).toISOString()}::timestamptz`,
       );
       break;
     case 'paused':

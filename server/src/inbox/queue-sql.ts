@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { OPEN_STATUSES, type QueueDefinition, type QueueViewer } from '@motcua/core';
+import type { QueueDefinition, QueueViewer } from '@motcua/core';
+import { OPEN_STATUS_LIST, overdueCondition } from '../db/deadline-sql.ts';
 
 /**
  * Core's queue definitions as SQL on the dossier alias `d`: the same fields, read the same way
@@ -7,7 +8,6 @@ import { OPEN_STATUSES, type QueueDefinition, type QueueViewer } from '@motcua/c
  * from core's constants; only the viewer's agency, id, roles and instants are parameters.
  */
 
-const OPEN = sql.raw(`(${OPEN_STATUSES.join(', ')})`);
 const iso = (ms: number) => new Date(ms).toISOString();
 const list = (values: readonly (string | number)[]) =>
   sql.join(
@@ -59,14 +59,11 @@ export function queueConditions(q: QueueDefinition, v: QueueViewer): SQL[] {
       out.push(sql`d.paused_since is not null`);
       break;
     case 'overdue':
-      // = core's isOverdue: accepted, still open, past due, not paused since before the due instant.
-      out.push(
-        sql`d.due_at is not null and d.accepted_at is not null and d.status in ${OPEN} and d.due_at < ${now}::timestamptz and (d.paused_since is null or d.paused_since >= d.due_at)`,
-      );
+      out.push(overdueCondition(v.now));
       break;
     case 'due-soon':
       out.push(
-        sql`d.due_at is not null and d.status in ${OPEN} and d.paused_since is null and d.due_at >= ${now}::timestamptz and d.due_at <= ${iso(v.soonUntil)}::timestamptz`,
+        sql`d.due_at is not null and d.status in ${OPEN_STATUS_LIST} and d.paused_since is null and d.due_at >= ${now}::timestamptz and d.due_at <= ${iso(v.soonUntil)}::timestamptz`,
       );
       break;
   }

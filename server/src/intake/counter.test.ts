@@ -6,6 +6,7 @@ import { testServer, type TestServer } from '../../test/support/server.ts';
 import { bearer, json, login } from '../../test/support/http.ts';
 import { birthData, birthFiles, pdfBytes, submissionForm } from '../../test/support/intake.ts';
 import { execute } from '../db/client.ts';
+import { assertDailySumsRecount } from '../reports/testing/daily-recount.ts';
 import { dossierByCode } from '../dossiers/load.ts';
 import { act } from '../dossiers/act.ts';
 
@@ -54,6 +55,12 @@ forEachDatabase('counter intake, staff reads, supplements', (db) => {
       [{ column: 'accepted-direct', value: 1, day: '2026-03-02' }],
       'the Biểu 06 running totals moved in the same transaction',
     );
+    const daily = await execute<{ accepted: number; channel: string; day: string }>(
+      server.ctx.db,
+      sql`select accepted, channel, day::text as day from dashboard_daily where agency_code = '000.20.01.H56'`,
+    );
+    assert.deepEqual(daily, [{ accepted: 1, channel: 'postal', day: '2026-03-02' }], 'and the dashboard’s daily sums');
+    await assertDailySumsRecount(server.ctx.db, 'counter intake');
   });
 
   test('reception of another agency, or a specialist, cannot receive at this counter', async () => {

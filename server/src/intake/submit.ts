@@ -34,6 +34,7 @@ import {
   files as filesTable,
   reportLedger,
   dossierFacts,
+  dashboardDaily,
 } from '../db/schema/index.ts';
 import { combineInserts, insertSql } from '../db/insert-sql.ts';
 import { runTransaction, type Statement } from '../db/pipeline.ts';
@@ -47,6 +48,7 @@ import { chainHashes, eventRows, LEDGER_UPSERT, ledgerRows, stateColumns, visitR
 import { GENESIS_HASH } from '../dossiers/event-hash.ts';
 import { applicantSearchColumns } from '../dossiers/applicant-search.ts';
 import { factsRow } from '../reports/facts-store.ts';
+import { DAILY_UPSERT, DailySums, dailyRows } from '../reports/daily-sums.ts';
 import { indexEventFlags } from '@motcua/core';
 import { workflowContext } from '../dossiers/workflow-context.ts';
 import { discardAll, parseMultipart, type UploadedFile } from './multipart.ts';
@@ -263,7 +265,11 @@ async function receive(
   const ledger = ledgerRows(procedure.field.code, null, state);
   if (ledger.length) tail.push(insertSql(reportLedger, ledger, LEDGER_UPSERT));
   const facts = factsRow(id, state, procedure.field.code, current.code, indexEventFlags(plan.events));
-  if (facts) tail.push(insertSql(dossierFacts, [facts]));
+  if (facts) {
+    tail.push(insertSql(dossierFacts, [facts]));
+    const daily = dailyRows(new DailySums().add([facts]));
+    if (daily.length) tail.push(insertSql(dashboardDaily, daily, DAILY_UPSERT));
+  }
   // What is due is left out: it needs the code (a replay reads it from the dossier, payment-due.ts).
   const { code: _, payment: _due, ...bodyWithoutCode } = body;
   tail.push(

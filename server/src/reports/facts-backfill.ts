@@ -3,6 +3,7 @@ import { indexEventFlags, replay, type DossierEvent } from '@motcua/core';
 import { execute, type Executor } from '../db/client.ts';
 import { dossierFacts } from '../db/schema/index.ts';
 import { factsRow, type FactsRow } from './facts-store.ts';
+import { DailySums, applyDailySums } from './daily-sums.ts';
 
 /**
  * Fills in the dashboard facts of dossiers accepted before the facts were kept, from their event
@@ -44,7 +45,12 @@ export async function backfillDossierFacts(
         return log.length ? factsRow(r.id, replay(log), r.field, r.procedure, indexEventFlags(log)) : null;
       })
       .filter((f): f is FactsRow => f !== null);
-    if (rows.length) await db.insert(dossierFacts).values(rows).onConflictDoNothing();
+    // The rows this batch wrote and their daily sums, together.
+    if (rows.length)
+      await db.transaction(async (tx) => {
+        const inserted = await tx.insert(dossierFacts).values(rows).onConflictDoNothing().returning();
+        await applyDailySums(tx, new DailySums().add(inserted));
+      });
     written += rows.length;
     if (ids.length < batch) break;
     if (o.pauseMs) await new Promise((r) => setTimeout(r, o.pauseMs));

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   dashboardFacts,
   indexEventFlags,
@@ -8,8 +8,9 @@ import {
 } from '@motcua/core';
 import type { Executor } from '../db/client.ts';
 import { dossierEvents, dossierFacts } from '../db/schema/index.ts';
+import { DailySums, applyDailySums } from './daily-sums.ts';
 
-export type FactsRow = typeof dossierFacts.$inferInsert;
+export type FactsRow = typeof dossierFacts.$inferSelect;
 
 /** The `dossier_facts` row of a dossier (core's dashboardFacts), or null before acceptance. */
 export function factsRow(
@@ -71,13 +72,34 @@ const REWRITE = Object.fromEntries(
   }).map(([k, col]) => [k, sql.raw(`excluded."${col}"`)]),
 );
 
-/** Writes the rows (the whole log's facts), replacing what was there. */
-export async function writeFacts(tx: Executor, rows: readonly FactsRow[]): Promise<void> {
+/** The stored facts of some dossiers, locked until the transaction ends (their daily sums change with them). */
+export async function storedFacts(tx: Executor, ids: readonly string[]): Promise<FactsRow[]> {
+  if (!ids.length) return [];
+  return tx
+    .select()
+    .from(dossierFacts)
+    .where(inArray(dossierFacts.dossierId, [...ids]))
+    .for('update');
+}
+
+/**
+ * Writes the rows (the whole log's facts), replacing what was there (`before`: the stored rows of
+ * these dossiers, read if not given), and corrects the daily sums by the change, in the caller's
+ * transaction.
+ */
+export async function writeFacts(tx: Executor, rows: readonly FactsRow[], before?: readonly FactsRow[]): Promise<void> {
   if (!rows.length) return;
+  const old =
+    before ??
+    (await storedFacts(
+      tx,
+      rows.map((r) => r.dossierId),
+    ));
   await tx
     .insert(dossierFacts)
     .values([...rows])
     .onConflictDoUpdate({ target: dossierFacts.dossierId, set: REWRITE });
+  await applyDailySums(tx, new DailySums().add(old, -1).add(rows));
 }
 
 /**
@@ -91,17 +113,14 @@ export async function applyFacts(
   newEvents: readonly DossierEvent[],
   after: DossierState,
 ): Promise<void> {
-  const stored = await tx
-    .select({ paid: dossierFacts.paid, paidOnline: dossierFacts.paidOnline, files: dossierFacts.submittedFiles })
-    .from(dossierFacts)
-    .where(eq(dossierFacts.dossierId, head.id));
+  const stored = await storedFacts(tx, [head.id]);
   let flags: IndexEventFlags;
   if (stored[0]) {
     const add = indexEventFlags(newEvents);
     flags = {
       paid: stored[0].paid || add.paid,
       paidOnline: stored[0].paidOnline || add.paidOnline,
-      submittedFiles: stored[0].files || add.submittedFiles,
+      submittedFiles: stored[0].submittedFiles || add.submittedFiles,
     };
   } else {
     if (after.acceptedAt === null) return;
@@ -113,5 +132,5 @@ export async function applyFacts(
     flags = indexEventFlags(log.map((r) => r.event as DossierEvent));
   }
   const row = factsRow(head.id, after, head.fieldCode, head.procedureCode, flags);
-  if (row) await writeFacts(tx, [row]);
+  if (row) await writeFacts(tx, [row], stored);
 }

@@ -21,6 +21,7 @@ import { json } from '../../test/support/http.ts';
 import { doAction, doActionWithFiles, onlineBirth, resultPdf, staffOf, type Staff } from '../../test/support/cases.ts';
 import { COMMUNES, generator, randomDossiers, writeDossiers } from '../../test/support/histories.ts';
 import { execute } from '../db/client.ts';
+import { assertDailySumsRecount } from './testing/daily-recount.ts';
 
 const ROOT = '000.00.00.H56';
 const COMMUNE = '000.20.03.H56';
@@ -237,5 +238,11 @@ forEachDatabase('the oversight dashboard', (db) => {
         event_count: events.length,
       },
     ]);
+    // The daily sums followed every change of the facts (intake, then each action's correction).
+    await assertDailySumsRecount(server.ctx.db, 'after the HTTP actions');
+  });
+
+  test('the daily sums of the random histories equal a recount of their facts', async () => {
+    await assertDailySumsRecount(server.ctx.db, 'random histories');
   });
 });

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  OPEN_STATUSES,
+  DASHBOARD_COUNTS,
   addCounts,
   emptyCounts,
   endOfDay,
@@ -17,6 +17,8 @@ import { contract } from '@motcua/api';
 import { implement, type Implementation } from '../http/implement.ts';
 import { errors } from '../http/errors.ts';
 import { execute, type Executor } from '../db/client.ts';
+import { overdueCondition } from '../db/deadline-sql.ts';
+import { countsSelect, sumsSelect } from './daily-sums.ts';
 
 /** What the dashboard is asked for. */
 export interface OversightFilter {
@@ -40,11 +42,8 @@ export function numbers(c: DashboardCounts) {
   };
 }
 
-/** Core's open statuses as SQL literals (constants, never input). */
-const OPEN = sql.raw(`(${OPEN_STATUSES.join(', ')})`);
-
-function conditions(f: OversightFilter, alias: 'f' | 'd'): SQL[] {
-  const agencyCol = alias === 'f' ? sql`f.agency_code` : sql`d.responsible_agency`;
+function conditions(f: OversightFilter, alias: 'dd' | 'dm' | 'd'): SQL[] {
+  const agencyCol = alias === 'd' ? sql`d.responsible_agency` : sql.raw(`${alias}.agency_code`);
   const out: SQL[] = [
     sql`${agencyCol} in (${sql.join(
       f.agencies.map((a) => sql`${a}`),
@@ -59,114 +58,69 @@ function conditions(f: OversightFilter, alias: 'f' | 'd'): SQL[] {
 
 type Key = `${string}|${string}`;
 
+/** The last day of the month that starts on `first` (YYYY-MM-01). */
+const lastDayOfMonth = (first: string) =>
+  new Date(Date.UTC(Number(first.slice(0, 4)), Number(first.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
- * Core's dashboard counts per agency and month, summed by the database from `dossier_facts`: one
- * grouped query per day column (acceptance, resolution, end), each an index range per agency.
+ * The grouped sums of core's daily counts per agency and month of the period: the period's whole
+ * months from `dashboard_monthly`, its partial ones (at most the first and the last) by day from
+ * `dashboard_daily`; each an index range per agency.
+ */
+export function dashboardSumsQuery(f: OversightFilter): SQL {
+  const months = monthsOf(f.period);
+  const whole = months.filter((m) => m.from.endsWith('-01') && m.to === lastDayOfMonth(m.from));
+  const partial = months.filter((m) => !whole.includes(m));
+  const parts: SQL[] = [];
+  if (whole.length)
+    parts.push(
+      sql`select dm.agency_code as agency, to_char(dm.month, 'YYYY-MM') as month, ${countsSelect('dm')}
+          from dashboard_monthly dm where ${sql.join(
+            [...conditions(f, 'dm'), sql`dm.month between ${whole[0]!.from}::date and ${whole.at(-1)!.from}::date`],
+            sql` and `,
+          )}`,
+    );
+  for (const m of partial)
+    parts.push(
+      sql`select dd.agency_code as agency, to_char(dd.day, 'YYYY-MM') as month, ${countsSelect('dd')}
+          from dashboard_daily dd where ${sql.join(
+            [...conditions(f, 'dd'), sql`dd.day between ${m.from}::date and ${m.to}::date`],
+            sql` and `,
+          )}`,
+    );
+  return sql`select x.agency, x.month, ${sumsSelect('x')} from (${sql.join(parts, sql` union all `)}) x group by 1, 2`;
+}
+
+/**
+ * Core's dashboard counts per agency and month: sums of core's `dailyCounts` of each dossier, kept
+ * with its facts per day and month, never a scan of the dossiers.
  */
 export async function countsByAgencyMonth(db: Executor, f: OversightFilter): Promise<Map<Key, DashboardCounts>> {
+  const rows = await execute<{ agency: string; month: string } & Record<keyof DashboardCounts, string | number>>(
+    db,
+    dashboardSumsQuery(f),
+  );
   const out = new Map<Key, DashboardCounts>();
-  const at = (agency: string, month: string) => {
-    const k: Key = `${agency}|${month}`;
-    let c = out.get(k);
-    if (!c) out.set(k, (c = emptyCounts()));
-    return c;
-  };
-  const where = (day: string) =>
-    sql.join(
-      [
-        ...conditions(f, 'f'),
-        sql.raw(`f.${day} between `).append(sql`${f.period.from}::date and ${f.period.to}::date`),
-      ],
-      sql` and `,
-    );
-  const accepted = await execute<{
-    agency: string;
-    month: string;
-    accepted: number;
-    online: number;
-    digitised: number;
-    paid: number;
-    paid_online: number;
-  }>(
-    db,
-    sql`select f.agency_code as agency, to_char(f.accepted_day, 'YYYY-MM') as month, count(*)::int as accepted,
-          (count(*) filter (where f.channel = 'online'))::int as online,
-          (count(*) filter (where f.digitised))::int as digitised,
-          (count(*) filter (where f.paid))::int as paid,
-          (count(*) filter (where f.paid_online))::int as paid_online
-        from dossier_facts f where ${where('accepted_day')} group by 1, 2`,
-  );
-  for (const r of accepted) {
-    const c = at(r.agency, r.month);
-    c.accepted += r.accepted;
-    c.online += r.online;
-    c.digitised += r.digitised;
-    c.paid += r.paid;
-    c.paidOnline += r.paid_online;
-  }
-  const resolved = await execute<{
-    agency: string;
-    month: string;
-    resolved: number;
-    early: number;
-    on_time: number;
-    late: number;
-    processing_ms: string | number;
-    electronic: number;
-  }>(
-    db,
-    sql`select f.agency_code as agency, to_char(f.resolved_day, 'YYYY-MM') as month, count(*)::int as resolved,
-          (count(*) filter (where f.resolved_class = 'early'))::int as early,
-          (count(*) filter (where f.resolved_class = 'on-time'))::int as on_time,
-          (count(*) filter (where f.resolved_class = 'late'))::int as late,
-          coalesce(sum(f.processing_ms), 0)::bigint as processing_ms,
-          (count(*) filter (where f.electronic_result))::int as electronic
-        from dossier_facts f where ${where('resolved_day')} group by 1, 2`,
-  );
-  for (const r of resolved) {
-    const c = at(r.agency, r.month);
-    c.resolved += r.resolved;
-    c.early += r.early;
-    c.onTime += r.on_time;
-    c.late += r.late;
-    c.processingMs += Number(r.processing_ms);
-    c.electronicResult += r.electronic;
-  }
-  const finished = await execute<{
-    agency: string;
-    month: string;
-    finished: number;
-    once: number;
-    on_time: number;
-  }>(
-    db,
-    sql`select f.agency_code as agency, to_char(f.finished_day, 'YYYY-MM') as month, count(*)::int as finished,
-          (count(*) filter (where f.supplement_requests <= 1))::int as once,
-          (count(*) filter (where f.supplement_requests <= 1 and f.finished_at <= f.due_at))::int as on_time
-        from dossier_facts f where ${where('finished_day')} group by 1, 2`,
-  );
-  for (const r of finished) {
-    const c = at(r.agency, r.month);
-    c.finished += r.finished;
-    c.supplementOnce += r.once;
-    c.indexOnTime += r.on_time;
+  for (const r of rows) {
+    const c = emptyCounts();
+    for (const k of DASHBOARD_COUNTS) c[k] = Number(r[k]);
+    out.set(`${r.agency}|${r.month}`, c);
   }
   return out;
 }
 
+/** The count of overdue dossiers in progress per responsible agency (dossiers_overdue_idx: open ones only). */
+export function overdueQuery(f: OversightFilter): SQL {
+  return sql`select d.responsible_agency as agency, count(*)::int as n from dossiers d
+      where ${sql.join([...conditions(f, 'd'), overdueCondition(f.now)], sql` and `)}
+      group by 1`;
+}
+
 /** Open, accepted dossiers past their due instant now, per responsible agency (= core's isOverdue, as the inbox). */
 export async function overdueByAgency(db: Executor, f: OversightFilter): Promise<Map<string, number>> {
-  const now = new Date(f.now).toISOString();
-  const rows = await execute<{ agency: string; n: number }>(
-    db,
-    sql`select d.responsible_agency as agency, count(*)::int as n from dossiers d
-        where ${sql.join(conditions(f, 'd'), sql` and `)}
-          and d.due_at is not null and d.accepted_at is not null and d.status in ${OPEN}
-          and d.due_at < ${now}::timestamptz and (d.paused_since is null or d.paused_since >= d.due_at)
-        group by 1`,
-  );
+  const rows = await execute<{ agency: string; n: number }>(db, overdueQuery(f));
   return new Map(rows.map((r) => [r.agency, r.n]));
 }
 

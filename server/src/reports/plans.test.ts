@@ -17,6 +17,7 @@ import { queueCountQueries } from '../inbox/queue-counts.ts';
 import { QUEUES, applicantSearchKeys, type QueueScope, type QueueViewer } from '@motcua/core';
 import { searchTerms } from '../inbox/search.ts';
 import { ledgerSumsQuery } from './ledger-sums.ts';
+import { dashboardSumsQuery, overdueQuery, type OversightFilter } from './oversight.ts';
 
 const ROWS = Number(process.env.MOTCUA_PLAN_TEST_DOSSIERS ?? 100_000);
 const NOW = Date.parse('2026-03-31T17:00:00+07:00');
@@ -30,6 +31,7 @@ const LARGE = 20_000;
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
+  'Index Name'?: string;
   Plans?: PlanNode[];
 }
 
@@ -114,6 +116,12 @@ forEachDatabase(
       ...over,
     });
 
+    const oversight: OversightFilter = {
+      agencies: [...COMMUNES, '000.00.00.H56', '000.00.11.H56'],
+      period: { from: '2024-04-01', to: '2026-03-31' },
+      now: NOW,
+    };
+
     const cases: [string, () => SQL][] = [
       ['inbox: one role\u2019s queue, first page', () => inboxQuery(filter({}))],
       [
@@ -148,6 +156,17 @@ forEachDatabase(
         () =>
           ledgerSumsQuery([...COMMUNES, '000.00.00.H56', '000.00.11.H56'], { from: '2026-01-01', to: '2026-03-31' }),
       ],
+      ['oversight: sums, province, two years', () => dashboardSumsQuery(oversight)],
+      [
+        'oversight: sums, a commune, partial months',
+        () =>
+          dashboardSumsQuery({
+            ...oversight,
+            agencies: [COMMUNES[0]!],
+            period: { from: '2025-12-15', to: '2026-02-10' },
+          }),
+      ],
+      ['oversight: overdue in progress, province', () => overdueQuery(oversight)],
       ['report: one commune, one day', () => ledgerSumsQuery([COMMUNES[2]!], { from: '2026-02-17', to: '2026-02-17' })],
       [
         'report: one field, two years',
@@ -160,6 +179,16 @@ forEachDatabase(
         assert.deepEqual(seqScans(plan), [], nodes(plan).join(' > '));
       });
     }
+
+    test('overdue in progress is counted from the open dossiers\u2019 index, not the whole table', async () => {
+      const indexes = (n: PlanNode, out: string[] = []): string[] => {
+        if (n['Index Name']) out.push(n['Index Name']);
+        for (const c of n.Plans ?? []) indexes(c, out);
+        return out;
+      };
+      const plan = await explain(overdueQuery(oversight));
+      assert.ok(indexes(plan).includes('dossiers_overdue_idx'), nodes(plan).join(' > '));
+    });
 
     test('the logbook\u2019s queries (dossiers of a month, then their events) use indexes too', async () => {
       const start = new Date(Date.parse('2026-03-01T00:00:00+07:00')).toISOString();

@@ -9,7 +9,7 @@
  * `motcua audit verify` is not meant for a bulk-seeded database.
  */
 import type postgres from 'postgres';
-import { SEARCH_PAIR_SEPARATOR, SEARCH_WORD_SEPARATOR } from '@motcua/core';
+import { OPEN_STATUSES, SEARCH_PAIR_SEPARATOR, SEARCH_WORD_SEPARATOR } from '@motcua/core';
 import { foldText } from '../../src/dossiers/fold.ts';
 import { FAMILY, GIVEN, MIDDLE } from './histories.ts';
 
@@ -100,6 +100,10 @@ export const BULK_INDEXES: { name: string; create: string }[] = [
     create: 'create index dossiers_code_prefix_idx on dossiers using btree (code text_pattern_ops)',
   },
   {
+    name: 'dossiers_overdue_idx',
+    create: `create index dossiers_overdue_idx on dossiers using btree (responsible_agency, due_at) include (paused_since) where due_at is not null and accepted_at is not null and status in (${OPEN_STATUSES.join(', ')})`,
+  },
+  {
     name: 'dossier_agencies_agency_idx',
     create: 'create index dossier_agencies_agency_idx on dossier_agencies using btree (agency_code, dossier_id)',
   },
@@ -173,13 +177,54 @@ export async function rebuildMonthTotals(sql: postgres.Sql): Promise<void> {
   });
 }
 
+export interface GrowBulkOptions extends Omit<BulkSeedOptions, 'first' | 'count' | 'start' | 'days'> {
+  /** Dossiers already loaded (numbered 1 … loaded). */
+  loaded: number;
+  /** The size to grow to. */
+  size: number;
+  /** History from (default 2024-04-01) over days (default 730: two years up to the benches' now). */
+  start?: string;
+  days?: number;
+  /** Run after the load and its indexes, before the statistics (e.g. rows derived from the new dossiers). */
+  afterLoad?: () => Promise<void>;
+}
+
+/**
+ * Grows the bulk-loaded table from `loaded` to `size` dossiers, as the benchmarks do between their
+ * stages: indexes dropped and rebuilt around the load, month totals recomputed, statistics fresh
+ * and the load's dirty pages written out. Returns the seconds it took (0 when nothing to add).
+ */
+export async function growBulk(sql: postgres.Sql, o: GrowBulkOptions): Promise<number> {
+  if (o.size <= o.loaded) return 0;
+  const t = Date.now();
+  const { loaded, size, afterLoad, ...seed } = o;
+  await dropBulkIndexes(sql);
+  await bulkSeed(sql, {
+    ...seed,
+    start: o.start ?? '2024-04-01',
+    days: o.days ?? 730,
+    first: loaded + 1,
+    count: size - loaded,
+  });
+  await createBulkIndexes(sql, o.log);
+  await rebuildMonthTotals(sql);
+  await afterLoad?.();
+  await sql.unsafe('vacuum analyze');
+  // Written out now, not by a checkpoint in the middle of the timings.
+  await sql.unsafe('checkpoint');
+  return (Date.now() - t) / 1000;
+}
+
+/** The id of generated dossier number `g` (an SQL expression of `g`). */
+export const BULK_ID = `md5('motcua-bench-' || g)::uuid`;
+
 // $1 first, $2 last, $3 communes, $4 departments, $5 start date, $6 days, $7 now, $8 names, $9 folded
 // names, $10 procedure codes, $11 fields, $12 deadlines (days), $13 events per dossier. r(k): a
 // uniform [0,1) per dossier.
 export const SEED_SQL = `
 with base as (
   select g,
-    md5('motcua-bench-' || g)::uuid as id,
+    ${BULK_ID} as id,
     (hashint4(g * 31 + 1) & 2147483647)::float8 / 2147483648 as r1,
     (hashint4(g * 31 + 2) & 2147483647)::float8 / 2147483648 as r2,
     (hashint4(g * 31 + 3) & 2147483647)::float8 / 2147483648 as r3,

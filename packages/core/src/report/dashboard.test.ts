@@ -1,6 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dashboardCounts, meanProcessingDays, monthsOf, percent, type DashboardFacts } from './dashboard.ts';
+import fc from 'fast-check';
+import {
+  addCounts,
+  dailyCounts,
+  dashboardCounts,
+  emptyCounts,
+  meanProcessingDays,
+  monthsOf,
+  percent,
+  subtractCounts,
+  type DashboardFacts,
+} from './dashboard.ts';
+import { RESOLVED_CLASSES } from '../working-time/index.ts';
 import type { ServiceIndexFacts } from './service-index.ts';
 
 const at = (s: string) => Date.parse(s);
@@ -74,4 +86,76 @@ test('the months of a period, cut to it', () => {
     { from: '2026-02-01', to: '2026-02-10' },
   ]);
   assert.deepEqual(monthsOf({ from: '2024-02-03', to: '2024-02-29' }), [{ from: '2024-02-03', to: '2024-02-29' }]);
+});
+
+const DAY0 = Date.parse('2026-01-01T00:00:00Z');
+const dayAt = (n: number) => new Date(DAY0 + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Random facts over 60 days: accepted on a day, perhaps finished and resolved on later ones. */
+const arbFacts = fc
+  .record({
+    acc: fc.integer({ min: 0, max: 40 }),
+    res: fc.option(fc.integer({ min: 0, max: 20 })),
+    fin: fc.option(fc.integer({ min: 0, max: 20 })),
+    cls: fc.constantFrom(...RESOLVED_CLASSES),
+    online: fc.boolean(),
+    digitised: fc.boolean(),
+    paid: fc.boolean(),
+    electronic: fc.boolean(),
+    supplements: fc.integer({ min: 0, max: 3 }),
+    dueDays: fc.integer({ min: 0, max: 15 }),
+  })
+  .map((r) => {
+    const accAt = DAY0 + r.acc * 86_400_000 + 3 * 3600_000;
+    const resolved =
+      r.res === null ? null : { at: accAt + r.res * 86_400_000, day: dayAt(r.acc + r.res), class: r.cls };
+    const finDay = r.fin === null ? null : r.acc + r.fin;
+    const f = dossier(
+      {
+        channel: r.online ? 'online' : 'direct',
+        acceptedAt: accAt,
+        digitised: r.digitised,
+        paid: r.paid,
+        paidOnline: r.paid && r.online,
+        electronicResult: r.electronic,
+        supplementRequests: r.supplements,
+        dueAt: accAt + r.dueDays * 86_400_000,
+        finishedAt: finDay === null ? null : DAY0 + finDay * 86_400_000 + 5 * 3600_000,
+      },
+      resolved,
+      finDay === null ? null : dayAt(finDay),
+    );
+    return { ...f, acceptedDay: dayAt(r.acc) };
+  });
+
+test('daily counts: any period’s counts are the sum of its days’ (so a store may sum days)', () => {
+  fc.assert(
+    fc.property(
+      fc.array(arbFacts, { maxLength: 30 }),
+      fc.integer({ min: 0, max: 60 }),
+      fc.integer({ min: 0, max: 60 }),
+      (facts, a, b) => {
+        const period = { from: dayAt(Math.min(a, b)), to: dayAt(Math.max(a, b)) };
+        let summed = emptyCounts();
+        for (const f of facts)
+          for (const d of dailyCounts(f))
+            if (d.day >= period.from && d.day <= period.to) summed = addCounts(summed, d.counts);
+        assert.deepEqual(summed, dashboardCounts(facts, period));
+        for (const f of facts) {
+          const days = dailyCounts(f).map((d) => d.day);
+          assert.deepEqual(days, [...new Set(days)].sort(), 'each day once, in order');
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('subtractCounts undoes addCounts', () => {
+  const a = dossier({ channel: 'online' }, null, null);
+  const b = dossier({ finishedAt: at('2026-03-04T10:00:00+07:00') }, null, '2026-03-04');
+  const x = dashboardCounts([a], { from: '2026-03-01', to: '2026-03-31' });
+  const y = dashboardCounts([a, b], { from: '2026-03-01', to: '2026-03-31' });
+  assert.deepEqual(subtractCounts(addCounts(x, y), y), x);
+  assert.equal(subtractCounts(x, y).finished, -1);
 });

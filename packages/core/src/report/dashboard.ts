@@ -116,6 +116,27 @@ export function countDossier(c: DashboardCounts, f: DashboardFacts, p: Period): 
   }
 }
 
+/** The difference of two sets of counts (a store's correction when a dossier's facts change). */
+export function subtractCounts(a: DashboardCounts, b: DashboardCounts): DashboardCounts {
+  return Object.fromEntries(DASHBOARD_COUNTS.map((k) => [k, a[k] - b[k]])) as unknown as DashboardCounts;
+}
+
+/**
+ * One dossier's counts split by day: what it adds to each day it touches (acceptance, resolution,
+ * end). The counts of any period are the sum of its days' (days are whole in every count), so a
+ * store may keep daily sums and add days instead of dossiers.
+ */
+export function dailyCounts(f: DashboardFacts): { day: string; counts: DashboardCounts }[] {
+  const days = new Set<string>([f.acceptedDay]);
+  if (f.resolved) days.add(f.resolved.day);
+  if (f.finishedDay !== null) days.add(f.finishedDay);
+  return [...days].sort().map((day) => {
+    const counts = emptyCounts();
+    countDossier(counts, f, { from: day, to: day });
+    return { day, counts };
+  });
+}
+
 /** The counts of a set of dossiers for a period. */
 export function dashboardCounts(facts: Iterable<DashboardFacts>, p: Period): DashboardCounts {
   const c = emptyCounts();

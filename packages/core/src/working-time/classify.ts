@@ -1,7 +1,8 @@
 import { localDate } from './zoned-time.ts';
 
-/** Report class of a resolved dossier: trước hạn / đúng hạn / quá hạn. */
-export type ResolvedClass = 'early' | 'on-time' | 'late';
+/** Report classes of a resolved dossier: trước hạn / đúng hạn / quá hạn (stores write these words). */
+export const RESOLVED_CLASSES = ['early', 'on-time', 'late'] as const;
+export type ResolvedClass = (typeof RESOLVED_CLASSES)[number];
 /** Report class of a dossier still in progress at an instant: trong hạn / quá hạn. */
 export type OpenClass = 'within' | 'overdue';
 

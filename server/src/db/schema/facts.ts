@@ -1,4 +1,16 @@
-import { pgTable, text, boolean, timestamp, uuid, integer, smallint, bigint, date, index } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  boolean,
+  timestamp,
+  uuid,
+  integer,
+  smallint,
+  bigint,
+  date,
+  index,
+  primaryKey,
+} from 'drizzle-orm/pg-core';
 import { dossiers } from './dossiers.ts';
 
 /**
@@ -41,3 +53,63 @@ export const dossierFacts = pgTable(
     index('dossier_facts_finished_idx').on(t.agencyCode, t.finishedDay),
   ],
 );
+
+const count = (name: string) => integer(name).notNull().default(0);
+
+/** One column per count of core's `DASHBOARD_COUNTS` (reports/daily-sums.ts maps them). */
+const counts = () => ({
+  accepted: count('accepted'),
+  online: count('online'),
+  digitised: count('digitised'),
+  paid: count('paid'),
+  paidOnline: count('paid_online'),
+  resolved: count('resolved'),
+  early: count('early'),
+  onTime: count('on_time'),
+  late: count('late'),
+  processingMs: bigint('processing_ms', { mode: 'number' }).notNull().default(0),
+  electronicResult: count('electronic_result'),
+  finished: count('finished'),
+  indexOnTime: count('index_on_time'),
+  supplementOnce: count('supplement_once'),
+});
+
+/**
+ * Core's dashboard counts per agency, field, procedure, channel and day (report/dashboard.ts
+ * `dailyCounts`), corrected in the transaction of each change of `dossier_facts` by the change of
+ * the dossier's contribution. The dashboard sums days, not dossiers.
+ */
+export const dashboardDaily = pgTable(
+  'dashboard_daily',
+  {
+    agencyCode: text('agency_code').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    fieldCode: text('field_code').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    channel: text('channel').notNull(),
+    ...counts(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.day, t.fieldCode, t.procedureCode, t.channel] })],
+);
+
+/**
+ * The daily sums per month (`month`: its first day), kept by a trigger on `dashboard_daily` that
+ * only adds (migration 0017): a period's whole months are read here, its partial ones by day.
+ */
+export const dashboardMonthly = pgTable(
+  'dashboard_monthly',
+  {
+    agencyCode: text('agency_code').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    fieldCode: text('field_code').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    channel: text('channel').notNull(),
+    ...counts(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.month, t.fieldCode, t.procedureCode, t.channel] })],
+);
+
+/** Present while `dashboard_daily` must be recomputed from `dossier_facts` (after migration 0017). */
+export const dashboardDailyRebuild = pgTable('dashboard_daily_rebuild', {
+  requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
