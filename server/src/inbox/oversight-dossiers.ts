@@ -1,18 +1,22 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Static } from '@sinclair/typebox';
-import { OPEN_STATUSES, validatePeriod } from '@motcua/core';
+import { validatePeriod, type ResolvedClass } from '@motcua/core';
 import { contract, type OversightDossiersQuery, type OversightMeasure } from '@motcua/api';
 import { implement, type Implementation } from '../http/implement.ts';
 import type { AppEnv } from '../http/env.ts';
 import { errors } from '../http/errors.ts';
 import { execute } from '../db/client.ts';
+import { overdueCondition } from '../db/deadline-sql.ts';
 import { dossiers } from '../db/schema/index.ts';
 import { CASE_COLUMNS, caseView } from '../cases/view.ts';
 import { logAccessMany } from '../cases/access.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 type Query = Static<typeof OversightDossiersQuery>;
+
+/** `f.resolved_class` in some of core's classes (typed by its constant: literals, never input). */
+const resolvedIn = (...classes: ResolvedClass[]) => `f.resolved_class in (${classes.map((k) => `'${k}'`).join(', ')})`;
 
 /**
  * Which day column of `dossier_facts` a measure is counted on, and what else a dossier must be: the
@@ -25,18 +29,16 @@ const FACT_MEASURES: Record<Exclude<OversightMeasure, 'overdue'>, { day: string;
   paid: { day: 'accepted_day', where: 'f.paid' },
   paidOnline: { day: 'accepted_day', where: 'f.paid_online' },
   resolved: { day: 'resolved_day' },
-  earlyOrOnTime: { day: 'resolved_day', where: "f.resolved_class in ('early', 'on-time')" },
-  early: { day: 'resolved_day', where: "f.resolved_class = 'early'" },
-  onTime: { day: 'resolved_day', where: "f.resolved_class = 'on-time'" },
-  late: { day: 'resolved_day', where: "f.resolved_class = 'late'" },
+  earlyOrOnTime: { day: 'resolved_day', where: resolvedIn('early', 'on-time') },
+  early: { day: 'resolved_day', where: resolvedIn('early') },
+  onTime: { day: 'resolved_day', where: resolvedIn('on-time') },
+  late: { day: 'resolved_day', where: resolvedIn('late') },
   electronicResult: { day: 'resolved_day', where: 'f.electronic_result' },
   finished: { day: 'finished_day' },
+  // core's countDossier: at most one supplement request, finished by the due instant (onTimeByInstant).
   indexOnTime: { day: 'finished_day', where: 'f.supplement_requests <= 1 and f.finished_at <= f.due_at' },
   supplementOnce: { day: 'finished_day', where: 'f.supplement_requests <= 1' },
 };
-
-/** Core's open statuses as SQL literals (constants, never input). */
-const OPEN = sql.raw(`(${OPEN_STATUSES.join(', ')})`);
 
 const list = (values: readonly string[]) =>
   sql.join(
@@ -80,12 +82,8 @@ async function keys(c: Context<AppEnv>, q: Query, agencies: string[], limit: num
   const view = `oversight:${q.measure}`;
   const cursor = q.cursor ? decodeCursor(q.cursor, view) : null;
   if (q.measure === 'overdue') {
-    const now = new Date(ctx.clock.now()).toISOString();
-    const parts = [
-      ...filters(q, 'd', agencies),
-      // = the dashboard's overdueByAgency (core's isOverdue).
-      sql`d.due_at is not null and d.accepted_at is not null and d.status in ${OPEN} and d.due_at < ${now}::timestamptz and (d.paused_since is null or d.paused_since >= d.due_at)`,
-    ];
+    // = the dashboard's overdue count (core's isOverdue), served by dossiers_overdue_idx.
+    const parts = [...filters(q, 'd', agencies), overdueCondition(ctx.clock.now())];
     if (cursor)
       parts.push(sql`(d.due_at, d.id) > (${new Date(cursor.at).toISOString()}::timestamptz, ${cursor.id}::uuid)`);
     const rows = await execute<{ id: string; at: string | number }>(
