@@ -8,6 +8,7 @@ export const oversightStyles = css`
     gap: 0.5rem 1rem;
     align-items: baseline;
     justify-content: space-between;
+    margin-bottom: 1rem;
   }
   .stamp {
     margin: 0;
