@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { encodeParam, enc, hostileString, invalidUtf8, jsonText, multipartBody } from './hostile-inputs.ts';
+import {
+  encodeParam,
+  enc,
+  filePart,
+  hostileString,
+  invalidUtf8,
+  jsonText,
+  multipart,
+  multipartBody,
+} from './hostile-inputs.ts';
 import { schemaShaped } from './schema-shaped.ts';
 import type { OpenApi, Operation } from './operations.ts';
 
@@ -43,6 +52,28 @@ export function fuzzSeed(): number {
   return process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : (Date.now() ^ (Math.random() * 2 ** 31)) | 0;
 }
 
+/** A multipart body with the operation's own parts: schema-shaped JSON parts, files under its prefix. */
+function shapedMultipart(o: FuzzOptions, op: Operation) {
+  const parts = op.parts!;
+  const prefix = parts.filePrefix ?? 'documents.';
+  return fc
+    .record({
+      json: fc.tuple(
+        ...parts.json.map((p) =>
+          schemaShaped(o.doc, p.schema, o.strings).map((v) => ({ name: p.name, body: enc.encode(JSON.stringify(v)) })),
+        ),
+      ),
+      files: fc.array(
+        filePart.map((f) => ({ ...f, name: prefix + f.name.replace(/^documents\./, '') })),
+        { maxLength: 3 },
+      ),
+    })
+    .map(({ json, files }) => ({
+      type: 'multipart/form-data; boundary=5hApEd',
+      body: multipart([...json, ...files], '5hApEd'),
+    }));
+}
+
 function requestOf(o: FuzzOptions, op: Operation) {
   const pathParams = [...op.path.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!);
   const json = op.bodySchema ? schemaShaped(o.doc, op.bodySchema, o.strings) : null;
@@ -70,7 +101,9 @@ function requestOf(o: FuzzOptions, op: Operation) {
     ),
     body:
       op.body === 'multipart'
-        ? multipartBody
+        ? op.parts?.json.length
+          ? fc.oneof(multipartBody, shapedMultipart(o, op))
+          : multipartBody
         : op.body === 'json'
           ? fc.oneof(
               ...(json

@@ -10,6 +10,8 @@ export interface Operation {
   body: 'json' | 'multipart' | null;
   /** The JSON body's schema (JSON bodies only). */
   bodySchema: Schema | null;
+  /** A multipart body's JSON parts and the name prefix of its file parts (multipart bodies only). */
+  parts: { json: { name: string; schema: Schema }[]; filePrefix: string | null } | null;
 }
 
 export type Schema = Record<string, unknown>;
@@ -41,8 +43,21 @@ export function operations(doc: OpenApi, keep: (access: string) => boolean): Ope
         query: parameters.filter((p) => p.in === 'query').map((p) => p.name),
         body: 'multipart/form-data' in content ? 'multipart' : 'application/json' in content ? 'json' : null,
         bodySchema: content['application/json']?.schema ?? null,
+        parts: multipartParts(content['multipart/form-data']?.schema),
       });
     }
   }
   return out;
+}
+
+/** A multipart schema's JSON text parts (with their contentSchema) and its file parts' prefix (`files.`). */
+function multipartParts(schema: Schema | undefined): Operation['parts'] {
+  if (!schema) return null;
+  const props = (schema.properties ?? {}) as Record<string, Schema>;
+  const json = Object.entries(props)
+    .filter(([, p]) => p.contentMediaType === 'application/json' && p.contentSchema)
+    .map(([name, p]) => ({ name, schema: p.contentSchema as Schema }));
+  const pattern = Object.keys((schema.patternProperties ?? {}) as object)[0];
+  const prefix = pattern ? /^\^([a-z]+)\\\./.exec(pattern)?.[1] : undefined;
+  return { json, filePrefix: prefix ? `${prefix}.` : null };
 }
