@@ -13,7 +13,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { openApi, operations } from '../src/openapi/testing/operations.ts';
 import { fuzz, fuzzSeed } from '../src/openapi/testing/fuzz-run.ts';
-import { staffFuzzSetup } from '../src/openapi/testing/staff-fuzz-setup.ts';
+import { FUZZ_SERVER_CONFIG, staffFuzzSetup } from '../src/openapi/testing/staff-fuzz-setup.ts';
 import { storedProblems } from '../src/openapi/testing/stored-checks.ts';
 import type { CheckResult } from './checks.ts';
 
@@ -47,7 +47,10 @@ export async function fuzzRun(o: FuzzRunOptions): Promise<CheckResult> {
   const database = await openDatabase({ databaseUrl: created.url, max: 10 });
   try {
     await migrateDatabase(database);
-    const server = await testServer({ kind: 'postgres', database, url: created.url }, { quiet: true });
+    const server = await testServer(
+      { kind: 'postgres', database, url: created.url },
+      { quiet: true, config: FUZZ_SERVER_CONFIG },
+    );
     try {
       const doc = openApi();
       const all = operations(doc, () => true);

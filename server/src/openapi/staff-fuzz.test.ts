@@ -4,7 +4,7 @@ import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer } from '../../test/support/server.ts';
 import { openApi, operations } from './testing/operations.ts';
 import { fuzz, fuzzSeed } from './testing/fuzz-run.ts';
-import { staffFuzzSetup } from './testing/staff-fuzz-setup.ts';
+import { FUZZ_SERVER_CONFIG, staffFuzzSetup } from './testing/staff-fuzz-setup.ts';
 import { storedProblems } from './testing/stored-checks.ts';
 
 /**
@@ -34,7 +34,7 @@ async function assertRefused(res: Response, pointer: string, what: string): Prom
 
 forEachDatabase('fuzzing the staff routes from the OpenAPI document', (db) => {
   test('a NUL in a granted route’s target, a null action, an id past bigint are a 400 (found by fuzzing)', async () => {
-    const server = await testServer(db(), { quiet: true });
+    const server = await testServer(db(), { quiet: true, config: FUZZ_SERVER_CONFIG });
     try {
       const setup = await staffFuzzSetup(server);
       const headers = { ...setup.headers!(undefined as never), 'content-type': 'application/json' };
@@ -73,7 +73,7 @@ forEachDatabase('fuzzing the staff routes from the OpenAPI document', (db) => {
   });
 
   test(`no 5xx, the contract kept, nothing invalid stored (${SECONDS} s)`, async (t) => {
-    const server = await testServer(db(), { quiet: true });
+    const server = await testServer(db(), { quiet: true, config: FUZZ_SERVER_CONFIG });
     try {
       const doc = openApi();
       const staff = operations(doc, (access) => access !== 'public');
