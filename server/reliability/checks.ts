@@ -14,6 +14,8 @@ export interface CheckResult {
   serverErrors: number;
   /** Acknowledged data missing or altered, duplicates, gaps: anything the check exists to rule out. */
   lost: number;
+  /** For checks that sample memory: whether it stayed flat after warm-up (false fails the check). */
+  memoryFlat?: boolean;
   /** What went wrong, briefly (empty when the check held). */
   problems: string[];
 }

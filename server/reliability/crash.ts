@@ -75,7 +75,8 @@ export async function crashSafety(o: CrashOptions): Promise<CheckResult> {
           return;
         }
         if (res.status >= 500 && res.status !== 503) serverErrors++;
-        if (res.status < 500 && res.status !== 429)
+        // A 201 whose body never arrived: the worker died mid-answer; the same key again, as below.
+        if (res.status < 500 && res.status !== 429 && res.status !== 201)
           refused = new Error(`refused ${res.status}: ${JSON.stringify(body)}`);
       } catch {
         // The connection died with its worker: the same key again, once the server answers.

@@ -126,6 +126,9 @@ function actionSchema(kind: StaffActionKind): TSchema {
  * apart by `kind`. Instants inside parameters are epoch milliseconds.
  */
 export const ActionRequestSchema = Type.Unsafe<ActionRequest>({
+  // Said outright: ajv's discriminator lets a body that is not an object (null) through.
+  type: 'object',
+  required: ['kind'],
   oneOf: STAFF_ACTION_KINDS.map(actionSchema),
   discriminator: { propertyName: 'kind' },
   description: 'One action (core\u2019s action kinds; GET …/actions says what you may do now)',

@@ -43,7 +43,14 @@ export const replayDeadLetters = defineRoute({
   params: agencyParams,
   body: {
     json: Type.Object(
-      { ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 500, uniqueItems: true }) },
+      {
+        // An id past 2^53 is no exact JSON number, and past the database's bigint a failed query.
+        ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), {
+          minItems: 1,
+          maxItems: 500,
+          uniqueItems: true,
+        }),
+      },
       { additionalProperties: false },
     ),
   },

@@ -4,6 +4,7 @@ import { errors } from '../http/errors.ts';
 import { POLICY } from './table.ts';
 import { matchingGrants, type PolicyRule } from './rules.ts';
 import { resolveTarget } from './targets.ts';
+import { hostileInputIssues } from '../http/hostile-input/hostile-input.ts';
 
 /**
  * The one enforcement point of the policy table. It runs before the route's input is read, so a
@@ -22,7 +23,12 @@ export function policyMiddleware(table: Record<string, PolicyRule> = POLICY): Mi
     const principal = c.get('principal');
     if (!principal) throw errors.unauthenticated();
     if (rule.access === 'authenticated') return next();
-    const target = await resolveTarget(ctx, rule.target, c.req.param() as Record<string, string>);
+    const params = c.req.param() as Record<string, string>;
+    // The target is looked up by the path parameter: one the database refuses (NUL) is the
+    // caller's mistake, a 400 naming it, before any query.
+    const hostile = hostileInputIssues(params, '/params');
+    if (hostile.length) throw errors.invalid(hostile);
+    const target = await resolveTarget(ctx, rule.target, params);
     c.set('target', target);
     if (rule.self && target.staffId === principal.staffId) return next();
     const snap = await ctx.agencies.get();
