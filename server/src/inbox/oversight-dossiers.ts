@@ -1,4 +1,4 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Static } from '@sinclair/typebox';
 import { validatePeriod, type ResolvedClass } from '@motcua/core';
@@ -8,10 +8,8 @@ import type { AppEnv } from '../http/env.ts';
 import { errors } from '../http/errors.ts';
 import { execute } from '../db/client.ts';
 import { overdueCondition } from '../db/deadline-sql.ts';
-import { dossiers } from '../db/schema/index.ts';
-import { CASE_COLUMNS, caseView } from '../cases/view.ts';
-import { logAccessMany } from '../cases/access.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor } from './cursor.ts';
+import { casesPage } from './page.ts';
 
 type Query = Static<typeof OversightDossiersQuery>;
 
@@ -121,37 +119,7 @@ export function oversightDossierRoutes(): Implementation[] {
       const agencies = await agenciesOf(c, params.agencyCode, query);
       const limit = query.limit ?? 50;
       const { view, rows: found } = await keys(c, query, agencies, limit + 1);
-      const page = found.slice(0, limit);
-      const rows = page.length
-        ? await ctx.db
-            .select({ id: dossiers.id, ...CASE_COLUMNS })
-            .from(dossiers)
-            .where(
-              inArray(
-                dossiers.id,
-                page.map((k) => k.id),
-              ),
-            )
-        : [];
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      const snap = await ctx.agencies.get();
-      const now = ctx.clock.now();
-      const items = [];
-      for (const k of page) {
-        const row = byId.get(k.id);
-        if (row) items.push(await caseView(ctx, row, snap, now));
-      }
-      await logAccessMany(
-        c,
-        rows.map((r) => r.id),
-        'getOversightDossiers',
-      );
-      const last = page.at(-1);
-      c.header('Cache-Control', 'private, no-store');
-      return c.json({
-        items,
-        nextCursor: found.length > limit && last ? encodeCursor({ view, at: last.at, id: last.id }) : null,
-      });
+      return casesPage(c, found, { limit, view, operation: 'getOversightDossiers', now: ctx.clock.now() });
     }),
   ];
 }

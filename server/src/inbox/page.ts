@@ -15,7 +15,20 @@ export async function inboxPage(c: Context<AppEnv>, agency: string, query: Inbox
   const limit = query.limit ?? 50;
   const { filter, cursorView } = await inboxFilter(ctx, principal, agency, query, limit + 1);
   const keys = await inboxKeys(ctx.db, filter);
-  const page = keys.slice(0, limit);
+  return casesPage(c, keys, { limit, view: cursorView, operation: 'getInbox', now: filter.now });
+}
+
+/**
+ * A page of dossiers from their keys in order (one more than `limit` when a next page exists): the
+ * case views of the first `limit`, each read logged under `operation`, and the next page's cursor.
+ */
+export async function casesPage(
+  c: Context<AppEnv>,
+  keys: readonly { id: string; at: number }[],
+  o: { limit: number; view: string; operation: string; now: number },
+): Promise<Response> {
+  const ctx = c.get('ctx');
+  const page = keys.slice(0, o.limit);
   const rows = page.length
     ? await ctx.db
         .select({ id: dossiers.id, ...CASE_COLUMNS })
@@ -32,17 +45,17 @@ export async function inboxPage(c: Context<AppEnv>, agency: string, query: Inbox
   const items = [];
   for (const k of page) {
     const row = byId.get(k.id);
-    if (row) items.push(await caseView(ctx, row, snap, filter.now));
+    if (row) items.push(await caseView(ctx, row, snap, o.now));
   }
   await logAccessMany(
     c,
     rows.map((r) => r.id),
-    'getInbox',
+    o.operation,
   );
   const last = page.at(-1);
   c.header('Cache-Control', 'private, no-store');
   return c.json({
     items,
-    nextCursor: keys.length > limit && last ? encodeCursor({ view: cursorView, at: last.at, id: last.id }) : null,
+    nextCursor: keys.length > o.limit && last ? encodeCursor({ view: o.view, at: last.at, id: last.id }) : null,
   });
 }
