@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { requiredDocuments, checkDocuments, type ProvidedFile } from '../index.ts';
+import fc from 'fast-check';
+import { CHANNEL_NAMES, requiredDocuments, checkDocuments, uploadLimits, type ProvidedFile } from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
 import { exampleProcedure, minimalProcedure } from '../testing/procedures.ts';
 
@@ -145,5 +146,101 @@ describe('checkDocuments', () => {
     const p = minimalProcedure();
     p.documents[0]!.minFiles = 0;
     assert.deepEqual(checkDocuments(p, {}, ev, {}), []);
+  });
+});
+
+describe('documents per channel, and documents to show', () => {
+  /** The minimal procedure's "don", plus a paper declaration asked only at the counter and an ID to show. */
+  const withChannelsAndShow = () => {
+    const p = minimalProcedure();
+    const don = p.documents[0]!;
+    p.documents.push(
+      { ...don, id: 'to-khai-giay', channels: ['direct', 'postal'] },
+      { id: 'cccd', title: { vi: 'Căn cước', en: 'Identity card' }, show: true, originals: 1, copies: 0 },
+    );
+    return p;
+  };
+
+  test('a document not asked online is neither required nor accepted there', () => {
+    const p = withChannelsAndShow();
+    const online = requiredDocuments(p, {}, ev, 'online').find((c) => c.document.id === 'to-khai-giay')!;
+    assert.deepEqual([online.asked, online.applicable, online.required], [false, false, false]);
+    assert.equal(online.reason.vi, 'Không yêu cầu khi nộp theo kênh trực tuyến');
+    const counter = requiredDocuments(p, {}, ev, 'direct').find((c) => c.document.id === 'to-khai-giay')!;
+    assert.deepEqual([counter.asked, counter.applicable, counter.required], [true, true, true]);
+
+    const refused = checkDocuments(p, {}, ev, { don: [pdf()], 'to-khai-giay': [pdf()] }, 'online');
+    assert.deepEqual(
+      refused.map((i) => [i.pointer, i.code]),
+      [['/documents/to-khai-giay', 'document-not-asked-on-channel']],
+    );
+    assert.match(refused[0]!.message.vi, /phần documents\.to-khai-giay/);
+    assert.match(refused[0]!.message.en, /part documents\.to-khai-giay.*not accepted/);
+    assert.deepEqual(checkDocuments(p, {}, ev, { don: [pdf()] }, 'online'), []);
+    assert.deepEqual(
+      checkDocuments(p, {}, ev, { don: [pdf()] }, 'direct').map((i) => [i.pointer, i.code]),
+      [['/documents/to-khai-giay', 'missing-document']],
+    );
+  });
+
+  test('the default channel is online', () => {
+    const p = withChannelsAndShow();
+    assert.deepEqual(requiredDocuments(p, {}, ev), requiredDocuments(p, {}, ev, 'online'));
+  });
+
+  test('a document to show is required, listed, never missing and never a file', () => {
+    const p = withChannelsAndShow();
+    const cccd = requiredDocuments(p, {}, ev, 'online').find((c) => c.document.id === 'cccd')!;
+    assert.deepEqual([cccd.show, cccd.required, cccd.applicable], [true, true, true]);
+    assert.deepEqual(cccd.reason, { vi: 'Luôn phải xuất trình', en: 'Always to be shown' });
+    assert.equal(uploadLimits(cccd.document), undefined);
+    assert.deepEqual(checkDocuments(p, {}, ev, { don: [pdf()] }, 'online'), []);
+    const uploaded = checkDocuments(p, {}, ev, { don: [pdf()], cccd: [pdf()] }, 'online');
+    assert.deepEqual(
+      uploaded.map((i) => [i.pointer, i.code]),
+      [['/documents/cccd', 'document-to-show']],
+    );
+    assert.match(uploaded[0]!.message.en, /shown for checking, not uploaded \(part documents\.cccd\)/);
+  });
+
+  test("an uploaded document's limits are its own four fields", () => {
+    const don = minimalProcedure().documents[0]!;
+    assert.deepEqual(uploadLimits(don), {
+      mediaTypes: don.mediaTypes,
+      maxSizeBytes: don.maxSizeBytes,
+      minFiles: don.minFiles,
+      maxFiles: don.maxFiles,
+    });
+    assert.equal(uploadLimits({ ...don, show: true }), undefined);
+  });
+
+  test('property: files are never accepted for a document not asked on the channel or to show', () => {
+    const file = fc.record({ mediaType: fc.constant('application/pdf'), size: fc.integer({ min: 1, max: 1000 }) });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CHANNEL_NAMES),
+        fc.subarray(CHANNEL_NAMES, { minLength: 1 }),
+        fc.boolean(),
+        fc.array(file, { minLength: 1, maxLength: 3 }),
+        (channel, channels, show, files) => {
+          const p = minimalProcedure();
+          const don = p.documents[0]!;
+          p.documents[0] = show
+            ? { id: don.id, title: don.title, show, channels, originals: 1, copies: 0 }
+            : { ...don, channels };
+          const asked = channels.includes(channel);
+          const checks = requiredDocuments(p, {}, ev, channel);
+          assert.equal(checks[0]!.asked, asked);
+          assert.equal(checks[0]!.required, asked);
+          const issues = checkDocuments(p, {}, ev, { [don.id]: files }, channel).map((i) => i.code);
+          if (!asked) assert.deepEqual(issues, ['document-not-asked-on-channel']);
+          else if (show) assert.deepEqual(issues, ['document-to-show']);
+          else assert.ok(!issues.includes('document-to-show') && !issues.includes('document-not-asked-on-channel'));
+          // Nothing sent is never a problem for what the channel does not take as a file.
+          const none = checkDocuments(p, {}, ev, {}, channel);
+          if (!asked || show) assert.deepEqual(none, []);
+        },
+      ),
+    );
   });
 });
