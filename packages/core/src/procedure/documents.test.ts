@@ -1,7 +1,14 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CHANNEL_NAMES, requiredDocuments, checkDocuments, uploadLimits, type ProvidedFile } from '../index.ts';
+import {
+  CHANNEL_NAMES,
+  type Channel,
+  requiredDocuments,
+  checkDocuments,
+  uploadLimits,
+  type ProvidedFile,
+} from '../index.ts';
 import { createAjvEvaluator } from '../conditions/ajv-evaluator.ts';
 import { exampleProcedure, minimalProcedure } from '../testing/procedures.ts';
 
@@ -14,8 +21,8 @@ const pdf = (size = 1000, name?: string): ProvidedFile => ({
   ...(name ? { name } : {}),
 });
 
-const required = (p: typeof birth, data: unknown) =>
-  requiredDocuments(p, data, ev)
+const required = (p: typeof birth, data: unknown, channel: Channel = 'online') =>
+  requiredDocuments(p, data, ev, channel)
     .filter((c) => c.required)
     .map((c) => c.document.id);
 
@@ -23,16 +30,26 @@ describe('requiredDocuments', () => {
   test('birth registration: the proof of birth follows the answer', () => {
     assert.deepEqual(
       required(birth, { birthEvidence: 'giay-chung-sinh', filedByProxy: false, feeExemptionGroup: 'khong' }),
-      ['to-khai', 'giay-chung-sinh'],
+      ['giay-to-tuy-than', 'giay-chung-sinh'],
     );
     assert.deepEqual(
       required(birth, { birthEvidence: 'nguoi-lam-chung', filedByProxy: false, feeExemptionGroup: 'khong' }),
-      ['to-khai', 'van-ban-lam-chung'],
+      ['giay-to-tuy-than', 'van-ban-lam-chung'],
     );
     assert.deepEqual(
       required(birth, { birthEvidence: 'cam-doan', filedByProxy: true, feeExemptionGroup: 'ho-ngheo' }),
-      ['to-khai', 'giay-cam-doan', 'giay-to-mien-le-phi', 'van-ban-uy-quyen'],
+      ['giay-to-tuy-than', 'giay-cam-doan', 'giay-to-mien-le-phi', 'van-ban-uy-quyen'],
     );
+  });
+
+  test('birth registration: the paper declaration at the counter or by post, never online; the ID shown', () => {
+    const data = { birthEvidence: 'giay-chung-sinh', filedByProxy: false, feeExemptionGroup: 'khong' };
+    assert.deepEqual(required(birth, data, 'direct'), ['to-khai', 'giay-to-tuy-than', 'giay-chung-sinh']);
+    assert.deepEqual(required(birth, data, 'postal'), ['to-khai', 'giay-chung-sinh']);
+    const online = new Map(requiredDocuments(birth, data, ev, 'online').map((c) => [c.document.id, c]));
+    assert.equal(online.get('to-khai')!.asked, false);
+    assert.equal(online.get('giay-to-tuy-than')!.show, true);
+    assert.match(online.get('giay-to-tuy-than')!.document.description!.vi, /Cơ sở dữ liệu quốc gia về dân cư/);
   });
 
   test('every document is listed, in order, with a reason in both languages', () => {
@@ -42,7 +59,13 @@ describe('requiredDocuments', () => {
       birth.documents.map((d) => d.id),
     );
     const byId = new Map(checks.map((c) => [c.document.id, c]));
-    assert.deepEqual(byId.get('to-khai')!.reason, { vi: 'Luôn phải nộp', en: 'Always required' });
+    assert.deepEqual(byId.get('to-khai')!.reason, {
+      vi: 'Không yêu cầu khi nộp theo kênh trực tuyến',
+      en: 'Not asked when filing through the channel "online"',
+    });
+    assert.deepEqual(byId.get('giay-to-tuy-than')!.reason, { vi: 'Luôn phải xuất trình', en: 'Always to be shown' });
+    const counter = requiredDocuments(birth, { birthEvidence: 'giay-chung-sinh' }, ev, 'direct');
+    assert.deepEqual(counter[0]!.reason, { vi: 'Luôn phải nộp', en: 'Always required' });
     assert.equal(byId.get('giay-chung-sinh')!.reason.vi, 'Phải nộp vì trẻ được sinh tại cơ sở y tế');
     assert.equal(byId.get('giay-chung-sinh')!.reason.en, 'Required because the child was born at a medical facility');
     const witness = byId.get('van-ban-lam-chung')!;
@@ -72,28 +95,39 @@ describe('requiredDocuments', () => {
 
 describe('checkDocuments', () => {
   const data = { birthEvidence: 'giay-chung-sinh', filedByProxy: false, feeExemptionGroup: 'khong' };
-  const codes = (provided: Record<string, ProvidedFile[]>, d: unknown = data) =>
-    checkDocuments(birth, d, ev, provided).map((i) => [i.pointer, i.code]);
+  const codes = (provided: Record<string, ProvidedFile[]>, channel: Channel = 'online') =>
+    checkDocuments(birth, data, ev, provided, channel).map((i) => [i.pointer, i.code]);
 
   test('a complete set passes', () => {
-    assert.deepEqual(codes({ 'to-khai': [pdf()], 'giay-chung-sinh': [{ mediaType: 'image/jpeg', size: 5000 }] }), []);
+    assert.deepEqual(codes({ 'giay-chung-sinh': [{ mediaType: 'image/jpeg', size: 5000 }] }), []);
+    assert.deepEqual(codes({ 'to-khai': [pdf()], 'giay-chung-sinh': [pdf()] }, 'direct'), []);
+  });
+
+  test('online, an upload of the paper declaration is refused, naming its part', () => {
+    const issues = checkDocuments(birth, data, ev, { 'to-khai': [pdf()], 'giay-chung-sinh': [pdf()] }, 'online');
+    assert.deepEqual(
+      issues.map((i) => [i.pointer, i.code]),
+      [['/documents/to-khai', 'document-not-asked-on-channel']],
+    );
+    assert.match(issues[0]!.message.vi, /documents\.to-khai.*trực tuyến/);
+    assert.match(issues[0]!.message.en, /documents\.to-khai.*online/);
   });
 
   test('a missing required document', () => {
-    const issues = checkDocuments(birth, data, ev, { 'to-khai': [pdf()] });
+    const issues = checkDocuments(birth, data, ev, {});
     assert.deepEqual(
       issues.map((i) => [i.pointer, i.code]),
       [['/documents/giay-chung-sinh', 'missing-document']],
     );
     assert.equal(issues[0]!.message.vi, 'Thiếu giấy tờ "Giấy chứng sinh" (Phải nộp vì trẻ được sinh tại cơ sở y tế)');
-    assert.deepEqual(codes({ 'to-khai': [], 'giay-chung-sinh': [pdf()] }), [
+    assert.deepEqual(codes({ 'to-khai': [], 'giay-chung-sinh': [pdf()] }, 'direct'), [
       ['/documents/to-khai', 'missing-document'],
     ]);
   });
 
   test('too many files, and too few', () => {
-    assert.deepEqual(codes({ 'to-khai': [pdf(), pdf(), pdf(), pdf()], 'giay-chung-sinh': [pdf()] }), [
-      ['/documents/to-khai', 'too-many-files'],
+    assert.deepEqual(codes({ 'giay-chung-sinh': [pdf(), pdf(), pdf()] }), [
+      ['/documents/giay-chung-sinh', 'too-many-files'],
     ]);
     const p = minimalProcedure();
     p.documents[0]!.minFiles = 2;
@@ -104,10 +138,16 @@ describe('checkDocuments', () => {
   });
 
   test('media type and size per file, with the file pointer', () => {
-    const issues = checkDocuments(birth, data, ev, {
-      'to-khai': [pdf(), { mediaType: 'application/zip', size: 10, name: 'a.zip' }, pdf(20 * 1024 * 1024)],
-      'giay-chung-sinh': [{ mediaType: 'Image/PNG; foo=bar', size: 1 }, pdf(0)],
-    });
+    const issues = checkDocuments(
+      birth,
+      data,
+      ev,
+      {
+        'to-khai': [pdf(), { mediaType: 'application/zip', size: 10, name: 'a.zip' }, pdf(20 * 1024 * 1024)],
+        'giay-chung-sinh': [{ mediaType: 'Image/PNG; foo=bar', size: 1 }, pdf(0)],
+      },
+      'direct',
+    );
     assert.deepEqual(
       issues.map((i) => [i.pointer, i.code]),
       [
@@ -124,10 +164,10 @@ describe('checkDocuments', () => {
   });
 
   test('unknown document ids and documents that do not apply', () => {
-    assert.deepEqual(codes({ 'to-khai': [pdf()], 'giay-chung-sinh': [pdf()], 'giay/la': [pdf()] }), [
+    assert.deepEqual(codes({ 'giay-chung-sinh': [pdf()], 'giay/la': [pdf()] }), [
       ['/documents/giay~1la', 'unknown-document'],
     ]);
-    assert.deepEqual(codes({ 'to-khai': [pdf()], 'giay-chung-sinh': [pdf()], 'giay-cam-doan': [pdf()] }), [
+    assert.deepEqual(codes({ 'giay-chung-sinh': [pdf()], 'giay-cam-doan': [pdf()] }), [
       ['/documents/giay-cam-doan', 'document-not-applicable'],
     ]);
   });
