@@ -148,7 +148,7 @@ interface Part {
 const filePart = fc.record({
   name: fc.oneof(
     fc.constantFrom(
-      'documents.to-khai',
+      'documents.giay-chung-sinh',
       'documents.giay-chung-sinh',
       'documents.__proto__',
       'documents.constructor',
@@ -159,7 +159,7 @@ const filePart = fc.record({
     hostileString.map((s) => `documents.${s}`),
   ),
   filename: fc.oneof(
-    fc.constantFrom('to-khai.pdf', '../../etc/passwd', '..\\..\\boot.ini', 'a\u0000.pdf', '/abs/path.png', ''),
+    fc.constantFrom('giay-chung-sinh.pdf', '../../etc/passwd', '..\\..\\boot.ini', 'a\u0000.pdf', '/abs/path.png', ''),
     hostileString,
   ),
   type: fc.constantFrom('application/pdf', 'image/png', 'text/html', 'application/x-msdownload'),
@@ -173,7 +173,7 @@ const filePart = fc.record({
 
 /** The valid files of the birth registration, so that valid submissions are tried too. */
 const VALID_FILES: Part[] = [
-  { name: 'documents.to-khai', filename: 'to-khai.pdf', type: 'application/pdf', body: pdfBytes() },
+  { name: 'documents.giay-chung-sinh', filename: 'giay-chung-sinh.pdf', type: 'application/pdf', body: pdfBytes() },
   { name: 'documents.giay-chung-sinh', filename: 'gcs.png', type: 'image/png', body: pngBytes() },
 ];
 
