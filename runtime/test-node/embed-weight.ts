@@ -18,8 +18,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
  * fetched with a receipt that has something to pay: how much, for what, how and where), which took
  * the household business session, already at 51.9 KB, to 54.0 KB; first renders did not grow
  * (+36 bytes in the entry).
+ * Raised to 55 KB on 2026-12-04: documents per channel and documents to show added 648 bytes to
+ * the entry, taking the household business session to 54.8 KB.
  */
-export const LIMIT_BYTES = 54_500;
+export const LIMIT_BYTES = 55_000;
 /** The lead's goal: a third of the smallest peer's weight. */
 export const GOAL_BYTES = 47_000;
 

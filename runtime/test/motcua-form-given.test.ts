@@ -80,7 +80,8 @@ describe('<motcua-form> given a definition', () => {
       await el.submit();
       await el.updateComplete;
     }
-    expect($(given, '#mc-form-summary').textContent).to.match(/3 vấn đề/);
+    // The name and the certificate (the declaration is the e-form itself online).
+    expect($(given, '#mc-form-summary').textContent).to.match(/2 vấn đề/);
     same(overHttp, given);
   });
 
@@ -108,7 +109,7 @@ describe('<motcua-form> given a definition', () => {
     agency.value = '000.20.01.H56';
     agency.dispatchEvent(new Event('change'));
     await el.updateComplete;
-    chooseFiles($(el, '#mc-file-to-khai') as HTMLInputElement, [pdf()]);
+    chooseFiles($(el, '#mc-file-giay-chung-sinh') as HTMLInputElement, [pdf()]);
     chooseFiles($(el, '#mc-file-giay-chung-sinh') as HTMLInputElement, [pdf('chung-sinh.pdf')]);
     await waitFor(() => el.shadowRoot!.querySelectorAll('.file-name').length === 2, 'both files');
     // The applicant asks to hear by SMS (to the phone in their answers), not by e-mail.
@@ -122,7 +123,7 @@ describe('<motcua-form> given a definition', () => {
     expect(sent[0]!.notify).to.deep.equal({ channels: ['sms'], lang: 'vi' });
     expect(sent[0]!.version).to.equal(view.version);
     expect(sent[0]!.agency).to.equal('000.20.01.H56');
-    expect(sent[0]!.files.map((f) => f.document)).to.deep.equal(['to-khai', 'giay-chung-sinh']);
+    expect(sent[0]!.files.map((f) => f.document)).to.deep.equal(['giay-chung-sinh', 'giay-chung-sinh']);
     expect(sent[0]!.idempotencyKey).to.be.a('string').and.not.equal('');
     expect($(el, '.receipt').textContent).to.contain('000.20.01.H56-260302-0042');
   });
@@ -141,7 +142,7 @@ describe('<motcua-form> given a definition', () => {
     const agency = $(el, '#mc-agency') as HTMLSelectElement;
     agency.value = '000.20.01.H56';
     agency.dispatchEvent(new Event('change'));
-    chooseFiles($(el, '#mc-file-to-khai') as HTMLInputElement, [pdf()]);
+    chooseFiles($(el, '#mc-file-giay-chung-sinh') as HTMLInputElement, [pdf()]);
     chooseFiles($(el, '#mc-file-giay-chung-sinh') as HTMLInputElement, [pdf('chung-sinh.pdf')]);
     await waitFor(() => el.shadowRoot!.querySelectorAll('.file-name').length === 2, 'both files');
     await el.submit();

@@ -75,14 +75,24 @@ describe('<motcua-form>', () => {
 
   it('the documents checklist follows the answers', async () => {
     const el = await renderMotcuaForm();
-    expect(norm($(el, '.doc-list .doc .hint:nth-of-type(2)').textContent)).to.contain('mang theo: 1 bản chính.');
-    expect(norm($(el, '.doc-list').textContent)).not.to.contain('0 bản sao');
-    expect(docTitles(el)).to.deep.equal(['Tờ khai đăng ký khai sinh (mẫu 01, Thông tư 04/2020/TT-BTP)']);
+    // Online the e-form is the declaration: nothing to upload yet, the identity paper only to show.
+    expect(docTitles(el)).to.deep.equal(['Giấy tờ tùy thân của người yêu cầu']);
+    expect(norm($(el, '.to-show').textContent))
+      .to.contain('Giấy tờ xuất trình')
+      .and.to.contain('Cơ sở dữ liệu quốc gia về dân cư');
+    expect($$(el, '.to-show input, .to-show .file-button')).to.have.length(0, 'no upload control for it');
+    expect(el.shadowRoot!.querySelector('#mc-file-to-khai')).to.equal(null, 'no picker for the declaration');
+    expect(norm($(el, 'details.not-needed').textContent)).to.contain(
+      'Tờ khai đăng ký khai sinh (mẫu 01, Thông tư 04/2020/TT-BTP) — Không yêu cầu khi nộp theo kênh trực tuyến',
+    );
     const inner = innerForm(el);
     (byLabel(inner, 'Giấy tờ chứng minh việc sinh').querySelectorAll('input')[0] as HTMLInputElement).click();
     await inner.updateComplete;
     await el.updateComplete;
     expect(docTitles(el)).to.include('Giấy chứng sinh');
+    const certificate = '[data-pointer="/documents/giay-chung-sinh"]';
+    expect(norm($(el, `${certificate} .hint:nth-of-type(2)`).textContent)).to.contain('mang theo: 1 bản chính.');
+    expect(norm($(el, '.doc-list').textContent)).not.to.contain('0 bản sao');
     expect(norm($(el, '[data-pointer="/documents/giay-chung-sinh"] .hint').textContent)).to.contain(
       'Phải nộp vì trẻ được sinh tại cơ sở y tế',
     );
@@ -91,13 +101,15 @@ describe('<motcua-form>', () => {
     await el.updateComplete;
     expect(docTitles(el)).to.include('Văn bản ủy quyền');
     expect(norm($(el, 'details.not-needed summary').textContent)).to.equal(
-      'Không cần nộp trong trường hợp của bạn (3)',
+      'Không cần nộp trong trường hợp của bạn (4)',
     );
   });
 
   it('file pickers check type (by content) and size before anything is uploaded', async () => {
     const el = await renderMotcuaForm();
-    const input = fileInput(el, 'to-khai');
+    await answer(el, { birthEvidence: 'giay-chung-sinh' });
+    await el.updateComplete;
+    const input = fileInput(el, 'giay-chung-sinh');
     expect(input.accept).to.equal('application/pdf,image/jpeg,image/png');
     chooseFiles(input, [zipNamedPdf()]);
     await waitFor(() => $$(el, '.file.invalid').length === 1, 'the rejected file');
@@ -106,7 +118,7 @@ describe('<motcua-form>', () => {
     );
     $(el, '[aria-label="Bỏ tệp that-is-a-zip.pdf"]').click();
     await el.updateComplete;
-    chooseFiles(fileInput(el, 'to-khai'), [pdf('lon.pdf', 11 * 1024 * 1024)]);
+    chooseFiles(fileInput(el, 'giay-chung-sinh'), [pdf('lon.pdf', 11 * 1024 * 1024)]);
     await waitFor(() => $$(el, '.file.invalid').length === 1, 'the large file');
     expect(norm($(el, '.file.invalid .error').textContent)).to.contain('quá lớn (11 MB); tối đa 10 MB');
     expect(await mockLog()).to.deep.equal([]);
@@ -145,7 +157,10 @@ describe('<motcua-form>', () => {
     expect(log[0].key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(log[0].submission).to.deep.include({ version: 1, agency: '000.20.01.H56' });
     expect(log[0].submission.notify).to.deep.equal({ channels: ['email', 'sms'], lang: 'vi' });
-    expect(log[0].files.map((f: any) => f.field)).to.deep.equal(['documents.to-khai', 'documents.giay-chung-sinh']);
+    expect(log[0].files.map((f: any) => f.field)).to.deep.equal([
+      'documents.giay-chung-sinh',
+      'documents.giay-chung-sinh',
+    ]);
     const receipt = norm($(el, '.receipt').textContent);
     expect(receipt)
       .to.contain('Đã nộp hồ sơ thành công')
@@ -208,7 +223,7 @@ describe('<motcua-form>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(summary);
     const text = norm(summary.textContent);
     expect(text).to.contain('Cơ quan tiếp nhận hồ sơ: Chưa chọn cơ quan tiếp nhận');
-    expect(text).to.contain('Tờ khai đăng ký khai sinh (mẫu 01, Thông tư 04/2020/TT-BTP): Thiếu giấy tờ');
+    expect(text).not.to.contain('Tờ khai đăng ký khai sinh', 'online the e-form is the declaration');
     expect(text).to.contain('Người yêu cầu › Họ, chữ đệm và tên: Chưa điền, mục này bắt buộc');
     expect(text).to.contain('Người yêu cầu › Số điện thoại: Chưa điền, mục này bắt buộc');
     expect(text).not.to.match(/requester|fullName/);
@@ -216,7 +231,6 @@ describe('<motcua-form>', () => {
     expect(text.indexOf('Người yêu cầu ›')).to.be.below(text.indexOf('Người cha ›'), 'in the order of the form');
     const count = Number(/Có (\d+) vấn đề/.exec(text)?.[1]);
     expect(count).to.equal($$(el, '#mc-form-summary li').length);
-    expect(norm($(el, '[data-pointer="/documents/to-khai"] > .error').textContent)).to.contain('Thiếu giấy tờ');
     expect(await mockLog()).to.deep.equal([]);
   });
 
@@ -234,7 +248,9 @@ describe('<motcua-form>', () => {
     expect(norm(inner.shadowRoot!.getElementById(`${address.id}-err`)!.textContent)).to.equal(
       'Địa chỉ không có trong cơ sở dữ liệu',
     );
-    expect(norm($(el, '[data-pointer="/documents/to-khai"] .file .error').textContent)).to.equal('Tệp không đọc được');
+    expect(norm($(el, '[data-pointer="/documents/giay-chung-sinh"] .file .error').textContent)).to.equal(
+      'Tệp không đọc được',
+    );
     expect(norm($(el, '#mc-agency-err').textContent)).to.equal('Cơ quan tạm ngừng tiếp nhận');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#mc-form-summary'));
     expect($$(el, '#mc-form-summary li')).to.have.length(3);
@@ -243,7 +259,7 @@ describe('<motcua-form>', () => {
   it('413 without pointers is shown at the documents; 415 at the file', async () => {
     for (const [scenario, where, text] of [
       ['413', '', ''],
-      ['415', '[data-pointer="/documents/to-khai"] .file .error', 'Tệp không phải PDF hay ảnh'],
+      ['415', '[data-pointer="/documents/giay-chung-sinh"] .file .error', 'Tệp không phải PDF hay ảnh'],
     ] as const) {
       const el = await renderMotcuaForm(scenario);
       await fillReady(el);
@@ -298,10 +314,10 @@ describe('<motcua-form>', () => {
     agency.value = '000.20.02.H56';
     agency.dispatchEvent(new Event('change'));
     await el.updateComplete;
-    $(el, '[aria-label="Bỏ tệp to-khai.pdf"]').click();
+    $(el, '[aria-label="Bỏ tệp giay-chung-sinh.pdf"]').click();
     await el.updateComplete;
-    chooseFiles(fileInput(el, 'to-khai'), [pdf('to-khai-moi.pdf')]);
-    await waitFor(() => $$(el, '.file-name').some((f) => f.textContent === 'to-khai-moi.pdf'), 'the new file');
+    chooseFiles(fileInput(el, 'giay-chung-sinh'), [pdf('giay-chung-sinh-moi.pdf')]);
+    await waitFor(() => $$(el, '.file-name').some((f) => f.textContent === 'giay-chung-sinh-moi.pdf'), 'the new file');
     $(el, '[part~="submit"]').click();
     await eventually(async () => (await mockLog()).length === 2, 'the second POST');
     const log = await mockLog();

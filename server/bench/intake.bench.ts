@@ -125,7 +125,7 @@ const big: FilePart[] = (() => {
   const png = new Uint8Array(1024 * 1024);
   png.set(pngBytes());
   return [
-    { document: 'to-khai', bytes: pdf, name: 'to-khai.pdf', type: 'application/pdf' },
+    { document: 'giay-chung-sinh', bytes: pdf, name: 'giay-chung-sinh.pdf', type: 'application/pdf' },
     { document: 'giay-chung-sinh', bytes: png, name: 'giay-chung-sinh.png', type: 'image/png' },
   ];
 })();

@@ -80,7 +80,7 @@ function slowUpload(url: string) {
   const boundary = '----motcua-cluster-test';
   const head =
     `--${boundary}\r\nContent-Disposition: form-data; name="submission"\r\n\r\n${JSON.stringify({ version: 1, agency: '000.20.02.H56', data: birthData() })}\r\n` +
-    `--${boundary}\r\nContent-Disposition: form-data; name="documents.to-khai"; filename="slow.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+    `--${boundary}\r\nContent-Disposition: form-data; name="documents.giay-chung-sinh"; filename="slow.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
   const png = birthFiles()[1]!;
   const tail = `\r\n--${boundary}\r\nContent-Disposition: form-data; name="documents.giay-chung-sinh"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`;
   let finishing = false;

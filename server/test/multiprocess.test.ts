@@ -128,7 +128,7 @@ describe('two server processes on one PostgreSQL [postgres]', () => {
     const boundary = '----motcua-kill-test';
     const head =
       `--${boundary}\r\nContent-Disposition: form-data; name="submission"\r\n\r\n${JSON.stringify({ version: 1, agency: '000.20.03.H56', data: birthData() })}\r\n` +
-      `--${boundary}\r\nContent-Disposition: form-data; name="documents.to-khai"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+      `--${boundary}\r\nContent-Disposition: form-data; name="documents.giay-chung-sinh"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
     let started!: () => void;
     const firstBytesSent = new Promise<void>((r) => (started = r));
     // A slow upload that never finishes: the PDF header, then 64 KiB every 50 ms (until cancelled).

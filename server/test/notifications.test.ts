@@ -128,7 +128,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
       await act(a.url, reception, en, {
         kind: 'request_supplement',
         params: {
-          items: [{ documentId: 'to-khai', reason: 'Tờ khai thiếu chữ ký của người yêu cầu' }],
+          items: [{ documentId: 'giay-chung-sinh', reason: 'Giấy chứng sinh bị mờ, không đọc được' }],
           dueBy: NOW + 5 * 86_400_000,
         },
       });
@@ -153,7 +153,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
       assert.equal(supplement.subject, `Dossier ${en}: a supplement is requested`);
       assert.match(supplement.text ?? '', /^Dear applicant,\n/);
       assert.ok(supplement.text?.includes(`Dossier ${en} (`), supplement.text);
-      assert.ok(supplement.text?.includes('- Tờ khai thiếu chữ ký của người yêu cầu\n'), 'the reason, as typed');
+      assert.ok(supplement.text?.includes('- Giấy chứng sinh bị mờ, không đọc được\n'), 'the reason, as typed');
       assert.match(supplement.text ?? '', /Please supplement it by \d\d\/\d\d\/\d{4}, online on the tracking page/);
       assert.ok(supplement.text?.includes(`${TRACKING}#motcua-code=${encodeURIComponent(en)}`));
       assert.equal(sink.received.length, 2, 'the submissions themselves call for no e-mail');

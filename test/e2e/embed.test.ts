@@ -114,7 +114,9 @@ test('the sample site: a birth registration filled, with files, and submitted un
   await form.getByLabel('Giấy chứng sinh do cơ sở y tế cấp').check();
   await form.getByText('Giấy chứng sinh', { exact: true }).waitFor();
 
-  await form.getByLabel(/^Chọn tệp cho: Tờ khai đăng ký khai sinh/).setInputFiles(pdf('to-khai.pdf'));
+  // Online the e-form is the declaration (no picker for it); the identity paper is only shown.
+  assert.equal(await form.getByLabel(/^Chọn tệp cho: Tờ khai đăng ký khai sinh/).count(), 0);
+  await form.getByText('Giấy tờ tùy thân của người yêu cầu', { exact: true }).waitFor();
   await form.getByLabel('Chọn tệp cho: Giấy chứng sinh').setInputFiles(pdf('giay-chung-sinh.pdf'));
   await form.getByText('giay-chung-sinh.pdf').waitFor();
 
@@ -134,7 +136,10 @@ test('the sample site: a birth registration filled, with files, and submitted un
   });
   assert.equal(tracked.code, code);
   assert.equal(tracked.procedure.code, '1.001193');
-  assert.deepEqual(tracked.files.map((f) => f.documentId).sort(), ['giay-chung-sinh', 'to-khai']);
+  assert.deepEqual(
+    tracked.files.map((f) => f.documentId),
+    ['giay-chung-sinh'],
+  );
   // The printable receipt is built in a frame without inline styles: allowed by the policy too.
   await form.getByRole('button', { name: 'In giấy biên nhận' }).click();
   const printed = await page.evaluate(() => {

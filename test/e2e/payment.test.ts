@@ -62,7 +62,6 @@ test('a citizen files a late birth registration, pays on the simulator and comes
     mother: 'Lê Thị Mai',
     motherBorn: '11/11/1994',
   });
-  await form.getByLabel(/^Chọn tệp cho: Tờ khai đăng ký khai sinh/).setInputFiles(pdf('to-khai.pdf'));
   await form.getByLabel('Chọn tệp cho: Giấy chứng sinh').setInputFiles(pdf('giay-chung-sinh.pdf'));
   await form.getByText('giay-chung-sinh.pdf').waitFor();
   await form.getByRole('button', { name: 'Nộp hồ sơ' }).click();

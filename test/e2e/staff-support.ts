@@ -60,7 +60,7 @@ export async function submitBirthRegistrationTracked(
   data.child.birthDate = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
   const form = new FormData();
   form.append('submission', JSON.stringify({ version: 1, agency: '000.20.01.H56', data }));
-  form.append('documents.to-khai', pdf('to-khai.pdf'), 'to-khai.pdf');
+  // Online the e-form is the declaration: only the birth certificate is uploaded.
   form.append('documents.giay-chung-sinh', pdf('giay-chung-sinh.pdf'), 'giay-chung-sinh.pdf');
   const res = await fetch(`${url}/api/v1/public/procedures/1.001193/dossiers`, { method: 'POST', body: form });
   const body = (await res.json()) as { code?: string; secret?: string };

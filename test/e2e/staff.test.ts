@@ -124,8 +124,8 @@ test('an action with parameters: a supplement request from the generated form, w
     await page.waitForTimeout(250);
   }
   // A document opens in a sandboxed frame.
-  await page.getByRole('button', { name: 'Xem: to-khai.pdf' }).click();
-  const frame = page.locator('iframe[title="Xem tệp to-khai.pdf"]');
+  await page.getByRole('button', { name: 'Xem: giay-chung-sinh.pdf' }).click();
+  const frame = page.locator('iframe[title="Xem tệp giay-chung-sinh.pdf"]');
   await frame.waitFor();
   assert.equal(await frame.getAttribute('sandbox'), '');
   await page.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ' }).click();

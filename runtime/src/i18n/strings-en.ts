@@ -42,6 +42,7 @@ export const WORDS_EN = {
   documentsIntro: 'This list follows what you entered above.',
   documentsNone: 'Your case needs no documents.',
   documentsNotNeeded: 'Not needed in your case ({count})',
+  documentsToShow: 'Documents to show (for checking only, not uploaded)',
   documentRequired: 'Required',
   documentOptional: 'Optional',
   documentLimits: 'Accepted: {types}; each file at most {size}; at most {max} files.',

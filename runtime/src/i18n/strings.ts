@@ -95,6 +95,7 @@ export const WORDS_VI = {
   documentsIntro: 'Danh sách thay đổi theo thông tin bạn khai ở trên.',
   documentsNone: 'Trường hợp của bạn không cần nộp giấy tờ nào.',
   documentsNotNeeded: 'Không cần nộp trong trường hợp của bạn ({count})',
+  documentsToShow: 'Giấy tờ xuất trình (chỉ để đối chiếu, không tải lên)',
   documentRequired: 'Bắt buộc',
   documentOptional: 'Không bắt buộc',
   documentLimits: 'Chấp nhận {types}; mỗi tệp tối đa {size}; tối đa {max} tệp.',

@@ -46,15 +46,16 @@ export async function validBirthData(): Promise<Record<string, unknown>> {
 
 export const fileInput = (el: MotcuaForm, id: string) => $(el, `#mc-file-${id}`) as HTMLInputElement;
 
-/** Fills the birth registration as an applicant would: valid answers, an agency, both documents. */
+/** Fills the birth registration as an applicant would: valid answers, an agency, two files of the certificate. */
 export async function fillReady(el: MotcuaForm): Promise<void> {
   await answer(el, await validBirthData());
   const agency = $(el, '#mc-agency') as HTMLSelectElement;
   agency.value = '000.20.01.H56';
   agency.dispatchEvent(new Event('change'));
   await el.updateComplete;
-  chooseFiles(fileInput(el, 'to-khai'), [pdf()]);
-  await waitFor(() => $$(el, '.file-name').length === 1, 'the declaration file');
+  // Online the e-form is the declaration: the birth certificate is the upload (two scans of it).
+  chooseFiles(fileInput(el, 'giay-chung-sinh'), [pdf()]);
+  await waitFor(() => $$(el, '.file-name').length === 1, 'the first certificate file');
   chooseFiles(fileInput(el, 'giay-chung-sinh'), [pdf('chung-sinh.pdf')]);
   await waitFor(() => $$(el, '.file-name').length === 2, 'the birth certificate file');
 }

@@ -116,7 +116,7 @@ export function chooseFiles(input: HTMLInputElement, files: File[]): void {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-export const pdf = (name = 'to-khai.pdf', size = 2000) =>
+export const pdf = (name = 'giay-chung-sinh.pdf', size = 2000) =>
   new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, ...new Array(size).fill(0x20)])], name, {
     type: 'application/pdf',
   });

@@ -325,7 +325,7 @@ export function mockServer() {
             message: { vi: 'Địa chỉ không có trong cơ sở dữ liệu', en: 'Unknown address' },
           },
           {
-            pointer: '/documents/to-khai/0',
+            pointer: '/documents/giay-chung-sinh/0',
             code: 'unreadable',
             message: { vi: 'Tệp không đọc được', en: 'The file cannot be read' },
           },
@@ -340,7 +340,7 @@ export function mockServer() {
       if (scenario === '415') {
         return error(ctx, 415, 'media_type', 'Kiểu tệp không được chấp nhận', 'Unsupported media type', [
           {
-            pointer: '/documents/to-khai/0',
+            pointer: '/documents/giay-chung-sinh/0',
             code: 'media-type',
             message: { vi: 'Tệp không phải PDF hay ảnh', en: 'The file is neither a PDF nor an image' },
           },

@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import {
   checkDocuments,
   type Action,
+  type Channel,
   type DossierEvent,
   type DossierState,
   type Issue,
@@ -71,6 +72,7 @@ function uploadIssues(
   evaluator: ServerContext['evaluator'],
   kind: ActionRequest['kind'],
   uploads: readonly UploadedFile[],
+  channel: Channel,
 ): Issue[] {
   const issues: Issue[] = [];
   const purpose = purposeOf(kind);
@@ -87,9 +89,11 @@ function uploadIssues(
       'unknown-document',
       'too-many-files',
       'document-not-applicable',
+      'document-not-asked-on-channel',
+      'document-to-show',
     ]);
     issues.push(
-      ...checkDocuments(procedure, data, evaluator, provided).filter(
+      ...checkDocuments(procedure, data, evaluator, provided, channel).filter(
         (i) => codes.has(i.code) && Object.hasOwn(provided, i.pointer.split('/')[2] ?? ''),
       ),
     );
@@ -229,7 +233,8 @@ async function attemptAction(
   const at = Math.max(ctx.clock.now(), state.lastEventAt);
   const wctx = workflowContext(ctx, snap, version.definition, row.data, 'all', row.submittedAt.getTime());
 
-  const issues = uploadIssues(version.definition, wctx.data, ctx.evaluator, req.kind, uploads);
+  // A supplement answers the documents asked of this dossier, i.e. on its own channel.
+  const issues = uploadIssues(version.definition, wctx.data, ctx.evaluator, req.kind, uploads, row.channel as Channel);
   if (issues.length) {
     const status = issues.some((i) => i.code === 'too-large')
       ? 413

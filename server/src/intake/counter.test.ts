@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { bearer, json, login } from '../../test/support/http.ts';
-import { birthData, birthFiles, pdfBytes, submissionForm } from '../../test/support/intake.ts';
+import { birthData, birthFiles, counterBirthFiles, pdfBytes, submissionForm } from '../../test/support/intake.ts';
 import { execute } from '../db/client.ts';
 import { assertDailySumsRecount } from '../reports/testing/daily-recount.ts';
 import { dossierByCode } from '../dossiers/load.ts';
@@ -18,7 +18,7 @@ forEachDatabase('counter intake, staff reads, supplements', (db) => {
 
   test('reception receives at its own counter through the same path: accepted at once, the clock starts', async () => {
     const s = await login(server, 'reception.trung-tam');
-    const form = submissionForm({ version: 1, channel: 'postal', data: birthData() }, birthFiles());
+    const form = submissionForm({ version: 1, channel: 'postal', data: birthData() }, counterBirthFiles());
     const noCsrf = await server.request('/api/v1/agencies/000.20.01.H56/procedures/1.001193/dossiers', {
       method: 'POST',
       body: form,
@@ -27,7 +27,7 @@ forEachDatabase('counter intake, staff reads, supplements', (db) => {
     assert.equal(noCsrf.status, 403, 'a session mutation needs the CSRF token');
     const res = await server.request('/api/v1/agencies/000.20.01.H56/procedures/1.001193/dossiers', {
       method: 'POST',
-      body: submissionForm({ version: 1, channel: 'postal', data: birthData() }, birthFiles()),
+      body: submissionForm({ version: 1, channel: 'postal', data: birthData() }, counterBirthFiles()),
       headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
     });
     assert.equal(res.status, 201, await res.clone().text());
@@ -67,14 +67,14 @@ forEachDatabase('counter intake, staff reads, supplements', (db) => {
     const other = await bearer(server, 'reception.bac-thanh');
     const res = await server.request('/api/v1/agencies/000.20.01.H56/procedures/1.001193/dossiers', {
       method: 'POST',
-      body: submissionForm({ version: 1, data: birthData() }, birthFiles()),
+      body: submissionForm({ version: 1, data: birthData() }, counterBirthFiles()),
       headers: { authorization: `Bearer ${other}` },
     });
     assert.equal(res.status, 403);
     const specialist = await bearer(server, 'specialist.trung-tam');
     const res2 = await server.request('/api/v1/agencies/000.20.01.H56/procedures/1.001193/dossiers', {
       method: 'POST',
-      body: submissionForm({ version: 1, data: birthData() }, birthFiles()),
+      body: submissionForm({ version: 1, data: birthData() }, counterBirthFiles()),
       headers: { authorization: `Bearer ${specialist}` },
     });
     assert.equal(res2.status, 403);
@@ -85,7 +85,7 @@ forEachDatabase('counter intake, staff reads, supplements', (db) => {
     const created = await json<{ code: string }>(
       await server.request('/api/v1/agencies/000.20.01.H56/procedures/1.001193/dossiers', {
         method: 'POST',
-        body: submissionForm({ version: 1, data: birthData() }, birthFiles()),
+        body: submissionForm({ version: 1, data: birthData() }, counterBirthFiles()),
         headers: { authorization: `Bearer ${token}` },
       }),
     );
@@ -123,7 +123,7 @@ forEachDatabase('counter intake, staff reads, supplements', (db) => {
       actor: { kind: 'staff', id: staffId, agency: '000.20.01.H56', roles: ['reception'] },
       at: server.clock.now(),
       params: {
-        items: [{ documentId: 'to-khai', reason: 'Tờ khai thiếu chữ ký' }],
+        items: [{ documentId: 'giay-chung-sinh', reason: 'Giấy chứng sinh bị mờ' }],
         dueBy: server.clock.now() + 5 * 86400_000,
       },
     });
@@ -133,9 +133,9 @@ forEachDatabase('counter intake, staff reads, supplements', (db) => {
     );
     assert.equal(t.status, 5);
     assert.equal(t.canSupplement, true);
-    assert.equal(t.supplement.items[0]!.reason, 'Tờ khai thiếu chữ ký');
+    assert.equal(t.supplement.items[0]!.reason, 'Giấy chứng sinh bị mờ');
     const bad = new FormData();
-    bad.append('documents.to-khai', new Blob(['just text, not a PDF']), 'to-khai.pdf');
+    bad.append('documents.giay-chung-sinh', new Blob(['just text, not a PDF']), 'giay-chung-sinh.pdf');
     const refused = await server.request(`/api/v1/public/dossiers/${r.code}/supplement`, {
       method: 'POST',
       body: bad,
@@ -144,7 +144,7 @@ forEachDatabase('counter intake, staff reads, supplements', (db) => {
     assert.equal(refused.status, 415);
     const good = new FormData();
     good.append('supplement', JSON.stringify({ comment: 'Đã ký lại tờ khai' }));
-    good.append('documents.to-khai', new Blob([pdfBytes('signed')]), 'to-khai-da-ky.pdf');
+    good.append('documents.giay-chung-sinh', new Blob([pdfBytes('signed')]), 'giay-chung-sinh-ro.pdf');
     const ok = await server.request(`/api/v1/public/dossiers/${r.code}/supplement`, {
       method: 'POST',
       body: good,
@@ -163,7 +163,7 @@ forEachDatabase('counter intake, staff reads, supplements', (db) => {
       after.timeline.map((e) => e.kind),
       ['submit', 'request_supplement', 'supplement_provided'],
     );
-    assert.ok(after.files.some((f) => f.name === 'to-khai-da-ky.pdf' && f.purpose === 'supplement'));
+    assert.ok(after.files.some((f) => f.name === 'giay-chung-sinh-ro.pdf' && f.purpose === 'supplement'));
   });
 
   after(() => server.dispose());

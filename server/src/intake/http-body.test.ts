@@ -46,7 +46,7 @@ forEachDatabase('intake over a real HTTP connection', (db) => {
     big.set(pdfBytes());
     const tooLarge = await submit(
       submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, [
-        { document: 'to-khai', bytes: big },
+        { document: 'giay-chung-sinh', bytes: big },
         birthFiles()[1]!,
       ]),
     );
@@ -72,7 +72,7 @@ forEachDatabase('intake over a real HTTP connection', (db) => {
     ]);
     const wrong = await submit(
       submissionForm({ version: 1, agency: '000.20.01.H56', data: birthData() }, [
-        { document: 'to-khai', bytes: exe, name: 'to-khai.pdf' },
+        { document: 'giay-chung-sinh', bytes: exe, name: 'giay-chung-sinh.pdf' },
         birthFiles()[1]!,
       ]),
     );
@@ -93,7 +93,7 @@ forEachDatabase('intake over a real HTTP connection', (db) => {
     const boundary = 'cut-boundary';
     const head =
       `--${boundary}\r\nContent-Disposition: form-data; name="submission"\r\n\r\n${JSON.stringify({ version: 1, agency: '000.20.01.H56', data: birthData() })}\r\n` +
-      `--${boundary}\r\nContent-Disposition: form-data; name="documents.to-khai"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+      `--${boundary}\r\nContent-Disposition: form-data; name="documents.giay-chung-sinh"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
     const { port } = http.address() as AddressInfo;
     await new Promise<void>((resolve, reject) => {
       const s = connect(port, '127.0.0.1', () => {

@@ -84,19 +84,20 @@ forEachDatabase('citizen intake and tracking', (db) => {
       ['submit'],
     );
     assert.equal(t.canWithdraw, true);
-    assert.deepEqual(
-      t.files.map((f) => [f.documentId, f.mediaType, f.name]),
-      [
-        ['giay-chung-sinh', 'image/png', 'giay-chung-sinh.png'],
-        ['to-khai', 'application/pdf', 'tờ khai.pdf'],
-      ],
-    );
-    const file = await server.request(`/api/v1/public/dossiers/${r.code}/files/${t.files[1]!.id}`, {
+    assert.deepEqual(t.files.map((f) => [f.documentId, f.mediaType, f.name]).sort(), [
+      ['giay-chung-sinh', 'application/pdf', 'giấy chứng sinh.pdf'],
+      ['giay-chung-sinh', 'image/png', 'giay-chung-sinh.png'],
+    ]);
+    const pdfFile = t.files.find((f) => f.mediaType === 'application/pdf')!;
+    const file = await server.request(`/api/v1/public/dossiers/${r.code}/files/${pdfFile.id}`, {
       headers: { 'x-tracking-secret': r.secret },
     });
     assert.equal(file.status, 200);
-    assert.deepEqual(new Uint8Array(await file.arrayBuffer()), pdfBytes('to khai'));
-    assert.match(file.headers.get('content-disposition')!, /filename\*=UTF-8''t%E1%BB%9D%20khai\.pdf/);
+    assert.deepEqual(new Uint8Array(await file.arrayBuffer()), pdfBytes('giay chung sinh'));
+    assert.match(
+      file.headers.get('content-disposition')!,
+      /filename\*=UTF-8''gi%E1%BA%A5y%20ch%E1%BB%A9ng%20sinh\.pdf/,
+    );
     // a wrong secret is indistinguishable from an unknown code
     assert.equal(
       (await server.request(`/api/v1/public/dossiers/${r.code}`, { headers: { 'x-tracking-secret': 'x' } })).status,
@@ -180,9 +181,12 @@ forEachDatabase('citizen intake and tracking', (db) => {
       JSON.stringify(badBody.error.issues),
     );
 
-    const missing = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.01.H56', data: birthData() }, [
-      birthFiles()[0]!,
-    ]);
+    const missing = await submitOnline(
+      server,
+      '1.001193',
+      { version: 1, agency: '000.20.01.H56', data: birthData() },
+      [],
+    );
     assert.equal(missing.status, 400);
     const m = await json<{ error: { issues: { pointer: string; code: string }[] } }>(missing);
     assert.deepEqual(
@@ -190,10 +194,28 @@ forEachDatabase('citizen intake and tracking', (db) => {
       [['/documents/giay-chung-sinh', 'missing-document']],
     );
 
+    // Online the e-form is the declaration: an uploaded paper one is refused, naming its part.
+    const declaration = await submitOnline(
+      server,
+      '1.001193',
+      { version: 1, agency: '000.20.01.H56', data: birthData() },
+      [...birthFiles(), { document: 'to-khai', bytes: pdfBytes('to khai'), name: 'tờ khai.pdf' }],
+    );
+    assert.equal(declaration.status, 400);
+    const d = await json<{
+      error: { issues: { pointer: string; code: string; message: { vi: string; en: string } }[] };
+    }>(declaration);
+    assert.deepEqual(
+      d.error.issues.map((i) => [i.pointer, i.code]),
+      [['/documents/to-khai', 'document-not-asked-on-channel']],
+    );
+    assert.match(d.error.issues[0]!.message.vi, /documents\.to-khai.*trực tuyến/);
+    assert.match(d.error.issues[0]!.message.en, /documents\.to-khai.*online/);
+
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(pdfBytes());
     const large = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.01.H56', data: birthData() }, [
-      { document: 'to-khai', bytes: big },
+      { document: 'giay-chung-sinh', bytes: big },
       birthFiles()[1]!,
     ]);
     assert.equal(large.status, 413);
@@ -202,7 +224,7 @@ forEachDatabase('citizen intake and tracking', (db) => {
         i.pointer,
         i.code,
       ]),
-      [['/documents/to-khai/0', 'too-large']],
+      [['/documents/giay-chung-sinh/0', 'too-large']],
     );
 
     const exe = new Uint8Array([
@@ -225,7 +247,7 @@ forEachDatabase('citizen intake and tracking', (db) => {
       ...new Uint8Array(200),
     ]);
     const wrong = await submitOnline(server, '1.001193', { version: 1, agency: '000.20.01.H56', data: birthData() }, [
-      { document: 'to-khai', bytes: exe, name: 'to-khai.pdf', type: 'application/pdf' },
+      { document: 'giay-chung-sinh', bytes: exe, name: 'giay-chung-sinh.pdf', type: 'application/pdf' },
       birthFiles()[1]!,
     ]);
     assert.equal(wrong.status, 415);
@@ -234,7 +256,7 @@ forEachDatabase('citizen intake and tracking', (db) => {
         i.pointer,
         i.code,
       ]),
-      [['/documents/to-khai/0', 'media-type']],
+      [['/documents/giay-chung-sinh/0', 'media-type']],
     );
 
     const badAgency = await submitOnline(
@@ -279,7 +301,7 @@ forEachDatabase('citizen intake and tracking', (db) => {
     const h = { 'x-tracking-secret': r.secret };
     const form = new FormData();
     form.append('supplement', JSON.stringify({ comment: 'bổ sung' }));
-    form.append('documents.to-khai', new Blob([pdfBytes()]), 'a.pdf');
+    form.append('documents.giay-chung-sinh', new Blob([pdfBytes()]), 'a.pdf');
     const early = await server.request(`/api/v1/public/dossiers/${r.code}/supplement`, {
       method: 'POST',
       body: form,

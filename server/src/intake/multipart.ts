@@ -11,7 +11,7 @@ import type { RequestBody } from '../http/request-body.ts';
 
 /** One uploaded file part, already in the file store (unless refused while streaming). */
 export interface UploadedFile {
-  /** The multipart field name, e.g. "documents.to-khai". */
+  /** The multipart field name, e.g. "documents.giay-chung-sinh". */
   field: string;
   documentId: string;
   /** Position among the files of the same document (0-based). */

@@ -404,7 +404,12 @@ async function check(
         documents: provided,
       },
       ctx.evaluator,
-      { directory: wctx.directory, submittedAt: now },
+      // The channel decides which documents are asked (online, the e-form is the declaration).
+      {
+        directory: wctx.directory,
+        submittedAt: now,
+        channel: req.via === 'online' ? 'online' : (submission.channel ?? 'direct'),
+      },
     ),
   ];
   // The channels chosen for notifications: an address typed, or the applicant's own from the data.

@@ -5,7 +5,14 @@ import { formatVnDateTime } from '@motcua/core';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { doAction, staffOf, type Staff } from '../../test/support/cases.ts';
-import { birthData, birthFiles, rowCounts, submissionForm, submitOnline } from '../../test/support/intake.ts';
+import {
+  birthData,
+  birthFiles,
+  counterBirthFiles,
+  rowCounts,
+  submissionForm,
+  submitOnline,
+} from '../../test/support/intake.ts';
 import { json } from '../../test/support/http.ts';
 import { startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink.ts';
 import { execute } from '../db/client.ts';
@@ -156,7 +163,7 @@ forEachDatabase('notifications', (db) => {
       method: 'POST',
       body: submissionForm(
         { version: 1, data: birthData(), notify: { channels: ['sms'], phone: '0977 123 456' } },
-        birthFiles(),
+        counterBirthFiles(),
       ),
       headers: { authorization: `Bearer ${reception.token}` },
     });

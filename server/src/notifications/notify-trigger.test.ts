@@ -7,7 +7,7 @@ import { NOTIFYING_EVENTS, notificationKind, type DossierEvent } from '@motcua/c
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { doAction, staffOf } from '../../test/support/cases.ts';
-import { birthData, birthFiles, submissionForm, submitOnline } from '../../test/support/intake.ts';
+import { birthData, birthFiles, counterBirthFiles, submissionForm, submitOnline } from '../../test/support/intake.ts';
 import { json } from '../../test/support/http.ts';
 import { execute } from '../db/client.ts';
 import { syncDestinations } from '../outbox/queue.ts';
@@ -63,7 +63,7 @@ forEachDatabase('notification rows', (db) => {
     await doAction(server, specialist, code, { kind: 'claim' });
     const counter = await server.request('/api/v1/agencies/000.20.01.H56/procedures/1.001193/dossiers', {
       method: 'POST',
-      body: submissionForm({ version: 1, data: birthData(), notify: { channels: ['sms'] } }, birthFiles()),
+      body: submissionForm({ version: 1, data: birthData(), notify: { channels: ['sms'] } }, counterBirthFiles()),
       headers: { authorization: `Bearer ${reception.token}` },
     });
     assert.equal(counter.status, 201, await counter.clone().text());

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { bearer, json } from '../../test/support/http.ts';
-import { birthData, birthFiles, submissionForm } from '../../test/support/intake.ts';
+import { birthData, birthFiles, counterBirthFiles, submissionForm } from '../../test/support/intake.ts';
 import { decodeQr, pdfInfo, pdfText } from '../print/testing/pdf-tools.ts';
 
 interface Slip {
@@ -39,7 +39,7 @@ forEachDatabase('slips in the applicant’s hands', (db) => {
     token = await bearer(server, 'reception.trung-tam');
     const res = await server.request('/api/v1/agencies/000.20.01.H56/procedures/1.001193/dossiers', {
       method: 'POST',
-      body: submissionForm({ version: 1, channel: 'direct', data: birthData() }, birthFiles()),
+      body: submissionForm({ version: 1, channel: 'direct', data: birthData() }, counterBirthFiles()),
       headers: { authorization: `Bearer ${token}` },
     });
     assert.equal(res.status, 201, await res.clone().text());

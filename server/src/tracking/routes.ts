@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkDocuments, withDerived, type DossierState, type Issue } from '@motcua/core';
+import { checkDocuments, withDerived, type Channel, type DossierState, type Issue } from '@motcua/core';
 import type { Context } from 'hono';
 import { APPLICANT_SLIP_KINDS, SupplementPart, contract } from '@motcua/api';
 import { serveArtefact } from '../slips/serve-artefact.ts';
@@ -32,6 +32,8 @@ const FILE_CODES = new Set([
   'unknown-document',
   'too-many-files',
   'document-not-applicable',
+  'document-not-asked-on-channel',
+  'document-to-show',
 ]);
 
 export function trackingRoutes(): Implementation[] {
@@ -89,6 +91,7 @@ export function trackingRoutes(): Implementation[] {
             withDerived(version.definition, row.data, row.submittedAt.getTime()),
             ctx.evaluator,
             provided,
+            row.channel as Channel, // the documents asked of this dossier are those of its own channel
           ).filter((i) => FILE_CODES.has(i.code) && Object.hasOwn(provided, i.pointer.split('/')[2] ?? '')),
         );
         if (issues.length) {

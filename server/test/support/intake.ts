@@ -104,8 +104,19 @@ export function submissionForm(submission: Record<string, unknown>, files: FileP
   return form;
 }
 
-/** The standard valid birth registration files: the declaration (PDF) and the certificate (PNG). */
+/**
+ * The standard valid online birth registration files: the birth certificate as a PDF and as a PNG
+ * (online the e-form is the declaration, so it is not uploaded).
+ */
 export function birthFiles(): FilePart[] {
+  return [
+    { document: 'giay-chung-sinh', bytes: pdfBytes('giay chung sinh'), name: 'giấy chứng sinh.pdf' },
+    { document: 'giay-chung-sinh', bytes: pngBytes(), name: 'giay-chung-sinh.png', type: 'image/png' },
+  ];
+}
+
+/** The standard valid birth registration files at the counter or by post: the paper declaration and the certificate. */
+export function counterBirthFiles(): FilePart[] {
   return [
     { document: 'to-khai', bytes: pdfBytes('to khai'), name: 'tờ khai.pdf' },
     { document: 'giay-chung-sinh', bytes: pngBytes(), name: 'giay-chung-sinh.png', type: 'image/png' },

@@ -7,6 +7,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { doc } from './doc.ts';
+import { CHANNEL_NAMES } from '../vocabulary/channels.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -579,44 +580,79 @@ const DocumentRequirement = Type.Object(
         ),
       }),
     ),
-    mediaTypes: Type.Array(
-      Type.String({
-        pattern: '^[a-z]+/[a-z0-9.+-]+$',
-        ...doc('Kiểu tệp', 'Media type', 'Kiểu MIME, ví dụ application/pdf.', 'A MIME type, e.g. application/pdf.'),
-      }),
-      {
+    channels: Type.Optional(
+      Type.Array(Type.Union(CHANNEL_NAMES.map((c) => Type.Literal(c))), {
         minItems: 1,
         uniqueItems: true,
         ...doc(
-          'Kiểu tệp chấp nhận',
-          'Accepted media types',
-          'Kiểu tệp được kiểm tra theo nội dung tệp, không theo tên.',
-          'Checked from the file\u2019s bytes, not its name.',
+          'Kênh yêu cầu',
+          'Channels asked on',
+          'Các kênh nộp yêu cầu giấy tờ này; không ghi là mọi kênh. Ví dụ tờ khai chỉ nộp bản giấy tại quầy: khi nộp trực tuyến, biểu mẫu điện tử chính là tờ khai.',
+          'The filing channels on which this document is asked; absent means every channel. E.g. a paper declaration asked only at the counter: online, the e-form is the declaration.',
         ),
-      },
+      }),
     ),
-    maxSizeBytes: Type.Integer({
-      minimum: 1,
-      ...doc(
-        'Dung lượng tối đa',
-        'Maximum size',
-        'Dung lượng tối đa mỗi tệp (byte).',
-        'Maximum size of each file in bytes.',
+    show: Type.Optional(
+      Type.Boolean({
+        ...doc(
+          'Giấy tờ xuất trình',
+          'Document to show',
+          'Chỉ xuất trình để đối chiếu, không nộp và không tải lên (ví dụ giấy tờ tùy thân); không có giới hạn tệp.',
+          'Presented for checking, never handed in nor uploaded (e.g. an identity paper); it has no file limits.',
+        ),
+      }),
+    ),
+    mediaTypes: Type.Optional(
+      Type.Array(
+        Type.String({
+          pattern: '^[a-z]+/[a-z0-9.+-]+$',
+          ...doc('Kiểu tệp', 'Media type', 'Kiểu MIME, ví dụ application/pdf.', 'A MIME type, e.g. application/pdf.'),
+        }),
+        {
+          minItems: 1,
+          uniqueItems: true,
+          ...doc(
+            'Kiểu tệp chấp nhận',
+            'Accepted media types',
+            'Kiểu tệp được kiểm tra theo nội dung tệp, không theo tên. Bắt buộc với giấy tờ nộp tệp.',
+            'Checked from the file\u2019s bytes, not its name. Required for an uploaded document.',
+          ),
+        },
       ),
-    }),
-    minFiles: Type.Integer({
-      minimum: 0,
-      ...doc(
-        'Số tệp tối thiểu',
-        'Minimum files',
-        'Số tệp tối thiểu khi giấy tờ được yêu cầu.',
-        'Minimum number of files when the document is required.',
-      ),
-    }),
-    maxFiles: Type.Integer({
-      minimum: 1,
-      ...doc('Số tệp tối đa', 'Maximum files', 'Số tệp tối đa.', 'Maximum number of files.'),
-    }),
+    ),
+    maxSizeBytes: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        ...doc(
+          'Dung lượng tối đa',
+          'Maximum size',
+          'Dung lượng tối đa mỗi tệp (byte). Bắt buộc với giấy tờ nộp tệp.',
+          'Maximum size of each file in bytes. Required for an uploaded document.',
+        ),
+      }),
+    ),
+    minFiles: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        ...doc(
+          'Số tệp tối thiểu',
+          'Minimum files',
+          'Số tệp tối thiểu khi giấy tờ được yêu cầu. Bắt buộc với giấy tờ nộp tệp.',
+          'Minimum number of files when the document is required. Required for an uploaded document.',
+        ),
+      }),
+    ),
+    maxFiles: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        ...doc(
+          'Số tệp tối đa',
+          'Maximum files',
+          'Số tệp tối đa. Bắt buộc với giấy tờ nộp tệp.',
+          'Maximum number of files. Required for an uploaded document.',
+        ),
+      }),
+    ),
     originals: Type.Integer({
       minimum: 0,
       ...doc(

@@ -54,7 +54,8 @@ function birthData(): Record<string, unknown> {
 const pdf = (size = 1000): ProvidedFile => ({ mediaType: 'application/pdf', size, name: 'a.pdf' });
 
 function complete(): SubmissionToCheck {
-  return { data: birthData(), agency: WARD_1, documents: { 'to-khai': [pdf()], 'giay-chung-sinh': [pdf()] } };
+  // Online: the e-form is the declaration, so only the proof of birth is uploaded.
+  return { data: birthData(), agency: WARD_1, documents: { 'giay-chung-sinh': [pdf()] } };
 }
 
 const codes = (s: SubmissionToCheck, withDirectory = true) =>
@@ -63,6 +64,16 @@ const codes = (s: SubmissionToCheck, withDirectory = true) =>
 describe('checkSubmission', () => {
   test('a complete birth registration is acceptable', () => {
     assert.deepEqual(checkSubmission(birth, complete(), ev, { directory }), []);
+  });
+
+  test('the channel decides the documents: the paper declaration at the counter, refused online', () => {
+    const atCounter = { ...complete(), documents: { 'to-khai': [pdf()], 'giay-chung-sinh': [pdf()] } };
+    assert.deepEqual(checkSubmission(birth, atCounter, ev, { directory, channel: 'direct' }), []);
+    assert.deepEqual(
+      checkSubmission(birth, complete(), ev, { directory, channel: 'direct' }).map((i) => [i.pointer, i.code]),
+      [['/documents/to-khai', 'missing-document']],
+    );
+    assert.deepEqual(codes(atCounter), [['/documents/to-khai', 'document-not-asked-on-channel']]);
   });
 
   test('derived values are computed by core, never taken from the sender', () => {
@@ -76,7 +87,6 @@ describe('checkSubmission', () => {
     assert.deepEqual(issues, [
       ['/data/child', 'required'],
       ['/agency', 'agency-required'],
-      ['/documents/to-khai', 'missing-document'],
       ['/documents/giay-chung-sinh', 'missing-document'],
     ]);
   });
@@ -102,17 +112,16 @@ describe('checkSubmission', () => {
     const issues = codes({
       ...s,
       documents: {
-        'to-khai': [{ mediaType: 'application/x-msdownload', size: 10 }, pdf(20 * 1024 * 1024)],
-        'giay-chung-sinh': [pdf(), pdf(), pdf()],
+        'giay-chung-sinh': [{ mediaType: 'application/x-msdownload', size: 10 }, pdf(20 * 1024 * 1024), pdf()],
         'van-ban-lam-chung': [pdf()],
         nope: [pdf()],
       },
     });
     assert.deepEqual(issues, [
       ['/documents/nope', 'unknown-document'],
-      ['/documents/to-khai/0', 'media-type'],
-      ['/documents/to-khai/1', 'too-large'],
       ['/documents/giay-chung-sinh', 'too-many-files'],
+      ['/documents/giay-chung-sinh/0', 'media-type'],
+      ['/documents/giay-chung-sinh/1', 'too-large'],
       ['/documents/van-ban-lam-chung', 'document-not-applicable'],
     ]);
   });
@@ -183,8 +192,10 @@ describe('checkSubmission, properties', () => {
       fc.property(fc.array(file, { maxLength: 4 }), (files) => {
         const base = complete();
         const others = (s: SubmissionToCheck) =>
-          checkSubmission(birth, s, ev, { directory }).filter((i) => !i.pointer.startsWith('/documents/to-khai'));
-        assert.deepEqual(others({ ...base, documents: { ...base.documents, 'to-khai': files } }), []);
+          checkSubmission(birth, s, ev, { directory }).filter(
+            (i) => !i.pointer.startsWith('/documents/giay-chung-sinh'),
+          );
+        assert.deepEqual(others({ ...base, documents: { ...base.documents, 'giay-chung-sinh': files } }), []);
       }),
       { numRuns: 100 },
     );

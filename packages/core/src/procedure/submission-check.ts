@@ -5,6 +5,7 @@ import type { AgencyDirectory } from '../agencies/agency-directory.ts';
 import { resolveReceivingAgency, type AgencyResolution } from '../agencies/receiving-agency.ts';
 import { validateApplicantData } from './applicant-data.ts';
 import { checkDocuments, type ProvidedFile } from './documents.ts';
+import type { Channel } from '../vocabulary/channels.ts';
 import { DERIVED_KEY, withDerived } from './derived.ts';
 
 /** What an applicant sends: the form data, the agency they chose (if any), the files per document id. */
@@ -30,6 +31,8 @@ export interface SubmissionCheckOptions {
    * the documents' conditions (`withDerived`): the browser passes "now", the server its receipt time.
    */
   submittedAt?: number;
+  /** The channel the dossier is filed through; it decides which documents are asked. Default: online. */
+  channel?: Channel;
 }
 
 /**
@@ -74,7 +77,7 @@ export function checkSubmission(
     // A field that names the agency may already be reported as a data issue.
     if (!agency.ok && !issues.some((i) => i.pointer === agency.issue.pointer)) issues.push(agency.issue);
   }
-  issues.push(...checkDocuments(procedure, data, evaluator, submission.documents));
+  issues.push(...checkDocuments(procedure, data, evaluator, submission.documents, options.channel));
   return issues;
 }
 

@@ -686,6 +686,31 @@ describe('validateProcedure', () => {
     );
   });
 
+  test('documents: a document to show has no file limits; an uploaded one has all four', () => {
+    const shown = broken((p) => (p.documents[0]!.show = true));
+    for (const key of ['mediaTypes', 'maxSizeBytes', 'minFiles', 'maxFiles']) {
+      expectIssue(shown, `/documents/0/${key}`, 'show-document-file-limits');
+    }
+    const bare = broken((p) => {
+      const { mediaTypes: _m, maxSizeBytes: _s, minFiles: _n, maxFiles: _x, ...rest } = p.documents[0]!;
+      p.documents[0] = { ...rest, show: true };
+    });
+    assert.deepEqual(issuesOf(bare), []);
+    const noTypes = broken((p) => delete p.documents[0]!.mediaTypes);
+    assert.match(expectIssue(noTypes, '/documents/0', 'document-file-limits-missing').message.en, /"mediaTypes"/);
+  });
+
+  test("documents: channels are core's channel names, at least one, each once", () => {
+    assert.deepEqual(issuesOf(broken((p) => (p.documents[0]!.channels = ['direct', 'postal']))), []);
+    for (const channels of [[], ['online', 'online'], ['fax']]) {
+      const p = broken((d) => ((d.documents[0] as { channels?: unknown }).channels = channels));
+      assert.ok(
+        issuesOf(p).some((i) => i.pointer.startsWith('/documents/0/channels')),
+        `channels ${JSON.stringify(channels)} refused`,
+      );
+    }
+  });
+
   test('deadline sanity', () => {
     expectIssue(
       broken((p) => (p.deadline = { unit: 'calendar-days', value: 2.5 })),

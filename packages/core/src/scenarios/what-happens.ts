@@ -58,7 +58,7 @@ export function whatHappens(procedure: Procedure, input: ScenarioInput, env: Sce
   const at = Date.parse(input.submittedAt);
   // Conditions see the derived values as of the submission; an invalid instant is reported below.
   const data = Number.isFinite(at) ? withDerived(procedure, input.data, at) : input.data;
-  const documents = requiredDocuments(procedure, data, env.evaluator)
+  const documents = requiredDocuments(procedure, data, env.evaluator, input.channel)
     .filter((c) => c.required)
     .map((c) => c.document.id);
 

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { pick, type DocumentCheck, type Issue, type Lang } from '@motcua/core';
+import { pick, uploadLimits, type DocumentCheck, type Issue, type Lang, type UploadLimits } from '@motcua/core';
 import { t } from '../../i18n/strings.ts';
 import { isWithin } from '../../jsonforms/paths.ts';
 import { formatBytes, typeName } from './media-type.ts';
@@ -24,18 +24,36 @@ export const fileInputId = (documentId: string) => `mc-file-${documentId.replace
 /**
  * The required-documents checklist, recomputed from the answers (core's requiredDocuments):
  * each applicable document with why it is needed, its limits, a file picker, the chosen files and
- * their problems; documents that do not apply are listed apart, folded.
+ * their problems; documents to show (presented at the counter or checked electronically, never
+ * uploaded) are listed apart without a picker; documents that do not apply are listed apart, folded.
  */
 export function documentsTemplate(v: DocumentsView): TemplateResult {
   const lang = v.lang;
-  const applicable = v.checks.filter((c) => c.applicable);
+  const uploads = v.checks.flatMap((c) => {
+    const limits = c.applicable ? uploadLimits(c.document) : undefined;
+    return limits ? [{ check: c, limits }] : [];
+  });
+  const toShow = v.checks.filter((c) => c.applicable && c.show);
   const notNeeded = v.checks.filter((c) => !c.applicable);
   const sectionIssues = v.issues.filter((i) => i.pointer === '/documents');
   return html`<section class="documents" part="documents" aria-labelledby="mc-docs-title">
     <h3 id="mc-docs-title" tabindex="-1">${t('documentsTitle', lang)}</h3>
     <p class="hint">${t('documentsIntro', lang)}</p>
     ${sectionIssues.length ? html`<p class="error" part="error" role="alert">${sectionIssues.map((i) => pick(i.message, lang)).join(' ')}</p>` : nothing}
-    ${applicable.length ? html`<ul class="doc-list">${applicable.map((c) => documentItem(c, v))}</ul>` : html`<p>${t('documentsNone', lang)}</p>`}
+    ${uploads.length ? html`<ul class="doc-list">${uploads.map((u) => documentItem(u.check, u.limits, v))}</ul>` : toShow.length ? nothing : html`<p>${t('documentsNone', lang)}</p>`}
+    ${
+      toShow.length
+        ? html`<div class="to-show" part="documents-to-show">
+          <h4 id="mc-docs-show-title">${t('documentsToShow', lang)}</h4>
+          <ul class="doc-list" aria-labelledby="mc-docs-show-title">${toShow.map(
+            (c) => html`<li class="doc" part="document-to-show">
+            <span class="doc-title">${pick(c.document.title, lang)}</span>
+            <p class="hint">${pick(c.reason, lang)}${c.document.description ? html`. ${pick(c.document.description, lang)}` : nothing}</p>
+          </li>`,
+          )}</ul>
+        </div>`
+        : nothing
+    }
     ${
       notNeeded.length
         ? html`<details class="not-needed" part="documents-not-needed">
@@ -47,7 +65,7 @@ export function documentsTemplate(v: DocumentsView): TemplateResult {
   </section>`;
 }
 
-function documentItem(c: DocumentCheck, v: DocumentsView): TemplateResult {
+function documentItem(c: DocumentCheck, l: UploadLimits, v: DocumentsView): TemplateResult {
   const lang = v.lang;
   const d = c.document;
   const id = fileInputId(d.id);
@@ -57,9 +75,9 @@ function documentItem(c: DocumentCheck, v: DocumentsView): TemplateResult {
   const fileIssues = (n: number) => v.issues.filter((i) => i.pointer === `${at}/${n}`);
   const invalid = v.issues.some((i) => isWithin(i.pointer, at));
   const limits = t('documentLimits', lang, {
-    types: d.mediaTypes.map(typeName).join(', '),
-    size: formatBytes(d.maxSizeBytes, lang),
-    max: d.maxFiles,
+    types: l.mediaTypes.map(typeName).join(', '),
+    size: formatBytes(l.maxSizeBytes, lang),
+    max: l.maxFiles,
   });
   const describedBy = [`${id}-limits`, docIssues.length ? `${id}-err` : ''].filter(Boolean).join(' ');
   return html`<li class="doc ${c.required ? 'required' : 'optional'} ${invalid ? 'invalid' : ''}" part="document" data-pointer=${at}>
@@ -93,9 +111,9 @@ function documentItem(c: DocumentCheck, v: DocumentsView): TemplateResult {
         class="file-input"
         id=${id}
         part="file-input"
-        accept=${d.mediaTypes.join(',')}
-        ?multiple=${d.maxFiles > 1}
-        ?disabled=${v.disabled || files.length >= d.maxFiles}
+        accept=${l.mediaTypes.join(',')}
+        ?multiple=${l.maxFiles > 1}
+        ?disabled=${v.disabled || files.length >= l.maxFiles}
         aria-label=${t('chooseFiles', lang, { title: pick(d.title, lang) })}
         aria-describedby=${ifDefined(describedBy || undefined)}
         aria-invalid=${invalid ? 'true' : 'false'}

@@ -6,6 +6,7 @@ import {
   requiredDocuments,
   withDerived,
   type AgencyDirectory,
+  type Channel,
   type DocumentCheck,
   type Issue,
   type Lang,
@@ -50,6 +51,8 @@ export interface FormHost extends ReactiveControllerHost, HTMLElement {
   readonly language: Lang;
   /** Answers a new dossier starts with (a returning applicant's details at the counter). */
   readonly initialData: Readonly<Record<string, unknown>> | undefined;
+  /** The filing channel: which documents are asked. */
+  readonly channel: Channel;
   now(): number;
   /** (Re)loads the procedure from where the element gets it. */
   load(): Promise<void>;
@@ -322,13 +325,19 @@ export class FormController implements ReactiveController {
 
   checks(): DocumentCheck[] {
     const form = this.s.form;
-    return form ? requiredDocuments(form.procedure, this.conditionData(), form.evaluator) : [];
+    return form ? requiredDocuments(form.procedure, this.conditionData(), form.evaluator, this.host.channel) : [];
   }
 
   /** The document issues shown while the applicant fills the form: missing ones only once they tried to submit. */
   documentIssues(checks: DocumentCheck[]): Issue[] {
     const { form, files, showMissing } = this.s;
-    const issues = checkDocuments(form!.procedure, this.conditionData(), form!.evaluator, providedFiles(checks, files));
+    const issues = checkDocuments(
+      form!.procedure,
+      this.conditionData(),
+      form!.evaluator,
+      providedFiles(checks, files),
+      this.host.channel,
+    );
     return showMissing ? issues : issues.filter((i) => i.code !== 'missing-document' && i.code !== 'too-few-files');
   }
 
@@ -365,6 +374,7 @@ export class FormController implements ReactiveController {
       check?.(p, { data, agency: chosen, documents: providedFiles(checks, files) }, form!.evaluator, {
         directory: this.directory!,
         submittedAt: this.host.now(),
+        channel: this.host.channel,
         ...receivingForBrowser(p, this.directory!),
       }) ?? []
     ).filter(

@@ -1,5 +1,5 @@
 import { LitElement, type PropertyValues } from 'lit';
-import type { Calendar, Lang, Procedure, SchemaEvaluator } from '@motcua/core';
+import type { Calendar, Channel, Lang, Procedure, SchemaEvaluator } from '@motcua/core';
 import type { PublicAgency } from '../../api/types.ts';
 import { langOf, wordsFor } from '../../i18n/strings.ts';
 import { lazy } from '../../lazy.ts';
@@ -45,6 +45,7 @@ export class MotcuaForm extends LitElement {
     calendars: { attribute: false },
     submitHandler: { attribute: false },
     initialData: { attribute: false },
+    channel: { attribute: false },
   };
 
   declare procedure: string;
@@ -71,6 +72,11 @@ export class MotcuaForm extends LitElement {
    * applicantPrefill); given while the form is shown, they are laid over the answers typed so far.
    */
   declare initialData: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * The channel the dossier is filed through: it decides which documents are asked (online, the
+   * e-form is the declaration; the counter sets direct or postal). Default: online.
+   */
+  declare channel: Channel;
 
   #ctl = new FormController(this);
 
@@ -79,6 +85,7 @@ export class MotcuaForm extends LitElement {
     this.procedure = '';
     this.server = '';
     this.kiosk = false;
+    this.channel = 'online';
     this.idleSeconds = 300;
     this.now = () => Date.now();
     const idle = () => this.#ctl.armIdle();

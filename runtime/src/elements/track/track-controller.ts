@@ -1,5 +1,14 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { checkDocuments, pick, type DocumentRequirement, type Issue, type Lang, type Procedure } from '@motcua/core';
+import {
+  checkDocuments,
+  pick,
+  uploadLimits,
+  type UploadLimits,
+  type DocumentRequirement,
+  type Issue,
+  type Lang,
+  type Procedure,
+} from '@motcua/core';
 import { apiUrl, ApiError, getJson, send } from '../../api/http.ts';
 import type { PublicProcedure as ProcedureView, TrackingView } from '@motcua/api';
 import { STRINGS, t } from '../../i18n/strings.ts';
@@ -277,8 +286,11 @@ export class TrackController implements ReactiveController {
     }
   }
 
-  private requirement(documentId: string): DocumentRequirement | undefined {
-    return this.s.procedure?.documents.find((d) => d.id === documentId);
+  /** The requested document with its file limits; none for a document to show (never uploaded). */
+  private requirement(documentId: string): (DocumentRequirement & UploadLimits) | undefined {
+    const found = this.s.procedure?.documents.find((d) => d.id === documentId);
+    const limits = found && uploadLimits(found);
+    return limits ? { ...found, ...limits } : undefined;
   }
 
   private async pick(documentId: string, list: FileList): Promise<void> {

@@ -1,4 +1,4 @@
-import type { DocumentRequirement, Issue, Lang } from '@motcua/core';
+import type { DocumentRequirement, Issue, Lang, UploadLimits } from '@motcua/core';
 import type { TrackingView } from '@motcua/api';
 import type { PickedFile } from '../form/picked-files.ts';
 
@@ -30,7 +30,7 @@ export interface TrackModel {
   pay: unknown;
   /** How much is owed and how to pay it (the instructions' chunk, once loaded), or Lit's `nothing`. */
   payInfo: unknown;
-  requirement(documentId: string): DocumentRequirement | undefined;
+  requirement(documentId: string): (DocumentRequirement & UploadLimits) | undefined;
   on: {
     lookup(): void;
     code(value: string): void;

@@ -39,6 +39,8 @@ export async function configureCounterForm(
     kiosk: false,
     // The clerk's own agency is the receiving one when the procedure lets the applicant choose.
     agency,
+    // At the counter the documents asked are the channel's (the paper declaration, say).
+    channel: channel(),
     initialData,
     submitHandler: async (s: FormSubmission): Promise<SubmissionResponse> => {
       try {

@@ -210,6 +210,13 @@ export class StaffIntake extends LitElement {
     }
   }
 
+  /** The form's checklist follows the channel: the documents asked differ per channel. */
+  private setChannel(channel: 'direct' | 'postal') {
+    this._channel = channel;
+    const form = this.renderRoot.querySelector<HTMLElement & { channel: string }>('motcua-form');
+    if (form) form.channel = channel;
+  }
+
   private toggleFullScreen() {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void this.requestFullscreen?.().catch(() => undefined);
@@ -318,7 +325,7 @@ export class StaffIntake extends LitElement {
               type="radio"
               name="channel"
               .checked=${this._channel === 'direct'}
-              @change=${() => (this._channel = 'direct')}
+              @change=${() => this.setChannel('direct')}
             />
             ${t('channelDirect')}</label
           >
@@ -327,7 +334,7 @@ export class StaffIntake extends LitElement {
               type="radio"
               name="channel"
               .checked=${this._channel === 'postal'}
-              @change=${() => (this._channel = 'postal')}
+              @change=${() => this.setChannel('postal')}
             />
             ${t('channelPostal')}</label
           >

@@ -37,7 +37,7 @@ function multipart(parts: Part[], boundary = 'xYzBoUnDaRy'): { body: Uint8Array;
 
 function filesParts(): Part[] {
   return [
-    { name: 'documents.to-khai', filename: 'to-khai.pdf', type: 'application/pdf', body: pdfBytes() },
+    { name: 'documents.giay-chung-sinh', filename: 'giay-chung-sinh.pdf', type: 'application/pdf', body: pdfBytes() },
     { name: 'documents.giay-chung-sinh', filename: 'gcs.png', type: 'image/png', body: pngBytes() },
   ];
 }
@@ -131,7 +131,12 @@ forEachDatabase('hostile input', (db) => {
         'NUL in a file name',
         [
           { name: 'submission', body: submissionText(data({})) },
-          { name: 'documents.to-khai', filename: 'to\u0000khai.pdf', type: 'application/pdf', body: pdfBytes() },
+          {
+            name: 'documents.giay-chung-sinh',
+            filename: 'to\u0000khai.pdf',
+            type: 'application/pdf',
+            body: pdfBytes(),
+          },
           filesParts()[1]!,
         ],
         /^\/documents/,
