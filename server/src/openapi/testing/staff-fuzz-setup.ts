@@ -73,7 +73,14 @@ export async function staffFuzzSetup(
     server.ctx.db,
     sql`select code from dossiers where code is not null order by code desc limit 5`,
   );
-  const files = await execute<{ id: string }>(server.ctx.db, sql`select file_id as id from dossier_files limit 5`);
+  // The files of the dossiers just submitted: a database shared with an earlier server of the same
+  // file may hold rows whose bytes lived in that server's file store, gone with it.
+  const files = await execute<{ id: string }>(
+    server.ctx.db,
+    sql`select f.file_id as id from dossier_files f join dossiers d on d.id = f.dossier_id
+         where d.code in (select code from dossiers where code is not null order by code desc limit 3)
+         order by d.code desc limit 5`,
+  );
   const staff = await execute<{ id: string }>(
     server.ctx.db,
     sql`select id from staff where username <> ${USERNAME} order by username limit 3`,
