@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { CaseView } from '@motcua/api';
 import type { OversightDossiersQuery, StaffData } from '../data/staff-data.ts';
 import { LangController, msg, t } from '../i18n/language.ts';
@@ -7,6 +7,7 @@ import { refusalText } from '../ui/refusal.ts';
 import { onLinkClick, paths, setWorklist } from '../ui/navigate.ts';
 import { COLUMN_LABELS, type Column } from '../inbox/columns.ts';
 import { cell } from '../inbox/cells.ts';
+import { tableStyles } from './styles.ts';
 
 /** The inbox's columns that say what a dossier is and where it stands; no selection, no action. */
 const COLUMNS: Column[] = ['code', 'applicant', 'procedure', 'step', 'channel', 'received', 'due'];
@@ -17,25 +18,7 @@ const COLUMNS: Column[] = ['code', 'applicant', 'procedure', 'step', 'channel', 
  * Properties: `data`, `agency`, `query`, `heading`.
  */
 export class OvDossiers extends LitElement {
-  static override styles = [
-    staffStyles,
-    css`
-      .table-wrap {
-        overflow-x: auto;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        border-bottom: 1px solid #c6ccd5;
-        padding: 0.35rem 0.5rem;
-        text-align: start;
-        vertical-align: top;
-      }
-    `,
-  ];
+  static override styles = [staffStyles, tableStyles];
   static override properties = {
     data: { attribute: false },
     agency: { type: String },

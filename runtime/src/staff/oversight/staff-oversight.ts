@@ -52,7 +52,7 @@ const timeOfDay = (at: number) =>
  * REFRESH_MINUTES. Properties: `data`, `agency` (the workspace's), `search` (the address's query).
  */
 export class StaffOversight extends LitElement {
-  static override styles = [staffStyles, oversightStyles];
+  static override styles = [staffStyles, ...oversightStyles];
   static override properties = {
     data: { attribute: false },
     agency: { type: String },

@@ -1,7 +1,27 @@
 import { css } from 'lit';
 
+/** The oversight page's tables (figures, ranking, Biểu 06, the dossiers behind a number). */
+export const tableStyles = css`
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    border-bottom: 1px solid #c6ccd5;
+    padding: 0.35rem 0.5rem;
+    text-align: start;
+    vertical-align: top;
+  }
+`;
+
 /** The oversight page's layout; `:host([tv])` is the wall-screen layout with big numbers. */
-export const oversightStyles = css`
+export const oversightStyles = [
+  tableStyles,
+  css`
   .head {
     display: flex;
     flex-wrap: wrap;
@@ -80,20 +100,6 @@ export const oversightStyles = css`
     height: 1.5rem;
     color: var(--_primary);
   }
-  .table-wrap {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
-  th,
-  td {
-    border-bottom: 1px solid #c6ccd5;
-    padding: 0.35rem 0.5rem;
-    text-align: start;
-    vertical-align: top;
-  }
   td.num {
     text-align: end;
     font-variant-numeric: tabular-nums;
@@ -151,4 +157,5 @@ export const oversightStyles = css`
     font-size: 1.5rem;
     font-weight: 700;
   }
-`;
+`,
+];
