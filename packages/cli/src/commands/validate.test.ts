@@ -117,13 +117,13 @@ describe('motcua validate', () => {
   test('valid and invalid files together: each reported, exit 1', async () => {
     const bad = variant('bad-two.json', (p) => {
       p.code = 'KS';
-      p.documents[1].minFiles = 5;
+      p.documents[2].minFiles = 5;
     });
     const r = await run(examples[0]!, bad);
     assert.equal(r.code, 1);
     assert.ok(r.stdout.includes(`${examples[0]}: hợp lệ / valid`));
     assert.match(r.stdout, /\/code \[national-code\]/);
-    assert.match(r.stdout, /\/documents\/1\/minFiles \[min-files-exceed-max\]/);
+    assert.match(r.stdout, /\/documents\/2\/minFiles \[min-files-exceed-max\]/);
     assert.match(r.stdout, /1\/2 tệp có lỗi \(2 lỗi\)/);
   });
 
