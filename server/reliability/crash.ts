@@ -66,6 +66,9 @@ export async function crashSafety(o: CrashOptions): Promise<CheckResult> {
           method: 'POST',
           headers: { 'Idempotency-Key': key },
           body: submissionForm({ version: 1, agency: AGENCY, data: birthData() }, files),
+          // As a browser gives up: a connection the primary handed to a worker killed before it
+          // took it is never answered; the same key again on a new one.
+          signal: AbortSignal.timeout(30_000),
         });
         const body = (await res.json().catch(() => ({}))) as { code?: string };
         if (res.status === 201 && body.code) {
