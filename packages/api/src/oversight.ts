@@ -98,24 +98,14 @@ export const getOversightDashboard = defineRoute({
  * The dossiers behind a dashboard number: each measure is one of the cards' counts (by the day the
  * dashboard counts it on) or the dossiers overdue now.
  */
-export const OVERSIGHT_MEASURES = [
-  'accepted',
-  'online',
-  'digitised',
-  'paid',
-  'paidOnline',
-  'resolved',
+type CountMeasure = Exclude<(typeof DASHBOARD_COUNTS)[number], 'processingMs'>;
+export type OversightMeasure = CountMeasure | 'earlyOrOnTime' | 'overdue';
+/** Core's dashboard counts (a sum of durations has no dossiers of its own), their sum and `overdue`. */
+export const OVERSIGHT_MEASURES: readonly OversightMeasure[] = [
+  ...DASHBOARD_COUNTS.filter((k): k is CountMeasure => k !== 'processingMs'),
   'earlyOrOnTime',
-  'early',
-  'onTime',
-  'late',
-  'electronicResult',
-  'finished',
-  'indexOnTime',
-  'supplementOnce',
   'overdue',
-] as const;
-export type OversightMeasure = (typeof OVERSIGHT_MEASURES)[number];
+];
 
 export const OversightDossiersQuery = Type.Object(
   {
