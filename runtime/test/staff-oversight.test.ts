@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CaseView } from '@motcua/api';
+import { BIEU06_ALL_COLUMNS } from '@motcua/core';
 import { OVERSIGHT_ELEMENTS } from '../src/staff/oversight/elements.ts';
 import type { StaffOversight } from '../src/staff/oversight/staff-oversight.ts';
 import type { OvDossiers } from '../src/staff/oversight/ov-dossiers.ts';
@@ -126,23 +127,7 @@ function fakeData(calls: { oversight: unknown[]; dossiers: unknown[] }): StaffDa
           agency: 'P',
           agencyName: { vi: 'Tỉnh' },
           depth: 0,
-          values: Object.fromEntries(
-            [
-              'received',
-              'online',
-              'directOrPostal',
-              'carriedOver',
-              'resolved',
-              'early',
-              'onTime',
-              'late',
-              'inProgress',
-              'withinDeadline',
-              'overdue',
-              'withdrawn',
-              'stopped',
-            ].map((k) => [k, 7]),
-          ),
+          values: Object.fromEntries(BIEU06_ALL_COLUMNS.map((k) => [k, 7])),
           onTimeRate: 87.5,
         },
       ],
