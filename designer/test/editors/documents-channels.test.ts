@@ -94,7 +94,9 @@ describe('the preview follows the documents editor', () => {
       return realFetch(input, init);
     };
   });
-  after(() => (window.fetch = realFetch));
+  after(() => {
+    window.fetch = realFetch;
+  });
 
   it('a document shown, not uploaded, is listed apart; one not asked online leaves the online form', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div></div>`);

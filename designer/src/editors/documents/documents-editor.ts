@@ -137,7 +137,6 @@ export class DocumentsEditor extends EditorElement {
         <label class="mc-inline"
           ><input
             type="checkbox"
-            data-show
             .checked=${shown}
             @change=${(e: Event) => this.#set(i, label, (x) => setShown(x, (e.target as HTMLInputElement).checked))}
           />${this.t('showDocument')}</label
@@ -205,7 +204,6 @@ export class DocumentsEditor extends EditorElement {
             html`<label class="mc-inline"
               ><input
                 type="checkbox"
-                data-channel=${c}
                 .checked=${d.channels?.includes(c) ?? false}
                 @change=${(e: Event) =>
                   this.#set(i, label, (x) => setChannel(x, c, (e.target as HTMLInputElement).checked))}
