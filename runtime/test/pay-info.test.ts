@@ -63,7 +63,9 @@ describe('payment instructions', () => {
     expect(norm($(el, '.pay-account').textContent)).to.equal('3511.0.1234567');
     expect(norm($(el, '.pay-content').textContent)).to.equal(`LE PHI KHAI SINH ${code}`, 'the dossier code in it');
     expect(norm($(el, '.pay-counter').textContent)).to.contain('Bộ phận Một cửa');
-    expect(norm($(el, '.pay-note').textContent)).to.equal('Hồ sơ được tiếp nhận sau khi đã nộp đủ lệ phí.');
+    // That the dossier waits for the payment is said once: by the "pay first" line, not again by a note.
+    expect(text.split('được tiếp nhận sau khi').length - 1).to.equal(1);
+    expect(box.querySelector('.pay-note')).to.equal(null);
     const copied = await copying(async () => {
       $(el, '[aria-label="Sao chép số tài khoản"]').click();
       await waitFor(() => norm($(el, '.pay-account ~ .copied').textContent) !== '', 'said copied');
@@ -131,6 +133,27 @@ describe('payment instructions', () => {
     $(el, '[part~="lookup-button"]').click();
     await waitFor(() => !info(el) && el.shadowRoot!.querySelector('.status-badge'), 'paid: no instructions');
     expect(el.shadowRoot!.querySelector('.fees')).to.equal(null);
+  });
+
+  it("a definition's note, when it says more than when to pay, follows the ways to pay", async () => {
+    const { payInfoTemplate } = await import('../src/elements/form/pay-info.ts');
+    const note = {
+      vi: 'Giấy phép được trao sau khi đã nộp đủ.',
+      en: 'The permit is handed over once it is paid.',
+    };
+    const due = {
+      collect: 'after',
+      items: [{ id: 'le-phi', title: { vi: 'Lệ phí cấp giấy phép', en: 'Permit charge' }, amount: 75000 }],
+      total: 75000,
+      bankTransfer: null,
+      counter: { vi: 'Nộp tại Bộ phận Một cửa.', en: 'Pay at the one-stop counter.' },
+      note,
+    } as Parameters<typeof payInfoTemplate>[0];
+    const el = await fixture<HTMLElement>(html`<div>${payInfoTemplate(due, 'UBND xã', 'vi')}</div>`);
+    expect(norm(el.querySelector('.pay-when')!.textContent)).to.equal('Nộp khi nhận kết quả.');
+    expect(norm(el.querySelector('.pay-note')!.textContent)).to.equal(note.vi);
+    expect(el.querySelector('.pay-counter ~ .pay-note'), 'after the counter').not.to.equal(null);
+    expect(el.querySelector('.pay-ask'), 'the definition says how: no "ask the agency"').to.equal(null);
   });
 
   it('a dossier that owes nothing shows no instructions', async () => {

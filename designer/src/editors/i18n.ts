@@ -95,6 +95,15 @@ const STRINGS = {
   guidanceEn: ['Hướng dẫn (tiếng Anh)', 'Guidance (English)'],
   requiredWhen: ['Phải nộp khi', 'Required when'],
   optionalDocument: ['Không bắt buộc', 'Optional'],
+  channelsAsked: ['Kênh nộp yêu cầu giấy tờ này', 'Channels that ask for it'],
+  channelsHint: [
+    'Không chọn kênh nào là yêu cầu ở mọi kênh. Ví dụ tờ khai giấy chỉ nộp tại quầy và qua bưu chính: khi nộp trực tuyến, biểu mẫu điện tử chính là tờ khai.',
+    'None ticked means every channel. E.g. a paper declaration asked only at the counter and by post: online, the e-form is the declaration.',
+  ],
+  showDocument: [
+    'Chỉ xuất trình để đối chiếu, không tải lên (không có giới hạn tệp)',
+    'Shown for checking, not uploaded (no file limits)',
+  ],
   originals: ['Số bản chính', 'Originals'],
   copies: ['Số bản sao', 'Copies'],
   minFiles: ['Số tệp tối thiểu', 'Minimum files'],

@@ -14,8 +14,7 @@ describe('mc-documents-editor', () => {
     expect(changes[1]!.procedure.documents[0]!.when).to.deep.equal(procedure().conditions![0]!.when);
     await change(control(el.querySelector('[data-document="to-khai"]')!, 'Số bản sao'), '2', el);
     expect(changes[2]!.procedure.documents[0]!.copies).to.equal(2);
-    const jpeg = [...el.querySelectorAll<HTMLInputElement>('[data-document="to-khai"] input[type="checkbox"]')][2]!;
-    jpeg.click();
+    control(el.querySelector('[data-document="to-khai"]')!, 'JPEG').click();
     await el.updateComplete;
     expect(changes[3]!.procedure.documents[0]!.mediaTypes).to.deep.equal(['application/pdf', 'image/jpeg']);
     await change(control(el.querySelector('[data-document="to-khai"]')!, 'Đường dẫn tệp mẫu'), '/mau/to-khai.pdf', el);

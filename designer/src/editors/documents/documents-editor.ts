@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { DocumentRequirement } from '@motcua/core';
+import { CHANNEL_NAMES, CHANNELS, pick, type Channel, type DocumentRequirement } from '@motcua/core';
 import { EditorElement, freshId, move } from '../editor-element.ts';
 import { conditionSelect } from '../conditions/condition-choice.ts';
 import { integerInput, localizedInputs } from '../localized-inputs.ts';
@@ -14,10 +14,46 @@ const MEDIA_TYPES = [
 
 const MB = 1024 * 1024;
 
+const LIMITS = ['mediaTypes', 'maxSizeBytes', 'minFiles', 'maxFiles'] as const;
+
+/** The file limits a new uploaded document starts with (and one that stops being shown gets back). */
+const UPLOAD_DEFAULTS: Readonly<Required<Pick<DocumentRequirement, (typeof LIMITS)[number]>>> = {
+  mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'],
+  maxSizeBytes: 10 * MB,
+  minFiles: 1,
+  maxFiles: 3,
+};
+
+/**
+ * Marks `d` as shown for checking (xuất trình) or uploaded. A shown document is never a file, so
+ * its file limits go (core reports any left); an uploaded one gets the defaults for those missing.
+ */
+function setShown(d: DocumentRequirement, shown: boolean): void {
+  if (shown) {
+    d.show = true;
+    for (const key of LIMITS) delete d[key];
+    return;
+  }
+  delete d.show;
+  d.mediaTypes ??= [...UPLOAD_DEFAULTS.mediaTypes];
+  d.maxSizeBytes ??= UPLOAD_DEFAULTS.maxSizeBytes;
+  d.minFiles ??= UPLOAD_DEFAULTS.minFiles;
+  d.maxFiles ??= UPLOAD_DEFAULTS.maxFiles;
+}
+
+/** `d`'s channels with `channel` ticked or not; none ticked is absent: asked on every channel. */
+function setChannel(d: DocumentRequirement, channel: Channel, on: boolean): void {
+  const now = d.channels ?? [];
+  const next = CHANNEL_NAMES.filter((c) => (c === channel ? on : now.includes(c)));
+  if (next.length) d.channels = next;
+  else delete d.channels;
+}
+
 /**
  * The dossier's documents: names vi/en, guidance, when each is required (a named condition),
- * optional or not, originals and copies at the counter, accepted file types, size and number of
- * files, and a template to download.
+ * optional or not, the channels that ask it, shown for checking or uploaded, originals and copies
+ * at the counter, accepted file types, size and number of files (uploaded ones only), and a
+ * template to download.
  */
 export class DocumentsEditor extends EditorElement {
   #set(i: number, label: string, change: (d: DocumentRequirement) => void) {
@@ -35,10 +71,8 @@ export class DocumentsEditor extends EditorElement {
         {
           id,
           title: { vi: this.t('newDocumentName') },
-          mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'],
-          maxSizeBytes: 10 * MB,
-          minFiles: 1,
-          maxFiles: 3,
+          ...UPLOAD_DEFAULTS,
+          mediaTypes: [...UPLOAD_DEFAULTS.mediaTypes],
           originals: 1,
           copies: 0,
         },
@@ -59,8 +93,7 @@ export class DocumentsEditor extends EditorElement {
   #renderDocument(d: DocumentRequirement, i: number, count: number) {
     const name = this.text(d.title) || d.id;
     const label = this.t('editDocument', name);
-    const types = d.mediaTypes ?? [];
-    const extra = types.filter((m) => !MEDIA_TYPES.some(([t]) => t === m));
+    const shown = d.show === true;
     return html`<fieldset data-document=${d.id}>
       <legend>${i + 1}. ${name}</legend>
       <div class="mc-row">
@@ -99,43 +132,22 @@ export class DocumentsEditor extends EditorElement {
           />${this.t('optionalDocument')}</label
         >
       </div>
+      ${this.#renderChannels(d, i, label)}
+      <div class="mc-row">
+        <label class="mc-inline"
+          ><input
+            type="checkbox"
+            .checked=${shown}
+            @change=${(e: Event) => this.#set(i, label, (x) => setShown(x, (e.target as HTMLInputElement).checked))}
+          />${this.t('showDocument')}</label
+        >
+      </div>
       <div class="mc-row">
         ${integerInput(this.t('originals'), d.originals, 0, (n) => this.#set(i, label, (x) => (x.originals = n)))}
         ${integerInput(this.t('copies'), d.copies, 0, (n) => this.#set(i, label, (x) => (x.copies = n)))}
-        ${integerInput(this.t('minFiles'), d.minFiles, 0, (n) => this.#set(i, label, (x) => (x.minFiles = n)))}
-        ${integerInput(this.t('maxFiles'), d.maxFiles, 1, (n) => this.#set(i, label, (x) => (x.maxFiles = n)))}
-        <label
-          >${this.t('maxSizeMb')}
-          <input
-            type="number"
-            min="0.1"
-            step="0.1"
-            .value=${String(Math.round(((d.maxSizeBytes ?? 0) / MB) * 10) / 10)}
-            @change=${(e: Event) => {
-              const mb = Number((e.target as HTMLInputElement).value);
-              if (mb > 0) this.#set(i, label, (x) => (x.maxSizeBytes = Math.round(mb * MB)));
-            }}
-        /></label>
+        ${shown ? nothing : this.#renderFileCounts(d, i, label)}
       </div>
-      <fieldset>
-        <legend>${this.t('fileTypes')}</legend>
-        ${MEDIA_TYPES.map(
-          ([type, short]) =>
-            html`<label class="mc-inline"
-              ><input
-                type="checkbox"
-                .checked=${types.includes(type)}
-                @change=${(e: Event) => {
-                  const on = (e.target as HTMLInputElement).checked;
-                  const next = on ? [...types, type] : types.filter((m) => m !== type);
-                  if (next.length) this.#set(i, label, (x) => (x.mediaTypes = next));
-                  else this.requestUpdate(); // at least one type: the tick comes back
-                }}
-              />${short}</label
-            >`,
-        )}
-        ${extra.length ? html`<p>${this.t('otherTypes')}: ${extra.join(', ')}</p>` : nothing}
-      </fieldset>
+      ${shown ? nothing : this.#renderFileTypes(d, i, label)}
       <div class="mc-row">
         <label
           >${this.t('templateUrl')}
@@ -178,6 +190,68 @@ export class DocumentsEditor extends EditorElement {
           ${this.t('delete')}
         </button>
       </div>
+    </fieldset>`;
+  }
+  /** The channels asking for it: none ticked means every channel (`channels` absent). */
+  #renderChannels(d: DocumentRequirement, i: number, label: string) {
+    const hint = `mc-doc-${i}-channels-hint`;
+    return html`<fieldset aria-describedby=${hint}>
+      <legend>${this.t('channelsAsked')}</legend>
+      <p id=${hint}>${this.t('channelsHint')}</p>
+      <div class="mc-row">
+        ${CHANNEL_NAMES.map(
+          (c) =>
+            html`<label class="mc-inline"
+              ><input
+                type="checkbox"
+                .checked=${d.channels?.includes(c) ?? false}
+                @change=${(e: Event) =>
+                  this.#set(i, label, (x) => setChannel(x, c, (e.target as HTMLInputElement).checked))}
+              />${pick(CHANNELS[c], this.lang)}</label
+            >`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  #renderFileCounts(d: DocumentRequirement, i: number, label: string) {
+    return html`${integerInput(this.t('minFiles'), d.minFiles, 0, (n) => this.#set(i, label, (x) => (x.minFiles = n)))}
+      ${integerInput(this.t('maxFiles'), d.maxFiles, 1, (n) => this.#set(i, label, (x) => (x.maxFiles = n)))}
+      <label
+        >${this.t('maxSizeMb')}
+        <input
+          type="number"
+          min="0.1"
+          step="0.1"
+          .value=${String(Math.round(((d.maxSizeBytes ?? 0) / MB) * 10) / 10)}
+          @change=${(e: Event) => {
+            const mb = Number((e.target as HTMLInputElement).value);
+            if (mb > 0) this.#set(i, label, (x) => (x.maxSizeBytes = Math.round(mb * MB)));
+          }}
+      /></label>`;
+  }
+
+  #renderFileTypes(d: DocumentRequirement, i: number, label: string) {
+    const types = d.mediaTypes ?? [];
+    const extra = types.filter((m) => !MEDIA_TYPES.some(([t]) => t === m));
+    return html`<fieldset>
+      <legend>${this.t('fileTypes')}</legend>
+      ${MEDIA_TYPES.map(
+        ([type, short]) =>
+          html`<label class="mc-inline"
+            ><input
+              type="checkbox"
+              .checked=${types.includes(type)}
+              @change=${(e: Event) => {
+                const on = (e.target as HTMLInputElement).checked;
+                const next = on ? [...types, type] : types.filter((m) => m !== type);
+                if (next.length) this.#set(i, label, (x) => (x.mediaTypes = next));
+                else this.requestUpdate(); // at least one type: the tick comes back
+              }}
+            />${short}</label
+          >`,
+      )}
+      ${extra.length ? html`<p>${this.t('otherTypes')}: ${extra.join(', ')}</p>` : nothing}
     </fieldset>`;
   }
 }

@@ -797,7 +797,14 @@ const Payment = Type.Object(
       ),
     ),
     note: Type.Optional(
-      LocalizedText(doc('Ghi chú', 'Note', 'Hướng dẫn thêm cho người nộp.', 'Further guidance for the applicant.')),
+      LocalizedText(
+        doc(
+          'Ghi chú',
+          'Note',
+          'Hướng dẫn thêm cho người nộp. Không nhắc lại thời điểm thu (nộp trước hay khi nhận kết quả): hướng dẫn nộp tiền đã ghi điều đó.',
+          'Further guidance for the applicant. Need not repeat when the fees are collected (first, or with the result): the payment instructions say it already.',
+        ),
+      ),
     ),
   },
   {

@@ -5,6 +5,7 @@
  */
 export * from './applicant-data.ts';
 export * from './documents.ts';
+export * from './documents-on-channel.ts';
 export * from './fees.ts';
 export * from './derived.ts';
 export * from './submission-check.ts';

@@ -21,9 +21,7 @@ export function loadOversightScreen(): Promise<void> {
 }
 
 export function loadIntakeScreen(): Promise<void> {
-  return (intake ??= import('../intake/staff-intake.ts').then((m) =>
-    defineElements({ 'motcua-staff-intake': m.StaffIntake }),
-  ));
+  return (intake ??= import('../intake/elements.ts').then((m) => defineElements(m.INTAKE_ELEMENTS)));
 }
 
 /** Fetches the other screens when the browser is idle (after the first page is drawn). */

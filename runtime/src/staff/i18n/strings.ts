@@ -310,9 +310,16 @@ export const STRINGS = {
   },
   newIntake: { vi: 'Tiếp nhận hồ sơ khác', en: 'Take in another dossier' },
   guidanceSlip: { vi: 'In phiếu hướng dẫn (hồ sơ chưa đủ)', en: 'Print the guidance slip (incomplete dossier)' },
-  guidanceIntro: {
-    vi: 'Hồ sơ chưa đầy đủ. Đề nghị ông/bà bổ sung các giấy tờ sau:',
-    en: 'The dossier is incomplete. Please bring the following documents:',
+  guidanceChannel: { vi: 'Hình thức nộp hồ sơ: {channel}', en: 'Filed: {channel}' },
+  guidanceIncomplete: { vi: 'Hồ sơ chưa đầy đủ.', en: 'The dossier is incomplete.' },
+  guidanceHandIn: {
+    vi: 'Đề nghị ông/bà bổ sung các giấy tờ sau:',
+    en: 'Please bring the following documents:',
+  },
+  documentsToShow: { vi: 'Giấy tờ xuất trình', en: 'Documents to show' },
+  guidanceShow: {
+    vi: 'Mang theo bản chính để cán bộ đối chiếu (không nộp lại):',
+    en: 'Bring the originals for the clerk to check (they are not kept):',
   },
   exitFullScreen: { vi: 'Thoát toàn màn hình', en: 'Leave full screen' },
   fullScreen: { vi: 'Toàn màn hình', en: 'Full screen' },

@@ -7,6 +7,7 @@ import { staffStyles } from '../ui/styles.ts';
 import { refusalText } from '../ui/refusal.ts';
 import { onLinkClick, paths } from '../ui/navigate.ts';
 import { configureCounterForm } from './counter-form.ts';
+import type { StaffGuidance } from './staff-guidance.ts';
 
 /** The citizen form element and the form renderer inside it, loaded with the intake screen only. */
 const formElement = () =>
@@ -22,7 +23,7 @@ const formElement = () =>
  * returning applicant by ID number (their details shown and put into the form at the procedure's
  * applicant fields), pick the procedure (accents optional), fill the citizen form
  * with its documents checklist, scans and fees, save; the receipt slip is then printed. For an
- * incomplete dossier, the guidance slip (phiếu hướng dẫn) lists what to bring.
+ * incomplete dossier, the guidance slip (<motcua-staff-guidance>) lists what to bring.
  */
 export class StaffIntake extends LitElement {
   static override styles = [
@@ -57,9 +58,6 @@ export class StaffIntake extends LitElement {
       .received dd {
         margin: 0 0 0.5rem;
       }
-      .guidance ul {
-        padding-inline-start: 1.25rem;
-      }
       @media print {
         .no-print {
           display: none !important;
@@ -78,8 +76,6 @@ export class StaffIntake extends LitElement {
     _findMessage: { state: true },
     _received: { state: true },
     _error: { state: true },
-    _missing: { state: true },
-    _guidance: { state: true },
   };
   declare data: StaffData;
   declare agency: string;
@@ -94,8 +90,6 @@ export class StaffIntake extends LitElement {
   /** Tracking secrets of dossiers just saved, until their receipt is issued (memory only). */
   private readonly _secrets = new Map<string, string>();
   declare _error: string;
-  declare _missing: Set<string>;
-  declare _guidance: boolean;
 
   constructor() {
     super();
@@ -109,8 +103,6 @@ export class StaffIntake extends LitElement {
     this._findMessage = '';
     this._received = null;
     this._error = '';
-    this._missing = new Set();
-    this._guidance = false;
   }
 
   override connectedCallback(): void {
@@ -163,8 +155,6 @@ export class StaffIntake extends LitElement {
   private async choose(p: PublicProcedureSummary) {
     this._error = '';
     this._received = null;
-    this._missing = new Set();
-    this._guidance = false;
     try {
       const [view] = await Promise.all([this.data.procedureVersion(p.code), formElement()]);
       this._chosen = view;
@@ -193,8 +183,7 @@ export class StaffIntake extends LitElement {
     this._secrets.delete(code);
     this._received = { code, secret, slipUrl: null };
     // The next applicant starts with an empty checklist.
-    this._missing = new Set();
-    this._guidance = false;
+    this.renderRoot.querySelector<StaffGuidance>('motcua-staff-guidance')?.reset();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#received-title')?.focus();
     try {
@@ -220,52 +209,6 @@ export class StaffIntake extends LitElement {
   private toggleFullScreen() {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void this.requestFullscreen?.().catch(() => undefined);
-  }
-
-  private renderGuidance(p: Procedure) {
-    const missing = p.documents.filter((d) => this._missing.has(d.id));
-    return html`<section class="panel guidance" aria-labelledby="guidance-title">
-      <h2 id="guidance-title">${t('slip_guidance')}</h2>
-      <p>${pick(p.title, lang())}</p>
-      <p>${t('guidanceIntro')}</p>
-      <ul>
-        ${missing.map((d) => html`<li>${pick(d.title, lang())}</li>`)}
-      </ul>
-      <p class="no-print">
-        <button type="button" class="primary" @click=${() => window.print()}>${t('print')}</button>
-        <button type="button" @click=${() => (this._guidance = false)}>${t('close')}</button>
-      </p>
-    </section>`;
-  }
-
-  private renderChecklist(p: Procedure) {
-    return html`<details class="panel no-print">
-      <summary>${t('guidanceSlip')}</summary>
-      <fieldset>
-        <legend>${t('documents')}</legend>
-        ${p.documents.map(
-          (d) =>
-            html`<div>
-              <label
-                ><input
-                  type="checkbox"
-                  .checked=${this._missing.has(d.id)}
-                  @change=${(e: Event) => {
-                    const next = new Set(this._missing);
-                    if ((e.target as HTMLInputElement).checked) next.add(d.id);
-                    else next.delete(d.id);
-                    this._missing = next;
-                  }}
-                />
-                ${pick(d.title, lang())}</label
-              >
-            </div>`,
-        )}
-      </fieldset>
-      <button type="button" ?disabled=${this._missing.size === 0} @click=${() => (this._guidance = true)}>
-        ${t('guidanceSlip')}
-      </button>
-    </details>`;
   }
 
   override render() {
@@ -368,7 +311,7 @@ export class StaffIntake extends LitElement {
       }
       ${
         view
-          ? html`${this.renderChecklist(view.procedure)} ${this._guidance ? this.renderGuidance(view.procedure) : nothing}
+          ? html`<motcua-staff-guidance .procedure=${view.procedure} channel=${this._channel}></motcua-staff-guidance>
             <motcua-form class="no-print" lang=${lang()} @motcua-submitted=${this.onSubmitted}></motcua-form>`
           : nothing
       }
