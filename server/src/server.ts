@@ -15,6 +15,7 @@ import { createReadiness } from './http/middleware/readiness/readiness.ts';
 import { backfillSearchPairs } from './inbox/search-backfill.ts';
 import { rebuildDashboardDaily } from './reports/daily-rebuild.ts';
 import { backfillDossierFacts } from './reports/facts-backfill.ts';
+import { backfillMeasures } from './reports/measures-backfill.ts';
 import { createLocalFileStore } from './files/local-store.ts';
 import type { FileStore } from './files/store.ts';
 import { createAgencyCache } from './agency-directory/cache.ts';
@@ -138,10 +139,12 @@ export async function startServer(
   void backfillSearchPairs(ctx.database, { pauseMs: 20, log: (f, m) => log.info(f, m) }).catch((err: unknown) =>
     log.warn({ err }, 'search word pairs backfill stopped (it resumes at the next start)'),
   );
-  // The dashboard's daily sums after migration 0017, then the facts of dossiers accepted before
-  // migration 0015 (with their sums): in the background.
+  // The dashboard's daily sums after migration 0017, the measures of the facts stored before
+  // migration 0018, then the facts of dossiers accepted before migration 0015 (with their sums):
+  // in the background.
   void (async () => {
     await rebuildDashboardDaily(ctx.db, { log: (f, m) => log.info(f, m) });
+    await backfillMeasures(ctx.database, { pauseMs: 20, log: (f, m) => log.info(f, m) });
     await backfillDossierFacts(ctx.db, { pauseMs: 20, log: (f, m) => log.info(f, m) });
   })().catch((err: unknown) => log.warn({ err }, 'dashboard facts backfill stopped (it resumes at the next start)'));
   const timer = setInterval(() => void housekeeping(), 3600_000);

@@ -147,5 +147,9 @@ export const getOversightDossiers = defineRoute({
       }),
     },
     400: { description: 'Invalid period, filter or cursor' },
+    503: {
+      description:
+        'Đang chuẩn bị danh sách sau khi nâng cấp / The lists are being prepared after an upgrade (`code: "preparing"`): retry after `Retry-After`',
+    },
   },
 });

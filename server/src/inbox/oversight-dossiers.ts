@@ -1,42 +1,49 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Static } from '@sinclair/typebox';
-import { validatePeriod, type ResolvedClass } from '@motcua/core';
+import { COUNT_DAYS, MEASURE_BITS, validatePeriod, type CountDay, type DashboardCounts } from '@motcua/core';
 import { contract, type OversightDossiersQuery, type OversightMeasure } from '@motcua/api';
 import { implement, type Implementation } from '../http/implement.ts';
 import type { AppEnv } from '../http/env.ts';
-import { errors } from '../http/errors.ts';
+import { HttpError, errors } from '../http/errors.ts';
 import { execute } from '../db/client.ts';
 import { overdueCondition } from '../db/deadline-sql.ts';
+import { measuresReady } from '../reports/measures-backfill.ts';
 import { decodeCursor } from './cursor.ts';
 import { casesPage } from './page.ts';
 
 type Query = Static<typeof OversightDossiersQuery>;
 
-/** `f.resolved_class` in some of core's classes (typed by its constant: literals, never input). */
-const resolvedIn = (...classes: ResolvedClass[]) => `f.resolved_class in (${classes.map((k) => `'${k}'`).join(', ')})`;
+/** `dossier_facts`' column of each day core counts on. */
+const DAY_COLUMNS: Record<CountDay, string> = {
+  accepted: 'accepted_day',
+  resolved: 'resolved_day',
+  finished: 'finished_day',
+};
 
 /**
- * Which day column of `dossier_facts` a measure is counted on, and what else a dossier must be: the
- * same conditions as the dashboard's sums (reports/oversight.ts), one measure at a time.
+ * Each measure as the dashboard counts it (core's COUNT_DAYS and MEASURE_BITS): the day column it is
+ * counted on and the bits of the stored `measures` of which one must be set.
  */
-const FACT_MEASURES: Record<Exclude<OversightMeasure, 'overdue'>, { day: string; where?: string }> = {
-  accepted: { day: 'accepted_day' },
-  online: { day: 'accepted_day', where: "f.channel = 'online'" },
-  digitised: { day: 'accepted_day', where: 'f.digitised' },
-  paid: { day: 'accepted_day', where: 'f.paid' },
-  paidOnline: { day: 'accepted_day', where: 'f.paid_online' },
-  resolved: { day: 'resolved_day' },
-  earlyOrOnTime: { day: 'resolved_day', where: resolvedIn('early', 'on-time') },
-  early: { day: 'resolved_day', where: resolvedIn('early') },
-  onTime: { day: 'resolved_day', where: resolvedIn('on-time') },
-  late: { day: 'resolved_day', where: resolvedIn('late') },
-  electronicResult: { day: 'resolved_day', where: 'f.electronic_result' },
-  finished: { day: 'finished_day' },
-  // core's countDossier: at most one supplement request, finished by the due instant (onTimeByInstant).
-  indexOnTime: { day: 'finished_day', where: 'f.supplement_requests <= 1 and f.finished_at <= f.due_at' },
-  supplementOnce: { day: 'finished_day', where: 'f.supplement_requests <= 1' },
-};
+function factMeasure(m: Exclude<OversightMeasure, 'overdue'>): { day: string; bits: number } {
+  const parts: (keyof DashboardCounts)[] = m === 'earlyOrOnTime' ? ['early', 'onTime'] : [m];
+  const days = new Set(parts.map((k) => COUNT_DAYS[k]));
+  if (days.size !== 1) throw new Error(`${m}: its counts are counted on different days`);
+  return { day: DAY_COLUMNS[[...days][0]!], bits: parts.reduce((b, k) => b | MEASURE_BITS[k], 0) };
+}
+
+/** Until the backfill after migration 0018 is done, some rows have no measures yet. */
+const preparing = () =>
+  new HttpError(
+    503,
+    'preparing',
+    {
+      vi: 'Danh sách hồ sơ đang được chuẩn bị sau khi nâng cấp, vui lòng thử lại sau',
+      en: 'The dossier lists are being prepared after an upgrade, please try again later',
+    },
+    undefined,
+    { retryAfter: 30 },
+  );
 
 const list = (values: readonly string[]) =>
   sql.join(
@@ -91,10 +98,14 @@ async function keys(c: Context<AppEnv>, q: Query, agencies: string[], limit: num
     );
     return { view, rows: rows.map((r) => ({ id: r.id, at: Number(r.at) })) };
   }
-  const m = FACT_MEASURES[q.measure];
+  if (!(await measuresReady(ctx.database))) throw preparing();
+  const m = factMeasure(q.measure);
   const day = sql.raw(`f.${m.day}`);
-  const parts = [...filters(q, 'f', agencies), sql`${day} between ${q.from}::date and ${q.to}::date`];
-  if (m.where) parts.push(sql.raw(m.where));
+  const parts = [
+    ...filters(q, 'f', agencies),
+    sql`${day} between ${q.from}::date and ${q.to}::date`,
+    sql`(f.measures & ${m.bits}::int) <> 0`,
+  ];
   if (cursor)
     parts.push(
       sql`(${day}, f.dossier_id) < (${new Date(cursor.at).toISOString().slice(0, 10)}::date, ${cursor.id}::uuid)`,

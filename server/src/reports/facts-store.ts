@@ -1,6 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   dashboardFacts,
+  dashboardMeasures,
   indexEventFlags,
   type DossierEvent,
   type DossierState,
@@ -44,6 +45,7 @@ export function factsRow(
     submittedFiles: flags.submittedFiles,
     digitised: x.digitised,
     eventCount: state.eventCount,
+    measures: dashboardMeasures(f),
   };
 }
 
@@ -69,6 +71,7 @@ const REWRITE = Object.fromEntries(
     submittedFiles: 'submitted_files',
     digitised: 'digitised',
     eventCount: 'event_count',
+    measures: 'measures',
   }).map(([k, col]) => [k, sql.raw(`excluded."${col}"`)]),
 );
 

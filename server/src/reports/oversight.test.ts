@@ -5,6 +5,7 @@ import {
   DASHBOARD_COUNTS,
   dashboardCounts,
   dashboardFacts,
+  dashboardMeasures,
   indexEventFlags,
   isOverdue,
   monthsOf,
@@ -223,9 +224,10 @@ forEachDatabase('the oversight dashboard', (db) => {
       digitised: boolean;
       electronic_result: boolean;
       event_count: number;
+      measures: number;
     }>(
       server.ctx.db,
-      sql`select resolved_class, resolved_day::text, accepted_day::text, digitised, electronic_result, event_count
+      sql`select resolved_class, resolved_day::text, accepted_day::text, digitised, electronic_result, event_count, measures
           from dossier_facts where dossier_id = ${rows[0]!.id}`,
     );
     assert.deepEqual(stored, [
@@ -236,6 +238,7 @@ forEachDatabase('the oversight dashboard', (db) => {
         digitised: want.index.digitised,
         electronic_result: want.index.electronicResult,
         event_count: events.length,
+        measures: dashboardMeasures(want),
       },
     ]);
     // The daily sums followed every change of the facts (intake, then each action's correction).

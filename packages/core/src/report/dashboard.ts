@@ -89,30 +89,72 @@ export function addCounts(a: DashboardCounts, b: DashboardCounts): DashboardCoun
 
 const within = (day: string | null, p: Period) => day !== null && day >= p.from && day <= p.to;
 
+/** Which of a dossier's days a count is counted on: acceptance, resolution (status 9) or end. */
+export type CountDay = 'accepted' | 'resolved' | 'finished';
+
+export const COUNT_DAYS: Readonly<Record<keyof DashboardCounts, CountDay>> = {
+  accepted: 'accepted',
+  online: 'accepted',
+  digitised: 'accepted',
+  paid: 'accepted',
+  paidOnline: 'accepted',
+  resolved: 'resolved',
+  early: 'resolved',
+  onTime: 'resolved',
+  late: 'resolved',
+  processingMs: 'resolved',
+  electronicResult: 'resolved',
+  finished: 'finished',
+  indexOnTime: 'finished',
+  supplementOnce: 'finished',
+};
+
+/** A count's bit in a dossier's measures: its place in `DASHBOARD_COUNTS`. */
+export const MEASURE_BITS: Readonly<Record<keyof DashboardCounts, number>> = Object.fromEntries(
+  DASHBOARD_COUNTS.map((k, i) => [k, 1 << i]),
+) as unknown as Record<keyof DashboardCounts, number>;
+
+/** The day of a dossier's facts that `COUNT_DAYS` names (null when it has none yet). */
+export function countDay(f: DashboardFacts, day: CountDay): string | null {
+  return day === 'accepted' ? f.acceptedDay : day === 'resolved' ? (f.resolved?.day ?? null) : f.finishedDay;
+}
+
+/**
+ * Which counts a dossier counts toward, whatever the period: a bitmask of `MEASURE_BITS`. A period
+ * counts it for each of them whose `COUNT_DAYS` day falls in it. The one definition of every count:
+ * `countDossier` adds by it, and a store may keep it to list the dossiers behind a number.
+ */
+export function dashboardMeasures(f: DashboardFacts): number {
+  const x = f.index;
+  const b = MEASURE_BITS;
+  let m = b.accepted;
+  if (x.channel === 'online') m |= b.online;
+  if (x.digitised) m |= b.digitised;
+  if (x.paid) m |= b.paid;
+  if (x.paidOnline) m |= b.paidOnline;
+  if (f.resolved) {
+    m |= b.resolved | b.processingMs;
+    m |= f.resolved.class === 'early' ? b.early : f.resolved.class === 'on-time' ? b.onTime : b.late;
+    if (x.electronicResult) m |= b.electronicResult;
+  }
+  if (x.finishedAt !== null && f.finishedDay !== null) {
+    m |= b.finished;
+    // The national index: at most one supplement request, finished by the due instant.
+    if (x.supplementRequests <= 1) {
+      m |= b.supplementOnce;
+      if (onTimeByInstant(x.finishedAt, x.dueAt)) m |= b.indexOnTime;
+    }
+  }
+  return m;
+}
+
 /** Adds one dossier's contribution to the counts of a period. */
 export function countDossier(c: DashboardCounts, f: DashboardFacts, p: Period): void {
-  const x = f.index;
-  if (within(f.acceptedDay, p)) {
-    c.accepted++;
-    if (x.channel === 'online') c.online++;
-    if (x.digitised) c.digitised++;
-    if (x.paid) c.paid++;
-    if (x.paidOnline) c.paidOnline++;
-  }
-  if (f.resolved && within(f.resolved.day, p)) {
-    c.resolved++;
-    if (f.resolved.class === 'early') c.early++;
-    else if (f.resolved.class === 'on-time') c.onTime++;
-    else c.late++;
-    c.processingMs += f.resolved.at - x.acceptedAt;
-    if (x.electronicResult) c.electronicResult++;
-  }
-  if (x.finishedAt !== null && within(f.finishedDay, p)) {
-    c.finished++;
-    if (x.supplementRequests <= 1) {
-      c.supplementOnce++;
-      if (onTimeByInstant(x.finishedAt, x.dueAt)) c.indexOnTime++;
-    }
+  const m = dashboardMeasures(f);
+  for (const k of DASHBOARD_COUNTS) {
+    if (!(m & MEASURE_BITS[k]) || !within(countDay(f, COUNT_DAYS[k]), p)) continue;
+    // A sum of durations (for the mean) rather than a number of dossiers.
+    c[k] += k === 'processingMs' ? f.resolved!.at - f.index.acceptedAt : 1;
   }
 }
 

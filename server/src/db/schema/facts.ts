@@ -46,6 +46,12 @@ export const dossierFacts = pgTable(
     digitised: boolean('digitised').notNull(),
     /** The event count the row was computed at (a check, and the backfill's mark). */
     eventCount: integer('event_count').notNull(),
+    /**
+     * Which dashboard counts the dossier counts toward: core's `dashboardMeasures`, a bitmask over
+     * `DASHBOARD_COUNTS` (the drill-down filters by it). Null only in rows written before migration
+     * 0018, until the start's backfill (reports/measures-backfill.ts) fills them.
+     */
+    measures: integer('measures'),
   },
   (t) => [
     index('dossier_facts_accepted_idx').on(t.agencyCode, t.acceptedDay),

@@ -8,7 +8,8 @@ import { loggableError } from '../../../db/errors.ts';
 /** Every error becomes the standard envelope; unexpected ones are logged and answered 500 without detail. */
 export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
   const e = toHttpError(err, c);
-  if (e.status === 429 && typeof e.extra?.retryAfter === 'number') c.header('Retry-After', String(e.extra.retryAfter));
+  if ((e.status === 429 || e.status === 503) && typeof e.extra?.retryAfter === 'number')
+    c.header('Retry-After', String(e.extra.retryAfter));
   if (e.status === 401) c.header('WWW-Authenticate', 'Bearer realm="motcua"');
   return c.json(e.body(), e.status);
 };

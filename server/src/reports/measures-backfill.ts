@@ -1,0 +1,82 @@
+import { asc, gt, sql } from 'drizzle-orm';
+import { dashboardMeasures } from '@motcua/core';
+import { execute, type Database } from '../db/client.ts';
+import { dossierFacts } from '../db/schema/index.ts';
+import { factsOfRow } from './daily-sums.ts';
+
+/** The `maintenance` key recorded once every `dossier_facts` row has its measures (migration 0018). */
+export const MEASURES_KEY = 'dossier-measures';
+
+const ready = new WeakSet<Database>();
+
+/** Whether every stored row has its measures (the drill-down lists by them). Once true, remembered. */
+export async function measuresReady(database: Database): Promise<boolean> {
+  if (ready.has(database)) return true;
+  const rows = await execute<{ n: number }>(
+    database.db,
+    sql`select count(*)::int as n from maintenance where key = ${MEASURES_KEY}`,
+  );
+  if (rows[0]?.n) ready.add(database);
+  return ready.has(database);
+}
+
+/** Forgets what was remembered (tests that undo the backfill). */
+export function forgetMeasuresReady(database: Database): void {
+  ready.delete(database);
+}
+
+/**
+ * Gives the facts stored before migration 0018 their measures (core's `dashboardMeasures` of each
+ * row), online: batches in key order, each one read and then one short update that leaves alone a
+ * row rewritten meanwhile (it has its measures, or another event count). Passes repeat until no row
+ * lacks them, then the mark lets the drill-down list. Several processes may run it at once.
+ * Returns the number of rows filled.
+ */
+export async function backfillMeasures(
+  database: Database,
+  o: { batch?: number; pauseMs?: number; log?: (fields: object, msg: string) => void } = {},
+): Promise<number> {
+  if (await measuresReady(database)) return 0;
+  const db = database.db;
+  const batch = o.batch ?? 2000;
+  let filled = 0;
+  for (let pass = 0; ; pass++) {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await db
+        .select()
+        .from(dossierFacts)
+        .where(gt(dossierFacts.dossierId, after))
+        .orderBy(asc(dossierFacts.dossierId))
+        .limit(batch);
+      if (!rows.length) break;
+      after = rows.at(-1)!.dossierId;
+      const todo = rows
+        .filter((r) => r.measures === null)
+        .map((r) => ({ id: r.dossierId, n: r.eventCount, m: dashboardMeasures(factsOfRow(r)) }));
+      if (todo.length) {
+        const done = await execute<{ id: string }>(
+          db,
+          sql`update dossier_facts f set measures = x.m
+              from jsonb_to_recordset(${JSON.stringify(todo)}::jsonb) as x(id uuid, n int, m int)
+              where f.dossier_id = x.id and f.measures is null and f.event_count = x.n
+              returning f.dossier_id as id`,
+        );
+        filled += done.length;
+      }
+      if (rows.length < batch) break;
+      if (o.pauseMs) await new Promise((r) => setTimeout(r, o.pauseMs));
+    }
+    const left = await execute<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (select 1 from dossier_facts where measures is null limit 1) x`,
+    );
+    if (!left[0]?.n) break;
+    if (pass >= 9)
+      throw new Error('dossier_facts rows keep losing their measures (a writer older than migration 0018?)');
+  }
+  await execute(db, sql`insert into maintenance (key, done_at) values (${MEASURES_KEY}, now()) on conflict do nothing`);
+  ready.add(database);
+  o.log?.({ filled }, 'dashboard measures ready');
+  return filled;
+}
