@@ -144,6 +144,16 @@ export function cpuPerOp(a: CpuSnapshot, b: CpuSnapshot, ops: number): CpuPerOp 
   };
 }
 
+/**
+ * CPU ms so far of the PostgreSQL backends connected to `database` only: no shared process, whose
+ * work on a shared machine is mostly other databases' (a measure of one database's queries).
+ */
+export function backendsCpuMs(database: string): number {
+  return procs()
+    .filter((p) => p.comm === 'postgres' && title(p.pid).includes(` ${database} `))
+    .reduce((s, p) => s + p.cpuMs, 0);
+}
+
 /** How busy the machine is right now (share of all cores over `ms`), to warn before measuring. */
 export async function machineLoad(ms = 1000): Promise<number> {
   const a = machine();

@@ -22,7 +22,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import postgres from 'postgres';
 import { createPostgresDatabase } from '../test/support/postgres.ts';
 import { startServerProcess, workerPids, type ServerProcess } from '../test/support/processes.ts';
@@ -31,7 +31,8 @@ import { REPOSITORY_ROOT } from '../src/config/config.ts';
 import { coalescingSocketFactory } from '../src/db/socket.ts';
 import { COMMIT } from '../src/db/pipeline.ts';
 import { median, timed, type RunStats } from './stats.ts';
-import { publishNoUploadsProcedure } from './no-uploads-procedure.ts';
+import { NO_UPLOADS_CODE, publishNoUploadsProcedure } from './no-uploads-procedure.ts';
+import { encodeForm, postSubmission, type EncodedBody } from './submit.ts';
 import { cpuPerOp, cpuSnapshot, machineLoad, type CpuPerOp, type CpuSnapshot } from './cpu.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -131,41 +132,21 @@ const big: FilePart[] = (() => {
 })();
 
 // The multipart bodies, encoded once per agency and file set: the client's cost is a write.
-const bodies = new Map<string, { type: string; bytes: Buffer }>();
-async function body(agency: string, files: FilePart[]): Promise<{ type: string; bytes: Buffer }> {
+const bodies = new Map<string, EncodedBody>();
+async function body(agency: string, files: FilePart[]): Promise<EncodedBody> {
   const k = `${agency}|${files === none ? 0 : files === small ? 1 : 2}`;
   let b = bodies.get(k);
   if (!b) {
-    const encoded = new Response(submissionForm({ version: 1, agency, data: birthData() }, files));
-    b = { type: encoded.headers.get('content-type')!, bytes: Buffer.from(await encoded.arrayBuffer()) };
+    b = await encodeForm(submissionForm({ version: 1, agency, data: birthData() }, files));
     bodies.set(k, b);
   }
   return b;
 }
 for (const a of COMMUNES) for (const f of [none, small, big]) await body(a, f);
 
-/** One submission over a kept-alive connection (node:http: a cheap client, so the server gets the CPU). */
 function submit(t: Target, agency: string, files: FilePart[]): Promise<boolean> {
   const b = bodies.get(`${agency}|${files === none ? 0 : files === small ? 1 : 2}`)!;
-  return new Promise((resolve) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: t.port,
-        method: 'POST',
-        path: `/api/v1/public/procedures/${files.length ? '1.001193' : '9.999001'}/dossiers`,
-        agent: t.agent,
-        headers: { 'content-type': b.type, 'content-length': b.bytes.length, 'idempotency-key': randomUUID() },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode === 201));
-        res.on('error', () => resolve(false));
-      },
-    );
-    req.on('error', () => resolve(false));
-    req.end(b.bytes);
-  });
+  return postSubmission(t.port, t.agent, files.length ? '1.001193' : NO_UPLOADS_CODE, b);
 }
 
 // What one submission writes, taken from real ones: the raw ceiling writes the same rows.

@@ -17,8 +17,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { Agent, createServer, request } from 'node:http';
+import { Agent, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import postgres from 'postgres';
 import { createPostgresDatabase } from '../test/support/postgres.ts';
@@ -28,6 +27,7 @@ import { REPOSITORY_ROOT } from '../src/config/config.ts';
 import { median, timed, type RunStats } from './stats.ts';
 import { cpuPerOp, cpuSnapshot, machineLoad, type CpuPerOp, type CpuSnapshot } from './cpu.ts';
 import { NO_UPLOADS_CODE, publishNoUploadsProcedure } from './no-uploads-procedure.ts';
+import { encodeForm, postSubmission } from './submit.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
@@ -93,36 +93,12 @@ await publishNoUploadsProcedure(proc.url, env.MOTCUA_DEMO_PASSWORD);
 
 // One body per commune, encoded once: the same submissions in both phases, each choosing e-mail.
 const bodies = await Promise.all(
-  COMMUNES.map(async (agency) => {
-    const encoded = new Response(
-      submissionForm({ version: 1, agency, data: birthData(), notify: { channels: ['email'] } }, []),
-    );
-    return { type: encoded.headers.get('content-type')!, bytes: Buffer.from(await encoded.arrayBuffer()) };
-  }),
+  COMMUNES.map((agency) =>
+    encodeForm(submissionForm({ version: 1, agency, data: birthData(), notify: { channels: ['email'] } }, [])),
+  ),
 );
-
-function submit(client: number, i: number): Promise<boolean> {
-  const b = bodies[(client + i) % bodies.length]!;
-  return new Promise((resolve) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: `/api/v1/public/procedures/${NO_UPLOADS_CODE}/dossiers`,
-        agent,
-        headers: { 'content-type': b.type, 'content-length': b.bytes.length, 'idempotency-key': randomUUID() },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode === 201));
-        res.on('error', () => resolve(false));
-      },
-    );
-    req.on('error', () => resolve(false));
-    req.end(b.bytes);
-  });
-}
+const submit = (client: number, i: number) =>
+  postSubmission(port, agent, NO_UPLOADS_CODE, bodies[(client + i) % bodies.length]!);
 
 /** The outbox on or off: whether the configured destinations are active (the trigger reads it). */
 async function outbox(on: boolean): Promise<void> {

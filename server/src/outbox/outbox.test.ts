@@ -6,7 +6,7 @@ import { testServer, type TestServer } from '../../test/support/server.ts';
 import { onlineBirth, staffOf } from '../../test/support/cases.ts';
 import { startReceiver, type Receiver } from '../../test/support/receiver.ts';
 import { execute } from '../db/client.ts';
-import { claimDue, listDead, replayDead, syncDestinations } from './queue.ts';
+import { claimDue, listDead, markDelivered, replayDead, syncDestinations } from './queue.ts';
 import { startOutboxWorker } from './worker.ts';
 import { verifyWebhookSignature, webhookDestination, WEBHOOK_HEADERS } from './webhook.ts';
 
@@ -175,6 +175,26 @@ forEachDatabase('integration outbox', (db) => {
     );
     assert.ok((await queued(dest.name)).every((r) => r.delivered));
     await survivor.stop();
+  });
+
+  test('a mark does not wait for the WAL flush, in its own transaction only', async () => {
+    const dest = await hook('no-flush-wait');
+    await onlineBirth(server);
+    const [m] = await claimDue(server.ctx.db, [dest.name], 1, 60_000);
+    assert.ok(m);
+    const setting = async (on: Parameters<typeof execute>[0]) =>
+      (await execute<{ s: string }>(on, sql`select current_setting('synchronous_commit') as s`))[0]!.s;
+    const inside = await server.ctx.db.transaction(async (tx) => {
+      const before = await setting(tx);
+      await markDelivered(tx, m);
+      return [before, await setting(tx)];
+    });
+    assert.deepEqual(inside, ['on', 'off']);
+    assert.equal(await setting(server.ctx.db), 'on', 'not left on the connection');
+    assert.deepEqual(
+      (await queued(dest.name)).map((r) => r.delivered),
+      [true],
+    );
   });
 
   test('workers running side by side share the queue without double delivery', async () => {

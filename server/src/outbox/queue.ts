@@ -104,11 +104,23 @@ export async function claimDue(
   }));
 }
 
-/** Marks a claimed row delivered (only if it is still this claim: same attempt). */
+/**
+ * Marks a claimed row delivered (only if it is still this claim: same attempt), one statement per
+ * message right after its send, so a worker killed mid-batch sends again only the message it was on.
+ *
+ * Its commit does not wait for the WAL flush (`synchronous_commit` off for this statement's own
+ * transaction, through `set_config(…, true)`): a worker delivering a row per submission would
+ * otherwise add one disk flush per submission, and each intake commit queues behind the flush in
+ * progress. A killed server process loses nothing by it — PostgreSQL has the commit and writes it
+ * within a fraction of a second; only a crash of PostgreSQL itself within that moment can undo a
+ * mark, and the row is then sent again with its delivery id, as after a worker's death between a
+ * send and its mark (at least once, receivers drop repeats by id).
+ */
 export async function markDelivered(db: Executor, m: OutboxMessage): Promise<void> {
   await execute(
     db,
     sql`update outbox set delivered_at = now(), locked_until = null, last_error = null
+          from (select set_config('synchronous_commit', 'off', true)) as no_flush_wait
          where id = ${m.id} and attempts = ${m.attempt} and delivered_at is null`,
   );
 }

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Destination } from './worker.ts';
 import type { OutboxMessage } from './queue.ts';
 import type { WebhookConfig } from '../config/config.ts';
+import { keepAlivePoster } from './http-post.ts';
 
 export type { WebhookConfig };
 
@@ -30,16 +31,20 @@ export function webhookBody(m: OutboxMessage): string {
   return JSON.stringify({ id: m.id, type: `dossier.${m.event.kind}`, attempt: m.attempt, event: m.event });
 }
 
-/** A signed webhook destination: a non-2xx answer or no answer within `timeoutMs` is a failure. */
+/**
+ * A signed webhook destination: a non-2xx answer (a redirect included) or no answer within
+ * `timeoutMs` is a failure. One keep-alive connection serves the worker's requests one after another.
+ */
 export function webhookDestination(config: WebhookConfig, timeoutMs = 10_000, now = () => Date.now()): Destination {
+  const poster = keepAlivePoster(config.url);
+  const host = new URL(config.url).host;
   return {
     name: `webhook:${config.name}`,
     async deliver(m) {
       const body = webhookBody(m);
       const timestamp = String(Math.floor(now() / 1000));
-      const res = await fetch(config.url, {
-        method: 'POST',
-        headers: {
+      const status = await poster.post(
+        {
           'content-type': 'application/json',
           [WEBHOOK_HEADERS.delivery]: String(m.id),
           [WEBHOOK_HEADERS.event]: `dossier.${m.event.kind}`,
@@ -47,10 +52,10 @@ export function webhookDestination(config: WebhookConfig, timeoutMs = 10_000, no
           [WEBHOOK_HEADERS.signature]: webhookSignature(config.secret, timestamp, body),
         },
         body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.status < 200 || res.status > 299) throw new Error(`HTTP ${res.status} from ${new URL(config.url).host}`);
+        timeoutMs,
+      );
+      if (status < 200 || status > 299) throw new Error(`HTTP ${status} from ${host}`);
     },
+    close: () => poster.close(),
   };
 }

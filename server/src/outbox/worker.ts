@@ -6,6 +6,8 @@ import { claimDue, markDelivered, markFailed, type OutboxMessage } from './queue
 export interface Destination {
   name: string;
   deliver(message: OutboxMessage): Promise<void>;
+  /** Drops what the destination holds open (idle keep-alive connections); called by the worker's `stop`. */
+  close?(): void;
 }
 
 export interface WorkerOptions {
@@ -113,6 +115,7 @@ export function startOutboxWorker(options: WorkerOptions, autostart = true): Out
       stopped = true;
       if (timer) clearTimeout(timer);
       await running?.catch(() => 0);
+      for (const d of options.destinations) d.close?.();
     },
   };
 }
