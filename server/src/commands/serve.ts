@@ -99,8 +99,13 @@ export function banner(server: RunningServer): string {
     if (server.seed.loginsFile) lines.push(`(đã lưu / saved in ${server.seed.loginsFile})`);
     lines.push(
       `Thủ tục đã công bố / published procedures: ${server.seed.procedures.map((p) => `${p.code} v${p.version}`).join(', ') || '—'}`,
-      '',
     );
+    const s = server.seed.samples;
+    if (s)
+      lines.push(
+        `Hồ sơ mẫu 12 tháng qua / sample dossiers of the past 12 months: ${s.dossiers} (${s.open} đang giải quyết / open, ${s.overdue} quá hạn / overdue; ${(s.ms / 1000).toFixed(1)} s; MOTCUA_DEMO_SAMPLES=0: không tạo / none)`,
+      );
+    lines.push('');
   } else if (server.ctx.config.seedDemo) {
     const accounts = demoAccounts(readProvince());
     lines.push(
