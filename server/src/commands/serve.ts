@@ -14,6 +14,8 @@ export interface ServeOptions {
   port?: number;
   host?: string;
   seed?: boolean;
+  /** Sample dossiers when the demo is first created (overrides MOTCUA_DEMO_SAMPLES). */
+  samples?: number;
   /** Server processes (node:cluster); default MOTCUA_WORKERS, else the CPU count on PostgreSQL, 1 on PGlite. */
   workers?: number;
 }
@@ -43,6 +45,7 @@ export async function runServe(
 ): Promise<RunningServer | null> {
   const overrides: Partial<ServerConfig> = {};
   if (options.seed === false) overrides.seedDemo = false;
+  if (options.samples !== undefined) overrides.demoSamples = options.samples;
   const config = loadConfig(env, overrides);
   const where = {
     ...(options.port !== undefined ? { port: options.port } : {}),
