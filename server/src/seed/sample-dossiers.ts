@@ -200,7 +200,6 @@ async function submitSample(
 
 /** Who of the demo staff may take which of the plan's preferred actions now, best first. */
 function nextMove(
-  ctx: ServerContext,
   wctx: Parameters<typeof availableActions>[0],
   state: DossierState,
   prefs: readonly ActionKind[],
@@ -240,7 +239,7 @@ async function playOut(
     const state = row.state as DossierState;
     if (state.closed) break;
     const wctx = workflowContext(ctx, snap, version.definition, row.data, 'all', row.submittedAt.getTime());
-    const move = nextMove(ctx, wctx, state, preferences(plan, asked), people, clock.now());
+    const move = nextMove(wctx, state, preferences(plan, asked), people, clock.now());
     if (!move) break;
     const t = workingInstant(
       snap.calendarOf(state.location.agency),
