@@ -105,12 +105,14 @@ const dossier = (code: string): CaseView =>
     lockVersion: 3,
   }) as unknown as CaseView;
 
-function fakeData(calls: { oversight: unknown[]; dossiers: unknown[] }): StaffData {
+type Tweak = (d: OversightDashboard) => OversightDashboard;
+
+function fakeData(calls: { oversight: unknown[]; dossiers: unknown[] }, tweak: Tweak = (d) => d): StaffData {
   return {
     oversight: async (_agency: string, q: { from: string; to: string }) => {
       calls.oversight.push(q);
       // The previous period (its `to` is before the asked one) was worse: a rising trend.
-      return dashboard(q.from, q.to, q.to < '2026-03-01' ? 80 : 87.5);
+      return tweak(dashboard(q.from, q.to, q.to < '2026-03-01' ? 80 : 87.5));
     },
     oversightDossiers: async (agency: string, q: unknown) => {
       calls.dossiers.push({ agency, ...(q as object) });
@@ -154,10 +156,10 @@ function fakeData(calls: { oversight: unknown[]; dossiers: unknown[] }): StaffDa
 
 const NOW = Date.parse('2026-03-18T02:00:00Z');
 
-async function page(search: string, calls = { oversight: [] as unknown[], dossiers: [] as unknown[] }) {
+async function page(search: string, calls = { oversight: [] as unknown[], dossiers: [] as unknown[] }, tweak?: Tweak) {
   const el = document.createElement('motcua-staff-oversight') as StaffOversight;
   el.now = () => NOW;
-  el.data = fakeData(calls);
+  el.data = fakeData(calls, tweak);
   el.agency = 'P';
   el.search = search;
   const loaded = new Promise((r) => el.addEventListener('mc-ov-loaded', r, { once: true }));
@@ -205,6 +207,32 @@ describe('<motcua-staff-oversight>', () => {
     );
     const files = [...root.querySelectorAll('.bieu06 a[download]')].map((a) => a.getAttribute('data-format'));
     expect(files).to.deep.equal(['csv', 'xlsx', 'pdf']);
+  });
+
+  it('a figure with no dossier behind it (0) is plain text, not a link to an empty list', async () => {
+    const none: Tweak = (d) => ({
+      ...d,
+      totals: { ...d.totals, paidOnline: 0, onlinePaymentPercent: 0 },
+      overdueInProgress: 0,
+      ranking: d.ranking.map((r) => ({ ...r, overdueInProgress: 0 })),
+      serviceIndex: { ...d.serviceIndex, onlinePayment: index(0, 10) },
+    });
+    const { root } = await page('?from=2026-03-01&to=2026-03-18', undefined, none);
+    const card = (id: string) => root.querySelector(`[data-card="${id}"]`)!;
+    for (const [id, shown] of [
+      ['overdue', '0'],
+      ['online-payment', '0%'],
+    ]) {
+      expect(card(id!).querySelector('.big')!.textContent!.trim()).to.equal(shown);
+      expect(card(id!).querySelector('a'), `${id} card`).to.equal(null);
+    }
+    const paidOnline = root.querySelector('[data-index="onlinePayment"]')!;
+    expect(paidOnline.querySelectorAll('td')[1]!.textContent!.trim()).to.equal('0');
+    expect(paidOnline.querySelector('a'), 'index numerator').to.equal(null);
+    expect(root.querySelector('a[href*="measure=overdue"]'), 'no overdue link anywhere').to.equal(null);
+    // Figures above 0 still link.
+    expect(card('early-on-time').querySelector('a.big')).to.exist;
+    expect(root.querySelector('[data-index="onTime"] a')!.textContent).to.equal('27');
   });
 
   it('a drill-down lists the dossiers read only, each opening its page', async () => {

@@ -18,7 +18,8 @@ const START_MS = 180_000;
 /** The environment of a production process: no NODE_OPTIONS that could bring a loader in. */
 function productionEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const { NODE_OPTIONS: _options, ...env } = process.env;
-  return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...extra };
+  // No sample dossiers: this test is about how the compiled server starts, not what the demo holds.
+  return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', MOTCUA_DEMO_SAMPLES: '0', ...extra };
 }
 
 /** Every module URL a process resolved (module-log.mjs), de-duplicated. */

@@ -71,7 +71,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ],
     {
       cwd: REPO,
-      env: { ...process.env, ...options.env, MOTCUA_DATA_DIR: dataDir, PORT: String(port), MOTCUA_LOG_LEVEL: 'warn' },
+      // The demo's sample dossiers only where a test asks for them: the others count what they make.
+      env: {
+        ...process.env,
+        MOTCUA_DEMO_SAMPLES: '0',
+        ...options.env,
+        MOTCUA_DATA_DIR: dataDir,
+        PORT: String(port),
+        MOTCUA_LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

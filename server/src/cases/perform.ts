@@ -169,7 +169,8 @@ async function checkAssignee(
  * document records linked in the event's transaction (result documents also become immutable
  * artefacts); slips the new events call for are issued after the commit. A deadlock between two
  * writers of the same report totals is retried; a concurrent change of the dossier is a 409
- * carrying its current view.
+ * carrying its current view. `slips: false` leaves the slips to be issued on demand (the demo's
+ * sample history: hundreds of PDFs nobody asked for would only slow the first start).
  */
 export async function performAction(
   ctx: ServerContext,
@@ -177,6 +178,7 @@ export async function performAction(
   dossierId: string,
   req: ActionRequest,
   uploads: readonly UploadedFile[] = [],
+  options: { slips?: boolean } = {},
 ): Promise<ActionOutcome> {
   if (req.asAgency !== undefined && !principal.grants.some((g) => g.agency === req.asAgency)) {
     throw errors.forbidden({
@@ -194,7 +196,10 @@ export async function performAction(
         settled = true;
         if (outcome.recorded) await Promise.all(uploads.filter((u) => u.key).map((u) => ctx.files.settle(u.key!)));
         else await discardUploads(ctx, uploads);
-        const slips = outcome.recorded ? await issueSlipsFor(ctx, row, outcome.events, principal.staffId) : [];
+        const slips =
+          outcome.recorded && options.slips !== false
+            ? await issueSlipsFor(ctx, row, outcome.events, principal.staffId)
+            : [];
         const fresh = (await dossierById(ctx.db, dossierId))!;
         return { ...outcome, dossier: await caseView(ctx, fresh), slips };
       } catch (err) {

@@ -36,7 +36,7 @@ async function scenario(env: Record<string, string>) {
     const { startServer } = await import('../server.ts');
     const { loadConfig } = await import('../config/config.ts');
     const server = await startServer({
-      config: loadConfig({ ...allEnv, MOTCUA_SEED_DEMO: 'true', NODE_ENV: 'test' }),
+      config: loadConfig({ ...allEnv, MOTCUA_SEED_DEMO: 'true', MOTCUA_DEMO_SAMPLES: '0', NODE_ENV: 'test' }),
       port: 0,
       host: '127.0.0.1',
     });

@@ -14,6 +14,8 @@ export interface ServeOptions {
   port?: number;
   host?: string;
   seed?: boolean;
+  /** Sample dossiers when the demo is first created (overrides MOTCUA_DEMO_SAMPLES). */
+  samples?: number;
   /** Server processes (node:cluster); default MOTCUA_WORKERS, else the CPU count on PostgreSQL, 1 on PGlite. */
   workers?: number;
 }
@@ -43,6 +45,7 @@ export async function runServe(
 ): Promise<RunningServer | null> {
   const overrides: Partial<ServerConfig> = {};
   if (options.seed === false) overrides.seedDemo = false;
+  if (options.samples !== undefined) overrides.demoSamples = options.samples;
   const config = loadConfig(env, overrides);
   const where = {
     ...(options.port !== undefined ? { port: options.port } : {}),
@@ -99,8 +102,13 @@ export function banner(server: RunningServer): string {
     if (server.seed.loginsFile) lines.push(`(đã lưu / saved in ${server.seed.loginsFile})`);
     lines.push(
       `Thủ tục đã công bố / published procedures: ${server.seed.procedures.map((p) => `${p.code} v${p.version}`).join(', ') || '—'}`,
-      '',
     );
+    const s = server.seed.samples;
+    if (s)
+      lines.push(
+        `Hồ sơ mẫu 12 tháng qua / sample dossiers of the past 12 months: ${s.dossiers} (${s.open} đang giải quyết / open, ${s.overdue} quá hạn / overdue; ${(s.ms / 1000).toFixed(1)} s; MOTCUA_DEMO_SAMPLES=0: không tạo / none)`,
+      );
+    lines.push('');
   } else if (server.ctx.config.seedDemo) {
     const accounts = demoAccounts(readProvince());
     lines.push(

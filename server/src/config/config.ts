@@ -48,6 +48,11 @@ export interface ServerConfig {
   seedDemo: boolean;
   /** Password for the demo accounts; a random one is generated (and printed) when unset. */
   demoPassword: string | null;
+  /**
+   * Sample dossiers the demo seed creates over the past twelve months (MOTCUA_DEMO_SAMPLES, default
+   * 200; 0: none). Only when the demo province is first created; tests set 0 unless they test it.
+   */
+  demoSamples: number;
   logLevel: string;
   /** The province's default time zone (used for "today" when no agency is involved). */
   timeZone: string;
@@ -252,6 +257,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     },
     seedDemo: bool(env, 'MOTCUA_SEED_DEMO', true),
     demoPassword: env.MOTCUA_DEMO_PASSWORD || null,
+    demoSamples: Math.min(int(env, 'MOTCUA_DEMO_SAMPLES', 200), 5000),
     logLevel: env.LOG_LEVEL || 'info',
     timeZone,
     idempotencyTtlHours: int(env, 'MOTCUA_IDEMPOTENCY_TTL_HOURS', 24, 1),

@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/password.ts';
 import { bumpAgencyRevision } from '../agency-directory/cache.ts';
 import { demoAccounts, kindsOf, readNationalCalendar, readProvince, type DemoAccount } from './demo-province.ts';
 import { publishExamples, type PublishedExample } from './examples.ts';
+import { seedSampleDossiers, type SampleReport } from './sample-dossiers.ts';
 
 export interface SeedReport {
   agencies: number;
@@ -17,6 +18,8 @@ export interface SeedReport {
   password: string;
   procedures: PublishedExample[];
   loginsFile: string | null;
+  /** The sample dossiers created (config.demoSamples), or null when none were asked for. */
+  samples: SampleReport | null;
 }
 
 export const NATIONAL_CALENDAR_ID = 'vn-civil-service';
@@ -24,9 +27,10 @@ export const NATIONAL_CALENDAR_ID = 'vn-civil-service';
 /**
  * Seeds the demo province on an empty database: agency kinds, the national calendar, the agency
  * tree, demo staff accounts (one password for all, printed once and saved to the data directory),
- * then publishes the example procedures. Not safe to run twice at once: processes that start
- * together call it under the start-up lock (`withStartupLock`), so one seeds all of it and the
- * others then find the database seeded.
+ * then publishes the example procedures and plays the sample dossiers' histories
+ * (config.demoSamples). Not safe to run twice at once: processes that start together call it
+ * under the start-up lock (`withStartupLock`), so one seeds all of it and the others then find
+ * the database seeded.
  */
 export async function seedIfEmpty(ctx: ServerContext): Promise<SeedReport | null> {
   const province = readProvince();
@@ -77,6 +81,9 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<SeedReport | null
   if (!seeded) return null;
   ctx.agencies.invalidate();
   const procedures = await publishExamples(ctx);
+  // Only here, right after the province is created: a database that has ever been seeded never gets them.
+  const samples = ctx.config.demoSamples > 0 ? await seedSampleDossiers(ctx, ctx.config.demoSamples) : null;
+  if (samples) ctx.log.info({ ...samples }, 'created the demo sample dossiers');
   let loginsFile: string | null = null;
   try {
     mkdirSync(ctx.config.dataDir, { recursive: true });
@@ -96,6 +103,7 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<SeedReport | null
     password,
     procedures,
     loginsFile,
+    samples,
   };
 }
 

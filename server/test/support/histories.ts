@@ -39,55 +39,9 @@ import { loadVersion, type PublishedProcedure } from '../../src/procedures/catal
 import { tokenHash } from '../../src/auth/secret.ts';
 import type { AgencySnapshot } from '../../src/agency-directory/cache.ts';
 
-/** A small deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export const FAMILY = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Huỳnh',
-  'Phan',
-  'Vũ',
-  'Võ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-  'Lý',
-];
-export const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thu', 'Ngọc', 'Quốc', 'Thanh', 'Xuân'];
-export const GIVEN = [
-  'An',
-  'Bình',
-  'Châu',
-  'Dũng',
-  'Hương',
-  'Khải',
-  'Lụa',
-  'Phước',
-  'Ánh',
-  'Ðạt',
-  'Hà',
-  'Sơn',
-  'Tâm',
-  'Yến',
-  'Hưng',
-  'Trang',
-];
+// The demo's sample uses the same generator and names.
+import { FAMILY, GIVEN, MIDDLE, prng } from '../../src/seed/sample-applicants.ts';
+export { FAMILY, GIVEN, MIDDLE, prng };
 
 export const COMMUNES = ['000.20.01.H56', '000.20.02.H56', '000.20.03.H56', '000.20.04.H56', '000.20.05.H56'];
 const CONSTRUCTION_COMMUNE: Record<string, string> = {

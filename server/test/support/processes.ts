@@ -66,7 +66,7 @@ export async function startServerProcess(
   const logFd = options.logFile ? openSync(options.logFile, 'a') : null;
   const child = spawn(process.execPath, args, {
     cwd: REPOSITORY_ROOT,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', MOTCUA_DEMO_SAMPLES: '0', ...env },
     stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'],
   });
   if (logFd !== null) closeSync(logFd);

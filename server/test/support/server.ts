@@ -71,6 +71,8 @@ export async function testServer(
       filesDir,
       dataDir: filesDir,
       demoPassword: DEMO_PASSWORD,
+      // Tests count dossiers: the demo's sample only where a test asks for it.
+      demoSamples: 0,
       logLevel: 'silent',
       publicUrl: 'http://motcua.test',
       ...options.config,

@@ -1,8 +1,8 @@
 import { type Command, UsageError } from '../io.ts';
 
-/** `motcua serve [--port N] [--host H] [--no-seed] [--workers N]`: runs the server (logic in @motcua/server). */
+/** `motcua serve [--port N] [--host H] [--no-seed] [--samples N] [--workers N]`: runs the server (logic in @motcua/server). */
 export const serve: Command = async (args, io) => {
-  const options: { port?: number; host?: string; seed?: boolean; workers?: number } = {};
+  const options: { port?: number; host?: string; seed?: boolean; samples?: number; workers?: number } = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--port') {
@@ -16,6 +16,12 @@ export const serve: Command = async (args, io) => {
       options.host = h;
     } else if (a === '--no-seed') {
       options.seed = false;
+    } else if (a === '--samples') {
+      // Sample dossiers of a newly created demo (MOTCUA_DEMO_SAMPLES); 0: none.
+      const n = Number(args[++i]);
+      if (!Number.isInteger(n) || n < 0 || n > 5000)
+        throw new UsageError('--samples: cần số hồ sơ mẫu 0–5000 / expects a number of sample dossiers 0–5000');
+      options.samples = n;
     } else if (a === '--workers') {
       const n = Number(args[++i]);
       if (!Number.isInteger(n) || n < 1 || n > 256)
@@ -23,7 +29,7 @@ export const serve: Command = async (args, io) => {
       options.workers = n;
     } else {
       throw new UsageError(
-        `Tham số không hợp lệ / unknown argument: ${a}\nmotcua serve [--port N] [--host H] [--no-seed] [--workers N]`,
+        `Tham số không hợp lệ / unknown argument: ${a}\nmotcua serve [--port N] [--host H] [--no-seed] [--samples N] [--workers N]`,
       );
     }
   }

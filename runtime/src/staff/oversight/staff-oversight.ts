@@ -315,7 +315,10 @@ export class StaffOversight extends LitElement {
       ${
         value === null
           ? html`<p class="big empty">${shown}</p>`
-          : html`<a
+          : count === 0
+            ? // No dossier behind the figure: a link would only open an empty list.
+              html`<p class="big">${shown}</p>`
+            : html`<a
               class="big"
               href=${this.link(card.measure)}
               @click=${onLinkClick}
@@ -383,7 +386,13 @@ export class StaffOversight extends LitElement {
               return html`<tr data-index=${k}>
                 <th scope="row">${t(`ovIdx_${k}` as StringKey)}</th>
                 <td class="num">${x.percent === null ? '—' : `${fmt(x.percent)}%`}</td>
-                <td class="num"><a href=${this.link(INDEX_MEASURES[k])} @click=${onLinkClick}>${x.numerator}</a></td>
+                <td class="num">
+                  ${
+                    x.numerator > 0
+                      ? html`<a href=${this.link(INDEX_MEASURES[k])} @click=${onLinkClick}>${x.numerator}</a>`
+                      : x.numerator
+                  }
+                </td>
                 <td class="num">${x.denominator}</td>
                 <td>${t(`ovIdxDef_${k}` as StringKey)}</td>
               </tr>`;
