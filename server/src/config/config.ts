@@ -50,7 +50,7 @@ export interface ServerConfig {
   demoPassword: string | null;
   /**
    * Sample dossiers the demo seed creates over the past twelve months (MOTCUA_DEMO_SAMPLES, default
-   * 200; 0: none). Only when the demo province is first created; tests set 0 unless they test it.
+   * 60, a first start of seconds; 0: none). Only when the demo province is first created; tests set 0 unless they test it.
    */
   demoSamples: number;
   logLevel: string;
@@ -257,7 +257,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     },
     seedDemo: bool(env, 'MOTCUA_SEED_DEMO', true),
     demoPassword: env.MOTCUA_DEMO_PASSWORD || null,
-    demoSamples: Math.min(int(env, 'MOTCUA_DEMO_SAMPLES', 200), 5000),
+    demoSamples: Math.min(int(env, 'MOTCUA_DEMO_SAMPLES', 60), 5000),
     logLevel: env.LOG_LEVEL || 'info',
     timeZone,
     idempotencyTtlHours: int(env, 'MOTCUA_IDEMPOTENCY_TTL_HOURS', 24, 1),
