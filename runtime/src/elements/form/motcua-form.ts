@@ -138,7 +138,12 @@ export class MotcuaForm extends LitElement {
 
   /** Resolves when the form is rendered in full, its inner form included. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    const later = this.#ctl.settled;
+    if (later) {
+      await later;
+      done = await super.getUpdateComplete();
+    }
     await this.#ctl.inner?.updateComplete;
     return done;
   }
