@@ -65,7 +65,6 @@ export const WORDS_EN = {
   appointmentTitle: 'Expected result date',
   appointmentNote: 'If the dossier is valid and accepted right now; the official date is on the receipt.',
   appointmentUnknown: 'Known once the receiving agency is chosen.',
-  appointmentPending: 'Working it out…',
   notifyTitle: 'Be notified about the dossier (receipt, supplement requests, result)',
   notifyEmail: 'By e-mail, at the address in your answers',
   notifySms: 'By SMS, at the phone number in your answers',

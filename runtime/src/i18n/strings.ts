@@ -118,7 +118,6 @@ export const WORDS_VI = {
   appointmentTitle: 'Ngày hẹn trả kết quả dự kiến',
   appointmentNote: 'Nếu hồ sơ hợp lệ và được tiếp nhận ngay lúc này; ngày chính thức ghi trên giấy tiếp nhận.',
   appointmentUnknown: 'Sẽ có sau khi chọn cơ quan tiếp nhận.',
-  appointmentPending: 'Đang tính…',
   notifyTitle: 'Nhận thông báo về hồ sơ (giấy tiếp nhận, yêu cầu bổ sung, kết quả)',
   notifyEmail: 'Qua thư điện tử, theo địa chỉ đã khai',
   notifySms: 'Qua tin nhắn SMS, theo số điện thoại đã khai',

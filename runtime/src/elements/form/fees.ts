@@ -26,7 +26,7 @@ export function summaryTemplate(
     <h3 id="mc-due-title">${t('appointmentTitle', lang)}</h3>
     ${
       due === undefined
-        ? html`<p class="hint" part="appointment" aria-busy="true">${t('appointmentPending', lang)}</p>`
+        ? html`<p class="due" part="appointment" aria-busy="true"></p>`
         : due
           ? html`<p class="due" part="appointment"><time datetime=${isoOf(due.at, due.timeZone)}>${humanDateTime(due.at, lang, due.timeZone)}</time></p>
           <p class="hint">${t('appointmentNote', lang)}</p>`

@@ -79,8 +79,11 @@ export class FormController implements ReactiveController {
   #focus: string | null = null;
   /** Between the click and the check's answer (the check's chunk may be on its way). */
   #checking = false;
-  /** The first expected appointment waits for the form's first paint; null once it has been worked out. */
-  #dueDeferred: Promise<void> | null | undefined;
+  /**
+   * The first expected appointment waits for the form's first paint: pending while it waits, null
+   * once worked out (updateComplete waits for it).
+   */
+  dueLater: Promise<void> | null | undefined;
 
   constructor(readonly host: FormHost) {
     host.addController(this);
@@ -229,17 +232,12 @@ export class FormController implements ReactiveController {
    * after the fields.
    */
   expectedDue(agency: string): { at: number; timeZone: string } | null | undefined {
-    if (this.#dueDeferred === null) return expectedDue(this.s.form!, agency, this.host.now());
-    this.#dueDeferred ??= afterPaint().then(() => {
-      this.#dueDeferred = null;
+    if (this.dueLater === null) return expectedDue(this.s.form!, agency, this.host.now());
+    this.dueLater ??= afterPaint().then(() => {
+      this.dueLater = null;
       this.host.requestUpdate();
     });
     return undefined;
-  }
-
-  /** Resolves once what waited for the first paint is shown (or at once). */
-  get settled(): Promise<void> | null {
-    return this.#dueDeferred ?? null;
   }
 
   // ---------------------------------------------------------------------------------------------

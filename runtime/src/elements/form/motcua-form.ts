@@ -139,9 +139,8 @@ export class MotcuaForm extends LitElement {
   /** Resolves when the form is rendered in full, its inner form included. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    const later = this.#ctl.settled;
-    if (later) {
-      await later;
+    if (this.#ctl.dueLater) {
+      await this.#ctl.dueLater;
       done = await super.getUpdateComplete();
     }
     await this.#ctl.inner?.updateComplete;

@@ -115,7 +115,6 @@ export class MotcuaJsonForms extends LitElement {
   #validation: Issue[] = [];
   /** What #validation was computed for (a change made here has already been checked). */
   #checked: readonly unknown[] | null = null;
-  #checkScheduled = false;
   #validationFailure: unknown = null;
   #rendered: RenderedControl[] = [];
   #ids = new Map<string, number>();
@@ -251,8 +250,15 @@ export class MotcuaJsonForms extends LitElement {
     if (this.#validationStale) {
       // An untouched form shows no errors: its first check (the validator module's first run,
       // tens of milliseconds on a cold page) waits until its fields are painted.
-      if (this.#quiet) this.#checkAfterPaint();
-      else this.#runValidation();
+      if (!this.#quiet) this.#runValidation();
+      else
+        void afterPaint().then(() => {
+          const before = this.#validationFailure;
+          if (!this.#validationStale) return;
+          this.#runValidation();
+          // Only the notice of a validator module that does not match shows anything of it.
+          if (before || this.#validationFailure) this.requestUpdate();
+        });
     }
   }
 
@@ -265,19 +271,6 @@ export class MotcuaJsonForms extends LitElement {
   /** Nothing touched, revealed or asked for yet: no error of the form's own can be shown. */
   get #quiet(): boolean {
     return !this._showAll && !this._touched.size && !this._revealed.length;
-  }
-
-  #checkAfterPaint(): void {
-    if (this.#checkScheduled) return;
-    this.#checkScheduled = true;
-    void afterPaint().then(() => {
-      this.#checkScheduled = false;
-      if (!this.#validationStale) return;
-      const before = this.#validationFailure;
-      this.#runValidation();
-      // Only the notice of a validator module that does not match shows anything of it.
-      if (before || this.#validationFailure) this.requestUpdate();
-    });
   }
 
   /** The schema's issues with the data as it is, checked when first asked for. */
@@ -540,7 +533,6 @@ export class MotcuaJsonForms extends LitElement {
     // What the server said about this field no longer applies once the person changes it.
     if (this._external.some((i) => isWithin(i.pointer, pointer)))
       this._external = this._external.filter((i) => !isWithin(i.pointer, pointer));
-    this.#runValidation();
     this.dispatchEvent(
       new CustomEvent<FormChangeDetail>('change', { detail: { data: this.data, errors: this.errors }, bubbles: true }),
     );
