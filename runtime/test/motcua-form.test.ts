@@ -141,6 +141,30 @@ describe('<motcua-form>', () => {
     expect(norm(due.textContent)).to.equal('17:00, Thứ Hai, 02/03/2026');
   });
 
+  it('paints the fields first and works out the expected appointment after them', async () => {
+    const el = Object.assign(document.createElement('motcua-form') as MotcuaForm, { now: () => MONDAY_9AM });
+    el.setAttribute('procedure', '1.001193');
+    el.setAttribute('server', '/mock/ok');
+    el.setAttribute('agency', '000.20.01.H56');
+    const shown: string[] = [];
+    el.addController({
+      hostUpdated: () => {
+        const due = el.shadowRoot!.querySelector('[part~="appointment"]');
+        if (due) shown.push(norm(due.textContent));
+      },
+    });
+    document.body.append(el);
+    try {
+      await waitFor(() => el.shadowRoot!.querySelector('motcua-jsonforms'), 'the form');
+      await el.updateComplete;
+      expect(shown[0]).to.equal('', 'the first paint does not wait for it');
+      expect(shown.at(-1)).to.equal('17:00, Thứ Hai, 02/03/2026');
+      expect($(el, '.due time').getAttribute('datetime')).to.equal('2026-03-02T17:00:00+07:00');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('submits with an Idempotency-Key and shows the receipt; emits motcua-submitted with the code', async () => {
     const el = await renderMotcuaForm();
     await fillReady(el);

@@ -1,6 +1,17 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { MotcuaJsonForms } from '../src/index.ts';
-import { $, $$, byLabel, evaluatorFor, loadFixture, nextEvent, norm, renderForm, typeInto } from './support/helpers.ts';
+import {
+  $,
+  $$,
+  byLabel,
+  evaluatorFor,
+  loadFixture,
+  nextEvent,
+  norm,
+  renderForm,
+  typeInto,
+  waitFor,
+} from './support/helpers.ts';
 
 const data = (el: MotcuaJsonForms) => el.data as Record<string, unknown>;
 
@@ -440,10 +451,32 @@ describe('renderer set: more of what the vanilla set renders', () => {
     expect(norm($(alone, 'fieldset.group > legend').textContent)).to.equal('Nhóm lẻ');
   });
 
+  it('checks an untouched form once its fields are painted, or at once when asked', async () => {
+    const f = await loadFixture('basic');
+    const inner = await evaluatorFor('basic');
+    let calls = 0;
+    const evaluator = { validate: (s: never, d: unknown) => (calls++, inner.validate(s, d)) };
+    const el = await fixture<MotcuaJsonForms>(html`<motcua-jsonforms
+      .schema=${f.schema}
+      .uischema=${f.uischema}
+      .data=${{}}
+      .evaluator=${evaluator}
+    ></motcua-jsonforms>`);
+    expect(calls, 'not before the first paint').to.equal(0);
+    await waitFor(() => calls === 1, 'the check after the paint');
+    expect(el.errors.map((i) => i.pointer)).to.include('/fullName');
+    expect(calls, 'checked once for the same data').to.equal(1);
+    el.data = { fullName: 'NGUYỄN VĂN A' };
+    expect(el.errors.map((i) => i.pointer)).not.to.include('/fullName');
+    expect(calls, 'new data: checked when asked').to.equal(2);
+  });
+
   it('a validator module that does not match the schema is said, not taken as valid', async () => {
     const el = await renderForm('basic');
     el.schema = { type: 'object', properties: { other: { type: 'string' } } } as never;
     await el.updateComplete;
+    // An untouched form is first checked once its fields are painted.
+    await waitFor(() => !!el.shadowRoot!.querySelector('.alert'), 'the notice');
     expect(norm($(el, '.alert').textContent)).to.contain('Không kiểm tra được dữ liệu tờ khai');
   });
 });

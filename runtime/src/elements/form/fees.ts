@@ -17,17 +17,20 @@ export function summaryTemplate(
   data: unknown,
   evaluator: SchemaEvaluator,
   lang: Lang,
-  due: { at: number; timeZone: string } | null,
+  /** undefined: not worked out yet (it waits for the form's first paint). */
+  due: { at: number; timeZone: string } | null | undefined,
 ): TemplateResult {
   return html`<section class="summary-panel" part="fees" aria-labelledby="mc-fees-title">
     <h3 id="mc-fees-title">${t('feesTitle', lang)}</h3>
     ${feeLines(procedure, data, evaluator, lang)}
     <h3 id="mc-due-title">${t('appointmentTitle', lang)}</h3>
     ${
-      due
-        ? html`<p class="due" part="appointment"><time datetime=${isoOf(due.at, due.timeZone)}>${humanDateTime(due.at, lang, due.timeZone)}</time></p>
+      due === undefined
+        ? html`<p class="due" part="appointment" aria-busy="true"></p>`
+        : due
+          ? html`<p class="due" part="appointment"><time datetime=${isoOf(due.at, due.timeZone)}>${humanDateTime(due.at, lang, due.timeZone)}</time></p>
           <p class="hint">${t('appointmentNote', lang)}</p>`
-        : html`<p class="hint" part="appointment">${t('appointmentUnknown', lang)}</p>`
+          : html`<p class="hint" part="appointment">${t('appointmentUnknown', lang)}</p>`
     }
   </section>`;
 }

@@ -18,7 +18,8 @@ import { STRINGS } from '../../i18n/strings.ts';
 import { isWithin } from '../../jsonforms/paths.ts';
 import { lazy } from '../../lazy.ts';
 import type { MotcuaJsonForms, StepChangeDetail } from './motcua-jsonforms.ts';
-import { directoryOf, receivingAgency, receivingForBrowser, type ReceivingResult } from './agencies.ts';
+import { directoryOf, expectedDue, receivingAgency, receivingForBrowser, type ReceivingResult } from './agencies.ts';
+import { afterPaint } from '../../after-paint.ts';
 import { withDefaults, withDefaultsForNewObjects } from '../../renderers/defaults.ts';
 import { fileInputId } from './documents.ts';
 import { DraftStore } from './drafts.ts';
@@ -78,6 +79,11 @@ export class FormController implements ReactiveController {
   #focus: string | null = null;
   /** Between the click and the check's answer (the check's chunk may be on its way). */
   #checking = false;
+  /**
+   * The first expected appointment waits for the form's first paint: pending while it waits, null
+   * once worked out (updateComplete waits for it).
+   */
+  dueLater: Promise<void> | null | undefined;
 
   constructor(readonly host: FormHost) {
     host.addController(this);
@@ -217,6 +223,21 @@ export class FormController implements ReactiveController {
   again(): void {
     this.#startFresh();
     this.set({ phase: 'form' });
+  }
+
+  /**
+   * The appointment if the dossier were accepted now by `agency`; undefined until the form's
+   * first paint is done. The first one costs a cold page tens of milliseconds (core's calendar
+   * walk starts the browser's time-zone data) for a line below the form, so it comes a frame
+   * after the fields.
+   */
+  expectedDue(agency: string): { at: number; timeZone: string } | null | undefined {
+    if (this.dueLater === null) return expectedDue(this.s.form!, agency, this.host.now());
+    this.dueLater ??= afterPaint().then(() => {
+      this.dueLater = null;
+      this.host.requestUpdate();
+    });
+    return undefined;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import type { UISchemaElement } from '@jsonforms/core';
 import { t } from '../../i18n/strings.ts';
 import { adoptStyles } from '../../styles/adopt.ts';
 import type { MotcuaJsonForms } from './motcua-jsonforms.ts';
-import { expectedDue, type ReceivingResult } from './agencies.ts';
+import type { ReceivingResult } from './agencies.ts';
 import { documentsTemplate, fileInputId } from './documents.ts';
 import { summaryTemplate } from './fees.ts';
 import { humanDateTime } from './format.ts';
@@ -63,7 +63,6 @@ function form(c: FormController, lang: Lang, kiosk: boolean) {
   const checks = c.checks();
   const docIssues = [...c.documentIssues(checks), ...s.serverIssues.filter((i) => i.pointer.startsWith('/documents'))];
   const agency = c.receiving();
-  const due = agency.ok ? expectedDue(f, agency.agency, c.host.now()) : null;
   return html`<div class="container" part="container">
     <header class="head" part="header">
       <h2 part="title">${pick(p.title, lang)}</h2>
@@ -95,7 +94,7 @@ function form(c: FormController, lang: Lang, kiosk: boolean) {
             pick: (id, files) => void c.pickFiles(id, files),
             remove: (id, key) => c.removeFile(id, key),
           })}
-        ${summaryTemplate(p, c.conditionData(), f.evaluator, lang, due)} ${notifyChoice(c, lang)}
+        ${summaryTemplate(p, c.conditionData(), f.evaluator, lang, agency.ok ? c.expectedDue(agency.agency) : null)} ${notifyChoice(c, lang)}
         ${draftConsent(c, lang, kiosk)} ${submitArea(c, lang)}`
         : nothing
     }

@@ -138,7 +138,11 @@ export class MotcuaForm extends LitElement {
 
   /** Resolves when the form is rendered in full, its inner form included. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    if (this.#ctl.dueLater) {
+      await this.#ctl.dueLater;
+      done = await super.getUpdateComplete();
+    }
     await this.#ctl.inner?.updateComplete;
     return done;
   }

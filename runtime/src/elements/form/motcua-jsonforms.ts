@@ -42,6 +42,7 @@ import { theme } from '../../styles/theme.ts';
 import { adoptStyles } from '../../styles/adopt.ts';
 import { localTitle, translator } from '../../i18n/localize.ts';
 import { lazy } from '../../lazy.ts';
+import { afterPaint } from '../../after-paint.ts';
 
 /** The evaluator of rule conditions for a form given none (jsonforms/interpreted.ts), loaded when one needs it. */
 const interpreted = lazy(() => import('../../jsonforms/interpreted.ts'));
@@ -112,6 +113,8 @@ export class MotcuaJsonForms extends LitElement {
   declare private _external: readonly Issue[];
 
   #validation: Issue[] = [];
+  /** What #validation was computed for (a change made here has already been checked). */
+  #checked: readonly unknown[] | null = null;
   #validationFailure: unknown = null;
   #rendered: RenderedControl[] = [];
   #ids = new Map<string, number>();
@@ -159,7 +162,7 @@ export class MotcuaJsonForms extends LitElement {
 
   /** Every current issue: schema validation, what inputs could not hold, and `issues` from outside. */
   get errors(): Issue[] {
-    return this.#inFormOrder([...this.#validation, ...this._local.values(), ...this._external]);
+    return this.#inFormOrder([...this.#issues, ...this._local.values(), ...this._external]);
   }
 
   /** Issues in the order their fields come in the form (those not on screen last; the sort is stable). */
@@ -244,10 +247,40 @@ export class MotcuaJsonForms extends LitElement {
       this.#props = new ControlPropsCache();
     }
     if (changed.has('issues')) this._external = [...(this.issues ?? [])];
-    if (changed.has('data') || changed.has('schema') || changed.has('evaluator')) this.#runValidation();
+    if (this.#validationStale) {
+      // An untouched form shows no errors: its first check (the validator module's first run,
+      // tens of milliseconds on a cold page) waits until its fields are painted.
+      if (!this.#quiet) this.#runValidation();
+      else
+        void afterPaint().then(() => {
+          const before = this.#validationFailure;
+          if (!this.#validationStale) return;
+          this.#runValidation();
+          // Only the notice of a validator module that does not match shows anything of it.
+          if (before || this.#validationFailure) this.requestUpdate();
+        });
+    }
+  }
+
+  /** The data, schema or evaluator changed since #validation was computed. */
+  get #validationStale(): boolean {
+    const c = this.#checked;
+    return !c || c[0] !== this.data || c[1] !== this.schema || c[2] !== this.evaluator;
+  }
+
+  /** Nothing touched, revealed or asked for yet: no error of the form's own can be shown. */
+  get #quiet(): boolean {
+    return !this._showAll && !this._touched.size && !this._revealed.length;
+  }
+
+  /** The schema's issues with the data as it is, checked when first asked for. */
+  get #issues(): Issue[] {
+    if (this.#validationStale) this.#runValidation();
+    return this.#validation;
   }
 
   #runValidation(): void {
+    this.#checked = [this.data, this.schema, this.evaluator];
     this.#validationFailure = null;
     if (!this.evaluator || !this.schema) {
       this.#validation = [];
@@ -365,10 +398,9 @@ export class MotcuaJsonForms extends LitElement {
   }
 
   #shownIssues(): Issue[] {
-    return [
-      ...[...this.#validation, ...this._local.values()].filter((i) => this.#isShown(i, false)),
-      ...this._external,
-    ];
+    // A quiet form shows only issues from elsewhere: its own would all be filtered out.
+    if (this.#quiet) return [...this._external];
+    return [...[...this.#issues, ...this._local.values()].filter((i) => this.#isShown(i, false)), ...this._external];
   }
 
   #context(state: JsonFormsState, shown: Issue[]): FormContext {
@@ -435,7 +467,7 @@ export class MotcuaJsonForms extends LitElement {
         self.#stepReports.set(key, detail);
       },
       issuesWithin: (pointers) =>
-        [...self.#validation, ...self._local.values(), ...self._external].filter((i) =>
+        [...self.#issues, ...self._local.values(), ...self._external].filter((i) =>
           pointers.some((p) => isWithin(i.pointer, p)),
         ),
       revealWithin: (pointers) => {
@@ -501,7 +533,6 @@ export class MotcuaJsonForms extends LitElement {
     // What the server said about this field no longer applies once the person changes it.
     if (this._external.some((i) => isWithin(i.pointer, pointer)))
       this._external = this._external.filter((i) => !isWithin(i.pointer, pointer));
-    this.#runValidation();
     this.dispatchEvent(
       new CustomEvent<FormChangeDetail>('change', { detail: { data: this.data, errors: this.errors }, bubbles: true }),
     );
