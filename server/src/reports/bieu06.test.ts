@@ -4,11 +4,9 @@ import { sql } from 'drizzle-orm';
 import {
   BIEU06_COLUMNS,
   checkEquations,
-  replay,
   report,
   reportFacts,
   type Bieu06Row,
-  type DossierEvent,
   type Period,
   type ReportFacts,
   type ReportGroupBy,
@@ -19,6 +17,7 @@ import { testServer, type TestServer } from '../../test/support/server.ts';
 import { json } from '../../test/support/http.ts';
 import { staffOf, type Staff } from '../../test/support/cases.ts';
 import { generator, randomDossiers, writeDossiers, type GeneratedDossier } from '../../test/support/histories.ts';
+import { storedHistories } from '../../test/support/stored-histories.ts';
 import { execute } from '../db/client.ts';
 import { splitPeriod } from './ledger-sums.ts';
 import { readCsv, rowValues } from '../print/testing/spreadsheet.ts';
@@ -85,18 +84,8 @@ forEachDatabase('Biểu 06 from running totals', (db) => {
     await writeDossiers(server.ctx, list);
     leader = await staffOf(server, 'leader.province');
     // Core's view of the same events, read back from the event log.
-    const rows = await execute<{ event: DossierEvent; dossier_id: string; seq: number; field: string }>(
-      server.ctx.db,
-      sql`select e.event, e.dossier_id, e.seq, d.field_code as field from dossier_events e join dossiers d on d.id = e.dossier_id order by e.dossier_id, e.seq`,
-    );
-    const byDossier = new Map<string, { field: string; events: DossierEvent[] }>();
-    for (const r of rows) {
-      let x = byDossier.get(r.dossier_id);
-      if (!x) byDossier.set(r.dossier_id, (x = { field: r.field, events: [] }));
-      x.events.push(r.event);
-    }
-    facts = [...byDossier.values()]
-      .map((x) => reportFacts(replay(x.events), x.field))
+    facts = (await storedHistories(server.ctx.db))
+      .map((x) => reportFacts(x.state, x.field))
       .filter((f): f is ReportFacts => f !== null);
     const statuses = new Set(list.map((d) => d.state.status));
     assert.ok(statuses.size >= 9, `varied histories: ${[...statuses]}`);

@@ -1,7 +1,7 @@
-import { asc, gt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { execute, type Executor } from '../db/client.ts';
-import { dossierFacts } from '../db/schema/index.ts';
 import { DailySums, applyDailySums } from './daily-sums.ts';
+import { factsPages } from './facts-pages.ts';
 
 /**
  * Recomputes `dashboard_daily` from every `dossier_facts` row when asked (the row of
@@ -26,19 +26,10 @@ export async function rebuildDashboardDaily(
     await execute(tx, sql`delete from dashboard_daily`);
     await execute(tx, sql`delete from dashboard_monthly`);
     const sums = new DailySums();
-    let after = '00000000-0000-0000-0000-000000000000';
     let facts = 0;
-    for (;;) {
-      const rows = await tx
-        .select()
-        .from(dossierFacts)
-        .where(gt(dossierFacts.dossierId, after))
-        .orderBy(asc(dossierFacts.dossierId))
-        .limit(batch);
-      if (!rows.length) break;
+    for await (const rows of factsPages(tx, batch)) {
       sums.add(rows);
       facts += rows.length;
-      after = rows.at(-1)!.dossierId;
     }
     await applyDailySums(tx, sums);
     o.log?.({ facts }, 'dashboard daily sums rebuilt');

@@ -5,23 +5,14 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'drizzle-orm';
-import {
-  checkEquations,
-  replay,
-  report,
-  reportFacts,
-  type DossierEvent,
-  type Period,
-  type ReportFacts,
-} from '@motcua/core';
+import { checkEquations, report, reportFacts, type DossierEvent, type Period, type ReportFacts } from '@motcua/core';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { json } from '../../test/support/http.ts';
 import { doActionWithFiles, postAction, resultPdf, staffOf, type Staff } from '../../test/support/cases.ts';
 import { birthFiles, bornOn, pdfBytes, submitOnline } from '../../test/support/intake.ts';
 import { prng } from '../../test/support/histories.ts';
-import { execute } from '../db/client.ts';
+import { storedHistories } from '../../test/support/stored-histories.ts';
 
 const ROOT = '000.00.00.H56';
 const COMMUNES = [
@@ -253,21 +244,11 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
   });
 
   test('the report equals core\u2019s report over the events read back, for periods around the activity', async () => {
-    const rows = await execute<{ event: DossierEvent; dossier_id: string; field: string }>(
-      server.ctx.db,
-      sql`select e.event, e.dossier_id, d.field_code as field from dossier_events e join dossiers d on d.id = e.dossier_id order by e.dossier_id, e.seq`,
-    );
-    const by = new Map<string, { field: string; events: DossierEvent[] }>();
-    for (const row of rows) {
-      const x = by.get(row.dossier_id) ?? { field: row.field, events: [] };
-      x.events.push(row.event);
-      by.set(row.dossier_id, x);
-    }
-    const facts = [...by.values()]
-      .map((x) => reportFacts(replay(x.events), x.field))
-      .filter((f): f is ReportFacts => f !== null);
+    const histories = await storedHistories(server.ctx.db);
+    const events = histories.flatMap((h) => h.events);
+    const facts = histories.map((x) => reportFacts(x.state, x.field)).filter((f): f is ReportFacts => f !== null);
     assert.ok(facts.length >= 15, `${facts.length} received`);
-    const kinds = new Set(rows.map((x) => x.event.kind));
+    const kinds = new Set(events.map((e) => e.kind));
     for (const k of [
       'accept',
       'claim',
@@ -282,9 +263,8 @@ forEachDatabase('Biểu 06 totals kept action by action through the API', (db) =
     ]) {
       assert.ok(kinds.has(k as DossierEvent['kind']), `some ${k} happened (${[...kinds].join(', ')})`);
     }
-    const liênThông = rows.some(
-      (x) =>
-        x.event.kind === 'forward' && (x.event.data as { handover: { interAgency: boolean } }).handover.interAgency,
+    const liênThông = events.some(
+      (e) => e.kind === 'forward' && (e.data as { handover: { interAgency: boolean } }).handover.interAgency,
     );
     assert.ok(liênThông, 'a dossier went to the province department (liên thông)');
     const snap = await server.ctx.agencies.get();

@@ -1,8 +1,8 @@
-import { asc, gt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { dashboardMeasures } from '@motcua/core';
 import { execute, type Database } from '../db/client.ts';
-import { dossierFacts } from '../db/schema/index.ts';
 import { factsOfRow } from './daily-sums.ts';
+import { factsPages } from './facts-pages.ts';
 
 /** The `maintenance` key recorded once every `dossier_facts` row has its measures (migration 0018). */
 export const MEASURES_KEY = 'dossier-measures';
@@ -41,16 +41,7 @@ export async function backfillMeasures(
   const batch = o.batch ?? 2000;
   let filled = 0;
   for (let pass = 0; ; pass++) {
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = await db
-        .select()
-        .from(dossierFacts)
-        .where(gt(dossierFacts.dossierId, after))
-        .orderBy(asc(dossierFacts.dossierId))
-        .limit(batch);
-      if (!rows.length) break;
-      after = rows.at(-1)!.dossierId;
+    for await (const rows of factsPages(db, batch)) {
       const todo = rows
         .filter((r) => r.measures === null)
         .map((r) => ({ id: r.dossierId, n: r.eventCount, m: dashboardMeasures(factsOfRow(r)) }));
@@ -64,7 +55,6 @@ export async function backfillMeasures(
         );
         filled += done.length;
       }
-      if (rows.length < batch) break;
       if (o.pauseMs) await new Promise((r) => setTimeout(r, o.pauseMs));
     }
     const left = await execute<{ n: number }>(

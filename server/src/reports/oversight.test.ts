@@ -23,6 +23,7 @@ import { doAction, doActionWithFiles, onlineBirth, resultPdf, staffOf, type Staf
 import { COMMUNES, generator, randomDossiers, writeDossiers } from '../../test/support/histories.ts';
 import { execute } from '../db/client.ts';
 import { assertDailySumsRecount } from './testing/daily-recount.ts';
+import { storedHistories, type StoredHistory } from '../../test/support/stored-histories.ts';
 
 const ROOT = '000.00.00.H56';
 const COMMUNE = '000.20.03.H56';
@@ -53,7 +54,7 @@ forEachDatabase('the oversight dashboard', (db) => {
   let server: TestServer;
   let leader: Staff, communeLeader: Staff, communeSpecialist: Staff;
   let known: Known[] = [];
-  let states: { state: DossierState; field: string; procedure: string }[] = [];
+  let states: StoredHistory[] = [];
 
   // Before the tests: COUNT dossiers with random histories over six months, and core's view of them.
   before(async () => {
@@ -64,22 +65,10 @@ forEachDatabase('the oversight dashboard', (db) => {
     leader = await staffOf(server, 'leader.province');
     communeLeader = await staffOf(server, 'leader.trung-tam');
     communeSpecialist = await staffOf(server, 'specialist.trung-tam');
-    const rows = await execute<{ event: DossierEvent; dossier_id: string; field: string; procedure: string }>(
-      server.ctx.db,
-      sql`select e.event, e.dossier_id, d.field_code as field, d.procedure_code as procedure
-          from dossier_events e join dossiers d on d.id = e.dossier_id order by e.dossier_id, e.seq`,
-    );
-    const logs = new Map<string, { field: string; procedure: string; events: DossierEvent[] }>();
-    for (const r of rows) {
-      let x = logs.get(r.dossier_id);
-      if (!x) logs.set(r.dossier_id, (x = { field: r.field, procedure: r.procedure, events: [] }));
-      x.events.push(r.event);
-    }
-    states = [...logs.values()].map((x) => ({ state: replay(x.events), field: x.field, procedure: x.procedure }));
-    known = [...logs.values()].flatMap((x) => {
-      const state = replay(x.events);
-      const facts = dashboardFacts(state, x.field, x.procedure, indexEventFlags(x.events));
-      return facts ? [{ facts, state }] : [];
+    states = await storedHistories(server.ctx.db);
+    known = states.flatMap((x) => {
+      const facts = dashboardFacts(x.state, x.field, x.procedure, indexEventFlags(x.events));
+      return facts ? [{ facts, state: x.state }] : [];
     });
     assert.ok(known.length > COUNT * 0.6, `${known.length} accepted`);
     assert.ok(

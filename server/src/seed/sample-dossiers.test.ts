@@ -8,7 +8,6 @@ import {
   indexEventFlags,
   isOverdue,
   localDate,
-  replay,
   type DashboardCounts,
   type DossierEvent,
 } from '@motcua/core';
@@ -20,6 +19,7 @@ import { execute } from '../db/client.ts';
 import { verifyChains } from '../audit/verify.ts';
 import { assertDailySumsRecount } from '../reports/testing/daily-recount.ts';
 import { seedIfEmpty } from './seed.ts';
+import { storedHistories } from '../../test/support/stored-histories.ts';
 
 const ROOT = '000.00.00.H56';
 const NOW = Date.parse('2026-12-04T10:00:00+07:00');
@@ -34,21 +34,13 @@ forEachDatabase('the demo’s sample dossiers', (db) => {
     try {
       const report = await seedIfEmpty(server.ctx);
       assert.ok(report?.samples, 'the sample was made');
-      const rows = await execute<{ event: DossierEvent; dossier_id: string; field: string; procedure: string }>(
-        server.ctx.db,
-        sql`select e.event, e.dossier_id, d.field_code as field, d.procedure_code as procedure
-            from dossier_events e join dossiers d on d.id = e.dossier_id order by e.dossier_id, e.seq`,
-      );
-      const logs = new Map<string, { field: string; procedure: string; events: DossierEvent[] }>();
-      for (const r of rows) {
-        let x = logs.get(r.dossier_id);
-        if (!x) logs.set(r.dossier_id, (x = { field: r.field, procedure: r.procedure, events: [] }));
-        x.events.push(r.event);
-      }
-      const dossiers = [...logs.values()].map((x) => ({ ...x, state: replay(x.events) }));
+      const dossiers = await storedHistories(server.ctx.db);
       assert.equal(dossiers.length, report.samples.dossiers);
       assert.ok(report.samples.dossiers >= COUNT * 0.9, `${report.samples.dossiers} of ${COUNT} dossiers`);
-      assert.equal(rows.length, report.samples.events);
+      assert.equal(
+        dossiers.reduce((n, d) => n + d.events.length, 0),
+        report.samples.events,
+      );
       assert.equal(dossiers.filter((d) => !d.state.closed).length, report.samples.open);
       assert.equal(dossiers.filter((d) => isOverdue(d.state, NOW)).length, report.samples.overdue);
 
@@ -58,7 +50,7 @@ forEachDatabase('the demo’s sample dossiers', (db) => {
       assert.ok(dossiers.every((d) => d.state.submittedAt <= NOW && d.state.submittedAt > NOW - 366 * 86_400_000));
       assert.deepEqual(new Set(dossiers.map((d) => d.state.channel)), new Set(['online', 'direct', 'postal']));
       assert.deepEqual(new Set(dossiers.map((d) => d.procedure)), new Set(['1.001193', '1.001612', '1.013225']));
-      const kinds = new Set(rows.map((r) => r.event.kind));
+      const kinds = new Set(dossiers.flatMap((d) => d.events.map((e) => e.kind)));
       for (const k of ['accept', 'refuse', 'request_supplement', 'supplement_provided', 'approve', 'deny'])
         assert.ok(kinds.has(k as DossierEvent['kind']), `some ${k}`);
       for (const k of ['payment_recorded', 'return_result', 'forward', 'send_external'])
