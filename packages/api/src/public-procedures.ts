@@ -103,3 +103,24 @@ export const publicGetValidators = defineRoute({
     304: { description: 'Not modified (the ETag matches)', empty: true },
   },
 });
+
+export const publicGetCurrentValidators = defineRoute({
+  method: 'get',
+  path: '/api/v1/public/procedures/{procedureCode}/validators.js',
+  operationId: 'publicGetCurrentValidators',
+  summary: 'Mô-đun kiểm tra dữ liệu của phiên bản đang áp dụng / The validator module of the version in force',
+  description:
+    'A two-line ES module, `export * from` the version\u2019s immutable validator module plus `export const version`, so a runtime can import it while it fetches the procedure and keep it when the versions agree. Cached for a minute like the procedure; CORS for every origin.',
+  tags: ['public'],
+  auth: 'public',
+  params: Type.Object({ procedureCode: ProcedureCode }),
+  responses: {
+    200: {
+      description: 'ES module',
+      files: ['text/javascript'],
+      headers: {
+        'X-Procedure-Version': { description: 'The version in force it points to', schema: Type.Integer() },
+      },
+    },
+  },
+});

@@ -12,6 +12,15 @@ export function validatorsPath(code: string, version: number): string {
   return `/api/v1/public/procedures/${encodeURIComponent(code)}/versions/${version}/validators.js`;
 }
 
+/**
+ * The module behind the in-force address: it forwards to the version's immutable module (the same
+ * URL the procedure names, so one copy serves both) and says which version that is, so a runtime
+ * that imported it alongside the procedure can tell whether a publish came in between.
+ */
+export function currentValidatorsModule(url: string, version: number): string {
+  return `export * from ${JSON.stringify(url)};\nexport const version = ${version};\n`;
+}
+
 export function publicProcedureRoutes(): Implementation[] {
   return [
     implement(contract.publicListProcedures, async (c) => {
@@ -45,6 +54,17 @@ export function publicProcedureRoutes(): Implementation[] {
       if (!v) throw notFound();
       c.header('Cache-Control', 'public, max-age=3600');
       return c.json(publicProcedureView(v, await ctx.agencies.get(), baseUrl(c) + validatorsPath(v.code, v.version)));
+    }),
+    implement(contract.publicGetCurrentValidators, async (c, { params }) => {
+      const f = await inForce(c.get('ctx'), params.procedureCode);
+      if (!f || f.retired || !f.current) throw notFound();
+      c.header('Cache-Control', 'public, max-age=60');
+      c.header('X-Content-Type-Options', 'nosniff');
+      c.header('X-Procedure-Version', String(f.current.version));
+      c.header('Content-Type', 'text/javascript; charset=utf-8');
+      return c.body(
+        currentValidatorsModule(baseUrl(c) + validatorsPath(f.current.code, f.current.version), f.current.version),
+      );
     }),
     implement(contract.publicGetValidators, async (c, { params }) => {
       const v = await getVersion(c.get('ctx').db, params.procedureCode, params.version);
