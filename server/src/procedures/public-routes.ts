@@ -1,4 +1,4 @@
-import { contract } from '@motcua/api';
+import { contract, currentValidatorsModule } from '@motcua/api';
 import { implement, type Implementation } from '../http/implement.ts';
 import { errors } from '../http/errors.ts';
 import { baseUrl } from '../http/base-url.ts';
@@ -10,15 +10,6 @@ const notFound = () => errors.notFound({ vi: 'Không tìm thấy thủ tục', e
 
 export function validatorsPath(code: string, version: number): string {
   return `/api/v1/public/procedures/${encodeURIComponent(code)}/versions/${version}/validators.js`;
-}
-
-/**
- * The module behind the in-force address: it forwards to the version's immutable module (the same
- * URL the procedure names, so one copy serves both) and says which version that is, so a runtime
- * that imported it alongside the procedure can tell whether a publish came in between.
- */
-export function currentValidatorsModule(url: string, version: number): string {
-  return `export * from ${JSON.stringify(url)};\nexport const version = ${version};\n`;
 }
 
 export function publicProcedureRoutes(): Implementation[] {
@@ -62,9 +53,7 @@ export function publicProcedureRoutes(): Implementation[] {
       c.header('X-Content-Type-Options', 'nosniff');
       c.header('X-Procedure-Version', String(f.current.version));
       c.header('Content-Type', 'text/javascript; charset=utf-8');
-      return c.body(
-        currentValidatorsModule(baseUrl(c) + validatorsPath(f.current.code, f.current.version), f.current.version),
-      );
+      return c.body(currentValidatorsModule(f.current.version));
     }),
     implement(contract.publicGetValidators, async (c, { params }) => {
       const v = await getVersion(c.get('ctx').db, params.procedureCode, params.version);
