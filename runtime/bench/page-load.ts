@@ -1,11 +1,13 @@
 // The 100-field form as a real page gets it, beside the hand-written Lit form loaded the same way:
 // from the page's first script to all 100 controls in the DOM, fetching the entry, the procedure's
-// public view and its validator module (motcua) or the form's own bundle (plain Lit). A fresh
-// browser context every round: nothing cached from one visit serves the next.
+// public view and its validator module (motcua, which imports the in-force one alongside the view)
+// or the form's own bundle (plain Lit). A fresh browser context every round: nothing cached from
+// one visit serves the next.
 import type { Browser } from 'playwright-core';
 import { conditionSchemas, type Procedure } from '@motcua/core';
 import { validateProcedure } from '@motcua/core/validate';
 import { compileValidatorModule } from '@motcua/compile';
+import { currentValidatorsModule } from '@motcua/api';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fields, schema, uischema } from './form-100.ts';
@@ -60,6 +62,8 @@ export async function pageLoadFiles(plainJs: string): Promise<Record<string, [st
     '/plain.js': ['text/javascript', plainJs],
     '/count.js': ['text/javascript', COUNT_SCRIPT],
     [api]: ['application/json', JSON.stringify(view)],
+    // The in-force address the form imports while it fetches the view, as the server answers it.
+    [`${api}/validators.js`]: ['text/javascript', currentValidatorsModule(view.version)],
     [`${api}/versions/1/validators.js`]: ['text/javascript', validators],
   };
 }

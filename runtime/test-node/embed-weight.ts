@@ -42,8 +42,17 @@ export function bundleText(): string {
   return readFileSync(`${DIST}motcua.js`, 'utf8');
 }
 
+/** The name a validator module is reported by: the version's own, or the in-force one forwarding to it. */
+function validatorsName(url: string): string | null {
+  if (/\/versions\/\d+\/validators\.js$/.test(url)) return 'validators.js';
+  return /\/validators\.js$/.test(url) ? 'validators.in-force.js' : null;
+}
+
 export interface LoadedScript {
-  /** dist file name, or `validators.js` for the version's validator module. */
+  /**
+   * dist file name, or `validators.js` for the version's validator module and
+   * `validators.in-force.js` for the in-force module that forwards to it.
+   */
   name: string;
   gzip: number;
 }
@@ -137,9 +146,7 @@ export async function embedWeights(given?: Browser): Promise<EmbedWeight[]> {
       tab.on('response', (res) => {
         if (res.request().resourceType() !== 'script') return;
         const name = new URL(res.url()).pathname.replace(/^.*\//, '');
-        scripts.push(
-          res.body().then((b) => ({ name: /validators/.test(res.url()) ? 'validators.js' : name, gzip: gzip(b) })),
-        );
+        scripts.push(res.body().then((b) => ({ name: validatorsName(res.url()) ?? name, gzip: gzip(b) })));
       });
       await tab.goto(`${origin}/__embed/${page === 'track' ? 'track' : `form/${page}`}`);
       await tab.waitForFunction(

@@ -103,6 +103,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono<Ap
 
   // Browsers on the province's sites call the public API; validator modules and the embed bundle are open to all.
   app.use('/api/v1/public/procedures/:code/versions/:version/validators.js', openCors());
+  app.use('/api/v1/public/procedures/:code/validators.js', openCors());
   const citizenCors = publicCors(ctx.config.corsOrigins);
   app.use('/api/v1/public/*', async (c, next) => {
     if (c.req.path.endsWith('/validators.js')) return next();

@@ -75,6 +75,7 @@ export const contract = {
   publicGetProcedure: publicProcedures.publicGetProcedure,
   publicGetProcedureVersion: publicProcedures.publicGetProcedureVersion,
   publicGetValidators: publicProcedures.publicGetValidators,
+  publicGetCurrentValidators: publicProcedures.publicGetCurrentValidators,
 
   publicSubmitDossier: intake.publicSubmitDossier,
   counterSubmitDossier: intake.counterSubmitDossier,

@@ -103,3 +103,34 @@ export const publicGetValidators = defineRoute({
     304: { description: 'Not modified (the ETag matches)', empty: true },
   },
 });
+
+export const publicGetCurrentValidators = defineRoute({
+  method: 'get',
+  path: '/api/v1/public/procedures/{procedureCode}/validators.js',
+  operationId: 'publicGetCurrentValidators',
+  summary: 'Mô-đun kiểm tra dữ liệu của phiên bản đang áp dụng / The validator module of the version in force',
+  description:
+    'A two-line ES module, `export * from` the version\u2019s immutable validator module (relative: `./versions/{version}/validators.js`) plus `export const version`, so a runtime can import it while it fetches the procedure and keep it when the versions agree. Cached for a minute like the procedure; CORS for every origin.',
+  tags: ['public'],
+  auth: 'public',
+  params: Type.Object({ procedureCode: ProcedureCode }),
+  responses: {
+    200: {
+      description: 'ES module',
+      files: ['text/javascript'],
+      headers: {
+        'X-Procedure-Version': { description: 'The version in force it points to', schema: Type.Integer() },
+      },
+    },
+  },
+});
+
+/**
+ * The module behind the in-force address: it forwards to the version's immutable module, named
+ * relative to itself (the two addresses are siblings by this contract, and the page imports it from
+ * the origin it reached), and says which version that is, so a runtime that imported it alongside
+ * the procedure can tell whether a publish came in between.
+ */
+export function currentValidatorsModule(version: number): string {
+  return `export * from "./versions/${version}/validators.js";\nexport const version = ${version};\n`;
+}

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { conditionSchemas, paymentDue, STATUSES } from '@motcua/core';
 import { compileValidatorModule } from '@motcua/compile';
 import { checkFetchResponse } from '@motcua/api/check';
+import { currentValidatorsModule } from '@motcua/api';
 
 const NO_FEES = { items: [], total: 0, collect: 'before' };
 
@@ -271,6 +272,8 @@ export function mockServer() {
 
     if ((r = /^procedures\/([^/]+)$/.exec(rest)) && ctx.method === 'GET') {
       const code = decodeURIComponent(r[1]);
+      // 'slowview': the procedure answers late, to show what the form fetches meanwhile.
+      if (scenario === 'slowview') await new Promise((r) => setTimeout(r, 500));
       const procedure = scenario === 'missing' ? null : await loadProcedure(code);
       if (!procedure) return error(ctx, 404, 'not_found', 'Không có thủ tục này', 'No such procedure');
       const province = JSON.parse(await readFile(repo('examples/province/agencies.json'), 'utf8'));
@@ -288,6 +291,18 @@ export function mockServer() {
         agencies: agencies.map(({ code, name, kind, parent }) => ({ code, name, kind, parent: parent ?? null })),
         calendars: Object.fromEntries(agencies.map((a) => [a.code, calendar])),
       });
+    }
+
+    if ((r = /^procedures\/([^/]+)\/validators\.js$/.exec(rest)) && ctx.method === 'GET') {
+      const code = decodeURIComponent(r[1]);
+      // 'nocurrent': a server from before this address existed.
+      if (scenario === 'missing' || scenario === 'nocurrent' || !(await loadProcedure(code))) {
+        return error(ctx, 404, 'not_found', 'Không tìm thấy thủ tục', 'Procedure not found');
+      }
+      // 'republished': version 2 came into force after the procedure (version 1) was answered.
+      const version = scenario === 'republished' ? 2 : 1;
+      ctx.set('X-Procedure-Version', String(version));
+      return send(ctx, 200, 'text/javascript', currentValidatorsModule(version));
     }
 
     if ((r = /^procedures\/([^/]+)\/versions\/(\d+)\/validators\.js$/.exec(rest))) {

@@ -180,6 +180,7 @@ export const POLICY: Record<string, PolicyRule> = {
   publicGetProcedure: { access: 'public', why: 'citizen API' },
   publicGetProcedureVersion: { access: 'public', why: 'citizen API' },
   publicGetValidators: { access: 'public', why: 'citizen API' },
+  publicGetCurrentValidators: { access: 'public', why: 'citizen API' },
   publicSubmitDossier: { access: 'public', why: 'citizen API' },
   publicTrackDossier: { access: 'public', why: 'citizen API, guarded by the tracking secret' },
   publicSupplementDossier: { access: 'public', why: 'citizen API, guarded by the tracking secret' },

@@ -1,4 +1,4 @@
-import { contract } from '@motcua/api';
+import { contract, currentValidatorsModule } from '@motcua/api';
 import { implement, type Implementation } from '../http/implement.ts';
 import { errors } from '../http/errors.ts';
 import { baseUrl } from '../http/base-url.ts';
@@ -45,6 +45,15 @@ export function publicProcedureRoutes(): Implementation[] {
       if (!v) throw notFound();
       c.header('Cache-Control', 'public, max-age=3600');
       return c.json(publicProcedureView(v, await ctx.agencies.get(), baseUrl(c) + validatorsPath(v.code, v.version)));
+    }),
+    implement(contract.publicGetCurrentValidators, async (c, { params }) => {
+      const f = await inForce(c.get('ctx'), params.procedureCode);
+      if (!f || f.retired || !f.current) throw notFound();
+      c.header('Cache-Control', 'public, max-age=60');
+      c.header('X-Content-Type-Options', 'nosniff');
+      c.header('X-Procedure-Version', String(f.current.version));
+      c.header('Content-Type', 'text/javascript; charset=utf-8');
+      return c.body(currentValidatorsModule(f.current.version));
     }),
     implement(contract.publicGetValidators, async (c, { params }) => {
       const v = await getVersion(c.get('ctx').db, params.procedureCode, params.version);

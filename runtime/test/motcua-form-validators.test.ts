@@ -1,0 +1,47 @@
+import { expect } from '@open-wc/testing';
+import { innerForm, renderMotcuaForm } from './support/form-helpers.ts';
+
+/** What the page requested for the birth registration under a scenario, by path after the procedure's. */
+function requested(scenario: string): Map<string, PerformanceResourceTiming> {
+  const base = `/mock/${scenario}/api/v1/public/procedures/1.001193`;
+  const out = new Map<string, PerformanceResourceTiming>();
+  for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+    const path = new URL(e.name).pathname;
+    if (path.startsWith(base)) out.set(path.slice(base.length), e);
+  }
+  return out;
+}
+
+async function loaded(scenario: string) {
+  const el = await renderMotcuaForm(scenario);
+  expect(el.shadowRoot!.querySelector('.alert'), 'no error shown').to.equal(null);
+  expect(innerForm(el), 'the form').to.exist;
+  return requested(scenario);
+}
+
+describe('<motcua-form> fetches its validators alongside the procedure', () => {
+  before(() => performance.setResourceTimingBufferSize(10_000));
+  beforeEach(() => performance.clearResourceTimings());
+
+  it('requests the in-force module, and the versioned one it names, before the procedure answers', async () => {
+    const r = await loaded('slowview');
+    const view = r.get('')!;
+    expect(view, 'the procedure').to.exist;
+    for (const path of ['/validators.js', '/versions/1/validators.js']) {
+      expect(r.get(path), path).to.exist;
+      expect(r.get(path)!.startTime, path).to.be.below(view.responseStart);
+    }
+  });
+
+  it('a publish in between: the in-force module names another version, so the procedure\u2019s own serves', async () => {
+    const r = await loaded('republished');
+    expect(r.has('/versions/2/validators.js'), 'what the in-force module forwards to').to.equal(true);
+    expect(r.has('/versions/1/validators.js'), 'the version the procedure names').to.equal(true);
+  });
+
+  it('a server without the in-force address: the procedure\u2019s own module serves', async () => {
+    const r = await loaded('nocurrent');
+    expect(r.get('/validators.js')?.responseStatus).to.equal(404);
+    expect(r.has('/versions/1/validators.js')).to.equal(true);
+  });
+});
