@@ -20,8 +20,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
  * (+36 bytes in the entry).
  * Raised to 55 KB on 2026-12-04: documents per channel and documents to show added 648 bytes to
  * the entry, taking the household business session to 54.8 KB.
+ * Raised to 55.2 KB on 2026-12-04: the form imports the in-force version's small validators module
+ * (80 bytes) beside the definition, taking one request out of the chain before the first paint; the
+ * household business session is at 55.1 KB.
  */
-export const LIMIT_BYTES = 55_000;
+export const LIMIT_BYTES = 55_200;
 /** The lead's goal: a third of the smallest peer's weight. */
 export const GOAL_BYTES = 47_000;
 
