@@ -3,6 +3,7 @@
  * retired), and the way to create one: from scratch, from a template or from a JSON file.
  */
 import { html } from 'lit';
+import { localDate, VIETNAM_TIME_ZONE } from '@motcua/core';
 import type { ProcedureSummary } from '@motcua/api';
 import { LightElement } from '../app/light-element.ts';
 import { api, errorText, type Lang } from '../app/api.ts';
@@ -106,7 +107,8 @@ export class ProcedureList extends LightElement {
           throw new Error(t(this.lang, 'invalidFile', '{…}'));
         definition = rebase(parsed as Definition, code, owner);
       } else {
-        const today = new Date().toISOString().slice(0, 10);
+        // The province's date: publishing asks for an effective date of today or later there.
+        const today = localDate(Date.now(), VIETNAM_TIME_ZONE);
         definition = skeleton(
           code,
           owner,

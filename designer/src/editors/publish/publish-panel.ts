@@ -1,5 +1,12 @@
 import { html, nothing } from 'lit';
-import { localDate, runScenarios, shownDate, type Procedure, type ScenarioResult } from '@motcua/core';
+import {
+  localDate,
+  runScenarios,
+  VIETNAM_TIME_ZONE,
+  shownDate,
+  type Procedure,
+  type ScenarioResult,
+} from '@motcua/core';
 import type { Client } from '@motcua/api/client';
 import { EditorElement } from '../editor-element.ts';
 import { editorClient } from '../environment.ts';
@@ -7,7 +14,7 @@ import { diffView } from '../diff-view.ts';
 import { canDesign } from '../grants.ts';
 import { dateInput } from '../../app/date-input.ts';
 
-const TZ = 'Asia/Ho_Chi_Minh';
+const TZ = VIETNAM_TIME_ZONE;
 
 /**
  * Review and publish: what changes against the live version (summary and JSON diff), the draft's

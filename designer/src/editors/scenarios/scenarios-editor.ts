@@ -8,6 +8,7 @@ import {
   localTime,
   pick,
   zonedInstant,
+  VIETNAM_TIME_ZONE,
   type ScenarioResult,
   type TestScenario,
 } from '@motcua/core';
@@ -21,7 +22,7 @@ import type { ScenarioAnswers } from '../../preview/scenario-form.ts';
 import '../../preview/scenario-form.ts';
 
 const CHANNELS = ['online', 'direct', 'postal'] as const;
-const TZ = 'Asia/Ho_Chi_Minh';
+const TZ = VIETNAM_TIME_ZONE;
 
 /**
  * Test scenarios: sample answers, a submission instant and a channel; core computes what happens
