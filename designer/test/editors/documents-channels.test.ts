@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { Procedure } from '@motcua/core';
 import '../../src/preview/preview-pane.ts';
 import { AGENCIES, CALENDAR, procedure } from './support/fixtures.ts';
-import { control, host, type Editor } from './support/host.ts';
+import { control, host, until, type Editor } from './support/host.ts';
 
 /** The documents editor's channels and "shown, not uploaded" controls, and the preview they feed. */
 
@@ -130,12 +130,3 @@ describe('the preview follows the documents editor', () => {
     expect(form.querySelector('[part="documents-not-needed"]')!.textContent).to.contain('Tờ khai');
   });
 });
-
-async function until<T>(f: () => T | null | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out');
-}

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Procedure } from '@motcua/core';
 import { procedure, WARD_1, WARD_2, JUSTICE } from './support/fixtures.ts';
-import { button, change, control, host, type Editor } from './support/host.ts';
+import { button, change, control, host, until, type Editor } from './support/host.ts';
 import { fakeClient, settle } from './support/fake-client.ts';
 
 function withScenario(): Procedure {
@@ -203,16 +203,6 @@ describe('mc-history-panel', () => {
     expect(el.textContent).to.contain('Đã bãi bỏ');
   });
 });
-
-/** Waits (up to 10 s) until `f` gives something. */
-async function until<T>(f: () => T | null | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out');
-}
 
 async function axeClean(el: HTMLElement) {
   await expect(el).to.be.accessible();

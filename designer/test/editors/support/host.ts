@@ -73,3 +73,13 @@ export async function change(
   el.dispatchEvent(new Event('change', { bubbles: true }));
   if (host) await host.updateComplete;
 }
+
+/** Waits (up to 10 s) until `f` gives something. */
+export async function until<T>(f: () => T | null | undefined): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const v = f();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out');
+}
