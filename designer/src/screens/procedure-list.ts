@@ -3,12 +3,12 @@
  * retired), and the way to create one: from scratch, from a template or from a JSON file.
  */
 import { html } from 'lit';
-import { localDate, VIETNAM_TIME_ZONE } from '@motcua/core';
 import type { ProcedureSummary } from '@motcua/api';
 import { LightElement } from '../app/light-element.ts';
 import { api, errorText, type Lang } from '../app/api.ts';
 import { t } from '../i18n/strings.ts';
 import { rebase, skeleton, templates } from '../app/new-procedure.ts';
+import { provinceToday } from '../app/province-today.ts';
 import type { Definition } from '../store/definition-store.ts';
 
 type State = 'draft' | 'published' | 'scheduled' | 'retired';
@@ -107,8 +107,7 @@ export class ProcedureList extends LightElement {
           throw new Error(t(this.lang, 'invalidFile', '{…}'));
         definition = rebase(parsed as Definition, code, owner);
       } else {
-        // The province's date: publishing asks for an effective date of today or later there.
-        const today = localDate(Date.now(), VIETNAM_TIME_ZONE);
+        const today = provinceToday(Date.now());
         definition = skeleton(
           code,
           owner,
