@@ -15,7 +15,11 @@ export const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== 
 export function isEmptyValue(x: unknown): boolean {
   if (x === null || x === undefined) return true;
   if (typeof x === 'string' || Array.isArray(x)) return x.length === 0;
-  if (typeof x === 'object') return Object.keys(x).length === 0;
+  if (typeof x === 'object') {
+    // The first own key answers: no array of every key (a form's `properties` has a hundred).
+    for (const key in x) if (Object.prototype.hasOwnProperty.call(x, key)) return false;
+    return true;
+  }
   return true;
 }
 

@@ -17,7 +17,11 @@ import {
   resolveSchema,
 } from './resolve-schema.ts';
 
-/** What a tester is given besides the element and schema (JSON Forms' TesterContext). */
+/**
+ * What a tester is given besides the element and schema (JSON Forms' TesterContext). One context
+ * serves one ranking (or several over schemas that do not change meanwhile): the testers share the
+ * scopes they resolve through it.
+ */
 export interface TesterContext {
   /** The form's whole data schema: references resolve against it. */
   rootSchema: unknown;
@@ -57,6 +61,20 @@ export const optionIs =
     return !isEmptyValue(uischema) && !isEmptyValue(options) && field(options, name) === value;
   };
 
+/** Resolutions by context, schema and path: a ranking's twenty-odd testers resolve one scope once. */
+const resolved = new WeakMap<TesterContext, Map<unknown, Map<unknown, unknown>>>();
+
+function resolveIn(context: TesterContext, schema: unknown, path: unknown): unknown {
+  let bySchema = resolved.get(context);
+  if (!bySchema) resolved.set(context, (bySchema = new Map()));
+  let byPath = bySchema.get(schema);
+  if (!byPath) bySchema.set(schema, (byPath = new Map()));
+  if (byPath.has(path)) return byPath.get(path);
+  const found = resolveSchema(schema, path, context.rootSchema);
+  byPath.set(path, found);
+  return found;
+}
+
 const isControl = (uischema: unknown) => !isEmptyValue(uischema) && field(uischema, 'scope') !== undefined;
 
 /**
@@ -69,7 +87,7 @@ export const schemaMatches =
     if (!isControl(uischema) || isEmptyValue(schema)) return false;
     const scope = field(uischema, 'scope');
     if (isEmptyValue(scope)) return false;
-    const current = hasType(schema, 'object') ? resolveSchema(schema, scope, context.rootSchema) : schema;
+    const current = hasType(schema, 'object') ? resolveIn(context, schema, scope) : schema;
     return current !== undefined && predicate(current, context.rootSchema);
   };
 
@@ -78,9 +96,7 @@ export const schemaSubPathMatches =
   (key: string, predicate: (schema: unknown, rootSchema: unknown) => boolean): Tester =>
   (uischema, schema, context) => {
     if (!isControl(uischema)) return false;
-    const current = hasType(schema, 'object')
-      ? resolveSchema(schema, field(uischema, 'scope'), context.rootSchema)
-      : schema;
+    const current = hasType(schema, 'object') ? resolveIn(context, schema, field(uischema, 'scope')) : schema;
     const sub = field(current, key);
     return sub !== undefined && predicate(sub, context.rootSchema);
   };
@@ -163,7 +179,7 @@ function hasCategory(categorization: unknown): boolean {
  */
 export const isMultiEnumControl: Tester = (uischema, schema, context) => {
   if (field(uischema, 'type') !== 'Control') return false;
-  const s = resolveSchema(schema, field(uischema, 'scope'), context.rootSchema);
+  const s = resolveIn(context, schema, field(uischema, 'scope'));
   const items = field(s, 'items');
   if (!isNode(s) || s.uniqueItems !== true || !isNode(items) || Array.isArray(items)) return false;
   const alternatives = field(items, 'oneOf') ?? field(items, 'anyOf');
