@@ -3,8 +3,9 @@
 //   `... bench/page-profile.ts trace [motcua|plain] [visits] [--no-js]`: visits traced (Chromium trace events): the
 //     request waterfall, the main thread's time by kind (compile, module evaluation, style, layout…)
 //     and the JavaScript's self time by source file, through dist/motcua.js.map.
-//   `... bench/page-profile.ts compare [rounds] [OLD_DIST]`: visits alternating the build in dist/,
-//     the build in OLD_DIST (a copy of an earlier dist/) and plain Lit; median and min of each.
+//   `... bench/page-profile.ts compare [rounds] [OLD_DIST] [--old-forward]`: visits alternating the
+//     build in dist/, the build in OLD_DIST (a copy of an earlier dist/) and plain Lit; median and
+//     min of each.
 // Run with --conditions=motcua-source --import tsx after `npm run build`.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
-import { pageLoadFiles, visit } from './page-load.ts';
+import { benchDone, pageLoadFiles, visit } from './page-load.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const mode = (process.argv[2] ?? 'trace') as 'trace' | 'compare';
@@ -32,12 +33,25 @@ const plainJs = (
   })
 ).outputFiles[0]!.text;
 const files: Record<string, [string, string | Buffer]> = await pageLoadFiles(plainJs);
-// The same page with the entry from another build directory, served under /old/dist/.
+// The same page with the entry from another build directory, served under /old/dist/. With
+// --old-forward its API is /old/api/…, answering the in-force validator address as the server did
+// before it served the module whole: a module that forwards to the versioned one.
 const oldDist = mode === 'compare' ? process.argv[4] : undefined;
+const oldForward = process.argv.includes('--old-forward');
 files['/old.html'] = [
   'text/html',
-  files['/motcua.html']![1].toString().replace('/dist/motcua.js', '/old/dist/motcua.js'),
+  files['/motcua.html']![1].toString()
+    .replace('/dist/motcua.js', '/old/dist/motcua.js')
+    .replace('server="/"', oldForward ? 'server="/old/"' : 'server="/"'),
 ];
+if (oldForward)
+  for (const [path, [type, body]] of Object.entries(files).filter(([p]) => p.startsWith('/api/'))) {
+    files[`/old${path}`] = path.endsWith('/versions/1/validators.js')
+      ? [type, body]
+      : path.endsWith('/validators.js')
+        ? [type, 'export * from "./versions/1/validators.js";\nexport const version = 1;\n']
+        : [type, body.toString().replace(/"(\/api\/[^"]*validators\.js)"/, '"/old$1"')];
+  }
 const dirs: Record<string, string> = {
   '/dist/': here('../dist/'),
   ...(oldDist ? { '/old/dist/': resolve(oldDist) + '/' } : {}),
@@ -128,10 +142,9 @@ async function trace(browser: Browser, which: 'motcua' | 'plain', verbose: boole
       ...(process.argv.includes('--no-js') ? [] : ['disabled-by-default-v8.cpu_profiler']),
     ],
   });
+  const finished = benchDone(page);
   await page.goto(`${base}/${which}.html`);
-  const done = (await page
-    .waitForFunction(() => (window as { benchDone?: number }).benchDone)
-    .then((h) => h.jsonValue())) as number;
+  const done = await finished;
   const t0 = await page.evaluate(() => (window as unknown as { benchT0: number }).benchT0);
   const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
   if (process.env.TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.TRACE_OUT, JSON.stringify(events));
@@ -216,23 +229,42 @@ async function trace(browser: Browser, which: 'motcua' | 'plain', verbose: boole
         .join(', ')}`,
     );
   }
+  // Phases: up to the first API request (script and module evaluation), the API's answers, the render.
+  const api = sends.filter((e) => String(e.args!.data!.url).startsWith(`${base}/api/`));
+  const finish = (s: TraceEvent) =>
+    events.find((e) => e.name === 'ResourceFinish' && e.args?.data?.requestId === s.args!.data!.requestId)?.ts ?? 0;
+  const apiStart = Math.min(...api.map((e) => e.ts));
+  const apiEnd = Math.max(...api.map(finish));
+  const phases = api.length
+    ? [
+        { name: 'A first script → first API request', to: apiStart },
+        { name: 'B API requests → last answer', to: apiEnd },
+        { name: 'C last answer → 100 fields', to: end },
+      ]
+    : [{ name: 'first script → 100 fields', to: end }];
+  let from = nav;
+  for (const p of phases) {
+    add(acc.events, `# phase ${p.name}`, p.to - from);
+    from = p.to;
+  }
   cpuProfile(
     events.filter((e) => e.pid === main.pid),
     which,
     nav,
-    end,
+    phases,
   );
 }
 
 /** The sampled JavaScript of the visit, self time by source file (and top functions). */
-function cpuProfile(events: TraceEvent[], which: string, from: number, to: number): void {
+function cpuProfile(events: TraceEvent[], which: string, from: number, phases: { name: string; to: number }[]): void {
   type Node = {
     id: number;
     parent?: number;
     callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   };
   const nodes = new Map<number, Node>();
-  const samples: { id: number; dt: number }[] = [];
+  const samples: { id: number; dt: number; phase: string }[] = [];
+  const to = phases.at(-1)!.to;
   const start = events.find((x) => x.name === 'Profile');
   let ts = (start?.args?.data as { startTime?: number } | undefined)?.startTime ?? 0;
   for (const e of events.filter((x) => x.name === 'ProfileChunk' && x.id === start?.id)) {
@@ -242,7 +274,7 @@ function cpuProfile(events: TraceEvent[], which: string, from: number, to: numbe
     (p?.samples ?? []).forEach((id, i) => {
       const dt = deltas[i] ?? 0;
       ts += dt;
-      if (ts >= from && ts <= to) samples.push({ id, dt });
+      if (ts >= from && ts <= to) samples.push({ id, dt, phase: phases.find((p) => ts <= p.to)!.name });
     });
   }
   if (!samples.length) return;
@@ -268,6 +300,8 @@ function cpuProfile(events: TraceEvent[], which: string, from: number, to: numbe
     all += s.dt;
     add(byFile, file, s.dt);
     add(byFn, fn, s.dt);
+    add(byFile, `${s.phase} :: ${file}`, s.dt);
+    add(byFn, `${s.phase} :: ${fn}`, s.dt);
   }
   add(byFile, '= sampled, not idle', all);
 }
@@ -279,8 +313,8 @@ function summary(which: string): void {
   );
   console.log(`\nmain thread, self time by trace event:\n${top(acc.events, 30, acc.n)}`);
   if (acc.files.size) {
-    console.log(`\nJavaScript self time by source file:\n${top(acc.files, 30, acc.n)}`);
-    console.log(`\nJavaScript self time by function:\n${top(acc.fns, 40, acc.n)}`);
+    console.log(`\nJavaScript self time by source file:\n${top(acc.files, 60, acc.n)}`);
+    console.log(`\nJavaScript self time by function:\n${top(acc.fns, 70, acc.n)}`);
   }
 }
 

@@ -68,8 +68,12 @@ test(`an embed page loads at most ${LIMIT_BYTES / 1000} KB of JavaScript (gzip; 
  * (one request less in the chain before the first paint) and checks its version, +19; the
  * wizard's chunk and the tracking controller each compress one byte worse with the renamed
  * chunks they import, +1 there.
+ * Then the cold page load of a 100-field form: core's renderer testers share the scope they
+ * resolve within one ranking instead of resolving it some twenty-five times per control, and the
+ * form opens the page's storage (a synchronous wait on the browser) while the procedure is on its
+ * way, +114.
  */
-const ENTRY = 41_961 + 25 + 961 + 358 + 36 + 101 + 648 + 221 + 19;
+const ENTRY = 41_961 + 25 + 961 + 358 + 36 + 101 + 648 + 221 + 19 + 114;
 const FIRST_RENDER_MAX: Record<string, number> = {
   '1.001193': ENTRY,
   '1.001612': ENTRY + 2_206,
@@ -90,22 +94,24 @@ test('no page loads more runtime JavaScript at its first render than recorded', 
   }
 });
 
+// The in-force validator module is the version's own code: a page whose procedure is in force
+// loads it and not the versioned address.
 test('a page loads the entry, its validator module and only the chunks it needs', () => {
   const names = (w: EmbedWeight) => w.loaded.map((s) => s.name.replace(/-[\w-]{8}\.js$/, '')).sort();
   const byPage = new Map(weights.map((w) => [w.page, names(w)]));
   assert.deepEqual(
     byPage.get('1.001193'),
-    ['motcua.js', 'validators.in-force.js', 'validators.js'],
+    ['motcua.js', 'validators.in-force.js'],
     'birth registration: no wizard, no arrays',
   );
   assert.deepEqual(
     byPage.get('1.001612'),
-    ['array-views', 'motcua.js', 'validators.in-force.js', 'validators.js'],
+    ['array-views', 'motcua.js', 'validators.in-force.js'],
     'household business: arrays',
   );
   assert.deepEqual(
     byPage.get('1.013225'),
-    ['motcua.js', 'validators.in-force.js', 'validators.js', 'wizard-view'],
+    ['motcua.js', 'validators.in-force.js', 'wizard-view'],
     'construction permit: a wizard',
   );
   assert.deepEqual(

@@ -45,7 +45,7 @@ export function bundleText(): string {
   return readFileSync(`${DIST}motcua.js`, 'utf8');
 }
 
-/** The name a validator module is reported by: the version's own, or the in-force one forwarding to it. */
+/** The name a validator module is reported by: the version's own, or the in-force one (its code and version). */
 function validatorsName(url: string): string | null {
   if (/\/versions\/\d+\/validators\.js$/.test(url)) return 'validators.js';
   return /\/validators\.js$/.test(url) ? 'validators.in-force.js' : null;
@@ -54,7 +54,7 @@ function validatorsName(url: string): string | null {
 export interface LoadedScript {
   /**
    * dist file name, or `validators.js` for the version's validator module and
-   * `validators.in-force.js` for the in-force module that forwards to it.
+   * `validators.in-force.js` for the in-force module (the same code, with its version).
    */
   name: string;
   gzip: number;

@@ -110,7 +110,7 @@ export const publicGetCurrentValidators = defineRoute({
   operationId: 'publicGetCurrentValidators',
   summary: 'Mô-đun kiểm tra dữ liệu của phiên bản đang áp dụng / The validator module of the version in force',
   description:
-    'A two-line ES module, `export * from` the version\u2019s immutable validator module (relative: `./versions/{version}/validators.js`) plus `export const version`, so a runtime can import it while it fetches the procedure and keep it when the versions agree. Cached for a minute like the procedure; CORS for every origin.',
+    'The version\u2019s validator module (the code of `./versions/{version}/validators.js`) plus `export const version`, so a runtime can import it while it fetches the procedure and keep it when the versions agree: one request, no second one to a module it would forward to. Cached for a minute like the procedure, with an ETag (the module\u2019s hash and the version); CORS for every origin.',
   tags: ['public'],
   auth: 'public',
   params: Type.Object({ procedureCode: ProcedureCode }),
@@ -119,18 +119,19 @@ export const publicGetCurrentValidators = defineRoute({
       description: 'ES module',
       files: ['text/javascript'],
       headers: {
-        'X-Procedure-Version': { description: 'The version in force it points to', schema: Type.Integer() },
+        'X-Procedure-Version': { description: 'The version in force it is', schema: Type.Integer() },
       },
     },
+    304: { description: 'Not modified (the ETag matches)', empty: true },
   },
 });
 
 /**
- * The module behind the in-force address: it forwards to the version's immutable module, named
- * relative to itself (the two addresses are siblings by this contract, and the page imports it from
- * the origin it reached), and says which version that is, so a runtime that imported it alongside
- * the procedure can tell whether a publish came in between.
+ * The module behind the in-force address: the version's validator module itself, and which version
+ * that is, so a runtime that imported it alongside the procedure can tell whether a publish came in
+ * between. Whole rather than forwarding to the versioned address: a forward would be one more
+ * round trip before a form can render.
  */
-export function currentValidatorsModule(version: number): string {
-  return `export * from "./versions/${version}/validators.js";\nexport const version = ${version};\n`;
+export function currentValidatorsModule(version: number, validators: string): string {
+  return `${validators.replace(/\n?$/, '\n')}export const version = ${version};\n`;
 }

@@ -81,6 +81,14 @@ const owing = () => ({
 
 export function mockServer() {
   const validators = new Map();
+  /** The validator module of a procedure (every version of a mock procedure has the same one). */
+  const validatorsOf = async (code) => {
+    if (!validators.has(code)) {
+      const procedure = await loadProcedure(code);
+      validators.set(code, await compileValidatorModule(conditionSchemas(procedure).map((c) => c.schema)));
+    }
+    return validators.get(code);
+  };
   let log = [];
   const replies = new Map(); // Idempotency-Key → { fingerprint, body }
   const dossiers = new Map(); // code → { secret, view }
@@ -302,17 +310,13 @@ export function mockServer() {
       // 'republished': version 2 came into force after the procedure (version 1) was answered.
       const version = scenario === 'republished' ? 2 : 1;
       ctx.set('X-Procedure-Version', String(version));
-      return send(ctx, 200, 'text/javascript', currentValidatorsModule(version));
+      return send(ctx, 200, 'text/javascript', currentValidatorsModule(version, await validatorsOf(code)));
     }
 
     if ((r = /^procedures\/([^/]+)\/versions\/(\d+)\/validators\.js$/.exec(rest))) {
       const code = decodeURIComponent(r[1]);
       if (scenario === 'novalidators') return error(ctx, 404, 'not_found', 'Không có', 'Not found');
-      if (!validators.has(code)) {
-        const procedure = await loadProcedure(code);
-        validators.set(code, await compileValidatorModule(conditionSchemas(procedure).map((c) => c.schema)));
-      }
-      return send(ctx, 200, 'text/javascript', validators.get(code));
+      return send(ctx, 200, 'text/javascript', await validatorsOf(code));
     }
 
     if ((r = /^procedures\/([^/]+)\/dossiers$/.exec(rest)) && ctx.method === 'POST') {

@@ -47,13 +47,19 @@ export function publicProcedureRoutes(): Implementation[] {
       return c.json(publicProcedureView(v, await ctx.agencies.get(), baseUrl(c) + validatorsPath(v.code, v.version)));
     }),
     implement(contract.publicGetCurrentValidators, async (c, { params }) => {
-      const f = await inForce(c.get('ctx'), params.procedureCode);
+      const ctx = c.get('ctx');
+      const f = await inForce(ctx, params.procedureCode);
       if (!f || f.retired || !f.current) throw notFound();
+      const v = await getVersion(ctx.db, f.current.code, f.current.version);
+      if (!v) throw notFound();
+      const etag = `"${v.validatorsSha256}.${v.version}"`;
       c.header('Cache-Control', 'public, max-age=60');
+      c.header('ETag', etag);
       c.header('X-Content-Type-Options', 'nosniff');
-      c.header('X-Procedure-Version', String(f.current.version));
+      c.header('X-Procedure-Version', String(v.version));
+      if (c.req.header('if-none-match')?.replace(/^W\//, '') === etag) return c.body(null, 304);
       c.header('Content-Type', 'text/javascript; charset=utf-8');
-      return c.body(currentValidatorsModule(f.current.version));
+      return c.body(currentValidatorsModule(v.version, v.validators));
     }),
     implement(contract.publicGetValidators, async (c, { params }) => {
       const v = await getVersion(c.get('ctx').db, params.procedureCode, params.version);

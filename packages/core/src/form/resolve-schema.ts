@@ -17,7 +17,7 @@ export function isEmptyValue(x: unknown): boolean {
   if (typeof x === 'string' || Array.isArray(x)) return x.length === 0;
   if (typeof x === 'object') {
     // The first own key answers: no array of every key (a form's `properties` has a hundred).
-    for (const key in x) if (Object.prototype.hasOwnProperty.call(x, key)) return false;
+    for (const key in x) if (Object.hasOwn(x, key)) return false;
     return true;
   }
   return true;

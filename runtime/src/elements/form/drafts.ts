@@ -13,6 +13,15 @@ export interface Draft {
 export class DraftStore {
   constructor(private readonly key: string) {}
 
+  /** Opens the origin's storage (a synchronous round trip to the browser the first time). */
+  static open(): void {
+    try {
+      void localStorage.length;
+    } catch {
+      // Refused: `available` says so when it matters.
+    }
+  }
+
   static keyFor(server: string, procedure: string): string {
     return `motcua:draft:${server}:${procedure}`;
   }

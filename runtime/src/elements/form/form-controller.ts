@@ -138,7 +138,11 @@ export class FormController implements ReactiveController {
     if (!keep) this.set({ phase: 'loading' });
     const lang = this.host.language;
     try {
-      const form = await source();
+      const pending = source();
+      // Opening the page's storage waits on the browser: let it wait while the procedure is on its
+      // way rather than after it came (the draft is read then).
+      if (!this.host.kiosk && !this.host.initialData) DraftStore.open();
+      const form = await pending;
       if (seq !== this.#loadSeq) return;
       this.directory = directoryOf(form);
       this.s.form = form;
