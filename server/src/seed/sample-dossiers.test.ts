@@ -12,21 +12,79 @@ import {
   type DossierEvent,
 } from '@motcua/core';
 import { forEachDatabase } from '../../test/support/databases.ts';
-import { testServer } from '../../test/support/server.ts';
+import { testServer, type TestServer } from '../../test/support/server.ts';
 import { json } from '../../test/support/http.ts';
 import { staffOf } from '../../test/support/cases.ts';
 import { execute } from '../db/client.ts';
 import { verifyChains } from '../audit/verify.ts';
 import { assertDailySumsRecount } from '../reports/testing/daily-recount.ts';
 import { seedIfEmpty } from './seed.ts';
-import { storedHistories } from '../../test/support/stored-histories.ts';
+import { storedHistories, type StoredHistory } from '../../test/support/stored-histories.ts';
 
 const ROOT = '000.00.00.H56';
+const MAIN = '000.20.01.H56';
+const DEPARTMENT = '000.00.11.H56';
 const NOW = Date.parse('2026-12-04T10:00:00+07:00');
 const COUNT = 80;
 
 const counts = (n: DashboardCounts): DashboardCounts =>
   Object.fromEntries(DASHBOARD_COUNTS.map((k) => [k, n[k]])) as unknown as DashboardCounts;
+
+type Queues = { stages: { queues: { id: string; count: number }[] }[] };
+
+async function queueCounts(server: TestServer, username: string, agency: string): Promise<Record<string, number>> {
+  const who = await staffOf(server, username);
+  const res = await server.request(`/api/v1/agencies/${agency}/inbox/queues`, {
+    headers: { authorization: `Bearer ${who.token}` },
+  });
+  assert.equal(res.status, 200, await res.clone().text());
+  const body = await json<Queues>(res);
+  return Object.fromEntries(body.stages.flatMap((s) => s.queues.map((q) => [q.id, q.count])));
+}
+
+/** What a clerk of the main commune finds on signing in: work in every queue of the daily round. */
+async function assertDeskWork(server: TestServer, dossiers: StoredHistory[]): Promise<void> {
+  const unit = await queueCounts(server, 'reception.trung-tam', MAIN);
+  const mine = await queueCounts(server, 'specialist.trung-tam', MAIN);
+  const department = await queueCounts(server, 'specialist.construction', DEPARTMENT);
+  const want: [string, number | undefined][] = [
+    ...[
+      'new-online',
+      'awaiting-payment',
+      'refused',
+      'supplement-requested',
+      'supplement-received',
+      'unit',
+      'paused',
+      'forwarded-out',
+      'result-online',
+      'result-counter',
+      'result-postal',
+      'due-soon',
+      'overdue',
+    ].map((q): [string, number | undefined] => [q, unit[q]]),
+    ['mine', mine.mine],
+    ['forwarded-in (department)', department['forwarded-in']],
+  ];
+  const empty = want.filter(([, n]) => !n).map(([q]) => q);
+  assert.deepEqual(empty, [], `queues of ${MAIN}: ${JSON.stringify(unit)}`);
+  // One came back from the department and waits at the commune.
+  const back = dossiers.filter(
+    (d) =>
+      !d.state.closed &&
+      d.state.location.agency === MAIN &&
+      d.events.some((e) => e.kind === 'forward' && e.data.location.agency === DEPARTMENT),
+  );
+  assert.ok(back.length > 0, 'a dossier back from the department');
+  // The open work is recent: nothing older than two months is left open at the main commune.
+  const old = dossiers.filter(
+    (d) => !d.state.closed && d.state.receivingAgency === MAIN && d.state.submittedAt < NOW - 60 * 86_400_000,
+  );
+  assert.deepEqual(
+    old.map((d) => new Date(d.state.submittedAt).toISOString()),
+    [],
+  );
+}
 
 forEachDatabase('the demo’s sample dossiers', (db) => {
   test('the first seed plays a year of dossiers through the services; the dashboard shows core’s classification of them', async () => {
@@ -84,6 +142,8 @@ forEachDatabase('the demo’s sample dossiers', (db) => {
       const audit = await verifyChains(server.ctx.db);
       assert.deepEqual(audit.broken, [], 'every hash chain verifies');
       assert.equal(audit.dossiers, dossiers.length);
+
+      await assertDeskWork(server, dossiers);
 
       // Never again: a seeded database gets no second sample.
       assert.equal(await seedIfEmpty(server.ctx), null);

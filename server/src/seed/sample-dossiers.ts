@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import {
   availableActions,
   isOverdue,
+  localDate,
+  VIETNAM_TIME_ZONE,
   requiredDocuments,
   uploadLimits,
   type ActionKind,
@@ -23,6 +25,7 @@ import { dossierByCode, dossierById } from '../dossiers/load.ts';
 import { workflowContext } from '../dossiers/workflow-context.ts';
 import { SAMPLE_PROCEDURES, prng, randomPerson, sampleData } from './sample-applicants.ts';
 import { nextInstant, preferences, samplePlans, workingInstant, type SamplePlan } from './sample-plan.ts';
+import { DESK, deskPlans } from './sample-desk.ts';
 
 export interface SampleReport {
   dossiers: number;
@@ -79,8 +82,9 @@ async function principals(ctx: ServerContext): Promise<Principal[]> {
 }
 
 /**
- * Creates the demo's sample dossiers — `count` over the twelve months before now — through the
- * server's own intake and case services with the clock set to each moment: every event is
+ * Creates the demo's sample dossiers — `count` over the twelve months before now, a third of them
+ * (up to the desk's scenarios) recent open work left at each stage of the main communes' inboxes —
+ * through the server's own intake and case services with the clock set to each moment: every event is
  * core's decision, and the facts, daily sums, Biểu 06 totals, visits and hash chain are written as
  * real use writes them. Slips are left to be issued on demand. Deterministic (seeded) but for ids
  * and tracking secrets.
@@ -111,7 +115,10 @@ export async function seedSampleDossiers(ctx: ServerContext, count: number): Pro
   const pglite = ctx.database.pglite;
   await pglite?.exec('set synchronous_commit = off');
   try {
-    await playAll(at, clock, samplePlans(r, count, communes, from, now), people, now, r, report);
+    const desk = deskPlans(DESK.slice(0, Math.round(count / 3)), communes, (a) => snap.calendarOf(a), now, r);
+    const plans = [...samplePlans(r, count - desk.length, communes, from, now), ...desk];
+    plans.sort((a, b) => a.submitAt - b.submitAt);
+    await playAll(at, clock, plans, people, now, r, report);
   } finally {
     await pglite?.exec('reset synchronous_commit');
   }
@@ -135,7 +142,9 @@ async function playAll(
     if (clock.now() > now) continue;
     const code = await submitSample(at, plan, people, r);
     if (!code) continue;
-    const state = await playOut(at, clock, plan, code, people, now, r);
+    const state = plan.script
+      ? await playScript(at, clock, plan.script, code, people)
+      : await playOut(at, clock, plan, code, people, now, r);
     report.dossiers++;
     report.events += state.eventCount;
     if (!state.closed) {
@@ -157,7 +166,10 @@ async function submitSample(
   for (const code of SAMPLE_PROCEDURES) current ??= (await inForce(ctx, code))?.current;
   if (!current) return null;
   plan.procedure = current.code as SamplePlan['procedure'];
-  const data = sampleData(plan.procedure, r, randomPerson(r), plan.commune, ctx.clock.now());
+  const person = randomPerson(r);
+  const place = (await ctx.agencies.get()).records.get(plan.commune)?.name.vi;
+  if (place) person.address = `${person.address}, ${place}`;
+  const data = sampleData(plan.procedure, r, person, plan.commune, ctx.clock.now(), plan.choices);
   const form = new FormData();
   const online = plan.channel === 'online';
   form.append(
@@ -269,6 +281,40 @@ async function playOut(
   return row.state as DossierState;
 }
 
+/** Plays a scripted dossier: each action at its instant by whoever core lets take it; stops at the first refused. */
+async function playScript(
+  ctx: ServerContext,
+  clock: ReturnType<typeof manualClock>,
+  script: readonly { kind: ActionKind; at: number }[],
+  code: string,
+  people: Principal[],
+): Promise<DossierState> {
+  let row = (await dossierByCode(ctx.db, code))!;
+  const version = (await loadVersion(ctx, row.procedureCode, row.procedureVersion))!;
+  const snap = await ctx.agencies.get();
+  for (const [step, { kind, at }] of script.entries()) {
+    const state = row.state as DossierState;
+    const wctx = workflowContext(ctx, snap, version.definition, row.data, 'all', row.submittedAt.getTime());
+    const move = nextMove(wctx, state, [kind], people, at);
+    if (!move || at < state.lastEventAt) break;
+    clock.set(at);
+    const withResult = kind === 'approve' || kind === 'deny';
+    try {
+      const req = request(kind, state, step, false);
+      await performAction(ctx, move.who, row.id, req, withResult ? await resultUpload(ctx) : [], { slips: false });
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      break;
+    }
+    row = (await dossierById(ctx.db, row.id))!;
+  }
+  return row.state as DossierState;
+}
+
+/** A receipt or reference number as offices write them: the day and four digits, not an epoch. */
+const serial = (at: number) =>
+  `${localDate(at, VIETNAM_TIME_ZONE).slice(2).replaceAll('-', '')}${String(Math.floor(at / 1000) % 10_000).padStart(4, '0')}`;
+
 /** The request of an action, with what real staff would write. */
 function request(kind: ActionKind, s: DossierState, step: number, withResult: boolean): ActionRequest {
   const params: Record<string, unknown> = {};
@@ -286,13 +332,13 @@ function request(kind: ActionKind, s: DossierState, step: number, withResult: bo
       break;
     case 'payment_recorded':
       params.amount = s.payment?.amount ?? 0;
-      params.reference = `BL-${s.receivingAgency}-${s.submittedAt}-${step}`;
+      params.reference = `BL-${serial(s.submittedAt)}-${step}`;
       break;
     case 'send_external':
-      params.ref = `TRA-CUU-${s.submittedAt}`;
+      params.ref = `DD-${serial(s.submittedAt)}`;
       break;
     case 'receive_external':
-      params.ref = s.external?.ref ?? `TRA-CUU-${s.submittedAt}`;
+      params.ref = s.external?.ref ?? `DD-${serial(s.submittedAt)}`;
       if (withResult) params.outcome = 'approved';
       break;
     case 'deny':

@@ -1,5 +1,5 @@
 import { localDate, nextWorkingDay, workingPeriods, type ActionKind, type Calendar } from '@motcua/core';
-import { SAMPLE_PROCEDURES, pick, type SampleProcedure } from './sample-applicants.ts';
+import { SAMPLE_PROCEDURES, pick, type SampleChoices, type SampleProcedure } from './sample-applicants.ts';
 
 /**
  * What becomes of one sample dossier: most are resolved in time and returned; some are refused
@@ -17,6 +17,10 @@ export interface SamplePlan {
   fate: Fate;
   /** Where in the allowed time a timely dossier is finished (0–1), or how late a late one is (days). */
   pace: number;
+  /** Answers fixed instead of drawn (a scenario that needs a charge, or the liên thông branch). */
+  choices?: SampleChoices;
+  /** The exact actions and instants of a scripted dossier (the desk's open work) instead of its fate. */
+  script?: { kind: ActionKind; at: number }[];
 }
 
 const DAY = 86_400_000;

@@ -39,124 +39,22 @@ import { loadVersion, type PublishedProcedure } from '../../src/procedures/catal
 import { tokenHash } from '../../src/auth/secret.ts';
 import type { AgencySnapshot } from '../../src/agency-directory/cache.ts';
 
-// The demo's sample uses the same generator and names.
-import { FAMILY, GIVEN, MIDDLE, prng } from '../../src/seed/sample-applicants.ts';
+// The demo's sample and these histories share the generator, the people and their form data.
+import {
+  CONSTRUCTION_COMMUNE,
+  FAMILY,
+  GIVEN,
+  MIDDLE,
+  SAMPLE_PROCEDURES,
+  pick,
+  prng,
+  randomPerson,
+  sampleData,
+} from '../../src/seed/sample-applicants.ts';
 export { FAMILY, GIVEN, MIDDLE, prng };
 
-export const COMMUNES = ['000.20.01.H56', '000.20.02.H56', '000.20.03.H56', '000.20.04.H56', '000.20.05.H56'];
-const CONSTRUCTION_COMMUNE: Record<string, string> = {
-  '000.20.01.H56': 'trung-tam',
-  '000.20.02.H56': 'bac-thanh',
-  '000.20.03.H56': 'dong-son',
-  '000.20.04.H56': 'tay-hoa',
-  '000.20.05.H56': 'nam-phong',
-};
-
-const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
-const digits = (r: () => number, n: number) => Array.from({ length: n }, () => Math.floor(r() * 10)).join('');
-
-export interface Person {
-  fullName: string;
-  idNumber: string;
-  phone: string;
-}
-
-export function randomPerson(r: () => number): Person {
-  return {
-    fullName: `${pick(r, FAMILY)} ${pick(r, MIDDLE)} ${pick(r, GIVEN)}`,
-    idNumber: `0${digits(r, 11)}`,
-    phone: `09${digits(r, 8)}`,
-  };
-}
-
-/** Valid form data of an example procedure for `person`, received by `commune`. */
-export function sampleData(code: string, r: () => number, person: Person, commune: string): Record<string, unknown> {
-  switch (code) {
-    case '1.001193':
-      return {
-        requester: {
-          fullName: person.fullName,
-          idNumber: person.idNumber,
-          relationship: 'cha',
-          address: 'Số 1 đường Trần Phú',
-          phone: person.phone,
-        },
-        child: {
-          fullName: `${pick(r, FAMILY)} ${pick(r, MIDDLE)} ${pick(r, GIVEN)}`,
-          sex: r() < 0.5 ? 'nam' : 'nu',
-          // Most are registered within 60 days of the birth (free); the others late (charged).
-          birthDate: r() < 0.8 ? '2026-01-20' : '2025-06-20',
-          birthPlace: 'Bệnh viện Đa khoa tỉnh',
-          ethnicity: 'Kinh',
-          nationality: 'Việt Nam',
-          hometown: 'Xã Đông Sơn',
-        },
-        mother: {
-          fullName: 'Trần Thị Bình',
-          birthDate: '1994-05-12',
-          ethnicity: 'Kinh',
-          nationality: 'Việt Nam',
-          residence: 'Số 1 đường Trần Phú',
-        },
-        fatherKnown: false,
-        birthEvidence: 'giay-chung-sinh',
-        feeExemptionGroup: 'khong',
-        extractCopies: Math.floor(r() * 3),
-        filedByProxy: false,
-      };
-    case '1.001612':
-      return {
-        owner: {
-          fullName: person.fullName,
-          idNumber: person.idNumber,
-          birthDate: '1988-04-02',
-          sex: 'nam',
-          residence: 'Thôn Đông, xã Đông Sơn',
-          phone: person.phone,
-        },
-        business: {
-          name: `Hộ kinh doanh ${pick(r, GIVEN)} ${pick(r, GIVEN)}`,
-          address: 'Số 5 đường Lê Lợi',
-          commune,
-          activities: [{ code: '4711', description: 'Bán lẻ tạp hóa' }],
-          capital: 50_000_000,
-        },
-        registrationType: 'ca-nhan',
-        filedByProxy: false,
-      };
-    case '1.013225':
-      return {
-        investor: {
-          fullName: person.fullName,
-          idNumber: person.idNumber,
-          address: 'Số 9 đường Nguyễn Huệ',
-          phone: person.phone,
-        },
-        site: {
-          commune: CONSTRUCTION_COMMUNE[commune]!,
-          address: 'Lô 12 khu dân cư mới',
-          mapSheet: 3,
-          parcel: 120,
-          landArea: 100,
-          inPlannedArea: true,
-        },
-        building: {
-          floors: r() < 0.3 ? 7 : 3,
-          basement: false,
-          footprint: 80,
-          totalFloorArea: 240,
-          height: 12,
-          adjoinsExisting: false,
-        },
-        commitment: true,
-        filedByProxy: false,
-      };
-    default:
-      throw new Error(`no sample data for ${code}`);
-  }
-}
-
-export const EXAMPLE_PROCEDURES = ['1.001193', '1.001612', '1.013225'];
+export const COMMUNES = Object.keys(CONSTRUCTION_COMMUNE);
+export const EXAMPLE_PROCEDURES = SAMPLE_PROCEDURES;
 
 /** A staff actor of the demo tree with a stable id per agency and role (a random-looking UUID). */
 const actorIds = new Map<string, string>();
@@ -419,8 +317,8 @@ export function randomDossiers(
     const code = pick(r, EXAMPLE_PROCEDURES);
     const commune = pick(r, COMMUNES);
     const person = randomPerson(r);
-    const data = sampleData(code, r, person, commune);
     const at = o.start + Math.floor(r() * (o.until - o.start));
+    const data = sampleData(code, r, person, commune, at);
     const wctx = g.context(code, data, at);
     if (out.length === 0) {
       const issues = validateApplicantData(wctx.procedure, data, ctx.evaluator);
