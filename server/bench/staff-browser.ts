@@ -1,7 +1,10 @@
 /**
  * The staff workspace in Chromium against the benchmark's database: from the sign-in button to the
- * first rows of the inbox drawn (the list and the queue counts asked together), each sample
+ * first rows of the inbox drawn (the queue counts asked once the list has come), each sample
  * in a fresh browser context (nothing cached: the worst case, a clerk's first visit of the day).
+ * Measured twice: from Playwright's click call to Playwright seeing the first row (what a script
+ * sees, with the tool's own work on both ends), and in the page, from the click event to the
+ * inbox's `motcua-inbox-drawn` mark (the rows in the DOM; what the person waits for).
  * The list is the unit's work in progress (queue "unit"), where a big agency has thousands.
  * Also the weight of the staff app's JavaScript, gzip -9: what the first screen loads, and all of it
  * (the administration screens are loaded on demand).
@@ -54,6 +57,9 @@ export interface FirstPage {
   /** Sign-in button pressed → the first inbox row drawn (ms). */
   p50: number;
   p95: number;
+  /** The same in the page's clock: the click event → the inbox's first page drawn (ms). */
+  pageP50: number;
+  pageP95: number;
   /** The sign-in page opened → the first inbox row drawn, with the sign-in typed at once (ms). */
   fullP50: number;
   rows: number;
@@ -70,10 +76,15 @@ export async function staffFirstPage(
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   const times: number[] = [];
   const full: number[] = [];
+  const pageTimes: number[] = [];
   let rows = 0;
   try {
     for (let i = 0; i < samples + 1; i++) {
       const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      // A string, not a function: the page runs it as written (no transpiler helpers).
+      await context.addInitScript(
+        "addEventListener('click', (e) => { globalThis.__signInClick = e.timeStamp; }, true);",
+      );
       const page = await context.newPage();
       const t0 = performance.now();
       await page.goto(`${url}/staff/inbox/unit`);
@@ -92,11 +103,17 @@ export async function staffFirstPage(
           );
         });
       const t2 = performance.now();
+      const inPage = await page.evaluate(() => {
+        const drawn = performance.getEntriesByName('motcua-inbox-drawn')[0]?.startTime;
+        const click = (globalThis as { __signInClick?: number }).__signInClick;
+        return drawn !== undefined && click !== undefined ? drawn - click : NaN;
+      });
       rows = await page.locator('motcua-staff-inbox tbody tr[data-code]').count();
       // The first sample warms the server's caches and the database's buffers; it is not counted.
       if (i > 0) {
         times.push(t2 - t1);
         full.push(t2 - t0);
+        pageTimes.push(inPage);
       }
       await context.close();
     }
@@ -105,10 +122,13 @@ export async function staffFirstPage(
     await new Promise((r) => server.close(r));
   }
   const sorted = times.sort((a, b) => a - b);
+  const inPage = pageTimes.filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
   return {
     samples,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
+    pageP50: percentile(inPage, 50),
+    pageP95: percentile(inPage, 95),
     fullP50: percentile(
       full.sort((a, b) => a - b),
       50,

@@ -1,8 +1,37 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { isRole } from '@motcua/core';
 import type { Executor } from '../db/client.ts';
 import { staff, staffRoles } from '../db/schema/index.ts';
 import type { Principal } from '../http/principal.ts';
+
+/** An account's fields a principal carries. */
+export interface PrincipalAccount {
+  id: string;
+  username: string;
+  fullName: string;
+  agencyCode: string;
+}
+
+/** The principal of an account and its roles (rows with a null role are left out: a join that found none). */
+export function principalOf(
+  s: PrincipalAccount,
+  roles: readonly { agency: string | null; role: string | null }[],
+  via: Principal['via'],
+): Principal {
+  return {
+    staffId: s.id,
+    username: s.username,
+    fullName: s.fullName,
+    agencyCode: s.agencyCode,
+    grants: roles
+      .filter((r): r is { agency: string; role: string } => r.agency !== null && r.role !== null && isRole(r.role))
+      .map((r) => ({ agency: r.agency, role: r.role as Principal['grants'][number]['role'] })),
+    via,
+  };
+}
+
+/** The order of an account's grants, the same however they are read. */
+export const GRANT_ORDER = [asc(staffRoles.agencyCode), asc(staffRoles.role)];
 
 /** The principal of an active staff account (null when unknown or deactivated). */
 export async function loadPrincipal(db: Executor, staffId: string, via: Principal['via']): Promise<Principal | null> {
@@ -15,15 +44,7 @@ export async function loadPrincipal(db: Executor, staffId: string, via: Principa
   const roles = await db
     .select({ agency: staffRoles.agencyCode, role: staffRoles.role })
     .from(staffRoles)
-    .where(eq(staffRoles.staffId, staffId));
-  return {
-    staffId: s.id,
-    username: s.username,
-    fullName: s.fullName,
-    agencyCode: s.agencyCode,
-    grants: roles
-      .filter((r) => isRole(r.role))
-      .map((r) => ({ agency: r.agency, role: r.role as Principal['grants'][number]['role'] })),
-    via,
-  };
+    .where(eq(staffRoles.staffId, staffId))
+    .orderBy(...GRANT_ORDER);
+  return principalOf(s, roles, via);
 }

@@ -29,9 +29,13 @@ export function authRoutes(): Implementation[] {
       const now = ctx.clock.now();
       const ip = c.get('clientIp');
       const throttle = { maxFailures: ctx.config.loginMaxFailures, windowMinutes: ctx.config.loginWindowMinutes };
-      const wait = await retryAfter(ctx.db, body.username, ip, now, throttle);
+      // Independent reads and writes go together: each round trip to the database is on the way
+      // from the sign-in button to the first screen.
+      const [wait, account] = await Promise.all([
+        retryAfter(ctx.db, body.username, ip, now, throttle),
+        findStaffByUsername(ctx.db, body.username),
+      ]);
       if (wait > 0) throw errors.tooManyRequests(wait);
-      const account = await findStaffByUsername(ctx.db, body.username);
       const hash = account?.passwordHash ?? (await dummyHash());
       const ok =
         (await verifyPassword(body.password, hash)) && !!account && account.active && account.passwordHash !== null;
@@ -40,20 +44,22 @@ export function authRoutes(): Implementation[] {
         ctx.log.warn({ username: body.username.toLowerCase(), ip }, 'failed login');
         throw badLogin();
       }
-      await clearFailures(ctx.db, body.username, ip);
       if (needsRehash(account.passwordHash!)) {
         await ctx.db
           .update(staff)
           .set({ passwordHash: await hashPassword(body.password) })
           .where(eq(staff.id, account.id));
       }
-      const s = await createSession(ctx.db, account.id, now, ctx.config.sessionTtlMinutes, {
-        ip,
-        userAgent: c.req.header('user-agent'),
-      });
+      const [s, principal] = await Promise.all([
+        createSession(ctx.db, account.id, now, ctx.config.sessionTtlMinutes, {
+          ip,
+          userAgent: c.req.header('user-agent'),
+        }),
+        loadPrincipal(ctx.db, account.id, 'session'),
+        clearFailures(ctx.db, body.username, ip),
+      ]);
       setSessionCookie(c, s.token, s.expiresAt);
-      const principal = (await loadPrincipal(ctx.db, account.id, 'session'))!;
-      return c.json(sessionView({ ...principal, csrfToken: s.csrfToken }));
+      return c.json(sessionView({ ...principal!, csrfToken: s.csrfToken }));
     }),
     implement(contract.logout, async (c) => {
       const p = c.get('principal')!;

@@ -1,8 +1,8 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { sessions } from '../db/schema/index.ts';
+import { sessions, staff, staffRoles } from '../db/schema/index.ts';
 import { randomToken, tokenHash } from './secret.ts';
-import { loadPrincipal } from './load-principal.ts';
+import { GRANT_ORDER, principalOf } from './load-principal.ts';
 import type { Principal } from '../http/principal.ts';
 
 export interface NewSession {
@@ -37,7 +37,8 @@ export async function createSession(
 
 /**
  * The principal of a session cookie, or null. Sessions slide: each use (at most once a minute)
- * pushes the expiry `ttlMinutes` ahead.
+ * pushes the expiry `ttlMinutes` ahead. Every API call asks this: the session, its active account
+ * and the account's roles come in one query (one row per role).
  */
 export async function resolveSession(
   db: Executor,
@@ -47,13 +48,24 @@ export async function resolveSession(
 ): Promise<Principal | null> {
   const id = tokenHash(token);
   const rows = await db
-    .select()
+    .select({
+      id: staff.id,
+      username: staff.username,
+      fullName: staff.fullName,
+      agencyCode: staff.agencyCode,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      agency: staffRoles.agencyCode,
+      role: staffRoles.role,
+    })
     .from(sessions)
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date(now))));
+    .innerJoin(staff, and(eq(staff.id, sessions.staffId), eq(staff.active, true)))
+    .leftJoin(staffRoles, eq(staffRoles.staffId, staff.id))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date(now))))
+    .orderBy(...GRANT_ORDER);
   const s = rows[0];
   if (!s) return null;
-  const principal = await loadPrincipal(db, s.staffId, 'session');
-  if (!principal) return null;
+  const principal = principalOf(s, rows, 'session');
   if (now - s.lastSeenAt.getTime() > 60_000) {
     await db
       .update(sessions)

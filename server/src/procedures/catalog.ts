@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, or } from 'drizzle-orm';
 import { localDate, type Procedure } from '@motcua/core';
 import type { ServerContext } from '../context.ts';
 import { procedures, procedureVersions } from '../db/schema/index.ts';
@@ -28,6 +28,16 @@ function cachesOf(db: object) {
   return c;
 }
 
+const VERSION_COLUMNS = {
+  code: procedureVersions.code,
+  version: procedureVersions.version,
+  definition: procedureVersions.definition,
+  effectiveFrom: procedureVersions.effectiveFrom,
+  effectiveUntil: procedureVersions.effectiveUntil,
+  publishedAt: procedureVersions.publishedAt,
+  validatorsSha256: procedureVersions.validatorsSha256,
+};
+
 export async function loadVersion(
   ctx: Pick<ServerContext, 'db'>,
   code: string,
@@ -38,15 +48,7 @@ export async function loadVersion(
   const hit = cache.get(key);
   if (hit) return hit;
   const rows = await ctx.db
-    .select({
-      code: procedureVersions.code,
-      version: procedureVersions.version,
-      definition: procedureVersions.definition,
-      effectiveFrom: procedureVersions.effectiveFrom,
-      effectiveUntil: procedureVersions.effectiveUntil,
-      publishedAt: procedureVersions.publishedAt,
-      validatorsSha256: procedureVersions.validatorsSha256,
-    })
+    .select(VERSION_COLUMNS)
     .from(procedureVersions)
     .where(and(eq(procedureVersions.code, code), eq(procedureVersions.version, version)));
   const row = rows[0];
@@ -123,17 +125,68 @@ export async function inForce(
   };
 }
 
-/** Every procedure that is not retired and has a version in force today. */
+/**
+ * Every procedure that is not retired and has a version in force today. The procedures and their
+ * versions' dates are read in one query (a province has hundreds of procedures: one query each
+ * would put as many round trips on the staff's first screen), then the versions in force not yet
+ * cached in one more.
+ */
 export async function publicCatalog(
   ctx: Pick<ServerContext, 'db' | 'agencies' | 'clock' | 'config'>,
 ): Promise<PublishedProcedure[]> {
-  const all = await ctx.db.select({ code: procedures.code }).from(procedures).where(isNull(procedures.retiredAt));
-  const out: PublishedProcedure[] = [];
-  for (const { code } of all.sort((a, b) => a.code.localeCompare(b.code))) {
-    const f = await inForce(ctx, code);
-    if (f?.current) out.push(f.current);
+  const rows = await ctx.db
+    .select({
+      code: procedures.code,
+      owner: procedures.ownerCode,
+      version: procedureVersions.version,
+      effectiveFrom: procedureVersions.effectiveFrom,
+      effectiveUntil: procedureVersions.effectiveUntil,
+    })
+    .from(procedures)
+    .leftJoin(procedureVersions, eq(procedureVersions.code, procedures.code))
+    .where(isNull(procedures.retiredAt));
+  const metas = new Map<string, Meta>();
+  for (const r of rows) {
+    const meta = metas.get(r.code) ?? { owner: r.owner, retired: false, versions: [] };
+    if (r.version !== null)
+      meta.versions.push({ version: r.version, effectiveFrom: r.effectiveFrom!, effectiveUntil: r.effectiveUntil });
+    metas.set(r.code, meta);
   }
-  return out;
+  const metaCache = cachesOf(ctx.db).meta;
+  const at = Date.now();
+  for (const [code, meta] of metas) {
+    if (metaCache.size >= MAX_CACHED && !metaCache.has(code)) metaCache.delete(metaCache.keys().next().value!);
+    metaCache.set(code, { at, meta });
+  }
+  const snap = await ctx.agencies.get();
+  const picked = [...metas]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([code, meta]) => {
+      const pick = pickInForce(meta.versions, todayFor(snap, meta.owner, ctx.clock.now(), ctx.config.timeZone));
+      return pick ? [{ code, version: pick.version }] : [];
+    });
+  await loadVersions(ctx, picked);
+  return picked.flatMap((p) => cachesOf(ctx.db).versions.get(`${p.code}@${p.version}`) ?? []);
+}
+
+/** Puts these published versions in the cache, those not there yet read in one query. */
+async function loadVersions(
+  ctx: Pick<ServerContext, 'db'>,
+  wanted: { code: string; version: number }[],
+): Promise<void> {
+  const cache = cachesOf(ctx.db).versions;
+  const missing = wanted.filter((w) => !cache.has(`${w.code}@${w.version}`));
+  if (!missing.length) return;
+  const rows = await ctx.db
+    .select(VERSION_COLUMNS)
+    .from(procedureVersions)
+    .where(
+      or(...missing.map((m) => and(eq(procedureVersions.code, m.code), eq(procedureVersions.version, m.version)))),
+    );
+  for (const row of rows) {
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(`${row.code}@${row.version}`, row);
+  }
 }
 
 /** The version a date falls in: the highest-numbered version effective on that day. */

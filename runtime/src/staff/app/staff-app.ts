@@ -9,6 +9,7 @@ import { BASE, onLinkClick, paths } from '../ui/navigate.ts';
 import { refusalText } from '../ui/refusal.ts';
 import type { StaffRelogin } from '../session/staff-relogin.ts';
 import type { StaffPassword } from '../session/staff-password.ts';
+import type { StaffInbox } from '../inbox/staff-inbox.ts';
 import { routeOf, type Route } from './routes.ts';
 import { landingOf } from './landing.ts';
 import { loadDossierScreen, loadIntakeScreen, loadOversightScreen, prefetchScreens } from './screens.ts';
@@ -176,8 +177,11 @@ export class StaffApp extends LitElement {
     const agencies = this.agencies();
     if (!agencies.includes(this._agency)) this._agency = agencies[0] ?? session.staff.agencyCode;
     this._starting = false;
-    // Once the first screen is drawn, the dossier page is fetched ahead while the clerk reads the list.
-    void this.updateComplete.then(prefetchScreens);
+    // Once the first screen is drawn (the inbox: with its rows), the dossier page is fetched ahead
+    // while the clerk reads the list; before, its code would compete with the rows.
+    void this.updateComplete
+      .then(() => this.renderRoot.querySelector<StaffInbox>('motcua-staff-inbox')?.drawn)
+      .then(prefetchScreens);
   }
 
   /** The agencies where the person holds a role, their own first. */

@@ -189,6 +189,14 @@ export class StaffInbox extends LitElement {
   /** The stored preferences as last known (saved whole on each change, one save after the other). */
   private prefs: StaffPreferences = { savedFilters: [], columns: null };
   private saving: Promise<unknown> = Promise.resolve();
+  private shown!: () => void;
+  private isDrawn = false;
+  /**
+   * Resolves once the first page of the list (or why it failed) is drawn. What the first screen
+   * does not need waits for it: the procedures of the search form here, the other screens' code in
+   * the app. Marked `motcua-inbox-drawn` for the browser's performance timeline.
+   */
+  readonly drawn: Promise<void> = new Promise((resolve) => (this.shown = resolve));
 
   constructor() {
     super();
@@ -214,10 +222,12 @@ export class StaffInbox extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.data
-      ?.procedures()
-      .then((p) => (this._procedures = p))
-      .catch(() => undefined);
+    void this.drawn.then(() =>
+      this.data
+        ?.procedures()
+        .then((p) => (this._procedures = p))
+        .catch(() => undefined),
+    );
   }
 
   override disconnectedCallback(): void {
@@ -235,16 +245,17 @@ export class StaffInbox extends LitElement {
       this.stopWatch?.();
       this.stopWatch = this.data.watch(this.agency, (c) => this.onLiveChange(c));
     }
-    if ((changed.has('agency') || changed.has('data') || changed.has('_scope')) && this.data && this.agency) {
-      void this.loadCounts();
-    }
-    const reload = ['queue', 'agency', 'data', '_scope'].some((k) => changed.has(k));
+    const recount = ['agency', 'data', '_scope'].some((k) => changed.has(k));
+    const reload = recount || changed.has('queue');
     if (reload && this.data && this.agency) {
       this.cursors = [];
       this.cursor = '';
       this._selected = new Set();
       this._focus = 0;
-      void this.load();
+      const listed = this.load();
+      // The counts scan all the agency's open dossiers: asked once the list has come, so that the
+      // rows are not slowed down by them.
+      if (recount) void listed.then(() => this.loadCounts());
     }
   }
 
@@ -277,8 +288,18 @@ export class StaffInbox extends LitElement {
     } catch (e) {
       if (!abort.signal.aborted) this._error = refusalText(e);
     } finally {
-      if (!abort.signal.aborted) this._loading = false;
+      if (!abort.signal.aborted) {
+        this._loading = false;
+        void this.updateComplete.then(() => this.firstDrawn());
+      }
     }
+  }
+
+  private firstDrawn() {
+    if (this.isDrawn) return;
+    this.isDrawn = true;
+    performance.mark?.('motcua-inbox-drawn');
+    this.shown();
   }
 
   private async loadCounts(): Promise<void> {
