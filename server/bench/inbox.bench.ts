@@ -1,15 +1,17 @@
 /**
  * The staff inbox benchmark: on PostgreSQL with dossiers bulk-loaded in stages (default 100 k and
  * 1 M; BENCH_INBOX_SIZES=100000,1000000,5000000 for national scale), the p95 of the first page of
- * every work queue, of the queue counts, and of a full-name search ("Nguyen Van An") answered by
- * the word pairs and, for comparison, by single words (the path used until the backfill is done).
+ * every work queue, of the queue counts, and of a full-name search ("Nguyen Van An", passed-through
+ * and open views) answered by the visits' agency-scoped keys and, for comparison, by the dossiers'
+ * word pairs and by single words (the paths used until each backfill is done).
  * Goal: search ≤ 10 ms at 5 M. Timed through the HTTP app (routing, policy, query, JSON).
  * At the largest size, the staff workspace in Chromium: sign-in to the first inbox page drawn
  * (goal ≤ 1 s), and the staff app's JavaScript weight (gzip -9).
  *
  *   npm run bench -w @motcua/server -- inbox
  *   BENCH_INBOX_SIZES=…  BENCH_INBOX_SAMPLES=60 (per round)  BENCH_INBOX_ROUNDS=3  BENCH_DATABASE_URL=…  BENCH_KEEP=1
- *   BENCH_INBOX_REUSE=postgres://…/motcua_t_… measures again a database kept by an earlier run (no load).
+ *   BENCH_INBOX_REUSE=postgres://…/motcua_t_… measures again a database kept by an earlier run (no load;
+ *   migrated first, and the backfill of the visits' search keys timed before the measures).
  *   BENCH_STAFF_SAMPLES=10 (browser samples; 0 skips the browser).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,7 +21,13 @@ import { openDatabase } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { REPOSITORY_ROOT } from '../src/config/config.ts';
 import { createAgency } from '../src/agencies/service.ts';
-import { forgetSearchPairsReady } from '../src/inbox/search-pairs.ts';
+import { forgetSearchPairsReady, SEARCH_PAIRS_KEY } from '../src/inbox/search-pairs.ts';
+import {
+  backfillVisitSearchKeys,
+  forgetVisitSearchKeysReady,
+  VISIT_SEARCH_KEYS_KEY,
+  visitSearchKeysReady,
+} from '../src/inbox/search-keys-backfill.ts';
 import { createPostgresDatabase } from '../test/support/postgres.ts';
 import { DEMO_PASSWORD, testServer } from '../test/support/server.ts';
 import { bearer } from '../test/support/http.ts';
@@ -76,6 +84,20 @@ interface Scenario {
   token: string;
   /** Runs before the scenario's rounds (e.g. switch the search path). */
   setup?: () => Promise<void>;
+  /** Scenarios with the same value must answer the same (one search by different paths). */
+  same?: string;
+}
+
+/** The last answer of each scenario that must agree with others. */
+const answers = new Map<string, { same: string; body: string }>();
+
+function checkSameAnswers(): void {
+  const first = new Map<string, { name: string; body: string }>();
+  for (const [name, a] of answers) {
+    const f = first.get(a.same);
+    if (!f) first.set(a.same, { name, body: a.body });
+    else if (f.body !== a.body) throw new Error(`${name} answers otherwise than ${f.name}`);
+  }
 }
 
 const inbox = `/api/v1/agencies/${AGENCY}/inbox`;
@@ -83,24 +105,53 @@ const SCENARIOS: Scenario[] = [
   { name: 'queue counts (unit)', url: `${inbox}/queues?scope=unit`, token: leader },
   { name: 'queue counts (personal, reception)', url: `${inbox}/queues?scope=personal`, token: reception },
   ...QUEUES.map((q) => ({ name: `queue ${q.id}`, url: `${inbox}?queue=${q.id}&limit=50`, token: leader })),
-  {
-    name: 'search a full name (word pairs)',
-    url: `${inbox}?view=passed&q=${encodeURIComponent(NAME)}&limit=50`,
-    token: leader,
-    setup: async () => {
-      await pg`insert into maintenance (key, done_at) values ('search-pairs', now()) on conflict do nothing`;
-    },
-  },
-  {
-    name: 'search a full name (single words)',
-    url: `${inbox}?view=passed&q=${encodeURIComponent(NAME)}&limit=50`,
-    token: leader,
-    setup: async () => {
-      await pg`delete from maintenance where key = 'search-pairs'`;
-      forgetSearchPairsReady(database);
-    },
-  },
+  ...searchScenarios('passed', `${inbox}?view=passed&q=${encodeURIComponent(NAME)}&limit=50`),
+  ...searchScenarios('open', `${inbox}?view=open&q=${encodeURIComponent(NAME)}&limit=50`),
 ];
+
+/** Turns the search paths on or off as their backfills' marks do (the keys' path first, then the pairs'). */
+async function searchPaths(keys: boolean, pairs: boolean): Promise<void> {
+  if (pairs)
+    await pg`insert into maintenance (key, done_at) values (${SEARCH_PAIRS_KEY}, now()) on conflict do nothing`;
+  else await pg`delete from maintenance where key = ${SEARCH_PAIRS_KEY}`;
+  if (keys)
+    await pg`insert into maintenance (key, done_at) values (${VISIT_SEARCH_KEYS_KEY}, now()) on conflict do nothing`;
+  else await pg`delete from maintenance where key = ${VISIT_SEARCH_KEYS_KEY}`;
+  forgetSearchPairsReady(database);
+  forgetVisitSearchKeysReady(database);
+}
+
+/** The same full-name search answered by each path, side by side. */
+function searchScenarios(view: string, url: string): Scenario[] {
+  const paths: [string, boolean, boolean][] = [
+    ['visit keys', true, true],
+    ['word pairs', false, true],
+    ['single words', false, false],
+  ];
+  return paths.map(([path, keys, pairs]) => ({
+    name: `search a full name, ${view} (${path})`,
+    url,
+    token: leader,
+    same: view,
+    setup: () => searchPaths(keys, pairs),
+  }));
+}
+
+/**
+ * The visits' search keys ready before any timing: nothing to do on a database loaded here (the
+ * loader writes them); on a kept one migrated to them, the backfill the server runs at start.
+ */
+async function visitKeysBackfill(): Promise<void> {
+  const t = Date.now();
+  const filled = await backfillVisitSearchKeys(database, { log: (f, m) => log(`  ${m} ${JSON.stringify(f)}`) });
+  if (!(await visitSearchKeysReady(database))) throw new Error('the visit search keys backfill did not finish');
+  if (filled) {
+    log(`  visit search keys backfilled: ${filled} visits in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const v = Date.now();
+    await pg.unsafe('vacuum analyze dossier_agencies');
+    log(`  vacuum analyze dossier_agencies: ${((Date.now() - v) / 1000).toFixed(1)} s`);
+  }
+}
 
 async function round(s: Scenario, warmup: number): Promise<{ times: number[]; bytes: number }> {
   await s.setup?.();
@@ -113,6 +164,7 @@ async function round(s: Scenario, warmup: number): Promise<{ times: number[]; by
     const t1 = performance.now();
     if (res.status !== 200) throw new Error(`${s.name}: ${res.status} ${new TextDecoder().decode(body).slice(0, 300)}`);
     bytes = body.byteLength;
+    if (s.same) answers.set(s.name, { same: s.same, body: new TextDecoder().decode(body) });
     if (i >= warmup) times.push(t1 - t0);
   }
   return { times, bytes };
@@ -168,27 +220,31 @@ try {
       log,
     });
     loaded = size;
+    await visitKeysBackfill();
     const [counts] =
       await pg`select (select count(*) from dossiers)::int as dossiers, (select count(*) from dossiers where not closed)::int as open, (select count(*) from dossiers where location_agency = ${AGENCY} and not closed)::int as "openHere", pg_size_pretty(pg_database_size(current_database())) as size`;
     log(`  loaded in ${seedSeconds.toFixed(0)} s: ${JSON.stringify(counts)}`);
     const measured = await measureAll();
+    checkSameAnswers();
+    // Both paths on again, as the backfills leave them: the next size needs no backfill.
+    await searchPaths(true, true);
     const scenarios: Record<string, { p50: number; p95: number }> = {};
     for (const s of SCENARIOS) {
       const m = measured.get(s.name)!;
       scenarios[s.name] = { p50: m.p50, p95: m.p95 };
       log(
-        `  ${s.name.padEnd(40)} p50 ${m.p50.toFixed(1).padStart(7)} ms   p95 ${m.p95.toFixed(1).padStart(7)} ms   (${m.bytes} bytes)`,
+        `  ${s.name.padEnd(50)} p50 ${m.p50.toFixed(1).padStart(7)} ms   p95 ${m.p95.toFixed(1).padStart(7)} ms   (${m.bytes} bytes)`,
       );
     }
     results.push({ size, seedSeconds, scenarios });
   }
   log(
-    `\n${'p95 (ms)'.padEnd(40)} ${results.map((r) => `${(r.size / 1000).toLocaleString('en')}k`.padStart(9)).join(' ')}`,
+    `\n${'p95 (ms)'.padEnd(50)} ${results.map((r) => `${(r.size / 1000).toLocaleString('en')}k`.padStart(9)).join(' ')}`,
   );
   for (const s of SCENARIOS)
-    log(`${s.name.padEnd(40)} ${results.map((r) => r.scenarios[s.name]!.p95.toFixed(1).padStart(9)).join(' ')}`);
+    log(`${s.name.padEnd(50)} ${results.map((r) => r.scenarios[s.name]!.p95.toFixed(1).padStart(9)).join(' ')}`);
   const last = results.at(-1)!;
-  const search = last.scenarios['search a full name (word pairs)']!.p95;
+  const search = last.scenarios['search a full name, passed (visit keys)']!.p95;
   log(
     `\nFull-name search at ${(last.size / 1e6).toLocaleString('en')} M: p95 ${search.toFixed(1)} ms (goal ≤ 10 ms at 5 M): ${search <= 10 ? 'met' : 'NOT met'}`,
   );
@@ -251,6 +307,8 @@ try {
     ),
   );
 } finally {
+  // A kept database is left with both search paths on, as its backfills leave it.
+  await searchPaths(true, true);
   server.dispose();
   await database.close();
   if (process.env.BENCH_KEEP || REUSE) log(`kept database ${created.url}`);

@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Agent } from 'node:http';
 import postgres from 'postgres';
+import { agencySearchKeys, storedTextPairs } from '@motcua/core';
 import { createPostgresDatabase } from '../test/support/postgres.ts';
 import { startServerProcess, workerPids, type ServerProcess } from '../test/support/processes.ts';
 import { birthData, birthFiles, pdfBytes, pngBytes, submissionForm, type FilePart } from '../test/support/intake.ts';
@@ -235,7 +236,12 @@ function rawRows(agency: string, files: FilePart[]) {
     events,
     fileRows,
     links,
-    visit: { dossier_id: id, agency_code: agency, since: now },
+    visit: {
+      dossier_id: id,
+      agency_code: agency,
+      since: now,
+      search_keys: agencySearchKeys(agency, storedTextPairs(t.dossier.applicant_search as string)),
+    },
     response: t.key.response as Record<string, unknown>,
   };
 }

@@ -13,6 +13,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { withStartupLock } from './db/migrate.ts';
 import { createReadiness } from './http/middleware/readiness/readiness.ts';
 import { backfillSearchPairs } from './inbox/search-backfill.ts';
+import { backfillVisitSearchKeys } from './inbox/search-keys-backfill.ts';
 import { rebuildDashboardDaily } from './reports/daily-rebuild.ts';
 import { backfillDossierFacts } from './reports/facts-backfill.ts';
 import { backfillMeasures } from './reports/measures-backfill.ts';
@@ -135,10 +136,12 @@ export async function startServer(
     }
   };
   await housekeeping();
-  // Search word pairs for dossiers older than migration 0005: online, in the background.
-  void backfillSearchPairs(ctx.database, { pauseMs: 20, log: (f, m) => log.info(f, m) }).catch((err: unknown) =>
-    log.warn({ err }, 'search word pairs backfill stopped (it resumes at the next start)'),
-  );
+  // Search word pairs for dossiers older than migration 0005, then the agency-scoped search keys of
+  // visits older than migration 0019: online, in the background.
+  void (async () => {
+    await backfillSearchPairs(ctx.database, { pauseMs: 20, log: (f, m) => log.info(f, m) });
+    await backfillVisitSearchKeys(ctx.database, { pauseMs: 20, log: (f, m) => log.info(f, m) });
+  })().catch((err: unknown) => log.warn({ err }, 'search keys backfill stopped (it resumes at the next start)'));
   // The dashboard's daily sums after migration 0017, the measures of the facts stored before
   // migration 0018, then the facts of dossiers accepted before migration 0015 (with their sums):
   // in the background.

@@ -20,6 +20,7 @@ import {
   type Staff,
 } from '../../test/support/cases.ts';
 import { pdfBytes, submitOnline } from '../../test/support/intake.ts';
+import { assertVisitKeys } from '../../test/support/visit-keys.ts';
 
 const at = (s: string) => Date.parse(s);
 
@@ -252,6 +253,29 @@ forEachDatabase('the full flow of a liên thông dossier over HTTP', (db) => {
     );
     const commune = report.rows.find((r) => r.agency === '000.20.01.H56')!;
     assert.ok(commune.values.online >= 1 && commune.values.early >= 1, JSON.stringify(commune.values));
+  });
+
+  test('the commune and the department each wrote their visit with its search keys, and each finds the applicant by name', async () => {
+    const visited = await assertVisitKeys(server.ctx.db, [code]);
+    assert.deepEqual(visited.get(code), ['000.00.11.H56', '000.20.01.H56']);
+    for (const [agency, staff] of [
+      ['000.20.01.H56', leader],
+      ['000.00.11.H56', deptSpecialist],
+    ] as const) {
+      const page = await json<{ items: { code: string }[] }>(
+        await server.request(
+          `/api/v1/agencies/${agency}/inbox?view=passed&q=${encodeURIComponent('ngoc anh nguyen')}`,
+          {
+            headers: { authorization: `Bearer ${staff.token}` },
+          },
+        ),
+      );
+      assert.deepEqual(
+        page.items.map((i) => i.code),
+        [code],
+        agency,
+      );
+    }
   });
 
   after(() => server.dispose());

@@ -23,6 +23,7 @@ export function headOf(row: DossierRow): DossierHead {
     headHash: row.headHash,
     fieldCode: row.fieldCode,
     procedureCode: row.procedureCode,
+    applicantSearch: row.applicantSearch,
     state: row.state as DossierState,
   };
 }

@@ -1,5 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { ACTIONS, ledgerDiff, reportFacts, type DossierEvent, type DossierState } from '@motcua/core';
+import {
+  ACTIONS,
+  agencySearchKeys,
+  ledgerDiff,
+  reportFacts,
+  storedTextPairs,
+  type DossierEvent,
+  type DossierState,
+} from '@motcua/core';
 import type { Executor } from '../db/client.ts';
 import { dossierAgencies, dossierEvents, dossiers, reportLedger } from '../db/schema/index.ts';
 import { errors } from '../http/errors.ts';
@@ -79,13 +87,25 @@ export async function insertEvents(
   return rows.at(-1)!.hash;
 }
 
-/** The `dossier_agencies` rows for the agencies a dossier is at (each once). */
+/**
+ * The `dossier_agencies` rows for the agencies a dossier is at (each once), with the search keys
+ * of its applicant at each (core's agencySearchKeys of the pairs of `applicantSearch`, the
+ * dossier's stored folded words): the applicant's words never change after intake, so a visit's
+ * keys are written once, with it.
+ */
 export function visitRows(
   dossierId: string,
   agencies: readonly string[],
   at: number,
+  applicantSearch: string,
 ): (typeof dossierAgencies.$inferInsert)[] {
-  return [...new Set(agencies)].map((agency) => ({ dossierId, agencyCode: agency, since: new Date(at) }));
+  const pairs = storedTextPairs(applicantSearch);
+  return [...new Set(agencies)].map((agency) => ({
+    dossierId,
+    agencyCode: agency,
+    since: new Date(at),
+    searchKeys: agencySearchKeys(agency, pairs),
+  }));
 }
 
 /** Records every agency the dossier is at (it has then "passed through" it for good). */
@@ -94,8 +114,9 @@ export async function recordVisit(
   dossierId: string,
   agencies: readonly string[],
   at: number,
+  applicantSearch: string,
 ): Promise<void> {
-  const rows = visitRows(dossierId, agencies, at);
+  const rows = visitRows(dossierId, agencies, at, applicantSearch);
   if (rows.length) await tx.insert(dossierAgencies).values(rows).onConflictDoNothing();
 }
 
@@ -148,6 +169,8 @@ export interface DossierHead {
   headHash: string;
   fieldCode: string;
   procedureCode: string;
+  /** The applicant's folded words (the keys of the agencies it visits). */
+  applicantSearch: string;
   state: DossierState;
 }
 
@@ -180,7 +203,7 @@ export async function appendToDossier(
     );
   }
   await insertEvents(tx, head.id, head.headHash, events, now);
-  await recordVisit(tx, head.id, [after.location.agency], now);
+  await recordVisit(tx, head.id, [after.location.agency], now, head.applicantSearch);
   await applyLedger(tx, head.fieldCode, head.state, after);
   await applyFacts(tx, head, events, after);
 }

@@ -10,11 +10,16 @@ import type { InboxFilter, InboxView } from './query.ts';
 import { queueViewer } from './queue-viewer.ts';
 import { searchTerms } from './search.ts';
 import { searchPairsReady } from './search-pairs.ts';
+import { visitSearchKeysReady } from './search-keys-backfill.ts';
 
-/** The search terms; word pairs only once every row has them (the backfill finished). */
-async function search(ctx: ServerContext, q: string | undefined) {
-  const terms = q ? searchTerms(q) : null;
-  if (terms?.pairs.length && !(await searchPairsReady(ctx.database))) terms.pairs = [];
+/**
+ * The search terms at the agency: its scoped keys only once every visit has them, the word pairs
+ * only once every dossier has them (each backfill finished); else the next path answers.
+ */
+async function search(ctx: ServerContext, q: string | undefined, agency: string) {
+  const terms = q ? searchTerms(q, agency) : null;
+  if (terms?.agencyKeys.length && !(await visitSearchKeysReady(ctx.database))) terms.agencyKeys = [];
+  if (terms?.pairs.length && !terms.agencyKeys.length && !(await searchPairsReady(ctx.database))) terms.pairs = [];
   return terms;
 }
 
@@ -78,7 +83,7 @@ export async function inboxFilter(
     ...(query.due ? { due: query.due } : {}),
     now,
     ...(soonUntil !== undefined ? { soonUntil } : {}),
-    search: await search(ctx, query.q),
+    search: await search(ctx, query.q, agency),
     queue,
     cursor: query.cursor ? decodeCursor(query.cursor, cursorView) : null,
     limit,

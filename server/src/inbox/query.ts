@@ -47,8 +47,11 @@ export interface InboxKey {
   at: number;
 }
 
-/** Conditions every view shares (on the dossier alias `d`). */
-function filters(f: InboxFilter): SQL[] {
+/**
+ * Conditions every view shares (on the dossier alias `d`). `visit`: the alias of the view's own
+ * `dossier_agencies` row at the agency, when it joins one (the scoped keys are then read there).
+ */
+function filters(f: InboxFilter, visit?: SQL): SQL[] {
   const out: SQL[] = [];
   if (f.statuses?.length)
     out.push(
@@ -84,8 +87,17 @@ function filters(f: InboxFilter): SQL[] {
         items.map((w) => sql`${w}`),
         sql`, `,
       )}]::text[]`;
-    // Several words: their pairs (short posting lists); one word: the word itself.
-    if (f.search.pairs.length) alts.push(sql`d.search_pairs @> ${array(f.search.pairs)}`);
+    // Several words: their keys at this agency (only its matches are read; a view of the dossiers
+    // here takes those that visited it, as each is at or was received by an agency it visited), or
+    // before the backfill the pairs (the province's matches); one word: the word itself.
+    if (f.search.agencyKeys.length) {
+      const keys = array(f.search.agencyKeys);
+      alts.push(
+        visit
+          ? sql`${visit}.search_keys @> ${keys}`
+          : sql`d.id in (select s.dossier_id from dossier_agencies s where s.search_keys @> ${keys})`,
+      );
+    } else if (f.search.pairs.length) alts.push(sql`d.search_pairs @> ${array(f.search.pairs)}`);
     else if (f.search.words.length)
       alts.push(
         sql`d.search_tokens @> ${sql`array[${sql.join(
@@ -139,7 +151,7 @@ export function inboxQuery(f: InboxFilter): SQL {
       return sql`select q.id, ${ms(sql`q.queue_at`)} as at from (${s}) q order by q.queue_at, q.id`;
     }
     case 'passed': {
-      const parts = [sql`v.agency_code = ${f.agency}`, ...filters(f)];
+      const parts = [sql`v.agency_code = ${f.agency}`, ...filters(f, sql`v`)];
       if (f.cursor)
         parts.push(
           sql`(v.since, v.dossier_id) < (${new Date(f.cursor.at).toISOString()}::timestamptz, ${f.cursor.id}::uuid)`,

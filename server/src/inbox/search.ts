@@ -1,4 +1,4 @@
-import { foldText, searchWords, wordPairs } from '@motcua/core';
+import { agencySearchKeys, foldText, searchWords, wordPairs } from '@motcua/core';
 
 /**
  * What a search box means: accent-folded whole words that must all appear among the applicant's
@@ -14,15 +14,22 @@ export interface SearchTerms {
    * Empty for fewer than two words.
    */
   pairs: string[];
+  /**
+   * Core's agencySearchKeys of the pairs at the agency searched, as stored on each visit: only that
+   * agency's matches are read. Empty until every visit has them (then the pairs answer).
+   */
+  agencyKeys: string[];
   /** Code prefixes to try (as typed and upper-cased); LIKE wildcards escaped. */
   codePrefixes: string[];
 }
 
-export function searchTerms(q: string): SearchTerms | null {
+/** The terms of a search at `agency` (agencyKeys filled; the caller empties them while the backfill runs). */
+export function searchTerms(q: string, agency: string): SearchTerms | null {
   const raw = q.normalize('NFC').trim();
   if (!raw) return null;
   const words = searchWords(foldText(raw));
   const escape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
   const codePrefixes = /\s/.test(raw) ? [] : [...new Set([raw, raw.toUpperCase()])].map(escape);
-  return { words, pairs: words.length >= 2 ? wordPairs(words) : [], codePrefixes };
+  const pairs = words.length >= 2 ? wordPairs(words) : [];
+  return { words, pairs, agencyKeys: agencySearchKeys(agency, pairs), codePrefixes };
 }

@@ -4,6 +4,7 @@ import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
 import { bearer, json, withBearer } from '../../test/support/http.ts';
 import { birthData, birthFiles, submitOnline } from '../../test/support/intake.ts';
+import { assertVisitKeys } from '../../test/support/visit-keys.ts';
 
 forEachDatabase('legacy import keeps original codes', (db) => {
   let server: TestServer;
@@ -102,6 +103,8 @@ forEachDatabase('legacy import keeps original codes', (db) => {
       await submitOnline(server, '1.001193', { version: 1, agency: '000.20.03.H56', data: birthData() }, birthFiles()),
     );
     assert.equal(fresh.code, '000.20.03.H56-260302-0042', 'the sequence continues after the highest imported number');
+    // Imported and submitted alike, each visit is written with its search keys.
+    await assertVisitKeys(server.ctx.db, [...out.imported.map((d) => d.code), fresh.code]);
   });
 
   after(() => server.dispose());

@@ -178,6 +178,13 @@ export async function importLegacyDossiers(
     const secret = newTrackingSecret();
     const id = randomUUID();
     const now = ctx.clock.now();
+    const search = applicantSearchColumns([
+      name,
+      applicant.idNumber,
+      applicant.taxCode,
+      applicant.phone,
+      applicant.email,
+    ]);
     await ctx.db.transaction(async (tx) => {
       await tx.insert(dossiers).values({
         id,
@@ -193,7 +200,7 @@ export async function importLegacyDossiers(
         applicantPhone: applicant.phone ?? null,
         applicantEmail: applicant.email ?? null,
         applicantAddress: applicant.address ?? null,
-        ...applicantSearchColumns([name, applicant.idNumber, applicant.taxCode, applicant.phone, applicant.email]),
+        ...search,
         applicant,
         submitter: submitterIdentity(procedure, d.data, ctx.evaluator),
         data: d.data,
@@ -208,7 +215,7 @@ export async function importLegacyDossiers(
       });
       const head = await insertEvents(tx, id, GENESIS_HASH, decision.events, now);
       await tx.update(dossiers).set({ headHash: head }).where(eq(dossiers.id, id));
-      await recordVisit(tx, id, [state.receivingAgency, state.location.agency], now);
+      await recordVisit(tx, id, [state.receivingAgency, state.location.agency], now, search.applicantSearch);
       await applyLedger(tx, procedure.field.code, null, state);
       await applyFacts(tx, { id, fieldCode: procedure.field.code, procedureCode: d.procedure }, decision.events, state);
       await reserveImported(tx, parts.agencyCode, parts.date, parts.sequence);

@@ -260,7 +260,12 @@ async function receive(
       ),
     );
   }
-  head.push(insertSql(dossierAgencies, visitRows(id, [state.receivingAgency, state.location.agency], now)));
+  head.push(
+    insertSql(
+      dossierAgencies,
+      visitRows(id, [state.receivingAgency, state.location.agency], now, plan.applicantColumns.applicantSearch),
+    ),
+  );
   const tail: Statement[] = [];
   const ledger = ledgerRows(procedure.field.code, null, state);
   if (ledger.length) tail.push(insertSql(reportLedger, ledger, LEDGER_UPSERT));

@@ -9,7 +9,7 @@
  * `motcua audit verify` is not meant for a bulk-seeded database.
  */
 import type postgres from 'postgres';
-import { OPEN_STATUSES, SEARCH_PAIR_SEPARATOR, SEARCH_WORD_SEPARATOR } from '@motcua/core';
+import { OPEN_STATUSES, SEARCH_AGENCY_SEPARATOR, SEARCH_PAIR_SEPARATOR, SEARCH_WORD_SEPARATOR } from '@motcua/core';
 import { foldText } from '../../src/dossiers/fold.ts';
 import { FAMILY, GIVEN, MIDDLE } from './histories.ts';
 
@@ -106,6 +106,11 @@ export const BULK_INDEXES: { name: string; create: string }[] = [
   {
     name: 'dossier_agencies_agency_idx',
     create: 'create index dossier_agencies_agency_idx on dossier_agencies using btree (agency_code, dossier_id)',
+  },
+  {
+    name: 'dossier_agencies_search_keys_idx',
+    create:
+      'create index dossier_agencies_search_keys_idx on dossier_agencies using gin (search_keys) with (fastupdate = off)',
   },
   {
     name: 'dossier_agencies_since_idx',
@@ -327,7 +332,7 @@ cross join lateral (
   ) as pairs
   from (select ($9::text[])[f.n] || ' ' || lpad((f.g % 1000000000)::text, 12, '0') || ' 09' || lpad((f.g % 100000000)::text, 8, '0') as search) x
 ) s
-returning id, receiving_agency, location_agency, submitted_at, field_code, channel, status, accepted_at, due_at, resolved_at, state
+returning id, receiving_agency, location_agency, submitted_at, field_code, channel, status, accepted_at, due_at, resolved_at, state, search_pairs
 ), events as (
   insert into dossier_events (dossier_id, seq, kind, at, actor_kind, actor_id, from_status, to_status, public, event, prev_hash, hash, recorded_at)
   select i.id, k, case when k = 1 then 'submit' else 'forward' end, i.submitted_at + (k - 1) * interval '1 hour', case when k = 1 then 'applicant' else 'staff' end,
@@ -340,8 +345,10 @@ returning id, receiving_agency, location_agency, submitted_at, field_code, chann
   from ins i cross join generate_series(1, $13::int) k
   returning 1
 ), visits as (
-  insert into dossier_agencies (dossier_id, agency_code, since)
-  select i.id, a.agency, i.submitted_at from ins i cross join lateral (select i.receiving_agency as agency union select i.location_agency) a
+  -- Each visit's keys as core's agencySearchKeys writes them: the agency before each pair.
+  insert into dossier_agencies (dossier_id, agency_code, since, search_keys)
+  select i.id, a.agency, i.submitted_at, array(select a.agency || '${SEARCH_AGENCY_SEPARATOR}' || p from unnest(i.search_pairs) p)
+  from ins i cross join lateral (select i.receiving_agency as agency union select i.location_agency) a
   returning 1
 ), d as (
   -- The running totals these dossiers imply, in the agency's zone: accepted (by channel) on the

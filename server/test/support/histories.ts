@@ -30,7 +30,7 @@ import {
 import type { ServerContext } from '../../src/context.ts';
 import type { Executor } from '../../src/db/client.ts';
 import { dossierAgencies, dossiers } from '../../src/db/schema/index.ts';
-import { chainHashes, insertEvents, stateColumns } from '../../src/dossiers/store.ts';
+import { chainHashes, insertEvents, stateColumns, visitRows } from '../../src/dossiers/store.ts';
 import { factsRow, writeFacts, type FactsRow } from '../../src/reports/facts-store.ts';
 import { GENESIS_HASH } from '../../src/dossiers/event-hash.ts';
 import { applicantSearchColumns } from '../../src/dossiers/applicant-search.ts';
@@ -390,7 +390,8 @@ async function writeBatch(ctx: ServerContext, tx: Executor, part: readonly Gener
   });
   for (let i = 0; i < rows.length; i += 100) await tx.insert(dossiers).values(rows.slice(i, i + 100));
   for (const d of part) await insertEvents(tx, d.id, GENESIS_HASH, d.events, now.getTime());
-  const visits: { dossierId: string; agencyCode: string; since: Date }[] = [];
+  const visits: ReturnType<typeof visitRows> = [];
+  const searchOf = new Map(rows.map((r) => [r.id, r.applicantSearch]));
   const ledger = new Map<string, LedgerEntry>();
   for (const d of part) {
     const seen = new Set<string>();
@@ -401,7 +402,7 @@ async function writeBatch(ctx: ServerContext, tx: Executor, part: readonly Gener
       for (const a of [state.receivingAgency, state.location.agency]) {
         if (!seen.has(a)) {
           seen.add(a);
-          visits.push({ dossierId: d.id, agencyCode: a, since: new Date(e.at) });
+          visits.push(...visitRows(d.id, [a], e.at, searchOf.get(d.id)!));
         }
       }
       for (const entry of ledgerDiff(

@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applicantSearchKeys, matchesSearchWords, searchWords, wordPairs } from './search-keys.ts';
+import fc from 'fast-check';
+import { foldText } from './fold-text.ts';
+import {
+  agencySearchKeys,
+  applicantSearchKeys,
+  matchesSearchWords,
+  searchWords,
+  storedTextPairs,
+  wordPairs,
+} from './search-keys.ts';
 
 test('wordPairs: every unordered pair once, in code-unit order; fewer than two words give none', () => {
   assert.deepEqual(wordPairs(['nguyen', 'van', 'an']), ['an nguyen', 'an van', 'nguyen van']);
@@ -23,4 +32,38 @@ test('matchesSearchWords: whole words, any order, all of them', () => {
   assert.ok(!matchesSearchWords('nguyen van anh', ['an']));
   assert.ok(!matchesSearchWords('nguyen van an', ['an', 'binh']));
   assert.deepEqual(searchWords('an  an van'), ['an', 'van']);
+});
+
+test('agencySearchKeys: each pair prefixed by the agency; the stored text gives its own pairs', () => {
+  assert.deepEqual(agencySearchKeys('000.20.01.H56', storedTextPairs('nguyen van an')), [
+    '000.20.01.H56 an nguyen',
+    '000.20.01.H56 an van',
+    '000.20.01.H56 nguyen van',
+  ]);
+  assert.deepEqual(agencySearchKeys('X', []), []);
+  assert.deepEqual(storedTextPairs('an  an'), []);
+});
+
+test('agencySearchKeys: a search of two or more words at an agency matches exactly the texts stored there holding every word', () => {
+  // Agencies that share words and spaces with each other and with the words (the worst case for a
+  // separator); words from a small set so that matches are frequent, and any text beside them.
+  const agency = fc.constantFrom('000.20.01.H56', '000.20.01.H56 an', 'an', 'a b', 'a', 'b', '', ' ');
+  const word = fc.oneof(fc.constantFrom('an', 'nguyen', 'van', 'b', 'a', 'Văn', 'ĐỨC', '0912'), fc.string());
+  const text = fc.array(word, { maxLength: 7 }).map((ws) => foldText(ws.join(' ')));
+  const typed = fc
+    .array(word, { minLength: 2, maxLength: 4 })
+    .map((ws) => searchWords(foldText(ws.join(' '))))
+    .filter((ws) => ws.length >= 2);
+  fc.assert(
+    fc.property(agency, text, agency, typed, (at, stored, asked, words) => {
+      const have = new Set(agencySearchKeys(at, storedTextPairs(stored)));
+      const found = agencySearchKeys(asked, wordPairs(words)).every((k) => have.has(k));
+      assert.equal(
+        found,
+        at === asked && matchesSearchWords(stored, words),
+        JSON.stringify({ at, stored, asked, words }),
+      );
+    }),
+    { numRuns: 3000, seed: 20261204 },
+  );
 });

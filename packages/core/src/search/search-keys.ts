@@ -50,3 +50,25 @@ export function matchesSearchWords(storedText: string, words: readonly string[])
   const have = new Set(searchWords(storedText));
   return words.every((w) => have.has(w));
 }
+
+/**
+ * Between an agency's code and a pair in an agency-scoped key ("000.20.01.H56 an nguyen"). A pair
+ * is exactly two words joined by SEARCH_PAIR_SEPARATOR and a folded word holds no whitespace, so a
+ * key splits back at its last two spaces into one agency and one pair, whatever the agency's code:
+ * keys of different agencies or pairs never coincide.
+ */
+export const SEARCH_AGENCY_SEPARATOR = ' ';
+
+/**
+ * The search keys of a dossier at one agency (stored per visit), or of a search at one agency:
+ * each word pair prefixed by the agency. Every inbox search is scoped to an agency, so asking for
+ * these keys reads only that agency's matches, however many the province holds.
+ */
+export function agencySearchKeys(agency: string, pairs: readonly string[]): string[] {
+  return pairs.map((p) => `${agency}${SEARCH_AGENCY_SEPARATOR}${p}`);
+}
+
+/** The word pairs of an already-folded stored text (what its dossier's keys are made of). */
+export function storedTextPairs(folded: string): string[] {
+  return wordPairs(searchWords(folded));
+}

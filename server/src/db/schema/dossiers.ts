@@ -129,6 +129,12 @@ export const dossierAgencies = pgTable(
       .references(() => dossiers.id),
     agencyCode: text('agency_code').notNull(),
     since: timestamp('since', { withTimezone: true, mode: 'date' }).notNull(),
+    /**
+     * Core's agencySearchKeys of this agency and the applicant's word pairs (GIN-indexed): a search
+     * at the agency reads only its own matches. Written with the visit; null only on rows written
+     * before the column, until the online backfill (inbox/search-keys-backfill.ts) fills them.
+     */
+    searchKeys: text('search_keys').array(),
   },
   (t) => [
     primaryKey({ columns: [t.dossierId, t.agencyCode] }),
