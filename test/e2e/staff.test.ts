@@ -21,7 +21,9 @@ const errors: string[] = [];
 
 before(async () => {
   ensureStaffBuilt();
-  server = await startServer();
+  // A public address this browser cannot reach: the workspace must load everything from the
+  // server it is served by (a counter's tablet reaches it by its LAN address, not the public one).
+  server = await startServer({ env: { MOTCUA_PUBLIC_URL: 'http://public.motcua.invalid' } });
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   first = await submitBirthRegistration(server.url, 'Trần Minh Khang');
   second = await submitBirthRegistration(server.url, 'Lê Thu Hà');

@@ -250,7 +250,10 @@ export function createClientData(options: ClientDataOptions = {}): StaffData {
             params: { procedureCode: code, version },
           }),
     async validators(url) {
-      const mod = (await import(/* @vite-ignore */ url)) as {
+      // The view names the module by the server's public address, which need not be the one this
+      // browser reaches it by (a counter's tablet uses the LAN address): ask the same server for its path.
+      const { pathname, search } = new URL(url, location.href);
+      const mod = (await import(/* @vite-ignore */ `${base}${pathname}${search}`)) as {
         validators?: Record<string, unknown>;
         default?: Record<string, unknown>;
       };
