@@ -3,6 +3,7 @@ import { ACTIONS, isActionKind } from '@motcua/core';
 import type { DossierEvent } from '../data/staff-data.ts';
 import { lang, msg, t } from '../i18n/language.ts';
 import { formatDateTime } from '../ui/format.ts';
+import { severityIcon } from '../ui/severity-icon.ts';
 
 /** A step handed over, as core's state records it (on time or late against the step's due). */
 export interface Handover {
@@ -31,7 +32,7 @@ export function timelineTemplate(events: DossierEvent[], handovers: Handover[]):
               ${
                 h.onTime
                   ? html`<span class="success"><span aria-hidden="true">✓</span> ${t('onTime')}</span>`
-                  : html`<span class="sev-overdue"><span aria-hidden="true">⛔</span> ${t('late')}</span>`
+                  : html`<span class="sev-overdue">${severityIcon('overdue')} ${t('late')}</span>`
               }`
             : nothing
         }

@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { t } from '../i18n/language.ts';
 import { dueState } from './format.ts';
+import { severityIcon } from './severity-icon.ts';
 
 /**
  * A deadline as "days left": the severity told by an icon and by words, never by colour alone.
@@ -15,9 +16,8 @@ export function dueBadge(dueAt: string | null, now: number, overdue = false): Te
         ? t('dueToday')
         : t('daysLeft', { n: s.days });
   if (s.severity === 'ok') return html`<span>${words}</span>`;
-  const icon = s.severity === 'overdue' ? '⛔' : '⚠';
   const label = s.severity === 'overdue' ? t('severityOverdue') : t('severitySoon');
   return html`<span class="sev-${s.severity}"
-    ><span aria-hidden="true">${icon}</span> <span class="visually-hidden">${label}: </span>${words}</span
+    >${severityIcon(s.severity)} <span class="visually-hidden">${label}: </span>${words}</span
   >`;
 }

@@ -150,6 +150,11 @@ export const staffStyles = css`
     color: var(--_warn);
     font-weight: 700;
   }
+  .sev-icon {
+    width: 1em;
+    height: 1em;
+    vertical-align: -0.125em;
+  }
   dl.facts {
     display: grid;
     grid-template-columns: max-content 1fr;
