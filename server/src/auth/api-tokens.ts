@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { apiTokens } from '../db/schema/index.ts';
+import { apiTokens, staff, staffRoles } from '../db/schema/index.ts';
 import { randomToken, tokenHash } from './secret.ts';
-import { loadPrincipal } from './load-principal.ts';
+import { GRANT_ORDER, principalOf } from './load-principal.ts';
 import type { Principal } from '../http/principal.ts';
 
 /** Bearer tokens look like `mct_<random>`; the prefix lets secret scanners recognise them. */
@@ -67,22 +67,39 @@ export async function revokeApiToken(db: Executor, staffId: string, tokenId: str
   return rows.length > 0;
 }
 
-/** The principal behind a bearer token, or null (unknown, revoked, expired, account inactive). */
+/**
+ * The principal behind a bearer token, or null (unknown, revoked, expired, account inactive).
+ * Integrations send one with every call: the token, its active account and the account's roles
+ * come in one query (one row per role).
+ */
 export async function resolveApiToken(db: Executor, token: string, now: number): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const rows = await db
-    .select()
+    .select({
+      tokenId: apiTokens.id,
+      revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      id: staff.id,
+      username: staff.username,
+      fullName: staff.fullName,
+      agencyCode: staff.agencyCode,
+      agency: staffRoles.agencyCode,
+      role: staffRoles.role,
+    })
     .from(apiTokens)
-    .where(eq(apiTokens.tokenHash, tokenHash(token)));
+    .innerJoin(staff, and(eq(staff.id, apiTokens.staffId), eq(staff.active, true)))
+    .leftJoin(staffRoles, eq(staffRoles.staffId, staff.id))
+    .where(eq(apiTokens.tokenHash, tokenHash(token)))
+    .orderBy(...GRANT_ORDER);
   const t = rows[0];
   if (!t || t.revokedAt || (t.expiresAt && t.expiresAt.getTime() <= now)) return null;
-  const principal = await loadPrincipal(db, t.staffId, 'token');
-  if (!principal) return null;
+  const principal = principalOf(t, rows, 'token');
   if (!t.lastUsedAt || now - t.lastUsedAt.getTime() > 60_000) {
     await db
       .update(apiTokens)
       .set({ lastUsedAt: new Date(now) })
-      .where(eq(apiTokens.id, t.id));
+      .where(eq(apiTokens.id, t.tokenId));
   }
-  return { ...principal, tokenId: t.id };
+  return { ...principal, tokenId: t.tokenId };
 }

@@ -126,8 +126,14 @@ forEachDatabase('authentication: sessions, CSRF, tokens, throttling', (db) => {
     const token = await bearer(server, 'admin.province');
     const me = await server.request('/api/v1/auth/session', { headers: { authorization: `Bearer ${token}` } });
     assert.equal(me.status, 200);
-    const meBody = await json<{ via: string; staff: { id: string } }>(me);
+    const meBody = await json<{ via: string; staff: { id: string; roles: unknown[] } }>(me);
     assert.equal(meBody.via, 'token');
+    const s = await login(server, 'admin.province');
+    const bySession = await json<{ staff: { roles: unknown[] } }>(
+      await server.request('/api/v1/auth/session', { headers: sessionHeaders(s) }),
+    );
+    assert.ok(meBody.staff.roles.length >= 1);
+    assert.deepEqual(meBody.staff.roles, bySession.staff.roles, 'the same grants, in the same order, either way');
     const list = await server.request(`/api/v1/staff/${meBody.staff.id}/tokens`, {
       headers: { authorization: `Bearer ${token}` },
     });
