@@ -11,7 +11,8 @@
  *   npm run bench -w @motcua/server -- inbox
  *   BENCH_INBOX_SIZES=…  BENCH_INBOX_SAMPLES=60 (per round)  BENCH_INBOX_ROUNDS=3  BENCH_DATABASE_URL=…  BENCH_KEEP=1
  *   BENCH_INBOX_REUSE=postgres://…/motcua_t_… measures again a database kept by an earlier run (no load;
- *   migrated first, and the backfill of the visits' search keys timed before the measures).
+ *   migrated first, and the backfill of the visits' search keys timed before the measures); with
+ *   BENCH_INBOX_SIZES larger than it holds, it is grown to those sizes and measured at each.
  *   BENCH_STAFF_SAMPLES=10 (browser samples; 0 skips the browser).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -205,7 +206,9 @@ const results: { size: number; seedSeconds: number; scenarios: Record<string, { 
 let loaded = 0;
 if (REUSE) {
   const [{ n }] = (await pg`select count(*)::int as n from dossiers`) as unknown as [{ n: number }];
-  SIZES.splice(0, SIZES.length, n);
+  // Sizes asked beyond what it holds grow it (BENCH_INBOX_SIZES); otherwise it is measured as it is.
+  const larger = process.env.BENCH_INBOX_SIZES ? SIZES.filter((s) => s > n) : [];
+  SIZES.splice(0, SIZES.length, ...(larger.length ? larger : [n]));
   loaded = n;
 }
 try {
