@@ -101,7 +101,7 @@ forEachDatabase('applicant search, property', (db) => {
     const g = await generator(server.ctx);
     await writeDossiers(
       server.ctx,
-      randomDossiers(g, server.ctx, 150, 11, { start: NOW - 20 * 86_400_000, until: NOW, meanGapMs: 24 * 3600_000 }),
+      randomDossiers(g, server.ctx, 150, 12, { start: NOW - 20 * 86_400_000, until: NOW, meanGapMs: 24 * 3600_000 }),
     );
     leader = await staffOf(server, 'leader.province');
     const forwarded = await execute<{ agency: string; n: number }>(
