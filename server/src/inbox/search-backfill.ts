@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { applicantSearchKeys } from '@motcua/core';
 import type { Database } from '../db/client.ts';
-import { execute } from '../db/client.ts';
+import { runOnlineBackfill, type BackfillQuery } from '../db/online-backfill.ts';
 import { SEARCH_PAIRS_KEY, searchPairsReady } from './search-pairs.ts';
 
 /** Advisory lock key of the backfill: one process does it, the others serve meanwhile. */
@@ -27,8 +26,6 @@ from dossiers where id > $1::uuid order by id limit $2`;
 const FILL_SQL = `update dossiers d set search_pairs = array(select jsonb_array_elements_text(x.p))
 from jsonb_to_recordset($1::jsonb) as x(id uuid, p jsonb) where d.id = x.id and d.search_pairs is null`;
 
-type Query = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
-
 const INDEX_SQL = 'create index %s if not exists dossiers_search_pairs_idx on dossiers using gin (search_pairs)';
 
 /**
@@ -41,48 +38,18 @@ const INDEX_SQL = 'create index %s if not exists dossiers_search_pairs_idx on do
 export async function backfillSearchPairs(database: Database, o: BackfillOptions = {}): Promise<number> {
   if (await searchPairsReady(database)) return 0;
   const batch = o.batch ?? 5000;
-  if (database.kind === 'postgres') {
-    const conn = await database.sql!.reserve();
-    try {
-      const [got] = await conn`select pg_try_advisory_lock(${BACKFILL_LOCK}) as ok`;
-      if (!got?.ok) return 0;
-      try {
-        const filled = await fillBatches(
-          async (text, params) => (await conn.unsafe(text, params as never[])) as unknown as Record<string, unknown>[],
-          batch,
-          o,
-        );
-        // A build interrupted earlier leaves an invalid index behind: drop it and build again.
-        const [idx] = await conn`select i.indisvalid as valid from pg_index i
-          join pg_class c on c.oid = i.indexrelid where c.relname = 'dossiers_search_pairs_idx'`;
-        if (idx && !idx.valid) await conn.unsafe('drop index concurrently if exists dossiers_search_pairs_idx');
-        await conn.unsafe(INDEX_SQL.replace('%s', 'concurrently'));
-        await conn`insert into maintenance (key, done_at) values (${SEARCH_PAIRS_KEY}, now()) on conflict do nothing`;
-        o.log?.({ filled }, 'search word pairs ready');
-        return filled;
-      } finally {
-        await conn`select pg_advisory_unlock(${BACKFILL_LOCK})`;
-      }
-    } finally {
-      conn.release();
-    }
-  }
-  // PGlite: one process, one connection.
-  const filled = await fillBatches(
-    async (text, params) => (await database.pglite!.query<Record<string, unknown>>(text, params)).rows,
-    batch,
-    o,
-  );
-  await execute(database.db, sql.raw(INDEX_SQL.replace('%s ', '')));
-  await execute(
-    database.db,
-    sql`insert into maintenance (key, done_at) values (${SEARCH_PAIRS_KEY}, now()) on conflict do nothing`,
-  );
+  const filled = await runOnlineBackfill(database, {
+    lock: BACKFILL_LOCK,
+    index: { name: 'dossiers_search_pairs_idx', create: INDEX_SQL },
+    mark: SEARCH_PAIRS_KEY,
+    fill: (query) => fillBatches(query, batch, o),
+  });
+  if (filled === null) return 0;
   o.log?.({ filled }, 'search word pairs ready');
   return filled;
 }
 
-async function fillBatches(query: Query, batch: number, o: BackfillOptions): Promise<number> {
+async function fillBatches(query: BackfillQuery, batch: number, o: BackfillOptions): Promise<number> {
   let total = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (let i = 1; ; i++) {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { agencySearchKeys, storedTextPairs } from '@motcua/core';
 import type { Database } from '../db/client.ts';
 import { execute } from '../db/client.ts';
+import { runOnlineBackfill, type BackfillQuery } from '../db/online-backfill.ts';
 
 /** The `maintenance` key recorded when every visit has its search keys and their index is built (migration 0019). */
 export const VISIT_SEARCH_KEYS_KEY = 'visit-search-keys';
@@ -51,8 +52,6 @@ where v.dossier_id = x.id and v.agency_code = x.a and v.search_keys is null`;
 
 const LEFT_SQL = 'select count(*)::int as n from (select 1 from dossier_agencies where search_keys is null limit 1) x';
 
-type Query = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
-
 export interface KeysBackfillOptions {
   /** Visits per batch (one read and one update statement each). */
   batch?: number;
@@ -77,44 +76,16 @@ export async function backfillVisitSearchKeys(database: Database, o: KeysBackfil
     o.log?.({ filled, seconds: Math.round((Date.now() - started) / 100) / 10 }, 'visit search keys ready');
     return filled;
   };
-  if (database.kind === 'postgres') {
-    const conn = await database.sql!.reserve();
-    try {
-      const [got] = await conn`select pg_try_advisory_lock(${BACKFILL_LOCK}) as ok`;
-      if (!got?.ok) return 0;
-      try {
-        const filled = await fillAll(
-          async (text, params) => (await conn.unsafe(text, params as never[])) as unknown as Record<string, unknown>[],
-          o,
-        );
-        // A build interrupted earlier leaves an invalid index behind: drop it and build again.
-        const [idx] = await conn`select i.indisvalid as valid from pg_index i
-          join pg_class c on c.oid = i.indexrelid where c.relname = ${INDEX}`;
-        if (idx && !idx.valid) await conn.unsafe(`drop index concurrently if exists ${INDEX}`);
-        await conn.unsafe(INDEX_SQL.replace('%s', 'concurrently'));
-        await conn`insert into maintenance (key, done_at) values (${VISIT_SEARCH_KEYS_KEY}, now()) on conflict do nothing`;
-        return done(filled);
-      } finally {
-        await conn`select pg_advisory_unlock(${BACKFILL_LOCK})`;
-      }
-    } finally {
-      conn.release();
-    }
-  }
-  // PGlite: one process, one connection.
-  const filled = await fillAll(
-    async (text, params) => (await database.pglite!.query<Record<string, unknown>>(text, params)).rows,
-    o,
-  );
-  await execute(database.db, sql.raw(INDEX_SQL.replace('%s ', '')));
-  await execute(
-    database.db,
-    sql`insert into maintenance (key, done_at) values (${VISIT_SEARCH_KEYS_KEY}, now()) on conflict do nothing`,
-  );
-  return done(filled);
+  const filled = await runOnlineBackfill(database, {
+    lock: BACKFILL_LOCK,
+    index: { name: INDEX, create: INDEX_SQL },
+    mark: VISIT_SEARCH_KEYS_KEY,
+    fill: (query) => fillAll(query, o),
+  });
+  return filled === null ? 0 : done(filled);
 }
 
-async function fillAll(query: Query, o: KeysBackfillOptions): Promise<number> {
+async function fillAll(query: BackfillQuery, o: KeysBackfillOptions): Promise<number> {
   let total = 0;
   for (let pass = 0; ; pass++) {
     total += await fillPass(query, o.batch ?? 4000, o, total);
@@ -124,7 +95,7 @@ async function fillAll(query: Query, o: KeysBackfillOptions): Promise<number> {
   }
 }
 
-async function fillPass(query: Query, batch: number, o: KeysBackfillOptions, before: number): Promise<number> {
+async function fillPass(query: BackfillQuery, batch: number, o: KeysBackfillOptions, before: number): Promise<number> {
   let total = 0;
   let after = { id: '00000000-0000-0000-0000-000000000000', agency: '' };
   for (let i = 1; ; i++) {
