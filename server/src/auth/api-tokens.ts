@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { apiTokens, staff, staffRoles } from '../db/schema/index.ts';
 import { randomToken, tokenHash } from './secret.ts';
-import { GRANT_ORDER, principalOf } from './load-principal.ts';
+import { GRANT_ORDER, PRINCIPAL_COLUMNS, principalOf } from './load-principal.ts';
 import type { Principal } from '../http/principal.ts';
 
 /** Bearer tokens look like `mct_<random>`; the prefix lets secret scanners recognise them. */
@@ -80,12 +80,7 @@ export async function resolveApiToken(db: Executor, token: string, now: number):
       revokedAt: apiTokens.revokedAt,
       expiresAt: apiTokens.expiresAt,
       lastUsedAt: apiTokens.lastUsedAt,
-      id: staff.id,
-      username: staff.username,
-      fullName: staff.fullName,
-      agencyCode: staff.agencyCode,
-      agency: staffRoles.agencyCode,
-      role: staffRoles.role,
+      ...PRINCIPAL_COLUMNS,
     })
     .from(apiTokens)
     .innerJoin(staff, and(eq(staff.id, apiTokens.staffId), eq(staff.active, true)))

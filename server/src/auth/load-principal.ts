@@ -30,6 +30,16 @@ export function principalOf(
   };
 }
 
+/** The columns of a principal read in one query: the account and, one row each, its grants. */
+export const PRINCIPAL_COLUMNS = {
+  id: staff.id,
+  username: staff.username,
+  fullName: staff.fullName,
+  agencyCode: staff.agencyCode,
+  agency: staffRoles.agencyCode,
+  role: staffRoles.role,
+};
+
 /** The order of an account's grants, the same however they are read. */
 export const GRANT_ORDER = [asc(staffRoles.agencyCode), asc(staffRoles.role)];
 

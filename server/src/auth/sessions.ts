@@ -2,7 +2,7 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { sessions, staff, staffRoles } from '../db/schema/index.ts';
 import { randomToken, tokenHash } from './secret.ts';
-import { GRANT_ORDER, principalOf } from './load-principal.ts';
+import { GRANT_ORDER, PRINCIPAL_COLUMNS, principalOf } from './load-principal.ts';
 import type { Principal } from '../http/principal.ts';
 
 export interface NewSession {
@@ -48,16 +48,7 @@ export async function resolveSession(
 ): Promise<Principal | null> {
   const id = tokenHash(token);
   const rows = await db
-    .select({
-      id: staff.id,
-      username: staff.username,
-      fullName: staff.fullName,
-      agencyCode: staff.agencyCode,
-      csrfToken: sessions.csrfToken,
-      lastSeenAt: sessions.lastSeenAt,
-      agency: staffRoles.agencyCode,
-      role: staffRoles.role,
-    })
+    .select({ ...PRINCIPAL_COLUMNS, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(staff, and(eq(staff.id, sessions.staffId), eq(staff.active, true)))
     .leftJoin(staffRoles, eq(staffRoles.staffId, staff.id))

@@ -26,6 +26,7 @@ import { workflowContext } from '../dossiers/workflow-context.ts';
 import { SAMPLE_PROCEDURES, prng, randomPerson, sampleData } from './sample-applicants.ts';
 import { nextInstant, preferences, samplePlans, workingInstant, type SamplePlan } from './sample-plan.ts';
 import { DESK, deskPlans } from './sample-desk.ts';
+import { PRINCIPAL_COLUMNS } from '../auth/load-principal.ts';
 
 export interface SampleReport {
   dossiers: number;
@@ -50,14 +51,7 @@ function pdf(text: string): Uint8Array {
 /** The demo's staff accounts as the principals the services act for. */
 async function principals(ctx: ServerContext): Promise<Principal[]> {
   const rows = await ctx.db
-    .select({
-      id: staff.id,
-      username: staff.username,
-      fullName: staff.fullName,
-      agencyCode: staff.agencyCode,
-      agency: staffRoles.agencyCode,
-      role: staffRoles.role,
-    })
+    .select(PRINCIPAL_COLUMNS)
     .from(staff)
     .innerJoin(staffRoles, eq(staffRoles.staffId, staff.id))
     .orderBy(staff.username);
