@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
-import { json } from '../../test/support/http.ts';
+import { inboxCodes } from '../../test/support/inbox-codes.ts';
 import { staffOf, type Staff } from '../../test/support/cases.ts';
 import { generator, randomDossiers, writeDossiers } from '../../test/support/histories.ts';
 import { execute } from '../db/client.ts';
@@ -29,21 +29,7 @@ forEachDatabase('search word pairs', (db) => {
   let server: TestServer;
   let leader: Staff;
 
-  const codes = async (q: string) => {
-    const out: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const res = await server.request(
-        `/api/v1/agencies/${AGENCY}/inbox?view=passed&limit=200&q=${encodeURIComponent(q)}${cursor ? `&cursor=${cursor}` : ''}`,
-        { headers: { authorization: `Bearer ${leader.token}` } },
-      );
-      assert.equal(res.status, 200, await res.clone().text());
-      const page = await json<{ items: { code: string }[]; nextCursor: string | null }>(res);
-      out.push(...page.items.map((i) => i.code));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return out;
-  };
+  const codes = (q: string) => inboxCodes(server, leader.token, AGENCY, { view: 'passed', q });
 
   before(async () => {
     server = await testServer(db(), { now: NOW });

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { agencySearchKeys, storedTextPairs } from '@motcua/core';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
-import { json } from '../../test/support/http.ts';
+import { inboxCodes } from '../../test/support/inbox-codes.ts';
 import { staffOf, type Staff } from '../../test/support/cases.ts';
 import { generator, randomDossiers, writeDossiers } from '../../test/support/histories.ts';
 import { execute } from '../db/client.ts';
@@ -19,22 +19,7 @@ forEachDatabase('visit search keys backfill', (db) => {
   let server: TestServer;
   let leader: Staff;
 
-  const codes = async (q: string, view: string) => {
-    const out: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const params = new URLSearchParams({ view, limit: '200', q });
-      if (cursor) params.set('cursor', cursor);
-      const res = await server.request(`/api/v1/agencies/${AGENCY}/inbox?${params}`, {
-        headers: { authorization: `Bearer ${leader.token}` },
-      });
-      assert.equal(res.status, 200, await res.clone().text());
-      const page = await json<{ items: { code: string }[]; nextCursor: string | null }>(res);
-      out.push(...page.items.map((i) => i.code));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return out.sort();
-  };
+  const codes = async (q: string, view: string) => (await inboxCodes(server, leader.token, AGENCY, { view, q })).sort();
 
   before(async () => {
     server = await testServer(db(), { now: NOW });

@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { foldText, matchesSearchWords, searchWords } from '@motcua/core';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, type TestServer } from '../../test/support/server.ts';
-import { json } from '../../test/support/http.ts';
+import { inboxCodes } from '../../test/support/inbox-codes.ts';
 import { staffOf, type Staff } from '../../test/support/cases.ts';
 import { FAMILY, GIVEN, MIDDLE, generator, randomDossiers, writeDossiers } from '../../test/support/histories.ts';
 import { execute } from '../db/client.ts';
@@ -49,23 +49,8 @@ forEachDatabase('applicant search, property', (db) => {
     assert.equal(await visitSearchKeysReady(server.ctx.database), path === 'visit keys');
   };
 
-  const codes = async (q: string | null, view: View, agency: string) => {
-    const out: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const params = new URLSearchParams({ view, limit: '200' });
-      if (q !== null) params.set('q', q);
-      if (cursor) params.set('cursor', cursor);
-      const res = await server.request(`/api/v1/agencies/${agency}/inbox?${params}`, {
-        headers: { authorization: `Bearer ${leader.token}` },
-      });
-      assert.equal(res.status, 200, await res.clone().text());
-      const page = await json<{ items: { code: string }[]; nextCursor: string | null }>(res);
-      out.push(...page.items.map((i) => i.code));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return out;
-  };
+  const codes = (q: string | null, view: View, agency: string) =>
+    inboxCodes(server, leader.token, agency, q === null ? { view } : { view, q });
 
   /** What the search must answer, from core's fold alone. */
   const naive = (q: string, view: View, agency: string) => {
