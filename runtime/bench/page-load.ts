@@ -9,6 +9,7 @@ import { validateProcedure } from '@motcua/core/validate';
 import { compileValidatorModule } from '@motcua/compile';
 import { currentValidatorsModule } from '@motcua/api';
 import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { fields, schema, uischema } from './form-100.ts';
 
@@ -27,6 +28,20 @@ export function benchProcedure(): Procedure {
   const checked = validateProcedure(p);
   if (!checked.valid) throw new Error(`bench procedure: ${JSON.stringify(checked.issues.slice(0, 3))}`);
   return p;
+}
+
+/** The hand-written Lit form's own bundle, minified for production as a real page would load it. */
+export async function plainLitJs(): Promise<string> {
+  const out = await build({
+    entryPoints: [here('./plain-lit-form.ts')],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    minify: true,
+    conditions: ['production'],
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]!.text;
 }
 
 /** Files the page-load rounds need, for the bench's static server. */

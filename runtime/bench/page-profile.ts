@@ -12,26 +12,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@motcua/test/chromium';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
-import { benchDone, pageLoadFiles, visit } from './page-load.ts';
+import { benchDone, pageLoadFiles, plainLitJs, visit } from './page-load.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const mode = (process.argv[2] ?? 'trace') as 'trace' | 'compare';
 
-const plainJs = (
-  await build({
-    entryPoints: [here('./plain-lit-form.ts')],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    minify: true,
-    conditions: ['production'],
-    logLevel: 'silent',
-  })
-).outputFiles[0]!.text;
+const plainJs = await plainLitJs();
 const files: Record<string, [string, string | Buffer]> = await pageLoadFiles(plainJs);
 // The same page with the entry from another build directory, served under /old/dist/. With
 // --old-forward its API is /old/api/…, answering the in-force validator address as the server did

@@ -14,7 +14,7 @@ import { compileValidatorModule } from '@motcua/compile';
 import { bundleFiles, embedWeights, gzip, type EmbedWeight } from '../test-node/embed-weight.ts';
 import { bundleShares } from './bundle-map.ts';
 import { schema } from './form-100.ts';
-import { pageLoadFiles, visit } from './page-load.ts';
+import { pageLoadFiles, plainLitJs, visit } from './page-load.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -36,17 +36,7 @@ const pageJs = (
   })
 ).outputFiles[0]!.text;
 const validators = await compileValidatorModule([schema()]);
-const plainJs = (
-  await build({
-    entryPoints: [here('./plain-lit-form.ts')],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    minify: true,
-    conditions: ['production'],
-    logLevel: 'silent',
-  })
-).outputFiles[0]!.text;
+const plainJs = await plainLitJs();
 
 const files: Record<string, [string, string | Buffer]> = {
   '/': [
