@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './client.ts';
 import { execute } from './client.ts';
+import type { MaintenanceMark } from './maintenance-mark.ts';
 
 /** One statement of a backfill, with positional parameters, on the backfill's own connection. */
 export type BackfillQuery = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
@@ -10,8 +11,8 @@ export interface OnlineBackfill {
   lock: number;
   /** The index to build once every row is filled: `create index %s if not exists <name> …` (`%s`: CONCURRENTLY on PostgreSQL). */
   index: { name: string; create: string };
-  /** The `maintenance` key written last, which lets readers use the filled rows. */
-  mark: string;
+  /** The mark written last, which lets readers use the filled rows. */
+  mark: MaintenanceMark;
   /** Fills the rows through `query`; returns how many it filled. */
   fill: (query: BackfillQuery) => Promise<number>;
 }
@@ -37,7 +38,7 @@ export async function runOnlineBackfill(database: Database, b: OnlineBackfill): 
           join pg_class c on c.oid = i.indexrelid where c.relname = ${b.index.name}`;
         if (idx && !idx.valid) await conn.unsafe(`drop index concurrently if exists ${b.index.name}`);
         await conn.unsafe(b.index.create.replace('%s', 'concurrently'));
-        await conn`insert into maintenance (key, done_at) values (${b.mark}, now()) on conflict do nothing`;
+        await b.mark.write(database);
         return filled;
       } finally {
         await conn`select pg_advisory_unlock(${b.lock})`;
@@ -50,9 +51,6 @@ export async function runOnlineBackfill(database: Database, b: OnlineBackfill): 
     async (text, params) => (await database.pglite!.query<Record<string, unknown>>(text, params)).rows,
   );
   await execute(database.db, sql.raw(b.index.create.replace('%s ', '')));
-  await execute(
-    database.db,
-    sql`insert into maintenance (key, done_at) values (${b.mark}, now()) on conflict do nothing`,
-  );
+  await b.mark.write(database);
   return filled;
 }

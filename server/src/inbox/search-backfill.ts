@@ -1,7 +1,7 @@
 import { applicantSearchKeys } from '@motcua/core';
 import type { Database } from '../db/client.ts';
 import { runOnlineBackfill, type BackfillQuery } from '../db/online-backfill.ts';
-import { SEARCH_PAIRS_KEY, searchPairsReady } from './search-pairs.ts';
+import { searchPairsMark } from './search-pairs.ts';
 
 /** Advisory lock key of the backfill: one process does it, the others serve meanwhile. */
 const BACKFILL_LOCK = 0x6d637370; // "mcsp"
@@ -36,12 +36,12 @@ const INDEX_SQL = 'create index %s if not exists dossiers_search_pairs_idx on do
  * rows filled (0 when already done, or when another process is doing it).
  */
 export async function backfillSearchPairs(database: Database, o: BackfillOptions = {}): Promise<number> {
-  if (await searchPairsReady(database)) return 0;
+  if (await searchPairsMark.ready(database)) return 0;
   const batch = o.batch ?? 5000;
   const filled = await runOnlineBackfill(database, {
     lock: BACKFILL_LOCK,
     index: { name: 'dossiers_search_pairs_idx', create: INDEX_SQL },
-    mark: SEARCH_PAIRS_KEY,
+    mark: searchPairsMark,
     fill: (query) => fillBatches(query, batch, o),
   });
   if (filled === null) return 0;

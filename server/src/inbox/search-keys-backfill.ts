@@ -3,30 +3,18 @@ import { agencySearchKeys, storedTextPairs } from '@motcua/core';
 import type { Database } from '../db/client.ts';
 import { execute } from '../db/client.ts';
 import { runOnlineBackfill, type BackfillQuery } from '../db/online-backfill.ts';
+import { maintenanceMark } from '../db/maintenance-mark.ts';
 
 /** The `maintenance` key recorded when every visit has its search keys and their index is built (migration 0019). */
 export const VISIT_SEARCH_KEYS_KEY = 'visit-search-keys';
 
-const ready = new WeakSet<Database>();
-
 /**
  * Whether searches may ask the visits' agency-scoped keys: only once the backfill finished (until
- * then older visits have none, and the dossiers' word pairs answer). Once true, remembered.
+ * then older visits have none, and the dossiers' word pairs answer).
  */
-export async function visitSearchKeysReady(database: Database): Promise<boolean> {
-  if (ready.has(database)) return true;
-  const rows = await execute<{ n: number }>(
-    database.db,
-    sql`select count(*)::int as n from maintenance where key = ${VISIT_SEARCH_KEYS_KEY}`,
-  );
-  if (rows[0]?.n) ready.add(database);
-  return ready.has(database);
-}
-
-/** Forgets what was remembered (tests and benchmarks that undo or switch the path). */
-export function forgetVisitSearchKeysReady(database: Database): void {
-  ready.delete(database);
-}
+const visitSearchKeysMark = maintenanceMark(VISIT_SEARCH_KEYS_KEY);
+export const visitSearchKeysReady = visitSearchKeysMark.ready;
+export const forgetVisitSearchKeysReady = visitSearchKeysMark.forget;
 
 /** Advisory lock key of the backfill: one process does it, the others serve meanwhile. */
 const BACKFILL_LOCK = 0x6d63766b; // "mcvk"
@@ -72,14 +60,13 @@ export async function backfillVisitSearchKeys(database: Database, o: KeysBackfil
   if (await visitSearchKeysReady(database)) return 0;
   const started = Date.now();
   const done = (filled: number) => {
-    ready.add(database);
     o.log?.({ filled, seconds: Math.round((Date.now() - started) / 100) / 10 }, 'visit search keys ready');
     return filled;
   };
   const filled = await runOnlineBackfill(database, {
     lock: BACKFILL_LOCK,
     index: { name: INDEX, create: INDEX_SQL },
-    mark: VISIT_SEARCH_KEYS_KEY,
+    mark: visitSearchKeysMark,
     fill: (query) => fillAll(query, o),
   });
   return filled === null ? 0 : done(filled);

@@ -3,27 +3,15 @@ import { dashboardMeasures } from '@motcua/core';
 import { execute, type Database } from '../db/client.ts';
 import { factsOfRow } from './daily-sums.ts';
 import { factsPages } from './facts-pages.ts';
+import { maintenanceMark } from '../db/maintenance-mark.ts';
 
 /** The `maintenance` key recorded once every `dossier_facts` row has its measures (migration 0018). */
 export const MEASURES_KEY = 'dossier-measures';
 
-const ready = new WeakSet<Database>();
-
-/** Whether every stored row has its measures (the drill-down lists by them). Once true, remembered. */
-export async function measuresReady(database: Database): Promise<boolean> {
-  if (ready.has(database)) return true;
-  const rows = await execute<{ n: number }>(
-    database.db,
-    sql`select count(*)::int as n from maintenance where key = ${MEASURES_KEY}`,
-  );
-  if (rows[0]?.n) ready.add(database);
-  return ready.has(database);
-}
-
-/** Forgets what was remembered (tests that undo the backfill). */
-export function forgetMeasuresReady(database: Database): void {
-  ready.delete(database);
-}
+/** Whether every stored row has its measures (the drill-down lists by them). */
+const measuresMark = maintenanceMark(MEASURES_KEY);
+export const measuresReady = measuresMark.ready;
+export const forgetMeasuresReady = measuresMark.forget;
 
 /**
  * Gives the facts stored before migration 0018 their measures (core's `dashboardMeasures` of each
@@ -65,8 +53,7 @@ export async function backfillMeasures(
     if (pass >= 9)
       throw new Error('dossier_facts rows keep losing their measures (a writer older than migration 0018?)');
   }
-  await execute(db, sql`insert into maintenance (key, done_at) values (${MEASURES_KEY}, now()) on conflict do nothing`);
-  ready.add(database);
+  await measuresMark.write(database);
   o.log?.({ filled }, 'dashboard measures ready');
   return filled;
 }
