@@ -20,6 +20,7 @@ import { dossierById, type DossierRow } from '../dossiers/load.ts';
 import { workflowContext } from '../dossiers/workflow-context.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import type { UploadedFile } from '../intake/multipart.ts';
+import { sameMessage, uploadRefusal, uploadRows } from '../intake/upload-rows.ts';
 import { issueSlip, type ArtefactRow } from '../slips/issue.ts';
 import { slipKindOfEvent } from '../slips/from-dossier.ts';
 import { chooseActor } from './actor.ts';
@@ -240,19 +241,8 @@ async function attemptAction(
 
   // A supplement answers the documents asked of this dossier, i.e. on its own channel.
   const issues = uploadIssues(version.definition, wctx.data, ctx.evaluator, req.kind, uploads, row.channel as Channel);
-  if (issues.length) {
-    const status = issues.some((i) => i.code === 'too-large')
-      ? 413
-      : issues.some((i) => i.code === 'media-type')
-        ? 415
-        : 400;
-    throw new HttpError(
-      status,
-      status === 400 ? 'invalid_data' : status === 413 ? 'too_large' : 'unsupported_media_type',
-      { vi: 'Tệp đính kèm không hợp lệ', en: 'Invalid attached files' },
-      issues,
-    );
-  }
+  if (issues.length)
+    throw uploadRefusal(issues, sameMessage({ vi: 'Tệp đính kèm không hợp lệ', en: 'Invalid attached files' }));
   // Files named by id must already belong to this dossier.
   const named = req.attachments ?? [];
   if (named.length) {
@@ -292,31 +282,16 @@ async function attemptAction(
   const after = await act(ctx, row, action, async (tx: Tx, seq: number) => {
     if (!stored.length) return;
     const now = new Date(ctx.clock.now());
-    await tx.insert(files).values(
-      stored.map((u, i) => ({
-        id: newIds[i]!,
-        storageKey: u.key!,
-        sha256: u.sha256,
-        size: u.size,
-        mediaType: u.mediaType,
-        activeContent: u.activeContent,
-        originalName: u.name?.slice(0, 255) ?? null,
-        provenance,
-        uploadedBy: principal.staffId,
-        createdAt: now,
-      })),
-    );
-    await tx.insert(dossierFiles).values(
-      stored.map((u, i) => ({
-        dossierId: row.id,
-        fileId: newIds[i]!,
-        documentId: u.documentId,
-        ordinal: u.ordinal,
-        purpose,
-        eventSeq: seq,
-        addedAt: now,
-      })),
-    );
+    const rows = uploadRows(stored, newIds, {
+      dossierId: row.id,
+      provenance,
+      uploadedBy: principal.staffId,
+      purpose,
+      eventSeq: seq,
+      at: now,
+    });
+    await tx.insert(files).values(rows.files);
+    await tx.insert(dossierFiles).values(rows.links);
     if (req.kind === 'approve' || req.kind === 'deny' || req.kind === 'receive_external') {
       // A result document is an issued artefact: immutable, with its hash.
       await tx.insert(artefacts).values(

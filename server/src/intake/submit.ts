@@ -52,6 +52,7 @@ import { DAILY_UPSERT, DailySums, dailyRows } from '../reports/daily-sums.ts';
 import { indexEventFlags } from '@motcua/core';
 import { workflowContext } from '../dossiers/workflow-context.ts';
 import { discardAll, parseMultipart, type UploadedFile } from './multipart.ts';
+import { uploadRefusal, uploadRows } from './upload-rows.ts';
 import type { RequestBody } from '../http/request-body.ts';
 import { requestHash } from './request-hash.ts';
 import { checkKey, claimKeySql, isKeyTaken, storedResult, type StoredResult } from './idempotency.ts';
@@ -91,12 +92,6 @@ export const MAX_SUBMISSION_BYTES = 256 * 1024;
 const notFound = () => errors.notFound({ vi: 'Không tìm thấy thủ tục', en: 'Procedure not found' });
 
 /** 413 beats 415 beats 400 when a submission has several kinds of problem; all issues are returned. */
-function statusFor(issues: Issue[]): 400 | 413 | 415 {
-  if (issues.some((i) => i.code === 'too-large')) return 413;
-  if (issues.some((i) => i.code === 'media-type')) return 415;
-  return 400;
-}
-
 function refusalError(r: Refusal): HttpError {
   // Problems with the applicant's input (data, chosen agency) are invalid input for the public API.
   const input = r.issues?.length && r.issues.every((i) => i.pointer === '/agency' || i.pointer.startsWith('/data'));
@@ -230,35 +225,15 @@ async function receive(
     insertSql(dossierEvents, eventRows(id, GENESIS_HASH, plan.events, now, hashes)),
   );
   if (stored.length) {
-    head.push(
-      insertSql(
-        filesTable,
-        stored.map((u, i) => ({
-          id: fileIds[i]!,
-          storageKey: u.key!,
-          sha256: u.sha256,
-          size: u.size,
-          mediaType: u.mediaType,
-          activeContent: u.activeContent,
-          originalName: u.name?.slice(0, 255) ?? null,
-          provenance: req.via === 'online' ? 'online' : 'counter-scan',
-          uploadedBy: req.uploadedBy,
-          createdAt: new Date(now),
-        })),
-      ),
-      insertSql(
-        dossierFiles,
-        stored.map((u, i) => ({
-          dossierId: id,
-          fileId: fileIds[i]!,
-          documentId: u.documentId,
-          ordinal: u.ordinal,
-          purpose: 'submission',
-          eventSeq: 1,
-          addedAt: new Date(now),
-        })),
-      ),
-    );
+    const rows = uploadRows(stored, fileIds, {
+      dossierId: id,
+      provenance: req.via === 'online' ? 'online' : 'counter-scan',
+      uploadedBy: req.uploadedBy,
+      purpose: 'submission',
+      eventSeq: 1,
+      at: new Date(now),
+    });
+    head.push(insertSql(filesTable, rows.files), insertSql(dossierFiles, rows.links));
   }
   head.push(
     insertSql(
@@ -427,19 +402,12 @@ async function check(
     if (chosen.ok) notify = chosen.contacts;
     else issues.push(...chosen.issues);
   }
-  if (issues.length) {
-    const status = statusFor(issues);
-    throw new HttpError(
-      status,
-      status === 400 ? 'invalid_data' : status === 413 ? 'too_large' : 'unsupported_media_type',
-      status === 400
-        ? { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' }
-        : status === 413
-          ? { vi: 'Tệp quá lớn', en: 'File too large' }
-          : { vi: 'Kiểu tệp không được chấp nhận', en: 'Unsupported media type' },
-      issues,
-    );
-  }
+  if (issues.length)
+    throw uploadRefusal(issues, {
+      400: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' },
+      413: { vi: 'Tệp quá lớn', en: 'File too large' },
+      415: { vi: 'Kiểu tệp không được chấp nhận', en: 'Unsupported media type' },
+    });
   const fees = computeFees(procedure, wctx.data, ctx.evaluator);
   const stored = uploads.filter((u) => u.key);
   const fileIds = stored.map(() => randomUUID());

@@ -5,7 +5,6 @@ import { APPLICANT_SLIP_KINDS, SupplementPart, contract } from '@motcua/api';
 import { serveArtefact } from '../slips/serve-artefact.ts';
 import { implement, type Implementation } from '../http/implement.ts';
 import type { AppEnv } from '../http/env.ts';
-import { HttpError } from '../http/errors.ts';
 import { validateOnce } from '../http/validation.ts';
 import { trackingSecretMatches } from '../auth/tracking-secret.ts';
 import { dossierFiles, files } from '../db/schema/index.ts';
@@ -14,6 +13,7 @@ import { act, dossierNotFound } from '../dossiers/act.ts';
 import { serveDossierFile } from '../dossiers/serve-file.ts';
 import { loadVersion } from '../procedures/catalog.ts';
 import { discardAll, parseMultipart } from '../intake/multipart.ts';
+import { sameMessage, uploadRefusal, uploadRows } from '../intake/upload-rows.ts';
 import { APPLICANT_FILE_PURPOSES, trackingView } from './view.ts';
 
 /** The dossier behind a code and secret; unknown code and wrong secret look the same (404). */
@@ -94,19 +94,8 @@ export function trackingRoutes(): Implementation[] {
             row.channel as Channel, // the documents asked of this dossier are those of its own channel
           ).filter((i) => FILE_CODES.has(i.code) && Object.hasOwn(provided, i.pointer.split('/')[2] ?? '')),
         );
-        if (issues.length) {
-          const status = issues.some((i) => i.code === 'too-large')
-            ? 413
-            : issues.some((i) => i.code === 'media-type')
-              ? 415
-              : 400;
-          throw new HttpError(
-            status,
-            status === 400 ? 'invalid_data' : status === 413 ? 'too_large' : 'unsupported_media_type',
-            { vi: 'Tệp bổ sung không hợp lệ', en: 'Invalid supplement' },
-            issues,
-          );
-        }
+        if (issues.length)
+          throw uploadRefusal(issues, sameMessage({ vi: 'Tệp bổ sung không hợp lệ', en: 'Invalid supplement' }));
         const stored = upload.files.filter((u) => u.key);
         const ids = stored.map(() => randomUUID());
         const now = ctx.clock.now();
@@ -122,31 +111,16 @@ export function trackingRoutes(): Implementation[] {
           },
           async (tx, seq) => {
             if (!stored.length) return;
-            await tx.insert(files).values(
-              stored.map((u, i) => ({
-                id: ids[i]!,
-                storageKey: u.key!,
-                sha256: u.sha256,
-                size: u.size,
-                mediaType: u.mediaType,
-                activeContent: u.activeContent,
-                originalName: u.name?.slice(0, 255) ?? null,
-                provenance: 'online',
-                uploadedBy: null,
-                createdAt: new Date(now),
-              })),
-            );
-            await tx.insert(dossierFiles).values(
-              stored.map((u, i) => ({
-                dossierId: row.id,
-                fileId: ids[i]!,
-                documentId: u.documentId,
-                ordinal: u.ordinal,
-                purpose: 'supplement',
-                eventSeq: seq,
-                addedAt: new Date(now),
-              })),
-            );
+            const rows = uploadRows(stored, ids, {
+              dossierId: row.id,
+              provenance: 'online',
+              uploadedBy: null,
+              purpose: 'supplement',
+              eventSeq: seq,
+              at: new Date(now),
+            });
+            await tx.insert(files).values(rows.files);
+            await tx.insert(dossierFiles).values(rows.links);
           },
         );
         done = true;
