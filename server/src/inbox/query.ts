@@ -5,7 +5,7 @@ import { execute } from '../db/client.ts';
 import type { Cursor } from './cursor.ts';
 import type { SearchTerms } from './search.ts';
 import { queueWhere } from './queue-sql.ts';
-import { OPEN_STATUS_LIST, overdueCondition } from '../db/deadline-sql.ts';
+import { dueSoonQueueCondition, overdueQueueCondition } from '../db/deadline-sql.ts';
 
 /**
  * The work-queue views. `queue`: open dossiers at the agency waiting for the given roles;
@@ -66,12 +66,10 @@ function filters(f: InboxFilter, visit?: SQL): SQL[] {
   const now = new Date(f.now).toISOString();
   switch (f.due) {
     case 'overdue':
-      out.push(overdueCondition(f.now));
+      out.push(overdueQueueCondition(f.now));
       break;
     case 'soon':
-      out.push(
-        sql`d.due_at is not null and d.status in ${OPEN_STATUS_LIST} and d.paused_since is null and d.due_at >= ${now}::timestamptz and d.due_at <= ${new Date(f.soonUntil ?? f.now).toISOString()}::timestamptz`,
-      );
+      out.push(dueSoonQueueCondition(f.now, f.soonUntil ?? f.now));
       break;
     case 'paused':
       out.push(sql`d.paused_since is not null`);

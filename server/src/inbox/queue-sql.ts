@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { QueueDefinition, QueueViewer } from '@motcua/core';
-import { OPEN_STATUS_LIST, overdueCondition } from '../db/deadline-sql.ts';
+import { dueSoonQueueCondition, overdueQueueCondition } from '../db/deadline-sql.ts';
 
 /**
  * Core's queue definitions as SQL on the dossier alias `d`: the same fields, read the same way
@@ -8,7 +8,6 @@ import { OPEN_STATUS_LIST, overdueCondition } from '../db/deadline-sql.ts';
  * from core's constants; only the viewer's agency, id, roles and instants are parameters.
  */
 
-const iso = (ms: number) => new Date(ms).toISOString();
 const list = (values: readonly (string | number)[]) =>
   sql.join(
     values.map((v) => sql`${v}`),
@@ -53,18 +52,15 @@ export function queueConditions(q: QueueDefinition, v: QueueViewer): SQL[] {
     out.push(
       sql`jsonb_typeof(d.state -> 'supplement') = 'object' and (d.state -> 'supplement' ->> 'provided') = ${q.supplement === 'received' ? 'true' : 'false'}`,
     );
-  const now = iso(v.now);
   switch (q.clock) {
     case 'paused':
       out.push(sql`d.paused_since is not null`);
       break;
     case 'overdue':
-      out.push(overdueCondition(v.now));
+      out.push(overdueQueueCondition(v.now));
       break;
     case 'due-soon':
-      out.push(
-        sql`d.due_at is not null and d.status in ${OPEN_STATUS_LIST} and d.paused_since is null and d.due_at >= ${now}::timestamptz and d.due_at <= ${iso(v.soonUntil)}::timestamptz`,
-      );
+      out.push(dueSoonQueueCondition(v.now, v.soonUntil));
       break;
   }
   if (v.scope === 'personal' && q.place !== 'forwarded-out' && !q.mine) {

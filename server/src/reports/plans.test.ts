@@ -17,6 +17,7 @@ import { queueCountQueries } from '../inbox/queue-counts.ts';
 import {
   QUEUES,
   agencySearchKeys,
+  queueById,
   applicantSearchKeys,
   storedTextPairs,
   type QueueScope,
@@ -224,6 +225,45 @@ forEachDatabase(
     test('overdue in progress is counted from the open dossiers\u2019 index, not the whole table', async () => {
       const plan = await explain(overdueQuery(oversight));
       assert.ok(indexes(plan).includes('dossiers_overdue_idx'), nodes(plan).join(' > '));
+    });
+
+    // Walks down through the nodes that only pass rows on (a subquery's scan, a projection).
+    const below = (n: PlanNode): PlanNode =>
+      ['Subquery Scan', 'Result'].includes(n['Node Type']) && n.Plans?.length === 1 ? below(n.Plans[0]!) : n;
+
+    test('the overdue and due-soon pages walk an index in queue order and stop at the page\u2019s end', async () => {
+      const soonUntil = NOW + 2 * 86_400_000;
+      const pages: [string, InboxFilter][] = [
+        // The agency's whole queue (the default scope); one person's share of it is gathered by
+        // their own indexes (assignee, role) when the planner judges it small.
+        ...(['overdue', 'due-soon'] as const).map((id): [string, InboxFilter] => [
+          `queue ${id}`,
+          filter({ queue: { definition: queueById(id)!, viewer: { ...queueViewerAt('unit'), soonUntil } } }),
+        ]),
+        ['open dossiers, due=overdue', filter({ view: 'open', due: 'overdue' })],
+        ['open dossiers, due=soon', filter({ view: 'open', due: 'soon', soonUntil })],
+        [
+          'next page of the overdue queue',
+          filter({
+            queue: { definition: queueById('overdue')!, viewer: queueViewerAt('unit') },
+            cursor: { view: 'queue', at: NOW - 30 * 86_400_000, id: '00000000-0000-4000-8000-000000000000' },
+          }),
+        ],
+      ];
+      for (const [name, f] of pages) {
+        const plan = await explain(inboxQuery(f));
+        const shape = nodes(plan).join(' > ');
+        // No sort of every matching dossier, no bitmap gathering them: a limit over an ordered index scan.
+        assert.ok(!/Sort|Bitmap/.test(shape), `${name}: ${shape}`);
+        const limit = below(plan);
+        assert.equal(limit['Node Type'], 'Limit', `${name}: ${shape}`);
+        assert.match(below(limit.Plans![0]!)['Node Type'], /^Index (Only )?Scan$/, `${name}: ${shape}`);
+      }
+      // The rows of the overdue queue's first page come from the deadlines' own index.
+      const plan = await explain(
+        inboxQuery(filter({ queue: { definition: queueById('overdue')!, viewer: queueViewerAt('unit') } })),
+      );
+      assert.ok(indexes(plan).includes('dossiers_deadline_queue_idx'), nodes(plan).join(' > '));
     });
 
     test('the logbook\u2019s queries (dossiers of a month, then their events) use indexes too', async () => {

@@ -104,6 +104,10 @@ export const BULK_INDEXES: { name: string; create: string }[] = [
     create: `create index dossiers_overdue_idx on dossiers using btree (responsible_agency, due_at) include (paused_since) where due_at is not null and accepted_at is not null and status in (${OPEN_STATUSES.join(', ')})`,
   },
   {
+    name: 'dossiers_deadline_queue_idx',
+    create: `create index dossiers_deadline_queue_idx on dossiers using btree (location_agency, queue_at, id) where not closed and due_at is not null and status in (${OPEN_STATUSES.join(', ')})`,
+  },
+  {
     name: 'dossier_agencies_agency_idx',
     create: 'create index dossier_agencies_agency_idx on dossier_agencies using btree (agency_code, dossier_id)',
   },
