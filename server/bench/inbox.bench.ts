@@ -87,6 +87,8 @@ interface Scenario {
   setup?: () => Promise<void>;
   /** Scenarios with the same value must answer the same (one search by different paths). */
   same?: string;
+  /** A page that must list dossiers: an empty one would time an empty answer. */
+  page?: true;
 }
 
 /** The last answer of each scenario that must agree with others. */
@@ -105,7 +107,12 @@ const inbox = `/api/v1/agencies/${AGENCY}/inbox`;
 const SCENARIOS: Scenario[] = [
   { name: 'queue counts (unit)', url: `${inbox}/queues?scope=unit`, token: leader },
   { name: 'queue counts (personal, reception)', url: `${inbox}/queues?scope=personal`, token: reception },
-  ...QUEUES.map((q) => ({ name: `queue ${q.id}`, url: `${inbox}?queue=${q.id}&limit=50`, token: leader })),
+  ...QUEUES.map((q): Scenario => ({
+    name: `queue ${q.id}`,
+    url: `${inbox}?queue=${q.id}&limit=50`,
+    token: leader,
+    page: true,
+  })),
   ...searchScenarios('passed', `${inbox}?view=passed&q=${encodeURIComponent(NAME)}&limit=50`),
   ...searchScenarios('open', `${inbox}?view=open&q=${encodeURIComponent(NAME)}&limit=50`),
 ];
@@ -154,10 +161,20 @@ async function visitKeysBackfill(): Promise<void> {
   }
 }
 
-async function round(s: Scenario, warmup: number): Promise<{ times: number[]; bytes: number }> {
+/** The number of dossiers on a page; throws when there are none (the loader must fill every queue). */
+function pageItems(s: Scenario, body: string): number {
+  const items = (JSON.parse(body) as { items?: unknown[] }).items;
+  if (!Array.isArray(items)) throw new Error(`${s.name}: the answer has no items: ${body.slice(0, 300)}`);
+  if (items.length === 0)
+    throw new Error(`${s.name}: the first page is empty at ${AGENCY}; the bulk loader must fill every queue`);
+  return items.length;
+}
+
+async function round(s: Scenario, warmup: number): Promise<{ times: number[]; bytes: number; items: number | null }> {
   await s.setup?.();
   const times: number[] = [];
   let bytes = 0;
+  let items: number | null = null;
   for (let i = 0; i < warmup + SAMPLES; i++) {
     const t0 = performance.now();
     const res = await server.app.request(`http://bench${s.url}`, { headers: { authorization: `Bearer ${s.token}` } });
@@ -166,17 +183,18 @@ async function round(s: Scenario, warmup: number): Promise<{ times: number[]; by
     if (res.status !== 200) throw new Error(`${s.name}: ${res.status} ${new TextDecoder().decode(body).slice(0, 300)}`);
     bytes = body.byteLength;
     if (s.same) answers.set(s.name, { same: s.same, body: new TextDecoder().decode(body) });
+    if (s.page && i === 0) items = pageItems(s, new TextDecoder().decode(body));
     if (i >= warmup) times.push(t1 - t0);
   }
-  return { times, bytes };
+  return { times, bytes, items };
 }
 
-async function measureAll(): Promise<Map<string, { p50: number; p95: number; bytes: number }>> {
-  const all = new Map<string, { times: number[]; p95s: number[]; bytes: number }>();
+async function measureAll(): Promise<Map<string, { p50: number; p95: number; bytes: number; items: number | null }>> {
+  const all = new Map<string, { times: number[]; p95s: number[]; bytes: number; items: number | null }>();
   for (let r = 0; r < ROUNDS; r++) {
     for (const s of SCENARIOS) {
-      const { times, bytes } = await round(s, r === 0 ? WARMUP : 3);
-      const entry = all.get(s.name) ?? { times: [], p95s: [], bytes };
+      const { times, bytes, items } = await round(s, r === 0 ? WARMUP : 3);
+      const entry = all.get(s.name) ?? { times: [], p95s: [], bytes, items };
       entry.times.push(...times);
       entry.p95s.push(
         percentile(
@@ -197,6 +215,7 @@ async function measureAll(): Promise<Map<string, { p50: number; p95: number; byt
         ),
         p95: Math.min(...e.p95s),
         bytes: e.bytes,
+        items: e.items,
       },
     ]),
   );
@@ -236,7 +255,7 @@ try {
       const m = measured.get(s.name)!;
       scenarios[s.name] = { p50: m.p50, p95: m.p95 };
       log(
-        `  ${s.name.padEnd(50)} p50 ${m.p50.toFixed(1).padStart(7)} ms   p95 ${m.p95.toFixed(1).padStart(7)} ms   (${m.bytes} bytes)`,
+        `  ${s.name.padEnd(50)} p50 ${m.p50.toFixed(1).padStart(7)} ms   p95 ${m.p95.toFixed(1).padStart(7)} ms   (${m.bytes} bytes${m.items === null ? '' : `, ${m.items} rows`})`,
       );
     }
     results.push({ size, seedSeconds, scenarios });

@@ -13,12 +13,16 @@ import { staffOf } from '../../test/support/cases.ts';
 import { bulkSeed, createBulkIndexes, dropBulkIndexes, rebuildMonthTotals } from '../../test/support/bulk-seed.ts';
 import { execute } from '../db/client.ts';
 import { inboxQuery, type InboxFilter } from '../inbox/query.ts';
+import { queueWhere } from '../inbox/queue-sql.ts';
+import { findStaffByUsername } from '../auth/find-account.ts';
 import { queueCountQueries } from '../inbox/queue-counts.ts';
 import {
   QUEUES,
   agencySearchKeys,
   queueById,
   applicantSearchKeys,
+  inQueue,
+  type DossierState,
   storedTextPairs,
   type QueueScope,
   type QueueViewer,
@@ -309,6 +313,41 @@ forEachDatabase(
           agencySearchKeys(v.agency_code, storedTextPairs(v.applicant_search)),
           `${v.agency_code} ${v.applicant_search}`,
         );
+    });
+
+    test('the bulk rows fill every queue of a commune\u2019s leader, as core\u2019s inQueue reads their states', async () => {
+      const leaderId = (await findStaffByUsername(server.ctx.db, 'leader.trung-tam'))!.id;
+      for (const scope of ['unit', 'personal'] as const) {
+        const viewer: QueueViewer = {
+          agency: COMMUNES[0]!,
+          staffId: leaderId,
+          roles: ['leader'],
+          scope,
+          now: NOW,
+          soonUntil: NOW + 2 * 86_400_000,
+        };
+        const member = (i: number) => sql.raw(`q${i}`);
+        // The agency's dossiers, the open ones first: each queue's SQL beside core's predicate.
+        const rows = await execute<Record<string, unknown> & { state: DossierState }>(
+          server.ctx.db,
+          sql`select d.state, ${sql.join(
+            QUEUES.map((q, i) => sql`(${sql.join(queueWhere(q, viewer), sql` and `)}) as ${member(i)}`),
+            sql`, `,
+          )} from dossiers d where d.location_agency = ${COMMUNES[0]} or d.receiving_agency = ${COMMUNES[0]} order by d.closed, d.id limit 5000`,
+        );
+        assert.equal(rows.length, 5000);
+        QUEUES.forEach((q, i) => {
+          const listed = rows.filter((r) => r[`q${i}`] === true);
+          for (const r of rows)
+            assert.equal(
+              r[`q${i}`] === true,
+              inQueue(q, r.state, viewer),
+              `${scope} ${q.id}: ${JSON.stringify(r.state)}`,
+            );
+          // Unit scope lists every queue; personal scope narrows some to the leader's own work.
+          if (scope === 'unit') assert.ok(listed.length > 0, `${q.id} is empty`);
+        });
+      }
     });
 
     test('the first inbox page through the API', async () => {

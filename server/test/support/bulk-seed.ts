@@ -2,9 +2,12 @@
  * Millions of dossiers for benchmarks and query-plan tests, written by PostgreSQL itself
  * (INSERT … SELECT FROM generate_series: no HTTP, no per-row round trip). The rows have the
  * shapes and distributions of a real province — most dossiers closed, a tenth open at the
- * commune's reception, specialists and leaders or at a department (liên thông), some paused,
- * some overdue — and the Biểu 06 running totals they imply (acceptance, end, overdue on and
- * off), consistent so that every report row reconciles. Histories are summarised, not
+ * commune's reception, specialists and leaders (some claimed by its staff) or at a department or
+ * another commune (liên thông), some paused for a supplement or a payment, some with a result
+ * awaiting return, some overdue — so that every work queue of a commune has its share at any
+ * size, and the Biểu 06 running totals they imply (acceptance, end, overdue on and off),
+ * consistent so that every report row reconciles. Assignees are read from the staff table: load
+ * after the agencies' accounts exist. Histories are summarised, not
  * event-sourced: no events are written (the inbox and report queries never read them), so
  * `motcua audit verify` is not meant for a bulk-seeded database.
  */
@@ -230,8 +233,20 @@ export const BULK_ID = `md5('motcua-bench-' || g)::uuid`;
 // $1 first, $2 last, $3 communes, $4 departments, $5 start date, $6 days, $7 now, $8 names, $9 folded
 // names, $10 procedure codes, $11 fields, $12 deadlines (days), $13 events per dossier. r(k): a
 // uniform [0,1) per dossier.
+//
+// The open dossiers fill every work queue of core's definitions, in proportion: new ones (status
+// 1), in progress (2, 4) at the specialist or leader step, half of them claimed by a staff member
+// of that agency and role (the demo's accounts; a placeholder where the agency has none), paused
+// for a supplement (5: requested, or provided and awaiting review) or a payment (6), and results
+// awaiting return (9) online, at the counter or by post. Of those in progress, a tenth are at a
+// department (liên thông) and about as many at another commune (received anywhere, handled by the
+// applicant's commune); and beyond the recent ones, old dossiers left open or with a result never
+// collected.
 export const SEED_SQL = `
-with base as (
+with staffers as (
+  select r.agency_code, r.role, array_agg(s.id order by s.username) as ids, array_agg(s.full_name order by s.username) as names
+  from staff_roles r join staff s on s.id = r.staff_id where s.active group by 1, 2
+), base as (
   select g,
     ${BULK_ID} as id,
     (hashint4(g * 31 + 1) & 2147483647)::float8 / 2147483648 as r1,
@@ -240,25 +255,34 @@ with base as (
     (hashint4(g * 31 + 4) & 2147483647)::float8 / 2147483648 as r4,
     (hashint4(g * 31 + 5) & 2147483647)::float8 / 2147483648 as r5,
     (hashint4(g * 31 + 6) & 2147483647)::float8 / 2147483648 as r6,
-    (hashint4(g * 31 + 7) & 2147483647)::float8 / 2147483648 as r7
+    (hashint4(g * 31 + 7) & 2147483647)::float8 / 2147483648 as r7,
+    (hashint4(g * 31 + 8) & 2147483647)::float8 / 2147483648 as r8,
+    (hashint4(g * 31 + 9) & 2147483647)::float8 / 2147483648 as r9,
+    (hashint4(g * 31 + 10) & 2147483647)::float8 / 2147483648 as r10
   from generate_series($1::int, $2::int) g
 ), shaped as (
   select b.*,
-    ($3::text[])[1 + floor(b.r1 * array_length($3::text[], 1))::int] as agency,
+    floor(b.r1 * array_length($3::text[], 1))::int as ai,
     1 + floor(b.r2 * 3)::int as p,
+    -- The channel from what is left of r2 once the procedure is drawn.
+    case when b.r2 * 3 - floor(b.r2 * 3) < 0.55 then 'online' when b.r2 * 3 - floor(b.r2 * 3) < 0.88 then 'direct' else 'postal' end as channel,
     $5::date + (b.r3 * $6)::int * interval '1 day' + interval '7 hours' + (b.r7 * 600)::int * interval '1 minute' as submitted,
     1 + floor(b.r6 * array_length($8::text[], 1))::int as n
   from base b
 ), aged as (
   select s.*,
+    ($3::text[])[1 + s.ai] as agency,
     least(s.submitted, $7::timestamptz - interval '1 hour') as sub,
     ($7::timestamptz - s.submitted) < interval '25 days' as recent
-  from shaped s
+  -- offset 0 in a step: its columns are computed once per row, not again at each reference above.
+  from shaped s offset 0
 ), statused as (
   select a.*,
     case
       when (a.recent and a.r4 < 0.85) or (not a.recent and a.r4 < 0.015) then
-        case when a.r5 < 0.10 then 1 when a.r5 < 0.25 then 2 when a.r5 < 0.75 then 4 when a.r5 < 0.90 then 5 else 6 end
+        case when a.r5 < 0.10 then 1 when a.r5 < 0.22 then 2 when a.r5 < 0.62 then 4 when a.r5 < 0.77 then 5 when a.r5 < 0.85 then 6 else 9 end
+      -- A result never collected.
+      when not a.recent and a.r4 < 0.03 then 9
       else
         case when a.r5 < 0.85 then 10 when a.r5 < 0.89 then 3 when a.r5 < 0.93 then 7 else 8 end
     end as status
@@ -267,20 +291,39 @@ with base as (
   select t.*,
     case when t.status in (1, 3) then null else t.sub + interval '1 hour' end as accepted,
     ($12::int[])[t.p] as due_days
-  from statused t
+  from statused t offset 0
+), placed as (
+  select t.*,
+    case when t.accepted is null then null else t.accepted + t.due_days * interval '1 day' end as due0,
+    case when t.status in (9, 10) then least($7::timestamptz, t.accepted + (t.due_days * (0.2 + 1.1 * t.r7)) * interval '1 day') end as resolved,
+    case when t.status in (7, 8) then least($7::timestamptz, t.accepted + (t.due_days * 0.5) * interval '1 day') end as ended,
+    -- A pause (supplement, payment) begins a day after acceptance, or halfway to now when sooner.
+    case when t.status in (5, 6) then least(t.accepted + interval '1 day', t.accepted + ($7::timestamptz - t.accepted) / 2) end as paused_from,
+    t.status = 5 and t.r10 < 0.4 as provided,
+    case
+      when t.status in (2, 4) and t.r7 < 0.3 then 'leader'
+      when t.status in (2, 4, 5, 6) then 'specialist'
+      else 'reception'
+    end as role,
+    case
+      when t.status not in (2, 4, 5, 6) then t.agency
+      when t.r6 < 0.1 then ($4::text[])[1 + floor(t.r7 * array_length($4::text[], 1))::int]
+      when t.r8 < 0.1 then ($3::text[])[1 + (t.ai + 1 + floor(t.r9 * (array_length($3::text[], 1) - 1))::int) % array_length($3::text[], 1)]
+      else t.agency
+    end as loc
+  from timed t
 ), full_ as (
   select t.*,
-    case when t.accepted is null then null else t.accepted + t.due_days * interval '1 day' end as due,
-    case when t.status = 10 then least($7::timestamptz, t.accepted + (t.due_days * (0.2 + 1.1 * t.r7)) * interval '1 day') end as resolved,
-    case when t.status in (7, 8) then least($7::timestamptz, t.accepted + (t.due_days * 0.5) * interval '1 day') end as ended,
-    case
-      when t.status = 1 then 'reception'
-      when t.status in (3, 7, 8, 10) then 'reception'
-      when t.status in (2, 4) and t.r7 < 0.3 then 'leader'
-      else 'specialist'
-    end as role,
-    case when t.status in (2, 4, 5, 6) and t.r6 < 0.1 then ($4::text[])[1 + floor(t.r7 * array_length($4::text[], 1))::int] else null end as dept
-  from timed t
+    case when t.provided then t.paused_from + ($7::timestamptz - t.paused_from) / 2 end as provided_at,
+    case when t.provided then t.due0 + ($7::timestamptz - t.paused_from) / 2 else t.due0 end as due,
+    case when t.status in (2, 4, 5, 6) then 'buoc-' || t.role end as step,
+    case when t.status in (2, 4, 5, 6) and t.r3 * 1000 - floor(t.r3 * 1000) < 0.5 then
+      coalesce(st.ids[1 + floor(t.r9 * array_length(st.ids, 1))::int], md5('staff-' || (t.g % 97))::uuid)
+    end as assignee,
+    st.names[1 + floor(t.r9 * array_length(st.ids, 1))::int] as assignee_name
+  from placed t
+  left join staffers st on st.agency_code = t.loc and st.role = t.role
+  offset 0
 ), ins as (
 insert into dossiers (
   id, code, procedure_code, procedure_version, field_code, channel, status, closed, receiving_agency, responsible_agency,
@@ -291,41 +334,61 @@ select
   f.id,
   f.agency || '-' || to_char(f.sub at time zone 'Asia/Ho_Chi_Minh', 'YYMMDD') || '-' || lpad(f.g::text, 8, '0'),
   ($10::text[])[f.p], 1, ($11::text[])[f.p],
-  case when f.r2 * 3 - floor(f.r2 * 3) < 0.6 then 'online' else 'direct' end,
+  f.channel,
   f.status, f.status in (3, 7, 10), f.agency, case when f.accepted is null then null else f.agency end,
-  coalesce(f.dept, f.agency), case when f.status in (2, 4, 5, 6) then 'buoc-' || f.role end, f.role,
-  case when f.status = 4 and f.role = 'specialist' and f.r3 < 0.5 then md5('staff-' || (f.g % 97))::uuid end,
+  f.loc, f.step, f.role, f.assignee,
   f.sub, f.accepted, f.due, f.resolved,
   'person', ($8::text[])[f.n], lpad((f.g % 1000000000)::text, 12, '0'), '09' || lpad((f.g % 100000000)::text, 8, '0'), null, 'Thôn ' || (f.g % 50),
   s.search, s.pairs,
   jsonb_build_object('kind', 'person', 'fullName', ($8::text[])[f.n]), null, '{}'::jsonb,
   jsonb_build_object('collect', 'after', 'items', jsonb_build_array(), 'total', 0),
-  jsonb_build_object(
+  -- Core counts supplement requests from the first one (the key is absent before).
+  case when f.status = 5 then st.state || '{"supplementRequests": 1}'::jsonb else st.state end,
+  md5('secret-' || f.g), 1, md5('head-' || f.g), 1, false, null, f.sub, f.sub
+from full_ f
+cross join lateral (select jsonb_build_object(
     'status', f.status, 'closed', f.status in (3, 7, 10),
-    'channel', case when f.r2 * 3 - floor(f.r2 * 3) < 0.6 then 'online' else 'direct' end,
+    'channel', f.channel,
     'submittedAt', (extract(epoch from f.sub) * 1000)::bigint,
     'receivingAgency', f.agency, 'responsibleAgency', case when f.accepted is null then null else f.agency end,
     'timeZone', case when f.accepted is null then null else 'Asia/Ho_Chi_Minh' end,
     'fees', jsonb_build_object('owed', 0, 'collect', 'after', 'paidAtCounter', false),
-    'location', jsonb_build_object('agency', coalesce(f.dept, f.agency), 'step', case when f.status in (2, 4, 5, 6) then 'buoc-' || f.role end, 'role', f.role),
+    'location', case
+      when f.assignee is null then jsonb_build_object('agency', f.loc, 'step', f.step, 'role', f.role)
+      when f.assignee_name is null then jsonb_build_object('agency', f.loc, 'step', f.step, 'role', f.role, 'assignee', f.assignee)
+      else jsonb_build_object('agency', f.loc, 'step', f.step, 'role', f.role, 'assignee', f.assignee, 'assigneeName', f.assignee_name) end,
     'stepEnteredAt', null, 'stepDueAt', null,
     'acceptedAt', (extract(epoch from f.accepted) * 1000)::bigint,
     'deadline', case when f.accepted is null then null else jsonb_build_object('unit', 'working-days', 'value', f.due_days) end,
     'dueAt', (extract(epoch from f.due) * 1000)::bigint,
-    'dueHistory', case when f.accepted is null then '[]'::jsonb else jsonb_build_array(jsonb_build_object('at', (extract(epoch from f.accepted) * 1000)::bigint, 'dueAt', (extract(epoch from f.due) * 1000)::bigint, 'cause', 'accept', 'seq', 2)) end,
-    'pauses', case when f.status in (5, 6) then jsonb_build_array(jsonb_build_object('reason', case when f.status = 5 then 'supplement' else 'payment' end, 'from', (extract(epoch from f.accepted + interval '1 day') * 1000)::bigint, 'to', null)) else '[]'::jsonb end,
-    'supplement', null, 'payment', null, 'paidReferences', '[]'::jsonb,
-    'outcome', case when f.status = 10 then 'approved' end, 'resultDocuments', '[]'::jsonb,
-    'resolvedAt', (extract(epoch from f.resolved) * 1000)::bigint, 'returnedAt', (extract(epoch from f.resolved) * 1000)::bigint,
+    'dueHistory', case
+      when f.accepted is null then '[]'::jsonb
+      when f.provided then jsonb_build_array(
+        jsonb_build_object('at', (extract(epoch from f.accepted) * 1000)::bigint, 'dueAt', (extract(epoch from f.due0) * 1000)::bigint, 'cause', 'accept', 'seq', 2),
+        jsonb_build_object('at', (extract(epoch from f.provided_at) * 1000)::bigint, 'dueAt', (extract(epoch from f.due) * 1000)::bigint, 'cause', 'supplement', 'seq', 4))
+      else jsonb_build_array(jsonb_build_object('at', (extract(epoch from f.accepted) * 1000)::bigint, 'dueAt', (extract(epoch from f.due0) * 1000)::bigint, 'cause', 'accept', 'seq', 2)) end,
+    'pauses', case when f.status in (5, 6) then jsonb_build_array(jsonb_build_object('reason', case when f.status = 5 then 'supplement' else 'payment' end, 'from', (extract(epoch from f.paused_from) * 1000)::bigint, 'to', (extract(epoch from f.provided_at) * 1000)::bigint)) else '[]'::jsonb end,
+    'supplement', case when f.status = 5 then jsonb_build_object(
+      'requestedAt', (extract(epoch from f.paused_from) * 1000)::bigint, 'dueBy', (extract(epoch from f.paused_from + interval '15 days') * 1000)::bigint,
+      'items', jsonb_build_array(jsonb_build_object('reason', 'Bổ sung bản sao giấy tờ tùy thân')), 'pausesClock', true, 'returnTo', 4,
+      'provided', f.provided, 'providedAt', (extract(epoch from f.provided_at) * 1000)::bigint, 'files', '[]'::jsonb) end,
+    'payment', case when f.status = 6 then jsonb_build_object(
+      'requestedAt', (extract(epoch from f.paused_from) * 1000)::bigint, 'amount', 50000, 'description', null, 'preAcceptance', false,
+      'returnTo', 4, 'paidAt', null, 'paidAmount', null, 'reference', null) end,
+    'paidReferences', '[]'::jsonb,
+    'outcome', case when f.status in (9, 10) then 'approved' end, 'resultDocuments', '[]'::jsonb,
+    'resolvedAt', (extract(epoch from f.resolved) * 1000)::bigint,
+    'returnedAt', case when f.status = 10 then (extract(epoch from f.resolved) * 1000)::bigint end,
     'stoppedAt', case when f.status = 8 then (extract(epoch from f.ended) * 1000)::bigint end, 'stopReason', case when f.status = 8 then 'Dừng xử lý' end,
     'refusedAt', case when f.status = 3 then (extract(epoch from f.sub + interval '2 hours') * 1000)::bigint end,
     'refusalReasons', case when f.status = 3 then jsonb_build_array('Không đủ điều kiện') else '[]'::jsonb end,
     'withdrawnAt', case when f.status = 7 then (extract(epoch from f.ended) * 1000)::bigint end, 'withdrawalRequest', null,
-    'external', null, 'externalReceived', '[]'::jsonb, 'extensions', '[]'::jsonb, 'handovers', '[]'::jsonb,
+    'external', null, 'externalReceived', '[]'::jsonb, 'extensions', '[]'::jsonb,
+    'handovers', case when f.loc = f.agency then '[]'::jsonb else jsonb_build_array(jsonb_build_object(
+      'from', jsonb_build_object('agency', f.agency, 'step', null), 'to', jsonb_build_object('agency', f.loc, 'step', f.step),
+      'at', (extract(epoch from f.accepted) * 1000)::bigint, 'by', jsonb_build_object(), 'stepDueAt', null, 'onTime', null, 'interAgency', true)) end,
     'eventCount', 1, 'lastEventAt', (extract(epoch from f.sub) * 1000)::bigint
-  ),
-  md5('secret-' || f.g), 1, md5('head-' || f.g), 1, false, null, f.sub, f.sub
-from full_ f
+  ) as state) st
 -- The folded words (name from $9, ID number, phone) and their unordered pairs as core's wordPairs
 -- writes them (the bench checks a sample against core).
 cross join lateral (
@@ -366,7 +429,7 @@ returning id, receiving_agency, location_agency, submitted_at, field_code, chann
 ), entries as (
   select agency, field, acc as day, case when channel = 'online' then 'accepted-online' else 'accepted-direct' end as col, 1 as v from d
   union all
-  select agency, field, ended, case when status = 10 then case when ended < due then 'resolved-early' when ended = due then 'resolved-on-time' else 'resolved-late' end when status = 7 then 'withdrawn' else 'stopped' end, 1 from d where ended is not null
+  select agency, field, ended, case when status in (9, 10) then case when ended < due then 'resolved-early' when ended = due then 'resolved-on-time' else 'resolved-late' end when status = 7 then 'withdrawn' else 'stopped' end, 1 from d where ended is not null
   union all
   -- A dossier withdrawn or stopped leaves the form's received columns for the period it ended in
   -- (core's annexLedgerColumn: by channel and acceptance day).
