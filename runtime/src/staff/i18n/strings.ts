@@ -132,7 +132,12 @@ export const STRINGS = {
   sortDescending: { vi: 'Hạn xa trước', en: 'Latest due first' },
   nextPage: { vi: 'Trang sau', en: 'Next page' },
   firstPage: { vi: 'Trang đầu', en: 'First page' },
-  emptyQueue: { vi: 'Không có hồ sơ nào.', en: 'No dossiers.' },
+  emptyQueue: { vi: 'Không có hồ sơ nào trong mục “{queue}”.', en: 'No dossiers in “{queue}”.' },
+  emptySearch: {
+    vi: 'Không có hồ sơ nào trong mục “{queue}” khớp với tìm kiếm và bộ lọc đang dùng.',
+    en: 'No dossiers in “{queue}” match the search and filters in use.',
+  },
+  clearSearch: { vi: 'Xóa tìm kiếm và bộ lọc', en: 'Clear the search and filters' },
   inboxTable: { vi: 'Danh sách hồ sơ — {queue}', en: 'Dossiers — {queue}' },
   keyboardHelp: {
     vi: 'Phím tắt: j/k hoặc mũi tên để di chuyển, Enter để mở, x để chọn.',
