@@ -110,10 +110,18 @@ export const staffStyles = css`
     width: 100%;
     min-height: 4.5rem;
   }
+  /*
+   * minmax(0, …) and min-inline-size: a choice among long titles (a step, a document) shrinks to
+   * its box instead of pushing it, and its arrow, out of the panel.
+   */
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25rem;
     margin-bottom: 0.75rem;
+  }
+  fieldset {
+    min-inline-size: 0;
   }
   .hint {
     color: var(--_muted);
