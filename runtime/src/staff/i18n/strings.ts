@@ -309,6 +309,7 @@ export const STRINGS = {
   received: { vi: 'Đã tiếp nhận hồ sơ {code}.', en: 'Dossier {code} received.' },
   trackingCode: { vi: 'Mã hồ sơ', en: 'Dossier code' },
   trackingSecret: { vi: 'Mã bí mật tra cứu', en: 'Tracking secret' },
+  nextApplicant: { vi: 'Tiếp nhận hồ sơ tiếp theo', en: 'Take the next dossier' },
   readSecretAloud: {
     vi: 'Đọc mã bí mật cho người nộp hồ sơ. Mã được in trên Giấy tiếp nhận và không hiển thị lại khi rời màn hình này.',
     en: 'Read the secret to the applicant. It is printed on the receipt and not shown again once you leave this screen.',

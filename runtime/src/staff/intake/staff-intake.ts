@@ -199,6 +199,24 @@ export class StaffIntake extends LitElement {
     }
   }
 
+  /**
+   * The next person at the counter starts from nothing: no procedure, no form, and not the last
+   * applicant's details (which would otherwise be put into the next form).
+   */
+  private async nextApplicant() {
+    this._received = null;
+    this._chosen = null;
+    this._found = [];
+    this._findMessage = '';
+    this._query = '';
+    this._channel = 'direct';
+    this._error = '';
+    const find = this.renderRoot.querySelector<HTMLInputElement>('#find-id');
+    if (find) find.value = '';
+    await this.updateComplete;
+    find?.focus();
+  }
+
   /** The form's checklist follows the channel: the documents asked differ per channel. */
   private setChannel(channel: 'direct' | 'postal') {
     this._channel = channel;
@@ -306,11 +324,16 @@ export class StaffIntake extends LitElement {
                 : nothing
             }
             <a href=${paths.dossier(this._received.code)} @click=${onLinkClick}>${t('dossierTitle', { code: this._received.code })}</a>
+            <p>
+              <button type="button" id="next-applicant" @click=${this.nextApplicant}>${t('nextApplicant')}</button>
+            </p>
           </section>`
           : nothing
       }
       ${
-        view
+        // Once saved, the panel above says it all: the citizen form's own receipt would repeat it
+        // with a second, different print button.
+        view && !this._received
           ? html`<motcua-staff-guidance .procedure=${view.procedure} channel=${this._channel}></motcua-staff-guidance>
             <motcua-form class="no-print" lang=${lang()} @motcua-submitted=${this.onSubmitted}></motcua-form>`
           : nothing
