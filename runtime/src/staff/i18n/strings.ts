@@ -445,6 +445,7 @@ export const STRINGS = {
   // grants
   grantsAt: { vi: 'Vai trò tại {agency}', en: 'Roles at {agency}' },
   grantingAgency: { vi: 'Vai trò tại cơ quan', en: 'Roles at the agency' },
+  accountsOf: { vi: 'Tài khoản của cơ quan', en: 'Accounts of the agency' },
   otherGrants: { vi: 'Vai trò ở cơ quan khác', en: 'Roles elsewhere' },
   grantsHint: {
     vi: 'Đánh dấu vai trò của từng cán bộ tại cơ quan đã chọn, rồi bấm Lưu ở dòng đó.',
