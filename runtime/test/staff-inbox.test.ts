@@ -105,11 +105,17 @@ describe('<motcua-staff-inbox> on a tablet', () => {
     expect(nav.getBoundingClientRect().height).to.be.below(600);
   });
 
-  it('gives each queue link and the details toggles a finger-sized target', async () => {
+  it('gives each queue link, details toggle, scope and row tick a finger-sized target', async () => {
     const el = await inbox(1024, 768);
     for (const target of root(el).querySelectorAll<HTMLElement>('nav a, summary')) {
       const r = target.getBoundingClientRect();
       expect(r.height, target.textContent!.trim()).to.be.at.least(24);
+    }
+    const ticks = root(el).querySelectorAll<HTMLInputElement>('table input[type="checkbox"], .scope input');
+    expect(ticks.length).to.equal(8);
+    for (const tick of ticks) {
+      const r = tick.getBoundingClientRect();
+      expect(Math.min(r.width, r.height), tick.getAttribute('aria-label') ?? tick.value).to.be.at.least(24);
     }
   });
 });

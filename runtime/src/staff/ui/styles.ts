@@ -100,11 +100,13 @@ export const staffStyles = css`
     background: var(--_bg);
     max-width: 100%;
   }
+  /* 24 px: a finger on a counter's tablet ticks a row, a document, a queue scope. */
   input[type='checkbox'],
   input[type='radio'] {
     min-height: 0;
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.5rem;
+    height: 1.5rem;
+    vertical-align: middle;
   }
   textarea {
     width: 100%;
