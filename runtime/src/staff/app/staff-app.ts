@@ -300,7 +300,13 @@ export class StaffApp extends LitElement {
       case 'intake':
         return this.lazyScreen(
           'intake',
-          () => html`<motcua-staff-intake .data=${this.data} .agency=${this._agency}></motcua-staff-intake>`,
+          () =>
+            html`<motcua-staff-intake
+              .data=${this.data}
+              .agency=${this._agency}
+              .office=${msg(this._agencyNames.get(this._agency)) || this._agency}
+              .clerk=${this._session?.staff.fullName ?? ''}
+            ></motcua-staff-intake>`,
         );
       case 'oversight':
         return this.lazyScreen(

@@ -318,6 +318,8 @@ export const STRINGS = {
   guidanceSlip: { vi: 'In phiếu hướng dẫn (hồ sơ chưa đủ)', en: 'Print the guidance slip (incomplete dossier)' },
   guidanceChannel: { vi: 'Hình thức nộp hồ sơ: {channel}', en: 'Filed: {channel}' },
   guidanceIncomplete: { vi: 'Hồ sơ chưa đầy đủ.', en: 'The dossier is incomplete.' },
+  guidanceIssued: { vi: 'Ngày {day}', en: 'Given on {day}' },
+  guidanceIssuedBy: { vi: 'Ngày {day} — Cán bộ hướng dẫn: {clerk}', en: 'Given on {day} by {clerk}' },
   guidanceHandIn: {
     vi: 'Đề nghị ông/bà bổ sung các giấy tờ sau:',
     en: 'Please bring the following documents:',

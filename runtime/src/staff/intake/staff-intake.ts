@@ -68,6 +68,8 @@ export class StaffIntake extends LitElement {
   static override properties = {
     data: { attribute: false },
     agency: { type: String },
+    office: { type: String },
+    clerk: { type: String },
     _procedures: { state: true },
     _query: { state: true },
     _chosen: { state: true },
@@ -79,6 +81,9 @@ export class StaffIntake extends LitElement {
   };
   declare data: StaffData;
   declare agency: string;
+  /** The receiving office's name and the clerk's, for the slips printed here. */
+  declare office: string;
+  declare clerk: string;
   declare _procedures: PublicProcedureSummary[];
   declare _query: string;
   declare _chosen: PublicProcedure | null;
@@ -95,6 +100,8 @@ export class StaffIntake extends LitElement {
     super();
     new LangController(this);
     this.agency = '';
+    this.office = '';
+    this.clerk = '';
     this._procedures = [];
     this._query = '';
     this._chosen = null;
@@ -334,7 +341,12 @@ export class StaffIntake extends LitElement {
         // Once saved, the panel above says it all: the citizen form's own receipt would repeat it
         // with a second, different print button.
         view && !this._received
-          ? html`<motcua-staff-guidance .procedure=${view.procedure} channel=${this._channel}></motcua-staff-guidance>
+          ? html`<motcua-staff-guidance
+              .procedure=${view.procedure}
+              channel=${this._channel}
+              .office=${this.office}
+              .clerk=${this.clerk}
+            ></motcua-staff-guidance>
             <motcua-form class="no-print" lang=${lang()} @motcua-submitted=${this.onSubmitted}></motcua-form>`
           : nothing
       }
