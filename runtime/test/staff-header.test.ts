@@ -39,6 +39,7 @@ const data = {
   session: async () => session,
   agenciesWithin: async () => directory,
   onSessionExpired: () => () => undefined,
+  logout: async () => undefined,
   // The inbox under the header, empty.
   inbox: async () => ({ items: [], nextCursor: null }),
   queues: async (_agency: string, scope: string) => ({ scope, stages: [] }),
@@ -73,5 +74,30 @@ describe('<motcua-staff-app> header', () => {
     ]);
     for (const link of root.querySelectorAll<HTMLElement>('header nav a'))
       expect(link.getBoundingClientRect().height, link.textContent!.trim()).to.be.at.least(24);
+  });
+
+  it('signs out to the sign-in form, ready to type a name a tablet does not correct', async () => {
+    const el = document.createElement('motcua-staff-app') as StaffApp;
+    el.data = data;
+    document.body.append(el);
+    const root = el.shadowRoot!;
+    const signOut = await waitFor(
+      () =>
+        [...root.querySelectorAll<HTMLButtonElement>('header button')].find(
+          (b) => b.textContent!.trim() === 'Đăng xuất',
+        ),
+      'the sign-out button',
+    );
+    signOut.focus();
+    signOut.click();
+    const login = await waitFor(() => root.querySelector('motcua-staff-login'), 'the sign-in form');
+    const username = await waitFor(
+      () => login.shadowRoot?.querySelector<HTMLInputElement>('#username'),
+      'its name field',
+    );
+    await waitFor(() => login.shadowRoot!.activeElement === username || null, 'focus in the name field');
+    expect(username.getAttribute('autocapitalize')).to.equal('none');
+    expect(username.getAttribute('autocorrect')).to.equal('off');
+    expect(username.spellcheck).to.equal(false);
   });
 });

@@ -225,6 +225,11 @@ export class StaffApp extends LitElement {
   private async signOut() {
     await this.data.logout();
     this._session = null;
+    // The next person at the counter types at once; focus would otherwise be lost with the button.
+    await this.updateComplete;
+    const login = this.renderRoot.querySelector<LitElement>('motcua-staff-login');
+    await login?.updateComplete;
+    login?.shadowRoot?.querySelector<HTMLInputElement>('#username')?.focus();
   }
 
   private renderHeader(s: SessionView) {
