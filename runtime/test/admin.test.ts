@@ -294,7 +294,10 @@ describe('administration screens', () => {
   describe('mc-admin-grants', () => {
     it('grants per agency and role, keeps roles elsewhere, confirms taking roles away', async () => {
       const el = await mount('mc-admin-grants');
+      // Two agency choices: whose accounts are listed, and where the roles are given.
+      expect(q(el, 'label[for="g-agency"]').textContent).to.equal('Tài khoản của cơ quan');
       await choose(el, '#g-agency', '000.20.01.H56');
+      expect(q(el, 'label[for="g-at"]').textContent).to.equal('Vai trò tại cơ quan');
       await expect(el).to.be.accessible();
       // On a narrow screen the matrix scrolls inside its own region, not the page.
       el.style.width = '360px';

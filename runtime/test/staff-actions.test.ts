@@ -35,3 +35,43 @@ describe('<motcua-staff-actions>', () => {
     );
   });
 });
+
+describe('<motcua-staff-actions> in a narrow column', () => {
+  it('keeps a choice among long step titles inside the panel, its arrow visible', async () => {
+    const long = 'Lãnh đạo Ủy ban nhân dân xã ký giấy phép xây dựng hoặc văn bản từ chối cấp giấy phép xây dựng';
+    const procedure = {
+      documents: [{ id: 'don', title: { vi: `Đơn đề nghị cấp giấy phép xây dựng — ${long}` } }],
+      workflow: {
+        steps: [
+          { id: 'tham-dinh', title: { vi: 'Thẩm định' }, next: [{ step: 'ky' }] },
+          { id: 'ky', title: { vi: long } },
+        ],
+      },
+    };
+    const el = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(
+      html`<div style="width: 300px">
+        <motcua-staff-actions
+          .dossier=${{ code: 'X', lockVersion: 1, status: 4, dueAt: null, pausedSince: null, location: { agency: 'A', step: 'tham-dinh' } }}
+          .actions=${[action('forward', 'Chuyển bước xử lý'), action('request_supplement', 'Yêu cầu bổ sung hồ sơ')]}
+          .procedure=${procedure}
+        ></motcua-staff-actions>
+      </div>`,
+    );
+    const panel = el.querySelector('motcua-staff-actions')!;
+    const root = panel.shadowRoot!;
+    const inside = (selector: string) => {
+      const box = root.querySelector('section')!.getBoundingClientRect();
+      const field = root.querySelector(selector)!.getBoundingClientRect();
+      expect(field.right, selector).to.be.at.most(box.right);
+    };
+    root.querySelector<HTMLButtonElement>('button[data-kind="forward"]')!.click();
+    await (panel as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+    expect(root.querySelector('select#p-step option[value="ky"]')!.textContent).to.equal(long);
+    inside('select#p-step');
+    root.querySelector<HTMLButtonElement>('button[data-kind="request_supplement"]')!.click();
+    await (panel as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+    // The document of a supplement item sits in a fieldset, which would otherwise grow to fit it.
+    inside('select#p-items-0-documentId');
+    expect(root.querySelector('#p-dueBy-hint')!.textContent).to.not.contain('epoch');
+  });
+});

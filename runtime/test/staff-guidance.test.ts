@@ -4,6 +4,7 @@ import { INTAKE_ELEMENTS } from '../src/staff/intake/elements.ts';
 import type { StaffGuidance } from '../src/staff/intake/staff-guidance.ts';
 import { defineElements } from '../src/staff/app/define-elements.ts';
 import { setLang } from '../src/staff/i18n/language.ts';
+import { formatDate } from '../src/staff/ui/format.ts';
 
 /**
  * The counter's guidance slip for an incomplete dossier, on the birth registration example: the
@@ -20,12 +21,20 @@ async function birth(): Promise<Procedure> {
   return view.procedure as Procedure;
 }
 
-async function render(channel: 'direct' | 'postal'): Promise<StaffGuidance> {
+async function render(channel: 'direct' | 'postal', office = '', clerk = ''): Promise<StaffGuidance> {
   const procedure = await birth();
   return fixture<StaffGuidance>(
-    html`<motcua-staff-guidance .procedure=${procedure} channel=${channel}></motcua-staff-guidance>`,
+    html`<motcua-staff-guidance
+      .procedure=${procedure}
+      channel=${channel}
+      .office=${office}
+      .clerk=${clerk}
+    ></motcua-staff-guidance>`,
   );
 }
+
+/** Today in Vietnam, as the slip prints it. */
+const today = (lang: 'vi' | 'en') => formatDate(Date.now(), lang);
 
 const root = (el: StaffGuidance) => el.shadowRoot!;
 const legends = (el: StaffGuidance) => [...root(el).querySelectorAll('legend')].map((l) => norm(l.textContent));
@@ -62,7 +71,7 @@ describe('<motcua-staff-guidance>', () => {
   after(() => setLang('vi'));
 
   it('at the counter: the paper declaration to bring, the identity paper to show, listed apart', async () => {
-    const el = await render('direct');
+    const el = await render('direct', 'Phường Trung Tâm', 'Lê Thị Tiếp');
     expect(legends(el)).to.deep.equal(['Giấy tờ', 'Giấy tờ xuất trình']);
     expect(labelsIn(el, 'Giấy tờ')[0]).to.equal('Tờ khai đăng ký khai sinh (mẫu 01, Thông tư 04/2020/TT-BTP)');
     expect(labelsIn(el, 'Giấy tờ')).not.to.include('Giấy tờ tùy thân của người yêu cầu');
@@ -73,6 +82,7 @@ describe('<motcua-staff-guidance>', () => {
     const slip = await openSlip(el);
     expect(printed(slip)).to.equal(
       [
+        'Phường Trung Tâm',
         'Phiếu hướng dẫn',
         'Đăng ký khai sinh',
         'Hình thức nộp hồ sơ: Trực tiếp',
@@ -84,6 +94,8 @@ describe('<motcua-staff-guidance>', () => {
         'Giấy tờ xuất trình',
         'Mang theo bản chính để cán bộ đối chiếu (không nộp lại):',
         'Giấy tờ tùy thân của người yêu cầu',
+        // The day and who gave it: what the applicant takes home says when and where from.
+        `Ngày ${today('vi')} — Cán bộ hướng dẫn: Lê Thị Tiếp`,
       ].join('\n'),
     );
     await expect(el).to.be.accessible();
@@ -119,6 +131,7 @@ describe('<motcua-staff-guidance>', () => {
         'Documents to show',
         'Bring the originals for the clerk to check (they are not kept):',
         "The requester's identity paper",
+        `Given on ${today('en')}`,
       ].join('\n'),
     );
   });

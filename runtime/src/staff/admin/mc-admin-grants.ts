@@ -179,7 +179,7 @@ export class AdminGrants extends AdminScreen {
     return html`${this.renderFeedback()}
       <fieldset>
         <legend>${this.t('agency')}</legend>
-        ${this.agencySelect('g-agency', this.t('staffList'), this.agency, (code) => this.choose(code))}
+        ${this.agencySelect('g-agency', this.t('accountsOf'), this.agency, (code) => this.choose(code))}
         <label class="inline"
           ><input
             type="checkbox"

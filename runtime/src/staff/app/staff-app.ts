@@ -3,7 +3,7 @@ import type { SessionView } from '@motcua/api';
 import { ApiError } from '@motcua/api/client';
 import type { StaffData } from '../data/staff-data.ts';
 import { createClientData } from '../data/client-data.ts';
-import { LangController, lang, setLang, t } from '../i18n/language.ts';
+import { LangController, lang, msg, setLang, t } from '../i18n/language.ts';
 import { staffStyles } from '../ui/styles.ts';
 import { BASE, onLinkClick, paths } from '../ui/navigate.ts';
 import { refusalText } from '../ui/refusal.ts';
@@ -47,7 +47,10 @@ export class StaffApp extends LitElement {
         border-color: var(--_on-primary);
         background: transparent;
       }
+      /* A line of text alone is too small a target for a finger. */
       header nav a {
+        display: inline-block;
+        padding: 0.4rem 0;
         margin-inline-end: 1rem;
       }
       header nav a[aria-current='page'] {
@@ -96,6 +99,7 @@ export class StaffApp extends LitElement {
     data: { attribute: false },
     _session: { state: true },
     _agency: { state: true },
+    _agencyNames: { state: true },
     _route: { state: true },
     _starting: { state: true },
     _error: { state: true },
@@ -104,6 +108,8 @@ export class StaffApp extends LitElement {
   declare data: StaffData;
   declare _session: SessionView | null;
   declare _agency: string;
+  /** The names of the agencies offered, by code, once the directory has answered (codes until then). */
+  declare _agencyNames: ReadonlyMap<string, { vi: string; en?: string }>;
   declare _route: Route;
   declare _starting: boolean;
   declare _error: string;
@@ -116,6 +122,7 @@ export class StaffApp extends LitElement {
     this.data = createClientData({ reauthenticate: () => this.relogin() });
     this._session = null;
     this._agency = '';
+    this._agencyNames = new Map();
     this._route = routeOf(location.pathname);
     this._starting = true;
     this._error = '';
@@ -176,6 +183,11 @@ export class StaffApp extends LitElement {
     this._session = session;
     const agencies = this.agencies();
     if (!agencies.includes(this._agency)) this._agency = agencies[0] ?? session.staff.agencyCode;
+    // A clerk knows the office by its name, not by its code in the national list.
+    void this.data
+      .agenciesWithin(session.staff.agencyCode)
+      .then((list) => (this._agencyNames = new Map(list.map((a) => [a.code, a.name]))))
+      .catch(() => undefined);
     this._starting = false;
     // Once the first screen is drawn (the inbox: with its rows), the dossier page is fetched ahead
     // while the clerk reads the list; before, its code would compete with the rows.
@@ -213,6 +225,11 @@ export class StaffApp extends LitElement {
   private async signOut() {
     await this.data.logout();
     this._session = null;
+    // The next person at the counter types at once; focus would otherwise be lost with the button.
+    await this.updateComplete;
+    const login = this.renderRoot.querySelector<LitElement>('motcua-staff-login');
+    await login?.updateComplete;
+    login?.shadowRoot?.querySelector<HTMLInputElement>('#username')?.focus();
   }
 
   private renderHeader(s: SessionView) {
@@ -249,7 +266,10 @@ export class StaffApp extends LitElement {
       <div class="row">
         <label for="agency">${t('agency')}</label>
         <select id="agency" @change=${(e: Event) => (this._agency = (e.target as HTMLSelectElement).value)}>
-          ${agencies.map((a) => html`<option value=${a} ?selected=${a === this._agency}>${a}</option>`)}
+          ${agencies.map(
+            (a) =>
+              html`<option value=${a} ?selected=${a === this._agency}>${msg(this._agencyNames.get(a)) || a}</option>`,
+          )}
         </select>
         <span>${t('signedInAs', { name: s.staff.fullName })}</span>
         <button type="button" lang=${lang() === 'vi' ? 'en' : 'vi'} @click=${() => setLang(lang() === 'vi' ? 'en' : 'vi')}>
@@ -285,7 +305,13 @@ export class StaffApp extends LitElement {
       case 'intake':
         return this.lazyScreen(
           'intake',
-          () => html`<motcua-staff-intake .data=${this.data} .agency=${this._agency}></motcua-staff-intake>`,
+          () =>
+            html`<motcua-staff-intake
+              .data=${this.data}
+              .agency=${this._agency}
+              .office=${msg(this._agencyNames.get(this._agency)) || this._agency}
+              .clerk=${this._session?.staff.fullName ?? ''}
+            ></motcua-staff-intake>`,
         );
       case 'oversight':
         return this.lazyScreen(

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACTION_PARAMS } from '@motcua/core';
-import { collectParams, fieldKind, type ParamSchema } from './param-schema.ts';
+import { collectParams, descriptionOf, fieldKind, type ParamSchema } from './param-schema.ts';
 
 const schema = (kind: keyof typeof ACTION_PARAMS) => ACTION_PARAMS[kind] as unknown as ParamSchema;
 const toEpoch = (v: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? Date.parse(`${v}:00+07:00`) : null);
@@ -43,4 +43,15 @@ test('parameters read from the form: typed, empty optional ones left out, missin
     [['reason', 'required']],
   );
   assert.equal(collectParams(schema('request_payment'), ...form({ amount: '-5' })).problems[0]!.kind, 'invalid');
+});
+
+test('a date field\u2019s hint says what the date is for, not how the contract carries it', () => {
+  const dueBy = schema('request_supplement').properties!['dueBy']!;
+  assert.equal(fieldKind(dueBy), 'instant');
+  assert.equal(descriptionOf(dueBy, 'vi'), 'Thời hạn người nộp phải bổ sung.');
+  assert.equal(descriptionOf(dueBy, 'en'), 'The applicant\u2019s time limit.');
+  for (const [kind, params] of Object.entries(ACTION_PARAMS))
+    for (const [key, prop] of Object.entries((params as unknown as ParamSchema).properties ?? {}))
+      for (const lang of ['vi', 'en'] as const)
+        assert.doesNotMatch(descriptionOf(prop, lang), /epoch/, `${kind}.${key} (${lang})`);
 });

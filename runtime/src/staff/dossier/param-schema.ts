@@ -34,7 +34,9 @@ export const choices = (s: ParamSchema): string[] =>
   (s.enum ?? s.anyOf?.map((o) => o.const) ?? []).filter((v): v is string => typeof v === 'string');
 
 export const titleOf = (s: ParamSchema, lang: Lang): string => splitDoc(s).title[lang] || '';
-export const descriptionOf = (s: ParamSchema, lang: Lang): string => splitDoc(s).description[lang] || '';
+/** The hint under a field, without the contract's note on how an instant travels (the form asks a date). */
+export const descriptionOf = (s: ParamSchema, lang: Lang): string =>
+  (splitDoc(s).description[lang] || '').replace(/\s*\(epoch ms\)/g, '');
 
 /** A missing or malformed parameter, by its path in the parameters (e.g. `items/0/reason`). */
 export interface ParamProblem {

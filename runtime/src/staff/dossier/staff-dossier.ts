@@ -21,16 +21,37 @@ export class StaffDossier extends LitElement {
   static override styles = [
     staffStyles,
     css`
+      /*
+       * The actions beside the dossier on a wide screen; on a narrow one right under its summary,
+       * not after the whole form (the page's order is the narrow one, so focus follows it too).
+       */
       .layout {
         display: grid;
         grid-template-columns: minmax(0, 2fr) minmax(18rem, 1fr);
-        gap: 1rem;
+        grid-template-areas: 'head side' 'body side';
+        grid-template-rows: auto 1fr;
+        gap: 0 1rem;
         align-items: start;
+      }
+      .head {
+        grid-area: head;
+      }
+      .side {
+        grid-area: side;
+      }
+      .body {
+        grid-area: body;
       }
       @media (max-width: 64rem) {
         .layout {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-areas: 'head' 'side' 'body';
+          grid-template-rows: auto;
         }
+      }
+      .back {
+        display: inline-block;
+        padding: 0.4rem 0;
       }
       ul.files,
       ul.slips {
@@ -307,7 +328,7 @@ export class StaffDossier extends LitElement {
   }
 
   override render() {
-    const back = html`<a href=${paths.inbox()} @click=${onLinkClick}>${t('backToInbox')}</a>`;
+    const back = html`<a class="back" href=${paths.inbox()} @click=${onLinkClick}>${t('backToInbox')}</a>`;
     if (this._error && !this._dossier)
       return html`<main id="main" tabindex="-1">${back}<p class="error" role="alert">${this._error}</p></main>`;
     const d = this._dossier;
@@ -319,24 +340,8 @@ export class StaffDossier extends LitElement {
       ${back}
       <h1>${t('dossierTitle', { code: d.code })}</h1>
       <div class="layout">
-        <div>
-          ${this.renderSummary(d, c)} ${this.renderPeople(d)}
-          <section class="panel" aria-labelledby="form-title">
-            <h2 id="form-title">${t('formData')}</h2>
-            <motcua-staff-form-data
-              .data=${this.data}
-              .procedure=${d.procedure.code}
-              .version=${d.procedure.version}
-              .value=${d.data}
-            ></motcua-staff-form-data>
-          </section>
-          ${this.renderDocuments(d)}
-          <section class="panel" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">${t('timeline')}</h2>
-            ${timelineTemplate(this._events, state.handovers ?? [])}
-          </section>
-        </div>
-        <div>
+        <div class="head">${this.renderSummary(d, c)} ${this.renderPeople(d)}</div>
+        <div class="side">
           <motcua-staff-actions
             .data=${this.data}
             .dossier=${c}
@@ -356,6 +361,22 @@ export class StaffDossier extends LitElement {
           }
           ${this.renderFees(d, c)} ${c.payment || this._payments.length ? paymentsTemplate(this._payments) : nothing}
           ${this.renderSlips()}
+        </div>
+        <div class="body">
+          <section class="panel" aria-labelledby="form-title">
+            <h2 id="form-title">${t('formData')}</h2>
+            <motcua-staff-form-data
+              .data=${this.data}
+              .procedure=${d.procedure.code}
+              .version=${d.procedure.version}
+              .value=${d.data}
+            ></motcua-staff-form-data>
+          </section>
+          ${this.renderDocuments(d)}
+          <section class="panel" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">${t('timeline')}</h2>
+            ${timelineTemplate(this._events, state.handovers ?? [])}
+          </section>
         </div>
       </div>
     </main>`;

@@ -132,7 +132,12 @@ export const STRINGS = {
   sortDescending: { vi: 'Hạn xa trước', en: 'Latest due first' },
   nextPage: { vi: 'Trang sau', en: 'Next page' },
   firstPage: { vi: 'Trang đầu', en: 'First page' },
-  emptyQueue: { vi: 'Không có hồ sơ nào.', en: 'No dossiers.' },
+  emptyQueue: { vi: 'Không có hồ sơ nào trong mục “{queue}”.', en: 'No dossiers in “{queue}”.' },
+  emptySearch: {
+    vi: 'Không có hồ sơ nào trong mục “{queue}” khớp với tìm kiếm và bộ lọc đang dùng.',
+    en: 'No dossiers in “{queue}” match the search and filters in use.',
+  },
+  clearSearch: { vi: 'Xóa tìm kiếm và bộ lọc', en: 'Clear the search and filters' },
   inboxTable: { vi: 'Danh sách hồ sơ — {queue}', en: 'Dossiers — {queue}' },
   keyboardHelp: {
     vi: 'Phím tắt: j/k hoặc mũi tên để di chuyển, Enter để mở, x để chọn.',
@@ -304,6 +309,7 @@ export const STRINGS = {
   received: { vi: 'Đã tiếp nhận hồ sơ {code}.', en: 'Dossier {code} received.' },
   trackingCode: { vi: 'Mã hồ sơ', en: 'Dossier code' },
   trackingSecret: { vi: 'Mã bí mật tra cứu', en: 'Tracking secret' },
+  nextApplicant: { vi: 'Tiếp nhận hồ sơ tiếp theo', en: 'Take the next dossier' },
   readSecretAloud: {
     vi: 'Đọc mã bí mật cho người nộp hồ sơ. Mã được in trên Giấy tiếp nhận và không hiển thị lại khi rời màn hình này.',
     en: 'Read the secret to the applicant. It is printed on the receipt and not shown again once you leave this screen.',
@@ -312,6 +318,8 @@ export const STRINGS = {
   guidanceSlip: { vi: 'In phiếu hướng dẫn (hồ sơ chưa đủ)', en: 'Print the guidance slip (incomplete dossier)' },
   guidanceChannel: { vi: 'Hình thức nộp hồ sơ: {channel}', en: 'Filed: {channel}' },
   guidanceIncomplete: { vi: 'Hồ sơ chưa đầy đủ.', en: 'The dossier is incomplete.' },
+  guidanceIssued: { vi: 'Ngày {day}', en: 'Given on {day}' },
+  guidanceIssuedBy: { vi: 'Ngày {day} — Cán bộ hướng dẫn: {clerk}', en: 'Given on {day} by {clerk}' },
   guidanceHandIn: {
     vi: 'Đề nghị ông/bà bổ sung các giấy tờ sau:',
     en: 'Please bring the following documents:',
@@ -439,6 +447,7 @@ export const STRINGS = {
   // grants
   grantsAt: { vi: 'Vai trò tại {agency}', en: 'Roles at {agency}' },
   grantingAgency: { vi: 'Vai trò tại cơ quan', en: 'Roles at the agency' },
+  accountsOf: { vi: 'Tài khoản của cơ quan', en: 'Accounts of the agency' },
   otherGrants: { vi: 'Vai trò ở cơ quan khác', en: 'Roles elsewhere' },
   grantsHint: {
     vi: 'Đánh dấu vai trò của từng cán bộ tại cơ quan đã chọn, rồi bấm Lưu ở dòng đó.',

@@ -32,15 +32,58 @@ export class StaffInbox extends LitElement {
   static override styles = [
     staffStyles,
     css`
+      /* minmax(0, …): a wide table scrolls in its own box instead of widening the page. */
       .layout {
         display: grid;
-        grid-template-columns: minmax(12rem, 16rem) 1fr;
+        grid-template-columns: minmax(12rem, 16rem) minmax(0, 1fr);
         gap: 1rem;
         align-items: start;
       }
+      /* A landscape tablet: the narrowest list of queues, a denser table (more rows on screen). */
+      @media (max-width: 80rem) {
+        .layout {
+          grid-template-columns: 12rem minmax(0, 1fr);
+        }
+        table {
+          font-size: 0.875rem;
+        }
+        th,
+        td {
+          padding: 0.4rem 0.35rem;
+        }
+        td .hint {
+          font-size: 0.8rem;
+        }
+      }
+      /* A portrait tablet: the queues above the list, side by side, so the list still shows. */
       @media (max-width: 60rem) {
         .layout {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
+        }
+        nav {
+          columns: 14rem;
+          column-gap: 1.5rem;
+        }
+        nav .scope,
+        nav ul {
+          break-inside: avoid;
+        }
+        nav h2 {
+          break-after: avoid;
+          font-size: 1rem;
+          margin: 0.25rem 0;
+        }
+        nav ul {
+          margin-bottom: 0.25rem;
+        }
+        nav a {
+          padding-block: 0.2rem;
+        }
+      }
+      /* On a touch screen there are no keys to tell of. */
+      @media (hover: none) {
+        #inbox-keys {
+          display: none;
         }
       }
       nav ul {
@@ -104,6 +147,28 @@ export class StaffInbox extends LitElement {
       .toolbar .field {
         margin: 0;
       }
+      .toolbar .search {
+        flex: 1 1 14rem;
+      }
+      .toolbar .search input {
+        width: 100%;
+      }
+      /* Procedure titles are long: the choice keeps its width, the open list shows them whole. */
+      #inbox-procedure {
+        width: 16rem;
+      }
+      .tools {
+        align-items: start;
+        margin-bottom: 0.75rem;
+      }
+      .tools details {
+        margin: 0;
+      }
+      /* A tap target of more than 24 px, a summary being a single line of text. */
+      summary {
+        padding: 0.4rem 0;
+        cursor: pointer;
+      }
       details {
         margin-bottom: 0.75rem;
       }
@@ -126,6 +191,11 @@ export class StaffInbox extends LitElement {
       }
       .scope {
         margin-bottom: 0.75rem;
+      }
+      /* One choice a line: "Cả đơn vị" is not cut in two in the narrow column. */
+      .scope .choice {
+        display: block;
+        white-space: nowrap;
       }
       .saved ul {
         list-style: none;
@@ -591,7 +661,7 @@ export class StaffInbox extends LitElement {
 
   private renderToolbar() {
     return html`<form class="toolbar" role="search" @submit=${this.onSearch}>
-        <div class="field">
+        <div class="field search">
           <label for="inbox-q">${t('search')}</label>
           <input id="inbox-q" name="q" type="search" size="32" aria-describedby="inbox-q-hint" .value=${this.search.q ?? ''} />
           <span id="inbox-q-hint" class="hint">${t('searchHint')}</span>
@@ -618,6 +688,8 @@ export class StaffInbox extends LitElement {
           </select>
         </div>
         <button type="submit" class="primary">${t('apply')}</button>
+      </form>
+      <div class="row tools">
         <a
           class="button"
           href=${this.data.exportUrl(this.agency, this.viewFilter())}
@@ -626,26 +698,26 @@ export class StaffInbox extends LitElement {
           >${t('exportCsv')}</a
         >
         <span id="export-hint" class="visually-hidden">${t('exportHint')}</span>
-      </form>
-      ${this.renderSaved()}
-      <details>
-        <summary>${t('columns')}</summary>
-        <fieldset>
-          <legend>${t('columns')}</legend>
-          ${COLUMNS.map(
-            (c) =>
-              html`<label class="choice"
-                ><input
-                  type="checkbox"
-                  .checked=${this._columns.has(c)}
-                  ?disabled=${c === 'code'}
-                  @change=${(e: Event) => this.toggleColumn(c, (e.target as HTMLInputElement).checked)}
-                />
-                ${t(COLUMN_LABELS[c])}</label
-              >`,
-          )}
-        </fieldset>
-      </details>`;
+        ${this.renderSaved()}
+        <details>
+          <summary>${t('columns')}</summary>
+          <fieldset>
+            <legend>${t('columns')}</legend>
+            ${COLUMNS.map(
+              (c) =>
+                html`<label class="choice"
+                  ><input
+                    type="checkbox"
+                    .checked=${this._columns.has(c)}
+                    ?disabled=${c === 'code'}
+                    @change=${(e: Event) => this.toggleColumn(c, (e.target as HTMLInputElement).checked)}
+                  />
+                  ${t(COLUMN_LABELS[c])}</label
+                >`,
+            )}
+          </fieldset>
+        </details>
+      </div>`;
   }
 
   private renderBulk() {
@@ -739,13 +811,34 @@ export class StaffInbox extends LitElement {
           </tbody>
         </table>
       </div>
-      ${this._items.length === 0 && !this._loading ? html`<p>${t('emptyQueue')}</p>` : nothing}
+      ${this._items.length === 0 && !this._loading ? this.renderEmpty() : nothing}
       <div class="row paging">
         <button type="button" ?disabled=${this.cursors.length === 0 && !this.cursor} @click=${() => this.page('first')}>
           ${t('firstPage')}
         </button>
         <button type="button" ?disabled=${!this._next} @click=${() => this.page('next')}>${t('nextPage')}</button>
       </div>`;
+  }
+
+  /** Why the list is empty: a search that matched nothing says so, and undoes itself in one tap. */
+  private renderEmpty() {
+    if (!this.searching()) return html`<p id="inbox-empty">${t('emptyQueue', { queue: t(this.def.label) })}</p>`;
+    return html`<div class="row" id="inbox-empty">
+      <p>${t('emptySearch', { queue: t(this.def.label) })}</p>
+      <button type="button" @click=${this.clearSearch}>${t('clearSearch')}</button>
+    </div>`;
+  }
+
+  private searching(): boolean {
+    return Boolean(this.search.q || this.search.channel || this.search.procedure);
+  }
+
+  private clearSearch() {
+    this.search = {};
+    this.renderRoot.querySelector<HTMLFormElement>('form.toolbar')?.reset();
+    this.cursors = [];
+    this.cursor = '';
+    void this.load().then(() => this.renderRoot.querySelector<HTMLElement>('#inbox-q')?.focus());
   }
 
   override render() {

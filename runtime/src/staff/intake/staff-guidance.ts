@@ -2,12 +2,14 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { documentsOnChannel, pick, type DocumentRequirement, type Procedure } from '@motcua/core';
 import { LangController, lang, t } from '../i18n/language.ts';
 import { staffStyles } from '../ui/styles.ts';
+import { formatDate } from '../ui/format.ts';
 
 /**
  * <motcua-staff-guidance>: the guidance slip (phiếu hướng dẫn) for a dossier found incomplete at
  * the counter. The clerk ticks what is missing among the documents the procedure asks on the
  * dossier's channel (core's documentsOnChannel: a paper declaration at the counter, not online),
- * documents to show (xuất trình) apart; the slip lists them the same way and is printed.
+ * documents to show (xuất trình) apart; the slip lists them the same way and is printed, under
+ * the office's name and over the day and the clerk who gave it (what the applicant takes home).
  */
 export class StaffGuidance extends LitElement {
   static override styles = [
@@ -15,6 +17,14 @@ export class StaffGuidance extends LitElement {
     css`
       .slip ul {
         padding-inline-start: 1.25rem;
+      }
+      .slip .office {
+        font-weight: 700;
+        text-transform: uppercase;
+        margin: 0 0 0.5rem;
+      }
+      .slip .issued {
+        margin-top: 1.5rem;
       }
       @media print {
         .no-print {
@@ -26,11 +36,17 @@ export class StaffGuidance extends LitElement {
   static override properties = {
     procedure: { attribute: false },
     channel: {},
+    office: {},
+    clerk: {},
     _missing: { state: true },
     _open: { state: true },
   };
   declare procedure: Procedure;
   declare channel: 'direct' | 'postal';
+  /** The receiving office's name, at the top of the slip. */
+  declare office: string;
+  /** The clerk who gives the slip, at its foot. */
+  declare clerk: string;
   declare _missing: ReadonlySet<string>;
   declare _open: boolean;
 
@@ -38,6 +54,8 @@ export class StaffGuidance extends LitElement {
     super();
     new LangController(this);
     this.channel = 'direct';
+    this.office = '';
+    this.clerk = '';
     this._missing = new Set();
     this._open = false;
   }
@@ -82,7 +100,9 @@ export class StaffGuidance extends LitElement {
 
   private renderSlip(handIn: DocumentRequirement[], show: DocumentRequirement[]) {
     const item = (d: DocumentRequirement) => html`<li>${pick(d.title, lang())}</li>`;
+    const day = formatDate(Date.now(), lang());
     return html`<section class="panel slip" aria-labelledby="guidance-title">
+      ${this.office ? html`<p class="office">${this.office}</p>` : nothing}
       <h2 id="guidance-title">${t('slip_guidance')}</h2>
       <p>${pick(this.procedure.title, lang())}</p>
       <p>${t('guidanceChannel', { channel: t(`channel_${this.channel}`) })}</p>
@@ -104,6 +124,9 @@ export class StaffGuidance extends LitElement {
             </ul>`
           : nothing
       }
+      <p class="issued">
+        ${this.clerk ? t('guidanceIssuedBy', { day, clerk: this.clerk }) : t('guidanceIssued', { day })}
+      </p>
       <p class="no-print">
         <button type="button" class="primary" @click=${() => window.print()}>${t('print')}</button>
         <button type="button" @click=${() => (this._open = false)}>${t('close')}</button>

@@ -68,6 +68,8 @@ export class StaffIntake extends LitElement {
   static override properties = {
     data: { attribute: false },
     agency: { type: String },
+    office: { type: String },
+    clerk: { type: String },
     _procedures: { state: true },
     _query: { state: true },
     _chosen: { state: true },
@@ -79,6 +81,9 @@ export class StaffIntake extends LitElement {
   };
   declare data: StaffData;
   declare agency: string;
+  /** The receiving office's name and the clerk's, for the slips printed here. */
+  declare office: string;
+  declare clerk: string;
   declare _procedures: PublicProcedureSummary[];
   declare _query: string;
   declare _chosen: PublicProcedure | null;
@@ -95,6 +100,8 @@ export class StaffIntake extends LitElement {
     super();
     new LangController(this);
     this.agency = '';
+    this.office = '';
+    this.clerk = '';
     this._procedures = [];
     this._query = '';
     this._chosen = null;
@@ -197,6 +204,24 @@ export class StaffIntake extends LitElement {
     } catch (err) {
       this._error = refusalText(err);
     }
+  }
+
+  /**
+   * The next person at the counter starts from nothing: no procedure, no form, and not the last
+   * applicant's details (which would otherwise be put into the next form).
+   */
+  private async nextApplicant() {
+    this._received = null;
+    this._chosen = null;
+    this._found = [];
+    this._findMessage = '';
+    this._query = '';
+    this._channel = 'direct';
+    this._error = '';
+    const find = this.renderRoot.querySelector<HTMLInputElement>('#find-id');
+    if (find) find.value = '';
+    await this.updateComplete;
+    find?.focus();
   }
 
   /** The form's checklist follows the channel: the documents asked differ per channel. */
@@ -306,12 +331,22 @@ export class StaffIntake extends LitElement {
                 : nothing
             }
             <a href=${paths.dossier(this._received.code)} @click=${onLinkClick}>${t('dossierTitle', { code: this._received.code })}</a>
+            <p>
+              <button type="button" id="next-applicant" @click=${this.nextApplicant}>${t('nextApplicant')}</button>
+            </p>
           </section>`
           : nothing
       }
       ${
-        view
-          ? html`<motcua-staff-guidance .procedure=${view.procedure} channel=${this._channel}></motcua-staff-guidance>
+        // Once saved, the panel above says it all: the citizen form's own receipt would repeat it
+        // with a second, different print button.
+        view && !this._received
+          ? html`<motcua-staff-guidance
+              .procedure=${view.procedure}
+              channel=${this._channel}
+              .office=${this.office}
+              .clerk=${this.clerk}
+            ></motcua-staff-guidance>
             <motcua-form class="no-print" lang=${lang()} @motcua-submitted=${this.onSubmitted}></motcua-form>`
           : nothing
       }

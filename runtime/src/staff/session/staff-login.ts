@@ -62,7 +62,15 @@ export class StaffLogin extends LitElement {
         ${this._error ? html`<p id="login-error" class="error" role="alert" tabindex="-1">${this._error}</p>` : nothing}
         <div class="field">
           <label for="username">${t('username')}</label>
-          <input id="username" name="username" autocomplete="username" required autocapitalize="none" />
+          <input
+            id="username"
+            name="username"
+            autocomplete="username"
+            required
+            autocapitalize="none"
+            autocorrect="off"
+            spellcheck="false"
+          />
         </div>
         <div class="field">
           <label for="password">${t('password')}</label>

@@ -100,20 +100,30 @@ export const staffStyles = css`
     background: var(--_bg);
     max-width: 100%;
   }
+  /* 24 px: a finger on a counter's tablet ticks a row, a document, a queue scope. */
   input[type='checkbox'],
   input[type='radio'] {
     min-height: 0;
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.5rem;
+    height: 1.5rem;
+    vertical-align: middle;
   }
   textarea {
     width: 100%;
     min-height: 4.5rem;
   }
+  /*
+   * minmax(0, …) and min-inline-size: a choice among long titles (a step, a document) shrinks to
+   * its box instead of pushing it, and its arrow, out of the panel.
+   */
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25rem;
     margin-bottom: 0.75rem;
+  }
+  fieldset {
+    min-inline-size: 0;
   }
   .hint {
     color: var(--_muted);
