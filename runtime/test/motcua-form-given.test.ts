@@ -128,6 +128,32 @@ describe('<motcua-form> given a definition', () => {
     expect($(el, '.receipt').textContent).to.contain('000.20.01.H56-260302-0042');
   });
 
+  it('files chosen and submitted at once go with the dossier (their type still being read)', async () => {
+    const { view, validators } = await published();
+    const sent: FormSubmission[] = [];
+    const el = await renderGiven(view, validators, async (s: FormSubmission) => {
+      sent.push(s);
+      return {
+        code: '000.20.01.H56-260302-0043',
+        secret: 'ABCD-EFGH',
+        status: 1,
+        statusLabel: { vi: 'Mới tiếp nhận', en: 'Received' },
+        dueAt: null,
+        expectedDueAt: null,
+      };
+    });
+    await answer(el, await validBirthData());
+    const agency = $(el, '#mc-agency') as HTMLSelectElement;
+    agency.value = '000.20.01.H56';
+    agency.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    chooseFiles($(el, '#mc-file-giay-chung-sinh') as HTMLInputElement, [pdf('chung-sinh.pdf')]);
+    await el.submit();
+    // Before the files were waited for, the check found none and refused the dossier.
+    await waitFor(() => el.shadowRoot!.querySelector('.receipt'), 'the receipt');
+    expect(sent[0]!.files.map((f) => f.document)).to.deep.equal(['giay-chung-sinh']);
+  });
+
   it('a handler’s refusal is shown beside its cause; without a handler the form says it is a preview', async () => {
     const { view, validators } = await published();
     const el = await renderGiven(view, validators, async () => {

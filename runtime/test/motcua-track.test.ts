@@ -169,6 +169,24 @@ describe('<motcua-track>', () => {
     ]);
   });
 
+  it('a file chosen and sent at once goes with the supplement (its type still being read)', async () => {
+    const el = await renderTrack();
+    await lookUp(el, SEEDED, 'bi-mat-7');
+    await waitFor(
+      () => el.shadowRoot!.querySelector('.supplement .doc-title')?.textContent === 'Giấy chứng sinh',
+      'the requested document with its title',
+    );
+    chooseFiles($(el, '#mc-sup-giay-chung-sinh') as HTMLInputElement, [pdf('chung-sinh-ro.pdf')]);
+    $(el, '[part~="supplement-send"]').click();
+    // Before the files were waited for, the send found none and said the document was missing.
+    await waitFor(() => el.shadowRoot!.querySelector('#mc-track-notice'), 'the confirmation');
+    expect(norm($(el, '#mc-track-notice').textContent)).to.equal('Đã gửi giấy tờ bổ sung.');
+    const log = await mockLog();
+    expect(log[0].files.map((f: any) => [f.field, f.name])).to.deep.equal([
+      ['documents.giay-chung-sinh', 'chung-sinh-ro.pdf'],
+    ]);
+  });
+
   it('asks to withdraw, with a reason', async () => {
     const el = await renderTrack('ok', SEEDED);
     expect(($(el, '#mc-track-code') as HTMLInputElement).value).to.equal(

@@ -301,6 +301,25 @@ describe('<motcua-staff-oversight>', () => {
     expect(el.hasAttribute('tv')).to.equal(false);
   });
 
+  it('satisfaction before any rating says so, in Vietnamese and English, with no percentage', async () => {
+    const calls = { oversight: [] as unknown[], dossiers: [] as unknown[] };
+    const { el, root } = await page('?from=2026-03-01&to=2026-03-18', calls, (d) => ({
+      ...d,
+      satisfaction: { ratings: 0, dissatisfied: 0, index: null },
+    }));
+    const card = () => root.querySelector('[data-card="satisfaction"]')!;
+    const row = () => root.querySelector('[data-index="satisfaction"]')!;
+    expect(card().querySelector('.big')!.textContent!.trim()).to.equal('Chưa có đánh giá');
+    expect(card().querySelector('.big')!.classList.contains('empty')).to.equal(true);
+    expect(card().textContent).to.contain('chỉ số 5.4 (QĐ 766) cần có đánh giá');
+    expect(row().querySelector('td')!.textContent!.trim()).to.equal('Chưa có đánh giá');
+    for (const text of [card().textContent!, row().textContent!]) expect(text).not.to.contain('%');
+    setLang('en');
+    await el.updateComplete;
+    expect(card().querySelector('.big')!.textContent!.trim()).to.equal('No ratings yet');
+    expect(row().querySelector('td')!.textContent!.trim()).to.equal('No ratings yet');
+  });
+
   it('is accessible (axe-core), in English too', async () => {
     const { el } = await page('?from=2026-03-01&to=2026-03-18');
     await expect(el).to.be.accessible();

@@ -126,8 +126,8 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono<Ap
   );
 
   app.use('/api/*', session());
-  app.use('/api/*', csrf());
-  mountRoutes(app, implementations(), policyMiddleware());
+  // CSRF is checked per route: whether the cookie's authority is used depends on the route's auth.
+  mountRoutes(app, implementations(), csrf(), policyMiddleware());
 
   // The runtime bundle and the sample provincial site (built by `npm run build`), the site under
   // the strict CSP the embed is built for.

@@ -73,7 +73,10 @@ export const OversightDashboard = Type.Object({
   satisfaction: Type.Object({
     ratings: Type.Integer({ minimum: 0 }),
     dissatisfied: Type.Integer({ minimum: 0 }),
-    index: Nullable(Type.Number(), { description: 'Decision 766 index 5.4, in %' }),
+    index: Nullable(Type.Number(), {
+      description:
+        'Decision 766 index 5.4, in %; null (no data) while there is no rating, or no dossier finished, in the period',
+    }),
   }),
 });
 

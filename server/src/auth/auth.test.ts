@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testServer, DEMO_PASSWORD, type TestServer } from '../../test/support/server.ts';
 import { login, sessionHeaders, json, bearer } from '../../test/support/http.ts';
+import { onlineBirth } from '../../test/support/cases.ts';
+import { pdfBytes } from '../../test/support/intake.ts';
 
 forEachDatabase('authentication: sessions, CSRF, tokens, throttling', (db) => {
   let server: TestServer;
@@ -73,6 +75,49 @@ forEachDatabase('authentication: sessions, CSRF, tokens, throttling', (db) => {
       body,
     });
     assert.equal(ok.status, 200, await ok.clone().text());
+  });
+
+  test('a public POST from a browser holding a staff session needs no CSRF token and acts as the applicant', async () => {
+    const { code, secret } = await onlineBirth(server);
+    const s = await login(server, 'reception.trung-tam');
+    const ask = JSON.stringify({
+      kind: 'request_supplement',
+      params: {
+        items: [{ documentId: 'giay-chung-sinh', reason: 'Giấy chứng sinh bị mờ' }],
+        dueBy: server.clock.now() + 5 * 86_400_000,
+      },
+    });
+    const actions = `/api/v1/dossiers/${code}/actions`;
+    // A staff route still needs the token with the cookie.
+    const forged = await server.request(actions, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: s.cookie },
+      body: ask,
+    });
+    assert.equal(forged.status, 403);
+    assert.equal((await json<{ error: { code: string } }>(forged)).error.code, 'csrf');
+    const asked = await server.request(actions, { method: 'POST', headers: sessionHeaders(s), body: ask });
+    assert.equal(asked.status, 200, await asked.clone().text());
+
+    const supplement = (secretSent: string) => {
+      const form = new FormData();
+      form.append('supplement', JSON.stringify({ comment: 'Chụp lại rõ nét' }));
+      form.append('documents.giay-chung-sinh', new Blob([pdfBytes('ro')]), 'giay-chung-sinh-ro.pdf');
+      return server.request(`/api/v1/public/dossiers/${code}/supplement`, {
+        method: 'POST',
+        body: form,
+        headers: { cookie: s.cookie, 'x-tracking-secret': secretSent },
+      });
+    };
+    // The cookie lends the public route no authority: without the secret it is an unknown dossier.
+    assert.equal((await supplement('not-the-secret')).status, 404);
+    const sent = await supplement(secret);
+    assert.equal(sent.status, 200, await sent.clone().text());
+    const events = await json<{ items: { kind: string; event: { actor: { kind: string } } }[] }>(
+      await server.request(`/api/v1/dossiers/${code}/events`, { headers: { cookie: s.cookie } }),
+    );
+    const provided = events.items.find((e) => e.kind === 'supplement_provided');
+    assert.equal(provided?.event.actor.kind, 'applicant', 'recorded as the applicant’s, not the clerk’s');
   });
 
   test('wrong passwords are refused alike for unknown accounts; repeated failures lock the account for the window', async () => {

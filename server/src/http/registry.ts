@@ -59,14 +59,15 @@ function checkCoverage(implementations: readonly Implementation[]): void {
 }
 
 /**
- * Mounts every contract entry on the app: the route is recorded on the context, then `policy`
- * decides (it sees only the path and the principal), then the input is validated against the
- * contract's schemas, then the handler runs.
+ * Mounts every contract entry on the app: the route is recorded on the context, then the `guards`
+ * run in order (CSRF, which depends on the route's `auth`, then the policy, which sees only the
+ * path and the principal), then the input is validated against the contract's schemas, then the
+ * handler runs.
  */
 export function mountRoutes(
   app: Hono<AppEnv>,
   implementations: readonly Implementation[],
-  policy: MiddlewareHandler<AppEnv>,
+  ...guards: MiddlewareHandler<AppEnv>[]
 ): void {
   checkCoverage(implementations);
   for (const { route: r, handler } of implementations) {
@@ -78,7 +79,7 @@ export function mountRoutes(
         c.set('route', r);
         await next();
       },
-      policy,
+      ...guards,
       async (c) => {
         const issues: Issue[] = [];
         const params: Record<string, unknown> = { ...c.req.param() };

@@ -40,6 +40,7 @@ interface Dashboard {
   trend: { month: string; values: Numbers }[];
   ranking: { agency: string; values: Numbers; overdueInProgress: number }[];
   serviceIndex: Record<string, { numerator: number; denominator: number }>;
+  satisfaction: { ratings: number; dissatisfied: number; index: number | null };
 }
 
 const counts = (n: DashboardCounts): DashboardCounts =>
@@ -157,6 +158,14 @@ forEachDatabase('the oversight dashboard', (db) => {
       states.some((s) => s.state.acceptedAt === null),
       'dossiers never accepted are in the log and counted nowhere',
     );
+  });
+
+  test('satisfaction without a single rating is no figure, however many dossiers finished', async () => {
+    const rated = await execute<{ n: number }>(server.ctx.db, sql`select count(*)::int as n from satisfaction_ratings`);
+    assert.equal(rated[0]!.n, 0, 'the random histories carry no rating');
+    const body = await json<Dashboard>(await ask(leader, ROOT, 'from=2025-10-01&to=2026-03-31'));
+    assert.ok(body.serviceIndex.onTime!.denominator > 0, 'dossiers finished in the period');
+    assert.deepEqual(body.satisfaction, { ratings: 0, dissatisfied: 0, index: null });
   });
 
   test('a level filter keeps only agencies of that kind; a commune sees itself only', async () => {

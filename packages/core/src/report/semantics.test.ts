@@ -172,4 +172,14 @@ describe('the national index (Decision 766) on hand-computed facts', () => {
       null,
     );
   });
+  test('satisfaction (index 5.4) has no value while a share of its formula has nothing behind it', () => {
+    // 3 of 4 on time and no rating: not 75 % — nobody said how satisfied they were.
+    assert.equal(satisfactionIndex({ numerator: 3, denominator: 4, percent: 75 }, { total: 0, dissatisfied: 0 }), null);
+    // Ratings but no dossier finished in the period: the overdue share is unknown, not 0 %.
+    assert.equal(
+      satisfactionIndex({ numerator: 0, denominator: 0, percent: null }, { total: 5, dissatisfied: 1 }),
+      null,
+    );
+    assert.equal(satisfactionIndex({ numerator: 4, denominator: 4, percent: 100 }, { total: 1, dissatisfied: 0 }), 100);
+  });
 });

@@ -235,11 +235,13 @@ export function onTimeByInstant(finishedAt: number, dueAt: number): boolean {
 /**
  * Applicant satisfaction, Decision 766 index 5.4 (INTEGRATIONS.md): 100 % − (overdue % + % of
  * ratings dissatisfied or with a complaint). `overdue` is the share of finished dossiers not on
- * time (by the index's definition); null when there is nothing to score.
+ * time (by the index's definition). Both shares are parts of the formula: when either has nothing
+ * behind it (no dossier finished, or no rating given) the index is null — no data — rather than
+ * computed with the missing share taken as 0, which would show a score no applicant gave.
  */
 export function satisfactionIndex(onTime: IndexValue, ratings: { total: number; dissatisfied: number }): number | null {
-  if (onTime.denominator === 0 && ratings.total === 0) return null;
-  const overdue = onTime.denominator === 0 ? 0 : (onTime.denominator - onTime.numerator) / onTime.denominator;
-  const unhappy = ratings.total === 0 ? 0 : ratings.dissatisfied / ratings.total;
+  if (onTime.denominator === 0 || ratings.total === 0) return null;
+  const overdue = (onTime.denominator - onTime.numerator) / onTime.denominator;
+  const unhappy = ratings.dissatisfied / ratings.total;
   return Math.max(0, Math.round((1 - overdue - unhappy) * 10000) / 100);
 }

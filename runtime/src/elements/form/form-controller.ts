@@ -272,9 +272,20 @@ export class FormController implements ReactiveController {
     this.#emit<InputDetail>('motcua-input', { data: this.s.data, agency: this.s.chosen ?? null });
   }
 
-  async pickFiles(documentId: string, list: FileList): Promise<void> {
-    const picked = await pickFiles(list);
-    this.#setFiles(documentId, withFiles(this.s.files, documentId, picked));
+  /**
+   * Files being read (their type is sniffed from their first bytes, after a module load): a submit
+   * clicked meanwhile waits for them rather than finding the document still without files.
+   */
+  #picking: Promise<void> = Promise.resolve();
+
+  pickFiles(documentId: string, list: FileList): Promise<void> {
+    const files = Array.from(list); // the picker empties its list once the change event is handled
+    const done = this.#picking.then(async () => {
+      const picked = await pickFiles(files);
+      this.#setFiles(documentId, withFiles(this.s.files, documentId, picked));
+    });
+    this.#picking = done.catch(() => undefined); // one unreadable pick must not hold the next ones
+    return done;
   }
 
   removeFile(documentId: string, key: number): void {
@@ -382,6 +393,7 @@ export class FormController implements ReactiveController {
   async submit(): Promise<void> {
     if (this.s.submitting || !this.s.form || this.#checking) return;
     this.#checking = true;
+    await this.#picking;
     // The inner form shows its fields' errors and names them; core's check adds what only it knows.
     const fieldIssues = (this.inner?.validate({ summary: false }) ?? []).map((i) => ({
       ...i,

@@ -293,10 +293,21 @@ export class TrackController implements ReactiveController {
     return limits ? { ...found, ...limits } : undefined;
   }
 
-  private async pick(documentId: string, list: FileList): Promise<void> {
-    const picked = await pickFiles(list);
-    this.s.supFiles = withFiles(this.s.supFiles, documentId, picked);
-    this.set({ supIssues: this.fileIssues() });
+  /**
+   * Files being read (their type is sniffed from their first bytes, after a module load): a send
+   * clicked meanwhile waits for them rather than finding the document still without files.
+   */
+  private picking: Promise<void> = Promise.resolve();
+
+  private pick(documentId: string, list: FileList): Promise<void> {
+    const files = Array.from(list); // the picker empties its list once the change event is handled
+    const done = this.picking.then(async () => {
+      const picked = await pickFiles(files);
+      this.s.supFiles = withFiles(this.s.supFiles, documentId, picked);
+      this.set({ supIssues: this.fileIssues() });
+    });
+    this.picking = done.catch(() => undefined); // one unreadable pick must not hold the next ones
+    return done;
   }
 
   private removeFile(documentId: string, key: number): void {
@@ -331,8 +342,12 @@ export class TrackController implements ReactiveController {
   }
 
   private async sendSupplement(): Promise<void> {
+    if (!this.s.view?.supplement || this.s.busy) return;
+    this.set({ busy: true });
+    await this.picking;
+    this.set({ busy: false });
     const view = this.s.view;
-    if (!view?.supplement || this.s.busy) return;
+    if (!view?.supplement) return;
     const issues = this.fileIssues(true);
     if (issues.length) {
       this.focus = 'mc-sup-title';

@@ -663,6 +663,11 @@ export const STRINGS = {
     vi: '{ratings} lượt đánh giá, {dissatisfied} không hài lòng (chỉ số 5.4 QĐ 766)',
     en: '{ratings} ratings, {dissatisfied} dissatisfied (index 5.4, Decision 766)',
   },
+  ovSatisfactionNone: { vi: 'Chưa có đánh giá', en: 'No ratings yet' },
+  ovSatisfactionNoneNote: {
+    vi: 'Chưa có người dân đánh giá trong kỳ; chỉ số 5.4 (QĐ 766) cần có đánh giá mới tính được',
+    en: 'No applicant has rated in the period; index 5.4 (Decision 766) needs ratings to be computed',
+  },
   ovRanking: { vi: 'Xếp hạng đơn vị', en: 'Agency ranking' },
   ovRankingCaption: {
     vi: 'Hồ sơ của chính từng đơn vị; bấm tiêu đề cột để sắp xếp',

@@ -41,6 +41,9 @@ const SORTS: {
 
 const fmt = (v: number | null, digits = 1) =>
   v === null ? '—' : v.toLocaleString(lang() === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: digits });
+/** Satisfaction (index 5.4), or why there is none: before any rating, that no applicant has rated yet. */
+const satisfactionFigure = (sat: OversightDashboard['satisfaction'], none: string) =>
+  sat.ratings === 0 ? t('ovSatisfactionNone') : sat.index === null ? none : `${fmt(sat.index)}%`;
 const timeOfDay = (at: number) =>
   new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' }).format(at);
 
@@ -399,7 +402,7 @@ export class StaffOversight extends LitElement {
             })}
             <tr data-index="satisfaction">
               <th scope="row">${t('ovSatisfaction')}</th>
-              <td class="num">${d.satisfaction.index === null ? '—' : `${fmt(d.satisfaction.index)}%`}</td>
+              <td class="num">${satisfactionFigure(d.satisfaction, '—')}</td>
               <td class="num">${d.satisfaction.ratings - d.satisfaction.dissatisfied}</td>
               <td class="num">${d.satisfaction.ratings}</td>
               <td>
@@ -592,10 +595,17 @@ export class StaffOversight extends LitElement {
                 <li class="card" data-card="satisfaction">
                   <h3>${t('ovSatisfaction')}</h3>
                   <p class=${d.satisfaction.index === null ? 'big empty' : 'big'}>
-                    ${d.satisfaction.index === null ? t('ovNoData') : `${fmt(d.satisfaction.index)}%`}
+                    ${satisfactionFigure(d.satisfaction, t('ovNoData'))}
                   </p>
                   <p class="hint">
-                    ${t('ovSatisfactionNote', { ratings: d.satisfaction.ratings, dissatisfied: d.satisfaction.dissatisfied })}
+                    ${
+                      d.satisfaction.ratings === 0
+                        ? t('ovSatisfactionNoneNote')
+                        : t('ovSatisfactionNote', {
+                            ratings: d.satisfaction.ratings,
+                            dissatisfied: d.satisfaction.dissatisfied,
+                          })
+                    }
                   </p>
                 </li>
               </ul>

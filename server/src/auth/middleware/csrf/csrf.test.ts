@@ -31,3 +31,33 @@ test('bearer-token and anonymous requests carry no ambient credentials and pass'
   );
   assert.equal((await app(null).request('/x', { method: 'POST' })).status, 200);
 });
+
+test('a public route without the token runs as the anonymous request it is; a staff route is refused', async () => {
+  const seen: (string | null)[] = [];
+  const routed = (auth: 'public' | 'staff') => {
+    const a = bareApp(samplePrincipal());
+    a.use('*', async (c, next) => {
+      c.set('route', { auth } as never);
+      await next();
+    });
+    a.use('*', csrf());
+    a.all('/x', (c) => {
+      seen.push(c.get('principal')?.username ?? null);
+      return c.text('ok');
+    });
+    return a;
+  };
+  assert.equal((await routed('public').request('/x', { method: 'POST' })).status, 200);
+  assert.equal(
+    (await routed('public').request('/x', { method: 'POST', headers: { 'x-csrf-token': 'x' } })).status,
+    200,
+  );
+  assert.deepEqual(seen, [null, null], 'the handler never sees the session it did not prove');
+  assert.equal(
+    (await routed('public').request('/x', { method: 'POST', headers: { 'x-csrf-token': 'the-csrf-token' } })).status,
+    200,
+  );
+  assert.equal(seen[2], 'someone', 'with the token the session stays');
+  assert.equal((await routed('staff').request('/x', { method: 'POST' })).status, 403);
+  assert.equal(seen.length, 3);
+});
