@@ -72,13 +72,16 @@ test(`an embed page loads at most ${LIMIT_BYTES / 1000} KB of JavaScript (gzip; 
  * resolve within one ranking instead of resolving it some twenty-five times per control, and the
  * form opens the page's storage (a synchronous wait on the browser) while the procedure is on its
  * way, +114.
+ * Then a send that came right after choosing a file (on a slow phone, before the file's type was
+ * read) went without it and the page showed nothing wrong: the form's and the tracking views'
+ * sends wait for the files still being read, +48; the tracking controller's own wait, +68 there.
  */
-const ENTRY = 41_961 + 25 + 961 + 358 + 36 + 101 + 648 + 221 + 19 + 114;
+const ENTRY = 41_961 + 25 + 961 + 358 + 36 + 101 + 648 + 221 + 19 + 114 + 48;
 const FIRST_RENDER_MAX: Record<string, number> = {
   '1.001193': ENTRY,
   '1.001612': ENTRY + 2_206,
   '1.013225': ENTRY + 1_787,
-  track: ENTRY + 7_470,
+  track: ENTRY + 7_470 + 68,
 };
 
 test('no page loads more runtime JavaScript at its first render than recorded', () => {
