@@ -14,6 +14,7 @@
 import type postgres from 'postgres';
 import { OPEN_STATUSES, SEARCH_AGENCY_SEPARATOR, SEARCH_PAIR_SEPARATOR, SEARCH_WORD_SEPARATOR } from '@motcua/core';
 import { foldText } from '../../src/dossiers/fold.ts';
+import { CHANNEL_QUEUE_STATUSES } from '../../src/inbox/queue-sql.ts';
 import { FAMILY, GIVEN, MIDDLE } from './histories.ts';
 
 export interface BulkSeedOptions {
@@ -109,6 +110,15 @@ export const BULK_INDEXES: { name: string; create: string }[] = [
   {
     name: 'dossiers_deadline_queue_idx',
     create: `create index dossiers_deadline_queue_idx on dossiers using btree (location_agency, queue_at, id) where not closed and due_at is not null and status in (${OPEN_STATUSES.join(', ')})`,
+  },
+  {
+    name: 'dossiers_forwarded_in_idx',
+    create:
+      'create index dossiers_forwarded_in_idx on dossiers using btree (location_agency, queue_at, id) where not closed and location_agency <> receiving_agency',
+  },
+  {
+    name: 'dossiers_channel_queue_idx',
+    create: `create index dossiers_channel_queue_idx on dossiers using btree (location_agency, status, channel, queue_at, id) where not closed and status in (${CHANNEL_QUEUE_STATUSES.join(', ')})`,
   },
   {
     name: 'dossier_agencies_agency_idx',
