@@ -87,7 +87,7 @@ interface Scenario {
   setup?: () => Promise<void>;
   /** Scenarios with the same value must answer the same (one search by different paths). */
   same?: string;
-  /** A page that must list dossiers: an empty one would time an empty answer. */
+  /** A page that must list dossiers (a queue's, a search's): an empty one would time an empty answer. */
   page?: true;
 }
 
@@ -141,6 +141,7 @@ function searchScenarios(view: string, url: string): Scenario[] {
     url,
     token: leader,
     same: view,
+    page: true,
     setup: () => searchPaths(keys, pairs),
   }));
 }
@@ -161,12 +162,14 @@ async function visitKeysBackfill(): Promise<void> {
   }
 }
 
-/** The number of dossiers on a page; throws when there are none (the loader must fill every queue). */
+/** The number of dossiers on a page; throws when there are none (the loader must fill every queue and the searched name). */
 function pageItems(s: Scenario, body: string): number {
   const items = (JSON.parse(body) as { items?: unknown[] }).items;
   if (!Array.isArray(items)) throw new Error(`${s.name}: the answer has no items: ${body.slice(0, 300)}`);
   if (items.length === 0)
-    throw new Error(`${s.name}: the first page is empty at ${AGENCY}; the bulk loader must fill every queue`);
+    throw new Error(
+      `${s.name}: the first page is empty at ${AGENCY}; the bulk loader must fill every queue and the searched name`,
+    );
   return items.length;
 }
 

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { QueueDefinition, QueueViewer } from '@motcua/core';
+import { QUEUES, type QueueDefinition, type QueueViewer } from '@motcua/core';
 import { dueSoonQueueCondition, overdueQueueCondition } from '../db/deadline-sql.ts';
 
 /**
@@ -13,6 +13,27 @@ const list = (values: readonly (string | number)[]) =>
     values.map((v) => sql`${v}`),
     sql`, `,
   );
+
+/**
+ * Core's constants (statuses, channels) as SQL literals, never input. A literal `status in (9)`
+ * proves a partial index's `status in (1, 9)` in every plan, a prepared statement's generic one
+ * too, where a parameter would not.
+ */
+const literals = (values: readonly (string | number)[]) =>
+  sql.raw(values.map((v) => (typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`)).join(', '));
+
+/**
+ * The statuses of the queues picked by channel (core's new-online and result queues): the status
+ * list of `dossiers_channel_queue_idx` (migration 0021), whose pages walk it in queue order with
+ * the agency, the status and the channel as equalities.
+ */
+export const CHANNEL_QUEUE_STATUSES: readonly number[] = [
+  ...new Set(
+    (QUEUES as readonly QueueDefinition[])
+      .filter((q) => q.channels && !q.includeClosed)
+      .flatMap((q) => (q.statuses ?? []) as readonly number[]),
+  ),
+].sort((a, b) => a - b);
 
 /**
  * The part of a queue's condition that picks the index: where the dossier is and whether closed
@@ -35,7 +56,7 @@ export function queueBase(q: QueueDefinition, agency: string): QueueBase {
     return {
       key: `closed:${q.id}`,
       where: q.statuses
-        ? sql`d.location_agency = ${agency} and d.status in (${list(q.statuses)})`
+        ? sql`d.location_agency = ${agency} and d.status in (${literals(q.statuses)})`
         : sql`d.location_agency = ${agency}`,
     };
   return { key: 'here', where: sql`d.location_agency = ${agency} and not d.closed` };
@@ -44,9 +65,14 @@ export function queueBase(q: QueueDefinition, agency: string): QueueBase {
 /** The rest of the queue's condition (beyond its base), for this viewer. */
 export function queueConditions(q: QueueDefinition, v: QueueViewer): SQL[] {
   const out: SQL[] = [];
-  if (q.place === 'forwarded-in') out.push(sql`d.receiving_agency <> ${v.agency}`);
-  if (q.statuses) out.push(sql`d.status in (${list(q.statuses)})`);
-  if (q.channels) out.push(sql`d.channel in (${list(q.channels)})`);
+  // Located here (the base) and received elsewhere: said again without the agency, the condition
+  // of `dossiers_forwarded_in_idx`, so the page walks only such dossiers.
+  if (q.place === 'forwarded-in')
+    out.push(sql`d.location_agency <> d.receiving_agency and d.receiving_agency <> ${v.agency}`);
+  // Every queue by channel has one status and one channel (core's QUEUES): both equalities, so its
+  // page walks `dossiers_channel_queue_idx` in queue order.
+  if (q.statuses) out.push(sql`d.status in (${literals(q.statuses)})`);
+  if (q.channels) out.push(sql`d.channel in (${literals(q.channels)})`);
   if (q.mine) out.push(v.staffId ? sql`d.assignee_id = ${v.staffId}::uuid` : sql`false`);
   if (q.supplement)
     out.push(

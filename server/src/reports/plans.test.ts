@@ -270,6 +270,23 @@ forEachDatabase(
       assert.ok(indexes(plan).includes('dossiers_deadline_queue_idx'), nodes(plan).join(' > '));
     });
 
+    test('the forwarded-in, new-online and result pages walk an index in queue order and stop at the page\u2019s end', async () => {
+      const ids = ['forwarded-in', 'new-online', 'result-online', 'result-counter', 'result-postal'];
+      for (const id of ids) {
+        const plan = await explain(
+          inboxQuery(filter({ queue: { definition: queueById(id)!, viewer: queueViewerAt('unit') } })),
+        );
+        const shape = nodes(plan).join(' > ');
+        // Not every dossier of the agency with the status (or every open one) gathered and sorted.
+        assert.ok(!/Sort|Bitmap/.test(shape), `${id}: ${shape}`);
+        const limit = below(plan);
+        assert.equal(limit['Node Type'], 'Limit', `${id}: ${shape}`);
+        assert.match(below(limit.Plans![0]!)['Node Type'], /^Index (Only )?Scan$/, `${id}: ${shape}`);
+        const index = id === 'forwarded-in' ? 'dossiers_forwarded_in_idx' : 'dossiers_channel_queue_idx';
+        assert.ok(indexes(plan).includes(index), `${id}: ${shape} (${indexes(plan).join(', ')})`);
+      }
+    });
+
     test('the logbook\u2019s queries (dossiers of a month, then their events) use indexes too', async () => {
       const start = new Date(Date.parse('2026-03-01T00:00:00+07:00')).toISOString();
       const end = new Date(Date.parse('2026-04-01T00:00:00+07:00')).toISOString();

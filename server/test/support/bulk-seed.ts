@@ -14,6 +14,7 @@
 import type postgres from 'postgres';
 import { OPEN_STATUSES, SEARCH_AGENCY_SEPARATOR, SEARCH_PAIR_SEPARATOR, SEARCH_WORD_SEPARATOR } from '@motcua/core';
 import { foldText } from '../../src/dossiers/fold.ts';
+import { CHANNEL_QUEUE_STATUSES } from '../../src/inbox/queue-sql.ts';
 import { FAMILY, GIVEN, MIDDLE } from './histories.ts';
 
 export interface BulkSeedOptions {
@@ -49,6 +50,8 @@ const PROCEDURES = [
 function names(): { names: string[]; folded: string[] } {
   const list: string[] = [];
   for (const f of FAMILY) for (const m of MIDDLE) for (const g of GIVEN) list.push(`${f} ${m} ${g}`);
+  // The first is the common name (COMMON_NAME_SHARE) the benches search for.
+  if (foldText(list[0]!) !== foldText('Nguyễn Văn An')) throw new Error(`the first name is ${list[0]}`);
   return { names: list, folded: list.map(foldText) };
 }
 
@@ -109,6 +112,15 @@ export const BULK_INDEXES: { name: string; create: string }[] = [
   {
     name: 'dossiers_deadline_queue_idx',
     create: `create index dossiers_deadline_queue_idx on dossiers using btree (location_agency, queue_at, id) where not closed and due_at is not null and status in (${OPEN_STATUSES.join(', ')})`,
+  },
+  {
+    name: 'dossiers_forwarded_in_idx',
+    create:
+      'create index dossiers_forwarded_in_idx on dossiers using btree (location_agency, queue_at, id) where not closed and location_agency <> receiving_agency',
+  },
+  {
+    name: 'dossiers_channel_queue_idx',
+    create: `create index dossiers_channel_queue_idx on dossiers using btree (location_agency, status, channel, queue_at, id) where not closed and status in (${CHANNEL_QUEUE_STATUSES.join(', ')})`,
   },
   {
     name: 'dossier_agencies_agency_idx',
@@ -227,6 +239,12 @@ export async function growBulk(sql: postgres.Sql, o: GrowBulkOptions): Promise<n
   return (Date.now() - t) / 1000;
 }
 
+/**
+ * The share of applicants named as the first name of the list (Nguyễn Văn An): a common name, so
+ * that a search for it finds open dossiers at an agency in proportion to the table's size.
+ */
+const COMMON_NAME_SHARE = 0.03;
+
 /** The id of generated dossier number `g` (an SQL expression of `g`). */
 export const BULK_ID = `md5('motcua-bench-' || g)::uuid`;
 
@@ -258,7 +276,8 @@ with staffers as (
     (hashint4(g * 31 + 7) & 2147483647)::float8 / 2147483648 as r7,
     (hashint4(g * 31 + 8) & 2147483647)::float8 / 2147483648 as r8,
     (hashint4(g * 31 + 9) & 2147483647)::float8 / 2147483648 as r9,
-    (hashint4(g * 31 + 10) & 2147483647)::float8 / 2147483648 as r10
+    (hashint4(g * 31 + 10) & 2147483647)::float8 / 2147483648 as r10,
+    (hashint4(g * 31 + 11) & 2147483647)::float8 / 2147483648 as r11
   from generate_series($1::int, $2::int) g
 ), shaped as (
   select b.*,
@@ -267,7 +286,10 @@ with staffers as (
     -- The channel from what is left of r2 once the procedure is drawn.
     case when b.r2 * 3 - floor(b.r2 * 3) < 0.55 then 'online' when b.r2 * 3 - floor(b.r2 * 3) < 0.88 then 'direct' else 'postal' end as channel,
     $5::date + (b.r3 * $6)::int * interval '1 day' + interval '7 hours' + (b.r7 * 600)::int * interval '1 minute' as submitted,
-    1 + floor(b.r6 * array_length($8::text[], 1))::int as n
+    -- The first name of the list (Nguyễn Văn An, the benches' search) is a common one, given to
+    -- ${COMMON_NAME_SHARE * 100} % of applicants; the others share the rest evenly.
+    case when b.r11 < ${COMMON_NAME_SHARE} then 1
+      else 1 + floor((b.r11 - ${COMMON_NAME_SHARE}) / ${1 - COMMON_NAME_SHARE} * array_length($8::text[], 1))::int end as n
   from base b
 ), aged as (
   select s.*,
@@ -287,11 +309,18 @@ with staffers as (
         case when a.r5 < 0.85 then 10 when a.r5 < 0.89 then 3 when a.r5 < 0.93 then 7 else 8 end
     end as status
   from aged a
+), closing as (
+  -- Closed as core closes them: 3, 7 and 10 at once, a stop (8) once its notice is handed over
+  -- (return_result closing with the notice). Most are; a stop of the last days may still wait
+  -- for the applicant, and a few older notices were never collected.
+  select s.*,
+    s.status in (3, 7, 10) or (s.status = 8 and not ((s.recent and s.r10 < 0.5) or (not s.recent and s.r10 < 0.02))) as closed
+  from statused s
 ), timed as (
   select t.*,
     case when t.status in (1, 3) then null else t.sub + interval '1 hour' end as accepted,
     ($12::int[])[t.p] as due_days
-  from statused t offset 0
+  from closing t offset 0
 ), placed as (
   select t.*,
     case when t.accepted is null then null else t.accepted + t.due_days * interval '1 day' end as due0,
@@ -335,7 +364,7 @@ select
   f.agency || '-' || to_char(f.sub at time zone 'Asia/Ho_Chi_Minh', 'YYMMDD') || '-' || lpad(f.g::text, 8, '0'),
   ($10::text[])[f.p], 1, ($11::text[])[f.p],
   f.channel,
-  f.status, f.status in (3, 7, 10), f.agency, case when f.accepted is null then null else f.agency end,
+  f.status, f.closed, f.agency, case when f.accepted is null then null else f.agency end,
   f.loc, f.step, f.role, f.assignee,
   f.sub, f.accepted, f.due, f.resolved,
   'person', ($8::text[])[f.n], lpad((f.g % 1000000000)::text, 12, '0'), '09' || lpad((f.g % 100000000)::text, 8, '0'), null, 'Thôn ' || (f.g % 50),
@@ -347,7 +376,7 @@ select
   md5('secret-' || f.g), 1, md5('head-' || f.g), 1, false, null, f.sub, f.sub
 from full_ f
 cross join lateral (select jsonb_build_object(
-    'status', f.status, 'closed', f.status in (3, 7, 10),
+    'status', f.status, 'closed', f.closed,
     'channel', f.channel,
     'submittedAt', (extract(epoch from f.sub) * 1000)::bigint,
     'receivingAgency', f.agency, 'responsibleAgency', case when f.accepted is null then null else f.agency end,
