@@ -52,6 +52,11 @@ export interface InboxKey {
  * `dossier_agencies` row at the agency, when it joins one (the scoped keys are then read there).
  */
 function filters(f: InboxFilter, visit?: SQL): SQL[] {
+  return [...dossierFilters(f), ...searchFilter(f, visit)];
+}
+
+/** The conditions on the dossier itself (status, procedure, field, channel, due). */
+function dossierFilters(f: InboxFilter): SQL[] {
   const out: SQL[] = [];
   if (f.statuses?.length)
     out.push(
@@ -78,6 +83,12 @@ function filters(f: InboxFilter, visit?: SQL): SQL[] {
       out.push(sql`d.supplement_due_at < ${now}::timestamptz`);
       break;
   }
+  return out;
+}
+
+/** The search's condition (none without a search). */
+function searchFilter(f: InboxFilter, visit?: SQL): SQL[] {
+  const out: SQL[] = [];
   if (f.search) {
     const alts: SQL[] = [];
     const array = (items: string[]) =>
@@ -119,9 +130,88 @@ function queueScan(lead: SQL, f: InboxFilter): SQL {
   return sql`select d.id, d.queue_at from dossiers d where ${and(parts)} order by d.queue_at, d.id limit ${f.limit}`;
 }
 
+const ms = (col: SQL) => sql`(extract(epoch from ${col}) * 1000)::bigint`;
+
+/** The visits of a `passed` page after the cursor (latest first). */
+function passedCursor(f: InboxFilter): SQL[] {
+  return f.cursor
+    ? [sql`(v.since, v.dossier_id) < (${new Date(f.cursor.at).toISOString()}::timestamptz, ${f.cursor.id}::uuid)`]
+    : [];
+}
+
+/** The visits of a `passed` page: the agency's, after the cursor. */
+function passedScope(f: InboxFilter): SQL[] {
+  return [sql`v.agency_code = ${f.agency}`, ...passedCursor(f)];
+}
+
+const passedOrder = sql`order by v.since desc, v.dossier_id desc`;
+
+/**
+ * The `passed` page: the agency's visits, latest first. With `window`, only the latest `window`
+ * visits (after the cursor) are read, in the order of their index, and the other conditions (a
+ * search's keys among them) filter those: a full page found there is the page.
+ */
+function passedQuery(f: InboxFilter, window?: number): SQL {
+  const rest = filters(f, sql`v`);
+  const from =
+    window === undefined
+      ? sql`dossier_agencies v`
+      : sql`(select v.dossier_id, v.since, v.search_keys from dossier_agencies v where ${and(passedScope(f))} ${passedOrder} limit ${window}) v`;
+  const where = window === undefined ? [...passedScope(f), ...rest] : rest;
+  return sql`select d.id, ${ms(sql`v.since`)} as at from ${from} join dossiers d on d.id = v.dossier_id where ${and(where)} ${passedOrder} limit ${f.limit}`;
+}
+
+/**
+ * A full-name search in `passed` reads at most SEARCH_FEW_PER_ROW matches per row of its page from
+ * the keys' index; a name with more at the agency (a common one) is looked for among the agency's
+ * latest visits instead, at most SEARCH_WALK_ROWS_PER_ROW of them per row: a name held by more than
+ * 1 in 64 of them fills its page there. Either read is bounded whatever the table's size; a page
+ * found by neither (a name with many matches, few of them lately) is asked of the keys' index whole.
+ */
+export const SEARCH_FEW_PER_ROW = 20;
+export const SEARCH_WALK_ROWS_PER_ROW = 64;
+
+/** Which read answered a `passed` page of a full-name search. */
+export type PassedSearchRead = 'few' | 'walk' | 'index';
+
+/** Whether `f` is a full-name search in `passed` (agency keys, nothing matched on the dossier's code). */
+function passedNameSearch(f: InboxFilter): f is InboxFilter & { search: SearchTerms } {
+  return !f.queue && f.view === 'passed' && !!f.search?.agencyKeys.length && !f.search.codePrefixes.length;
+}
+
+/**
+ * The matches at the agency from the keys' index, at most `bound` of them (`matches`: how many were
+ * read), sorted, and the page among them; a single row with a null id when none is on it. Fewer
+ * matches than the bound are all of them, so the page is exact; without a bound it always is.
+ * The keys name the agency, so its visits are not asked for besides (that would read them all).
+ */
+export function passedSearchMatches(f: InboxFilter, bound: number | null): SQL | null {
+  if (!passedNameSearch(f)) return null;
+  const keys = sql`array[${sql.join(
+    f.search.agencyKeys.map((k) => sql`${k}`),
+    sql`, `,
+  )}]::text[]`;
+  const scope = passedCursor(f);
+  // Without conditions on the dossier, its row is not read (the page's keys are the visits').
+  const onDossier = dossierFilters(f);
+  const page = onDossier.length
+    ? sql`select d.id, v.since from m v join dossiers d on d.id = v.dossier_id where ${and(onDossier)} ${passedOrder} limit ${f.limit}`
+    : sql`select v.dossier_id as id, v.since from m v ${passedOrder} limit ${f.limit}`;
+  return sql`with m as materialized (select v.dossier_id, v.since from dossier_agencies v where ${and([...scope, sql`v.search_keys @> ${keys}`])}${bound === null ? sql`` : sql` limit ${bound}`})
+select (select count(*) from m)::int as matches, p.id, ${ms(sql`p.since`)} as at from (select 1) one left join lateral (${page}) p on true order by p.since desc, p.id desc`;
+}
+
+/**
+ * The agency's latest `limit * SEARCH_WALK_ROWS_PER_ROW` visits walked in order, the keys a filter
+ * (null when the filter is no full-name search in `passed`): a full page found there is the page.
+ */
+export function passedSearchWalk(f: InboxFilter): SQL | null {
+  if (!passedNameSearch(f)) return null;
+  return passedQuery(f, f.limit * SEARCH_WALK_ROWS_PER_ROW);
+}
+
 /** The query of a page (at most `limit` keys, in order), written so each scan walks an index in order. */
 export function inboxQuery(f: InboxFilter): SQL {
-  const ms = (col: SQL) => sql`(extract(epoch from ${col}) * 1000)::bigint`;
   if (f.queue) {
     const parts = [...queueWhere(f.queue.definition, f.queue.viewer), ...filters(f)];
     if (f.cursor)
@@ -148,18 +238,44 @@ export function inboxQuery(f: InboxFilter): SQL {
       const s = queueScan(sql`d.assignee_id = ${f.staffId}::uuid and d.location_agency = ${f.agency}`, f);
       return sql`select q.id, ${ms(sql`q.queue_at`)} as at from (${s}) q order by q.queue_at, q.id`;
     }
-    case 'passed': {
-      const parts = [sql`v.agency_code = ${f.agency}`, ...filters(f, sql`v`)];
-      if (f.cursor)
-        parts.push(
-          sql`(v.since, v.dossier_id) < (${new Date(f.cursor.at).toISOString()}::timestamptz, ${f.cursor.id}::uuid)`,
-        );
-      return sql`select d.id, ${ms(sql`v.since`)} as at from dossier_agencies v join dossiers d on d.id = v.dossier_id where ${and(parts)} order by v.since desc, v.dossier_id desc limit ${f.limit}`;
-    }
+    case 'passed':
+      return passedQuery(f);
   }
 }
 
-export async function inboxKeys(db: Executor, f: InboxFilter): Promise<InboxKey[]> {
-  const rows = await execute<{ id: string; at: string | number | bigint }>(db, inboxQuery(f));
+async function keysOf(db: Executor, query: SQL): Promise<InboxKey[]> {
+  const rows = await execute<{ id: string; at: string | number | bigint }>(db, query);
   return rows.map((r) => ({ id: r.id, at: Number(r.at) }));
+}
+
+/**
+ * A `passed` page of a full-name search, and which read answered it: the few matches of a rare
+ * name, else the walk of the latest visits for a common one, else the keys' index whole. Each
+ * answers the rows and order of inboxQuery (null when `f` is no such search).
+ */
+export async function passedSearchKeys(
+  db: Executor,
+  f: InboxFilter,
+): Promise<{ keys: InboxKey[]; read: PassedSearchRead } | null> {
+  const bound = f.limit * SEARCH_FEW_PER_ROW;
+  const few = passedSearchMatches(f, bound);
+  const walk = passedSearchWalk(f);
+  if (!few || !walk) return null;
+  const matches = async (query: SQL) => {
+    const rows = await execute<{ matches: number; id: string | null; at: string | number | bigint | null }>(db, query);
+    return {
+      n: Number(rows[0]!.matches),
+      keys: rows.flatMap((r) => (r.id === null ? [] : [{ id: r.id, at: Number(r.at) }])),
+    };
+  };
+  const first = await matches(few);
+  if (first.n < bound) return { keys: first.keys, read: 'few' };
+  const walked = await keysOf(db, walk);
+  if (walked.length === f.limit) return { keys: walked, read: 'walk' };
+  return { keys: (await matches(passedSearchMatches(f, null)!)).keys, read: 'index' };
+}
+
+/** The keys of a page (a full-name search in `passed` by passedSearchKeys). */
+export async function inboxKeys(db: Executor, f: InboxFilter): Promise<InboxKey[]> {
+  return (await passedSearchKeys(db, f))?.keys ?? keysOf(db, inboxQuery(f));
 }

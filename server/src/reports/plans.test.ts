@@ -12,7 +12,14 @@ import { json } from '../../test/support/http.ts';
 import { staffOf } from '../../test/support/cases.ts';
 import { bulkSeed, createBulkIndexes, dropBulkIndexes, rebuildMonthTotals } from '../../test/support/bulk-seed.ts';
 import { execute } from '../db/client.ts';
-import { inboxQuery, type InboxFilter } from '../inbox/query.ts';
+import {
+  inboxQuery,
+  passedSearchKeys,
+  passedSearchMatches,
+  passedSearchWalk,
+  SEARCH_FEW_PER_ROW,
+  type InboxFilter,
+} from '../inbox/query.ts';
 import { queueWhere } from '../inbox/queue-sql.ts';
 import { findStaffByUsername } from '../auth/find-account.ts';
 import { queueCountQueries } from '../inbox/queue-counts.ts';
@@ -268,6 +275,41 @@ forEachDatabase(
         inboxQuery(filter({ queue: { definition: queueById('overdue')!, viewer: queueViewerAt('unit') } })),
       );
       assert.ok(indexes(plan).includes('dossiers_deadline_queue_idx'), nodes(plan).join(' > '));
+    });
+
+    test('a full-name search in passed reads a bounded number of matches, or walks the latest visits and stops at the page\u2019s end', async () => {
+      // The bulk data gives the name to 3 % of applicants: reading every match at the agency, with
+      // its dossier, and sorting them grows with the table; neither read here does.
+      const f = filter({ view: 'passed', search: searchTerms('Nguyen Van An', COMMUNES[0]!) });
+      const bound = f.limit * SEARCH_FEW_PER_ROW;
+      const few = await explain(passedSearchMatches(f, bound)!);
+      const fewShape = nodes(few).join(' > ');
+      // At most `bound` matches from the keys' index (not the agency's visits besides), no dossier read.
+      assert.match(fewShape, /Limit > Bitmap Heap Scan on dossier_agencies > Bitmap Index Scan/, fewShape);
+      assert.ok(!/BitmapAnd| on dossiers/.test(fewShape), fewShape);
+      assert.deepEqual(indexes(few), ['dossier_agencies_search_keys_idx'], fewShape);
+
+      const walk = passedSearchWalk(f)!;
+      const walked = await execute<{ id: string }>(server.ctx.db, walk);
+      assert.equal(walked.length, f.limit, 'the walk of the latest visits fills the first page');
+      const plan = await explain(walk);
+      const shape = nodes(plan).join(' > ');
+      assert.ok(!/Sort|Bitmap/.test(shape), shape);
+      assert.equal(below(plan)['Node Type'], 'Limit', shape);
+      assert.ok(indexes(plan).includes('dossier_agencies_since_idx'), `${shape} (${indexes(plan).join(', ')})`);
+
+      // Whichever read answers, the page is the single query's.
+      const page = await passedSearchKeys(server.ctx.db, f);
+      const want = await execute<{ id: string }>(server.ctx.db, inboxQuery(f));
+      assert.deepEqual(
+        page!.keys.map((k) => k.id),
+        want.map((r) => r.id),
+        page!.read,
+      );
+      assert.deepEqual(
+        walked.map((r) => r.id),
+        want.map((r) => r.id),
+      );
     });
 
     test('the forwarded-in, new-online and result pages walk an index in queue order and stop at the page\u2019s end', async () => {
