@@ -122,11 +122,16 @@ function searchFilter(f: InboxFilter, visit?: SQL): SQL[] {
 
 const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
 
+/** The open dossiers of a queue view after the cursor (in queue order). */
+function queueCursor(f: InboxFilter): SQL[] {
+  return f.cursor
+    ? [sql`(d.queue_at, d.id) > (${new Date(f.cursor.at).toISOString()}::timestamptz, ${f.cursor.id}::uuid)`]
+    : [];
+}
+
 /** One ordered, limited scan over a queue index (location agency [, role] | assignee). */
 function queueScan(lead: SQL, f: InboxFilter): SQL {
-  const parts = [lead, sql`not d.closed`, ...filters(f)];
-  if (f.cursor)
-    parts.push(sql`(d.queue_at, d.id) > (${new Date(f.cursor.at).toISOString()}::timestamptz, ${f.cursor.id}::uuid)`);
+  const parts = [lead, sql`not d.closed`, ...filters(f), ...queueCursor(f)];
   return sql`select d.id, d.queue_at from dossiers d where ${and(parts)} order by d.queue_at, d.id limit ${f.limit}`;
 }
 
@@ -146,6 +151,11 @@ function passedScope(f: InboxFilter): SQL[] {
 
 const passedOrder = sql`order by v.since desc, v.dossier_id desc`;
 
+/** The agency's latest `window` visits after the cursor, in the order of their index. */
+function passedWalked(f: InboxFilter, window: number): SQL {
+  return sql`select v.dossier_id, v.since, v.search_keys from dossier_agencies v where ${and(passedScope(f))} ${passedOrder} limit ${window}`;
+}
+
 /**
  * The `passed` page: the agency's visits, latest first. With `window`, only the latest `window`
  * visits (after the cursor) are read, in the order of their index, and the other conditions (a
@@ -153,69 +163,131 @@ const passedOrder = sql`order by v.since desc, v.dossier_id desc`;
  */
 function passedQuery(f: InboxFilter, window?: number): SQL {
   const rest = filters(f, sql`v`);
-  const from =
-    window === undefined
-      ? sql`dossier_agencies v`
-      : sql`(select v.dossier_id, v.since, v.search_keys from dossier_agencies v where ${and(passedScope(f))} ${passedOrder} limit ${window}) v`;
+  const from = window === undefined ? sql`dossier_agencies v` : sql`(${passedWalked(f, window)}) v`;
   const where = window === undefined ? [...passedScope(f), ...rest] : rest;
   return sql`select d.id, ${ms(sql`v.since`)} as at from ${from} join dossiers d on d.id = v.dossier_id where ${and(where)} ${passedOrder} limit ${f.limit}`;
 }
 
 /**
- * A full-name search in `passed` reads at most SEARCH_FEW_PER_ROW matches per row of its page from
- * the keys' index; a name with more at the agency (a common one) is looked for among the agency's
- * latest visits instead, at most SEARCH_WALK_ROWS_PER_ROW of them per row: a name held by more than
- * 1 in 64 of them fills its page there. Either read is bounded whatever the table's size; a page
- * found by neither (a name with many matches, few of them lately) is asked of the keys' index whole.
+ * A full-name search reads at most SEARCH_FEW_PER_ROW matches per row of its page from the keys'
+ * index; a name with more at the agency (a common one) is looked for among the first rows of the
+ * view's own walk instead (the latest visits in `passed`, the open dossiers in queue order
+ * otherwise), at most SEARCH_WALK_ROWS_PER_ROW of them per row: a name held by more than 1 in 64 of
+ * them fills its page there. Either read is bounded whatever the table's size; a page found by
+ * neither (a name with many matches, few of them lately or near the queue's head) is asked of the
+ * view's single query.
  */
 export const SEARCH_FEW_PER_ROW = 20;
 export const SEARCH_WALK_ROWS_PER_ROW = 64;
 
-/** Which read answered a `passed` page of a full-name search. */
-export type PassedSearchRead = 'few' | 'walk' | 'index';
+/** Which read answered a page of a full-name search. */
+export type NameSearchRead = 'few' | 'walk' | 'index';
 
-/** Whether `f` is a full-name search in `passed` (agency keys, nothing matched on the dossier's code). */
-function passedNameSearch(f: InboxFilter): f is InboxFilter & { search: SearchTerms } {
-  return !f.queue && f.view === 'passed' && !!f.search?.agencyKeys.length && !f.search.codePrefixes.length;
+type NameSearch = InboxFilter & { search: SearchTerms };
+
+/**
+ * The ordered index walk of an open-dossier view (without its cursor and filters), or null when
+ * the view has none to walk: core's queues and a queue of several roles keep their single query.
+ */
+function queueLead(f: InboxFilter): SQL | null {
+  if (f.queue) return null;
+  switch (f.view) {
+    case 'open':
+      return sql`d.location_agency = ${f.agency}`;
+    case 'mine':
+      return sql`d.assignee_id = ${f.staffId}::uuid and d.location_agency = ${f.agency}`;
+    case 'queue':
+      return f.roles.length === 1 ? sql`d.location_agency = ${f.agency} and d.location_role = ${f.roles[0]!}` : null;
+    case 'passed':
+      return null;
+  }
 }
+
+/**
+ * Whether `f` is a full-name search (agency keys, nothing matched on the dossier's code) in a view
+ * whose bounded reads exist: `passed`, or an open-dossier view with one index walk.
+ */
+function nameSearch(f: InboxFilter): f is NameSearch {
+  if (!f.search?.agencyKeys.length || f.search.codePrefixes.length || f.queue) return false;
+  return f.view === 'passed' || queueLead(f) !== null;
+}
+
+const keysArray = (f: NameSearch) =>
+  sql`array[${sql.join(
+    f.search.agencyKeys.map((k) => sql`${k}`),
+    sql`, `,
+  )}]::text[]`;
 
 /**
  * The matches at the agency from the keys' index, at most `bound` of them (`matches`: how many were
  * read), sorted, and the page among them; a single row with a null id when none is on it. Fewer
  * matches than the bound are all of them, so the page is exact; without a bound it always is.
  * The keys name the agency, so its visits are not asked for besides (that would read them all).
+ * In an open-dossier view the page is of their dossiers that are open there, in queue order.
  */
-export function passedSearchMatches(f: InboxFilter, bound: number | null): SQL | null {
-  if (!passedNameSearch(f)) return null;
-  const keys = sql`array[${sql.join(
-    f.search.agencyKeys.map((k) => sql`${k}`),
-    sql`, `,
-  )}]::text[]`;
+export function nameSearchMatches(f: InboxFilter, bound: number | null): SQL | null {
+  if (!nameSearch(f)) return null;
+  const limit = bound === null ? sql`` : sql` limit ${bound}`;
+  const match = sql`v.search_keys @> ${keysArray(f)}`;
+  const lead = queueLead(f);
+  if (lead) {
+    // The dossiers are read only when the matches are fewer than the bound (else the page is not used).
+    const few = bound === null ? [] : [sql`(select count(*) from m) < ${bound}`];
+    const page = sql`select d.id, d.queue_at from m join dossiers d on d.id = m.dossier_id where ${and([...few, lead, sql`not d.closed`, ...dossierFilters(f), ...queueCursor(f)])} order by d.queue_at, d.id limit ${f.limit}`;
+    return sql`with m as materialized (select v.dossier_id from dossier_agencies v where ${match}${limit})
+select (select count(*) from m)::int as matches, p.id, ${ms(sql`p.queue_at`)} as at from (select 1) one left join lateral (${page}) p on true order by p.queue_at, p.id`;
+  }
   const scope = passedCursor(f);
   // Without conditions on the dossier, its row is not read (the page's keys are the visits').
   const onDossier = dossierFilters(f);
   const page = onDossier.length
     ? sql`select d.id, v.since from m v join dossiers d on d.id = v.dossier_id where ${and(onDossier)} ${passedOrder} limit ${f.limit}`
     : sql`select v.dossier_id as id, v.since from m v ${passedOrder} limit ${f.limit}`;
-  return sql`with m as materialized (select v.dossier_id, v.since from dossier_agencies v where ${and([...scope, sql`v.search_keys @> ${keys}`])}${bound === null ? sql`` : sql` limit ${bound}`})
+  return sql`with m as materialized (select v.dossier_id, v.since from dossier_agencies v where ${and([...scope, match])}${limit})
 select (select count(*) from m)::int as matches, p.id, ${ms(sql`p.since`)} as at from (select 1) one left join lateral (${page}) p on true order by p.since desc, p.id desc`;
 }
 
+/** The first `window` open dossiers of a queue view's walk after the cursor, in queue order. */
+function queueWalked(f: InboxFilter, lead: SQL, window: number): SQL {
+  return sql`select d.id, d.queue_at from dossiers d where ${and([lead, sql`not d.closed`, ...queueCursor(f)])} order by d.queue_at, d.id limit ${window}`;
+}
+
 /**
- * The agency's latest `limit * SEARCH_WALK_ROWS_PER_ROW` visits walked in order, the keys a filter
- * (null when the filter is no full-name search in `passed`): a full page found there is the page.
+ * How many rows the walk of nameSearchWalk reads (null when `f` is no full-name search with bounded
+ * reads): fewer than its window are every row after the cursor, so the walk's page is exact.
  */
-export function passedSearchWalk(f: InboxFilter): SQL | null {
-  if (!passedNameSearch(f)) return null;
-  return passedQuery(f, f.limit * SEARCH_WALK_ROWS_PER_ROW);
+export function nameSearchWalked(f: InboxFilter): SQL | null {
+  if (!nameSearch(f)) return null;
+  const window = f.limit * SEARCH_WALK_ROWS_PER_ROW;
+  const lead = queueLead(f);
+  return sql`select count(*)::int as walked from (${lead ? queueWalked(f, lead, window) : passedWalked(f, window)}) w`;
+}
+
+/**
+ * The first `limit * SEARCH_WALK_ROWS_PER_ROW` rows of the view's walk in index order, the keys
+ * (and the other conditions) a filter; null when `f` is no full-name search with bounded reads. A
+ * full page found there is the page. In an open-dossier view the keys are those of the dossier's
+ * visit at the agency, found by its key (dossier, agency).
+ */
+export function nameSearchWalk(f: InboxFilter): SQL | null {
+  if (!nameSearch(f)) return null;
+  const window = f.limit * SEARCH_WALK_ROWS_PER_ROW;
+  const lead = queueLead(f);
+  if (!lead) return passedQuery(f, window);
+  const walked = queueWalked(f, lead, window);
+  // A scalar subquery, not EXISTS: the planner would join it to every match from the keys' index
+  // (it cannot estimate them), which grows with the table; each walked row probes its own visit.
+  const visit = sql`(select v.search_keys from dossier_agencies v where v.dossier_id = q.id and v.agency_code = ${f.agency}) @> ${keysArray(f)}`;
+  // Without conditions on the dossier, only the walked index entries and the visits are read.
+  const onDossier = dossierFilters(f);
+  const from = onDossier.length ? sql`(${walked}) q join dossiers d on d.id = q.id` : sql`(${walked}) q`;
+  return sql`select q.id, ${ms(sql`q.queue_at`)} as at from ${from} where ${and([...onDossier, visit])} order by q.queue_at, q.id limit ${f.limit}`;
 }
 
 /** The query of a page (at most `limit` keys, in order), written so each scan walks an index in order. */
 export function inboxQuery(f: InboxFilter): SQL {
   if (f.queue) {
-    const parts = [...queueWhere(f.queue.definition, f.queue.viewer), ...filters(f)];
-    if (f.cursor)
-      parts.push(sql`(d.queue_at, d.id) > (${new Date(f.cursor.at).toISOString()}::timestamptz, ${f.cursor.id}::uuid)`);
+    const parts = [...queueWhere(f.queue.definition, f.queue.viewer), ...filters(f), ...queueCursor(f)];
     return sql`select d.id, ${ms(sql`d.queue_at`)} as at from dossiers d where ${and(parts)} order by d.queue_at, d.id limit ${f.limit}`;
   }
   switch (f.view) {
@@ -249,17 +321,18 @@ async function keysOf(db: Executor, query: SQL): Promise<InboxKey[]> {
 }
 
 /**
- * A `passed` page of a full-name search, and which read answered it: the few matches of a rare
- * name, else the walk of the latest visits for a common one, else the keys' index whole. Each
- * answers the rows and order of inboxQuery (null when `f` is no such search).
+ * A page of a full-name search, and which read answered it: the few matches of a rare name, else
+ * the walk of the view's first rows for a common one, else the view's single query. Each answers
+ * the rows and order of inboxQuery (null when `f` is no such search). The walk answers when it
+ * fills the page or read every row of its index after the cursor.
  */
-export async function passedSearchKeys(
+export async function nameSearchKeys(
   db: Executor,
   f: InboxFilter,
-): Promise<{ keys: InboxKey[]; read: PassedSearchRead } | null> {
+): Promise<{ keys: InboxKey[]; read: NameSearchRead } | null> {
   const bound = f.limit * SEARCH_FEW_PER_ROW;
-  const few = passedSearchMatches(f, bound);
-  const walk = passedSearchWalk(f);
+  const few = nameSearchMatches(f, bound);
+  const walk = nameSearchWalk(f);
   if (!few || !walk) return null;
   const matches = async (query: SQL) => {
     const rows = await execute<{ matches: number; id: string | null; at: string | number | bigint | null }>(db, query);
@@ -272,10 +345,16 @@ export async function passedSearchKeys(
   if (first.n < bound) return { keys: first.keys, read: 'few' };
   const walked = await keysOf(db, walk);
   if (walked.length === f.limit) return { keys: walked, read: 'walk' };
-  return { keys: (await matches(passedSearchMatches(f, null)!)).keys, read: 'index' };
+  // A walk that reached the end of its index (an agency with fewer rows than the window) read them all.
+  const [rows] = await execute<{ walked: number }>(db, nameSearchWalked(f)!);
+  if (Number(rows!.walked) < f.limit * SEARCH_WALK_ROWS_PER_ROW) return { keys: walked, read: 'walk' };
+  // `passed` asks the keys' index whole; a queue view its single query (the keys' index behind it).
+  const whole =
+    f.view === 'passed' ? (await matches(nameSearchMatches(f, null)!)).keys : await keysOf(db, inboxQuery(f));
+  return { keys: whole, read: 'index' };
 }
 
-/** The keys of a page (a full-name search in `passed` by passedSearchKeys). */
+/** The keys of a page (a full-name search by nameSearchKeys). */
 export async function inboxKeys(db: Executor, f: InboxFilter): Promise<InboxKey[]> {
-  return (await passedSearchKeys(db, f))?.keys ?? keysOf(db, inboxQuery(f));
+  return (await nameSearchKeys(db, f))?.keys ?? keysOf(db, inboxQuery(f));
 }

@@ -1,8 +1,9 @@
 /**
- * A full-name search in the passed-through view reads a bounded number of matches from the keys'
- * index, else walks the agency's latest visits, else reads every match. Page after page, cursors
- * included, whichever read answers gives the keys of the single query over the keys' index: for a
- * name common lately (the walk answers), a rare one (its few matches) and one common only long ago
+ * A full-name search reads a bounded number of matches from the keys' index, else walks the view's
+ * first rows (the agency's latest visits in the passed-through view, its open dossiers in queue
+ * order in the open, mine and one-role queue views), else reads every match. Page after page,
+ * cursors included, whichever read answers gives the keys of the view's single query: for a name
+ * common lately (the walk answers), a rare one (its few matches) and one common only long ago
  * (every match), at several page sizes.
  */
 import { test, before, after } from 'node:test';
@@ -16,11 +17,12 @@ import { execute } from '../db/client.ts';
 import {
   inboxKeys,
   inboxQuery,
-  passedSearchKeys,
+  nameSearchKeys,
   SEARCH_WALK_ROWS_PER_ROW,
   type InboxFilter,
   type InboxKey,
-  type PassedSearchRead,
+  type InboxView,
+  type NameSearchRead,
 } from './query.ts';
 import { searchTerms } from './search.ts';
 
@@ -31,10 +33,13 @@ const COMMON = 'Nguyễn Văn An';
 /** Given to 24 of the oldest other dossiers there, none of the latest. */
 const OLD = 'Trần Thị Bích';
 
-forEachDatabase('full-name search in passed, bounded reads', (db) => {
+forEachDatabase('full-name search, bounded reads', (db) => {
   let server: TestServer;
   /** Two-word names (family and middle) of the visits at the agency, commonest first. */
   let names: string[] = [];
+  /** The assignee with the most open dossiers at the agency, and the role most of them wait for. */
+  let staffId: string | null = null;
+  let role = '';
 
   /** Renames a dossier as intake would have stored it: folded words, pairs, every visit's keys (core's). */
   const rename = async (id: string, name: string, idNumber: string | null) => {
@@ -90,36 +95,54 @@ forEachDatabase('full-name search in passed, bounded reads', (db) => {
       const q = `${words[0]} ${words[1]}`;
       counts.set(q, (counts.get(q) ?? 0) + 1);
     }
+    const [busiest] = await execute<{ assignee_id: string }>(
+      server.ctx.db,
+      sql`select assignee_id from dossiers where location_agency = ${AGENCY} and not closed and assignee_id is not null
+          group by assignee_id order by count(*) desc, assignee_id limit 1`,
+    );
+    staffId = busiest?.assignee_id ?? null;
+    const [waiting] = await execute<{ location_role: string }>(
+      server.ctx.db,
+      sql`select location_role from dossiers where location_agency = ${AGENCY} and not closed
+          group by location_role order by count(*) desc, location_role limit 1`,
+    );
+    role = waiting!.location_role;
     names = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([q]) => q);
   });
 
   after(() => server.dispose());
 
-  const filter = (q: string, limit: number, cursor: InboxKey | null, statuses?: number[]): InboxFilter => ({
+  const filter = (
+    q: string,
+    limit: number,
+    cursor: InboxKey | null,
+    statuses?: number[],
+    view: InboxView = 'passed',
+  ): InboxFilter => ({
     agency: AGENCY,
-    view: 'passed',
-    roles: [],
-    staffId: null,
+    view,
+    roles: view === 'queue' ? [role] : [],
+    staffId: view === 'mine' ? staffId : null,
     now: NOW,
     search: searchTerms(q, AGENCY),
-    cursor: cursor && { view: 'passed', ...cursor },
+    cursor: cursor && { view, ...cursor },
     limit,
     ...(statuses ? { statuses } : {}),
   });
 
   /** Every page of `q` by the bounded reads and by the single query, compared; the reads that answered, and the rows. */
-  const comparePages = async (q: string, limit: number, statuses?: number[]) => {
+  const comparePages = async (q: string, limit: number, statuses?: number[], view: InboxView = 'passed') => {
     let cursor: InboxKey | null = null;
-    const reads = new Set<PassedSearchRead>();
+    const reads = new Set<NameSearchRead>();
     let rows = 0;
     for (let page = 0; page < 200; page++) {
-      const f = filter(q, limit, cursor, statuses);
-      const got = (await passedSearchKeys(server.ctx.db, f))!;
+      const f = filter(q, limit, cursor, statuses, view);
+      const got = (await nameSearchKeys(server.ctx.db, f))!;
       const want = (await execute<{ id: string; at: string | number }>(server.ctx.db, inboxQuery(f))).map((r) => ({
         id: r.id,
         at: Number(r.at),
       }));
-      assert.deepEqual(got.keys, want, `${q}, ${limit} a page, page ${page} (${got.read})`);
+      assert.deepEqual(got.keys, want, `${view}: ${q}, ${limit} a page, page ${page} (${got.read})`);
       assert.deepEqual(await inboxKeys(server.ctx.db, f), want);
       reads.add(got.read);
       rows += got.keys.length;
@@ -156,5 +179,26 @@ forEachDatabase('full-name search in passed, bounded reads', (db) => {
         await comparePages(q, limit);
         await comparePages(q, limit, [7, 9, 10]);
       }
+  });
+
+  test('open: a common name is found by the walk of the open dossiers in queue order, a rare one by its few matches', async () => {
+    const common = await comparePages(COMMON, 1, undefined, 'open');
+    assert.ok(common.reads.has('walk'), `${COMMON}: ${[...common.reads]}`);
+    assert.ok(common.rows >= 5, `${COMMON}: ${common.rows} rows`);
+    const rare = names.at(-1)!;
+    const r = await comparePages(rare, 2, undefined, 'open');
+    assert.deepEqual([...r.reads], ['few'], rare);
+  });
+
+  test('open, mine and a one-role queue: several names, page sizes and a status filter answer the same pages', async () => {
+    assert.ok(staffId, 'an assignee at the agency');
+    const reads = new Set<NameSearchRead>();
+    for (const view of ['open', 'mine', 'queue'] as const)
+      for (const q of [COMMON, OLD, 'nguyen an', ...names.slice(0, 4)])
+        for (const limit of [1, 2, 51]) {
+          for (const r of (await comparePages(q, limit, undefined, view)).reads) reads.add(r);
+          await comparePages(q, limit, [7, 9, 10], view);
+        }
+    assert.ok(reads.has('few') && reads.has('walk'), [...reads].join(', '));
   });
 });
