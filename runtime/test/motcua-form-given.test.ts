@@ -53,6 +53,24 @@ function seen(root: ShadowRoot | Element): string {
 
 const same = (a: MotcuaForm, b: MotcuaForm) => expect(seen(b.shadowRoot!)).to.equal(seen(a.shadowRoot!));
 
+/** What a handler answers for a dossier received under `code`. */
+const receipt = (code: string) => ({
+  code,
+  secret: 'ABCD-EFGH',
+  status: 1,
+  statusLabel: { vi: 'Mới tiếp nhận', en: 'Received' },
+  dueAt: null,
+  expectedDueAt: null,
+});
+
+/** Picks the receiving agency as the applicant does. */
+async function chooseAgency(el: MotcuaForm, code = '000.20.01.H56'): Promise<void> {
+  const agency = $(el, '#mc-agency') as HTMLSelectElement;
+  agency.value = code;
+  agency.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
 describe('<motcua-form> given a definition', () => {
   beforeEach(() => localStorage.clear());
 
@@ -66,10 +84,7 @@ describe('<motcua-form> given a definition', () => {
     const data = await validBirthData();
     for (const el of [overHttp, given]) {
       await answer(el, { ...data, birthEvidence: 'nguoi-lam-chung' });
-      const agency = $(el, '#mc-agency') as HTMLSelectElement;
-      agency.value = '000.20.01.H56';
-      agency.dispatchEvent(new Event('change'));
-      await el.updateComplete;
+      await chooseAgency(el);
     }
     expect(seen(given.shadowRoot!)).to.contain('van-ban-lam-chung');
     same(overHttp, given);
@@ -94,21 +109,11 @@ describe('<motcua-form> given a definition', () => {
       async (s: FormSubmission, progress: (l: number, t: number) => void) => {
         sent.push(s);
         progress(1, 1);
-        return {
-          code: '000.20.01.H56-260302-0042',
-          secret: 'ABCD-EFGH',
-          status: 1,
-          statusLabel: { vi: 'Mới tiếp nhận', en: 'Received' },
-          dueAt: null,
-          expectedDueAt: null,
-        };
+        return receipt('000.20.01.H56-260302-0042');
       },
     );
     await answer(el, await validBirthData());
-    const agency = $(el, '#mc-agency') as HTMLSelectElement;
-    agency.value = '000.20.01.H56';
-    agency.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    await chooseAgency(el);
     chooseFiles($(el, '#mc-file-giay-chung-sinh') as HTMLInputElement, [pdf()]);
     chooseFiles($(el, '#mc-file-giay-chung-sinh') as HTMLInputElement, [pdf('chung-sinh.pdf')]);
     await waitFor(() => el.shadowRoot!.querySelectorAll('.file-name').length === 2, 'both files');
@@ -133,20 +138,10 @@ describe('<motcua-form> given a definition', () => {
     const sent: FormSubmission[] = [];
     const el = await renderGiven(view, validators, async (s: FormSubmission) => {
       sent.push(s);
-      return {
-        code: '000.20.01.H56-260302-0043',
-        secret: 'ABCD-EFGH',
-        status: 1,
-        statusLabel: { vi: 'Mới tiếp nhận', en: 'Received' },
-        dueAt: null,
-        expectedDueAt: null,
-      };
+      return receipt('000.20.01.H56-260302-0043');
     });
     await answer(el, await validBirthData());
-    const agency = $(el, '#mc-agency') as HTMLSelectElement;
-    agency.value = '000.20.01.H56';
-    agency.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    await chooseAgency(el);
     chooseFiles($(el, '#mc-file-giay-chung-sinh') as HTMLInputElement, [pdf('chung-sinh.pdf')]);
     await el.submit();
     // Before the files were waited for, the check found none and refused the dossier.
@@ -165,9 +160,7 @@ describe('<motcua-form> given a definition', () => {
       };
     });
     await answer(el, await validBirthData());
-    const agency = $(el, '#mc-agency') as HTMLSelectElement;
-    agency.value = '000.20.01.H56';
-    agency.dispatchEvent(new Event('change'));
+    await chooseAgency(el);
     chooseFiles($(el, '#mc-file-giay-chung-sinh') as HTMLInputElement, [pdf()]);
     chooseFiles($(el, '#mc-file-giay-chung-sinh') as HTMLInputElement, [pdf('chung-sinh.pdf')]);
     await waitFor(() => el.shadowRoot!.querySelectorAll('.file-name').length === 2, 'both files');
@@ -176,9 +169,7 @@ describe('<motcua-form> given a definition', () => {
     expect($(el, '#mc-agency-err').textContent).to.contain('Cơ quan tạm ngừng nhận');
 
     el.submitHandler = undefined;
-    agency.value = '000.20.02.H56';
-    agency.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    await chooseAgency(el, '000.20.02.H56');
     await el.submit();
     await el.updateComplete;
     await waitFor(() => el.shadowRoot!.querySelector('#mc-submit-error'), 'the preview notice');

@@ -81,6 +81,17 @@ forEachDatabase(
       );
       return rows[0]!['QUERY PLAN'][0].Plan;
     };
+    /** A full-name search's page by its bounded reads, checked against the single query's page. */
+    const sameAsSingleQuery = async (f: InboxFilter) => {
+      const page = (await nameSearchKeys(server.ctx.db, f))!;
+      const want = await execute<{ id: string }>(server.ctx.db, inboxQuery(f));
+      assert.deepEqual(
+        page.keys.map((k) => k.id),
+        want.map((r) => r.id),
+        page.read,
+      );
+      return { page, want };
+    };
 
     // Before the tests: ROWS dossiers, ROWS * 4 events and their running totals, analysed.
     before(async () => {
@@ -299,13 +310,7 @@ forEachDatabase(
       assert.ok(indexes(plan).includes('dossier_agencies_since_idx'), `${shape} (${indexes(plan).join(', ')})`);
 
       // Whichever read answers, the page is the single query's.
-      const page = await nameSearchKeys(server.ctx.db, f);
-      const want = await execute<{ id: string }>(server.ctx.db, inboxQuery(f));
-      assert.deepEqual(
-        page!.keys.map((k) => k.id),
-        want.map((r) => r.id),
-        page!.read,
-      );
+      const { want } = await sameAsSingleQuery(f);
       assert.deepEqual(
         walked.map((r) => r.id),
         want.map((r) => r.id),
@@ -337,15 +342,9 @@ forEachDatabase(
       );
       assert.ok(!/Hash|Materialize/.test(shape), used);
 
-      const page = await nameSearchKeys(server.ctx.db, f);
-      const want = await execute<{ id: string }>(server.ctx.db, inboxQuery(f));
-      assert.deepEqual(
-        page!.keys.map((k) => k.id),
-        want.map((r) => r.id),
-        page!.read,
-      );
+      const { page } = await sameAsSingleQuery(f);
       // A bounded read answers (the name's few matches here, or the walk), not the single query.
-      assert.notEqual(page!.read, 'index');
+      assert.notEqual(page.read, 'index');
     });
 
     test('the forwarded-in, new-online and result pages walk an index in queue order and stop at the page\u2019s end', async () => {
